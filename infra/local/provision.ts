@@ -34,7 +34,9 @@ async function provisionS3(): Promise<void> {
   try {
     await waitForS3(client, READY_TIMEOUT_MS);
     const created = await ensureBucket(client, config.bucket);
-    console.log(`[infra] s3: ready on ${config.endpoint}; bucket ${config.bucket} ${created ? 'created' : 'already present'}`);
+    console.log(
+      `[infra] s3: ready on ${config.endpoint}; bucket ${config.bucket} ${created ? 'created' : 'already present'}`,
+    );
   } finally {
     client.destroy();
   }

@@ -29,7 +29,8 @@ export async function waitForKafka(kafka: Kafka, timeoutMs: number): Promise<voi
       { interval: 250, timeout: { milliseconds: timeoutMs } },
     );
   } catch (error) {
-    if (error instanceof TimeoutError) throw new Error(`Kafka did not answer metadata requests within ${timeoutMs} ms`);
+    if (error instanceof TimeoutError)
+      throw new Error(`Kafka did not answer metadata requests within ${timeoutMs} ms`, { cause: error });
     throw error;
   }
 }

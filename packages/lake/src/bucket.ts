@@ -17,7 +17,7 @@ export async function waitForS3(client: S3Client, timeoutMs: number): Promise<vo
       { interval: 250, timeout: { milliseconds: timeoutMs } },
     );
   } catch (error) {
-    if (error instanceof TimeoutError) throw new Error(`S3 did not answer within ${timeoutMs} ms`);
+    if (error instanceof TimeoutError) throw new Error(`S3 did not answer within ${timeoutMs} ms`, { cause: error });
     throw error;
   }
 }

@@ -1,0 +1,60 @@
+// One flat ESLint config for the workspace: type-aware rules, and the dependency direction of the layout
+// (packages never import services; services never import each other) enforced as lint errors.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const services = ['ingest', 'lander', 'query'];
+
+export default tseslint.config(
+  { ignores: ['**/node_modules/**', '.data/**', 'coverage/**', 'dashboards/*/dist/**', '**/*.js', '**/*.mjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'it', property: 'only', message: 'no focused tests' },
+        { object: 'describe', property: 'only', message: 'no focused tests' },
+        { object: 'test', property: 'only', message: 'no focused tests' },
+      ],
+    },
+  },
+  {
+    files: ['packages/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: services.map((s) => `@servq/${s}`), message: 'packages must not import services' },
+            { group: ['**/services/**'], message: 'packages must not import services' },
+          ],
+        },
+      ],
+    },
+  },
+  ...services.map((service) => ({
+    files: [`services/${service}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: services.filter((s) => s !== service).map((s) => `@servq/${s}`),
+              message: 'a service must not import another service; share code through packages/',
+            },
+            { group: ['**/services/**'], message: 'a service must not import another service' },
+          ],
+        },
+      ],
+    },
+  })),
+);
