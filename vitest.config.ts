@@ -4,7 +4,19 @@
  *   integration  `*.integration.test.ts`, against the real Kafka and S3 started by infra/local
  *   e2e          cross-service scenarios in test/
  */
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+/** The local development settings (infra/local/dev.env.example) for variables the environment leaves unset. */
+function devEnvDefaults(): Record<string, string> {
+  const defaults: Record<string, string> = {};
+  for (const line of readFileSync(new URL('./infra/local/dev.env.example', import.meta.url), 'utf8').split('\n')) {
+    const match = /^([A-Z0-9_]+)=(.*)$/.exec(line.trim());
+    if (match?.[1] && match[2] !== undefined && process.env[match[1]] === undefined) defaults[match[1]] = match[2];
+  }
+  return defaults;
+}
+const env = devEnvDefaults();
 
 const sources = ['packages/*/src/**', 'services/*/src/**', 'dashboards/*/src/**', 'infra/local/**'];
 
@@ -14,6 +26,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: sources.map((s) => `${s}/*.test.ts`),
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
         },
@@ -21,6 +34,10 @@ export default defineConfig({
       {
         test: {
           name: 'integration',
+          // Projects run one after another: the integration suite restarts the broker, which must not
+          // happen under an end-to-end scenario.
+          sequence: { groupOrder: 1 },
+          env,
           include: sources.map((s) => `${s}/*.integration.test.ts`),
           exclude: ['**/node_modules/**'],
           testTimeout: 60_000,
@@ -32,6 +49,8 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
+          env,
           include: ['test/**/*.test.ts'],
           exclude: ['**/node_modules/**'],
           testTimeout: 120_000,

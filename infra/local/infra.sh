@@ -13,15 +13,9 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
 
 # Settings: the environment wins; otherwise the local example env file supplies development values.
-load_env_defaults() {
-  local file="$HERE/dev.env.example" line key
-  while IFS= read -r line; do
-    [[ -z "$line" || "$line" == \#* ]] && continue
-    key=${line%%=*}
-    if [[ -z "${!key:-}" ]]; then export "$line"; fi
-  done <"$file"
-}
-load_env_defaults
+# shellcheck source=env.sh
+source "$HERE/env.sh"
+servq_load_env_defaults
 
 DATA=${SERVQ_DATA_DIR:-$ROOT/.data}
 CACHE=${SERVQ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/servq}

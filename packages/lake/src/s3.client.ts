@@ -5,9 +5,10 @@
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import type { S3Config } from '@servq/config';
+import { useContentMd5ForChecksums } from './content-md5.middleware.ts';
 
 export function createS3Client(config: S3Config): S3Client {
-  return new S3Client({
+  const client = new S3Client({
     endpoint: config.endpoint,
     region: config.region,
     forcePathStyle: config.forcePathStyle,
@@ -16,4 +17,6 @@ export function createS3Client(config: S3Config): S3Client {
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: 3,
   });
+  useContentMd5ForChecksums(client);
+  return client;
 }

@@ -1,0 +1,73 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { loadSharedConfig } from '@servq/config';
+import { ALL_TOPICS } from '@servq/contracts';
+import { createKafka, ensureTopics, logLevel } from '@servq/kafka';
+import pWaitFor from 'p-wait-for';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const script = fileURLToPath(new URL('./infra.sh', import.meta.url));
+
+async function infra(...args: string[]): Promise<string> {
+  const { stdout } = await run('bash', [script, ...args], { env: process.env, timeout: 150_000 });
+  return stdout;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const shared = loadSharedConfig(process.env);
+const kafkaAddress = escape(shared.kafka.brokers[0] ?? '');
+const s3Address = escape(new URL(shared.s3.endpoint).host);
+
+describe('local infrastructure scripts', () => {
+  it('report both components running, with address and data directory, and a second up is a no-op', async () => {
+    const up = await infra('up');
+    expect(up).toMatch(/kafka: already running \(pid \d+\)/);
+    expect(up).toMatch(/s3: already running \(pid \d+\)/);
+    const status = await infra('status');
+    expect(status).toMatch(new RegExp(`^kafka\\s+running \\(pid \\d+\\)\\s+${kafkaAddress}\\s+\\S+/kafka$`, 'm'));
+    expect(status).toMatch(
+      new RegExp(`^s3\\s+running \\(pid \\d+\\)\\s+${s3Address}\\s+\\S+/s3 \\(bucket ${escape(shared.s3.bucket)}\\)$`, 'm'),
+    );
+  });
+
+  it('a broker restart keeps the topics and the messages already written', async () => {
+    const kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
+    const topic = `test.restart.${randomUUID()}`;
+    await ensureTopics(kafka, [{ topic, numPartitions: 2 }]);
+    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const values = Array.from({ length: 20 }, (_, i) => `before-restart-${i}`);
+    await producer.send({ topic, acks: -1, messages: values.map((value, i) => ({ key: `k${i % 4}`, value })) });
+    await producer.disconnect();
+
+    await infra('down', 'kafka');
+    expect(await infra('status')).toMatch(/^kafka\s+stopped/m);
+    await infra('up', 'kafka');
+
+    const admin = kafka.admin();
+    await admin.connect();
+    const topics = await admin.listTopics();
+    await admin.disconnect();
+    expect(topics).toEqual(expect.arrayContaining([topic, ...ALL_TOPICS]));
+
+    const consumer = kafka.consumer({ groupId: `test-restart-${randomUUID()}` });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      const seen: string[] = [];
+      await consumer.run({
+        eachMessage: ({ message }) => {
+          seen.push(message.value?.toString() ?? '');
+          return Promise.resolve();
+        },
+      });
+      await pWaitFor(() => seen.length >= values.length, { interval: 100, timeout: 30_000 });
+      expect([...seen].sort()).toEqual([...values].sort());
+    } finally {
+      await consumer.disconnect();
+    }
+  }, 180_000);
+});
