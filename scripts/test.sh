@@ -27,8 +27,8 @@ done
 echo '[test] format'
 pnpm exec prettier --check . >/dev/null || { pnpm exec prettier --check . ; exit 1; }
 echo '[test] typecheck'
-pnpm -s typecheck
+pnpm run --silent typecheck
 echo '[test] lint'
-pnpm -s lint
+pnpm run --silent lint
 echo '[test] vitest (unit, integration, e2e)'
 pnpm exec vitest run "$@"

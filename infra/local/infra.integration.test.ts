@@ -29,7 +29,10 @@ describe('local infrastructure scripts', () => {
     const status = await infra('status');
     expect(status).toMatch(new RegExp(`^kafka\\s+running \\(pid \\d+\\)\\s+${kafkaAddress}\\s+\\S+/kafka$`, 'm'));
     expect(status).toMatch(
-      new RegExp(`^s3\\s+running \\(pid \\d+\\)\\s+${s3Address}\\s+\\S+/s3 \\(bucket ${escape(shared.s3.bucket)}\\)$`, 'm'),
+      new RegExp(
+        `^s3\\s+running \\(pid \\d+\\)\\s+${s3Address}\\s+\\S+/s3 \\(bucket ${escape(shared.s3.bucket)}\\)$`,
+        'm',
+      ),
     );
   });
 

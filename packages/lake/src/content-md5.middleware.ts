@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { FinalizeRequestMiddleware, MetadataBearer } from '@smithy/types';
 
 interface MutableRequest {
   headers: Record<string, string>;
@@ -16,21 +17,24 @@ function isMutableRequest(request: unknown): request is MutableRequest {
   return typeof request === 'object' && request !== null && 'headers' in request;
 }
 
+const contentMd5Middleware: FinalizeRequestMiddleware<object, MetadataBearer> = (next) => (args) => {
+  const request = args.request;
+  if (isMutableRequest(request) && (typeof request.body === 'string' || request.body instanceof Uint8Array)) {
+    const checksumHeaders = Object.keys(request.headers).filter(
+      (h) => h.toLowerCase().startsWith('x-amz-checksum-') || h.toLowerCase() === 'x-amz-sdk-checksum-algorithm',
+    );
+    if (checksumHeaders.length > 0) {
+      for (const header of checksumHeaders) delete request.headers[header];
+      request.headers['content-md5'] = createHash('md5').update(request.body).digest('base64');
+    }
+  }
+  return next(args);
+};
+
 export function useContentMd5ForChecksums(client: S3Client): void {
-  client.middlewareStack.addRelativeTo(
-    (next) => async (args) => {
-      const request = args.request;
-      if (isMutableRequest(request) && (typeof request.body === 'string' || request.body instanceof Uint8Array)) {
-        const checksumHeaders = Object.keys(request.headers).filter(
-          (h) => h.toLowerCase().startsWith('x-amz-checksum-') || h.toLowerCase() === 'x-amz-sdk-checksum-algorithm',
-        );
-        if (checksumHeaders.length > 0) {
-          for (const header of checksumHeaders) delete request.headers[header];
-          request.headers['content-md5'] = createHash('md5').update(request.body).digest('base64');
-        }
-      }
-      return next(args);
-    },
-    { name: 'servqContentMd5', relation: 'before', toMiddleware: 'httpSigningMiddleware' },
-  );
+  client.middlewareStack.addRelativeTo(contentMd5Middleware, {
+    name: 'servqContentMd5',
+    relation: 'before',
+    toMiddleware: 'httpSigningMiddleware',
+  });
 }
