@@ -1,0 +1,235 @@
+/**
+ * The pure compiler from a metric request (metrics × dimensions × filters × date range × grain) to one DuckDB
+ * SQL statement with positional parameters. Values from the caller only ever travel as parameters; the SQL
+ * text is assembled from the catalogue's own identifiers. Each model is aggregated in its own CTE and the
+ * results are joined by stacking (UNION ALL BY NAME) and regrouping, so NULL dimension values still match.
+ */
+import type { Catalogue, Measure, MetricDefinition } from './catalogue.ts';
+import { Dimensions, isDimensionId, type DimensionId } from './dimensions.ts';
+import { MetricsError, MetricsErrorCode } from './errors.ts';
+import type { ModelId } from './models.ts';
+
+export const Grains = ['day', 'week', 'month', 'quarter'] as const;
+export type Grain = (typeof Grains)[number];
+
+export interface QueryRequest {
+  metrics: readonly string[];
+  dimensions?: readonly string[];
+  /** Dimension id → accepted values (OR within a dimension, AND across dimensions). */
+  filters?: Readonly<Record<string, readonly string[]>>;
+  /** Inclusive Riga calendar dates, YYYY-MM-DD. */
+  from: string;
+  to: string;
+  grain?: Grain | undefined;
+}
+
+export interface CompiledMetricColumn {
+  metric: MetricDefinition;
+  /** Column holding the figure. */
+  value: string;
+  /** Column holding the number of rows the figure rests on. */
+  sample: string;
+}
+
+export interface CompiledQuery {
+  sql: string;
+  params: string[];
+  /** `period` (when a grain is asked for) followed by the dimension ids, in request order. */
+  keys: string[];
+  columns: CompiledMetricColumn[];
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function quoteIdent(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** The SQL of a measure's figure. */
+export function measureSql(measure: Measure): string {
+  switch (measure.kind) {
+    case 'count':
+      return measure.where ? `count(*) FILTER (WHERE ${measure.where})` : 'count(*)';
+    case 'share':
+      return `avg(CASE WHEN ${measure.success} THEN 1.0 ELSE 0.0 END) FILTER (WHERE ${measure.among})`;
+    case 'mean':
+      return `avg(${measure.value})`;
+    case 'quantile':
+      return `quantile_cont(${measure.value}, ${measure.p})`;
+    case 'nps':
+      return (
+        `100.0 * (count(*) FILTER (WHERE ${measure.value} >= 9) - count(*) FILTER (WHERE ${measure.value} <= 6))` +
+        ` / nullif(count(${measure.value}), 0)`
+      );
+    case 'max':
+      return measure.where ? `max(${measure.value}) FILTER (WHERE ${measure.where})` : `max(${measure.value})`;
+  }
+}
+
+/** The SQL of the number of rows a measure rests on. */
+export function sampleSql(measure: Measure): string {
+  switch (measure.kind) {
+    case 'count':
+    case 'max':
+      return measure.where ? `count(*) FILTER (WHERE ${measure.where})` : 'count(*)';
+    case 'share':
+      return `count(*) FILTER (WHERE ${measure.among})`;
+    case 'mean':
+    case 'quantile':
+    case 'nps':
+      return `count(${measure.value})`;
+  }
+}
+
+export function resolveMetrics(catalogue: Catalogue, ids: readonly string[]): MetricDefinition[] {
+  if (ids.length === 0) {
+    throw new MetricsError(MetricsErrorCode.InvalidRequest, 'at least one metric is required', {
+      parameter: 'metrics',
+      expected: 'a comma-separated list of metric ids from GET /v1/metrics',
+    });
+  }
+  return [...new Set(ids)].map((id) => {
+    const metric = catalogue.get(id);
+    if (!metric) {
+      throw new MetricsError(MetricsErrorCode.UnknownMetric, `unknown metric "${id}"`, {
+        parameter: 'metrics',
+        expected: `metric ids among ${[...catalogue.keys()].join(', ')}`,
+        received: id,
+      });
+    }
+    return metric;
+  });
+}
+
+export function resolveDimension(id: string, parameter: string, models: readonly ModelId[]): DimensionId {
+  if (!isDimensionId(id)) {
+    throw new MetricsError(MetricsErrorCode.UnknownDimension, `unknown dimension "${id}"`, {
+      parameter,
+      expected: `dimension ids among ${Object.keys(Dimensions).join(', ')}`,
+      received: id,
+    });
+  }
+  const available: readonly ModelId[] = Dimensions[id].models;
+  const missing = models.filter((m) => !available.includes(m));
+  if (missing.length > 0) {
+    throw new MetricsError(
+      MetricsErrorCode.DimensionNotAvailable,
+      `dimension "${id}" does not apply to ${missing.join(', ')} metrics`,
+      {
+        parameter,
+        expected: `a dimension every requested metric has (${id} exists for ${available.join(', ')})`,
+        received: id,
+      },
+    );
+  }
+  return id;
+}
+
+export function validateRange(from: string, to: string): void {
+  for (const [parameter, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (!ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+      throw new MetricsError(MetricsErrorCode.InvalidRange, `${parameter} is not a date`, {
+        parameter,
+        expected: 'a calendar date YYYY-MM-DD (Europe/Riga)',
+        received: value,
+      });
+    }
+  }
+  if (from > to) {
+    throw new MetricsError(MetricsErrorCode.InvalidRange, 'from is after to', {
+      parameter: 'from',
+      expected: `a date on or before to (${to})`,
+      received: from,
+    });
+  }
+}
+
+/** Collects positional parameters and hands out their placeholders. */
+export class SqlParams {
+  readonly values: string[] = [];
+  add(value: string): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** WHERE conditions common to every model: the date range and the filters, with parameters. */
+export function whereSql(
+  request: Pick<QueryRequest, 'from' | 'to' | 'filters'>,
+  models: readonly ModelId[],
+  params: SqlParams,
+): string[] {
+  validateRange(request.from, request.to);
+  const conditions = [`event_date BETWEEN ${params.add(request.from)}::DATE AND ${params.add(request.to)}::DATE`];
+  for (const [id, values] of Object.entries(request.filters ?? {})) {
+    const dimension = resolveDimension(id, `filter.${id}`, models);
+    if (values.length === 0) continue;
+    const placeholders = values.map((v) => params.add(v));
+    conditions.push(`CAST(${Dimensions[dimension].column} AS VARCHAR) IN (${placeholders.join(', ')})`);
+  }
+  return conditions;
+}
+
+export function periodSql(grain: Grain): string {
+  return `CAST(date_trunc('${grain}', event_date) AS DATE)`;
+}
+
+export function compileQuery(catalogue: Catalogue, request: QueryRequest): CompiledQuery {
+  const metrics = resolveMetrics(catalogue, request.metrics);
+  const models = [...new Set(metrics.map((m) => m.model))];
+  const dimensions = [...new Set(request.dimensions ?? [])].map((d) => resolveDimension(d, 'dimensions', models));
+  const params = new SqlParams();
+  const where = whereSql(request, models, params);
+
+  const keySelects: string[] = [];
+  const keys: string[] = [];
+  if (request.grain) {
+    keySelects.push(`${periodSql(request.grain)} AS "period"`);
+    keys.push('period');
+  }
+  for (const d of dimensions) {
+    keySelects.push(`${Dimensions[d].column} AS ${quoteIdent(d)}`);
+    keys.push(d);
+  }
+
+  const columns: CompiledMetricColumn[] = metrics.map((metric) => ({
+    metric,
+    value: metric.id,
+    sample: `${metric.id}__n`,
+  }));
+  const ctes = models.map((model) => {
+    const selects = [...keySelects];
+    for (const column of columns.filter((c) => c.metric.model === model)) {
+      selects.push(`${measureSql(column.metric.measure)} AS ${quoteIdent(column.value)}`);
+      selects.push(`${sampleSql(column.metric.measure)} AS ${quoteIdent(column.sample)}`);
+    }
+    const groupBy = keys.length > 0 ? `\n  GROUP BY ${keys.map(quoteIdent).join(', ')}` : '';
+    return (
+      `${quoteIdent(`m_${model}`)} AS (\n  SELECT ${selects.join(',\n    ')}\n  FROM ${quoteIdent(model)}\n` +
+      `  WHERE ${where.join('\n    AND ')}${groupBy}\n)`
+    );
+  });
+
+  const orderBy = keys.length > 0 ? `\nORDER BY ${keys.map((k) => `${quoteIdent(k)} NULLS LAST`).join(', ')}` : '';
+  let body: string;
+  if (models.length === 1) {
+    body = `SELECT * FROM ${quoteIdent(`m_${models[0]}`)}${orderBy}`;
+  } else {
+    // A group missing from one model's CTE has no row there: its counts are zero, its other figures unknown.
+    const merged = columns.flatMap((c) => {
+      const zeroWhenMissing = c.metric.measure.kind === 'count';
+      const value = zeroWhenMissing ? `coalesce(max(${quoteIdent(c.value)}), 0)` : `max(${quoteIdent(c.value)})`;
+      return [
+        `${value} AS ${quoteIdent(c.value)}`,
+        `coalesce(max(${quoteIdent(c.sample)}), 0) AS ${quoteIdent(c.sample)}`,
+      ];
+    });
+    const stacked = models.map((m) => `SELECT * FROM ${quoteIdent(`m_${m}`)}`).join('\n  UNION ALL BY NAME\n  ');
+    const groupBy = keys.length > 0 ? `\nGROUP BY ${keys.map(quoteIdent).join(', ')}` : '';
+    body = `SELECT ${[...keys.map(quoteIdent), ...merged].join(',\n  ')}\nFROM (\n  ${stacked}\n)${groupBy}${orderBy}`;
+  }
+  return { sql: `WITH ${ctes.join(',\n')}\n${body}`, params: params.values, keys, columns };
+}

@@ -1,0 +1,76 @@
+/**
+ * Dimensions a metric can be broken down by. Each maps to one column of the models that have it; asking for a
+ * dimension on a metric whose model lacks it is an error, never a silent total.
+ */
+import type { ModelId } from './models.ts';
+
+export interface DimensionDefinition {
+  id: string;
+  label: { lv: string; en: string };
+  column: string;
+  models: readonly ModelId[];
+}
+
+export const Dimensions = {
+  office: {
+    id: 'office',
+    label: { lv: 'Nodaļa', en: 'Office' },
+    column: 'office_id',
+    models: ['visits', 'complaints', 'surveys', 'feedback'],
+  },
+  channel: {
+    id: 'channel',
+    label: { lv: 'Kanāls', en: 'Channel' },
+    column: 'channel',
+    models: ['visits', 'complaints', 'surveys', 'feedback'],
+  },
+  service: {
+    id: 'service',
+    label: { lv: 'Pakalpojums', en: 'Service' },
+    column: 'service_id',
+    models: ['visits', 'surveys'],
+  },
+  language: {
+    id: 'language',
+    label: { lv: 'Valoda', en: 'Language' },
+    column: 'language',
+    models: ['visits', 'complaints', 'surveys', 'feedback'],
+  },
+  category: {
+    id: 'category',
+    label: { lv: 'Sūdzības kategorija', en: 'Complaint category' },
+    column: 'category',
+    models: ['complaints'],
+  },
+  hour: {
+    id: 'hour',
+    label: { lv: 'Stunda', en: 'Hour of day' },
+    column: 'event_hour',
+    models: ['visits', 'complaints', 'surveys', 'feedback'],
+  },
+  weekday: {
+    id: 'weekday',
+    label: { lv: 'Nedēļas diena', en: 'Weekday' },
+    column: 'event_weekday',
+    models: ['visits', 'complaints', 'surveys', 'feedback'],
+  },
+  wait_band: {
+    id: 'wait_band',
+    label: { lv: 'Gaidīšanas laiks', en: "Linked visit's wait" },
+    column: 'wait_band',
+    models: ['surveys'],
+  },
+  outcome: {
+    id: 'outcome',
+    label: { lv: 'Iznākums', en: 'Outcome' },
+    column: 'outcome',
+    models: ['visits', 'complaints'],
+  },
+} as const satisfies Record<string, DimensionDefinition>;
+
+export type DimensionId = keyof typeof Dimensions;
+export const DimensionIds = Object.keys(Dimensions) as DimensionId[];
+
+export function isDimensionId(value: string): value is DimensionId {
+  return Object.hasOwn(Dimensions, value);
+}

@@ -1,0 +1,6 @@
+export * from './errors.ts';
+export * from './models.ts';
+export * from './dimensions.ts';
+export * from './catalogue.ts';
+export * from './compiler.ts';
+export * from './stats.ts';
