@@ -1,0 +1,135 @@
+/**
+ * Turns one request's raw items into per-item outcomes and the Kafka messages that make them durable.
+ * Pure apart from reading the dedup window: nothing is produced here and nothing is remembered — the route
+ * produces, and only after Kafka acknowledged does it remember the accepted ids.
+ *
+ * Every item ends in exactly one outcome, in request order:
+ *   accepted   valid, scrubbed, pseudonymised, destined for its family's topic
+ *   duplicate  its event_id was acknowledged before (within the dedup window) or earlier in this request
+ *   rejected   invalid; it still goes to the rejected topic with the reasons, scrubbed, so it can be replayed
+ */
+import {
+  EVENT_TYPES,
+  familyOf,
+  messageKeyFor,
+  scrubEvent,
+  toRejectedEvent,
+  Topics,
+  topicFor,
+  validateEvent,
+  type EventFamily,
+  type ServqEvent,
+} from '@servq/contracts';
+import type { OutgoingMessage, TopicBatch } from '@servq/kafka';
+import { randomUUID } from 'node:crypto';
+import type { Caller } from './auth.ts';
+import type { RawItem } from './body.ts';
+import type { DedupWindow } from './dedup.ts';
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export type ItemOutcome =
+  | { index: number; event_id: string; type: string; status: 'accepted' | 'duplicate' }
+  | { index: number; event_id: string | null; type: string | null; status: 'rejected'; errors: FieldError[] };
+
+export interface PipelineContext {
+  caller: Caller;
+  now: Date;
+  validation: { maxSkewMs: number; horizonDays: number };
+  pseudonymSecret: string;
+  dedup: DedupWindow;
+}
+
+export interface PreparedBatch {
+  outcomes: ItemOutcome[];
+  batches: TopicBatch[];
+  acceptedIds: string[];
+  /** Items of a family the caller's key may not send: the whole request is refused with 403. */
+  forbidden: { index: number; type: string }[];
+}
+
+function stringField(value: unknown, field: string): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const v = (value as Record<string, unknown>)[field];
+  return typeof v === 'string' ? v : null;
+}
+
+const knownTypes: ReadonlySet<string> = new Set(EVENT_TYPES);
+
+function familyOfRaw(type: string | null): EventFamily | null {
+  return type !== null && knownTypes.has(type) ? familyOf(type as ServqEvent['type']) : null;
+}
+
+function rejectedMessage(item: RawItem, errors: FieldError[], ctx: PipelineContext): OutgoingMessage {
+  const rejected = toRejectedEvent(item.ok ? item.value : item.text, errors, {
+    receivedAt: ctx.now,
+    secret: ctx.pseudonymSecret,
+    source: ctx.caller.keyId,
+  });
+  const eventId = item.ok ? stringField(item.value, 'event_id') : null;
+  return { key: eventId ?? randomUUID(), value: JSON.stringify(rejected), headers: { source: ctx.caller.keyId } };
+}
+
+function acceptedMessage(event: ServqEvent, ctx: PipelineContext): OutgoingMessage {
+  const scrubbed = scrubEvent(event, { secret: ctx.pseudonymSecret });
+  return {
+    key: messageKeyFor(scrubbed),
+    value: JSON.stringify(scrubbed),
+    headers: {
+      source: ctx.caller.keyId,
+      type: scrubbed.type,
+      schema_version: String(scrubbed.schema_version),
+      ingested_at: ctx.now.toISOString(),
+    },
+  };
+}
+
+export function prepareBatch(items: readonly RawItem[], ctx: PipelineContext): PreparedBatch {
+  const outcomes: ItemOutcome[] = [];
+  const byTopic = new Map<string, OutgoingMessage[]>();
+  const push = (topic: string, message: OutgoingMessage) => {
+    const list = byTopic.get(topic) ?? [];
+    list.push(message);
+    byTopic.set(topic, list);
+  };
+  const forbidden: PreparedBatch['forbidden'] = [];
+  const acceptedIds: string[] = [];
+  const inThisRequest = new Set<string>();
+
+  items.forEach((item, index) => {
+    const rawType = item.ok ? stringField(item.value, 'type') : null;
+    const family = familyOfRaw(rawType);
+    if (rawType && family && !ctx.caller.families.has(family)) {
+      forbidden.push({ index, type: rawType });
+      return;
+    }
+    const result = item.ok
+      ? validateEvent(item.value, { now: ctx.now, ...ctx.validation })
+      : { ok: false as const, issues: [{ path: '', message: item.reason }] };
+    if (!result.ok) {
+      const eventId = item.ok ? stringField(item.value, 'event_id') : null;
+      outcomes.push({ index, event_id: eventId, type: rawType, status: 'rejected', errors: result.issues });
+      push(Topics.rejected, rejectedMessage(item, result.issues, ctx));
+      return;
+    }
+    const event = result.event;
+    if (ctx.dedup.seen(event.event_id) || inThisRequest.has(event.event_id)) {
+      outcomes.push({ index, event_id: event.event_id, type: event.type, status: 'duplicate' });
+      return;
+    }
+    inThisRequest.add(event.event_id);
+    acceptedIds.push(event.event_id);
+    outcomes.push({ index, event_id: event.event_id, type: event.type, status: 'accepted' });
+    push(topicFor(event), acceptedMessage(event, ctx));
+  });
+
+  return {
+    outcomes,
+    batches: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    acceptedIds,
+    forbidden,
+  };
+}

@@ -1,0 +1,39 @@
+/**
+ * Entry point: reads the environment, connects the producer, listens, and shuts down in order on SIGTERM or
+ * SIGINT: stop accepting requests (in-flight ones finish), then flush and disconnect the producer.
+ */
+import { createAckedProducer, createKafka, logLevel } from '@servq/kafka';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+
+const config = loadConfig(process.env);
+const kafka = createKafka(config.kafka, { logLevel: logLevel.ERROR });
+const producer = createAckedProducer(kafka, { sendTimeoutMs: config.produceTimeoutMs });
+const admin = kafka.admin();
+
+async function checkKafka(): Promise<void> {
+  const cluster = await Promise.race([
+    admin.describeCluster(),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('metadata request timed out')), 2000)),
+  ]);
+  if (cluster.brokers.length === 0) throw new Error('no brokers');
+}
+
+await producer.start();
+await admin.connect();
+const app = await buildApp(config, { producer, checkKafka });
+await app.listen({ host: config.http.host, port: config.http.port });
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await producer.stop();
+  await admin.disconnect();
+  process.exit(0);
+}
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => void shutdown(signal));
+}
