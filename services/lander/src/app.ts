@@ -1,0 +1,83 @@
+/**
+ * The lander's builder: wires the consumer, the Parquet writer, the lake store, compaction and the HTTP probes
+ * from a config and injected clients. Returns a ready, not yet started lander; `main.ts` starts it and listens.
+ */
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createKafka, logLevel } from '@servq/kafka';
+import { createS3Client } from '@servq/lake';
+import type { FastifyInstance } from 'fastify';
+import type { Kafka } from 'kafkajs';
+import { pino, type Logger } from 'pino';
+import type { LanderConfig } from './config.ts';
+import { Compactor } from './compaction.ts';
+import { EventsConsumer } from './events.consumer.ts';
+import { buildHttpServer } from './http.server.ts';
+import { LakeStore } from './lake.store.ts';
+import { createMetrics, type LanderMetrics } from './metrics.ts';
+import { ParquetWriter } from './parquet.writer.ts';
+
+export interface LanderDeps {
+  kafka?: Kafka;
+  s3?: S3Client;
+  logger?: Logger;
+}
+
+export interface Lander {
+  /** /healthz, /readyz, /metrics; not listening (main.ts listens, tests inject). */
+  http: FastifyInstance;
+  compactor: Compactor;
+  metrics: LanderMetrics;
+  /** Starts consuming and the compaction schedule. */
+  start(): Promise<void>;
+  /** Stops accepting HTTP, stops consuming, lands what it holds, closes its clients. */
+  stop(): Promise<void>;
+}
+
+export async function buildLander(config: LanderConfig, deps: LanderDeps = {}): Promise<Lander> {
+  const logger = deps.logger ?? pino({ level: config.logLevel, base: { service: 'lander' } });
+  const kafka = deps.kafka ?? createKafka(config.kafka, { logLevel: logLevel.WARN });
+  const s3 = deps.s3 ?? createS3Client(config.s3);
+  const metrics = createMetrics();
+  const writer = await ParquetWriter.create();
+  const store = new LakeStore(s3, config.s3.bucket);
+  const consumer = new EventsConsumer(
+    {
+      consumer: config.consumer,
+      flush: config.flush,
+      lakePrefix: config.lakePrefix,
+      s3RetryMaxDelayMs: config.s3RetryMaxDelayMs,
+      tmpDir: config.tmpDir,
+    },
+    { kafka, store, writer, metrics, logger },
+  );
+  const compactor = new Compactor(
+    {
+      lakePrefix: config.lakePrefix,
+      tables: [...new Set(config.consumer.routes.map((r) => r.table))],
+      lookbackDays: config.compaction.lookbackDays,
+      intervalMs: config.compaction.intervalMs,
+      tmpDir: config.tmpDir,
+    },
+    { store, writer, metrics, logger },
+  );
+  const http = buildHttpServer({ healthy: () => consumer.healthy, ready: () => consumer.ready }, metrics.registry);
+
+  return {
+    http,
+    compactor,
+    metrics,
+    async start() {
+      await consumer.start();
+      compactor.start();
+      logger.info({ routes: config.consumer.routes, prefix: config.lakePrefix }, 'lander started');
+    },
+    async stop() {
+      await http.close();
+      await compactor.stop();
+      await consumer.stop();
+      writer.close();
+      if (!deps.s3) s3.destroy();
+      logger.info('lander stopped');
+    },
+  };
+}

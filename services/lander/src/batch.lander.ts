@@ -1,0 +1,147 @@
+/**
+ * Lands one partition's batch: Parquet per (table, day), the checkpoint's `pending` entry naming every object,
+ * the uploads, the Kafka commit, then the checkpoint's `landedThrough`. Any failure before the commit leaves
+ * a `pending` entry that recovery resolves (see landed.offsets.ts); nothing here decides to skip an event.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { columnsOf } from './lake.contract.ts';
+import type { LakeStore } from './lake.store.ts';
+import { checkpointKey, dataObjectKey } from './object.names.ts';
+import { checkpointOf, type PendingBatch } from './landed.offsets.ts';
+import type { LanderMetrics } from './metrics.ts';
+import type { LakeRecord } from './message.decoder.ts';
+import type { ParquetWriter } from './parquet.writer.ts';
+import { retrying } from './retry.ts';
+
+export interface LandingContext {
+  store: LakeStore;
+  writer: ParquetWriter;
+  tmpDir: string;
+  lakePrefix: string;
+  s3RetryMaxDelayMs: number;
+  metrics: LanderMetrics;
+  logger: Logger;
+  /** Told about every failed S3 attempt (readiness reports it). */
+  onS3Failure?: () => void;
+}
+
+/** The partition as the landing step sees it; the consumer supplies ownership checks and the commit. */
+export interface PartitionHandle {
+  topic: string;
+  partition: number;
+  /** The last offset known to be in the lake; advanced by `landBatch` after the commit. */
+  landedThrough: string | null;
+  /** Throws when the partition is no longer ours (rebalance, shutdown abort). */
+  assertOwned(): void;
+  heartbeat(): Promise<void>;
+  /** Commits `nextOffset` (last landed + 1) for the group. */
+  commit(nextOffset: string): Promise<void>;
+}
+
+export interface ObjectGroup {
+  table: string;
+  date: string;
+  firstOffset: string;
+  lastOffset: string;
+  records: LakeRecord[];
+}
+
+/** Splits offset-ordered records into one group per (table, day), each knowing its own first and last offset. */
+export function groupByObject(records: readonly LakeRecord[]): ObjectGroup[] {
+  const groups = new Map<string, ObjectGroup>();
+  for (const record of records) {
+    const id = `${record.table}/${record.date}`;
+    const group = groups.get(id);
+    if (group) {
+      group.records.push(record);
+      group.lastOffset = record.offset;
+    } else {
+      groups.set(id, {
+        table: record.table,
+        date: record.date,
+        firstOffset: record.offset,
+        lastOffset: record.offset,
+        records: [record],
+      });
+    }
+  }
+  return [...groups.values()];
+}
+
+export interface LandedBatch {
+  rows: number;
+  objects: { key: string; table: string; rows: number; bytes: number }[];
+}
+
+export async function landBatch(
+  ctx: LandingContext,
+  handle: PartitionHandle,
+  records: readonly LakeRecord[],
+): Promise<LandedBatch> {
+  const first = records[0];
+  const last = records.at(-1);
+  if (!first || !last) return { rows: 0, objects: [] };
+  const log = ctx.logger.child({ topic: handle.topic, partition: handle.partition });
+  const s3 = <T>(operation: () => Promise<T>) =>
+    retrying(operation, {
+      maxDelayMs: ctx.s3RetryMaxDelayMs,
+      beforeRetry: async (error, attempt) => {
+        ctx.metrics.s3Errors.inc();
+        ctx.onS3Failure?.();
+        log.warn({ err: error, attempt }, 'S3 operation failed; retrying');
+        handle.assertOwned();
+        await handle.heartbeat();
+      },
+    });
+
+  const dir = await mkdtemp(join(ctx.tmpDir, 'lander-batch-'));
+  try {
+    const groups = groupByObject(records);
+    const files = [];
+    for (const [i, group] of groups.entries()) {
+      const path = join(dir, `${i}.parquet`);
+      const rows = group.records.map((r) => r.row);
+      const bytes = await ctx.writer.write(path, columnsOf(group.table), rows);
+      const key = dataObjectKey(
+        ctx.lakePrefix,
+        group.table,
+        group.date,
+        handle.topic,
+        handle.partition,
+        group.firstOffset,
+        group.lastOffset,
+      );
+      files.push({ key, path, table: group.table, rows: rows.length, bytes });
+    }
+
+    const cpKey = checkpointKey(ctx.lakePrefix, handle.topic, handle.partition);
+    const pending: PendingBatch = { firstOffset: first.offset, lastOffset: last.offset, keys: files.map((f) => f.key) };
+    handle.assertOwned();
+    await s3(() =>
+      ctx.store.putJson(cpKey, checkpointOf(handle.topic, handle.partition, handle.landedThrough, pending, new Date())),
+    );
+    for (const file of files) {
+      handle.assertOwned();
+      await s3(() => ctx.store.putFile(file.key, file.path));
+      ctx.metrics.objectsWritten.inc({ table: file.table });
+      await handle.heartbeat();
+    }
+
+    handle.assertOwned();
+    await handle.commit((BigInt(last.offset) + 1n).toString());
+    handle.landedThrough = last.offset;
+    await s3(() =>
+      ctx.store.putJson(cpKey, checkpointOf(handle.topic, handle.partition, last.offset, null, new Date())),
+    );
+    for (const file of files) ctx.metrics.rowsLanded.inc({ table: file.table }, file.rows);
+    log.debug({ first: first.offset, last: last.offset, objects: files.length }, 'batch landed');
+    return {
+      rows: records.length,
+      objects: files.map(({ key, table, rows, bytes }) => ({ key, table, rows, bytes })),
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

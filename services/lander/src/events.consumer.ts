@@ -1,0 +1,360 @@
+/**
+ * The consume loop: one kafkajs consumer group over the configured topics, a buffer per partition, flushes by
+ * size inside `eachBatch` and by age from a timer, and recovery from the lake on every (re)assignment.
+ *
+ * Rebalances in kafkajs are eager: every partition is revoked, then reassigned. Buffers are dropped at each
+ * rebalance (they were never committed, and their events are read again from the lake's resume point), and a
+ * flush that notices the rebalance stops before its next S3 write. Only this module commits offsets.
+ */
+import { tmpdir } from 'node:os';
+import type { Admin, Consumer, EachBatchPayload, Kafka } from 'kafkajs';
+import type { Logger } from 'pino';
+import type { ConsumerConfig, FlushPolicy, TopicRoute } from './config.ts';
+import { landBatch, type LandingContext, type PartitionHandle } from './batch.lander.ts';
+import { LanderError, LanderErrorCode, isLanderError } from './errors.ts';
+import { Checkpoint, checkpointOf, planRecovery } from './landed.offsets.ts';
+import type { LakeStore } from './lake.store.ts';
+import { decodeMessage } from './message.decoder.ts';
+import type { LanderMetrics } from './metrics.ts';
+import { Mutex } from './mutex.ts';
+import { checkpointKey } from './object.names.ts';
+import { PartitionBuffer, type FlushReason } from './partition.buffer.ts';
+import type { ParquetWriter } from './parquet.writer.ts';
+import { retrying } from './retry.ts';
+
+export interface EventsConsumerOptions {
+  consumer: ConsumerConfig;
+  flush: FlushPolicy;
+  lakePrefix: string;
+  s3RetryMaxDelayMs: number;
+  tmpDir: string | undefined;
+}
+
+export interface EventsConsumerDeps {
+  kafka: Kafka;
+  store: LakeStore;
+  writer: ParquetWriter;
+  metrics: LanderMetrics;
+  logger: Logger;
+}
+
+interface PartitionState {
+  key: string;
+  route: TopicRoute;
+  partition: number;
+  generation: number;
+  buffer: PartitionBuffer;
+  recovered: boolean;
+  resumeAt: string | null;
+  landedThrough: string | null;
+  highWatermark: string | null;
+}
+
+function isRebalancing(error: unknown): boolean {
+  const type = (error as { type?: string }).type;
+  return (
+    type === 'REBALANCE_IN_PROGRESS' ||
+    type === 'NOT_COORDINATOR_FOR_GROUP' ||
+    type === 'ILLEGAL_GENERATION' ||
+    type === 'UNKNOWN_MEMBER_ID'
+  );
+}
+
+export class EventsConsumer {
+  private readonly consumer: Consumer;
+  private readonly admin: Admin;
+  private readonly routes: Map<string, TopicRoute>;
+  private readonly states = new Map<string, PartitionState>();
+  private readonly locks = new Map<string, Mutex>();
+  private readonly landing: LandingContext;
+  private generation = 0;
+  private joined = false;
+  private crashed: Error | undefined;
+  private stopping = false;
+  private timer: NodeJS.Timeout | undefined;
+  private lastHeartbeat: (() => Promise<void>) | undefined;
+  private s3FailingSince: number | undefined;
+
+  constructor(
+    private readonly options: EventsConsumerOptions,
+    private readonly deps: EventsConsumerDeps,
+  ) {
+    this.routes = new Map(options.consumer.routes.map((r) => [r.topic, r]));
+    this.consumer = deps.kafka.consumer({
+      groupId: options.consumer.groupId,
+      sessionTimeout: options.consumer.sessionTimeoutMs,
+      heartbeatInterval: Math.max(1000, Math.floor(options.consumer.sessionTimeoutMs / 10)),
+      allowAutoTopicCreation: false,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+    });
+    this.admin = deps.kafka.admin();
+    this.landing = {
+      store: deps.store,
+      writer: deps.writer,
+      tmpDir: options.tmpDir ?? tmpdir(),
+      lakePrefix: options.lakePrefix,
+      s3RetryMaxDelayMs: options.s3RetryMaxDelayMs,
+      metrics: deps.metrics,
+      logger: deps.logger,
+      onS3Failure: () => {
+        this.s3FailingSince ??= Date.now();
+      },
+    };
+  }
+
+  /** Joined the group, not crashed, not stopping, and the last S3 operation did not fail. */
+  get ready(): boolean {
+    return this.joined && !this.crashed && !this.stopping && this.s3FailingSince === undefined;
+  }
+
+  get healthy(): boolean {
+    return !this.crashed;
+  }
+
+  async start(): Promise<void> {
+    const { events } = this.consumer;
+    this.consumer.on(events.REBALANCING, () => this.revokeAll('rebalancing'));
+    this.consumer.on(events.GROUP_JOIN, ({ payload }) => {
+      this.revokeAll('joined');
+      this.joined = true;
+      this.deps.logger.info({ generation: this.generation, assignment: payload.memberAssignment }, 'joined group');
+    });
+    this.consumer.on(events.CRASH, ({ payload }) => {
+      this.revokeAll('crash');
+      if (!payload.restart) this.crashed = payload.error;
+      this.deps.logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+    });
+    await this.admin.connect();
+    await this.consumer.connect();
+    await this.consumer.subscribe({ topics: [...this.routes.keys()], fromBeginning: true });
+    await this.consumer.run({
+      autoCommit: false,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: (payload) => this.eachBatch(payload),
+    });
+    const tick = Math.max(50, Math.min(1000, Math.floor(this.options.flush.maxAgeMs / 4)));
+    this.timer = setInterval(() => this.flushAged(), tick);
+  }
+
+  /** Stops consuming, lands what the buffers hold, commits, and leaves the group. */
+  async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    clearInterval(this.timer);
+    // Still a group member while the buffers are landed: commits need the membership, and pausing keeps the
+    // heartbeats going while eachBatch stops taking messages.
+    this.consumer.pause([...this.routes.keys()].map((topic) => ({ topic })));
+    await Promise.all(
+      [...this.states.values()].map((state) =>
+        this.lockOf(state.key)
+          .run(() => this.flush(state, 'shutdown'))
+          .catch((error: unknown) => this.deps.logger.warn({ err: error, partition: state.key }, 'final flush failed')),
+      ),
+    );
+    await this.consumer.disconnect();
+    await this.admin.disconnect();
+  }
+
+  private revokeAll(why: string): void {
+    this.generation++;
+    const buffered = [...this.states.values()].reduce((n, s) => n + s.buffer.size, 0);
+    if (buffered > 0) this.deps.logger.info({ why, dropped: buffered }, 'partitions revoked; buffers dropped');
+    this.states.clear();
+    this.deps.metrics.bufferedEvents.set(0);
+  }
+
+  private lockOf(key: string): Mutex {
+    let lock = this.locks.get(key);
+    if (!lock) this.locks.set(key, (lock = new Mutex()));
+    return lock;
+  }
+
+  private stateFor(topic: string, partition: number): PartitionState {
+    const key = `${topic}/${partition}`;
+    const existing = this.states.get(key);
+    if (existing && existing.generation === this.generation) return existing;
+    const route = this.routes.get(topic);
+    if (!route) throw new Error(`message from unsubscribed topic ${topic}`);
+    const state: PartitionState = {
+      key,
+      route,
+      partition,
+      generation: this.generation,
+      buffer: new PartitionBuffer(),
+      recovered: false,
+      resumeAt: null,
+      landedThrough: null,
+      highWatermark: null,
+    };
+    this.states.set(key, state);
+    return state;
+  }
+
+  private owned(state: PartitionState): boolean {
+    return state.generation === this.generation && this.states.get(state.key) === state;
+  }
+
+  private s3Retry<T>(state: PartitionState, operation: () => Promise<T>): Promise<T> {
+    return retrying(operation, {
+      maxDelayMs: this.options.s3RetryMaxDelayMs,
+      beforeRetry: async (error) => {
+        this.deps.metrics.s3Errors.inc();
+        this.s3FailingSince ??= Date.now();
+        this.deps.logger.warn({ err: error, partition: state.key }, 'S3 failed during recovery; retrying');
+        if (!this.owned(state)) throw new LanderError(LanderErrorCode.PartitionRevoked, 'revoked', false);
+        await this.lastHeartbeat?.();
+      },
+    });
+  }
+
+  private async committedOffset(topic: string, partition: number): Promise<string | null> {
+    const [entry] = await this.admin.fetchOffsets({ groupId: this.options.consumer.groupId, topics: [topic] });
+    const found = entry?.partitions.find((p) => p.partition === partition);
+    return found && BigInt(found.offset) >= 0n ? found.offset : null;
+  }
+
+  /** Reads the partition's checkpoint and committed offset, cleans an unfinished batch, sets the resume point. */
+  private async recover(state: PartitionState): Promise<void> {
+    const { topic } = state.route;
+    const key = checkpointKey(this.options.lakePrefix, topic, state.partition);
+    const committed = await this.committedOffset(topic, state.partition);
+    const raw = await this.s3Retry(state, () => this.deps.store.getJson(key));
+    const parsed = raw === undefined ? undefined : Checkpoint.safeParse(raw);
+    if (parsed && !parsed.success) {
+      throw new LanderError(LanderErrorCode.CorruptCheckpoint, `checkpoint ${key} is not valid`, false, {
+        cause: parsed.error,
+      });
+    }
+    const plan = planRecovery(parsed?.data, committed);
+    if (plan.deleteKeys.length > 0) {
+      this.deps.logger.warn({ partition: state.key, keys: plan.deleteKeys }, 'deleting objects of an unfinished batch');
+      await this.s3Retry(state, () => this.deps.store.delete(plan.deleteKeys));
+    }
+    if (plan.rewriteCheckpoint) {
+      const cp = checkpointOf(topic, state.partition, plan.landedThrough, null, new Date());
+      await this.s3Retry(state, () => this.deps.store.putJson(key, cp));
+    }
+    this.s3FailingSince = undefined;
+    state.landedThrough = plan.landedThrough;
+    state.resumeAt = plan.resumeAt;
+    state.recovered = true;
+    this.deps.logger.info(
+      { partition: state.key, committed, resumeAt: plan.resumeAt, landedThrough: plan.landedThrough },
+      'partition recovered',
+    );
+  }
+
+  private async eachBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    this.lastHeartbeat = () => payload.heartbeat();
+    if (this.stopping) return;
+    const state = this.stateFor(batch.topic, batch.partition);
+    state.highWatermark = batch.highWatermark;
+    await this.lockOf(state.key).run(async () => {
+      if (!this.owned(state)) return;
+      if (!state.recovered) await this.recover(state);
+      for (const message of batch.messages) {
+        if (!payload.isRunning() || payload.isStale() || this.stopping || !this.owned(state)) return;
+        if (state.resumeAt !== null && BigInt(message.offset) < BigInt(state.resumeAt)) {
+          payload.resolveOffset(message.offset);
+          continue;
+        }
+        const now = Date.now();
+        state.buffer.append(decodeMessage(state.route, batch.partition, message, new Date(now)), now);
+        payload.resolveOffset(message.offset);
+        const reason = state.buffer.dueReason(this.options.flush, now);
+        if (reason === 'events' || reason === 'bytes') {
+          if (!(await this.flush(state, reason))) return;
+        }
+      }
+      this.updateGauges(state);
+    });
+  }
+
+  private flushAged(): void {
+    const now = Date.now();
+    for (const state of this.states.values()) {
+      const lock = this.lockOf(state.key);
+      if (lock.busy || state.buffer.dueReason(this.options.flush, now) !== 'age') continue;
+      lock
+        .run(() => this.flush(state, 'age'))
+        .catch((error: unknown) => this.deps.logger.error({ err: error, partition: state.key }, 'age flush failed'));
+    }
+  }
+
+  /** Lands the buffer; returns false when the flush was abandoned (the events will be read again). */
+  private async flush(state: PartitionState, reason: FlushReason): Promise<boolean> {
+    if (!this.owned(state) || state.buffer.size === 0) return true;
+    const records = state.buffer.drain();
+    const started = performance.now();
+    const generation = state.generation;
+    const handle: PartitionHandle = {
+      topic: state.route.topic,
+      partition: state.partition,
+      landedThrough: state.landedThrough,
+      assertOwned: () => {
+        if (!this.owned(state)) {
+          throw new LanderError(LanderErrorCode.PartitionRevoked, `${state.key} revoked`, false);
+        }
+      },
+      heartbeat: async () => {
+        try {
+          await this.lastHeartbeat?.();
+        } catch (error) {
+          if (isRebalancing(error)) this.revokeAll('heartbeat saw a rebalance');
+          throw error;
+        }
+      },
+      commit: async (offset) => {
+        try {
+          await this.consumer.commitOffsets([{ topic: state.route.topic, partition: state.partition, offset }]);
+        } catch (error) {
+          throw new LanderError(LanderErrorCode.KafkaCommitFailed, `commit of ${state.key}@${offset} failed`, false, {
+            cause: error,
+          });
+        }
+      },
+    };
+    try {
+      const landed = await landBatch(this.landing, handle, records);
+      this.s3FailingSince = undefined;
+      state.landedThrough = handle.landedThrough;
+      const { metrics } = this.deps;
+      metrics.flushEvents.observe({ reason }, landed.rows);
+      metrics.flushSeconds.observe((performance.now() - started) / 1000);
+      metrics.flushBytes.observe(landed.objects.reduce((n, o) => n + o.bytes, 0));
+      this.updateGauges(state);
+      return true;
+    } catch (error) {
+      this.deps.metrics.flushFailures.inc();
+      const revoked = isLanderError(error, LanderErrorCode.PartitionRevoked) || generation !== this.generation;
+      this.deps.logger.warn(
+        { err: error, partition: state.key, first: records[0]?.offset, events: records.length, revoked },
+        'flush abandoned; the batch will be read and landed again',
+      );
+      if (!revoked && this.owned(state)) {
+        // Still ours: forget what we know and read the batch again after recovery resolves its pending objects.
+        state.recovered = false;
+        state.buffer.drain();
+        const first = records[0];
+        if (first) this.consumer.seek({ topic: state.route.topic, partition: state.partition, offset: first.offset });
+      }
+      return false;
+    }
+  }
+
+  private updateGauges(state: PartitionState): void {
+    const next = state.landedThrough === null ? 0n : BigInt(state.landedThrough) + 1n;
+    if (state.highWatermark !== null) {
+      const lag = BigInt(state.highWatermark) - next;
+      this.deps.metrics.consumerLag.set(
+        { topic: state.route.topic, partition: String(state.partition) },
+        Number(lag > 0n ? lag : 0n),
+      );
+    }
+    let buffered = 0;
+    for (const s of this.states.values()) buffered += s.buffer.size;
+    this.deps.metrics.bufferedEvents.set(buffered);
+  }
+}
