@@ -1,0 +1,132 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import { loadSharedConfig } from '@servq/config';
+import { createKafka, logLevel } from '@servq/kafka';
+import { createS3Client } from '@servq/lake';
+import type { Kafka, Producer } from 'kafkajs';
+import pWaitFor from 'p-wait-for';
+import { pino } from 'pino';
+import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { buildLander, type Lander } from './app.ts';
+import {
+  asMessages,
+  cleanUp,
+  countLake,
+  isolate,
+  readLake,
+  visitCalled,
+  type Isolation,
+} from './lander.test-support.ts';
+
+const shared = loadSharedConfig(process.env);
+const bucket = shared.s3.bucket;
+
+describe('lander against the local Kafka and S3', () => {
+  let kafka: Kafka;
+  let s3: S3Client;
+  let producer: Producer;
+  const cleanups: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
+    s3 = createS3Client(shared.s3);
+    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+  });
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  afterAll(async () => {
+    await producer.disconnect();
+    s3.destroy();
+  });
+
+  async function startLander(isolation: Isolation): Promise<Lander> {
+    const lander = await buildLander(isolation.config, { s3, logger: pino({ level: 'warn' }) });
+    await lander.start();
+    let stopped = false;
+    cleanups.push(async () => {
+      if (!stopped) await lander.stop();
+      stopped = true;
+    });
+    return lander;
+  }
+
+  async function isolated(overrides: Record<string, string> = {}): Promise<Isolation> {
+    const isolation = await isolate(kafka, overrides);
+    cleanups.push(() => cleanUp(kafka, s3, bucket, isolation));
+    return isolation;
+  }
+
+  it('lands N produced events as exactly N rows with equal values, split by Riga day, bad messages rejected', async () => {
+    const iso = await isolated();
+    // 23:30 UTC on 1 March is already 2 March in Riga: these events must land under date=2026-03-02.
+    const events = Array.from({ length: 450 }, (_, i) =>
+      visitCalled(
+        i,
+        i % 3 === 0 ? '2026-03-01T23:30:00Z' : `2026-03-01T10:${String(i % 60).padStart(2, '0')}:00+02:00`,
+      ),
+    );
+    await producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
+    await producer.send({
+      topic: iso.topic,
+      acks: -1,
+      messages: [
+        { key: 'bad-1', value: '{not json', headers: { source: 'kiosk-9' } },
+        { key: 'bad-2', value: JSON.stringify({ type: 'visit.called' }) },
+      ],
+    });
+    await producer.send({
+      topic: iso.rejectedTopic,
+      acks: -1,
+      messages: [
+        {
+          value: JSON.stringify({
+            raw: '{"x":1}',
+            reasons: ['type: required'],
+            source: 'portal',
+            received_at: '2026-03-01T08:00:00Z',
+          }),
+        },
+      ],
+    });
+
+    const lander = await startLander(iso);
+    await pWaitFor(async () => (await countLake(s3, bucket, iso.prefix, 'visit_events')) >= events.length, {
+      interval: 300,
+      timeout: 30_000,
+    });
+    await pWaitFor(async () => (await countLake(s3, bucket, iso.prefix, 'rejected_events')) >= 3, {
+      interval: 300,
+      timeout: 10_000,
+    });
+
+    const { rows, objects } = await readLake(s3, bucket, iso.prefix, 'visit_events');
+    expect(rows).toHaveLength(events.length);
+    expect(new Set(rows.map((r) => r.event_id)).size).toBe(events.length);
+    const sent = new Map(events.map((e) => [e.event_id, e]));
+    for (const row of rows) {
+      const event = sent.get(String(row.event_id));
+      expect(event).toBeDefined();
+      expect(JSON.parse(String(row.payload))).toEqual(event);
+      expect(Date.parse(String(row.occurred_at))).toBe(Date.parse(event?.occurred_at ?? ''));
+      expect(row).toMatchObject({ type: 'visit.called', office_id: 'riga-valnu-30', kafka_topic: iso.topic });
+    }
+    const offsets = rows.map((r) => `${String(r.kafka_partition)}/${String(r.kafka_offset)}`);
+    expect(new Set(offsets).size).toBe(rows.length);
+    expect(objects.some((k) => k.includes('/date=2026-03-02/'))).toBe(true);
+    expect(objects.some((k) => k.includes('/date=2026-03-01/'))).toBe(true);
+    expect(objects.every((k) => /\/date=\d{4}-\d{2}-\d{2}\/test\.lander\.[^/]+\+\d+\+\d+\+\d+\.parquet$/.test(k))).toBe(
+      true,
+    );
+
+    const rejected = (await readLake(s3, bucket, iso.prefix, 'rejected_events')).rows;
+    expect(rejected).toHaveLength(3);
+    expect(rejected.find((r) => r.raw === '{not json')).toMatchObject({ source: 'kiosk-9' });
+    expect(rejected.find((r) => r.raw === '{not json')?.reasons).toEqual([expect.stringMatching(/^lander: not JSON/)]);
+    expect(rejected.find((r) => r.raw === '{"x":1}')).toMatchObject({ reasons: ['type: required'], source: 'portal' });
+
+    const metrics = await lander.http.inject({ method: 'GET', url: '/metrics' });
+    expect(metrics.body).toMatch(/lander_rows_landed_total\{table="visit_events"\} 450/);
+    expect((await lander.http.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+  });
+});

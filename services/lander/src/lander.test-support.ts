@@ -1,0 +1,128 @@
+/**
+ * Helpers for the lander's integration tests: an isolated configuration (random topics, group and lake prefix),
+ * valid test events, producing, and reading the lake back independently with DuckDB.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { ensureTopics } from '@servq/kafka';
+import type { Kafka, Message } from 'kafkajs';
+import { loadConfig, type LanderConfig } from './config.ts';
+import { LakeStore } from './lake.store.ts';
+import { sqlString } from './parquet.writer.ts';
+
+export interface Isolation {
+  topic: string;
+  rejectedTopic: string;
+  groupId: string;
+  prefix: string;
+  env: Record<string, string | undefined>;
+  config: LanderConfig;
+}
+
+export async function isolate(
+  kafka: Kafka,
+  overrides: Record<string, string> = {},
+  partitions = 3,
+): Promise<Isolation> {
+  const id = randomUUID().slice(0, 8);
+  const topic = `test.lander.${id}.visit`;
+  const rejectedTopic = `test.lander.${id}.rejected`;
+  const groupId = `test-lander-${id}`;
+  const prefix = `test-lander/${id}/`;
+  await ensureTopics(kafka, [
+    { topic, numPartitions: partitions },
+    { topic: rejectedTopic, numPartitions: 1 },
+  ]);
+  const env = {
+    ...process.env,
+    LANDER_TOPICS: `${topic}=visit_events,${rejectedTopic}=rejected_events`,
+    LANDER_GROUP_ID: groupId,
+    LANDER_LAKE_PREFIX: prefix,
+    LANDER_FLUSH_MAX_AGE_MS: '300',
+    LANDER_FLUSH_MAX_EVENTS: '200',
+    LANDER_KAFKA_SESSION_TIMEOUT_MS: '6000',
+    LANDER_S3_RETRY_MAX_DELAY_MS: '1000',
+    LANDER_COMPACTION_INTERVAL_MS: '0',
+    LANDER_LOG_LEVEL: 'warn',
+    LANDER_HTTP_PORT: '0',
+    ...overrides,
+  };
+  return { topic, rejectedTopic, groupId, prefix, env, config: loadConfig(env) };
+}
+
+export async function cleanUp(kafka: Kafka, s3: S3Client, bucket: string, isolation: Isolation): Promise<void> {
+  const store = new LakeStore(s3, bucket);
+  await store.delete((await store.list(isolation.prefix)).map((o) => o.key));
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await admin.deleteTopics({ topics: [isolation.topic, isolation.rejectedTopic] }).catch(() => undefined);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+export interface TestEvent extends Record<string, unknown> {
+  event_id: string;
+  occurred_at: string;
+  visit_id: string;
+}
+
+/** A valid `visit.called` event. */
+export function visitCalled(i: number, occurredAt: string): TestEvent {
+  return {
+    event_id: randomUUID(),
+    type: 'visit.called',
+    schema_version: 1,
+    occurred_at: occurredAt,
+    source: 'lander-test',
+    channel: 'in_person',
+    office_id: 'riga-valnu-30',
+    visit_id: `visit-${i}`,
+    desk: `D${i % 7}`,
+    staff_ref: `ps_${i % 13}`,
+  };
+}
+
+export function asMessages(events: readonly TestEvent[]): Message[] {
+  return events.map((e) => ({ key: e.visit_id, value: JSON.stringify(e), headers: { source: 'lander-test' } }));
+}
+
+/** Every row of a table under the prefix, read with DuckDB from downloaded objects. */
+export async function readLake(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+  table: string,
+): Promise<{ rows: Record<string, unknown>[]; objects: string[] }> {
+  const store = new LakeStore(s3, bucket);
+  const objects = (await store.list(`${prefix}${table}/`)).map((o) => o.key).filter((k) => k.endsWith('.parquet'));
+  if (objects.length === 0) return { rows: [], objects };
+  const dir = await mkdtemp(join(tmpdir(), 'lander-read-'));
+  const db = await DuckDBInstance.create(':memory:');
+  const connection = await db.connect();
+  try {
+    const files = [];
+    for (const [i, key] of objects.entries()) {
+      const file = join(dir, `${i}.parquet`);
+      await store.download(key, file);
+      files.push(file);
+    }
+    const reader = await connection.runAndReadAll(
+      `SELECT * FROM read_parquet([${files.map(sqlString).join(', ')}]) ORDER BY kafka_topic, kafka_partition, kafka_offset`,
+    );
+    return { rows: reader.getRowObjectsJson(), objects };
+  } finally {
+    connection.closeSync();
+    db.closeSync();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function countLake(s3: S3Client, bucket: string, prefix: string, table: string): Promise<number> {
+  return (await readLake(s3, bucket, prefix, table)).rows.length;
+}
