@@ -21,7 +21,13 @@ function config(overrides: Partial<IngestConfig['limits']> = {}): IngestConfig {
       { id: 'all', sha256: sha256Hex('all-key'), families: ['visit', 'survey', 'complaint'] },
     ],
     pseudonymSecret: 'test-secret-of-sixteen+',
-    limits: { maxEventsPerRequest: 5, maxBodyBytes: 64 * 1024, ratePerMinute: 1000, ...overrides },
+    limits: {
+      maxEventsPerRequest: 5,
+      maxBodyBytes: 64 * 1024,
+      maxImportBytes: 256 * 1024,
+      ratePerMinute: 1000,
+      ...overrides,
+    },
     produceTimeoutMs: 1000,
     dedup: { windowMs: 60_000, maxEntries: 1000 },
     validation: { maxSkewMs: 300_000, horizonDays: 400 },
@@ -216,5 +222,70 @@ describe('POST /v1/events', () => {
     const res = await app.inject({ method: 'GET', url: '/docs/json' });
     expect(res.statusCode).toBe(200);
     expect(res.json<{ paths: Record<string, unknown> }>().paths).toHaveProperty('/v1/events');
+  });
+});
+
+describe('POST /v1/import (CSV)', () => {
+  let app: FastifyInstance;
+  let producer: MemoryProducer;
+
+  beforeEach(async () => {
+    producer = new MemoryProducer();
+    app = await buildApp(config(), { producer, checkKafka: () => Promise.resolve(), now: () => NOW, logger: false });
+  });
+  afterEach(() => app.close());
+
+  it('imports rows in chunks through the same validation and reports rejected rows by line number', async () => {
+    const header = 'event_id,type,schema_version,occurred_at,source,channel,office_id,survey_id,satisfaction,backfill';
+    const rows = Array.from({ length: 7 }, (_, i) =>
+      [
+        randomUUID(),
+        'survey.submitted',
+        1,
+        '2024-05-06T10:00:00+03:00',
+        'sheet',
+        'in_person',
+        'cesis',
+        `h${i}`,
+        i === 3 ? 9 : 4,
+        'true',
+      ].join(','),
+    );
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/import',
+      headers: { authorization: 'Bearer all-key', 'content-type': 'text/csv' },
+      payload: [header, ...rows].join('\n'),
+    });
+    expect(res.statusCode).toBe(207);
+    const body = res.json<{ accepted: number; rejected: number; results: { line: number; status: string }[] }>();
+    expect(body).toMatchObject({ accepted: 6, rejected: 1 });
+    expect(body.results.filter((r) => r.status === 'rejected').map((r) => r.line)).toEqual([5]);
+    // maxEventsPerRequest is 5 in this config: seven rows took two Kafka sends.
+    expect(producer.sent.filter((b) => b.topic === 'servq.survey.v1')).toHaveLength(2);
+    expect(producer.messages('servq.survey.v1')).toHaveLength(6);
+  });
+
+  it('rejects history older than the horizon unless marked as a backfill', async () => {
+    const header = 'event_id,type,schema_version,occurred_at,source,channel,office_id,survey_id,satisfaction';
+    const row = [
+      randomUUID(),
+      'survey.submitted',
+      1,
+      '2023-01-10T10:00:00+02:00',
+      'sheet',
+      'in_person',
+      'cesis',
+      'old',
+      4,
+    ];
+    const res = await app.inject({
+      method: 'POST',
+      url: '/v1/import',
+      headers: { authorization: 'Bearer all-key', 'content-type': 'text/csv' },
+      payload: `${header}\n${row.join(',')}\n`,
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json<{ error: { details: { field: string }[] } }>().error.details[0]!.field).toBe('line 2.occurred_at');
   });
 });

@@ -36,6 +36,7 @@ export const IngestEnv = KafkaEnv.extend({
     .min(16, 'expected at least 16 characters'),
   INGEST_MAX_EVENTS_PER_REQUEST: envPositiveInt.default(1000),
   INGEST_MAX_BODY_BYTES: envPositiveInt.default(1024 * 1024),
+  INGEST_MAX_IMPORT_BYTES: envPositiveInt.default(32 * 1024 * 1024),
   INGEST_PRODUCE_TIMEOUT_MS: envPositiveInt.default(5000),
   INGEST_DEDUP_WINDOW_SECONDS: envPositiveInt.default(24 * 3600),
   INGEST_DEDUP_MAX_ENTRIES: envPositiveInt.default(1_000_000),
@@ -50,7 +51,7 @@ export interface IngestConfig {
   kafka: KafkaConfig;
   apiKeys: ApiKeyEntry[];
   pseudonymSecret: string;
-  limits: { maxEventsPerRequest: number; maxBodyBytes: number; ratePerMinute: number };
+  limits: { maxEventsPerRequest: number; maxBodyBytes: number; maxImportBytes: number; ratePerMinute: number };
   produceTimeoutMs: number;
   dedup: { windowMs: number; maxEntries: number };
   validation: { maxSkewMs: number; horizonDays: number };
@@ -67,6 +68,7 @@ export function loadConfig(env: Env): IngestConfig {
     limits: {
       maxEventsPerRequest: e.INGEST_MAX_EVENTS_PER_REQUEST,
       maxBodyBytes: e.INGEST_MAX_BODY_BYTES,
+      maxImportBytes: e.INGEST_MAX_IMPORT_BYTES,
       ratePerMinute: e.INGEST_RATE_LIMIT_PER_MINUTE,
     },
     produceTimeoutMs: e.INGEST_PRODUCE_TIMEOUT_MS,

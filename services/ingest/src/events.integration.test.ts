@@ -30,7 +30,12 @@ function config(): IngestConfig {
     kafka: shared.kafka,
     apiKeys: [{ id: 'it-all', sha256: sha256Hex('it-key'), families: ['visit', 'survey', 'complaint'] }],
     pseudonymSecret: 'integration-test-secret',
-    limits: { maxEventsPerRequest: 1000, maxBodyBytes: 1024 * 1024, ratePerMinute: 10_000 },
+    limits: {
+      maxEventsPerRequest: 1000,
+      maxBodyBytes: 1024 * 1024,
+      maxImportBytes: 1024 * 1024,
+      ratePerMinute: 10_000,
+    },
     produceTimeoutMs: 3000,
     dedup: { windowMs: 60_000, maxEntries: 10_000 },
     validation: { maxSkewMs: 300_000, horizonDays: 400 },
