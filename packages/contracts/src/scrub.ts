@@ -1,0 +1,111 @@
+/**
+ * Scrubbing of free text (survey comments, complaint summaries, feedback) before it leaves the ingest service.
+ * E-mail addresses, IBANs, card numbers (Luhn), Latvian personal codes, phone numbers (Latvian and international
+ * forms) and Latvian vehicle registration numbers become typed placeholders such as `[EMAIL]`. Everything else,
+ * Latvian diacritics and Cyrillic included, is left exactly as it was.
+ *
+ * Choices: an old-form personal code written with its hyphen is scrubbed when its date is real even if the check
+ * digit is wrong (a mistyped code is still somebody's code); without the hyphen it must pass the checksum, since
+ * bare 11-digit numbers are often something else. ATD's own public contacts stay. Names cannot be found reliably
+ * by pattern and are not scrubbed here.
+ */
+import { isPersonalCodeDate, isValidIban, isValidOldPersonalCode, passesLuhn } from './personal-code.ts';
+
+export const Placeholders = {
+  email: '[EMAIL]',
+  iban: '[IBAN]',
+  card: '[CARD]',
+  personalCode: '[PERSONAL_CODE]',
+  phone: '[PHONE]',
+  vehicle: '[VEHICLE]',
+} as const;
+export type PlaceholderKind = keyof typeof Placeholders;
+
+/** ATD's own published contacts: not personal data, and useful context in a complaint. */
+export const PUBLIC_CONTACTS = { emails: ['info@atd.lv'], phones: ['67280485'] } as const;
+
+interface Rule {
+  kind: PlaceholderKind;
+  pattern: RegExp;
+  /** Whether a match is really personal data of this kind; absent means every match is. */
+  accept?: (match: string) => boolean;
+}
+
+const digitsOf = (s: string): string => s.replace(/\D/g, '');
+
+function isPublicPhone(match: string): boolean {
+  const digits = digitsOf(match).replace(/^(00)?371/, '');
+  return (PUBLIC_CONTACTS.phones as readonly string[]).includes(digits);
+}
+
+function acceptIban(match: string): boolean {
+  return isValidIban(match.replace(/ /g, ''));
+}
+
+function acceptOldPersonalCode(match: string): boolean {
+  const digits = digitsOf(match);
+  if (isValidOldPersonalCode(digits)) return true;
+  return /[- ]/.test(match) && isPersonalCodeDate(digits.slice(0, 6), digits.charAt(6));
+}
+
+/** Two-letter prefixes that are not plates: the postal code (LV-1050), the EU, the Cabinet (MK 1032). */
+const NOT_PLATES = new Set(['LV', 'EU', 'ES', 'MK', 'NR', 'ID', 'PVN']);
+
+const RULES: readonly Rule[] = [
+  {
+    kind: 'email',
+    pattern: /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu,
+    accept: (m) => !(PUBLIC_CONTACTS.emails as readonly string[]).includes(m.toLowerCase()),
+  },
+  {
+    kind: 'iban',
+    pattern: /(?<![\p{L}\p{N}])[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?(?![\p{L}\p{N}])/gu,
+    accept: acceptIban,
+  },
+  { kind: 'card', pattern: /(?<![\d+])[1-9](?:[ -]?\d){12,18}(?!\d)/g, accept: (m) => passesLuhn(digitsOf(m)) },
+  { kind: 'personalCode', pattern: /(?<!\d)32\d{4}[- ]?\d{5}(?!\d)/g },
+  { kind: 'personalCode', pattern: /(?<!\d)[0-3]\d[01]\d\d\d[- ]?[012]\d{4}(?!\d)/g, accept: acceptOldPersonalCode },
+  // Russian domestic mobile form: 8 (912) 345-67-89.
+  { kind: 'phone', pattern: /(?<!\d)8[ -]?\(?9\d\d\)?[ -]?\d{3}[ -]?\d\d[ -]?\d\d(?!\d)/g },
+  // International numbers: + or 00, a country code, 7 to 15 digits in all, common separators.
+  {
+    kind: 'phone',
+    pattern: /(?<!\d)(?:\((?:\+|00)[1-9]\d{0,2}\)|(?:\+|00)[1-9])(?:[ .()-]{0,2}\d){6,14}(?!\d)/g,
+    accept: (m) => !isPublicPhone(m),
+  },
+  // Latvian numbers: 8 digits starting 2 (mobile), 6 (fixed) or 8 (free/special), with or without +371.
+  {
+    kind: 'phone',
+    pattern: /(?<!\d)(?:(?:\+|00) ?371[ -]?|\(\+?371\) ?)?[268]\d(?:[ -]?\d){6}(?!\d)/g,
+    accept: (m) => !isPublicPhone(m),
+  },
+  {
+    kind: 'vehicle',
+    pattern: /(?<![\p{L}\p{N}-])(?:[A-Z]{2}(?:-\d{1,4}| ?\d{3,4})|[a-z]{2}-\d{3,4})(?![\p{L}\p{N}]|-\d)/gu,
+    accept: (m) => !NOT_PLATES.has(m.slice(0, 2).toUpperCase()),
+  },
+];
+
+/** What a scrub found, by kind, alongside the scrubbed text (for counting how much personal data arrives). */
+export interface ScrubReport {
+  text: string;
+  found: Partial<Record<PlaceholderKind, number>>;
+}
+
+export function scrubTextWithReport(text: string): ScrubReport {
+  const found: Partial<Record<PlaceholderKind, number>> = {};
+  let result = text;
+  for (const rule of RULES) {
+    result = result.replace(rule.pattern, (match) => {
+      if (rule.accept && !rule.accept(match)) return match;
+      found[rule.kind] = (found[rule.kind] ?? 0) + 1;
+      return Placeholders[rule.kind];
+    });
+  }
+  return { text: result, found };
+}
+
+/** The text with personal data replaced by typed placeholders. Idempotent. */
+export function scrubText(text: string): string {
+  return scrubTextWithReport(text).text;
+}
