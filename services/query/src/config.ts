@@ -1,0 +1,119 @@
+/**
+ * The query service's configuration, from the environment, validated once at start-up with every problem
+ * reported at once. Components receive only their slice. Bearer tokens are stored hashed (SHA-256 hex).
+ */
+import { envPort, envPositiveInt, parseEnv, S3Env, toS3Config, type Env, type S3Config } from '@servq/config';
+import { LAKE_PREFIX } from '@servq/contracts';
+import { z } from 'zod';
+
+export const Role = z.enum(['management', 'office', 'analyst']);
+export type Role = z.infer<typeof Role>;
+
+export const TokenEntry = z
+  .strictObject({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected a lowercase id such as office-cesis'),
+    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the token as 64 hex digits'),
+    role: Role,
+    /** The office an `office` token belongs to. */
+    office: z.string().min(1).optional(),
+  })
+  .refine((t) => t.role !== 'office' || t.office !== undefined, {
+    message: 'an office token needs "office"',
+    path: ['office'],
+  });
+export type TokenEntry = z.infer<typeof TokenEntry>;
+
+function jsonOf<S extends z.ZodType>(schema: S, what: string) {
+  return z
+    .string({ message: `required: ${what}` })
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
+const targetsSchema = z.record(z.string(), z.record(z.string(), z.number()));
+
+export const QueryEnv = S3Env.extend({
+  QUERY_HOST: z.string().min(1).default('127.0.0.1'),
+  QUERY_PORT: envPort.default(8080),
+  /** Where the lake mirror, the modelled-table exports and temporary files live. */
+  QUERY_DATA_DIR: z.string().min(1).default('.data/query'),
+  QUERY_LAKE_PREFIX: z
+    .string()
+    .regex(/^([^/].*\/)?$/, 'expected a key prefix ending in "/" (or empty), such as lake/')
+    .default(LAKE_PREFIX),
+  QUERY_SYNC_INTERVAL_MS: envPositiveInt.default(5_000),
+  QUERY_TOKENS: jsonOf(z.array(TokenEntry).min(1, 'expected at least one token'), 'a JSON array of {id, sha256, role}'),
+  QUERY_WAIT_TARGET_MINUTES: envPositiveInt.default(15),
+  /** ATD's internal answer target for complaints, in working days. */
+  QUERY_COMPLAINT_TARGET_WORKING_DAYS: envPositiveInt.default(5),
+  /** Per-metric target overrides: {"wait_p50": {"default": 12, "cesis": 8}}. */
+  QUERY_METRIC_TARGETS: jsonOf(targetsSchema, 'a JSON object of metric → {default|office: number}').optional(),
+  QUERY_SQL_TIMEOUT_MS: envPositiveInt.default(5_000),
+  QUERY_SQL_MAX_ROWS: envPositiveInt.default(10_000),
+  QUERY_SQL_MEMORY_LIMIT: z
+    .string()
+    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'expected a size such as 256MB')
+    .default('256MB'),
+  QUERY_SQL_THREADS: envPositiveInt.default(1),
+  QUERY_CACHE_ENTRIES: envPositiveInt.default(500),
+});
+
+export interface SyncConfig {
+  bucket: string;
+  prefix: string;
+  mirrorDir: string;
+  intervalMs: number;
+}
+
+export interface SandboxConfig {
+  timeoutMs: number;
+  maxRows: number;
+  memoryLimit: string;
+  threads: number;
+  /** Where the modelled tables are exported for the sandbox to read. */
+  exportDir: string;
+}
+
+export interface QueryConfig {
+  http: { host: string; port: number };
+  s3: S3Config;
+  sync: SyncConfig;
+  tokens: TokenEntry[];
+  metrics: { waitTargetMinutes: number; targets: Record<string, Record<string, number>> };
+  complaintTargetWorkingDays: number;
+  sandbox: SandboxConfig;
+  cacheEntries: number;
+}
+
+export function loadConfig(env: Env): QueryConfig {
+  const parsed = parseEnv(QueryEnv, env);
+  const dataDir = parsed.QUERY_DATA_DIR.replace(/\/+$/, '');
+  return {
+    http: { host: parsed.QUERY_HOST, port: parsed.QUERY_PORT },
+    s3: toS3Config(parsed),
+    sync: {
+      bucket: parsed.S3_BUCKET,
+      prefix: parsed.QUERY_LAKE_PREFIX,
+      mirrorDir: `${dataDir}/mirror`,
+      intervalMs: parsed.QUERY_SYNC_INTERVAL_MS,
+    },
+    tokens: parsed.QUERY_TOKENS,
+    metrics: { waitTargetMinutes: parsed.QUERY_WAIT_TARGET_MINUTES, targets: parsed.QUERY_METRIC_TARGETS ?? {} },
+    complaintTargetWorkingDays: parsed.QUERY_COMPLAINT_TARGET_WORKING_DAYS,
+    sandbox: {
+      timeoutMs: parsed.QUERY_SQL_TIMEOUT_MS,
+      maxRows: parsed.QUERY_SQL_MAX_ROWS,
+      memoryLimit: parsed.QUERY_SQL_MEMORY_LIMIT,
+      threads: parsed.QUERY_SQL_THREADS,
+      exportDir: `${dataDir}/models`,
+    },
+    cacheEntries: parsed.QUERY_CACHE_ENTRIES,
+  };
+}

@@ -1,0 +1,256 @@
+/**
+ * The service's DuckDB database: raw lake rows in native tables (one per lake table, each row tagged with its
+ * file), the calendar, and the modelled tables the metrics run on. `reconcile(files)` brings it in line with
+ * the mirror incrementally: rows of removed or changed files are deleted, rows of new or changed files are
+ * loaded, and only the entities those rows belong to are rebuilt in the models, inside one transaction, so a
+ * reader sees either the previous data version or the next. Native tables rather than views over Parquet:
+ * DuckDB scans its own storage faster and the models need joins across stages anyway.
+ */
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { Models, type ModelId } from '@servq/metrics';
+import { buildCalendar } from './calendar.ts';
+import { LakeTables } from './contracts.adapter.ts';
+import type { MirroredFile } from './mirror.ts';
+import { complaintsModelSql, feedbackModelSql, surveysModelSql, visitsModelSql } from './model.sql.ts';
+import { isLoadedTable, RawColumns, rawTableName, type LoadedTable } from './raw-schema.ts';
+
+export interface Freshness {
+  /** The newest `occurred_at` in the lake, ISO-8601, or null when it is empty. */
+  newestEventAt: string | null;
+  /** When the last successful sync finished, or null before the first. */
+  syncedAt: string | null;
+  /** Increases whenever the data changes; answers are cached per version. */
+  dataVersion: number;
+}
+
+export interface ReconcileResult {
+  loadedFiles: number;
+  droppedFiles: number;
+  changed: boolean;
+}
+
+export interface LakeStoreOptions {
+  complaintTargetWorkingDays: number;
+  /** "Today" for overdue and ageing; injectable for tests. */
+  now: () => Date;
+  /** Threads for the service's own queries. */
+  threads?: number;
+}
+
+const entityKeys: Record<LoadedTable, { model: ModelId; column: string; where?: string }[]> = {
+  [LakeTables.visit]: [{ model: 'visits', column: 'visit_id' }],
+  [LakeTables.survey]: [{ model: 'surveys', column: 'survey_id' }],
+  [LakeTables.complaint]: [
+    { model: 'complaints', column: 'complaint_id' },
+    { model: 'feedback', column: 'feedback_id', where: "type = 'feedback.received'" },
+  ],
+};
+
+const modelSql: Record<ModelId, string> = {
+  visits: visitsModelSql,
+  surveys: surveysModelSql,
+  complaints: complaintsModelSql,
+  feedback: feedbackModelSql,
+};
+
+const sqlString = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+export class LakeStore {
+  private readonly loaded = new Map<string, string>();
+  private readonly pathTables = new Map<string, LoadedTable>();
+  /** Serialises writes (reconcile, export) on the single writer connection. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private freshness: Freshness = { newestEventAt: null, syncedAt: null, dataVersion: 0 };
+  private lastToday = '';
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+    private readonly options: LakeStoreOptions,
+  ) {}
+
+  static async create(options: LakeStoreOptions): Promise<LakeStore> {
+    const instance = await DuckDBInstance.create(':memory:', {
+      threads: String(options.threads ?? 2),
+      autoinstall_known_extensions: 'false',
+      autoload_known_extensions: 'false',
+    });
+    const writer = await instance.connect();
+    await writer.run("SET TimeZone = 'UTC'");
+    const store = new LakeStore(instance, writer, options);
+    await store.createTables();
+    return store;
+  }
+
+  private async createTables(): Promise<void> {
+    for (const [table, columns] of Object.entries(RawColumns)) {
+      const defs = [...columns.map((c) => `${c.name} ${c.type}`), '_file VARCHAR'];
+      await this.writer.run(`CREATE TABLE raw_${table} (${defs.join(', ')})`);
+    }
+    for (const model of Object.values(Models)) {
+      await this.writer.run(`CREATE TABLE ${model.id} (${model.columns.map((c) => `${c.name} ${c.type}`).join(', ')})`);
+      await this.writer.run(`CREATE TEMP TABLE affected_${model.id} (id VARCHAR)`);
+    }
+    await this.writer.run(
+      'CREATE TABLE calendar (date DATE PRIMARY KEY, working_day BOOLEAN, wd_cum INTEGER, answer_due DATE, ' +
+        'extended_due DATE, forward_due DATE, internal_due DATE)',
+    );
+    const rows = buildCalendar('2015-01-01', '2035-12-31', {
+      unit: 'working_days',
+      amount: this.options.complaintTargetWorkingDays,
+    });
+    const appender = await this.writer.createAppender('calendar');
+    for (const row of rows) {
+      appender.appendVarchar(row.date);
+      appender.appendBoolean(row.workingDay);
+      appender.appendInteger(row.wdCum);
+      for (const due of [row.answerDue, row.extendedDue, row.forwardDue, row.internalDue]) {
+        if (due === null) appender.appendNull();
+        else appender.appendVarchar(due);
+      }
+      appender.endRow();
+    }
+    appender.closeSync();
+  }
+
+  getFreshness(): Freshness {
+    return { ...this.freshness };
+  }
+
+  /** Brings the database in line with the mirrored files; `syncedAt` is recorded even when nothing changed. */
+  reconcile(files: readonly MirroredFile[]): Promise<ReconcileResult> {
+    return this.exclusive(() => this.reconcileNow(files));
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const next = this.queue.then(work, work);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private async reconcileNow(files: readonly MirroredFile[]): Promise<ReconcileResult> {
+    const wanted = new Map(files.filter((f) => isLoadedTable(f.table)).map((f) => [f.path, f]));
+    const dropped = [...this.loaded.entries()]
+      .filter(([path, etag]) => wanted.get(path)?.etag !== etag)
+      .map(([path]) => path);
+    const added = [...wanted.values()].filter((f) => this.loaded.get(f.path) !== f.etag);
+    const today = this.today();
+    const dayChanged = today !== this.lastToday;
+    if (dropped.length === 0 && added.length === 0 && !dayChanged) {
+      this.freshness.syncedAt = this.options.now().toISOString();
+      return { loadedFiles: 0, droppedFiles: 0, changed: false };
+    }
+    await this.writer.run('BEGIN TRANSACTION');
+    try {
+      for (const model of Object.keys(Models)) await this.writer.run(`DELETE FROM affected_${model}`);
+      for (const table of Object.keys(RawColumns) as LoadedTable[]) {
+        const gone = dropped.filter((p) => this.pathTables.get(p) === table);
+        if (gone.length > 0) await this.dropFiles(table, gone);
+        const fresh = added.filter((f) => f.table === table).map((f) => f.path);
+        if (fresh.length > 0) await this.loadFiles(table, fresh);
+      }
+      if (dayChanged) {
+        // Overdue flags and ages of open complaints move with the calendar.
+        await this.writer.run('INSERT INTO affected_complaints SELECT complaint_id FROM complaints WHERE is_open');
+      }
+      // Surveys carry their visit's wait: rebuilt visits pull their surveys along.
+      await this.writer.run(
+        'INSERT INTO affected_surveys SELECT survey_id FROM surveys WHERE visit_id IN (SELECT id FROM affected_visits)',
+      );
+      for (const model of ['visits', 'surveys', 'complaints', 'feedback'] as const) {
+        await this.rebuild(model, today);
+      }
+      await this.writer.run('COMMIT');
+    } catch (error) {
+      await this.writer.run('ROLLBACK');
+      throw error;
+    }
+    for (const path of dropped) this.loaded.delete(path);
+    for (const file of added) this.loaded.set(file.path, file.etag);
+    this.lastToday = today;
+    const newest = await this.writer.runAndReadAll(
+      `SELECT max(m) AS newest FROM (${Object.keys(RawColumns)
+        .map((t) => `SELECT max(occurred_at) AS m FROM raw_${t}`)
+        .join(' UNION ALL ')})`,
+    );
+    const value = newest.getRowObjectsJson()[0]?.newest;
+    this.freshness = {
+      newestEventAt: typeof value === 'string' ? new Date(value).toISOString() : null,
+      syncedAt: this.options.now().toISOString(),
+      dataVersion: this.freshness.dataVersion + 1,
+    };
+    return { loadedFiles: added.length, droppedFiles: dropped.length, changed: true };
+  }
+
+  private async dropFiles(table: LoadedTable, paths: string[]): Promise<void> {
+    const list = paths.map(sqlString).join(', ');
+    await this.collectAffected(table, `_file IN (${list})`);
+    await this.writer.run(`DELETE FROM ${rawTableName(table)} WHERE _file IN (${list})`);
+    for (const path of paths) this.pathTables.delete(path);
+  }
+
+  private async loadFiles(table: LoadedTable, paths: string[]): Promise<void> {
+    const source = `read_parquet([${paths.map(sqlString).join(', ')}], union_by_name = true, filename = true)`;
+    const described = await this.writer.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
+    const present = new Set(described.getRowObjectsJson().map((r) => r.column_name as string));
+    const selects = RawColumns[table].map((c) =>
+      present.has(c.name) ? `TRY_CAST(${c.name} AS ${c.type}) AS ${c.name}` : `CAST(NULL AS ${c.type}) AS ${c.name}`,
+    );
+    await this.writer.run(
+      `INSERT INTO ${rawTableName(table)} SELECT ${[...selects, 'filename AS _file'].join(', ')} FROM ${source}`,
+    );
+    for (const path of paths) this.pathTables.set(path, table);
+    await this.collectAffected(table, `_file IN (${paths.map(sqlString).join(', ')})`);
+  }
+
+  private async collectAffected(table: LoadedTable, condition: string): Promise<void> {
+    for (const key of entityKeys[table]) {
+      const extra = key.where ? ` AND ${key.where}` : '';
+      await this.writer.run(
+        `INSERT INTO affected_${key.model} SELECT DISTINCT ${key.column} FROM ${rawTableName(table)} ` +
+          `WHERE ${condition} AND ${key.column} IS NOT NULL${extra}`,
+      );
+    }
+  }
+
+  private async rebuild(model: ModelId, today: string): Promise<void> {
+    const key = Models[model].key;
+    await this.writer.run(`DELETE FROM ${model} WHERE ${key} IN (SELECT id FROM affected_${model})`);
+    const params: DuckDBValue[] = model === 'complaints' ? [today] : [];
+    await this.writer.run(`INSERT INTO ${model} BY NAME ${modelSql[model]}`, params);
+  }
+
+  private today(): string {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' }).format(this.options.now());
+  }
+
+  /** A connection for readers; the caller closes it. */
+  async connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
+  }
+
+  /** Runs a read query with positional parameters and returns JSON-friendly row objects. */
+  async query(sql: string, params: readonly DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
+    const connection = await this.instance.connect();
+    try {
+      const reader = await connection.runAndReadAll(sql, [...params]);
+      return reader.getRowObjectsJson();
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  /** Writes each modelled table to `<dir>/<model>.parquet` (for the analysts' sandbox). */
+  exportModels(dir: string): Promise<void> {
+    return this.exclusive(async () => {
+      for (const model of Object.keys(Models)) {
+        await this.writer.run(`COPY ${model} TO ${sqlString(`${dir}/${model}.parquet`)} (FORMAT parquet)`);
+      }
+    });
+  }
+
+  close(): void {
+    this.writer.closeSync();
+    this.instance.closeSync();
+  }
+}
