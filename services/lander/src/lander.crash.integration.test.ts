@@ -1,0 +1,176 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { loadSharedConfig } from '@servq/config';
+import { createKafka, logLevel } from '@servq/kafka';
+import { createS3Client } from '@servq/lake';
+import type { Kafka, Producer } from 'kafkajs';
+import pWaitFor from 'p-wait-for';
+import { pino } from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { buildLander } from './app.ts';
+import { landBatch, type PartitionHandle } from './batch.lander.ts';
+import { LakeStore } from './lake.store.ts';
+import {
+  asMessages,
+  cleanUp,
+  countLake,
+  isolate,
+  readLake,
+  visitCalled,
+  type Isolation,
+} from './lander.test-support.ts';
+import { decodeMessage } from './message.decoder.ts';
+import { createMetrics } from './metrics.ts';
+import { ParquetWriter } from './parquet.writer.ts';
+
+const shared = loadSharedConfig(process.env);
+const bucket = shared.s3.bucket;
+const landerDir = fileURLToPath(new URL('..', import.meta.url));
+
+async function expectExactlyOnce(s3: S3Client, prefix: string, expected: number): Promise<void> {
+  const { rows } = await readLake(s3, bucket, prefix, 'visit_events');
+  expect(rows).toHaveLength(expected);
+  expect(new Set(rows.map((r) => r.event_id)).size).toBe(expected);
+  expect(new Set(rows.map((r) => `${String(r.kafka_partition)}/${String(r.kafka_offset)}`)).size).toBe(expected);
+}
+
+describe('lander crash safety', () => {
+  let kafka: Kafka;
+  let s3: S3Client;
+  let producer: Producer;
+  const cleanups: (() => Promise<void>)[] = [];
+
+  beforeAll(async () => {
+    kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
+    s3 = createS3Client(shared.s3);
+    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+  });
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c();
+  });
+  afterAll(async () => {
+    await producer.disconnect();
+    s3.destroy();
+  });
+
+  async function isolated(overrides: Record<string, string> = {}): Promise<Isolation> {
+    const isolation = await isolate(kafka, overrides);
+    cleanups.push(() => cleanUp(kafka, s3, bucket, isolation));
+    return isolation;
+  }
+
+  it('re-lands a date-spanning batch exactly once after a crash between its first and last object', async () => {
+    const iso = await isolated();
+    const events = Array.from({ length: 20 }, (_, i) =>
+      visitCalled(i, i % 2 === 0 ? '2026-03-01T10:00:00+02:00' : '2026-03-02T10:00:00+02:00'),
+    );
+    await producer.send({
+      topic: iso.topic,
+      acks: -1,
+      messages: asMessages(events).map((m) => ({ ...m, partition: 0 })),
+    });
+
+    // A lander that dies right after its first object is in the bucket.
+    let dead = false;
+    class DyingStore extends LakeStore {
+      override async putFile(key: string, path: string): Promise<void> {
+        if (dead) throw new Error('process died');
+        await super.putFile(key, path);
+        dead = true;
+      }
+    }
+    const writer = await ParquetWriter.create({ threads: 1 });
+    const route = iso.config.consumer.routes[0];
+    if (!route) throw new Error('no route');
+    const records = events.map((e, i) =>
+      decodeMessage(route, 0, { offset: String(i), value: Buffer.from(JSON.stringify(e)), timestamp: '0' }, new Date()),
+    );
+    const handle: PartitionHandle = {
+      topic: iso.topic,
+      partition: 0,
+      landedThrough: null,
+      assertOwned: () => {
+        if (dead) throw new Error('process died');
+      },
+      heartbeat: () => Promise.resolve(),
+      commit: () => Promise.reject(new Error('never reached')),
+    };
+    const context = {
+      store: new DyingStore(s3, bucket),
+      writer,
+      tmpDir: '/tmp',
+      lakePrefix: iso.prefix,
+      s3RetryMaxDelayMs: 50,
+      metrics: createMetrics(),
+      logger: pino({ level: 'silent' }),
+    };
+    await expect(landBatch(context, handle, records)).rejects.toThrow('process died');
+    writer.close();
+    const partial = await readLake(s3, bucket, iso.prefix, 'visit_events');
+    expect(partial.objects).toHaveLength(1);
+    expect(partial.rows).toHaveLength(10);
+
+    const lander = await buildLander(iso.config, { s3, logger: pino({ level: 'silent' }) });
+    await lander.start();
+    cleanups.push(() => lander.stop());
+    await pWaitFor(async () => (await countLake(s3, bucket, iso.prefix, 'visit_events')) === events.length, {
+      interval: 300,
+      timeout: 30_000,
+    });
+    await expectExactlyOnce(s3, iso.prefix, events.length);
+  });
+
+  it('keeps every event exactly once when two landers in one group are SIGKILLed mid-run and restarted', async () => {
+    const iso = await isolated({ LANDER_FLUSH_MAX_EVENTS: '40', LANDER_FLUSH_MAX_AGE_MS: '200' });
+    const children = new Set<ChildProcess>();
+    cleanups.push(async () => {
+      for (const child of children) {
+        if (child.exitCode === null && child.signalCode === null) {
+          child.kill('SIGKILL');
+          await once(child, 'exit');
+        }
+      }
+    });
+    const spawnLander = (): ChildProcess => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: landerDir,
+        env: iso.env,
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      children.add(child);
+      return child;
+    };
+    const kill = async (child: ChildProcess) => {
+      child.kill('SIGKILL');
+      if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
+    };
+    const objects = async () => (await new LakeStore(s3, bucket).list(`${iso.prefix}visit_events/`)).length;
+
+    const landers = [spawnLander(), spawnLander()];
+    let produced = 0;
+    const produce = async (n: number) => {
+      const events = Array.from({ length: n }, (_, i) => visitCalled(produced + i, new Date().toISOString()));
+      produced += n;
+      await producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
+    };
+
+    for (const victim of [0, 1, 0]) {
+      await produce(600);
+      const before = await objects();
+      // Kill while landing is under way: after at least one new object appeared.
+      await pWaitFor(async () => (await objects()) > before, { interval: 50, timeout: 30_000 });
+      const child = landers[victim];
+      if (child) await kill(child);
+      landers[victim] = spawnLander();
+    }
+    await produce(300);
+    await pWaitFor(async () => (await countLake(s3, bucket, iso.prefix, 'visit_events')) >= produced, {
+      interval: 1000,
+      timeout: 60_000,
+    });
+    await expectExactlyOnce(s3, iso.prefix, produced);
+  });
+});
