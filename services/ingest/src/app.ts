@@ -34,7 +34,6 @@ export async function buildApp(config: IngestConfig, deps: IngestDeps): Promise<
     },
     bodyLimit: config.limits.maxBodyBytes,
     requestIdHeader: 'x-request-id',
-    disableRequestLogging: false,
   });
   const authenticate = createAuthenticator(config.apiKeys);
   const metrics = createIngestMetrics();

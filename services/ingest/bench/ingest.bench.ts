@@ -1,0 +1,146 @@
+/**
+ * Ingest throughput benchmark: events per second through POST /v1/events (batches of 100 and 1 000) against
+ * a raw kafkajs producer sending the same events, with the same producer settings (idempotent, acks=all), to
+ * the same broker in the same run — the baseline the issue sets (target: HTTP ≥ 60 % of raw). The service
+ * runs as its own process (src/main.ts) so its peak memory (VmHWM) is its own.
+ *
+ * Writes bench/results/ingest.json. Usage: node --import tsx services/ingest/bench/ingest.bench.ts [events]
+ */
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadSharedConfig } from '@servq/config';
+import { scrubEvent, Topics } from '@servq/contracts';
+import { createAckedProducer, createKafka, logLevel } from '@servq/kafka';
+import pWaitFor from 'p-wait-for';
+
+const TOTAL = Number(process.argv[2] ?? 20_000);
+const CONCURRENCY = 4;
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const shared = loadSharedConfig(process.env);
+const PORT = 18_000 + Math.floor(Math.random() * 1000);
+const KEY = 'servq-dev-all-key';
+
+function surveyEvent(i: number) {
+  return {
+    event_id: randomUUID(),
+    type: 'survey.submitted' as const,
+    schema_version: 1 as const,
+    occurred_at: new Date(Date.now() - 3_600_000).toISOString(),
+    source: 'bench',
+    channel: 'in_person' as const,
+    office_id: (['riga-valnu-30', 'cesis', 'daugavpils', 'liepaja'] as const)[i % 4],
+    survey_id: `bench-${i}-${randomUUID().slice(0, 8)}`,
+    satisfaction: 1 + (i % 5),
+    courtesy: 1 + ((i + 2) % 5),
+    recommend: i % 11,
+    comment: 'Apkalpošana bija ātra un laipna, paldies! Zvaniet man: 29123456.',
+  };
+}
+
+async function pool<T>(tasks: (() => Promise<T>)[], concurrency: number): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < tasks.length) await tasks[next++]!();
+    }),
+  );
+}
+
+function batches<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
+}
+
+async function rawProducer(batchSize: number): Promise<number> {
+  const kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
+  const producer = createAckedProducer(kafka, { sendTimeoutMs: 30_000 });
+  await producer.start();
+  const events = Array.from({ length: TOTAL }, (_, i) => surveyEvent(i));
+  const started = performance.now();
+  await pool(
+    batches(events, batchSize).map((batch) => () => {
+      // The same work the service does per event that is not HTTP: scrub and serialise.
+      const messages = batch.map((e) => {
+        const scrubbed = scrubEvent(e, { secret: 'bench-secret-0123456789' });
+        return { key: scrubbed.survey_id, value: JSON.stringify(scrubbed), headers: { source: 'bench' } };
+      });
+      return producer.send([{ topic: Topics.survey, messages }]);
+    }),
+    CONCURRENCY,
+  );
+  const seconds = (performance.now() - started) / 1000;
+  await producer.stop();
+  return TOTAL / seconds;
+}
+
+async function httpIngest(batchSize: number): Promise<number> {
+  const events = Array.from({ length: TOTAL }, (_, i) => surveyEvent(i));
+  const started = performance.now();
+  await pool(
+    batches(events, batchSize).map((batch) => async () => {
+      const res = await fetch(`http://127.0.0.1:${PORT}/v1/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify(batch),
+      });
+      if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+    }),
+    CONCURRENCY,
+  );
+  return TOTAL / ((performance.now() - started) / 1000);
+}
+
+function peakRssMiB(pid: number): number {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmHWM:'));
+  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024;
+}
+
+const service = spawn('node', ['--import', 'tsx', 'services/ingest/src/main.ts'], {
+  cwd: root,
+  env: { ...process.env, INGEST_PORT: String(PORT), INGEST_LOG_LEVEL: 'warn', INGEST_RATE_LIMIT_PER_MINUTE: '1000000' },
+  stdio: ['ignore', 'inherit', 'inherit'],
+});
+try {
+  await pWaitFor(
+    async () => {
+      try {
+        return (await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok;
+      } catch {
+        return false;
+      }
+    },
+    { interval: 200, timeout: 60_000 },
+  );
+  const results: Record<string, unknown>[] = [];
+  for (const batchSize of [100, 1000]) {
+    await httpIngest(batchSize); // warm-up: JIT, connections, producer metadata
+    const raw = await rawProducer(batchSize);
+    const http = await httpIngest(batchSize);
+    results.push({
+      batch_size: batchSize,
+      events: TOTAL,
+      concurrency: CONCURRENCY,
+      http_events_per_s: Math.round(http),
+      raw_producer_events_per_s: Math.round(raw),
+      http_vs_raw: Number((http / raw).toFixed(2)),
+      target_ratio: 0.6,
+    });
+  }
+  const report = {
+    benchmark: 'ingest',
+    when: new Date().toISOString(),
+    node: process.version,
+    brokers: shared.kafka.brokers,
+    results,
+    service_peak_rss_mib: Number(peakRssMiB(service.pid!).toFixed(1)),
+  };
+  mkdirSync(`${root}bench/results`, { recursive: true });
+  writeFileSync(`${root}bench/results/ingest.json`, `${JSON.stringify(report, null, 2)}\n`);
+  console.table(results);
+  console.log(`ingest peak RSS: ${report.service_peak_rss_mib} MiB → bench/results/ingest.json`);
+} finally {
+  service.kill('SIGTERM');
+}
