@@ -60,6 +60,9 @@ const CASES: [string, string][] = [
   ['Очень вежливо, спасибо. Ждал 15 минут.', 'Очень вежливо, спасибо. Ждал 15 минут.'],
   ['Rinda 2026. gada 2. martā 8:30, biļete A023, 3. logs', 'Rinda 2026. gada 2. martā 8:30, biļete A023, 3. logs'],
   ['Samaksāju 12,50 EUR un 1500 EUR', 'Samaksāju 12,50 EUR un 1500 EUR'],
+  ['Apmeklējums 2026-03-02 plkst. 11:00', 'Apmeklējums 2026-03-02 plkst. 11:00'],
+  ['2026-03-02T11:00:00+02:00', '2026-03-02T11:00:00+02:00'],
+  ['mob. 261 23 456 vai 26 12 34 56', 'mob. [PHONE] vai [PHONE]'],
   // several at once
   [
     'Jānis, 010101-10006, tel. 26123456, jb@inbox.lv, auto AB-1234.',

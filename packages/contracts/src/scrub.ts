@@ -51,6 +51,19 @@ function acceptOldPersonalCode(match: string): boolean {
 /** Two-letter prefixes that are not plates: the postal code (LV-1050), the EU, the Cabinet (MK 1032). */
 const NOT_PLATES = new Set(['LV', 'EU', 'ES', 'MK', 'NR', 'ID', 'PVN']);
 
+/**
+ * The ways 8-digit Latvian numbers are written: compact, 4+4, 2+3+3, 3+2+3, 3+3+2, 2+2+2+2. Not 4+2+2, which
+ * is how dates are written (2026-03-02).
+ */
+const LV_PHONE_GROUPINGS = [
+  '[268]\\d{7}',
+  '[268]\\d{3}[ -]\\d{4}',
+  '[268]\\d[ -]\\d{3}[ -]\\d{3}',
+  '[268]\\d{2}[ -]\\d{2}[ -]\\d{3}',
+  '[268]\\d{2}[ -]\\d{3}[ -]\\d{2}',
+  '[268]\\d(?:[ -]\\d{2}){3}',
+];
+
 const RULES: readonly Rule[] = [
   {
     kind: 'email',
@@ -76,7 +89,10 @@ const RULES: readonly Rule[] = [
   // Latvian numbers: 8 digits starting 2 (mobile), 6 (fixed) or 8 (free/special), with or without +371.
   {
     kind: 'phone',
-    pattern: /(?<!\d)(?:(?:\+|00) ?371[ -]?|\(\+?371\) ?)?[268]\d(?:[ -]?\d){6}(?!\d)/g,
+    pattern: new RegExp(
+      `(?<!\\d)(?:(?:\\+|00) ?371[ -]?|\\(\\+?371\\) ?)?(?:${LV_PHONE_GROUPINGS.join('|')})(?!\\d)`,
+      'g',
+    ),
     accept: (m) => !isPublicPhone(m),
   },
   {
