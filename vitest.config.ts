@@ -18,7 +18,7 @@ function devEnvDefaults(): Record<string, string> {
 }
 const env = devEnvDefaults();
 
-const sources = ['packages/*/src/**', 'services/*/src/**', 'dashboards/*/src/**', 'infra/local/**'];
+const sources = ['packages/*/src/**', 'services/*/src/**', 'dashboards/*/src/**', 'infra/local/**', 'infra/demo/**'];
 
 export default defineConfig({
   test: {
