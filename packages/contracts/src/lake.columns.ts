@@ -1,0 +1,121 @@
+/**
+ * The lake's tables: flat, snake_case, typed columns in DuckDB SQL types. The lander writes exactly these
+ * columns and the query service reads them; an event field is a column of the same name, so the mapping is
+ * trivial and a new field is one line here (a test fails until it is added).
+ */
+import { LakeTables, type LakeTableName } from './constants.ts';
+
+export type LakeColumnType = 'VARCHAR' | 'TIMESTAMPTZ' | 'DATE' | 'INTEGER' | 'BIGINT' | 'BOOLEAN' | 'DOUBLE';
+
+export interface LakeColumn {
+  name: string;
+  type: LakeColumnType;
+  nullable: boolean;
+  description: string;
+}
+
+function column(name: string, type: LakeColumnType, description: string, nullable = true): LakeColumn {
+  return { name, type, nullable, description };
+}
+
+const ENVELOPE = (officeRequired: boolean): LakeColumn[] => [
+  column('event_id', 'VARCHAR', 'client-chosen UUID; the idempotency key', false),
+  column('type', 'VARCHAR', 'event type, e.g. visit.completed', false),
+  column('schema_version', 'INTEGER', 'version of the event schema', false),
+  column('occurred_at', 'TIMESTAMPTZ', 'when it happened, stored as UTC', false),
+  column('source', 'VARCHAR', 'the sending system', false),
+  column('channel', 'VARCHAR', 'channel id (reference/channels)', false),
+  column('office_id', 'VARCHAR', 'office id (reference/offices)', !officeRequired),
+  column('backfill', 'BOOLEAN', 'sent late on purpose; false when not marked', false),
+];
+
+const INGEST: LakeColumn[] = [
+  column('ingested_at', 'TIMESTAMPTZ', 'when the lander read it from Kafka', false),
+  column('kafka_partition', 'INTEGER', 'Kafka partition', false),
+  column('kafka_offset', 'BIGINT', 'Kafka offset within the partition', false),
+];
+
+const VISIT: LakeColumn[] = [
+  ...ENVELOPE(true),
+  column('visit_id', 'VARCHAR', 'links the events of one visit', false),
+  column('service_id', 'VARCHAR', 'service id (reference/services)'),
+  column('slot_start', 'TIMESTAMPTZ', 'booked appointment time (booked, no-show)'),
+  column('slot_minutes', 'INTEGER', 'booked slot length'),
+  column('arrival', 'VARCHAR', 'walk_in or appointment (checked in)'),
+  column('ticket', 'VARCHAR', 'queue ticket (checked in)'),
+  column('special_needs', 'BOOLEAN', 'customer asked for extra help'),
+  column('desk', 'VARCHAR', 'desk called to (called)'),
+  column('staff_ref', 'VARCHAR', 'pseudonymised staff member'),
+  column('customer_ref', 'VARCHAR', 'pseudonymised customer'),
+  column('outcome', 'VARCHAR', 'served, refused or redirected (completed)'),
+  column('service_language', 'VARCHAR', 'lv, ru, en or other'),
+  column('refusal_reason', 'VARCHAR', 'refusal reason code (reference/refusals)'),
+  column('regulation_ref', 'VARCHAR', 'regulation the refusal rests on'),
+  column('redirected_to', 'VARCHAR', 'where the customer was redirected'),
+  column('special_needs_help', 'BOOLEAN', 'extra help was given'),
+  column('cancelled_by', 'VARCHAR', 'customer or office (cancelled)'),
+  ...INGEST,
+];
+
+const SCORE = (name: string, what: string): LakeColumn => column(name, 'INTEGER', `${what}; null when unanswered`);
+
+const SURVEY: LakeColumn[] = [
+  ...ENVELOPE(false),
+  column('survey_id', 'VARCHAR', 'survey response id', false),
+  column('visit_id', 'VARCHAR', 'the visit rated, when known'),
+  column('case_id', 'VARCHAR', 'the e-service case rated, when known'),
+  column('service_id', 'VARCHAR', 'service id (reference/services)'),
+  column('satisfaction', 'INTEGER', 'overall satisfaction 1-5', false),
+  SCORE('competence', 'staff competence 1-5'),
+  SCORE('courtesy', 'courtesy 1-5'),
+  SCORE('speed', 'speed 1-5'),
+  SCORE('clarity', 'clarity of information 1-5'),
+  SCORE('identifiable', 'staff identifiable 1-5'),
+  SCORE('recommend', 'likelihood to recommend 0-10'),
+  column('service_language', 'VARCHAR', 'lv, ru, en or other'),
+  column('comment', 'VARCHAR', 'free-text comment, scrubbed'),
+  ...INGEST,
+];
+
+const COMPLAINT: LakeColumn[] = [
+  ...ENVELOPE(false),
+  column('complaint_id', 'VARCHAR', 'links the events of one complaint; null for feedback'),
+  column('feedback_id', 'VARCHAR', 'feedback id; null for complaints'),
+  column('form', 'VARCHAR', 'written or verbal (received)'),
+  column('category', 'VARCHAR', 'complaint category (reference/complaints)'),
+  column('language', 'VARCHAR', 'language of the complaint or feedback'),
+  column('service_id', 'VARCHAR', 'service id (reference/services)'),
+  column('visit_id', 'VARCHAR', 'the visit concerned, when known'),
+  column('customer_ref', 'VARCHAR', 'pseudonymised customer'),
+  column('staff_ref', 'VARCHAR', 'pseudonymised staff member'),
+  column('summary', 'VARCHAR', 'complaint summary, scrubbed'),
+  column('forwarded_to', 'VARCHAR', 'competent institution (forwarded)'),
+  column('person_notified', 'BOOLEAN', 'person told of the forwarding'),
+  column('extension_reason', 'VARCHAR', 'why the deadline was extended'),
+  column('new_due_date', 'DATE', 'extended due date'),
+  column('notice_method', 'VARCHAR', 'how the extension was notified'),
+  column('outcome', 'VARCHAR', 'outcome of the answer (responded)'),
+  column('delivery_method', 'VARCHAR', 'how the answer was delivered'),
+  column('reopen_reason', 'VARCHAR', 'why it was reopened'),
+  column('feedback_kind', 'VARCHAR', 'praise or suggestion (feedback)'),
+  column('text', 'VARCHAR', 'feedback text, scrubbed'),
+  ...INGEST,
+];
+
+const REJECTED: LakeColumn[] = [
+  column('event_id', 'VARCHAR', 'event_id of the payload, when it had a string one'),
+  column('type', 'VARCHAR', 'type of the payload, when it had a string one'),
+  column('occurred_at', 'TIMESTAMPTZ', 'occurred_at of the payload, when it was a valid date-time'),
+  column('source', 'VARCHAR', 'the sending system or endpoint, when known'),
+  column('received_at', 'TIMESTAMPTZ', 'when the edge received it', false),
+  column('raw', 'VARCHAR', 'the payload as JSON, free text scrubbed and identifiers pseudonymised', false),
+  column('reasons', 'VARCHAR', 'JSON array of {path, message}', false),
+  ...INGEST,
+];
+
+export const LakeColumns: Record<LakeTableName, readonly LakeColumn[]> = {
+  [LakeTables.visit]: VISIT,
+  [LakeTables.survey]: SURVEY,
+  [LakeTables.complaint]: COMPLAINT,
+  [LakeTables.rejected]: REJECTED,
+};
