@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { groupByObject } from './batch.lander.ts';
+import { decodeMessage, type RawMessage } from './message.decoder.ts';
+
+const route = { topic: 'servq.visit.v1', table: 'visit_events' };
+const rejectedRoute = { topic: 'servq.rejected.v1', table: 'rejected_events' };
+const now = new Date('2026-03-02T10:00:00Z');
+const event = {
+  event_id: '6f1c2b9e-2f7a-4c1e-9a55-0d6f5b1c2a10',
+  type: 'visit.called',
+  schema_version: 1,
+  occurred_at: '2026-03-01T23:30:00Z',
+  source: 'kiosk',
+  channel: 'in_person',
+  office_id: 'cesis',
+  visit_id: 'v-1',
+};
+const message = (value: string | null, offset = '7', headers?: RawMessage['headers']): RawMessage => ({
+  offset,
+  value: value === null ? null : Buffer.from(value),
+  timestamp: String(Date.parse('2026-03-02T09:00:00Z')),
+  ...(headers ? { headers } : {}),
+});
+
+describe('decodeMessage', () => {
+  it('turns a valid event into a row of its table, dated by its Riga day, with Kafka coordinates', () => {
+    const record = decodeMessage(route, 2, message(JSON.stringify(event)), now);
+    expect(record).toMatchObject({ table: 'visit_events', date: '2026-03-02', offset: '7', rejected: false });
+    expect(record.row).toMatchObject({
+      event_id: event.event_id,
+      office_id: 'cesis',
+      kafka_topic: 'servq.visit.v1',
+      kafka_partition: 2,
+      kafka_offset: '7',
+      ingested_at: now.toISOString(),
+    });
+  });
+
+  it('lands undecodable messages in the rejected table with the reason, never drops them', () => {
+    const bad = decodeMessage(route, 0, message('{oops', '8', { source: Buffer.from('kiosk-2') }), now);
+    expect(bad).toMatchObject({ table: 'rejected_events', rejected: true, date: '2026-03-02' });
+    expect(bad.row).toMatchObject({ raw: '{oops', source: 'kiosk-2', kafka_offset: '8' });
+    expect(bad.row.reasons).toEqual([expect.stringMatching(/^lander: not JSON/)]);
+
+    const invalid = decodeMessage(route, 0, message(JSON.stringify({ ...event, event_id: 'nope' })), now);
+    expect(invalid.row.reasons).toEqual(['lander: event_id: Invalid UUID']);
+
+    const empty = decodeMessage(route, 0, message(null), now);
+    expect(empty.row).toMatchObject({ raw: '', reasons: ['lander: empty message'] });
+  });
+
+  it('reads the rejected topic format, and keeps a malformed rejected message too', () => {
+    const value = JSON.stringify({
+      raw: { a: 1 },
+      reasons: ['type: required'],
+      source: 'portal',
+      received_at: '2026-03-01T22:30:00Z',
+    });
+    const ok = decodeMessage(rejectedRoute, 0, message(value), now);
+    expect(ok).toMatchObject({ table: 'rejected_events', date: '2026-03-02' });
+    expect(ok.row).toMatchObject({ raw: '{"a":1}', reasons: ['type: required'], source: 'portal' });
+
+    const malformed = decodeMessage(rejectedRoute, 0, message('[]'), now);
+    expect(malformed.row.reasons).toEqual([expect.stringMatching(/not a rejected-event message/)]);
+  });
+});
+
+describe('groupByObject', () => {
+  it('splits a batch into one object per table and day, each named by its own first and last offset', () => {
+    const day1 = JSON.stringify({ ...event, occurred_at: '2026-03-01T10:00:00Z' });
+    const day2 = JSON.stringify(event);
+    const records = [day1, day2, '{bad', day1, day2].map((v, i) =>
+      decodeMessage(route, 0, message(v, String(10 + i)), now),
+    );
+    expect(groupByObject(records).map((g) => [g.table, g.date, g.firstOffset, g.lastOffset, g.records.length])).toEqual(
+      [
+        ['visit_events', '2026-03-01', '10', '13', 2],
+        ['visit_events', '2026-03-02', '11', '14', 2],
+        ['rejected_events', '2026-03-02', '12', '12', 1],
+      ],
+    );
+  });
+});
