@@ -123,6 +123,33 @@ describe('lander crash safety', () => {
     await expectExactlyOnce(s3, iso.prefix, events.length);
   });
 
+  it('lands what it holds and exits 0 on SIGTERM, before the age bound would have flushed it', async () => {
+    const iso = await isolated({ LANDER_FLUSH_MAX_AGE_MS: '600000', LANDER_FLUSH_MAX_EVENTS: '100000' });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: landerDir,
+      env: { ...iso.env, LANDER_LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    cleanups.push(async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGKILL');
+        await once(child, 'exit');
+      }
+    });
+    const events = Array.from({ length: 120 }, (_, i) => visitCalled(i, new Date().toISOString()));
+    await producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
+    // Every partition has read its events into the buffer (recovered, then nothing landed yet).
+    await pWaitFor(() => (output.match(/partition recovered/g) ?? []).length >= 3, { interval: 100, timeout: 30_000 });
+    expect(await countLake(s3, bucket, iso.prefix, 'visit_events')).toBe(0);
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const [code] = (await exited) as [number | null];
+    expect(code).toBe(0);
+    await expectExactlyOnce(s3, iso.prefix, events.length);
+  });
+
   it('keeps every event exactly once when two landers in one group are SIGKILLed mid-run and restarted', async () => {
     const iso = await isolated({ LANDER_FLUSH_MAX_EVENTS: '40', LANDER_FLUSH_MAX_AGE_MS: '200' });
     const children = new Set<ChildProcess>();
