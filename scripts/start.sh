@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
-# The main command: sets up a fresh machine, brings up Kafka and S3, starts every servq service that exists
-# and prints their addresses. Stays in the foreground; Ctrl-C (or SIGTERM) stops the services it started
-# (the infrastructure keeps running; `pnpm infra:down` stops it).
+# The main command: sets up a fresh machine, brings up Kafka and S3, starts the servq services (ingest,
+# lander, query), sends the demo data through ingest, and prints the addresses, development keys and a curl
+# example. Stays in the foreground; Ctrl-C (or SIGTERM) stops the services it started. The infrastructure
+# keeps running (`pnpm infra:down` stops it). `--detach` returns once everything is up and seeded, leaving
+# the services running in the background (their pids are in .data/run/).
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
+detach=false
+[[ "${1:-}" == "--detach" ]] && detach=true
 
 bash scripts/bootstrap.sh
 # shellcheck source=../infra/local/env.sh
@@ -12,8 +16,9 @@ source infra/local/env.sh
 servq_load_env_defaults
 bash infra/local/infra.sh up
 
-LOGS="${SERVQ_DATA_DIR:-$ROOT/.data}/logs"
-mkdir -p "$LOGS"
+DATA="${SERVQ_DATA_DIR:-$ROOT/.data}"
+LOGS="$DATA/logs"
+mkdir -p "$LOGS" "$DATA/run"
 pids=()
 stop_services() {
   trap - INT TERM EXIT
@@ -23,28 +28,85 @@ stop_services() {
     wait "${pids[@]}" 2>/dev/null || true
   fi
 }
-trap stop_services INT TERM EXIT
+$detach || trap stop_services INT TERM EXIT
 
-# Services start in pipeline order; each entry point reads the environment exported above.
+# A service of ours still running from an earlier --detach is stopped first, so ports are free.
+for service in ingest lander query; do
+  pidfile="$DATA/run/$service.pid"
+  if [[ -f "$pidfile" ]] && kill -0 "$(<"$pidfile")" 2>/dev/null &&
+    tr '\0' ' ' <"/proc/$(<"$pidfile")/cmdline" | grep -q "services/$service/src/main.ts"; then
+    kill -TERM "$(<"$pidfile")" && while kill -0 "$(<"$pidfile")" 2>/dev/null; do sleep 0.2; done
+  fi
+done
+
+wait_healthy() {
+  local name=$1 url=$2 pid=$3 i
+  for ((i = 0; i < 600; i++)); do
+    curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "[start] $name exited during start-up; last log lines:" >&2
+      tail -n 20 "$LOGS/$name.log" >&2
+      exit 1
+    fi
+    sleep 0.2
+  done
+  echo "[start] $name did not become healthy at $url; see $LOGS/$name.log" >&2
+  exit 1
+}
+
+declare -A health=(
+  [ingest]="http://$INGEST_HOST:$INGEST_PORT/healthz"
+  [lander]="http://127.0.0.1:${LANDER_HTTP_PORT:-8082}/healthz"
+  [query]="http://$QUERY_HOST:$QUERY_PORT/healthz"
+)
 for service in ingest lander query; do
   entry="services/$service/src/main.ts"
   [[ -f "$entry" ]] || continue
   echo "[start] starting $service (log: $LOGS/$service.log)"
-  node --import tsx "$entry" >>"$LOGS/$service.log" 2>&1 &
+  if $detach; then
+    nohup node --import tsx "$entry" >>"$LOGS/$service.log" 2>&1 </dev/null &
+  else
+    node --import tsx "$entry" >>"$LOGS/$service.log" 2>&1 &
+  fi
   pids+=($!)
+  echo $! >"$DATA/run/$service.pid"
+  wait_healthy "$service" "${health[$service]}" $!
 done
 
-echo
-bash infra/local/infra.sh status
-echo
-if ((${#pids[@]} == 0)); then
-  echo "[start] infrastructure is up; no services exist yet. Press Ctrl-C to exit."
+INGEST_URL="http://$INGEST_HOST:$INGEST_PORT"
+QUERY_URL="http://$QUERY_HOST:$QUERY_PORT"
+echo "[start] sending demo data through ingest"
+node --import tsx infra/demo/seed.ts "$INGEST_URL" servq-dev-all-key "${SERVQ_DEMO_DAYS:-42}"
+
+cat <<EOF
+
+servq is running.
+  Dashboard / query API  $QUERY_URL/            (API docs: $QUERY_URL/docs)
+  Ingest API             $INGEST_URL/v1/events  (API docs: $INGEST_URL/docs)
+  Lander health          ${health[lander]}
+  Kafka                  $KAFKA_BROKERS
+  S3 (S3Proxy)           $S3_ENDPOINT  bucket $S3_BUCKET
+  Logs                   $LOGS
+
+Development keys (local only; hashes in infra/local/dev.env.example):
+  ingest  servq-dev-queue-key (visits) · servq-dev-survey-key (surveys) · servq-dev-dms-key (complaints)
+          servq-dev-all-key (every family)
+  query   servq-dev-management-token · servq-dev-analyst-token · servq-dev-office-cesis-token
+
+Try:
+  curl -s -H 'Authorization: Bearer servq-dev-management-token' '$QUERY_URL/v1/metrics'
+  curl -s -X POST $INGEST_URL/v1/events -H 'Authorization: Bearer servq-dev-survey-key' \\
+    -H 'Content-Type: application/json' \\
+    -d '[{"event_id":"'\$(cat /proc/sys/kernel/random/uuid)'","type":"survey.submitted","schema_version":1,
+         "occurred_at":"'\$(date -Iseconds)'","source":"readme","channel":"in_person","office_id":"cesis",
+         "survey_id":"readme-1","satisfaction":5,"comment":"Paldies!"}]'
+EOF
+
+if $detach; then
+  echo "[start] detached; stop the services with: kill \$(cat $DATA/run/{ingest,lander,query}.pid)"
+  exit 0
 fi
-# Waiting on `sleep` in the background keeps the trap responsive; `wait -n` returns when a service exits.
-if ((${#pids[@]})); then
-  wait -n "${pids[@]}" || true
-  echo "[start] a service exited; see $LOGS" >&2
-  exit 1
-fi
-if [[ -n "${SERVQ_START_EXIT_WHEN_READY:-}" ]]; then exit 0; fi
-while true; do sleep 3600 & wait $!; done
+echo "Press Ctrl-C to stop the services."
+wait -n "${pids[@]}" || true
+echo "[start] a service exited; see $LOGS" >&2
+exit 1
