@@ -1,0 +1,133 @@
+/**
+ * The thin path, end to end with real processes, a real broker and a real S3 server: survey events POSTed to
+ * ingest are landed by the lander as Parquet under an isolated lake prefix, mirrored by the query service,
+ * and come back as metrics from GET /v1/query — and fresh events appear within twice the lander's flush
+ * interval.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import pWaitFor from 'p-wait-for';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolatedNames } from './support/names.ts';
+import { freePort, startService, type RunningService } from './support/services.ts';
+
+const FLUSH_MS = 3000;
+const SYNC_MS = 500;
+const MANAGEMENT = { authorization: 'Bearer servq-dev-management-token' };
+
+interface Figure {
+  value: number | null;
+  n: number;
+  suppressed: boolean;
+}
+type Row = Record<string, string | number | null | Figure>;
+
+describe('ingest → Kafka → lander → S3 → query', () => {
+  const names = isolatedNames('thin-path');
+  const ports = { ingest: freePort(), lander: freePort(), query: freePort() };
+  const dataDir = mkdtempSync(`${tmpdir()}/servq-e2e-`);
+  const services: RunningService[] = [];
+  const office = 'liepaja';
+  const day = new Date(Date.now() - 2 * 3600_000);
+
+  beforeAll(async () => {
+    services.push(
+      await startService(
+        'ingest',
+        { INGEST_PORT: String(ports.ingest), INGEST_LOG_LEVEL: 'warn' },
+        `http://127.0.0.1:${ports.ingest}/healthz`,
+      ),
+      await startService(
+        'lander',
+        {
+          LANDER_HTTP_PORT: String(ports.lander),
+          LANDER_LAKE_PREFIX: names.lakePrefix,
+          LANDER_GROUP_ID: names.groupId,
+          LANDER_FLUSH_MAX_AGE_MS: String(FLUSH_MS),
+          LANDER_COMPACTION_INTERVAL_MS: '0',
+          LANDER_LOG_LEVEL: 'warn',
+        },
+        `http://127.0.0.1:${ports.lander}/healthz`,
+      ),
+      await startService(
+        'query',
+        {
+          QUERY_PORT: String(ports.query),
+          QUERY_LAKE_PREFIX: names.lakePrefix,
+          QUERY_DATA_DIR: dataDir,
+          QUERY_SYNC_INTERVAL_MS: String(SYNC_MS),
+        },
+        `http://127.0.0.1:${ports.query}/healthz`,
+      ),
+    );
+  });
+
+  afterAll(async () => {
+    for (const service of services.reverse()) await service.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function survey(satisfaction: number, n: number) {
+    return {
+      event_id: randomUUID(),
+      type: 'survey.submitted',
+      schema_version: 1,
+      occurred_at: new Date(day.getTime() + n * 1000).toISOString(),
+      source: 'e2e',
+      channel: 'in_person',
+      office_id: office,
+      survey_id: `${names.runId}-${n}`,
+      satisfaction,
+      comment: 'Zvaniet 29123456, paldies!',
+    };
+  }
+
+  async function send(events: unknown[]): Promise<void> {
+    const res = await fetch(`http://127.0.0.1:${ports.ingest}/v1/events`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer servq-dev-survey-key', 'content-type': 'application/json' },
+      body: JSON.stringify(events),
+    });
+    expect(res.status).toBe(200);
+  }
+
+  async function officeRow(): Promise<Row | undefined> {
+    const from = new Date(day.getTime() - 86_400_000).toISOString().slice(0, 10);
+    const to = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const url = `http://127.0.0.1:${ports.query}/v1/query?metrics=surveys_answered,csat,satisfaction_mean&dimensions=office&from=${from}&to=${to}&office=${office}`;
+    const res = await fetch(url, { headers: MANAGEMENT });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { rows: Row[] };
+    return body.rows.find((r) => r.office === office);
+  }
+
+  const valueOf = (row: Row | undefined, metric: string) => (row?.[metric] as Figure | undefined)?.value ?? null;
+
+  it('serves metrics computed from events sent to ingest', async () => {
+    // 30 surveys (the minimum sample of CSAT), satisfaction 5,5,4,2,1 six times over:
+    // CSAT (share of 4–5) = 18/30 = 0.6, mean satisfaction = 102/30 = 3.4.
+    const scores = Array.from({ length: 30 }, (_, i) => [5, 5, 4, 2, 1][i % 5]!);
+    await send(scores.map((s, i) => survey(s, i)));
+    let row: Row | undefined;
+    await pWaitFor(
+      async () => {
+        row = await officeRow();
+        return valueOf(row, 'surveys_answered') === 30;
+      },
+      { interval: 500, timeout: 90_000 },
+    );
+    expect(valueOf(row, 'csat')).toBeCloseTo(0.6, 6);
+    expect(valueOf(row, 'satisfaction_mean')).toBeCloseTo(3.4, 6);
+  });
+
+  it('shows fresh events within twice the lander flush interval', async () => {
+    await send([survey(3, 100)]);
+    const acknowledged = Date.now();
+    await pWaitFor(async () => valueOf(await officeRow(), 'surveys_answered') === 31, {
+      interval: 200,
+      timeout: 2 * FLUSH_MS,
+    });
+    expect(Date.now() - acknowledged).toBeLessThanOrEqual(2 * FLUSH_MS + 200);
+  });
+});
