@@ -1,0 +1,225 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildCatalogue, type Catalogue } from '@servq/metrics';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from './app.ts';
+import { sha256Hex } from './auth.ts';
+import type { TokenEntry } from './config.ts';
+import { handBuiltLake, tableOf, writeLake } from './fixtures.ts';
+import { LakeStore } from './lake.store.ts';
+
+export const testTokens: TokenEntry[] = [
+  { id: 'mgmt', sha256: sha256Hex('mgmt-token'), role: 'management' },
+  { id: 'office-cesis', sha256: sha256Hex('cesis-token'), role: 'office', office: 'cesis' },
+  { id: 'analyst', sha256: sha256Hex('analyst-token'), role: 'analyst' },
+];
+const auth = (token = 'mgmt-token') => ({ authorization: `Bearer ${token}` });
+
+/** The catalogue with small minimum samples, so the hand-built lake is not all suppressed. */
+function smallSampleCatalogue(): Catalogue {
+  const base = buildCatalogue({ waitTargetMinutes: 15 });
+  return new Map([...base].map(([id, m]) => [id, { ...m, minSample: Math.min(m.minSample, 2) }]));
+}
+
+describe('query API on the hand-built lake', () => {
+  let dir: string;
+  let store: LakeStore;
+  let app: FastifyInstance;
+  let strict: FastifyInstance;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'servq-app-'));
+    const lake = handBuiltLake();
+    await writeLake(dir, lake);
+    store = await LakeStore.create({ complaintTargetWorkingDays: 5, now: () => new Date('2026-04-01T09:00:00Z') });
+    await store.reconcile(
+      lake.map((f) => ({
+        key: f.relativeKey,
+        etag: 'e',
+        size: 1,
+        table: tableOf(f.relativeKey),
+        path: join(dir, f.relativeKey),
+      })),
+    );
+    app = await buildApp({ tokens: testTokens, cacheEntries: 10 }, { store, catalogue: smallSampleCatalogue() });
+    strict = await buildApp(
+      { tokens: testTokens, cacheEntries: 10 },
+      { store, catalogue: buildCatalogue({ waitTargetMinutes: 15 }) },
+    );
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await strict.close();
+    store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('answers health and readiness with the freshness of the data', async () => {
+    expect((await app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    const ready = await app.inject('/readyz');
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'ready', freshness: { newestEventAt: '2026-05-12T07:00:00.000Z' } });
+  });
+
+  it('is not ready before the first sync', async () => {
+    const empty = await buildApp(
+      { tokens: testTokens, cacheEntries: 1 },
+      {
+        catalogue: smallSampleCatalogue(),
+        store: {
+          query: () => Promise.resolve([]),
+          getFreshness: () => ({ newestEventAt: null, syncedAt: null, dataVersion: 0 }),
+        },
+      },
+    );
+    const response = await empty.inject('/readyz');
+    expect(response.statusCode).toBe(503);
+    expect(response.json()).toMatchObject({ error: { code: 'QUERY_NOT_READY' } });
+    await empty.close();
+  });
+
+  it('refuses a request without a token (401) and with an unknown one (401)', async () => {
+    expect((await app.inject('/v1/metrics')).statusCode).toBe(401);
+    const bad = await app.inject({ url: '/v1/metrics', headers: auth('nope') });
+    expect(bad.statusCode).toBe(401);
+    expect(bad.json()).toMatchObject({
+      error: { code: 'QUERY_UNAUTHORIZED', details: [{ parameter: 'Authorization' }] },
+    });
+  });
+
+  it('lists the catalogue with labels in Latvian and English', async () => {
+    const body = (await app.inject({ url: '/v1/metrics', headers: auth() })).json<{
+      metrics: { id: string; label: { lv: string } }[];
+    }>();
+    expect(body.metrics.find((m) => m.id === 'csat')?.label.lv).toContain('apmierinātība');
+  });
+
+  it('answers metrics by office and month with sample sizes, targets and freshness', async () => {
+    const response = await app.inject({
+      url: '/v1/query?metrics=csat,wait_p50,visits&dimensions=office&from=2026-03-01&to=2026-03-31&grain=month',
+      headers: auth(),
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{ rows: unknown[]; freshness: { dataVersion: number } }>();
+    expect(body.freshness.dataVersion).toBe(1);
+    expect(body.rows).toEqual([
+      {
+        period: '2026-03-01',
+        office: 'cesis',
+        csat: { value: 0.5, n: 4, target: 0.85, suppressed: false },
+        wait_p50: { value: 15, n: 4, target: 10, suppressed: false },
+        visits: { value: 4, n: 4, target: null, suppressed: false },
+      },
+    ]);
+  });
+
+  it('suppresses a figure below the metric’s minimum sample instead of showing a bare number', async () => {
+    const body = (
+      await strict.inject({ url: '/v1/query?metrics=csat&from=2026-03-01&to=2026-03-31', headers: auth() })
+    ).json<{ rows: { csat: unknown }[] }>();
+    expect(body.rows[0]?.csat).toEqual({ value: null, n: 4, target: 0.85, suppressed: true });
+  });
+
+  it('answers CSV with one column per metric and its sample size', async () => {
+    const response = await app.inject({
+      url: '/v1/query?metrics=complaints_received,response_p50&dimensions=category&from=2026-01-01&to=2026-12-31&format=csv',
+      headers: auth(),
+    });
+    expect(response.headers['content-type']).toContain('text/csv');
+    expect(response.body).toBe(
+      'category,complaints_received,complaints_received_n,response_p50,response_p50_n\n' +
+        'information,1,1,,0\nrefusal,1,1,,1\nwaiting,3,3,13,2\n',
+    );
+  });
+
+  it('answers 400 naming the parameter for an unknown metric, a bad date, a bad grain and an unknown parameter', async () => {
+    const cases: [string, string][] = [
+      ['/v1/query?metrics=csatt&from=2026-03-01&to=2026-03-31', 'metrics'],
+      ['/v1/query?metrics=csat&from=2026-3-1&to=2026-03-31', 'from'],
+      ['/v1/query?metrics=csat&from=2026-03-01', 'to'],
+      ['/v1/query?metrics=csat&from=2026-03-01&to=2026-03-31&grain=year', 'grain'],
+      ['/v1/query?metrics=csat&from=2026-03-01&to=2026-03-31&dimension=office', 'dimension'],
+      ['/v1/query?metrics=csat&from=2026-03-01&to=2026-03-31&dimensions=category', 'dimensions'],
+      ['/v1/query?metrics=csat&from=2026-03-01&to=2026-03-31&filter.colour=red', 'filter.colour'],
+      ['/v1/query?metrics=csat&from=2026-04-01&to=2026-03-31', 'from'],
+    ];
+    for (const [url, parameter] of cases) {
+      const response = await app.inject({ url, headers: auth() });
+      expect({ url, status: response.statusCode }).toEqual({ url, status: 400 });
+      const body = response.json<{ error: { code: string; details: { parameter: string; expected: string }[] } }>();
+      expect(body.error.code).toBe('QUERY_BAD_PARAMETER');
+      expect(body.error.details[0]?.parameter).toBe(parameter);
+      expect(body.error.details[0]?.expected.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('lets an office token see its own office in detail but not another (403)', async () => {
+    const own = await app.inject({
+      url: '/v1/query?metrics=complaints_received&from=2026-01-01&to=2026-12-31',
+      headers: auth('cesis-token'),
+    });
+    expect(own.json<{ rows: { complaints_received: { value: number } }[] }>().rows[0]?.complaints_received.value).toBe(
+      4,
+    );
+    const other = await app.inject({
+      url: '/v1/query?metrics=complaints_received&from=2026-01-01&to=2026-12-31&filter.office=liepaja',
+      headers: auth('cesis-token'),
+    });
+    expect(other.statusCode).toBe(403);
+    expect(other.json()).toMatchObject({
+      error: { code: 'QUERY_FORBIDDEN', details: [{ parameter: 'filter.office' }] },
+    });
+  });
+
+  it('compares offices with a Wilson interval for CSAT (2 of 4: 0.150 to 0.850)', async () => {
+    const response = await app.inject({
+      url: '/v1/compare?metrics=csat,complaints_received&by=office&from=2026-03-01&to=2026-03-31',
+      headers: auth('cesis-token'),
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<{
+      previous: { from: string; to: string };
+      metrics: {
+        id: string;
+        all: { value: number; interval: { low: number; high: number } };
+        groups: { group: string; n: number; value: number }[];
+      }[];
+    }>();
+    expect(body.previous).toEqual({ from: '2026-01-29', to: '2026-02-28' });
+    const csat = body.metrics.find((m) => m.id === 'csat')!;
+    expect(csat.all.value).toBe(0.5);
+    expect(csat.all.interval.low).toBeCloseTo(0.15, 3);
+    expect(csat.all.interval.high).toBeCloseTo(0.85, 3);
+    const complaints = body.metrics.find((m) => m.id === 'complaints_received')!;
+    expect(complaints.groups.map((g) => [g.group, g.value])).toEqual([
+      ['cesis', 2],
+      ['liepaja', 1],
+    ]);
+  });
+
+  it('suppresses compared groups below the minimum sample: no value, no interval, no flag', async () => {
+    const body = (
+      await strict.inject({
+        url: '/v1/compare?metrics=csat&by=language&from=2026-03-01&to=2026-03-31',
+        headers: auth(),
+      })
+    ).json<{
+      metrics: { groups: { value: unknown; interval: unknown; significant: boolean; suppressed: boolean }[] }[];
+    }>();
+    for (const group of body.metrics[0]!.groups) {
+      expect(group).toMatchObject({ value: null, interval: null, significant: false, suppressed: true });
+    }
+  });
+
+  it('answers 400 for a comparison dimension the metric lacks', async () => {
+    const response = await app.inject({
+      url: '/v1/compare?metrics=csat&by=colour&from=2026-03-01&to=2026-03-31',
+      headers: auth(),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { details: [{ parameter: 'by' }] } });
+  });
+});

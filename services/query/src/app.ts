@@ -1,0 +1,138 @@
+/**
+ * The query service's HTTP app: health and readiness, the metric catalogue, catalogue queries (JSON or CSV),
+ * comparisons with confidence intervals, and the analysts' SQL sandbox. `buildApp` returns a ready app that
+ * is not listening; `main.ts` listens. Every error leaves through one handler in one JSON shape.
+ */
+import { Dimensions, Models, type Catalogue } from '@servq/metrics';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { authenticate, requireRole, type Principal } from './auth.ts';
+import { compare, type CompareStore } from './compare.ts';
+import type { TokenEntry } from './config.ts';
+import { errorBody, QueryError, QueryErrorCode, toQueryError } from './errors.ts';
+import type { Freshness } from './lake.store.ts';
+import { CompareParams, parseFilters, parseParams, QueryParams, rejectUnknown } from './params.ts';
+import { answerToCsv, QueryService, type ReadStore } from './query.service.ts';
+import type { SqlRunner } from './sandbox.ts';
+
+export interface AppConfig {
+  tokens: readonly TokenEntry[];
+  cacheEntries: number;
+  logger?: boolean;
+}
+
+export interface AppDeps {
+  store: ReadStore & CompareStore & { getFreshness(): Freshness };
+  catalogue: Catalogue;
+  /** The analysts' sandbox; absent where SQL is not offered. */
+  sql?: SqlRunner;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+export async function buildApp(config: AppConfig, deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({ logger: config.logger ?? false, bodyLimit: 256 * 1024 });
+  const service = new QueryService(deps.store, deps.catalogue, config.cacheEntries);
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const queryError = toQueryError(error);
+    if (queryError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    return reply.status(queryError.statusCode).send(errorBody(queryError));
+  });
+  app.setNotFoundHandler(async (request, reply) => {
+    const error = new QueryError(QueryErrorCode.NotFound, `no route ${request.method} ${request.url.split('?')[0]}`);
+    return reply.status(404).send(errorBody(error));
+  });
+
+  const principal = (request: FastifyRequest): Principal => authenticate(config.tokens, request.headers.authorization);
+
+  app.get('/healthz', () => Promise.resolve({ status: 'ok' }));
+  app.get('/readyz', () => {
+    const freshness = deps.store.getFreshness();
+    if (freshness.syncedAt === null) {
+      return Promise.reject(
+        new QueryError(QueryErrorCode.NotReady, 'the lake has not been synchronised yet', [], { retryable: true }),
+      );
+    }
+    return Promise.resolve({ status: 'ready', freshness });
+  });
+
+  app.get('/v1/metrics', (request) => {
+    principal(request);
+    return Promise.resolve({
+      freshness: deps.store.getFreshness(),
+      metrics: [...deps.catalogue.values()],
+      dimensions: Object.values(Dimensions),
+    });
+  });
+
+  app.get('/v1/query', async (request, reply) => {
+    const who = principal(request);
+    const raw = request.query as Record<string, unknown>;
+    rejectUnknown(raw, ['metrics', 'dimensions', 'from', 'to', 'grain', 'format']);
+    const params = parseParams(QueryParams, raw);
+    const answer = await service.run(who, {
+      metrics: params.metrics,
+      dimensions: params.dimensions ?? [],
+      filters: parseFilters(raw),
+      from: params.from,
+      to: params.to,
+      grain: params.grain,
+    });
+    reply.header('x-servq-data-version', String(answer.freshness.dataVersion));
+    if (answer.freshness.newestEventAt) reply.header('x-servq-newest-event', answer.freshness.newestEventAt);
+    if (answer.freshness.syncedAt) reply.header('x-servq-synced-at', answer.freshness.syncedAt);
+    if (params.format === 'csv') return reply.type('text/csv; charset=utf-8').send(answerToCsv(answer));
+    return answer;
+  });
+
+  app.get('/v1/compare', async (request) => {
+    principal(request);
+    const raw = request.query as Record<string, unknown>;
+    rejectUnknown(raw, ['metrics', 'by', 'from', 'to']);
+    const params = parseParams(CompareParams, raw);
+    return compare(deps.store, deps.catalogue, params);
+  });
+
+  app.get('/v1/schema', (request) => {
+    requireRole(principal(request), ['analyst', 'management']);
+    return Promise.resolve({ tables: Object.values(Models) });
+  });
+
+  app.post('/v1/sql', async (request, reply) => {
+    requireRole(principal(request), ['analyst']);
+    if (!deps.sql) throw new QueryError(QueryErrorCode.NotFound, 'the SQL sandbox is not enabled');
+    const body = parseParams(SqlBody, request.body ?? {});
+    const result = await deps.sql.run(body.sql);
+    const freshness = deps.store.getFreshness();
+    if (body.format === 'csv')
+      return reply.type('text/csv; charset=utf-8').send(rowsToCsv(result.columns, result.rows));
+    return { freshness, ...result };
+  });
+
+  await app.ready();
+  return app;
+}
+
+const SqlBody = z.object({
+  sql: z.string({ message: 'expected one SELECT statement' }).min(1, 'expected one SELECT statement').max(20_000),
+  format: z.enum(['json', 'csv'], { message: 'expected json or csv' }).default('json'),
+});
+
+function rowsToCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
+  const cell = (value: unknown): string => {
+    if (value === null || value === undefined) return '';
+    const text =
+      typeof value === 'string'
+        ? value
+        : typeof value === 'number' || typeof value === 'boolean'
+          ? String(value)
+          : JSON.stringify(value);
+    return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  };
+  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+}

@@ -1,0 +1,338 @@
+/**
+ * Side-by-side comparisons (offices, languages or channels) for chosen metrics: each group's figure with a
+ * 95% interval (Wilson for shares, order statistics for quantiles, normal for means and NPS), the all-group
+ * figure, a test of each group against the rest of the groups (Bonferroni-corrected across groups, so a flag
+ * means a difference that is statistically real) and the change against the previous period of equal length.
+ * Groups below a metric's minimum sample are suppressed: no value, no interval, no flag.
+ */
+import {
+  Dimensions,
+  meanDifferenceP,
+  meanInterval,
+  medianRanks,
+  quoteIdent,
+  resolveDimension,
+  resolveMetrics,
+  SqlParams,
+  targetFor,
+  twoProportionP,
+  twoSidedP,
+  whereSql,
+  wilsonInterval,
+  Z95,
+  type Catalogue,
+  type Interval,
+  type MetricDefinition,
+} from '@servq/metrics';
+import { addDays } from './contracts.adapter.ts';
+import type { Freshness } from './lake.store.ts';
+import type { CompareParams } from './params.ts';
+import { toNumber } from './query.service.ts';
+
+export interface CompareStore {
+  query(sql: string, params: readonly string[]): Promise<Record<string, unknown>[]>;
+  getFreshness(): Freshness;
+}
+
+/** Sufficient statistics of one group (or of all groups) for one metric. */
+interface Summary {
+  n: number;
+  value: number | null;
+  interval: Interval | null;
+  /** For tests: successes (shares), sum and sum of squares (means), promoters and detractors (NPS). */
+  a: number;
+  b: number;
+}
+
+export interface GroupFigure {
+  group: string | null;
+  value: number | null;
+  n: number;
+  interval: Interval | null;
+  suppressed: boolean;
+  target: number | null;
+  /** Two-sided p-value of the difference from the other groups together; null when not testable. */
+  pValue: number | null;
+  significant: boolean;
+  previous: { value: number | null; n: number; suppressed: boolean };
+  change: number | null;
+  changePValue: number | null;
+  changeSignificant: boolean;
+}
+
+export interface MetricComparison {
+  id: string;
+  unit: string;
+  direction: string;
+  minSample: number;
+  all: GroupFigure;
+  groups: GroupFigure[];
+}
+
+export interface CompareAnswer {
+  freshness: Freshness;
+  by: string;
+  from: string;
+  to: string;
+  previous: { from: string; to: string };
+  alpha: number;
+  metrics: MetricComparison[];
+}
+
+const ALPHA = 0.05;
+
+function summarySelects(metric: MetricDefinition): string {
+  const m = metric.measure;
+  switch (m.kind) {
+    case 'share':
+      return `count(*) FILTER (WHERE (${m.among}) AND (${m.success})) AS a, count(*) FILTER (WHERE ${m.among}) AS n, 0 AS b`;
+    case 'mean':
+      return `sum(${m.value}) AS a, sum(${m.value} * ${m.value}) AS b, count(${m.value}) AS n`;
+    case 'nps':
+      return `count(*) FILTER (WHERE ${m.value} >= 9) AS a, count(*) FILTER (WHERE ${m.value} <= 6) AS b, count(${m.value}) AS n`;
+    case 'quantile':
+      return `quantile_cont(${m.value}, ${m.p}) AS v, count(${m.value}) AS n, 0 AS a, 0 AS b`;
+    case 'count':
+      return `${m.where ? `count(*) FILTER (WHERE ${m.where})` : 'count(*)'} AS v, 0 AS a, 0 AS b, 0 AS n`;
+    case 'max':
+      return `max(${m.value})${m.where ? ` FILTER (WHERE ${m.where})` : ''} AS v, 0 AS a, 0 AS b, 0 AS n`;
+  }
+}
+
+function summarise(metric: MetricDefinition, row: Record<string, unknown>): Summary {
+  const n = toNumber(row.n) ?? 0;
+  const a = toNumber(row.a) ?? 0;
+  const b = toNumber(row.b) ?? 0;
+  const m = metric.measure;
+  switch (m.kind) {
+    case 'share':
+      return { n, a, b, value: n > 0 ? a / n : null, interval: wilsonInterval(a, n) };
+    case 'mean': {
+      const mean = n > 0 ? a / n : null;
+      const variance = n > 1 && mean !== null ? (b - n * mean * mean) / (n - 1) : 0;
+      return { n, a, b, value: mean, interval: mean === null ? null : meanInterval(mean, variance, n) };
+    }
+    case 'nps': {
+      if (n === 0) return { n, a, b, value: null, interval: null };
+      const p = a / n;
+      const d = b / n;
+      const se = 100 * Math.sqrt((p + d - (p - d) ** 2) / n);
+      const value = 100 * (p - d);
+      return { n, a, b, value, interval: { low: value - Z95 * se, high: value + Z95 * se } };
+    }
+    case 'quantile':
+      return { n, a, b, value: toNumber(row.v), interval: null };
+    case 'count':
+    case 'max': {
+      const value = toNumber(row.v) ?? (m.kind === 'count' ? 0 : null);
+      return { n: m.kind === 'count' ? (value ?? 0) : n, a, b, value, interval: null };
+    }
+  }
+}
+
+/** p-value of the difference between two summaries of the same metric, where a test applies. */
+function differenceP(metric: MetricDefinition, x: Summary, y: Summary): number | null {
+  const m = metric.measure;
+  if (m.kind === 'share') return twoProportionP(x.a, x.n, y.a, y.n);
+  if (m.kind === 'mean') {
+    const stats = (s: Summary) => {
+      const mean = s.n > 0 ? s.a / s.n : 0;
+      return { mean, variance: s.n > 1 ? (s.b - s.n * mean * mean) / (s.n - 1) : 0, n: s.n };
+    };
+    return meanDifferenceP(stats(x), stats(y));
+  }
+  if (m.kind === 'nps' && x.n > 0 && y.n > 0 && x.value !== null && y.value !== null) {
+    const variance = (s: Summary) => {
+      const p = s.a / s.n;
+      const d = s.b / s.n;
+      return (10_000 * (p + d - (p - d) ** 2)) / s.n;
+    };
+    const se = Math.sqrt(variance(x) + variance(y));
+    return se === 0 ? (x.value === y.value ? 1 : 0) : twoSidedP((x.value - y.value) / se);
+  }
+  return null;
+}
+
+const rest = (total: Summary, group: Summary): Summary => ({
+  n: total.n - group.n,
+  a: total.a - group.a,
+  b: total.b - group.b,
+  value: null,
+  interval: null,
+});
+
+function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export async function compare(
+  store: CompareStore,
+  catalogue: Catalogue,
+  params: CompareParams,
+): Promise<CompareAnswer> {
+  const metrics = resolveMetrics(catalogue, params.metrics);
+  const by = resolveDimension(params.by, 'by', [...new Set(metrics.map((m) => m.model))]);
+  const length = daysBetween(params.from, params.to);
+  const previous = { from: addDays(params.from, -(length + 1)), to: addDays(params.from, -1) };
+  const column = Dimensions[by].column;
+
+  const results: MetricComparison[] = [];
+  for (const metric of metrics) {
+    const summaries = async (range: { from: string; to: string }) => {
+      const p = new SqlParams();
+      const where = whereSql({ ...range, filters: {} }, [metric.model], p);
+      const rows = await store.query(
+        `SELECT CAST(${column} AS VARCHAR) AS g, grouping(${column}) AS is_total, ${summarySelects(metric)}
+         FROM ${quoteIdent(metric.model)} WHERE ${where.join(' AND ')}
+         GROUP BY GROUPING SETS ((${column}), ()) ORDER BY is_total DESC, g NULLS LAST`,
+        p.values,
+      );
+      const total = rows.find((r) => toNumber(r.is_total) === 1);
+      const groups = new Map<string | null, Summary>();
+      for (const r of rows)
+        if (toNumber(r.is_total) !== 1) groups.set((r.g as string | null) ?? null, summarise(metric, r));
+      return { total: total ? summarise(metric, total) : summarise(metric, {}), groups, where, params: p.values };
+    };
+    const current = await summaries(params);
+    const before = await summaries(previous);
+    if (metric.measure.kind === 'quantile') await addQuantileStatistics(store, metric, column, current);
+
+    const groupCount = current.groups.size;
+    const figure = (
+      group: string | null,
+      s: Summary,
+      prev: Summary | undefined,
+      againstRest: number | null,
+      target: number | null,
+    ): GroupFigure => {
+      const suppressed = s.n < metric.minSample;
+      const prevSuppressed = (prev?.n ?? 0) < metric.minSample;
+      const changeP = !suppressed && !prevSuppressed && prev ? differenceP(metric, s, prev) : null;
+      return {
+        group,
+        value: suppressed ? null : s.value,
+        n: s.n,
+        interval: suppressed ? null : s.interval,
+        suppressed,
+        target,
+        pValue: suppressed ? null : againstRest,
+        significant: !suppressed && againstRest !== null && againstRest < ALPHA / Math.max(1, groupCount),
+        previous: { value: prevSuppressed ? null : (prev?.value ?? null), n: prev?.n ?? 0, suppressed: prevSuppressed },
+        change:
+          suppressed || prevSuppressed || s.value === null || prev?.value === null || prev === undefined
+            ? null
+            : s.value - prev.value,
+        changePValue: changeP,
+        changeSignificant: changeP !== null && changeP < ALPHA,
+      };
+    };
+    const groups = [...current.groups.entries()].map(([group, s]) => {
+      const others = rest(current.total, s);
+      const p =
+        metric.measure.kind === 'quantile'
+          ? ((s as QuantileSummary).restP ?? null)
+          : others.n >= metric.minSample && others.n > 0
+            ? differenceP(metric, s, others)
+            : null;
+      return figure(
+        group,
+        s,
+        before.groups.get(group),
+        p,
+        targetFor(metric, by === 'office' && group ? group : undefined),
+      );
+    });
+    results.push({
+      id: metric.id,
+      unit: metric.unit,
+      direction: metric.direction,
+      minSample: metric.minSample,
+      all: figure(null, current.total, before.total, null, targetFor(metric)),
+      groups,
+    });
+  }
+  return {
+    freshness: store.getFreshness(),
+    by,
+    from: params.from,
+    to: params.to,
+    previous,
+    alpha: ALPHA,
+    metrics: results,
+  };
+}
+
+interface QuantileSummary extends Summary {
+  restP?: number | null;
+}
+
+/**
+ * Intervals of quantiles from order statistics (exact binomial ranks for the median), and Mood's test of each
+ * group against the rest: the share of each above the all-group quantile.
+ */
+async function addQuantileStatistics(
+  store: CompareStore,
+  metric: MetricDefinition,
+  column: string,
+  current: { total: Summary; groups: Map<string | null, Summary>; where: string[]; params: string[] },
+): Promise<void> {
+  if (metric.measure.kind !== 'quantile') return;
+  const { value, p } = metric.measure;
+  const ranksFor = (n: number) => {
+    if (p === 0.5) return medianRanks(n);
+    if (n < 1) return null;
+    const half = Z95 * Math.sqrt(n * p * (1 - p));
+    const lower = Math.max(1, Math.floor(n * p - half));
+    const upper = Math.min(n, Math.ceil(n * p + half) + 1);
+    return lower < upper ? { lower, upper } : null;
+  };
+  const wanted: { g: string; rank: number }[] = [];
+  const all = '\u0000all';
+  for (const [group, s] of [[all, current.total] as const, ...current.groups.entries()]) {
+    const ranks = ranksFor(s.n);
+    if (ranks)
+      wanted.push({ g: group ?? '\u0000null', rank: ranks.lower }, { g: group ?? '\u0000null', rank: ranks.upper });
+  }
+  const totalQ = current.total.value;
+  const base = current.params.length;
+  const rankParams: string[] = [];
+  const values = wanted.map((w) => {
+    rankParams.push(w.g);
+    return `($${base + rankParams.length}, ${w.rank})`;
+  });
+  const source = `SELECT coalesce(CAST(${column} AS VARCHAR), '\u0000null') AS g, ${value} AS v FROM ${quoteIdent(metric.model)} WHERE ${current.where.join(' AND ')} AND ${value} IS NOT NULL`;
+  if (values.length > 0) {
+    const rows = await store.query(
+      `WITH s AS (${source}), both AS (SELECT g, v FROM s UNION ALL SELECT '${all}' AS g, v FROM s),
+         r AS (SELECT g, v, row_number() OVER (PARTITION BY g ORDER BY v) AS rn FROM both)
+       SELECT r.g, r.rn, r.v FROM r JOIN (VALUES ${values.join(', ')}) AS k(g, rn) ON r.g = k.g AND r.rn = k.rn`,
+      [...current.params, ...rankParams],
+    );
+    const bounds = new Map<string, number[]>();
+    for (const row of rows) {
+      const key = row.g as string;
+      bounds.set(key, [...(bounds.get(key) ?? []), toNumber(row.v) ?? 0]);
+    }
+    const attach = (key: string, s: Summary) => {
+      const b = bounds.get(key);
+      if (b && b.length === 2) s.interval = { low: Math.min(...b), high: Math.max(...b) };
+    };
+    attach(all, current.total);
+    for (const [group, s] of current.groups) attach(group ?? '\u0000null', s);
+  }
+  if (totalQ === null) return;
+  const above = await store.query(
+    `SELECT g, count(*) FILTER (WHERE v > ${Number(totalQ)}) AS above, count(*) AS n FROM (${source}) GROUP BY g`,
+    current.params,
+  );
+  const counts = new Map(above.map((r) => [r.g as string, { above: toNumber(r.above) ?? 0, n: toNumber(r.n) ?? 0 }]));
+  const totalAbove = [...counts.values()].reduce((sum, c) => sum + c.above, 0);
+  const totalN = [...counts.values()].reduce((sum, c) => sum + c.n, 0);
+  for (const [group, s] of current.groups) {
+    const c = counts.get(group ?? '\u0000null');
+    if (!c) continue;
+    const restN = totalN - c.n;
+    (s as QuantileSummary).restP =
+      restN >= metric.minSample ? twoProportionP(c.above, c.n, totalAbove - c.above, restN) : null;
+  }
+}

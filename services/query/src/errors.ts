@@ -1,0 +1,86 @@
+/**
+ * The query service's error catalogue and its single HTTP error shape:
+ *   { "error": { "code": "QUERY_…", "message": "…", "details": [{ "parameter": "…", "expected": "…" }] } }
+ */
+import { isMetricsError, MetricsErrorCode } from '@servq/metrics';
+
+export const QueryErrorCode = {
+  BadParameter: 'QUERY_BAD_PARAMETER',
+  Unauthorized: 'QUERY_UNAUTHORIZED',
+  Forbidden: 'QUERY_FORBIDDEN',
+  NotFound: 'QUERY_NOT_FOUND',
+  NotReady: 'QUERY_NOT_READY',
+  SqlRejected: 'QUERY_SQL_REJECTED',
+  SqlTimeout: 'QUERY_SQL_TIMEOUT',
+  SqlFailed: 'QUERY_SQL_FAILED',
+  Internal: 'QUERY_INTERNAL',
+} as const;
+export type QueryErrorCode = (typeof QueryErrorCode)[keyof typeof QueryErrorCode];
+
+export interface ErrorDetail {
+  parameter: string;
+  expected: string;
+  received?: unknown;
+}
+
+const statusByCode: Record<QueryErrorCode, number> = {
+  QUERY_BAD_PARAMETER: 400,
+  QUERY_UNAUTHORIZED: 401,
+  QUERY_FORBIDDEN: 403,
+  QUERY_NOT_FOUND: 404,
+  QUERY_NOT_READY: 503,
+  QUERY_SQL_REJECTED: 400,
+  QUERY_SQL_TIMEOUT: 408,
+  QUERY_SQL_FAILED: 400,
+  QUERY_INTERNAL: 500,
+};
+
+export class QueryError extends Error {
+  readonly statusCode: number;
+  readonly retryable: boolean;
+  constructor(
+    readonly code: QueryErrorCode,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    options: { cause?: unknown; retryable?: boolean } = {},
+  ) {
+    super(message, { cause: options.cause });
+    this.name = 'QueryError';
+    this.statusCode = statusByCode[code];
+    this.retryable = options.retryable ?? false;
+  }
+}
+
+export function isQueryError(error: unknown): error is QueryError {
+  return error instanceof QueryError;
+}
+
+export interface ErrorBody {
+  error: { code: string; message: string; details: ErrorDetail[] };
+}
+
+/** Any error as the service's error, so the one handler can answer it. */
+export function toQueryError(error: unknown): QueryError {
+  if (isQueryError(error)) return error;
+  if (isMetricsError(error)) {
+    const code =
+      error.code === MetricsErrorCode.UnknownMetric ||
+      error.code === MetricsErrorCode.UnknownDimension ||
+      error.code === MetricsErrorCode.DimensionNotAvailable ||
+      error.code === MetricsErrorCode.InvalidRange ||
+      error.code === MetricsErrorCode.InvalidRequest
+        ? QueryErrorCode.BadParameter
+        : QueryErrorCode.Internal;
+    return new QueryError(code, error.message, [error.details], { cause: error });
+  }
+  const status = (error as { statusCode?: number }).statusCode;
+  if (status === 404) return new QueryError(QueryErrorCode.NotFound, 'no such route');
+  if (status !== undefined && status >= 400 && status < 500) {
+    return new QueryError(QueryErrorCode.BadParameter, (error as Error).message, [], { cause: error });
+  }
+  return new QueryError(QueryErrorCode.Internal, 'internal error', [], { cause: error });
+}
+
+export function errorBody(error: QueryError): ErrorBody {
+  return { error: { code: error.code, message: error.message, details: error.details } };
+}

@@ -1,0 +1,69 @@
+/**
+ * Query-string parameters of the metric endpoints, validated with zod. Every problem becomes a detail naming
+ * the parameter and what was expected. Filters are `filter.<dimension>=a,b`.
+ */
+import { Grains } from '@servq/metrics';
+import { z } from 'zod';
+import { QueryError, QueryErrorCode } from './errors.ts';
+
+const csv = z.string().transform((v) =>
+  v
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0),
+);
+const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD (Europe/Riga)' });
+
+export const QueryParams = z.object({
+  metrics: csv.pipe(z.array(z.string()).min(1, 'expected at least one metric id')),
+  dimensions: csv.optional(),
+  from: isoDate,
+  to: isoDate,
+  grain: z.enum(Grains, { message: `expected one of ${Grains.join(', ')}` }).optional(),
+  format: z.enum(['json', 'csv'], { message: 'expected json or csv' }).default('json'),
+});
+export type QueryParams = z.infer<typeof QueryParams>;
+
+export const CompareParams = z.object({
+  metrics: csv.pipe(z.array(z.string()).min(1, 'expected at least one metric id')),
+  by: z.enum(['office', 'language', 'channel'], { message: 'expected office, language or channel' }).default('office'),
+  from: isoDate,
+  to: isoDate,
+});
+export type CompareParams = z.infer<typeof CompareParams>;
+
+export function parseParams<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  throw new QueryError(
+    QueryErrorCode.BadParameter,
+    `invalid parameters: ${result.error.issues.map((i) => i.path.join('.') || '(query)').join(', ')}`,
+    result.error.issues.map((issue) => ({
+      parameter: issue.path.map(String).join('.') || '(query)',
+      expected: issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.message,
+    })),
+  );
+}
+
+/** `filter.<dimension>` entries of a query string. */
+export function parseFilters(raw: Record<string, unknown>): Record<string, string[]> {
+  const filters: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (!key.startsWith('filter.')) continue;
+    const values = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
+    filters[key.slice('filter.'.length)] = values.map((v) => v.trim()).filter((v) => v.length > 0);
+  }
+  return filters;
+}
+
+/** Parameters the endpoint does not know are an error, so a typo never silently widens a query. */
+export function rejectUnknown(raw: Record<string, unknown>, known: readonly string[]): void {
+  const unknown = Object.keys(raw).filter((k) => !known.includes(k) && !k.startsWith('filter.'));
+  if (unknown.length > 0) {
+    throw new QueryError(
+      QueryErrorCode.BadParameter,
+      `unknown parameter ${unknown.join(', ')}`,
+      unknown.map((parameter) => ({ parameter, expected: `one of ${known.join(', ')} or filter.<dimension>` })),
+    );
+  }
+}

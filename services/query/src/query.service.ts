@@ -1,0 +1,144 @@
+/**
+ * Runs catalogue queries against the store: compiles the request, applies the caller's office scope, turns
+ * raw rows into figures with their sample size, target and suppression, and caches answers per data version.
+ */
+import { compileQuery, targetFor, type Catalogue, type Grain } from '@servq/metrics';
+import { LRUCache } from 'lru-cache';
+import type { Principal } from './auth.ts';
+import { QueryError, QueryErrorCode } from './errors.ts';
+import type { Freshness } from './lake.store.ts';
+
+export interface ReadStore {
+  query(sql: string, params: readonly string[]): Promise<Record<string, unknown>[]>;
+  getFreshness(): Freshness;
+}
+
+export interface Figure {
+  value: number | null;
+  n: number;
+  target: number | null;
+  /** The group is below the metric's minimum sample: the value is withheld. */
+  suppressed: boolean;
+}
+
+export interface QueryAnswer {
+  freshness: Freshness;
+  query: {
+    metrics: string[];
+    dimensions: string[];
+    filters: Record<string, string[]>;
+    from: string;
+    to: string;
+    grain: Grain | null;
+  };
+  rows: Record<string, string | number | null | Figure>[];
+}
+
+export interface MetricQuery {
+  metrics: string[];
+  dimensions: string[];
+  filters: Record<string, string[]>;
+  from: string;
+  to: string;
+  grain?: Grain | undefined;
+}
+
+export function toNumber(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  const n = typeof value === 'number' ? value : Number(value);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** An office token sees its own office in detail only. */
+export function scopeFilters(principal: Principal, filters: Record<string, string[]>): Record<string, string[]> {
+  if (principal.role !== 'office' || principal.office === undefined) return filters;
+  const asked = filters.office ?? [];
+  const others = asked.filter((o) => o !== principal.office);
+  if (others.length > 0) {
+    throw new QueryError(QueryErrorCode.Forbidden, 'an office token sees other offices only in /v1/compare', [
+      { parameter: 'filter.office', expected: principal.office, received: others.join(',') },
+    ]);
+  }
+  return { ...filters, office: [principal.office] };
+}
+
+export class QueryService {
+  private readonly cache: LRUCache<string, QueryAnswer>;
+
+  constructor(
+    private readonly store: ReadStore,
+    private readonly catalogue: Catalogue,
+    cacheEntries: number,
+  ) {
+    this.cache = new LRUCache({ max: cacheEntries });
+  }
+
+  async run(principal: Principal, request: MetricQuery): Promise<QueryAnswer> {
+    const filters = scopeFilters(principal, request.filters);
+    const compiled = compileQuery(this.catalogue, { ...request, filters });
+    const freshness = this.store.getFreshness();
+    const key = JSON.stringify([freshness.dataVersion, compiled.sql, compiled.params]);
+    const cached = this.cache.get(key);
+    if (cached) return { ...cached, freshness };
+    const raw = await this.store.query(compiled.sql, compiled.params);
+    const rows = raw.map((row) => {
+      const out: Record<string, string | number | null | Figure> = {};
+      for (const k of compiled.keys)
+        out[k] = row[k] === null || row[k] === undefined ? null : (row[k] as string | number);
+      const office =
+        typeof row.office === 'string' ? row.office : filters.office?.length === 1 ? filters.office[0] : undefined;
+      for (const column of compiled.columns) {
+        const n = toNumber(row[column.sample]) ?? 0;
+        const suppressed = n < column.metric.minSample;
+        out[column.value] = {
+          value: suppressed ? null : toNumber(row[column.value]),
+          n,
+          target: targetFor(column.metric, office),
+          suppressed,
+        };
+      }
+      return out;
+    });
+    const answer: QueryAnswer = {
+      freshness,
+      query: {
+        metrics: compiled.columns.map((c) => c.metric.id),
+        dimensions: request.dimensions,
+        filters,
+        from: request.from,
+        to: request.to,
+        grain: request.grain ?? null,
+      },
+      rows,
+    };
+    this.cache.set(key, answer);
+    return answer;
+  }
+}
+
+const csvCell = (value: unknown): string => {
+  if (value === null || value === undefined) return '';
+  const text =
+    typeof value === 'string'
+      ? value
+      : typeof value === 'number' || typeof value === 'boolean'
+        ? String(value)
+        : JSON.stringify(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/** A flat CSV of an answer: keys, then `<metric>` and `<metric>_n` per metric; suppressed values are empty. */
+export function answerToCsv(answer: QueryAnswer): string {
+  const keys = [...(answer.query.grain ? ['period'] : []), ...answer.query.dimensions];
+  const header = [...keys, ...answer.query.metrics.flatMap((m) => [m, `${m}_n`])];
+  const lines = answer.rows.map((row) =>
+    [
+      ...keys.map((k) => csvCell(row[k])),
+      ...answer.query.metrics.flatMap((m) => {
+        const figure = row[m] as Figure;
+        return [csvCell(figure.value), csvCell(figure.n)];
+      }),
+    ].join(','),
+  );
+  return [header.join(','), ...lines].join('\n') + '\n';
+}
