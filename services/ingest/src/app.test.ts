@@ -289,3 +289,26 @@ describe('POST /v1/import (CSV)', () => {
     expect(res.json<{ error: { details: { field: string }[] } }>().error.details[0]!.field).toBe('line 2.occurred_at');
   });
 });
+
+describe('rate limit per key', () => {
+  it('answers 429 in the error shape once a key exceeds its requests per minute, other keys unaffected', async () => {
+    const app = await buildApp(
+      { ...config({ ratePerMinute: 2 }) },
+      { producer: new MemoryProducer(), checkKafka: () => Promise.resolve(), now: () => NOW, logger: false },
+    );
+    const post = (key: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/v1/events',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        payload: JSON.stringify([survey()]),
+      });
+    expect((await post('kiosk-key')).statusCode).toBe(200);
+    expect((await post('kiosk-key')).statusCode).toBe(200);
+    const limited = await post('kiosk-key');
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json<{ error: { code: string } }>().error.code).toBe('INGEST_RATE_LIMITED');
+    expect((await post('all-key')).statusCode).toBe(200);
+    await app.close();
+  });
+});
