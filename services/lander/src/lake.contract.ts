@@ -1,25 +1,31 @@
 /**
- * The lander's view of `@servq/contracts`: which table a topic lands in, the columns of each lake table, how
- * an event is validated and flattened into a row. Everything the lander needs from the contracts passes
- * through this module, so adopting the package's own `ServqEvent` / lake columns / `toLakeRow` is one edit here.
+ * The lander's view of `@servq/contracts`: which table a topic lands in, the columns of each lake table, and
+ * how a message becomes a row (`ServqEvent` + `toLakeRow`, `RejectedEvent` + `toRejectedLakeRow`). Everything
+ * the lander needs from the contracts passes through this module.
  *
- * Until those exports land, event tables use an interim shape: the envelope as typed columns and the whole
- * validated event as JSON in `payload`. The bookkeeping columns (`kafka_topic`, `kafka_partition`,
- * `kafka_offset`, `ingested_at`) are added to every table whatever the contracts say, because exactly-once
- * checks depend on them.
+ * One column is the lander's own: `kafka_topic`. Rejected rows come from every topic into one table, so
+ * (kafka_topic, kafka_partition, kafka_offset) is what identifies a message there; the contracts' tables end
+ * with kafka_partition and kafka_offset only, and an extra trailing column is invisible to readers that select
+ * by name.
  */
-import { LakeTables, Topics } from '@servq/contracts';
-import { z } from 'zod';
+import {
+  LakeColumns,
+  LakeTables,
+  RejectedEvent,
+  ServqEvent,
+  Topics,
+  lakeTableFor,
+  scrubText,
+  toLakeRow,
+  toRejectedLakeRow,
+  type LakeColumn as ContractColumn,
+  type LakeTableName,
+  type RejectionReason,
+} from '@servq/contracts';
 
-export interface LakeColumn {
-  name: string;
-  /** A DuckDB SQL type. */
-  type: string;
-  nullable: boolean;
-  description: string;
-}
-
+export type LakeColumn = Pick<ContractColumn, 'name' | 'nullable' | 'description'> & { type: string };
 export type LakeRow = Record<string, unknown>;
+export type { RejectionReason };
 
 export interface KafkaCoordinates {
   topic: string;
@@ -28,52 +34,27 @@ export interface KafkaCoordinates {
   ingestedAt: Date;
 }
 
-export type EventDecode = { ok: true; row: LakeRow; occurredAt: Date } | { ok: false; reasons: string[] };
+export type Decoded = { ok: true; table: string; row: LakeRow; day: Date } | { ok: false; reasons: RejectionReason[] };
 
-const BOOKKEEPING: readonly LakeColumn[] = [
-  { name: 'kafka_topic', type: 'VARCHAR', nullable: false, description: 'topic the message was read from' },
-  { name: 'kafka_partition', type: 'INTEGER', nullable: false, description: 'partition of the message' },
-  { name: 'kafka_offset', type: 'BIGINT', nullable: false, description: 'offset of the message' },
-  { name: 'ingested_at', type: 'TIMESTAMPTZ', nullable: false, description: 'when the lander read it' },
-];
+const KAFKA_TOPIC: LakeColumn = {
+  name: 'kafka_topic',
+  type: 'VARCHAR',
+  nullable: false,
+  description: 'topic the message was read from (lander bookkeeping)',
+};
 
-const INTERIM_EVENT_COLUMNS: readonly LakeColumn[] = [
-  { name: 'event_id', type: 'UUID', nullable: false, description: 'client-chosen idempotency key' },
-  { name: 'type', type: 'VARCHAR', nullable: false, description: 'event type' },
-  { name: 'schema_version', type: 'INTEGER', nullable: false, description: 'schema version' },
-  { name: 'occurred_at', type: 'TIMESTAMPTZ', nullable: false, description: 'when it happened' },
-  { name: 'source', type: 'VARCHAR', nullable: false, description: 'sending system' },
-  { name: 'office_id', type: 'VARCHAR', nullable: true, description: 'office, where one applies' },
-  { name: 'channel', type: 'VARCHAR', nullable: false, description: 'channel' },
-  { name: 'payload', type: 'JSON', nullable: false, description: 'the whole validated event' },
-];
-
-const REJECTED_COLUMNS: readonly LakeColumn[] = [
-  { name: 'raw', type: 'VARCHAR', nullable: false, description: 'the payload as received' },
-  { name: 'reasons', type: 'VARCHAR[]', nullable: false, description: 'why it was rejected' },
-  { name: 'source', type: 'VARCHAR', nullable: true, description: 'sending system, when known' },
-  { name: 'received_at', type: 'TIMESTAMPTZ', nullable: false, description: 'when it was received' },
-];
-
-const InterimEvent = z.looseObject({
-  event_id: z.uuid(),
-  type: z.string().min(1),
-  schema_version: z.int(),
-  occurred_at: z.iso.datetime({ offset: true }),
-  source: z.string().min(1),
-  channel: z.string().min(1),
-  office_id: z.string().min(1).optional(),
-});
-
-const TABLE_OF_TOPIC: ReadonlyMap<string, string> = new Map([
+const TABLE_OF_TOPIC: ReadonlyMap<string, LakeTableName> = new Map([
   [Topics.visit, LakeTables.visit],
   [Topics.survey, LakeTables.survey],
   [Topics.complaint, LakeTables.complaint],
   [Topics.rejected, LakeTables.rejected],
 ]);
 
+const COLUMNS: ReadonlyMap<string, LakeColumn[]> = new Map(
+  Object.entries(LakeColumns).map(([table, columns]) => [table, [...columns, KAFKA_TOPIC]]),
+);
+
 export const REJECTED_TABLE: string = LakeTables.rejected;
-export const REJECTED_TOPIC: string = Topics.rejected;
 
 /** The table a contract topic lands in; `undefined` for a topic the contracts do not know. */
 export function defaultTableOf(topic: string): string | undefined {
@@ -84,78 +65,65 @@ export function isLakeTable(table: string): boolean {
   return COLUMNS.has(table);
 }
 
-function withBookkeeping(columns: readonly LakeColumn[]): LakeColumn[] {
-  const names = new Set(columns.map((c) => c.name));
-  return [...columns, ...BOOKKEEPING.filter((c) => !names.has(c.name))];
-}
-
-const COLUMNS: ReadonlyMap<string, LakeColumn[]> = new Map([
-  [LakeTables.visit, withBookkeeping(INTERIM_EVENT_COLUMNS)],
-  [LakeTables.survey, withBookkeeping(INTERIM_EVENT_COLUMNS)],
-  [LakeTables.complaint, withBookkeeping(INTERIM_EVENT_COLUMNS)],
-  [LakeTables.rejected, withBookkeeping(REJECTED_COLUMNS)],
-]);
-
 export function columnsOf(table: string): LakeColumn[] {
   const columns = COLUMNS.get(table);
   if (!columns) throw new Error(`no lake columns for table "${table}"`);
   return columns;
 }
 
-function bookkeeping(at: KafkaCoordinates): LakeRow {
-  return {
-    kafka_topic: at.topic,
-    kafka_partition: at.partition,
-    kafka_offset: at.offset,
-    ingested_at: at.ingestedAt.toISOString(),
-  };
-}
-
-/** Validates a parsed JSON value as an event and flattens it into its table's row. */
-export function decodeEvent(value: unknown, at: KafkaCoordinates): EventDecode {
-  const parsed = InterimEvent.safeParse(value);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      reasons: parsed.error.issues.map((i) => `${i.path.map(String).join('.') || '(event)'}: ${i.message}`),
-    };
-  }
-  const e = parsed.data;
-  return {
-    ok: true,
-    occurredAt: new Date(e.occurred_at),
-    row: {
-      event_id: e.event_id,
-      type: e.type,
-      schema_version: e.schema_version,
-      occurred_at: e.occurred_at,
-      source: e.source,
-      office_id: e.office_id ?? null,
-      channel: e.channel,
-      payload: e,
-      ...bookkeeping(at),
-    },
-  };
-}
-
-export interface RejectedFields {
-  raw: string;
-  reasons: string[];
-  source: string | null;
-  receivedAt: Date;
-}
-
-export function rejectedRow(fields: RejectedFields, at: KafkaCoordinates): LakeRow {
-  return {
-    raw: fields.raw,
-    reasons: fields.reasons,
-    source: fields.source,
-    received_at: fields.receivedAt.toISOString(),
-    ...bookkeeping(at),
-  };
-}
-
 /** The key that identifies one logical record when compaction deduplicates a day. */
 export function dedupKeyOf(table: string): string[] {
   return table === REJECTED_TABLE ? ['kafka_topic', 'kafka_partition', 'kafka_offset'] : ['event_id'];
+}
+
+function meta(at: KafkaCoordinates) {
+  return { partition: at.partition, offset: at.offset, ingestedAt: at.ingestedAt.toISOString() };
+}
+
+function reasonsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): RejectionReason[] {
+  return issues.map((i) => ({ path: i.path.map(String).join('.') || '(event)', message: i.message }));
+}
+
+/** Validates a parsed JSON value against the event schemas (not the clock: late events still land). */
+export function decodeEvent(value: unknown, at: KafkaCoordinates): Decoded {
+  const parsed = ServqEvent.safeParse(value);
+  if (!parsed.success) return { ok: false, reasons: reasonsOf(parsed.error.issues) };
+  const event = parsed.data;
+  return {
+    ok: true,
+    table: lakeTableFor(event),
+    row: { ...toLakeRow(event, meta(at)), kafka_topic: at.topic },
+    day: new Date(event.occurred_at),
+  };
+}
+
+/** Validates a message of the rejected topic (`RejectedEvent`, written by the ingest service). */
+export function decodeRejected(value: unknown, at: KafkaCoordinates): Decoded {
+  const parsed = RejectedEvent.safeParse(value);
+  if (!parsed.success) return { ok: false, reasons: reasonsOf(parsed.error.issues) };
+  return {
+    ok: true,
+    table: REJECTED_TABLE,
+    row: { ...toRejectedLakeRow(parsed.data, meta(at)), kafka_topic: at.topic },
+    day: new Date(parsed.data.received_at),
+  };
+}
+
+export interface LanderRejection {
+  /** The message value as text; scrubbed here, since it did not pass the edge's scrubbing as an event. */
+  raw: string;
+  reasons: RejectionReason[];
+  source: string | undefined;
+  receivedAt: Date;
+}
+
+/** A rejected row for a message the lander itself could not decode. */
+export function rejectedRow(rejection: LanderRejection, at: KafkaCoordinates): LakeRow {
+  const rejected: RejectedEvent = {
+    received_at: rejection.receivedAt.toISOString(),
+    raw: scrubText(rejection.raw),
+    reasons: rejection.reasons,
+    ...(rejection.source === undefined ? {} : { source: rejection.source.slice(0, 128) }),
+  };
+  return { ...toRejectedLakeRow(rejected, meta(at)), kafka_topic: at.topic };
 }

@@ -66,10 +66,39 @@ export async function cleanUp(kafka: Kafka, s3: S3Client, bucket: string, isolat
   }
 }
 
-export interface TestEvent extends Record<string, unknown> {
+export interface TestEvent {
   event_id: string;
+  type: 'visit.called';
+  schema_version: 1;
   occurred_at: string;
+  source: string;
+  channel: string;
+  office_id: string;
   visit_id: string;
+  desk: string;
+  staff_ref: string;
+}
+
+/** The columns a `visit.called` event fills, to compare lake rows with what was sent. */
+export const VISIT_CALLED_FIELDS = [
+  'event_id',
+  'type',
+  'schema_version',
+  'source',
+  'channel',
+  'office_id',
+  'visit_id',
+  'desk',
+  'staff_ref',
+] as const;
+
+/** Asserts that a lake row carries the event's values (timestamps compared as instants). */
+export function sameEvent(row: Record<string, unknown>, event: TestEvent): boolean {
+  return (
+    VISIT_CALLED_FIELDS.every((f) => row[f] === event[f]) &&
+    Date.parse(String(row.occurred_at)) === Date.parse(event.occurred_at) &&
+    row.backfill === false
+  );
 }
 
 /** A valid `visit.called` event. */

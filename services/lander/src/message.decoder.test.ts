@@ -14,6 +14,8 @@ const event = {
   channel: 'in_person',
   office_id: 'cesis',
   visit_id: 'v-1',
+  desk: 'D3',
+  staff_ref: 'ps_0123',
 };
 const message = (value: string | null, offset = '7', headers?: RawMessage['headers']): RawMessage => ({
   offset,
@@ -29,9 +31,12 @@ describe('decodeMessage', () => {
     expect(record.row).toMatchObject({
       event_id: event.event_id,
       office_id: 'cesis',
+      desk: 'D3',
+      backfill: false,
+      occurred_at: '2026-03-01T23:30:00.000Z',
       kafka_topic: 'servq.visit.v1',
       kafka_partition: 2,
-      kafka_offset: '7',
+      kafka_offset: 7n,
       ingested_at: now.toISOString(),
     });
   });
@@ -39,29 +44,40 @@ describe('decodeMessage', () => {
   it('lands undecodable messages in the rejected table with the reason, never drops them', () => {
     const bad = decodeMessage(route, 0, message('{oops', '8', { source: Buffer.from('kiosk-2') }), now);
     expect(bad).toMatchObject({ table: 'rejected_events', rejected: true, date: '2026-03-02' });
-    expect(bad.row).toMatchObject({ raw: '{oops', source: 'kiosk-2', kafka_offset: '8' });
-    expect(bad.row.reasons).toEqual([expect.stringMatching(/^lander: not JSON/)]);
+    expect(bad.row).toMatchObject({ raw: '{oops', source: 'kiosk-2', kafka_offset: 8n, kafka_topic: 'servq.visit.v1' });
+    expect(JSON.parse(String(bad.row.reasons))).toEqual([
+      { path: '(message)', message: expect.stringMatching(/^not JSON/) as unknown },
+    ]);
 
-    const invalid = decodeMessage(route, 0, message(JSON.stringify({ ...event, event_id: 'nope' })), now);
-    expect(invalid.row.reasons).toEqual(['lander: event_id: Invalid UUID']);
+    const invalid = decodeMessage(route, 0, message(JSON.stringify({ ...event, event_id: 'nope', extra: 1 })), now);
+    expect(invalid.row).toMatchObject({ type: 'visit.called', event_id: 'nope' });
+    expect(JSON.parse(String(invalid.row.reasons))).toEqual([
+      { path: 'event_id', message: 'expected a UUID' },
+      { path: '(event)', message: expect.stringContaining('extra') as unknown },
+    ]);
 
     const empty = decodeMessage(route, 0, message(null), now);
-    expect(empty.row).toMatchObject({ raw: '', reasons: ['lander: empty message'] });
+    expect(empty.row).toMatchObject({ raw: '', reasons: '[{"path":"(message)","message":"empty message"}]' });
   });
 
   it('reads the rejected topic format, and keeps a malformed rejected message too', () => {
     const value = JSON.stringify({
-      raw: { a: 1 },
-      reasons: ['type: required'],
+      raw: '{"a":1}',
+      reasons: [{ path: 'type', message: 'required' }],
       source: 'portal',
       received_at: '2026-03-01T22:30:00Z',
     });
     const ok = decodeMessage(rejectedRoute, 0, message(value), now);
-    expect(ok).toMatchObject({ table: 'rejected_events', date: '2026-03-02' });
-    expect(ok.row).toMatchObject({ raw: '{"a":1}', reasons: ['type: required'], source: 'portal' });
+    expect(ok).toMatchObject({ table: 'rejected_events', date: '2026-03-02', rejected: false });
+    expect(ok.row).toMatchObject({
+      raw: '{"a":1}',
+      reasons: '[{"path":"type","message":"required"}]',
+      source: 'portal',
+    });
 
     const malformed = decodeMessage(rejectedRoute, 0, message('[]'), now);
-    expect(malformed.row.reasons).toEqual([expect.stringMatching(/not a rejected-event message/)]);
+    expect(malformed).toMatchObject({ table: 'rejected_events', rejected: true });
+    expect(malformed.row.raw).toBe('[]');
   });
 });
 
