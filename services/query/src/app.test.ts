@@ -5,16 +5,9 @@ import { buildCatalogue, type Catalogue } from '@servq/metrics';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
-import { sha256Hex } from './auth.ts';
-import type { TokenEntry } from './config.ts';
-import { handBuiltLake, tableOf, writeLake } from './fixtures.ts';
+import { handBuiltLake, tableOf, testTokens, writeLake } from './fixtures.ts';
 import { LakeStore } from './lake.store.ts';
 
-export const testTokens: TokenEntry[] = [
-  { id: 'mgmt', sha256: sha256Hex('mgmt-token'), role: 'management' },
-  { id: 'office-cesis', sha256: sha256Hex('cesis-token'), role: 'office', office: 'cesis' },
-  { id: 'analyst', sha256: sha256Hex('analyst-token'), role: 'analyst' },
-];
 const auth = (token = 'mgmt-token') => ({ authorization: `Bearer ${token}` });
 
 /** The catalogue with small minimum samples, so the hand-built lake is not all suppressed. */

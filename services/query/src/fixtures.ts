@@ -5,6 +5,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { sha256Hex } from './auth.ts';
+import type { TokenEntry } from './config.ts';
 import { LakeTables, type LakeTableName } from './contracts.adapter.ts';
 import { RawColumns, type LoadedTable } from './raw-schema.ts';
 
@@ -157,3 +159,10 @@ export async function writeLake(root: string, files: FixtureFile[]): Promise<str
 export function tableOf(relativeKey: string): LakeTableName {
   return relativeKey.split('/')[0] as LakeTableName;
 }
+
+/** Tokens of the tests: `mgmt-token`, `cesis-token` (office cesis), `analyst-token`. */
+export const testTokens: TokenEntry[] = [
+  { id: 'mgmt', sha256: sha256Hex('mgmt-token'), role: 'management' },
+  { id: 'office-cesis', sha256: sha256Hex('cesis-token'), role: 'office', office: 'cesis' },
+  { id: 'analyst', sha256: sha256Hex('analyst-token'), role: 'analyst' },
+];

@@ -1,10 +1,168 @@
-/** Placeholder replaced below. */
+/**
+ * The parent side of the SQL sandbox. Analyst SQL never runs in the service's own process: a child process
+ * (sandbox.worker.ts) holds a locked-down copy of the modelled tables for one data version. When the data
+ * changes, the tables are exported again and a fresh worker replaces the old one. Queries run one at a time;
+ * a worker that does not answer within the time limit plus a grace period is killed and replaced.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { SandboxConfig } from './config.ts';
+import { QueryError, QueryErrorCode } from './errors.ts';
+import type { Freshness } from './lake.store.ts';
+import type { WorkerReply } from './sandbox.worker.ts';
+
 export interface SqlResult {
   columns: string[];
   rows: Record<string, unknown>[];
   truncated: boolean;
   elapsedMs: number;
 }
+
 export interface SqlRunner {
   run(sql: string): Promise<SqlResult>;
+}
+
+export interface ExportingStore {
+  exportModels(dir: string): Promise<void>;
+  getFreshness(): Freshness;
+}
+
+const workerPath = fileURLToPath(new URL('./sandbox.worker.ts', import.meta.url));
+const GRACE_MS = 3_000;
+
+interface Worker {
+  child: ChildProcess;
+  version: number;
+  dir: string;
+}
+
+export class SqlSandbox implements SqlRunner {
+  private worker: Worker | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 1;
+
+  constructor(
+    private readonly config: SandboxConfig,
+    private readonly store: ExportingStore,
+  ) {}
+
+  run(sql: string): Promise<SqlResult> {
+    const next = this.queue.then(
+      () => this.runNow(sql),
+      () => this.runNow(sql),
+    );
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Whether a worker process is alive (for tests and health). */
+  get alive(): boolean {
+    return this.worker !== undefined && this.worker.child.exitCode === null && !this.worker.child.killed;
+  }
+
+  private async runNow(sql: string): Promise<SqlResult> {
+    const worker = await this.ensureWorker();
+    const id = this.nextId++;
+    const reply = await new Promise<WorkerReply | 'killed'>((done) => {
+      const timer = setTimeout(() => {
+        cleanup();
+        void this.kill(worker);
+        done('killed');
+      }, this.config.timeoutMs + GRACE_MS);
+      const onMessage = (message: WorkerReply) => {
+        if (message.kind !== 'ready' && message.id === id) {
+          cleanup();
+          done(message);
+        }
+      };
+      const onExit = () => {
+        cleanup();
+        done('killed');
+      };
+      const cleanup = () => {
+        clearTimeout(timer);
+        worker.child.off('message', onMessage);
+        worker.child.off('exit', onExit);
+      };
+      worker.child.on('message', onMessage);
+      worker.child.once('exit', onExit);
+      worker.child.send({ kind: 'query', id, sql });
+    });
+    if (reply === 'killed') {
+      if (this.worker === worker) this.worker = undefined;
+      throw new QueryError(QueryErrorCode.SqlTimeout, 'the query was stopped and its sandbox replaced', [
+        { parameter: 'sql', expected: `a query that finishes within ${this.config.timeoutMs} ms and the memory limit` },
+      ]);
+    }
+    if (reply.kind === 'result') {
+      return { columns: reply.columns, rows: reply.rows, truncated: reply.truncated, elapsedMs: reply.elapsedMs };
+    }
+    if (reply.kind === 'error') {
+      const code =
+        reply.code === 'rejected'
+          ? QueryErrorCode.SqlRejected
+          : reply.code === 'timeout'
+            ? QueryErrorCode.SqlTimeout
+            : QueryErrorCode.SqlFailed;
+      const expected =
+        reply.code === 'timeout'
+          ? `a query that finishes within ${this.config.timeoutMs} ms`
+          : 'exactly one read-only SELECT over the tables of GET /v1/schema';
+      throw new QueryError(code, reply.message, [{ parameter: 'sql', expected }]);
+    }
+    throw new QueryError(QueryErrorCode.Internal, 'unexpected sandbox reply');
+  }
+
+  private async ensureWorker(): Promise<Worker> {
+    const version = this.store.getFreshness().dataVersion;
+    if (this.worker && this.worker.version === version && this.alive) return this.worker;
+    if (this.worker) await this.kill(this.worker);
+    const dir = resolve(this.config.exportDir, `v${version}-${process.pid}-${Date.now()}`);
+    await mkdir(dir, { recursive: true });
+    await this.store.exportModels(dir);
+    const child = fork(workerPath, [], {
+      execArgv: ['--import', 'tsx', `--max-old-space-size=256`],
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+      serialization: 'advanced',
+    });
+    const worker: Worker = { child, version, dir };
+    await new Promise<void>((ready, fail) => {
+      const timer = setTimeout(() => fail(new Error('sandbox worker did not start within 20 s')), 20_000);
+      child.once('message', (message: WorkerReply) => {
+        clearTimeout(timer);
+        if (message.kind === 'ready') ready();
+        else fail(new Error('sandbox worker failed to start'));
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        fail(new Error(`sandbox worker exited with ${code}`));
+      });
+      child.send({
+        kind: 'init',
+        dir,
+        memoryLimit: this.config.memoryLimit,
+        threads: this.config.threads,
+        timeoutMs: this.config.timeoutMs,
+        maxRows: this.config.maxRows,
+      });
+    });
+    this.worker = worker;
+    return worker;
+  }
+
+  private async kill(worker: Worker): Promise<void> {
+    if (worker.child.exitCode === null) {
+      const exited = new Promise<void>((done) => worker.child.once('exit', () => done()));
+      worker.child.kill('SIGKILL');
+      await exited;
+    }
+    await rm(worker.dir, { recursive: true, force: true });
+    if (this.worker === worker) this.worker = undefined;
+  }
+
+  async stop(): Promise<void> {
+    if (this.worker) await this.kill(this.worker);
+  }
 }

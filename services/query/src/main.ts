@@ -1,0 +1,49 @@
+/**
+ * Starts the query service: reads the environment (the only place that does), builds the S3 client, the lake
+ * mirror, the DuckDB store, the sandbox and the HTTP app, runs the sync loop and listens. SIGTERM/SIGINT stop
+ * in order: HTTP, sync loop, sandbox, database, S3 client.
+ */
+import { createS3Client } from '@servq/lake';
+import { buildCatalogue } from '@servq/metrics';
+import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { LakeStore } from './lake.store.ts';
+import { LakeMirror } from './mirror.ts';
+import { SqlSandbox } from './sandbox.ts';
+import { SyncLoop } from './sync.ts';
+
+const config = loadConfig(process.env);
+const s3 = createS3Client(config.s3);
+const catalogue = buildCatalogue({
+  waitTargetMinutes: config.metrics.waitTargetMinutes,
+  targets: config.metrics.targets,
+});
+const store = await LakeStore.create({
+  complaintTargetWorkingDays: config.complaintTargetWorkingDays,
+  now: () => new Date(),
+});
+const mirror = new LakeMirror(s3, config.sync);
+const sandbox = new SqlSandbox(config.sandbox, store);
+const app = await buildApp(
+  { tokens: config.tokens, cacheEntries: config.cacheEntries, logger: true },
+  { store, catalogue, sql: sandbox },
+);
+const sync = new SyncLoop(mirror, store, config.sync.intervalMs, app.log);
+
+await sync.start();
+await app.listen({ host: config.http.host, port: config.http.port });
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await sync.stop();
+  await sandbox.stop();
+  store.close();
+  s3.destroy();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

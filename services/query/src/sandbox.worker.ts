@@ -1,0 +1,127 @@
+/**
+ * The analysts' SQL sandbox, in its own process. It copies the exported modelled tables into an in-memory
+ * database, then locks itself down: no extension autoload or install, no file or network access at all
+ * (`enable_external_access=false` with no allowed directories: the tables are already in memory), memory,
+ * thread and temp-space limits, and finally `lock_configuration=true`, after which no SET can undo any of it.
+ * Each request must be exactly one statement of type SELECT; a timer interrupts it at the time limit, and
+ * at most `maxRows` rows are read.
+ */
+import { DuckDBInstance, StatementType, type DuckDBConnection } from '@duckdb/node-api';
+import { ModelIds } from '@servq/metrics';
+
+export interface WorkerInit {
+  kind: 'init';
+  dir: string;
+  memoryLimit: string;
+  threads: number;
+  timeoutMs: number;
+  maxRows: number;
+}
+export interface WorkerQuery {
+  kind: 'query';
+  id: number;
+  sql: string;
+}
+export type WorkerReply =
+  | { kind: 'ready' }
+  | {
+      kind: 'result';
+      id: number;
+      columns: string[];
+      rows: Record<string, unknown>[];
+      truncated: boolean;
+      elapsedMs: number;
+    }
+  | { kind: 'error'; id: number; code: 'rejected' | 'timeout' | 'failed'; message: string };
+
+let connection: DuckDBConnection | undefined;
+let limits = { timeoutMs: 5_000, maxRows: 10_000 };
+
+const send = (reply: WorkerReply): void => {
+  process.send?.(reply);
+};
+
+async function init(message: WorkerInit): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:', {
+    autoinstall_known_extensions: 'false',
+    autoload_known_extensions: 'false',
+  });
+  const c = await instance.connect();
+  for (const model of ModelIds) {
+    const path = `${message.dir}/${model}.parquet`.replaceAll("'", "''");
+    await c.run(`CREATE TABLE ${model} AS SELECT * FROM read_parquet('${path}')`);
+  }
+  const memory = message.memoryLimit.replaceAll("'", '');
+  for (const statement of [
+    'SET allow_community_extensions = false',
+    'SET enable_external_access = false',
+    `SET memory_limit = '${memory}'`,
+    `SET threads = ${Math.max(1, Math.floor(message.threads))}`,
+    "SET max_temp_directory_size = '0KB'",
+    'SET lock_configuration = true',
+  ]) {
+    await c.run(statement);
+  }
+  connection = c;
+  limits = { timeoutMs: message.timeoutMs, maxRows: message.maxRows };
+  send({ kind: 'ready' });
+}
+
+async function query(message: WorkerQuery): Promise<void> {
+  const c = connection;
+  if (!c) return send({ kind: 'error', id: message.id, code: 'failed', message: 'sandbox not initialised' });
+  const started = Date.now();
+  let extracted;
+  try {
+    extracted = await c.extractStatements(message.sql);
+  } catch (error) {
+    return send({ kind: 'error', id: message.id, code: 'rejected', message: (error as Error).message });
+  }
+  if (extracted.count !== 1) {
+    return send({
+      kind: 'error',
+      id: message.id,
+      code: 'rejected',
+      message: `expected exactly one statement, got ${extracted.count}`,
+    });
+  }
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    c.interrupt();
+  }, limits.timeoutMs);
+  try {
+    const prepared = await extracted.prepare(0);
+    if (prepared.statementType !== StatementType.SELECT) {
+      return send({ kind: 'error', id: message.id, code: 'rejected', message: 'only SELECT statements are allowed' });
+    }
+    const reader = await prepared.runAndReadUntil(limits.maxRows + 1);
+    const rows = reader.getRowObjectsJson().slice(0, limits.maxRows);
+    send({
+      kind: 'result',
+      id: message.id,
+      columns: reader.columnNames(),
+      rows,
+      truncated: reader.currentRowCount > limits.maxRows || !reader.done,
+      elapsedMs: Date.now() - started,
+    });
+  } catch (error) {
+    send({
+      kind: 'error',
+      id: message.id,
+      code: timedOut ? 'timeout' : 'failed',
+      message: timedOut ? `stopped at the time limit of ${limits.timeoutMs} ms` : (error as Error).message,
+    });
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+process.on('message', (message: WorkerInit | WorkerQuery) => {
+  const work = message.kind === 'init' ? init(message) : query(message);
+  work.catch((error: unknown) => {
+    process.stderr.write(`sandbox worker: ${String(error)}\n`);
+    process.exit(1);
+  });
+});
+process.on('disconnect', () => process.exit(0));

@@ -1,0 +1,66 @@
+/**
+ * The sync loop: mirror the lake, then reconcile the database, every interval. One sync at a time; a failed
+ * sync is logged and retried on the next tick, the last good data keeps being served. `stop()` waits for a
+ * sync in flight to finish.
+ */
+import type { LakeStore } from './lake.store.ts';
+import type { LakeMirror, SyncReport } from './mirror.ts';
+
+export interface SyncLogger {
+  info(object: object, message: string): void;
+  error(object: object, message: string): void;
+}
+
+export class SyncLoop {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private stopped = true;
+
+  constructor(
+    private readonly mirror: LakeMirror,
+    private readonly store: LakeStore,
+    private readonly intervalMs: number,
+    private readonly log: SyncLogger,
+  ) {}
+
+  /** One mirror + reconcile pass. */
+  async syncOnce(): Promise<SyncReport & { loadedFiles: number; droppedFiles: number }> {
+    const report = await this.mirror.sync();
+    const result = await this.store.reconcile(this.mirror.files());
+    return { ...report, loadedFiles: result.loadedFiles, droppedFiles: result.droppedFiles };
+  }
+
+  async start(): Promise<void> {
+    await this.mirror.load();
+    this.stopped = false;
+    this.schedule(0);
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.tick().finally(() => {
+        this.running = undefined;
+        this.schedule(this.intervalMs);
+      });
+    }, delay);
+  }
+
+  private async tick(): Promise<void> {
+    const started = Date.now();
+    try {
+      const report = await this.syncOnce();
+      if (report.downloaded > 0 || report.removed > 0 || report.loadedFiles > 0) {
+        this.log.info({ ...report, ms: Date.now() - started }, 'lake synchronised');
+      }
+    } catch (error) {
+      this.log.error({ err: error }, 'lake sync failed; serving the last good data');
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.running;
+  }
+}
