@@ -1,65 +1,69 @@
 /**
  * The lake columns the query service loads, per table, with the DuckDB type each is cast to. Columns the
  * files lack are loaded as NULL, columns the service does not use (free text, person references) are never
- * loaded, so the modelled tables cannot leak them. Mirrors the event schemas of @servq/contracts; when the
- * contracts package exports its lake column list this becomes a projection of it.
+ * loaded, so the modelled tables cannot leak them. A projection of @servq/contracts' `LakeColumns`: a column
+ * renamed there fails here at start-up, not silently as NULLs.
  */
-import { LakeTables, type LakeTableName } from './contracts.adapter.ts';
+import { LakeColumns, LakeTables, type LakeColumn } from './contracts.adapter.ts';
 
 export interface RawColumn {
   name: string;
-  type: 'VARCHAR' | 'TIMESTAMPTZ' | 'INTEGER' | 'BIGINT' | 'BOOLEAN' | 'DATE';
+  type: LakeColumn['type'];
 }
 
-const col = (name: string, type: RawColumn['type'] = 'VARCHAR'): RawColumn => ({ name, type });
-
-const envelope: RawColumn[] = [
-  col('event_id'),
-  col('type'),
-  col('occurred_at', 'TIMESTAMPTZ'),
-  col('ingested_at', 'TIMESTAMPTZ'),
-  col('kafka_partition', 'INTEGER'),
-  col('kafka_offset', 'BIGINT'),
-  col('office_id'),
-  col('channel'),
-];
-
-export const RawColumns: Record<Exclude<LakeTableName, 'rejected_events'>, readonly RawColumn[]> = {
+/** The columns of each lake table that the models use; everything else in the files is never loaded. */
+const used: Record<'visit_events' | 'survey_events' | 'complaint_events', readonly string[]> = {
   [LakeTables.visit]: [
-    ...envelope,
-    col('visit_id'),
-    col('service_id'),
-    col('slot_start', 'TIMESTAMPTZ'),
-    col('arrival'),
-    col('special_needs', 'BOOLEAN'),
-    col('service_language'),
-    col('outcome'),
-    col('refusal_reason'),
-    col('regulation_ref'),
+    'visit_id',
+    'service_id',
+    'slot_start',
+    'arrival',
+    'special_needs',
+    'service_language',
+    'outcome',
+    'refusal_reason',
+    'regulation_ref',
   ],
   [LakeTables.survey]: [
-    ...envelope,
-    col('survey_id'),
-    col('visit_id'),
-    col('service_id'),
-    col('satisfaction', 'INTEGER'),
-    col('competence', 'INTEGER'),
-    col('courtesy', 'INTEGER'),
-    col('speed', 'INTEGER'),
-    col('clarity', 'INTEGER'),
-    col('identifiable', 'INTEGER'),
-    col('recommend', 'INTEGER'),
-    col('service_language'),
+    'survey_id',
+    'visit_id',
+    'service_id',
+    'satisfaction',
+    'competence',
+    'courtesy',
+    'speed',
+    'clarity',
+    'identifiable',
+    'recommend',
+    'service_language',
   ],
-  [LakeTables.complaint]: [
-    ...envelope,
-    col('complaint_id'),
-    col('feedback_id'),
-    col('feedback_kind'),
-    col('category'),
-    col('language'),
-    col('outcome'),
-  ],
+  [LakeTables.complaint]: ['complaint_id', 'feedback_id', 'feedback_kind', 'category', 'language', 'outcome'],
+};
+const envelope = [
+  'event_id',
+  'type',
+  'occurred_at',
+  'ingested_at',
+  'kafka_partition',
+  'kafka_offset',
+  'office_id',
+  'channel',
+];
+
+function project(table: keyof typeof used): RawColumn[] {
+  const wanted = [...envelope, ...used[table]];
+  const columns = LakeColumns[table]
+    .filter((c) => wanted.includes(c.name))
+    .map((c) => ({ name: c.name, type: c.type }));
+  const missing = wanted.filter((name) => !columns.some((c) => c.name === name));
+  if (missing.length > 0) throw new Error(`lake table ${table} lacks columns ${missing.join(', ')}`);
+  return columns;
+}
+
+export const RawColumns: Record<keyof typeof used, readonly RawColumn[]> = {
+  [LakeTables.visit]: project(LakeTables.visit),
+  [LakeTables.survey]: project(LakeTables.survey),
+  [LakeTables.complaint]: project(LakeTables.complaint),
 };
 
 export type LoadedTable = keyof typeof RawColumns;
