@@ -1,0 +1,39 @@
+import { isConfigError } from '@servq/config';
+import { describe, expect, it } from 'vitest';
+import { sha256Hex } from './auth.ts';
+import { loadConfig } from './config.ts';
+
+const base = {
+  S3_ACCESS_KEY_ID: 'id',
+  S3_SECRET_ACCESS_KEY: 'secret',
+  QUERY_TOKENS: JSON.stringify([{ id: 'mgmt', sha256: sha256Hex('t'), role: 'management' }]),
+};
+
+describe('loadConfig', () => {
+  it('applies the documented defaults: 127.0.0.1:8080, lake/ prefix, 5 s sync', () => {
+    const config = loadConfig(base);
+    expect(config.http).toEqual({ host: '127.0.0.1', port: 8080 });
+    expect(config.sync).toMatchObject({ prefix: 'lake/', intervalMs: 5000, mirrorDir: '.data/query/mirror' });
+    expect(config.sandbox).toMatchObject({ timeoutMs: 5000, maxRows: 10000, memoryLimit: '256MB' });
+  });
+
+  it('reports every bad variable at once, by name', () => {
+    let caught: unknown;
+    try {
+      loadConfig({
+        S3_ACCESS_KEY_ID: 'id',
+        S3_SECRET_ACCESS_KEY: 'secret',
+        QUERY_PORT: 'eighty',
+        QUERY_LAKE_PREFIX: '/abs',
+        QUERY_TOKENS: JSON.stringify([{ id: 'o', sha256: 'x', role: 'office' }]),
+        QUERY_SQL_MEMORY_LIMIT: 'lots',
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(isConfigError(caught)).toBe(true);
+    if (!isConfigError(caught)) return;
+    const variables = [...new Set(caught.problems.map((p) => p.variable.split('.')[0]))].sort();
+    expect(variables).toEqual(['QUERY_LAKE_PREFIX', 'QUERY_PORT', 'QUERY_SQL_MEMORY_LIMIT', 'QUERY_TOKENS']);
+  });
+});
