@@ -193,8 +193,13 @@ export class LakeStore {
     const source = `read_parquet([${paths.map(sqlString).join(', ')}], union_by_name = true, filename = true)`;
     const described = await this.writer.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
     const present = new Set(described.getRowObjectsJson().map((r) => r.column_name as string));
+    // Files written before the lander flattened events keep the fields in a JSON `payload` column.
     const selects = RawColumns[table].map((c) =>
-      present.has(c.name) ? `TRY_CAST(${c.name} AS ${c.type}) AS ${c.name}` : `CAST(NULL AS ${c.type}) AS ${c.name}`,
+      present.has(c.name)
+        ? `TRY_CAST(${c.name} AS ${c.type}) AS ${c.name}`
+        : present.has('payload')
+          ? `TRY_CAST(json_extract_string(payload, '$.${c.name}') AS ${c.type}) AS ${c.name}`
+          : `CAST(NULL AS ${c.type}) AS ${c.name}`,
     );
     await this.writer.run(
       `INSERT INTO ${rawTableName(table)} SELECT ${[...selects, 'filename AS _file'].join(', ')} FROM ${source}`,
