@@ -23,7 +23,11 @@ import {
   type RejectionReason,
 } from '@servq/contracts';
 
-export type LakeColumn = Pick<ContractColumn, 'name' | 'nullable' | 'description'> & { type: string };
+export type LakeColumn = Pick<ContractColumn, 'name' | 'nullable' | 'description'> & {
+  type: string;
+  /** SQL for the value of an absent field, where the contracts' `toLakeRow` supplies one (backfill → false). */
+  ifAbsent?: string;
+};
 export type LakeRow = Record<string, unknown>;
 export type { RejectionReason };
 
@@ -34,7 +38,8 @@ export interface KafkaCoordinates {
   ingestedAt: Date;
 }
 
-export type Decoded = { ok: true; table: string; row: LakeRow; day: Date } | { ok: false; reasons: RejectionReason[] };
+/** A decoded message: its table, the instant that dates it, and its row as one line of JSON for DuckDB. */
+export type Decoded = { ok: true; table: string; line: string; day: Date } | { ok: false; reasons: RejectionReason[] };
 
 const KAFKA_TOPIC: LakeColumn = {
   name: 'kafka_topic',
@@ -50,8 +55,14 @@ const TABLE_OF_TOPIC: ReadonlyMap<string, LakeTableName> = new Map([
   [Topics.rejected, LakeTables.rejected],
 ]);
 
+/** Mirrors `toLakeRow`'s defaults; the equivalence test in lake.contract.test.ts fails if they drift apart. */
+const IF_ABSENT: Readonly<Record<string, string>> = { backfill: 'false' };
+
 const COLUMNS: ReadonlyMap<string, LakeColumn[]> = new Map(
-  Object.entries(LakeColumns).map(([table, columns]) => [table, [...columns, KAFKA_TOPIC]]),
+  Object.entries(LakeColumns).map(([table, columns]) => [
+    table,
+    [...columns.map((c) => (IF_ABSENT[c.name] ? { ...c, ifAbsent: IF_ABSENT[c.name] } : c)), KAFKA_TOPIC],
+  ]),
 );
 
 export const REJECTED_TABLE: string = LakeTables.rejected;
@@ -84,17 +95,42 @@ function reasonsOf(issues: readonly { path: readonly PropertyKey[]; message: str
   return issues.map((i) => ({ path: i.path.map(String).join('.') || '(event)', message: i.message }));
 }
 
-/** Validates a parsed JSON value against the event schemas (not the clock: late events still land). */
-export function decodeEvent(value: unknown, at: KafkaCoordinates): Decoded {
+/** A row as one JSON line; bigints (offsets) as decimal strings, which DuckDB casts exactly. */
+export function jsonLine(row: LakeRow): string {
+  return JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+}
+
+function bookkeepingFields(at: KafkaCoordinates): string {
+  return (
+    `"ingested_at":"${at.ingestedAt.toISOString()}","kafka_partition":${at.partition},` +
+    `"kafka_offset":"${at.offset}","kafka_topic":${JSON.stringify(at.topic)}`
+  );
+}
+
+/**
+ * Validates a message against the event schemas (not the clock: late events still land) and returns its row
+ * line. The fast path: an event's fields are its table's columns by name (a contracts rule), so the message
+ * text itself, with the Kafka fields appended, is the row; DuckDB casts it by the column types. That is what
+ * `toLakeRow` computes, without building and re-serialising an object per event (tested equal in
+ * lake.contract.test.ts).
+ */
+export function decodeEvent(text: string, value: unknown, at: KafkaCoordinates): Decoded {
   const parsed = ServqEvent.safeParse(value);
   if (!parsed.success) return { ok: false, reasons: reasonsOf(parsed.error.issues) };
   const event = parsed.data;
+  // A strict object: it ends with "}" and has at least its envelope fields. Multi-line JSON is re-serialised.
+  const body = /[\r\n]/.test(text) ? JSON.stringify(event) : text.trimEnd();
   return {
     ok: true,
     table: lakeTableFor(event),
-    row: { ...toLakeRow(event, meta(at)), kafka_topic: at.topic },
+    line: `${body.slice(0, -1)},${bookkeepingFields(at)}}`,
     day: new Date(event.occurred_at),
   };
+}
+
+/** The reference mapping of the contracts, for tests of the fast path. */
+export function referenceRow(event: ServqEvent, at: KafkaCoordinates): LakeRow {
+  return { ...toLakeRow(event, meta(at)), kafka_topic: at.topic };
 }
 
 /** Validates a message of the rejected topic (`RejectedEvent`, written by the ingest service). */
@@ -104,7 +140,7 @@ export function decodeRejected(value: unknown, at: KafkaCoordinates): Decoded {
   return {
     ok: true,
     table: REJECTED_TABLE,
-    row: { ...toRejectedLakeRow(parsed.data, meta(at)), kafka_topic: at.topic },
+    line: jsonLine({ ...toRejectedLakeRow(parsed.data, meta(at)), kafka_topic: at.topic }),
     day: new Date(parsed.data.received_at),
   };
 }
@@ -117,13 +153,13 @@ export interface LanderRejection {
   receivedAt: Date;
 }
 
-/** A rejected row for a message the lander itself could not decode. */
-export function rejectedRow(rejection: LanderRejection, at: KafkaCoordinates): LakeRow {
+/** A rejected row (as a JSON line) for a message the lander itself could not decode. */
+export function rejectedLine(rejection: LanderRejection, at: KafkaCoordinates): string {
   const rejected: RejectedEvent = {
     received_at: rejection.receivedAt.toISOString(),
     raw: scrubText(rejection.raw),
     reasons: rejection.reasons,
     ...(rejection.source === undefined ? {} : { source: rejection.source.slice(0, 128) }),
   };
-  return { ...toRejectedLakeRow(rejected, meta(at)), kafka_topic: at.topic };
+  return jsonLine({ ...toRejectedLakeRow(rejected, meta(at)), kafka_topic: at.topic });
 }

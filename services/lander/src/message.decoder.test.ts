@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { groupByObject } from './batch.lander.ts';
-import { decodeMessage, type RawMessage } from './message.decoder.ts';
+import { decodeMessage, type LakeRecord, type RawMessage } from './message.decoder.ts';
+
+const rowOf = (record: LakeRecord) => JSON.parse(record.line) as Record<string, unknown>;
 
 const route = { topic: 'servq.visit.v1', table: 'visit_events' };
 const rejectedRoute = { topic: 'servq.rejected.v1', table: 'rejected_events' };
@@ -28,15 +30,14 @@ describe('decodeMessage', () => {
   it('turns a valid event into a row of its table, dated by its Riga day, with Kafka coordinates', () => {
     const record = decodeMessage(route, 2, message(JSON.stringify(event)), now);
     expect(record).toMatchObject({ table: 'visit_events', date: '2026-03-02', offset: '7', rejected: false });
-    expect(record.row).toMatchObject({
+    expect(rowOf(record)).toMatchObject({
       event_id: event.event_id,
       office_id: 'cesis',
       desk: 'D3',
-      backfill: false,
-      occurred_at: '2026-03-01T23:30:00.000Z',
+      occurred_at: '2026-03-01T23:30:00Z',
       kafka_topic: 'servq.visit.v1',
       kafka_partition: 2,
-      kafka_offset: 7n,
+      kafka_offset: '7',
       ingested_at: now.toISOString(),
     });
   });
@@ -44,20 +45,25 @@ describe('decodeMessage', () => {
   it('lands undecodable messages in the rejected table with the reason, never drops them', () => {
     const bad = decodeMessage(route, 0, message('{oops', '8', { source: Buffer.from('kiosk-2') }), now);
     expect(bad).toMatchObject({ table: 'rejected_events', rejected: true, date: '2026-03-02' });
-    expect(bad.row).toMatchObject({ raw: '{oops', source: 'kiosk-2', kafka_offset: 8n, kafka_topic: 'servq.visit.v1' });
-    expect(JSON.parse(String(bad.row.reasons))).toEqual([
+    expect(rowOf(bad)).toMatchObject({
+      raw: '{oops',
+      source: 'kiosk-2',
+      kafka_offset: '8',
+      kafka_topic: 'servq.visit.v1',
+    });
+    expect(JSON.parse(String(rowOf(bad).reasons))).toEqual([
       { path: '(message)', message: expect.stringMatching(/^not JSON/) as unknown },
     ]);
 
     const invalid = decodeMessage(route, 0, message(JSON.stringify({ ...event, event_id: 'nope', extra: 1 })), now);
-    expect(invalid.row).toMatchObject({ type: 'visit.called', event_id: 'nope' });
-    expect(JSON.parse(String(invalid.row.reasons))).toEqual([
+    expect(rowOf(invalid)).toMatchObject({ type: 'visit.called', event_id: 'nope' });
+    expect(JSON.parse(String(rowOf(invalid).reasons))).toEqual([
       { path: 'event_id', message: 'expected a UUID' },
       { path: '(event)', message: expect.stringContaining('extra') as unknown },
     ]);
 
     const empty = decodeMessage(route, 0, message(null), now);
-    expect(empty.row).toMatchObject({ raw: '', reasons: '[{"path":"(message)","message":"empty message"}]' });
+    expect(rowOf(empty)).toMatchObject({ raw: '', reasons: '[{"path":"(message)","message":"empty message"}]' });
   });
 
   it('reads the rejected topic format, and keeps a malformed rejected message too', () => {
@@ -69,7 +75,7 @@ describe('decodeMessage', () => {
     });
     const ok = decodeMessage(rejectedRoute, 0, message(value), now);
     expect(ok).toMatchObject({ table: 'rejected_events', date: '2026-03-02', rejected: false });
-    expect(ok.row).toMatchObject({
+    expect(rowOf(ok)).toMatchObject({
       raw: '{"a":1}',
       reasons: '[{"path":"type","message":"required"}]',
       source: 'portal',
@@ -77,7 +83,7 @@ describe('decodeMessage', () => {
 
     const malformed = decodeMessage(rejectedRoute, 0, message('[]'), now);
     expect(malformed).toMatchObject({ table: 'rejected_events', rejected: true });
-    expect(malformed.row.raw).toBe('[]');
+    expect(rowOf(malformed).raw).toBe('[]');
   });
 });
 

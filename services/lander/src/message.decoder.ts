@@ -7,9 +7,8 @@ import {
   REJECTED_TABLE,
   decodeEvent,
   decodeRejected,
-  rejectedRow,
+  rejectedLine,
   type KafkaCoordinates,
-  type LakeRow,
   type RejectionReason,
 } from './lake.contract.ts';
 import { lakeDate } from './object.names.ts';
@@ -26,7 +25,8 @@ export interface LakeRecord {
   table: string;
   date: string;
   offset: string;
-  row: LakeRow;
+  /** The row as one line of JSON keyed by column name (see lake.contract.ts). */
+  line: string;
   /** Size of the message value, for the byte bound of the buffers. */
   bytes: number;
   rejected: boolean;
@@ -57,19 +57,19 @@ export function decodeMessage(route: TopicRoute, partition: number, message: Raw
   const text = message.value?.toString('utf8') ?? '';
   const reject = (reasons: RejectionReason[]): LakeRecord => {
     const receivedAt = kafkaTime(message);
-    const row = rejectedRow({ raw: text, reasons, source: header(message, 'source'), receivedAt }, at);
-    return { table: REJECTED_TABLE, date: lakeDate(receivedAt), offset: message.offset, row, bytes, rejected: true };
+    const line = rejectedLine({ raw: text, reasons, source: header(message, 'source'), receivedAt }, at);
+    return { table: REJECTED_TABLE, date: lakeDate(receivedAt), offset: message.offset, line, bytes, rejected: true };
   };
   if (bytes === 0) return reject([{ path: '(message)', message: 'empty message' }]);
   const json = parseJson(text);
   if (!json.ok) return reject([json.reason]);
-  const decoded = route.table === REJECTED_TABLE ? decodeRejected(json.value, at) : decodeEvent(json.value, at);
+  const decoded = route.table === REJECTED_TABLE ? decodeRejected(json.value, at) : decodeEvent(text, json.value, at);
   if (!decoded.ok) return reject(decoded.reasons);
   return {
     table: decoded.table,
     date: lakeDate(decoded.day),
     offset: message.offset,
-    row: decoded.row,
+    line: decoded.line,
     bytes,
     rejected: false,
   };

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { columnsOf, REJECTED_TABLE, type LakeColumn } from './lake.contract.ts';
+import { columnsOf, jsonLine, REJECTED_TABLE, type LakeColumn } from './lake.contract.ts';
 import { ParquetWriter, sqlString } from './parquet.writer.ts';
 
 describe('ParquetWriter', () => {
@@ -31,7 +31,7 @@ describe('ParquetWriter', () => {
       source: 'kiosk',
       channel: 'in_person',
       office_id: 'liepaja',
-      backfill: false,
+      ...(i === 0 ? { backfill: true } : {}),
       visit_id: 'v-1',
       outcome: i === 0 ? 'refused' : null,
       refusal_reason: i === 0 ? "Rīga — Даугавпилс “quoted” it's" : null,
@@ -41,7 +41,7 @@ describe('ParquetWriter', () => {
       kafka_offset: 9_007_199_254_740_993n + BigInt(i),
       ingested_at: '2026-03-02T07:15:01.123Z',
     }));
-    const size = await writer.write(path, columnsOf('visit_events'), rows);
+    const size = await writer.write(path, columnsOf('visit_events'), rows.map(jsonLine));
     expect(size).toBeGreaterThan(0);
     const back = await query(`SELECT * FROM read_parquet(${sqlString(path)}) ORDER BY kafka_offset`);
     expect(back).toHaveLength(2);
@@ -50,18 +50,18 @@ describe('ParquetWriter', () => {
       outcome: 'refused',
       refusal_reason: rows[0]?.refusal_reason,
       slot_minutes: 15,
-      backfill: false,
+      backfill: true,
       kafka_partition: 3,
       kafka_offset: '9007199254740993',
     });
-    expect(back[1]).toMatchObject({ outcome: null, slot_minutes: null, desk: null });
+    expect(back[1]).toMatchObject({ outcome: null, slot_minutes: null, desk: null, backfill: false });
     const [instant] = await query(
       `SELECT epoch_ms(occurred_at)::BIGINT AS ms, typeof(occurred_at) AS t FROM read_parquet(${sqlString(path)}) LIMIT 1`,
     );
     expect(instant).toEqual({ ms: String(Date.parse('2026-03-02T07:15:00Z')), t: 'TIMESTAMP WITH TIME ZONE' });
   });
 
-  it('writes rejected rows, and embeds a JSON-typed column as JSON rather than as a string', async () => {
+  it('writes rejected rows, a JSON-typed column, and the value of an absent field', async () => {
     const path = join(dir, 'rejected.parquet');
     const row = {
       raw: '{"bad": true}',
@@ -72,13 +72,13 @@ describe('ParquetWriter', () => {
       kafka_offset: '7',
       ingested_at: '2026-03-02T07:15:00Z',
     };
-    await writer.write(path, columnsOf(REJECTED_TABLE), [row]);
+    await writer.write(path, columnsOf(REJECTED_TABLE), [jsonLine(row)]);
     const [back] = await query(`SELECT * FROM read_parquet(${sqlString(path)})`);
     expect(back).toMatchObject({ raw: row.raw, reasons: row.reasons, source: null, event_id: null });
 
     const jsonPath = join(dir, 'json.parquet');
     const columns: LakeColumn[] = [{ name: 'doc', type: 'JSON', nullable: false, description: '' }];
-    await writer.write(jsonPath, columns, [{ doc: '{"a":[1,2]}' }]);
+    await writer.write(jsonPath, columns, [jsonLine({ doc: { a: [1, 2] } })]);
     expect(await query(`SELECT doc->>'$.a[1]' AS second FROM read_parquet(${sqlString(jsonPath)})`)).toEqual([
       { second: '2' },
     ]);

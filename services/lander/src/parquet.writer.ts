@@ -1,13 +1,13 @@
 /**
- * Writes lake rows to local Parquet files (zstd) with DuckDB, typed by the contract's columns. Rows go through
- * a newline-delimited JSON staging file that DuckDB reads with explicit column types, so every DuckDB type the
- * contracts name (timestamps with zone, UUIDs, lists, JSON) is cast by DuckDB itself, not by hand.
+ * Writes lake rows to local Parquet files (zstd) with DuckDB, typed by the contract's columns. Rows arrive as
+ * JSON lines and go through a newline-delimited staging file that DuckDB reads with explicit column types, so
+ * every type the contracts name (timestamps with zone, dates, bigints) is cast by DuckDB itself, in parallel.
  */
 import { createWriteStream } from 'node:fs';
 import { rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { LakeColumn, LakeRow } from './lake.contract.ts';
+import type { LakeColumn } from './lake.contract.ts';
 
 export const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
 
@@ -19,29 +19,24 @@ export function sqlIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** A JSON column given as text is embedded as the JSON it holds, or DuckDB would store a JSON string literal. */
-function cellValue(column: LakeColumn, value: unknown): unknown {
-  if (column.type.toUpperCase() !== 'JSON' || typeof value !== 'string') return value ?? null;
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return value;
-  }
-}
-
-function jsonLine(row: LakeRow, columns: readonly LakeColumn[]): string {
-  const ordered: Record<string, unknown> = {};
-  for (const c of columns) ordered[c.name] = cellValue(c, row[c.name]);
-  return JSON.stringify(ordered, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
-}
-
-async function writeLines(path: string, rows: readonly LakeRow[], columns: readonly LakeColumn[]): Promise<void> {
+async function writeLines(path: string, lines: readonly string[]): Promise<void> {
   const out = createWriteStream(path);
-  for (const row of rows) {
-    if (!out.write(`${jsonLine(row, columns)}\n`)) await once(out, 'drain');
+  for (const line of lines) {
+    if (!out.write(`${line}\n`)) await once(out, 'drain');
   }
   out.end();
   await once(out, 'close');
+}
+
+/** Absent fields become NULL, or the column's `ifAbsent` value. */
+function selectList(columns: readonly LakeColumn[]): string {
+  return columns
+    .map((c) =>
+      c.ifAbsent
+        ? `COALESCE(${sqlIdentifier(c.name)}, ${c.ifAbsent}) AS ${sqlIdentifier(c.name)}`
+        : sqlIdentifier(c.name),
+    )
+    .join(', ');
 }
 
 export class ParquetWriter {
@@ -66,15 +61,15 @@ export class ParquetWriter {
     }
   }
 
-  /** Writes `rows` to `path` as Parquet; returns the file's size in bytes. */
-  async write(path: string, columns: readonly LakeColumn[], rows: readonly LakeRow[]): Promise<number> {
+  /** Writes rows (JSON lines keyed by column name) to `path` as Parquet; returns the file's size in bytes. */
+  async write(path: string, columns: readonly LakeColumn[], lines: readonly string[]): Promise<number> {
     const staging = `${path}.ndjson`;
     try {
-      await writeLines(staging, rows, columns);
+      await writeLines(staging, lines);
       const types = columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
       await this.withConnection((connection) =>
         connection.run(
-          `COPY (SELECT * FROM read_json(${sqlString(staging)}, format = 'newline_delimited', ` +
+          `COPY (SELECT ${selectList(columns)} FROM read_json(${sqlString(staging)}, format = 'newline_delimited', ` +
             `columns = {${types}})) TO ${sqlString(path)} (${PARQUET_OPTIONS})`,
         ),
       );

@@ -6,7 +6,7 @@ const record = (offset: number, bytes = 10): LakeRecord => ({
   table: 'visit_events',
   date: '2026-03-02',
   offset: String(offset),
-  row: {},
+  line: '{}',
   bytes,
   rejected: false,
 });
