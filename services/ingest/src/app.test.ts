@@ -16,6 +16,7 @@ function config(overrides: Partial<IngestConfig['limits']> = {}): IngestConfig {
   return {
     http: { host: '127.0.0.1', port: 0 },
     kafka: { brokers: ['127.0.0.1:1'], clientId: 'test' },
+    topicPrefix: '',
     apiKeys: [
       { id: 'kiosk', sha256: sha256Hex('kiosk-key'), families: ['survey'] },
       { id: 'all', sha256: sha256Hex('all-key'), families: ['visit', 'survey', 'complaint'] },

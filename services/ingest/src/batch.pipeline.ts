@@ -41,6 +41,8 @@ export interface PipelineContext {
   validation: { maxSkewMs: number; horizonDays: number };
   pseudonymSecret: string;
   dedup: DedupWindow;
+  /** Prepended to topic names (INGEST_TOPIC_PREFIX). */
+  topicPrefix: string;
 }
 
 export interface PreparedBatch {
@@ -112,7 +114,7 @@ export function prepareBatch(items: readonly RawItem[], ctx: PipelineContext): P
     if (!result.ok) {
       const eventId = item.ok ? stringField(item.value, 'event_id') : null;
       outcomes.push({ index, event_id: eventId, type: rawType, status: 'rejected', errors: result.issues });
-      push(Topics.rejected, rejectedMessage(item, result.issues, ctx));
+      push(`${ctx.topicPrefix}${Topics.rejected}`, rejectedMessage(item, result.issues, ctx));
       return;
     }
     const event = result.event;
@@ -123,7 +125,7 @@ export function prepareBatch(items: readonly RawItem[], ctx: PipelineContext): P
     inThisRequest.add(event.event_id);
     acceptedIds.push(event.event_id);
     outcomes.push({ index, event_id: event.event_id, type: event.type, status: 'accepted' });
-    push(topicFor(event), acceptedMessage(event, ctx));
+    push(`${ctx.topicPrefix}${topicFor(event)}`, acceptedMessage(event, ctx));
   });
 
   return {

@@ -43,12 +43,18 @@ export const IngestEnv = KafkaEnv.extend({
   INGEST_RATE_LIMIT_PER_MINUTE: envPositiveInt.default(600),
   INGEST_CLOCK_SKEW_SECONDS: envPositiveInt.default(300),
   INGEST_HORIZON_DAYS: envPositiveInt.default(400),
+  /** Prepended to every topic name, to run several pipelines (environments, tests) on one cluster. */
+  INGEST_TOPIC_PREFIX: z
+    .string()
+    .regex(/^([a-z0-9._-]*)$/, 'expected lowercase letters, digits, ".", "_" or "-"')
+    .default(''),
   INGEST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
 export interface IngestConfig {
   http: { host: string; port: number };
   kafka: KafkaConfig;
+  topicPrefix: string;
   apiKeys: ApiKeyEntry[];
   pseudonymSecret: string;
   limits: { maxEventsPerRequest: number; maxBodyBytes: number; maxImportBytes: number; ratePerMinute: number };
@@ -63,6 +69,7 @@ export function loadConfig(env: Env): IngestConfig {
   return {
     http: { host: e.INGEST_HOST, port: e.INGEST_PORT },
     kafka: toKafkaConfig(e),
+    topicPrefix: e.INGEST_TOPIC_PREFIX,
     apiKeys: e.INGEST_API_KEYS,
     pseudonymSecret: e.INGEST_PSEUDONYM_SECRET,
     limits: {

@@ -28,6 +28,7 @@ function config(): IngestConfig {
   return {
     http: { host: '127.0.0.1', port: 0 },
     kafka: shared.kafka,
+    topicPrefix: '',
     apiKeys: [{ id: 'it-all', sha256: sha256Hex('it-key'), families: ['visit', 'survey', 'complaint'] }],
     pseudonymSecret: 'integration-test-secret',
     limits: {

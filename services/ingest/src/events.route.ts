@@ -76,6 +76,7 @@ async function submit(
     validation: config.validation,
     pseudonymSecret: config.pseudonymSecret,
     dedup: deps.dedup,
+    topicPrefix: config.topicPrefix,
   });
   if (prepared.forbidden.length > 0) {
     throw new IngestError(
