@@ -14,7 +14,7 @@ import { landBatch, type LandingContext, type PartitionHandle } from './batch.la
 import { LanderError, LanderErrorCode, isLanderError } from './errors.ts';
 import { Checkpoint, checkpointOf, planRecovery } from './landed.offsets.ts';
 import type { LakeStore } from './lake.store.ts';
-import { decodeMessage } from './message.decoder.ts';
+import { decodeMessage, type LakeRecord } from './message.decoder.ts';
 import type { LanderMetrics } from './metrics.ts';
 import { Mutex } from './mutex.ts';
 import { checkpointKey } from './object.names.ts';
@@ -148,7 +148,7 @@ export class EventsConsumer {
     await Promise.all(
       [...this.states.values()].map((state) =>
         this.lockOf(state.key)
-          .run(() => this.flush(state, 'shutdown'))
+          .run(() => this.flush(state, state.buffer.drain(), 'shutdown'))
           .catch((error: unknown) => this.deps.logger.warn({ err: error, partition: state.key }, 'final flush failed')),
       ),
     );
@@ -251,42 +251,53 @@ export class EventsConsumer {
     if (this.stopping) return;
     const state = this.stateFor(batch.topic, batch.partition);
     state.highWatermark = batch.highWatermark;
-    await this.lockOf(state.key).run(async () => {
-      if (!this.owned(state)) return;
-      if (!state.recovered) await this.recover(state);
-      for (const message of batch.messages) {
-        if (!payload.isRunning() || payload.isStale() || this.stopping || !this.owned(state)) return;
-        if (state.resumeAt !== null && BigInt(message.offset) < BigInt(state.resumeAt)) {
-          payload.resolveOffset(message.offset);
-          continue;
-        }
-        const now = Date.now();
-        state.buffer.append(decodeMessage(state.route, batch.partition, message, new Date(now)), now);
+    const lock = this.lockOf(state.key);
+    if (!state.recovered) {
+      await lock.run(async () => {
+        if (this.owned(state) && !state.recovered) await this.recover(state);
+      });
+    }
+    for (const message of batch.messages) {
+      if (!payload.isRunning() || payload.isStale() || this.stopping || !this.owned(state)) return;
+      if (state.resumeAt !== null && BigInt(message.offset) < BigInt(state.resumeAt)) {
         payload.resolveOffset(message.offset);
-        const reason = state.buffer.dueReason(this.options.flush, now);
-        if (reason === 'events' || reason === 'bytes') {
-          if (!(await this.flush(state, reason))) return;
-        }
+        continue;
       }
-      this.updateGauges(state);
-    });
+      const now = Date.now();
+      state.buffer.append(decodeMessage(state.route, batch.partition, message, new Date(now)), now);
+      payload.resolveOffset(message.offset);
+      const reason = state.buffer.dueReason(this.options.flush, now);
+      if (reason === 'events' || reason === 'bytes') {
+        // One batch landing while the next one fills: wait for the previous flush before starting another,
+        // which pauses this partition (and, with one partition at a time, the consumer) while S3 is slow.
+        if (lock.busy) await lock.run(() => Promise.resolve());
+        if (!this.owned(state)) return;
+        this.scheduleFlush(state, reason);
+      }
+    }
+    this.updateGauges(state);
   }
 
   private flushAged(): void {
     const now = Date.now();
     for (const state of this.states.values()) {
-      const lock = this.lockOf(state.key);
-      if (lock.busy || state.buffer.dueReason(this.options.flush, now) !== 'age') continue;
-      lock
-        .run(() => this.flush(state, 'age'))
-        .catch((error: unknown) => this.deps.logger.error({ err: error, partition: state.key }, 'age flush failed'));
+      if (this.lockOf(state.key).busy || state.buffer.dueReason(this.options.flush, now) !== 'age') continue;
+      this.scheduleFlush(state, 'age');
     }
   }
 
-  /** Lands the buffer; returns false when the flush was abandoned (the events will be read again). */
-  private async flush(state: PartitionState, reason: FlushReason): Promise<boolean> {
-    if (!this.owned(state) || state.buffer.size === 0) return true;
+  /** Takes the buffer now and lands it in the background, after the partition's earlier flushes. */
+  private scheduleFlush(state: PartitionState, reason: FlushReason): void {
     const records = state.buffer.drain();
+    this.updateGauges(state);
+    this.lockOf(state.key)
+      .run(() => this.flush(state, records, reason))
+      .catch((error: unknown) => this.deps.logger.error({ err: error, partition: state.key }, 'flush failed'));
+  }
+
+  /** Lands records taken from the buffer; returns false when abandoned (the events will be read again). */
+  private async flush(state: PartitionState, records: LakeRecord[], reason: FlushReason): Promise<boolean> {
+    if (!this.owned(state) || records.length === 0) return true;
     const started = performance.now();
     const generation = state.generation;
     const handle: PartitionHandle = {
@@ -334,9 +345,9 @@ export class EventsConsumer {
         'flush abandoned; the batch will be read and landed again',
       );
       if (!revoked && this.owned(state)) {
-        // Still ours: forget what we know and read the batch again after recovery resolves its pending objects.
-        state.recovered = false;
-        state.buffer.drain();
+        // Still ours: forget this partition's state (queued flushes and the buffer hold later offsets) and read
+        // again from this batch once recovery has resolved its pending objects.
+        this.states.delete(state.key);
         const first = records[0];
         if (first) this.consumer.seek({ topic: state.route.topic, partition: state.partition, offset: first.offset });
       }

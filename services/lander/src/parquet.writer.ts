@@ -8,6 +8,7 @@ import { rm, stat } from 'node:fs/promises';
 import { once } from 'node:events';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { LakeColumn } from './lake.contract.ts';
+import { Semaphore } from './mutex.ts';
 
 export const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
 
@@ -39,16 +40,32 @@ function selectList(columns: readonly LakeColumn[]): string {
     .join(', ');
 }
 
-export class ParquetWriter {
-  private constructor(private readonly db: DuckDBInstance) {}
+export interface ParquetWriterOptions {
+  /** DuckDB threads, and how many files are written at once. */
+  threads?: number;
+  /** DuckDB's memory limit, e.g. '512MB'; beyond it DuckDB spills or fails rather than growing. */
+  memoryLimit?: string;
+}
 
-  static async create(options: { threads?: number } = {}): Promise<ParquetWriter> {
+export class ParquetWriter {
+  private readonly writes: Semaphore;
+
+  private constructor(
+    private readonly db: DuckDBInstance,
+    threads: number,
+  ) {
+    this.writes = new Semaphore(threads);
+  }
+
+  static async create(options: ParquetWriterOptions = {}): Promise<ParquetWriter> {
+    const threads = options.threads ?? 2;
     const db = await DuckDBInstance.create(':memory:', {
-      threads: String(options.threads ?? 2),
+      threads: String(threads),
+      memory_limit: options.memoryLimit ?? '512MB',
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
     });
-    return new ParquetWriter(db);
+    return new ParquetWriter(db, threads);
   }
 
   /** Runs `fn` on a fresh connection, closed afterwards; DuckDB runs connections concurrently. */
@@ -63,6 +80,10 @@ export class ParquetWriter {
 
   /** Writes rows (JSON lines keyed by column name) to `path` as Parquet; returns the file's size in bytes. */
   async write(path: string, columns: readonly LakeColumn[], lines: readonly string[]): Promise<number> {
+    return this.writes.run(() => this.writeNow(path, columns, lines));
+  }
+
+  private async writeNow(path: string, columns: readonly LakeColumn[], lines: readonly string[]): Promise<number> {
     const staging = `${path}.ndjson`;
     try {
       await writeLines(staging, lines);
