@@ -26,7 +26,11 @@ describe('query API on the hand-built lake', () => {
     dir = await mkdtemp(join(tmpdir(), 'servq-app-'));
     const lake = handBuiltLake();
     await writeLake(dir, lake);
-    store = await LakeStore.create({ complaintTargetWorkingDays: 5, now: () => new Date('2026-04-01T09:00:00Z') });
+    store = await LakeStore.create({
+      complaintTargetWorkingDays: 5,
+      now: () => new Date('2026-04-01T09:00:00Z'),
+      temp: { tempDir: join(dir, 'tmp'), maxTempSize: '1GB' },
+    });
     await store.reconcile(
       lake.map((f) => ({
         key: f.relativeKey,
@@ -214,5 +218,82 @@ describe('query API on the hand-built lake', () => {
     });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ error: { details: [{ parameter: 'by' }] } });
+  });
+
+  it('describes every route in the OpenAPI document at /docs/json, with bearer security', async () => {
+    const response = await app.inject('/docs/json');
+    expect(response.statusCode).toBe(200);
+    type Operation = { summary?: string; security?: unknown[]; parameters?: { name: string; in: string }[] };
+    const doc = response.json<{
+      openapi: string;
+      components: { securitySchemes: Record<string, unknown> };
+      paths: Record<string, Record<string, Operation>>;
+    }>();
+    expect(doc.openapi).toMatch(/^3\./);
+    expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
+    expect(Object.keys(doc.paths).sort()).toEqual(
+      ['/healthz', '/metrics', '/readyz', '/v1/compare', '/v1/metrics', '/v1/query', '/v1/schema', '/v1/sql'].sort(),
+    );
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const operation of Object.values(operations)) {
+        expect({ path, summary: typeof operation.summary }).toEqual({ path, summary: 'string' });
+        const open = ['/healthz', '/readyz', '/metrics'].includes(path);
+        expect({ path, security: operation.security }).toEqual({ path, security: open ? [] : [{ bearer: [] }] });
+      }
+    }
+    const queryParameters = doc.paths['/v1/query']?.get?.parameters?.map((p) => `${p.in}:${p.name}`);
+    expect(queryParameters).toEqual(
+      expect.arrayContaining(['query:metrics', 'query:from', 'query:to', 'query:grain', 'query:filter.office']),
+    );
+    expect(doc.paths['/v1/compare']?.get?.parameters?.map((p) => p.name)).toEqual(
+      expect.arrayContaining(['metrics', 'by', 'from', 'to']),
+    );
+    expect((await app.inject('/docs')).statusCode).toBeLessThan(400);
+  });
+
+  it('keeps the handlers’ own validation: documented parameters never change the 400 shape', async () => {
+    const response = await app.inject({
+      url: '/v1/compare?metrics=csat&by=colour&from=x&to=2026-03-31',
+      headers: auth(),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({ error: { code: 'QUERY_BAD_PARAMETER' } });
+  });
+
+  it('exposes Prometheus metrics: request durations by route and status, cache hits and misses, data version', async () => {
+    const fresh = await buildApp(
+      { tokens: testTokens, cacheEntries: 10 },
+      { store, catalogue: smallSampleCatalogue() },
+    );
+    const url = '/v1/query?metrics=visits&from=2026-03-01&to=2026-03-31';
+    await fresh.inject({ url, headers: auth() });
+    await fresh.inject({ url, headers: auth() });
+    await fresh.inject({ url: '/v1/metrics' });
+    const response = await fresh.inject('/metrics');
+    await fresh.close();
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/plain');
+    const text = response.body;
+    expect(text).toContain('servq_query_request_seconds_count{method="GET",route="/v1/query",status="200"} 2');
+    expect(text).toContain('servq_query_request_seconds_count{method="GET",route="/v1/metrics",status="401"} 1');
+    expect(text).toContain('servq_query_cache_lookups_total{result="miss"} 1');
+    expect(text).toContain('servq_query_cache_lookups_total{result="hit"} 1');
+    expect(text).toContain('servq_query_data_version 1');
+    expect(text).toMatch(/servq_query_newest_event_age_seconds \d/);
+    expect(text).toMatch(/servq_query_last_sync_age_seconds \d/);
+  });
+
+  it('answers the query uncached when the cache is off (QUERY_CACHE_ENTRIES=0)', async () => {
+    const uncached = await buildApp(
+      { tokens: testTokens, cacheEntries: 0 },
+      { store, catalogue: smallSampleCatalogue() },
+    );
+    const url = '/v1/query?metrics=visits&from=2026-03-01&to=2026-03-31';
+    const first = await uncached.inject({ url, headers: auth() });
+    const second = await uncached.inject({ url, headers: auth() });
+    const text = (await uncached.inject('/metrics')).body;
+    await uncached.close();
+    expect(second.json()).toEqual(first.json());
+    expect(text).not.toMatch(/servq_query_cache_lookups_total\{/);
   });
 });

@@ -1,19 +1,21 @@
 /**
- * The query service's HTTP app: health and readiness, the metric catalogue, catalogue queries (JSON or CSV),
- * comparisons with confidence intervals, and the analysts' SQL sandbox. `buildApp` returns a ready app that
- * is not listening; `main.ts` listens. Every error leaves through one handler in one JSON shape.
+ * The query service's HTTP app: health, readiness and Prometheus metrics, the metric catalogue, catalogue
+ * queries (JSON or CSV), comparisons with confidence intervals, the analysts' SQL sandbox (JSON, CSV or
+ * Parquet), and the OpenAPI document at /docs. `buildApp` returns a ready app that is not listening; `main.ts`
+ * listens. Every error leaves through one handler in one JSON shape.
  */
 import { Dimensions, Models, type Catalogue } from '@servq/metrics';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { authenticate, requireRole, type Principal } from './auth.ts';
 import { compare, type CompareStore } from './compare.ts';
 import type { TokenEntry } from './config.ts';
 import { errorBody, QueryError, QueryErrorCode, toQueryError } from './errors.ts';
 import type { Freshness } from './lake.store.ts';
-import { CompareParams, parseFilters, parseParams, QueryParams, rejectUnknown } from './params.ts';
+import { createQueryMetrics, type QueryMetrics, type SqlOutcome } from './metrics.ts';
+import { installDocs, routeDocs } from './openapi.ts';
+import { CompareParams, parseFilters, parseParams, QueryParams, rejectUnknown, SqlBody } from './params.ts';
 import { answerToCsv, QueryService, type ReadStore } from './query.service.ts';
-import type { SqlRunner } from './sandbox.ts';
+import type { SqlResult, SqlRunner } from './sandbox.ts';
 
 export interface AppConfig {
   tokens: readonly TokenEntry[];
@@ -26,6 +28,8 @@ export interface AppDeps {
   catalogue: Catalogue;
   /** The analysts' sandbox; absent where SQL is not offered. */
   sql?: SqlRunner;
+  /** Shared with the sync loop in main.ts; an app-own registry otherwise. */
+  metrics?: QueryMetrics;
 }
 
 declare module 'fastify' {
@@ -36,7 +40,22 @@ declare module 'fastify' {
 
 export async function buildApp(config: AppConfig, deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({ logger: config.logger ?? false, bodyLimit: 256 * 1024 });
-  const service = new QueryService(deps.store, deps.catalogue, config.cacheEntries);
+  const metrics = deps.metrics ?? createQueryMetrics(() => deps.store.getFreshness());
+  const service = new QueryService(deps.store, deps.catalogue, {
+    cacheEntries: config.cacheEntries,
+    onCacheLookup: (hit) => metrics.cacheLookups.inc({ result: hit ? 'hit' : 'miss' }),
+  });
+  await installDocs(app);
+  app.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    if (!route.startsWith('/docs')) {
+      metrics.requestSeconds.observe(
+        { method: request.method, route, status: String(reply.statusCode) },
+        reply.elapsedTime / 1000,
+      );
+    }
+    done();
+  });
 
   app.setErrorHandler(async (error, request, reply) => {
     const queryError = toQueryError(error);
@@ -50,8 +69,8 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
 
   const principal = (request: FastifyRequest): Principal => authenticate(config.tokens, request.headers.authorization);
 
-  app.get('/healthz', () => Promise.resolve({ status: 'ok' }));
-  app.get('/readyz', () => {
+  app.get('/healthz', { schema: routeDocs.healthz }, () => Promise.resolve({ status: 'ok' }));
+  app.get('/readyz', { schema: routeDocs.readyz }, () => {
     const freshness = deps.store.getFreshness();
     if (freshness.syncedAt === null) {
       return Promise.reject(
@@ -61,7 +80,11 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
     return Promise.resolve({ status: 'ready', freshness });
   });
 
-  app.get('/v1/metrics', (request) => {
+  app.get('/metrics', { schema: routeDocs.metrics }, async (_request, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+
+  app.get('/v1/metrics', { schema: routeDocs.catalogue }, (request) => {
     principal(request);
     return Promise.resolve({
       freshness: deps.store.getFreshness(),
@@ -70,7 +93,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
     });
   });
 
-  app.get('/v1/query', async (request, reply) => {
+  app.get('/v1/query', { schema: routeDocs.query }, async (request, reply) => {
     const who = principal(request);
     const raw = request.query as Record<string, unknown>;
     rejectUnknown(raw, ['metrics', 'dimensions', 'from', 'to', 'grain', 'format']);
@@ -90,7 +113,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
     return answer;
   });
 
-  app.get('/v1/compare', async (request) => {
+  app.get('/v1/compare', { schema: routeDocs.compare }, async (request) => {
     principal(request);
     const raw = request.query as Record<string, unknown>;
     rejectUnknown(raw, ['metrics', 'by', 'from', 'to']);
@@ -98,19 +121,27 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
     return compare(deps.store, deps.catalogue, params);
   });
 
-  app.get('/v1/schema', (request) => {
+  app.get('/v1/schema', { schema: routeDocs.schema }, (request) => {
     requireRole(principal(request), ['analyst', 'management']);
     return Promise.resolve({ tables: Object.values(Models) });
   });
 
-  app.post('/v1/sql', async (request, reply) => {
+  app.post('/v1/sql', { schema: routeDocs.sql }, async (request, reply) => {
     requireRole(principal(request), ['analyst']);
     if (!deps.sql) throw new QueryError(QueryErrorCode.NotFound, 'the SQL sandbox is not enabled');
     const body = parseParams(SqlBody, request.body ?? {});
-    const result = await deps.sql.run(body.sql);
+    const result = await runSql(deps.sql, body.sql, metrics);
     const freshness = deps.store.getFreshness();
+    reply.header('x-servq-data-version', String(freshness.dataVersion));
+    reply.header('x-servq-truncated', String(result.truncated));
     if (body.format === 'csv')
       return reply.type('text/csv; charset=utf-8').send(rowsToCsv(result.columns, result.rows));
+    if (body.format === 'parquet') {
+      return reply
+        .type('application/vnd.apache.parquet')
+        .header('content-disposition', 'attachment; filename="servq-result.parquet"')
+        .send(await deps.sql.toParquet(result));
+    }
     return { freshness, ...result };
   });
 
@@ -118,10 +149,22 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
   return app;
 }
 
-const SqlBody = z.object({
-  sql: z.string({ message: 'expected one SELECT statement' }).min(1, 'expected one SELECT statement').max(20_000),
-  format: z.enum(['json', 'csv'], { message: 'expected json or csv' }).default('json'),
-});
+/** Runs analyst SQL and counts its outcome. */
+async function runSql(runner: SqlRunner, sql: string, metrics: QueryMetrics): Promise<SqlResult> {
+  let outcome: SqlOutcome = 'failed';
+  try {
+    const result = await runner.run(sql);
+    outcome = result.truncated ? 'truncated' : 'ok';
+    return result;
+  } catch (error) {
+    const code = toQueryError(error).code;
+    outcome =
+      code === QueryErrorCode.SqlRejected ? 'rejected' : code === QueryErrorCode.SqlTimeout ? 'timeout' : 'failed';
+    throw error;
+  } finally {
+    metrics.sqlQueries.inc({ outcome });
+  }
+}
 
 function rowsToCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
   const cell = (value: unknown): string => {

@@ -17,6 +17,12 @@ describe('loadConfig', () => {
     expect(config.sandbox).toMatchObject({ timeoutMs: 5000, maxRows: 10000, memoryLimit: '256MB' });
   });
 
+  it('keeps DuckDB spill files under the data dir, never in the working directory', () => {
+    const config = loadConfig({ ...base, QUERY_DATA_DIR: '/srv/query/', QUERY_TEMP_MAX_SIZE: '2GB' });
+    expect(config.store).toEqual({ tempDir: '/srv/query/tmp/store', maxTempSize: '2GB' });
+    expect(config.sandbox).toMatchObject({ tempDir: '/srv/query/tmp/sandbox', maxTempSize: '0KB' });
+  });
+
   it('reports every bad variable at once, by name', () => {
     let caught: unknown;
     try {

@@ -37,6 +37,8 @@ function jsonOf<S extends z.ZodType>(schema: S, what: string) {
     .pipe(schema);
 }
 
+const size = z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'expected a size such as 256MB');
+
 const targetsSchema = z.record(z.string(), z.record(z.string(), z.number()));
 
 export const QueryEnv = S3Env.extend({
@@ -57,12 +59,17 @@ export const QueryEnv = S3Env.extend({
   QUERY_METRIC_TARGETS: jsonOf(targetsSchema, 'a JSON object of metric → {default|office: number}').optional(),
   QUERY_SQL_TIMEOUT_MS: envPositiveInt.default(5_000),
   QUERY_SQL_MAX_ROWS: envPositiveInt.default(10_000),
-  QUERY_SQL_MEMORY_LIMIT: z
-    .string()
-    .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'expected a size such as 256MB')
-    .default('256MB'),
+  QUERY_SQL_MEMORY_LIMIT: size.default('256MB'),
   QUERY_SQL_THREADS: envPositiveInt.default(1),
-  QUERY_CACHE_ENTRIES: envPositiveInt.default(500),
+  /**
+   * Spill space of the service's own DuckDB (under `<QUERY_DATA_DIR>/tmp`); left unset, DuckDB would spill into
+   * `.tmp/` of whatever directory the process was started from.
+   */
+  QUERY_TEMP_MAX_SIZE: size.default('4GB'),
+  /** Spill space of each sandbox worker; 0KB means an analyst query that outgrows memory fails instead. */
+  QUERY_SQL_TEMP_MAX_SIZE: size.default('0KB'),
+  /** Answers kept per data version; 0 turns the cache off (the benchmark measures queries that way). */
+  QUERY_CACHE_ENTRIES: z.coerce.number().int().min(0).default(500),
 });
 
 export interface SyncConfig {
@@ -79,6 +86,15 @@ export interface SandboxConfig {
   threads: number;
   /** Where the modelled tables are exported for the sandbox to read. */
   exportDir: string;
+  /** DuckDB's spill directory for the workers (each worker uses its own subdirectory). */
+  tempDir: string;
+  maxTempSize: string;
+}
+
+/** Where the service's own DuckDB database spills, and how much it may. */
+export interface StoreTempConfig {
+  tempDir: string;
+  maxTempSize: string;
 }
 
 export interface QueryConfig {
@@ -88,6 +104,7 @@ export interface QueryConfig {
   tokens: TokenEntry[];
   metrics: { waitTargetMinutes: number; targets: Record<string, Record<string, number>> };
   complaintTargetWorkingDays: number;
+  store: StoreTempConfig;
   sandbox: SandboxConfig;
   cacheEntries: number;
 }
@@ -107,12 +124,15 @@ export function loadConfig(env: Env): QueryConfig {
     tokens: parsed.QUERY_TOKENS,
     metrics: { waitTargetMinutes: parsed.QUERY_WAIT_TARGET_MINUTES, targets: parsed.QUERY_METRIC_TARGETS ?? {} },
     complaintTargetWorkingDays: parsed.QUERY_COMPLAINT_TARGET_WORKING_DAYS,
+    store: { tempDir: `${dataDir}/tmp/store`, maxTempSize: parsed.QUERY_TEMP_MAX_SIZE },
     sandbox: {
       timeoutMs: parsed.QUERY_SQL_TIMEOUT_MS,
       maxRows: parsed.QUERY_SQL_MAX_ROWS,
       memoryLimit: parsed.QUERY_SQL_MEMORY_LIMIT,
       threads: parsed.QUERY_SQL_THREADS,
       exportDir: `${dataDir}/models`,
+      tempDir: `${dataDir}/tmp/sandbox`,
+      maxTempSize: parsed.QUERY_SQL_TEMP_MAX_SIZE,
     },
     cacheEntries: parsed.QUERY_CACHE_ENTRIES,
   };

@@ -31,7 +31,11 @@ describe('LakeStore on the hand-built lake', () => {
     const lake = handBuiltLake();
     await writeLake(dir, lake);
     files = mirrored(dir, lake);
-    store = await LakeStore.create({ complaintTargetWorkingDays: 5, now: () => now });
+    store = await LakeStore.create({
+      complaintTargetWorkingDays: 5,
+      now: () => now,
+      temp: { tempDir: join(dir, 'tmp'), maxTempSize: '1GB' },
+    });
     await store.reconcile(files);
   });
 

@@ -6,9 +6,13 @@
  * reader sees either the previous data version or the next. Native tables rather than views over Parquet:
  * DuckDB scans its own storage faster and the models need joins across stages anyway.
  */
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { Models, type ModelId } from '@servq/metrics';
 import { buildCalendar } from './calendar.ts';
+import { encodeParquet, type TypedRows } from './parquet.output.ts';
+import type { StoreTempConfig } from './config.ts';
 import { LakeTables } from './contracts.adapter.ts';
 import type { MirroredFile } from './mirror.ts';
 import { complaintsModelSql, feedbackModelSql, surveysModelSql, visitsModelSql } from './model.sql.ts';
@@ -26,6 +30,8 @@ export interface Freshness {
 export interface ReconcileResult {
   loadedFiles: number;
   droppedFiles: number;
+  /** Lake rows (events) loaded per lake table in this pass. */
+  loadedEvents: Partial<Record<LoadedTable, number>>;
   changed: boolean;
 }
 
@@ -35,6 +41,8 @@ export interface LakeStoreOptions {
   now: () => Date;
   /** Threads for the service's own queries. */
   threads?: number;
+  /** Where DuckDB spills and how much it may: always set, or DuckDB writes `.tmp/` into the working directory. */
+  temp: StoreTempConfig;
 }
 
 const entityKeys: Record<LoadedTable, { model: ModelId; column: string; where?: string }[]> = {
@@ -70,8 +78,12 @@ export class LakeStore {
   ) {}
 
   static async create(options: LakeStoreOptions): Promise<LakeStore> {
+    const tempDir = resolve(options.temp.tempDir);
+    await mkdir(tempDir, { recursive: true });
     const instance = await DuckDBInstance.create(':memory:', {
       threads: String(options.threads ?? 2),
+      temp_directory: tempDir,
+      max_temp_directory_size: options.temp.maxTempSize,
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
     });
@@ -138,8 +150,9 @@ export class LakeStore {
     const dayChanged = today !== this.lastToday;
     if (dropped.length === 0 && added.length === 0 && !dayChanged) {
       this.freshness.syncedAt = this.options.now().toISOString();
-      return { loadedFiles: 0, droppedFiles: 0, changed: false };
+      return { loadedFiles: 0, droppedFiles: 0, loadedEvents: {}, changed: false };
     }
+    const loadedEvents: Partial<Record<LoadedTable, number>> = {};
     await this.writer.run('BEGIN TRANSACTION');
     try {
       for (const model of Object.keys(Models)) await this.writer.run(`DELETE FROM affected_${model}`);
@@ -147,7 +160,7 @@ export class LakeStore {
         const gone = dropped.filter((p) => this.pathTables.get(p) === table);
         if (gone.length > 0) await this.dropFiles(table, gone);
         const fresh = added.filter((f) => f.table === table).map((f) => f.path);
-        if (fresh.length > 0) await this.loadFiles(table, fresh);
+        if (fresh.length > 0) loadedEvents[table] = await this.loadFiles(table, fresh);
       }
       if (dayChanged) {
         // Overdue flags and ages of open complaints move with the calendar.
@@ -179,7 +192,7 @@ export class LakeStore {
       syncedAt: this.options.now().toISOString(),
       dataVersion: this.freshness.dataVersion + 1,
     };
-    return { loadedFiles: added.length, droppedFiles: dropped.length, changed: true };
+    return { loadedFiles: added.length, droppedFiles: dropped.length, loadedEvents, changed: true };
   }
 
   private async dropFiles(table: LoadedTable, paths: string[]): Promise<void> {
@@ -189,7 +202,8 @@ export class LakeStore {
     for (const path of paths) this.pathTables.delete(path);
   }
 
-  private async loadFiles(table: LoadedTable, paths: string[]): Promise<void> {
+  /** Loads the files' rows into the raw table; returns how many rows were loaded. */
+  private async loadFiles(table: LoadedTable, paths: string[]): Promise<number> {
     const source = `read_parquet([${paths.map(sqlString).join(', ')}], union_by_name = true, filename = true)`;
     const described = await this.writer.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
     const present = new Set(described.getRowObjectsJson().map((r) => r.column_name as string));
@@ -201,11 +215,12 @@ export class LakeStore {
           ? `TRY_CAST(json_extract_string(payload, '$.${c.name}') AS ${c.type}) AS ${c.name}`
           : `CAST(NULL AS ${c.type}) AS ${c.name}`,
     );
-    await this.writer.run(
+    const inserted = await this.writer.run(
       `INSERT INTO ${rawTableName(table)} SELECT ${[...selects, 'filename AS _file'].join(', ')} FROM ${source}`,
     );
     for (const path of paths) this.pathTables.set(path, table);
     await this.collectAffected(table, `_file IN (${paths.map(sqlString).join(', ')})`);
+    return inserted.rowsChanged;
   }
 
   private async collectAffected(table: LoadedTable, condition: string): Promise<void> {
@@ -240,6 +255,16 @@ export class LakeStore {
     try {
       const reader = await connection.runAndReadAll(sql, [...params]);
       return reader.getRowObjectsJson();
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  /** Rows with their DuckDB types as Parquet bytes (the analysts' `format=parquet`). */
+  async encodeParquet(result: TypedRows): Promise<Buffer> {
+    const connection = await this.instance.connect();
+    try {
+      return await encodeParquet(connection, join(resolve(this.options.temp.tempDir), 'results'), result);
     } finally {
       connection.closeSync();
     }

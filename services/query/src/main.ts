@@ -8,6 +8,7 @@ import { buildCatalogue } from '@servq/metrics';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { LakeStore } from './lake.store.ts';
+import { createQueryMetrics } from './metrics.ts';
 import { LakeMirror } from './mirror.ts';
 import { SqlSandbox } from './sandbox.ts';
 import { SyncLoop } from './sync.ts';
@@ -21,14 +22,16 @@ const catalogue = buildCatalogue({
 const store = await LakeStore.create({
   complaintTargetWorkingDays: config.complaintTargetWorkingDays,
   now: () => new Date(),
+  temp: config.store,
 });
+const metrics = createQueryMetrics(() => store.getFreshness());
 const mirror = new LakeMirror(s3, config.sync);
 const sandbox = new SqlSandbox(config.sandbox, store);
 const app = await buildApp(
   { tokens: config.tokens, cacheEntries: config.cacheEntries, logger: true },
-  { store, catalogue, sql: sandbox },
+  { store, catalogue, sql: sandbox, metrics },
 );
-const sync = new SyncLoop(mirror, store, config.sync.intervalMs, app.log);
+const sync = new SyncLoop(mirror, store, config.sync.intervalMs, app.log, metrics);
 
 await sync.start();
 await app.listen({ host: config.http.host, port: config.http.port });

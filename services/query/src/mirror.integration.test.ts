@@ -49,7 +49,11 @@ describe('lake mirror and query service against the real S3', () => {
         Body: '',
       }),
     );
-    store = await LakeStore.create({ complaintTargetWorkingDays: 5, now: () => new Date('2026-04-01T09:00:00Z') });
+    store = await LakeStore.create({
+      complaintTargetWorkingDays: 5,
+      now: () => new Date('2026-04-01T09:00:00Z'),
+      temp: config.store,
+    });
     const mirror = new LakeMirror(s3, config.sync);
     await mirror.load();
     loop = new SyncLoop(mirror, store, config.sync.intervalMs, silent);

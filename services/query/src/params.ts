@@ -15,22 +15,47 @@ const csv = z.string().transform((v) =>
 const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD (Europe/Riga)' });
 
 export const QueryParams = z.object({
-  metrics: csv.pipe(z.array(z.string()).min(1, 'expected at least one metric id')),
-  dimensions: csv.optional(),
-  from: isoDate,
-  to: isoDate,
-  grain: z.enum(Grains, { message: `expected one of ${Grains.join(', ')}` }).optional(),
-  format: z.enum(['json', 'csv'], { message: 'expected json or csv' }).default('json'),
+  metrics: csv
+    .pipe(z.array(z.string()).min(1, 'expected at least one metric id'))
+    .describe('comma-separated metric ids from GET /v1/metrics, e.g. csat,wait_p50'),
+  dimensions: csv.optional().describe('comma-separated dimensions to break the figures down by, e.g. office'),
+  from: isoDate.describe('first day, inclusive (YYYY-MM-DD, Europe/Riga)'),
+  to: isoDate.describe('last day, inclusive (YYYY-MM-DD, Europe/Riga)'),
+  grain: z
+    .enum(Grains, { message: `expected one of ${Grains.join(', ')}` })
+    .optional()
+    .describe('period to group by: day, week, month or quarter'),
+  format: z.enum(['json', 'csv'], { message: 'expected json or csv' }).default('json').describe('answer format'),
 });
 export type QueryParams = z.infer<typeof QueryParams>;
 
 export const CompareParams = z.object({
-  metrics: csv.pipe(z.array(z.string()).min(1, 'expected at least one metric id')),
-  by: z.enum(['office', 'language', 'channel'], { message: 'expected office, language or channel' }).default('office'),
-  from: isoDate,
-  to: isoDate,
+  metrics: csv
+    .pipe(z.array(z.string()).min(1, 'expected at least one metric id'))
+    .describe('comma-separated metric ids from GET /v1/metrics'),
+  by: z
+    .enum(['office', 'language', 'channel'], { message: 'expected office, language or channel' })
+    .default('office')
+    .describe('what to compare side by side'),
+  from: isoDate.describe('first day, inclusive (YYYY-MM-DD, Europe/Riga); the previous period has equal length'),
+  to: isoDate.describe('last day, inclusive (YYYY-MM-DD, Europe/Riga)'),
 });
 export type CompareParams = z.infer<typeof CompareParams>;
+
+export const SqlFormats = ['json', 'csv', 'parquet'] as const;
+
+export const SqlBody = z.object({
+  sql: z
+    .string({ message: 'expected one SELECT statement' })
+    .min(1, 'expected one SELECT statement')
+    .max(20_000)
+    .describe('exactly one SELECT over the tables of GET /v1/schema'),
+  format: z
+    .enum(SqlFormats, { message: 'expected json, csv or parquet' })
+    .default('json')
+    .describe('answer format: JSON rows, CSV, or a Parquet file with the columns’ types'),
+});
+export type SqlBody = z.infer<typeof SqlBody>;
 
 export function parseParams<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const result = schema.safeParse(raw);

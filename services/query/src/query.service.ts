@@ -62,15 +62,22 @@ export function scopeFilters(principal: Principal, filters: Record<string, strin
   return { ...filters, office: [principal.office] };
 }
 
+export interface QueryServiceOptions {
+  /** Answers kept (per data version); 0 turns the cache off. */
+  cacheEntries: number;
+  /** Told of every cache lookup (for the hit/miss metric); not called while the cache is off. */
+  onCacheLookup?: (hit: boolean) => void;
+}
+
 export class QueryService {
-  private readonly cache: LRUCache<string, QueryAnswer>;
+  private readonly cache: LRUCache<string, QueryAnswer> | undefined;
 
   constructor(
     private readonly store: ReadStore,
     private readonly catalogue: Catalogue,
-    cacheEntries: number,
+    private readonly options: QueryServiceOptions,
   ) {
-    this.cache = new LRUCache({ max: cacheEntries });
+    this.cache = options.cacheEntries > 0 ? new LRUCache({ max: options.cacheEntries }) : undefined;
   }
 
   async run(principal: Principal, request: MetricQuery): Promise<QueryAnswer> {
@@ -78,7 +85,8 @@ export class QueryService {
     const compiled = compileQuery(this.catalogue, { ...request, filters });
     const freshness = this.store.getFreshness();
     const key = JSON.stringify([freshness.dataVersion, compiled.sql, compiled.params]);
-    const cached = this.cache.get(key);
+    const cached = this.cache?.get(key);
+    if (this.cache) this.options.onCacheLookup?.(cached !== undefined);
     if (cached) return { ...cached, freshness };
     const raw = await this.store.query(compiled.sql, compiled.params);
     const rows = raw.map((row) => {
@@ -111,7 +119,7 @@ export class QueryService {
       },
       rows,
     };
-    this.cache.set(key, answer);
+    this.cache?.set(key, answer);
     return answer;
   }
 }

@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { buildCatalogue } from '@servq/metrics';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +24,11 @@ describe('POST /v1/sql sandbox', () => {
     dir = await mkdtemp(join(tmpdir(), 'servq-sandbox-'));
     const lake = handBuiltLake();
     await writeLake(join(dir, 'lake'), lake);
-    store = await LakeStore.create({ complaintTargetWorkingDays: 5, now: () => new Date('2026-04-01T09:00:00Z') });
+    store = await LakeStore.create({
+      complaintTargetWorkingDays: 5,
+      now: () => new Date('2026-04-01T09:00:00Z'),
+      temp: { tempDir: join(dir, 'tmp'), maxTempSize: '1GB' },
+    });
     await store.reconcile(
       lake.map((f) => ({
         key: f.relativeKey,
@@ -34,7 +39,15 @@ describe('POST /v1/sql sandbox', () => {
       })),
     );
     sandbox = new SqlSandbox(
-      { timeoutMs: 1_500, maxRows: 5, memoryLimit: '128MB', threads: 1, exportDir: join(dir, 'models') },
+      {
+        timeoutMs: 1_500,
+        maxRows: 5,
+        memoryLimit: '128MB',
+        threads: 1,
+        exportDir: join(dir, 'models'),
+        tempDir: join(dir, 'tmp', 'sandbox'),
+        maxTempSize: '0KB',
+      },
       store,
     );
     app = await buildApp(
@@ -90,6 +103,62 @@ describe('POST /v1/sql sandbox', () => {
       payload: { sql: 'SELECT visit_id FROM visits ORDER BY 1 LIMIT 2', format: 'csv' },
     });
     expect(response.body).toBe('visit_id\nv1\nv2\n');
+  });
+
+  it('answers Parquet when asked: PAR1 bytes that read back to the same rows and types with DuckDB', async () => {
+    const text =
+      'SELECT visit_id, wait_minutes, appointment, slot_at, event_date, event_hour, ' +
+      "CAST(12.5 AS DECIMAL(6, 2)) AS fee, [1, 2] AS list, {'a': 'x'} AS pair, INTERVAL 3 MINUTE AS span " +
+      'FROM visits ORDER BY visit_id LIMIT 4';
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/sql',
+      headers: analyst,
+      payload: { sql: text, format: 'parquet' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('application/vnd.apache.parquet');
+    expect(response.headers['x-servq-truncated']).toBe('false');
+    const bytes = response.rawPayload;
+    expect(bytes.subarray(0, 4).toString('latin1')).toBe('PAR1');
+    expect(bytes.subarray(bytes.length - 4).toString('latin1')).toBe('PAR1');
+
+    const file = join(dir, 'answer.parquet');
+    await writeFile(file, bytes);
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      await connection.run("SET TimeZone = 'UTC'");
+      const read = await connection.runAndReadAll(`SELECT * FROM read_parquet('${file}')`);
+      const rows = read.getRowObjectsJson();
+      const withoutSpan = (r: Record<string, unknown>) => ({ ...r, span: null });
+      expect(rows.map(withoutSpan)).toEqual((await store.query(text)).map(withoutSpan));
+      expect(rows).toHaveLength(4);
+      expect(read.columnTypes().map(String)).toEqual([
+        'VARCHAR',
+        'DOUBLE',
+        'BOOLEAN',
+        'TIMESTAMP WITH TIME ZONE',
+        'DATE',
+        'INTEGER',
+        'DECIMAL(6,2)',
+        'INTEGER[]',
+        'STRUCT("a" VARCHAR)',
+        'VARCHAR',
+      ]);
+      // An interval has no faithful JSON form to carry it over; it arrives as JSON text.
+      expect(JSON.parse(rows[0]?.span as string)).toEqual({ months: 0, days: 0, micros: '180000000' });
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+
+  it('spills, if at all, under the configured data dir, never into the working directory', async () => {
+    const body = (await sql("SELECT current_setting('temp_directory') AS t")).json<{ rows: { t: string }[] }>();
+    expect(body.rows[0]?.t.startsWith(join(dir, 'tmp', 'sandbox'))).toBe(true);
+    const [own] = await store.query("SELECT current_setting('temp_directory') AS t");
+    expect(own?.t).toBe(join(dir, 'tmp'));
   });
 
   it('is for analysts only (403 for management and office tokens, 401 without)', async () => {
@@ -159,4 +228,12 @@ describe('POST /v1/sql sandbox', () => {
     },
     20_000,
   );
+
+  it('counts SQL queries by outcome in the Prometheus metrics', async () => {
+    await sql('SELECT 1 AS one');
+    await sql('DROP TABLE visits');
+    const text = (await app.inject('/metrics')).body;
+    expect(text).toMatch(/servq_query_sql_queries_total\{outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/servq_query_sql_queries_total\{outcome="rejected"\} [1-9]/);
+  });
 });

@@ -11,10 +11,13 @@ import { fileURLToPath } from 'node:url';
 import type { SandboxConfig } from './config.ts';
 import { QueryError, QueryErrorCode } from './errors.ts';
 import type { Freshness } from './lake.store.ts';
+import type { TypedRows } from './parquet.output.ts';
 import type { WorkerReply } from './sandbox.worker.ts';
 
 export interface SqlResult {
   columns: string[];
+  /** DuckDB type names of the columns. */
+  types: string[];
   rows: Record<string, unknown>[];
   truncated: boolean;
   elapsedMs: number;
@@ -22,10 +25,13 @@ export interface SqlResult {
 
 export interface SqlRunner {
   run(sql: string): Promise<SqlResult>;
+  /** A result as Parquet bytes with its columns' types. */
+  toParquet(result: SqlResult): Promise<Buffer>;
 }
 
 export interface ExportingStore {
   exportModels(dir: string): Promise<void>;
+  encodeParquet(result: TypedRows): Promise<Buffer>;
   getFreshness(): Freshness;
 }
 
@@ -36,6 +42,8 @@ interface Worker {
   child: ChildProcess;
   version: number;
   dir: string;
+  /** The worker's DuckDB spill directory, removed with the worker. */
+  tempDir: string;
 }
 
 export class SqlSandbox implements SqlRunner {
@@ -55,6 +63,10 @@ export class SqlSandbox implements SqlRunner {
     );
     this.queue = next.catch(() => undefined);
     return next;
+  }
+
+  toParquet(result: SqlResult): Promise<Buffer> {
+    return this.store.encodeParquet(result);
   }
 
   /** Whether a worker process is alive (for tests and health). */
@@ -97,7 +109,13 @@ export class SqlSandbox implements SqlRunner {
       ]);
     }
     if (reply.kind === 'result') {
-      return { columns: reply.columns, rows: reply.rows, truncated: reply.truncated, elapsedMs: reply.elapsedMs };
+      return {
+        columns: reply.columns,
+        types: reply.types,
+        rows: reply.rows,
+        truncated: reply.truncated,
+        elapsedMs: reply.elapsedMs,
+      };
     }
     if (reply.kind === 'error') {
       const code =
@@ -119,15 +137,18 @@ export class SqlSandbox implements SqlRunner {
     const version = this.store.getFreshness().dataVersion;
     if (this.worker && this.worker.version === version && this.alive) return this.worker;
     if (this.worker) await this.kill(this.worker);
-    const dir = resolve(this.config.exportDir, `v${version}-${process.pid}-${Date.now()}`);
+    const name = `v${version}-${process.pid}-${Date.now()}`;
+    const dir = resolve(this.config.exportDir, name);
+    const tempDir = resolve(this.config.tempDir, name);
     await mkdir(dir, { recursive: true });
+    await mkdir(tempDir, { recursive: true });
     await this.store.exportModels(dir);
     const child = fork(workerPath, [], {
       execArgv: ['--import', 'tsx', `--max-old-space-size=256`],
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       serialization: 'advanced',
     });
-    const worker: Worker = { child, version, dir };
+    const worker: Worker = { child, version, dir, tempDir };
     await new Promise<void>((ready, fail) => {
       const timer = setTimeout(() => fail(new Error('sandbox worker did not start within 20 s')), 20_000);
       child.once('message', (message: WorkerReply) => {
@@ -146,6 +167,8 @@ export class SqlSandbox implements SqlRunner {
         threads: this.config.threads,
         timeoutMs: this.config.timeoutMs,
         maxRows: this.config.maxRows,
+        tempDir,
+        maxTempSize: this.config.maxTempSize,
       });
     });
     this.worker = worker;
@@ -159,6 +182,7 @@ export class SqlSandbox implements SqlRunner {
       await exited;
     }
     await rm(worker.dir, { recursive: true, force: true });
+    await rm(worker.tempDir, { recursive: true, force: true });
     if (this.worker === worker) this.worker = undefined;
   }
 

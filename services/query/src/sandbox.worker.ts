@@ -2,7 +2,8 @@
  * The analysts' SQL sandbox, in its own process. It copies the exported modelled tables into an in-memory
  * database, then locks itself down: no extension autoload or install, no file or network access at all
  * (`enable_external_access=false` with no allowed directories: the tables are already in memory), memory,
- * thread and temp-space limits, and finally `lock_configuration=true`, after which no SET can undo any of it.
+ * thread and temp-space limits (spilling, if allowed at all, goes to the worker's own directory under the
+ * service's data dir, set when the instance is created), and finally `lock_configuration=true`, after which no SET can undo any of it.
  * Each request must be exactly one statement of type SELECT; a timer interrupts it at the time limit, and
  * at most `maxRows` rows are read.
  */
@@ -16,6 +17,8 @@ export interface WorkerInit {
   threads: number;
   timeoutMs: number;
   maxRows: number;
+  tempDir: string;
+  maxTempSize: string;
 }
 export interface WorkerQuery {
   kind: 'query';
@@ -28,6 +31,8 @@ export type WorkerReply =
       kind: 'result';
       id: number;
       columns: string[];
+      /** DuckDB type names of the columns. */
+      types: string[];
       rows: Record<string, unknown>[];
       truncated: boolean;
       elapsedMs: number;
@@ -45,6 +50,7 @@ async function init(message: WorkerInit): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
+    temp_directory: message.tempDir,
   });
   const c = await instance.connect();
   for (const model of ModelIds) {
@@ -57,7 +63,7 @@ async function init(message: WorkerInit): Promise<void> {
     'SET enable_external_access = false',
     `SET memory_limit = '${memory}'`,
     `SET threads = ${Math.max(1, Math.floor(message.threads))}`,
-    "SET max_temp_directory_size = '0KB'",
+    `SET max_temp_directory_size = '${message.maxTempSize.replaceAll("'", '')}'`,
     'SET lock_configuration = true',
   ]) {
     await c.run(statement);
@@ -101,6 +107,7 @@ async function query(message: WorkerQuery): Promise<void> {
       kind: 'result',
       id: message.id,
       columns: reader.columnNames(),
+      types: reader.columnTypes().map((type) => type.toString()),
       rows,
       truncated: reader.currentRowCount > limits.maxRows || !reader.done,
       elapsedMs: Date.now() - started,

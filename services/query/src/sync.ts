@@ -4,7 +4,15 @@
  * sync in flight to finish.
  */
 import type { LakeStore } from './lake.store.ts';
+import type { QueryMetrics } from './metrics.ts';
 import type { LakeMirror, SyncReport } from './mirror.ts';
+import type { LoadedTable } from './raw-schema.ts';
+
+export type SyncResult = SyncReport & {
+  loadedFiles: number;
+  droppedFiles: number;
+  loadedEvents: Partial<Record<LoadedTable, number>>;
+};
 
 export interface SyncLogger {
   info(object: object, message: string): void;
@@ -21,13 +29,34 @@ export class SyncLoop {
     private readonly store: LakeStore,
     private readonly intervalMs: number,
     private readonly log: SyncLogger,
+    private readonly metrics?: QueryMetrics,
   ) {}
 
   /** One mirror + reconcile pass. */
-  async syncOnce(): Promise<SyncReport & { loadedFiles: number; droppedFiles: number }> {
-    const report = await this.mirror.sync();
-    const result = await this.store.reconcile(this.mirror.files());
-    return { ...report, loadedFiles: result.loadedFiles, droppedFiles: result.droppedFiles };
+  async syncOnce(): Promise<SyncResult> {
+    const started = performance.now();
+    try {
+      const report = await this.mirror.sync();
+      const result = await this.store.reconcile(this.mirror.files());
+      if (this.metrics) {
+        this.metrics.syncSeconds.observe({ result: 'ok' }, (performance.now() - started) / 1000);
+        this.metrics.filesMirrored.inc({ action: 'downloaded' }, report.downloaded);
+        this.metrics.filesMirrored.inc({ action: 'removed' }, report.removed);
+        this.metrics.bytesMirrored.inc(report.bytes);
+        for (const [table, events] of Object.entries(result.loadedEvents)) {
+          this.metrics.eventsLoaded.inc({ table }, events);
+        }
+      }
+      return {
+        ...report,
+        loadedFiles: result.loadedFiles,
+        droppedFiles: result.droppedFiles,
+        loadedEvents: result.loadedEvents,
+      };
+    } catch (error) {
+      this.metrics?.syncSeconds.observe({ result: 'failed' }, (performance.now() - started) / 1000);
+      throw error;
+    }
   }
 
   async start(): Promise<void> {

@@ -1,0 +1,160 @@
+/**
+ * The OpenAPI description of the query API (served at /docs and /docs/json). Parameter schemas are derived
+ * from the same zod schemas the handlers parse with, so the document cannot drift from the validation. The
+ * schemas on the routes are documentation only: the handlers validate with zod themselves, because only
+ * that produces the service's one error shape naming each parameter (see `installDocs`).
+ */
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Dimensions } from '@servq/metrics';
+import type { FastifyInstance, FastifySchema } from 'fastify';
+import { z } from 'zod';
+import { CompareParams, QueryParams, SqlBody } from './params.ts';
+
+type JsonSchema = Record<string, unknown>;
+
+function inputSchema(schema: z.ZodType): JsonSchema {
+  const json = z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
+  delete json.$schema;
+  return json;
+}
+
+/** `filter.<dimension>=a,b` for every dimension, as documented query parameters. */
+function withFilters(schema: JsonSchema): JsonSchema {
+  const properties = { ...(schema.properties as Record<string, JsonSchema>) };
+  for (const dimension of Object.values(Dimensions)) {
+    properties[`filter.${dimension.id}`] = {
+      type: 'string',
+      description: `only these values of ${dimension.label.en.toLowerCase()} (comma-separated)`,
+    };
+  }
+  return { ...schema, properties };
+}
+
+const errorBody: JsonSchema = {
+  type: 'object',
+  description: 'the one error shape: { error: { code, message, details: [{ parameter, expected }] } }',
+  properties: {
+    error: {
+      type: 'object',
+      properties: {
+        code: { type: 'string' },
+        message: { type: 'string' },
+        details: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { parameter: { type: 'string' }, expected: { type: 'string' } },
+          },
+        },
+      },
+    },
+  },
+};
+
+const errors = (...statuses: number[]): Record<number, JsonSchema> =>
+  Object.fromEntries(statuses.map((status) => [status, { ...errorBody, description: describeStatus(status) }]));
+
+function describeStatus(status: number): string {
+  switch (status) {
+    case 400:
+      return 'a parameter is invalid; details name it and what was expected';
+    case 401:
+      return 'no bearer token, or an unknown one';
+    case 403:
+      return 'the token’s role may not do this';
+    case 408:
+      return 'the SQL was stopped at the time limit';
+    case 503:
+      return 'the lake has not been synchronised yet';
+    default:
+      return 'error';
+  }
+}
+
+const bearer = [{ bearer: [] }];
+const open: [] = [];
+
+export const routeDocs = {
+  healthz: { summary: 'Liveness', tags: ['operations'], security: open },
+  readyz: {
+    summary: 'Readiness: ready once the lake has been synchronised, with the data’s freshness',
+    tags: ['operations'],
+    security: open,
+    response: errors(503),
+  },
+  metrics: { summary: 'Prometheus metrics of this instance', tags: ['operations'], security: open },
+  catalogue: {
+    summary: 'The metric catalogue (labels in Latvian and English, units, targets, minimum samples)',
+    tags: ['metrics'],
+    security: bearer,
+    response: errors(401),
+  },
+  query: {
+    summary: 'Metrics × dimensions × filters × date range × grain, as JSON or CSV',
+    description:
+      'Each figure carries its sample size, target and whether it is suppressed (below the metric’s minimum ' +
+      'sample). An office token sees its own office only. Freshness is in the body and in x-servq-* headers.',
+    tags: ['metrics'],
+    security: bearer,
+    querystring: withFilters(inputSchema(QueryParams)),
+    response: errors(400, 401, 403),
+  },
+  compare: {
+    summary: 'Offices, languages or channels side by side, with intervals, significance and period change',
+    description:
+      'Wilson intervals for shares, order-statistic intervals for quantiles, normal intervals for means and ' +
+      'NPS; each group tested against the rest (Bonferroni across groups) and against its previous period of ' +
+      'equal length (quantiles: a two-sample quantile test, Mood’s median test for medians). Groups below the ' +
+      'minimum sample are suppressed.',
+    tags: ['metrics'],
+    security: bearer,
+    querystring: inputSchema(CompareParams),
+    response: errors(400, 401),
+  },
+  schema: {
+    summary: 'Tables and columns the analysts’ SQL can use',
+    tags: ['analysts'],
+    security: bearer,
+    response: errors(401, 403),
+  },
+  sql: {
+    summary: 'One read-only SELECT in a sandbox (analyst role), answered as JSON, CSV or Parquet',
+    description:
+      'Runs in a separate locked-down worker process: no file or network access, memory, thread, time and row ' +
+      'limits. Truncation at the row limit is reported in the body (JSON) or the x-servq-truncated header.',
+    tags: ['analysts'],
+    security: bearer,
+    body: inputSchema(SqlBody),
+    response: errors(400, 401, 403, 408),
+  },
+} satisfies Record<string, FastifySchema>;
+
+/**
+ * Registers the OpenAPI document and the UI at /docs. Route schemas are documentation: validation and
+ * serialisation stay with the handlers (zod and JSON.stringify), so a schema here never rejects, coerces or
+ * strips anything.
+ */
+export async function installDocs(app: FastifyInstance): Promise<void> {
+  app.setValidatorCompiler(() => (data: unknown) => ({ value: data }));
+  app.setSerializerCompiler(() => (data: unknown) => JSON.stringify(data));
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'servq query',
+        version: '1',
+        description:
+          'Service-quality metrics of the Road Transport Directorate: the catalogue, queries, comparisons with ' +
+          'confidence intervals, and a SQL sandbox for analysts. Roles by bearer token: management (everything), ' +
+          'office (its own office in detail, every office in comparisons), analyst (adds SQL).',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      tags: [
+        { name: 'metrics', description: 'catalogue, queries and comparisons' },
+        { name: 'analysts', description: 'schema and SQL sandbox' },
+        { name: 'operations', description: 'health, readiness and Prometheus metrics' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+}
