@@ -92,9 +92,18 @@ async function consumeAndDiscard(): Promise<number> {
   return seconds;
 }
 
+/** Peaks of the lander's own memory gauges while it lands, sampled with every progress poll. */
+const peaks = { heapUsedMiB: 0, externalMiB: 0 };
+
+function gauge(body: string, name: string): number {
+  return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([\\d.e+]+)`, 'm').exec(body)?.[1] ?? 0) / 1048576;
+}
+
 async function landedRows(): Promise<number> {
   try {
     const body = await (await fetch(`http://127.0.0.1:${PORT}/metrics`)).text();
+    peaks.heapUsedMiB = Math.max(peaks.heapUsedMiB, gauge(body, 'lander_nodejs_heap_size_used_bytes'));
+    peaks.externalMiB = Math.max(peaks.externalMiB, gauge(body, 'lander_nodejs_external_memory_bytes'));
     return Number(/^lander_rows_landed_total\{table="survey_events"\} (\d+)/m.exec(body)?.[1] ?? 0);
   } catch {
     return 0;
@@ -171,6 +180,8 @@ async function main(): Promise<void> {
         shareOfBaseline: Math.round((landingRate / baselineRate) * 100) / 100,
         objects: objects.length,
         peakRssMiB: landing.peakRssMiB,
+        sampledPeakHeapUsedMiB: Math.round(peaks.heapUsedMiB),
+        sampledPeakExternalMiB: Math.round(peaks.externalMiB),
       },
       size: {
         ndjsonBytesPerEvent: Math.round((ndjsonBytes / TOTAL) * 10) / 10,

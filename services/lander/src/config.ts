@@ -36,6 +36,7 @@ export const LanderEnv = SharedEnv.extend({
   LANDER_FLUSH_MAX_EVENTS: envPositiveInt.default(50_000),
   LANDER_FLUSH_MAX_BYTES: envPositiveInt.default(64 * 1024 * 1024),
   LANDER_FLUSH_MAX_AGE_MS: envPositiveInt.default(5_000),
+  LANDER_MAX_BUFFERED_BYTES: envPositiveInt.default(128 * 1024 * 1024),
   LANDER_KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
   LANDER_S3_RETRY_MAX_DELAY_MS: envPositiveInt.default(10_000),
   LANDER_TMP_DIR: z.string().min(1).optional(),
@@ -47,9 +48,12 @@ export const LanderEnv = SharedEnv.extend({
 });
 
 export interface FlushPolicy {
+  /** Per partition: flush at this many events, message bytes, or age of the oldest event. */
   maxEvents: number;
   maxBytes: number;
   maxAgeMs: number;
+  /** All partitions together: above this many message bytes held, consumption waits for flushes. */
+  maxBufferedBytes: number;
 }
 
 export interface TopicRoute {
@@ -99,6 +103,7 @@ export function loadConfig(env: Env): LanderConfig {
       maxEvents: e.LANDER_FLUSH_MAX_EVENTS,
       maxBytes: e.LANDER_FLUSH_MAX_BYTES,
       maxAgeMs: e.LANDER_FLUSH_MAX_AGE_MS,
+      maxBufferedBytes: e.LANDER_MAX_BUFFERED_BYTES,
     },
     s3RetryMaxDelayMs: e.LANDER_S3_RETRY_MAX_DELAY_MS,
     tmpDir: e.LANDER_TMP_DIR,

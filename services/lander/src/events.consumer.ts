@@ -74,6 +74,8 @@ export class EventsConsumer {
   private timer: NodeJS.Timeout | undefined;
   private lastHeartbeat: (() => Promise<void>) | undefined;
   private s3FailingSince: number | undefined;
+  /** Message bytes in all buffers and in flushes not yet finished: the lander's memory bound. */
+  private heldBytes = 0;
 
   constructor(
     private readonly options: EventsConsumerOptions,
@@ -160,6 +162,7 @@ export class EventsConsumer {
     this.generation++;
     const buffered = [...this.states.values()].reduce((n, s) => n + s.buffer.size, 0);
     if (buffered > 0) this.deps.logger.info({ why, dropped: buffered }, 'partitions revoked; buffers dropped');
+    for (const state of this.states.values()) this.heldBytes -= state.buffer.bytes;
     this.states.clear();
     this.deps.metrics.bufferedEvents.set(0);
   }
@@ -266,16 +269,35 @@ export class EventsConsumer {
       const now = Date.now();
       state.buffer.append(decodeMessage(state.route, batch.partition, message, new Date(now)), now);
       payload.resolveOffset(message.offset);
-      const reason = state.buffer.dueReason(this.options.flush, now);
-      if (reason === 'events' || reason === 'bytes') {
+      this.heldBytes += message.value?.length ?? 0;
+      const due = state.buffer.dueReason(this.options.flush, now);
+      if (due === 'events' || due === 'bytes') {
         // One batch landing while the next one fills: wait for the previous flush before starting another,
         // which pauses this partition (and, with one partition at a time, the consumer) while S3 is slow.
         if (lock.busy) await lock.run(() => Promise.resolve());
         if (!this.owned(state)) return;
-        this.scheduleFlush(state, reason);
+        this.scheduleFlush(state, due);
+      }
+      if (this.heldBytes >= this.options.flush.maxBufferedBytes) {
+        await this.relieveMemory();
+        if (!this.owned(state)) return;
       }
     }
     this.updateGauges(state);
+  }
+
+  /** Over the memory bound: land the largest buffer and wait until held bytes fall below the bound. */
+  private async relieveMemory(): Promise<void> {
+    while (this.heldBytes >= this.options.flush.maxBufferedBytes && !this.stopping) {
+      let largest: PartitionState | undefined;
+      for (const s of this.states.values()) if (s.buffer.bytes > (largest?.buffer.bytes ?? 0)) largest = s;
+      const lock = largest ? this.lockOf(largest.key) : undefined;
+      if (largest && lock && !lock.busy) this.scheduleFlush(largest, 'memory');
+      // Wait for whichever flush is under way; each one lowers the held bytes when it ends.
+      const busy = [...this.states.values()].map((s) => this.lockOf(s.key)).filter((l) => l.busy);
+      if (busy.length === 0) return;
+      await Promise.race(busy.map((l) => l.run(() => Promise.resolve())));
+    }
   }
 
   private flushAged(): void {
@@ -288,10 +310,12 @@ export class EventsConsumer {
 
   /** Takes the buffer now and lands it in the background, after the partition's earlier flushes. */
   private scheduleFlush(state: PartitionState, reason: FlushReason): void {
+    const bytes = state.buffer.bytes;
     const records = state.buffer.drain();
     this.updateGauges(state);
     this.lockOf(state.key)
       .run(() => this.flush(state, records, reason))
+      .finally(() => (this.heldBytes -= bytes))
       .catch((error: unknown) => this.deps.logger.error({ err: error, partition: state.key }, 'flush failed'));
   }
 
@@ -347,6 +371,7 @@ export class EventsConsumer {
       if (!revoked && this.owned(state)) {
         // Still ours: forget this partition's state (queued flushes and the buffer hold later offsets) and read
         // again from this batch once recovery has resolved its pending objects.
+        this.heldBytes -= state.buffer.bytes;
         this.states.delete(state.key);
         const first = records[0];
         if (first) this.consumer.seek({ topic: state.route.topic, partition: state.partition, offset: first.offset });

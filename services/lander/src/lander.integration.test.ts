@@ -140,4 +140,28 @@ describe('lander against the local Kafka and S3', () => {
     expect(metrics.body).toMatch(/lander_rows_landed_total\{table="visit_events"\} 450/);
     expect((await lander.http.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
   });
+
+  it('holds no more than the memory bound: over it, the largest buffers are landed before reading on', async () => {
+    const iso = await isolated({
+      LANDER_MAX_BUFFERED_BYTES: '10000',
+      LANDER_FLUSH_MAX_EVENTS: '100000',
+      LANDER_FLUSH_MAX_AGE_MS: '60000',
+    });
+    const events = Array.from({ length: 400 }, (_, i) => visitCalled(i, new Date().toISOString()));
+    await producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
+    const lander = await startLander(iso);
+    // Far below the age and count bounds: only the memory bound lands these. Under 10 kB (< 34 events of
+    // ~300 bytes) may stay held until the age bound.
+    await pWaitFor(async () => (await countLake(s3, bucket, iso.prefix, 'visit_events')) >= events.length - 33, {
+      interval: 300,
+      timeout: 20_000,
+    });
+    const metrics = (await lander.http.inject({ method: 'GET', url: '/metrics' })).body;
+    expect(metrics).toMatch(/lander_flush_events_count\{reason="memory"\} [1-9]/);
+    expect(metrics).not.toMatch(/lander_flush_events_count\{reason="age"\} [1-9]/);
+    await lander.stop();
+    const { rows } = await readLake(s3, bucket, iso.prefix, 'visit_events');
+    expect(rows).toHaveLength(events.length);
+    expect(new Set(rows.map((r) => r.event_id)).size).toBe(events.length);
+  });
 });

@@ -10,7 +10,7 @@ const record = (offset: number, bytes = 10): LakeRecord => ({
   bytes,
   rejected: false,
 });
-const policy = { maxEvents: 3, maxBytes: 100, maxAgeMs: 1000 };
+const policy = { maxEvents: 3, maxBytes: 100, maxAgeMs: 1000, maxBufferedBytes: 1000 };
 
 describe('PartitionBuffer', () => {
   it('is due by event count, by bytes, and by the age of its oldest record', () => {

@@ -5,7 +5,7 @@
 import type { FlushPolicy } from './config.ts';
 import type { LakeRecord } from './message.decoder.ts';
 
-export type FlushReason = 'events' | 'bytes' | 'age' | 'shutdown';
+export type FlushReason = 'events' | 'bytes' | 'age' | 'memory' | 'shutdown';
 
 export class PartitionBuffer {
   private records: LakeRecord[] = [];
