@@ -23,7 +23,7 @@ export interface LanderDeps {
 }
 
 export interface Lander {
-  /** /healthz, /readyz, /metrics; not listening (main.ts listens, tests inject). */
+  /** /healthz, /readyz, /metrics, POST /compaction; not listening (main.ts listens, tests inject). */
   http: FastifyInstance;
   compactor: Compactor;
   metrics: LanderMetrics;
@@ -50,17 +50,22 @@ export async function buildLander(config: LanderConfig, deps: LanderDeps = {}): 
     },
     { kafka, store, writer, metrics, logger },
   );
+  const tables = [...new Set(config.consumer.routes.map((r) => r.table))];
   const compactor = new Compactor(
     {
       lakePrefix: config.lakePrefix,
-      tables: [...new Set(config.consumer.routes.map((r) => r.table))],
+      tables,
       lookbackDays: config.compaction.lookbackDays,
       intervalMs: config.compaction.intervalMs,
       tmpDir: config.tmpDir,
     },
     { store, writer, metrics, logger },
   );
-  const http = buildHttpServer({ healthy: () => consumer.healthy, ready: () => consumer.ready }, metrics.registry);
+  const http = buildHttpServer({ healthy: () => consumer.healthy, ready: () => consumer.ready }, metrics.registry, {
+    tables,
+    compactDay: (table, date) => compactor.compactDay(table, date),
+    compactFinishedDays: () => compactor.compactFinishedDays(),
+  });
 
   return {
     http,

@@ -17,4 +17,34 @@ describe('lander HTTP probes', () => {
     expect(metrics.body).toContain('probe_test_total 3');
     await app.close();
   });
+
+  it('runs compaction on demand for one table-day, and answers a bad request in the error shape', async () => {
+    const calls: string[] = [];
+    const app = buildHttpServer({ healthy: () => true, ready: () => true }, new Registry(), {
+      tables: ['visit_events'],
+      compactDay: (table, date) => {
+        calls.push(`${table}/${date}`);
+        return Promise.resolve({ table, date, compacted: false, objects: 1 });
+      },
+      compactFinishedDays: () => Promise.resolve([]),
+    });
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/compaction',
+      payload: { table: 'visit_events', date: '2026-03-01' },
+    });
+    expect(ok.json()).toEqual({
+      results: [{ table: 'visit_events', date: '2026-03-01', compacted: false, objects: 1 }],
+    });
+    expect(calls).toEqual(['visit_events/2026-03-01']);
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/compaction',
+      payload: { table: 'nope', date: '2026-03-01' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'LANDER_BAD_REQUEST', details: { tables: ['visit_events'] } } });
+    expect((await app.inject({ method: 'POST', url: '/compaction', payload: {} })).json()).toEqual({ results: [] });
+    await app.close();
+  });
 });

@@ -1,14 +1,38 @@
-/** Health, readiness and Prometheus metrics over HTTP; a fastify app built here and listened to by main.ts. */
+/**
+ * The lander's HTTP surface, on 127.0.0.1 by default: health, readiness, Prometheus metrics, and compaction on
+ * demand (`POST /compaction`, a finished day of one table, or every finished day in the lookback window).
+ * Errors use the services' one shape: `{ error: { code, message, details } }`.
+ */
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
+import { z } from 'zod';
+import type { DayCompaction } from './compaction.ts';
+import { isLanderError } from './errors.ts';
 
 export interface Probes {
   healthy(): boolean;
   ready(): boolean;
 }
 
-export function buildHttpServer(probes: Probes, registry: Registry): FastifyInstance {
+export interface CompactionControl {
+  tables: readonly string[];
+  compactDay(table: string, date: string): Promise<DayCompaction>;
+  compactFinishedDays(): Promise<DayCompaction[]>;
+}
+
+const CompactionRequest = z.union([
+  z.strictObject({ table: z.string(), date: z.iso.date({ error: 'expected a date YYYY-MM-DD' }) }),
+  z.strictObject({}),
+]);
+
+export function buildHttpServer(probes: Probes, registry: Registry, compaction?: CompactionControl): FastifyInstance {
   const app = Fastify({ logger: false });
+  app.setErrorHandler((error, _request, reply) => {
+    const code = isLanderError(error) ? error.code : 'LANDER_INTERNAL';
+    return reply
+      .code(500)
+      .send({ error: { code, message: error instanceof Error ? error.message : String(error), details: {} } });
+  });
   app.get('/healthz', async (_request, reply) => {
     const ok = probes.healthy();
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ok' : 'failed' });
@@ -20,5 +44,24 @@ export function buildHttpServer(probes: Probes, registry: Registry): FastifyInst
   app.get('/metrics', async (_request, reply) => {
     return reply.header('content-type', registry.contentType).send(await registry.metrics());
   });
+  if (compaction) {
+    app.post('/compaction', async (request, reply) => {
+      const parsed = CompactionRequest.safeParse(request.body ?? {});
+      if (!parsed.success || ('table' in parsed.data && !compaction.tables.includes(parsed.data.table))) {
+        return reply.code(400).send({
+          error: {
+            code: 'LANDER_BAD_REQUEST',
+            message: 'expected {} or { "table": <lake table>, "date": "YYYY-MM-DD" }',
+            details: { tables: compaction.tables },
+          },
+        });
+      }
+      const results =
+        'table' in parsed.data
+          ? [await compaction.compactDay(parsed.data.table, parsed.data.date)]
+          : await compaction.compactFinishedDays();
+      return reply.send({ results });
+    });
+  }
   return app;
 }
