@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { comparisonOption } from './chart.options.ts';
+import { ALL_KEY, comparisonChart, comparisonRows } from './compare.shape.ts';
+import { compareAnswer, group } from './test.fixtures.ts';
+
+const answer = compareAnswer([
+  group('liepaja', { suppressed: true, value: null, n: 12, interval: null, pValue: null, significant: false }),
+  group('cesis', { value: 0.7, interval: { low: 0.62, high: 0.77 }, pValue: 0.001, significant: true }),
+  group('riga-valnu-30', { value: 0.86, interval: { low: 0.83, high: 0.89 } }),
+]);
+const metric = answer.metrics[0]!;
+const order = ['riga-valnu-30', 'cesis', 'daugavpils', 'liepaja'];
+
+describe('comparison rows and error bars from /v1/compare', () => {
+  it('orders groups as asked and puts the all-group row last', () => {
+    const rows = comparisonRows(metric, 'office', 'en', order, 'All offices');
+    expect(rows.map((r) => r.key)).toEqual(['riga-valnu-30', 'cesis', 'liepaja', ALL_KEY]);
+    expect(rows.map((r) => r.label)).toEqual(['Riga, Vaļņu 30', 'Cēsis', 'Liepāja', 'All offices']);
+  });
+
+  it('keeps a suppressed group without value, interval, marker or verdict', () => {
+    const liepaja = comparisonRows(metric, 'office', 'en', order).find((r) => r.key === 'liepaja');
+    expect(liepaja).toMatchObject({
+      value: null,
+      interval: null,
+      suppressed: true,
+      significant: false,
+      status: 'none',
+      n: 12,
+    });
+  });
+
+  it('draws error bars in percent for shares, and a marker only where the difference is significant', () => {
+    const rows = comparisonRows(metric, 'office', 'en', order);
+    const chart = comparisonChart(rows, 'share');
+    expect(chart.values).toEqual([86, 70, null, 80]);
+    expect(chart.errorBars).toEqual([
+      { index: 0, low: 83, high: 89 },
+      { index: 1, low: 62, high: 77 },
+      { index: 3, low: 72, high: 86 },
+    ]);
+    expect(chart.significant).toEqual([1]);
+    expect(chart.suppressed).toEqual([2]);
+    expect(chart.target).toBe(85);
+  });
+
+  it('never marks the all-group row as significant', () => {
+    const flagged = compareAnswer([group('cesis')]);
+    flagged.metrics[0]!.all = group(null, { significant: true });
+    const rows = comparisonRows(flagged.metrics[0]!, 'office', 'en');
+    expect(rows.at(-1)?.significant).toBe(false);
+  });
+
+  it('labels suppressed groups "too few responses" on the chart axis and places markers on their points', () => {
+    const rows = comparisonRows(metric, 'office', 'en', order);
+    const option = comparisonOption(comparisonChart(rows, 'share'), {
+      unit: 'share',
+      targetLabel: 'Target',
+      tooFew: 'too few responses',
+      allIndex: 3,
+      significantLabel: 'significant',
+    });
+    const yAxis = option.yAxis as { data: string[] };
+    expect(yAxis.data[2]).toBe('Liepāja\n(too few responses)');
+    const series = option.series as { name: string; data: unknown[] }[];
+    expect(series.find((s) => s.name === 'significant')?.data).toEqual([[70, 1]]);
+    expect(series.find((s) => s.name === 'ci')?.data).toHaveLength(3);
+    expect((option.xAxis as { min: number }).min).toBe(50);
+  });
+});

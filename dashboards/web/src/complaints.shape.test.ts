@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { breakdown, mondaysBetween, weeklyCounts } from './complaints.shape.ts';
+import { answer, fig } from './test.fixtures.ts';
+
+describe('complaints data', () => {
+  it('lists the Mondays of every week the range touches', () => {
+    expect(mondaysBetween('2026-03-04', '2026-03-23')).toEqual([
+      '2026-03-02',
+      '2026-03-09',
+      '2026-03-16',
+      '2026-03-23',
+    ]);
+  });
+
+  it('fills quiet weeks with zero received', () => {
+    const weekly = answer([{ period: '2026-03-09', complaints_received: fig(5, 5) }], {
+      from: '2026-03-02',
+      to: '2026-03-22',
+      grain: 'week',
+    });
+    expect(weeklyCounts(weekly, 'complaints_received')).toEqual([
+      { week: '2026-03-02', count: 0 },
+      { week: '2026-03-09', count: 5 },
+      { week: '2026-03-16', count: 0 },
+    ]);
+  });
+
+  it('sorts a breakdown by size with shares, keeping open complaints (no outcome) as their own slice', () => {
+    const slices = breakdown(
+      answer([
+        { outcome: 'upheld', complaints_received: fig(2, 2) },
+        { outcome: null, complaints_received: fig(6, 6) },
+        { outcome: 'explained', complaints_received: fig(0, 0) },
+      ]),
+      'outcome',
+      'complaints_received',
+    );
+    expect(slices).toEqual([
+      { key: null, count: 6, share: 0.75 },
+      { key: 'upheld', count: 2, share: 0.25 },
+    ]);
+  });
+});

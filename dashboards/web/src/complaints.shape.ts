@@ -1,0 +1,49 @@
+/**
+ * The complaints screen's data: received per week (zero-filled, so a quiet week shows as zero rather than a
+ * missing bar), and breakdowns by a dimension (outcome, category) sorted by size, with open complaints (no
+ * outcome yet) named as such.
+ */
+import type { QueryAnswer } from './api.types.ts';
+import { figureOf, keyOf } from './figures.ts';
+
+export interface WeeklyCount {
+  week: string;
+  count: number;
+}
+
+/** Mondays from the week containing `from` up to the week containing `to`, as YYYY-MM-DD. */
+export function mondaysBetween(from: string, to: string): string[] {
+  const start = new Date(`${from}T00:00:00Z`);
+  start.setUTCDate(start.getUTCDate() - ((start.getUTCDay() + 6) % 7));
+  const end = new Date(`${to}T00:00:00Z`);
+  const weeks: string[] = [];
+  for (const d = start; d <= end && weeks.length < 1000; d.setUTCDate(d.getUTCDate() + 7))
+    weeks.push(d.toISOString().slice(0, 10));
+  return weeks;
+}
+
+export function weeklyCounts(answer: QueryAnswer, metric: string): WeeklyCount[] {
+  const counts = new Map<string, number>();
+  for (const row of answer.rows) {
+    const period = keyOf(row, 'period');
+    if (period !== null) counts.set(period.slice(0, 10), figureOf(row, metric).value ?? 0);
+  }
+  const weeks = mondaysBetween(answer.query.from, answer.query.to);
+  for (const week of counts.keys()) if (!weeks.includes(week)) weeks.push(week);
+  return weeks.sort().map((week) => ({ week, count: counts.get(week) ?? 0 }));
+}
+
+export interface Slice {
+  key: string | null;
+  count: number;
+  share: number;
+}
+
+export function breakdown(answer: QueryAnswer, dimension: string, metric: string): Slice[] {
+  const slices = answer.rows.map((row) => ({ key: keyOf(row, dimension), count: figureOf(row, metric).value ?? 0 }));
+  const total = slices.reduce((sum, s) => sum + s.count, 0);
+  return slices
+    .filter((s) => s.count > 0)
+    .map((s) => ({ ...s, share: total > 0 ? s.count / total : 0 }))
+    .sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)));
+}

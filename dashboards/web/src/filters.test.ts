@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { defaultFilters, monthsBefore, parseRoute, rigaToday, routeHash } from './filters.ts';
+
+describe('screen and filters in the address', () => {
+  it('defaults to the overview of the last six calendar months by month', () => {
+    expect(parseRoute('', '2026-05-20')).toEqual({ screen: 'overview', filters: defaultFilters('2026-05-20') });
+    expect(defaultFilters('2026-05-20')).toEqual({ from: '2025-12-01', to: '2026-05-20', grain: 'month', office: '' });
+    expect(monthsBefore('2026-01-31', 1)).toBe('2025-12-01');
+  });
+
+  it('round-trips a route and ignores malformed values', () => {
+    const route = {
+      screen: 'offices' as const,
+      filters: { from: '2026-01-01', to: '2026-03-31', grain: 'week' as const, office: 'cesis' },
+    };
+    expect(parseRoute(routeHash(route), '2026-05-20')).toEqual(route);
+    expect(parseRoute('#/nowhere?from=1.1.2026&grain=year', '2026-05-20').filters).toMatchObject({
+      from: '2025-12-01',
+      grain: 'month',
+    });
+  });
+
+  it('swaps a reversed range instead of asking for an empty one', () => {
+    expect(parseRoute('#/overview?from=2026-04-01&to=2026-03-01', '2026-05-20').filters).toMatchObject({
+      from: '2026-03-01',
+      to: '2026-04-01',
+    });
+  });
+
+  it('takes today from the Riga calendar', () => {
+    expect(rigaToday(new Date('2026-05-19T22:30:00Z'))).toBe('2026-05-20');
+  });
+});

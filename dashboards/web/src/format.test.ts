@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatChange,
+  formatInterval,
+  formatPeriod,
+  formatTimestamp,
+  formatValue,
+  isoWeek,
+  plotValue,
+  targetStatus,
+} from './format.ts';
+
+// Intl uses narrow no-break spaces in Latvian grouping; compare with plain spaces.
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('formatting of units', () => {
+  it('shows shares as percent with one decimal, in each language', () => {
+    expect(formatValue('share', 0.8534, 'en')).toBe('85.3 %');
+    expect(formatValue('share', 0.8534, 'lv')).toBe('85,3 %');
+  });
+
+  it('shows scores, NPS, minutes and counts at their own precision', () => {
+    expect(formatValue('score_1_5', 4.318, 'en')).toBe('4.32 / 5');
+    expect(formatValue('nps', 31.6, 'en')).toBe('+32');
+    expect(formatValue('nps', -4.2, 'en')).toBe('-4');
+    expect(formatValue('minutes', 12.46, 'en')).toBe('12.5 min');
+    expect(formatValue('minutes', 12, 'en')).toBe('12 min');
+    expect(plain(formatValue('count', 12345, 'lv'))).toBe('12 345');
+    expect(formatValue('count', 12345, 'en')).toBe('12,345');
+  });
+
+  it('declines working days and days in Latvian and English', () => {
+    expect(formatValue('working_days', 1, 'lv')).toBe('1 darba diena');
+    expect(formatValue('working_days', 21, 'lv')).toBe('21 darba diena');
+    expect(formatValue('working_days', 11, 'lv')).toBe('11 darba dienas');
+    expect(formatValue('working_days', 4.5, 'lv')).toBe('4,5 darba dienas');
+    expect(formatValue('working_days', 1, 'en')).toBe('1 working day');
+    expect(formatValue('days', 12, 'en')).toBe('12 days');
+  });
+
+  it('shows a missing value as a dash, never as zero', () => {
+    expect(formatValue('share', null, 'en')).toBe('—');
+    expect(formatValue('minutes', Number.NaN, 'en')).toBe('—');
+  });
+
+  it('formats intervals with the unit once and changes of shares in percentage points', () => {
+    expect(formatInterval('share', { low: 0.821, high: 0.88 }, 'en')).toBe('82.1–88.0 %');
+    expect(formatInterval('minutes', { low: 5, high: 9.5 }, 'lv')).toBe('5–9,5 min');
+    expect(formatInterval('share', null, 'en')).toBe('—');
+    expect(formatChange('share', 0.021, 'en')).toBe('+2.1 pp');
+    expect(formatChange('share', -0.021, 'lv')).toBe('-2,1 p.p.');
+    expect(formatChange('score_1_5', 0, 'en')).toBe('0.00');
+  });
+
+  it('plots shares as percent and leaves other units alone', () => {
+    expect(plotValue('share', 0.8534)).toBe(85.34);
+    expect(plotValue('minutes', 7.25)).toBe(7.25);
+  });
+
+  it('judges targets by the metric’s direction and gives neutral metrics no verdict', () => {
+    expect(targetStatus('higher_is_better', 0.86, 0.85)).toBe('met');
+    expect(targetStatus('higher_is_better', 0.84, 0.85)).toBe('missed');
+    expect(targetStatus('higher_is_better', 1, 1)).toBe('met');
+    expect(targetStatus('lower_is_better', 10, 10)).toBe('met');
+    expect(targetStatus('lower_is_better', 10.5, 10)).toBe('missed');
+    expect(targetStatus('neutral', 3, 2)).toBe('none');
+    expect(targetStatus('higher_is_better', null, 0.85)).toBe('none');
+    expect(targetStatus('higher_is_better', 0.9, null)).toBe('none');
+  });
+
+  it('shows timestamps in Riga time and periods by grain', () => {
+    expect(formatTimestamp('2026-05-12T07:00:00.000Z')).toBe('2026-05-12 10:00');
+    expect(formatTimestamp('2026-01-12T07:00:00.000Z')).toBe('2026-01-12 09:00');
+    expect(formatPeriod('2026-05-01', 'month', 'en')).toBe('May 2026');
+    expect(formatPeriod('2026-05-01', 'month', 'lv')).toBe('maijs 2026');
+    expect(formatPeriod('2026-04-01', 'quarter', 'en')).toBe('2026 Q2');
+    expect(formatPeriod('2026-05-04', 'week', 'en')).toBe('wk 19 (2026-05-04)');
+    expect(isoWeek('2026-01-01')).toBe(1);
+    expect(isoWeek('2027-01-01')).toBe(53);
+  });
+});

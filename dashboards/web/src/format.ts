@@ -1,0 +1,173 @@
+/**
+ * Numbers as people read them: each unit of the catalogue with its own precision and sign, Latvian or English
+ * number formatting, intervals, changes (percentage points for shares), periods and timestamps in Riga time.
+ * Pure functions; nothing here touches the DOM.
+ */
+import type { Direction, Grain, Interval, Lang, Unit } from './api.types.ts';
+
+const locale = (lang: Lang): string => (lang === 'lv' ? 'lv-LV' : 'en-GB');
+
+function number(lang: Lang, value: number, digits: number, sign = false): string {
+  return new Intl.NumberFormat(locale(lang), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: sign ? 'exceptZero' : 'auto',
+  }).format(value);
+}
+
+const words: Record<'working_days' | 'days', Record<Lang, [string, string]>> = {
+  working_days: { lv: ['darba diena', 'darba dienas'], en: ['working day', 'working days'] },
+  days: { lv: ['diena', 'dienas'], en: ['day', 'days'] },
+};
+
+/** Latvian uses the singular after numbers ending in 1 (but not 11); English only for exactly 1. */
+function plural(unit: 'working_days' | 'days', value: number, lang: Lang): string {
+  const [one, many] = words[unit][lang];
+  if (lang === 'en') return value === 1 ? one : many;
+  const whole = Number.isInteger(value);
+  return whole && value % 10 === 1 && value % 100 !== 11 ? one : many;
+}
+
+/** The number alone, at the unit's precision (shares as percent). */
+export function formatNumber(unit: Unit, value: number, lang: Lang): string {
+  switch (unit) {
+    case 'share':
+      return number(lang, value * 100, 1);
+    case 'score_1_5':
+      return number(lang, value, 2);
+    case 'nps':
+      return number(lang, value, 0, true);
+    case 'minutes':
+    case 'working_days':
+      return number(lang, value, Number.isInteger(value) ? 0 : 1);
+    case 'days':
+    case 'count':
+      return number(lang, Math.round(value), 0);
+  }
+}
+
+/** The number and its unit apart, for layouts that set the unit smaller: { number: "4", unit: "darba dienas" }. */
+export function formatParts(unit: Unit, value: number, lang: Lang): { number: string; unit: string } {
+  const text = formatNumber(unit, value, lang);
+  switch (unit) {
+    case 'share':
+      return { number: text, unit: '%' };
+    case 'score_1_5':
+      return { number: text, unit: '/ 5' };
+    case 'minutes':
+      return { number: text, unit: 'min' };
+    case 'working_days':
+    case 'days':
+      return { number: text, unit: plural(unit, unit === 'days' ? Math.round(value) : value, lang) };
+    case 'nps':
+    case 'count':
+      return { number: text, unit: '' };
+  }
+}
+
+/** The number with its unit: "85,3 %", "12,5 min", "4 darba dienas", "+32". */
+export function formatValue(unit: Unit, value: number | null, lang: Lang): string {
+  if (value === null || !Number.isFinite(value)) return '—';
+  const parts = formatParts(unit, value, lang);
+  return parts.unit ? `${parts.number} ${parts.unit}` : parts.number;
+}
+
+/** "82,1–88,0 %": both bounds at the unit's precision, the unit once. */
+export function formatInterval(unit: Unit, interval: Interval | null, lang: Lang): string {
+  if (!interval) return '—';
+  const low = formatNumber(unit, interval.low, lang);
+  const high = formatNumber(unit, interval.high, lang);
+  const suffix = unit === 'share' ? ' %' : unit === 'minutes' ? ' min' : '';
+  return `${low}–${high}${suffix}`;
+}
+
+/** A change between two figures: percentage points for shares, the unit's own otherwise, always signed. */
+export function formatChange(unit: Unit, change: number | null, lang: Lang): string {
+  if (change === null || !Number.isFinite(change)) return '—';
+  switch (unit) {
+    case 'share':
+      return `${number(lang, change * 100, 1, true)} ${lang === 'lv' ? 'p.p.' : 'pp'}`;
+    case 'score_1_5':
+      return number(lang, change, 2, true);
+    case 'nps':
+    case 'count':
+    case 'days':
+      return number(lang, Math.round(change), 0, true);
+    case 'minutes':
+      return `${number(lang, change, 1, true)} min`;
+    case 'working_days':
+      return `${number(lang, change, 1, true)} ${lang === 'lv' ? 'd. d.' : 'wd'}`;
+  }
+}
+
+/** The value a chart axis plots: shares as percent, so axes and tooltips read naturally. */
+export function plotValue(unit: Unit, value: number): number {
+  return unit === 'share' ? Math.round(value * 10_000) / 100 : value;
+}
+
+export type TargetStatus = 'met' | 'missed' | 'none';
+
+/** Whether a figure meets its target, given which direction is good. Neutral metrics have no verdict. */
+export function targetStatus(direction: Direction, value: number | null, target: number | null): TargetStatus {
+  if (value === null || target === null || direction === 'neutral') return 'none';
+  const met = direction === 'higher_is_better' ? value >= target - 1e-9 : value <= target + 1e-9;
+  return met ? 'met' : 'missed';
+}
+
+/** A timestamp in Riga time: "2026-05-12 10:00". */
+export function formatTimestamp(iso: string | null): string {
+  if (!iso) return '—';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Riga',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+}
+
+const monthNames: Record<Lang, string[]> = {
+  lv: ['janv.', 'febr.', 'marts', 'apr.', 'maijs', 'jūn.', 'jūl.', 'aug.', 'sept.', 'okt.', 'nov.', 'dec.'],
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+};
+
+/** ISO week number of a date (the API's week periods start on Monday). */
+export function isoWeek(date: string): number {
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  const day = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+}
+
+/** A period key from the API (its first day) as a label for the grain: "2026-05", "W19", "2026 Q2". */
+export function formatPeriod(period: string, grain: Grain | null, lang: Lang): string {
+  const date = period.slice(0, 10);
+  const [year, month] = date.split('-');
+  switch (grain) {
+    case 'month':
+      return `${monthNames[lang][Number(month) - 1] ?? month} ${year}`;
+    case 'quarter':
+      return `${year} Q${Math.floor((Number(month) - 1) / 3) + 1}`;
+    case 'week':
+      return `${lang === 'lv' ? 'ned.' : 'wk'} ${isoWeek(date)} (${date})`;
+    default:
+      return date;
+  }
+}
+
+/** Age of a timestamp relative to now, for the freshness line: "5 min", "3 h", "2 d". */
+export function formatAge(iso: string | null, now: Date): string {
+  if (!iso) return '—';
+  const minutes = Math.max(0, Math.round((now.getTime() - new Date(iso).getTime()) / 60_000));
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h`;
+  return `${Math.round(hours / 24)} d`;
+}

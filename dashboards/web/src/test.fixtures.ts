@@ -1,0 +1,67 @@
+/** Small API answers for the unit tests, in the query service's shapes. */
+import type { CompareAnswer, Figure, GroupFigure, MetricInfo, QueryAnswer } from './api.types.ts';
+
+export const freshness = {
+  newestEventAt: '2026-05-12T07:00:00.000Z',
+  syncedAt: '2026-05-12T07:05:00.000Z',
+  dataVersion: 3,
+};
+
+export const fig = (value: number | null, n: number, target: number | null = null, suppressed = false): Figure => ({
+  value: suppressed ? null : value,
+  n,
+  target,
+  suppressed,
+});
+
+export function answer(rows: QueryAnswer['rows'], query: Partial<QueryAnswer['query']> = {}): QueryAnswer {
+  return {
+    freshness,
+    query: { metrics: [], dimensions: [], filters: {}, from: '2026-03-01', to: '2026-05-31', grain: null, ...query },
+    rows,
+  };
+}
+
+export function metric(id: string, overrides: Partial<MetricInfo> = {}): MetricInfo {
+  return {
+    id,
+    label: { lv: `${id} lv`, en: `${id} en` },
+    description: { lv: '', en: '' },
+    model: 'surveys',
+    unit: 'share',
+    direction: 'higher_is_better',
+    target: { default: 0.85, byOffice: {} },
+    minSample: 30,
+    ...overrides,
+  };
+}
+
+export function group(groupId: string | null, overrides: Partial<GroupFigure> = {}): GroupFigure {
+  return {
+    group: groupId,
+    value: 0.8,
+    n: 100,
+    interval: { low: 0.72, high: 0.86 },
+    suppressed: false,
+    target: 0.85,
+    pValue: 0.4,
+    significant: false,
+    previous: { value: 0.78, n: 90, suppressed: false },
+    change: 0.02,
+    changePValue: 0.5,
+    changeSignificant: false,
+    ...overrides,
+  };
+}
+
+export function compareAnswer(groups: GroupFigure[]): CompareAnswer {
+  return {
+    freshness,
+    by: 'office',
+    from: '2026-03-01',
+    to: '2026-03-31',
+    previous: { from: '2026-01-29', to: '2026-02-28' },
+    alpha: 0.05,
+    metrics: [{ id: 'csat', unit: 'share', direction: 'higher_is_better', minSample: 30, all: group(null), groups }],
+  };
+}

@@ -1,0 +1,54 @@
+/**
+ * The overview's headline tiles from one /v1/query answer without dimensions: each metric's figure, its
+ * target and whether it is met. A suppressed figure becomes "too few responses", never a number.
+ */
+import type { Direction, QueryAnswer, Unit } from './api.types.ts';
+import { figureOf, totalRow, type Catalogue } from './figures.ts';
+import { targetStatus, type TargetStatus } from './format.ts';
+
+export const HEADLINE_METRICS = [
+  'surveys_answered',
+  'csat',
+  'nps',
+  'wait_p50',
+  'legal_deadline_share',
+  'open_complaints',
+] as const;
+
+export interface Tile {
+  id: string;
+  unit: Unit;
+  direction: Direction;
+  value: number | null;
+  n: number;
+  target: number | null;
+  status: TargetStatus;
+  suppressed: boolean;
+  minSample: number;
+}
+
+export function tilesOf(answer: QueryAnswer, catalogue: Catalogue, ids: readonly string[] = HEADLINE_METRICS): Tile[] {
+  const row = totalRow(answer);
+  return ids.flatMap((id) => {
+    const metric = catalogue.get(id);
+    if (!metric) return [];
+    const figure = figureOf(row, id);
+    const value = figure.suppressed ? null : figure.value;
+    // An empty answer (no rows) still has the catalogue's target; counts of nothing are zero, not unknown.
+    const target = row ? figure.target : metric.target.default;
+    const shown = value ?? (row === undefined && metric.unit === 'count' ? 0 : null);
+    return [
+      {
+        id,
+        unit: metric.unit,
+        direction: metric.direction,
+        value: shown,
+        n: figure.n,
+        target,
+        status: figure.suppressed ? 'none' : targetStatus(metric.direction, shown, target),
+        suppressed: figure.suppressed,
+        minSample: metric.minSample,
+      },
+    ];
+  });
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { answer, fig } from './test.fixtures.ts';
+import { trendOf } from './trend.shape.ts';
+
+describe('trend series from /v1/query answers', () => {
+  const all = answer([
+    { period: '2026-04-01', csat: fig(0.82, 120) },
+    { period: '2026-03-01', csat: fig(0.8, 100) },
+  ]);
+  const byOffice = answer([
+    { period: '2026-03-01', office: 'riga-valnu-30', csat: fig(0.79, 80) },
+    { period: '2026-04-01', office: 'riga-valnu-30', csat: fig(0.83, 90) },
+    { period: '2026-03-01', office: 'liepaja', csat: fig(null, 12, 0.85, true) },
+  ]);
+
+  it('aligns the all-office line and one line per office on sorted periods', () => {
+    const trend = trendOf('csat', all, byOffice);
+    expect(trend.periods).toEqual(['2026-03-01', '2026-04-01']);
+    expect(trend.series.map((s) => s.key)).toEqual(['all', 'liepaja', 'riga-valnu-30']);
+    expect(trend.series[0]?.points.map((p) => p.value)).toEqual([0.8, 0.82]);
+    expect(trend.series[2]?.points.map((p) => p.value)).toEqual([0.79, 0.83]);
+  });
+
+  it('leaves a suppressed period as a gap that keeps its sample size, and a missing one as an empty gap', () => {
+    const liepaja = trendOf('csat', all, byOffice).series[1];
+    expect(liepaja?.points).toEqual([
+      { value: null, n: 12, suppressed: true },
+      { value: null, n: 0, suppressed: false },
+    ]);
+  });
+
+  it('draws only the offices when there is no all-office answer (an office token)', () => {
+    const trend = trendOf('csat', null, byOffice);
+    expect(trend.series.map((s) => s.key)).toEqual(['liepaja', 'riga-valnu-30']);
+  });
+});

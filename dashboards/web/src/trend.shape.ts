@@ -1,0 +1,68 @@
+/**
+ * /v1/query answers with a grain → line series: one for all offices together and one per office, aligned on
+ * the same sorted periods. A suppressed or missing period is a gap (null), never a zero, and keeps its sample
+ * size so the table fallback can say "too few responses".
+ */
+import type { QueryAnswer } from './api.types.ts';
+import { figureOf, keyOf } from './figures.ts';
+
+export interface TrendPoint {
+  value: number | null;
+  n: number;
+  suppressed: boolean;
+}
+
+export interface TrendSeries {
+  /** `all` for the all-office line, else the office id. */
+  key: string;
+  points: TrendPoint[];
+}
+
+export interface Trend {
+  metric: string;
+  periods: string[];
+  series: TrendSeries[];
+}
+
+const empty: TrendPoint = { value: null, n: 0, suppressed: false };
+
+function pointsOf(rows: QueryAnswer['rows'], metric: string, periods: readonly string[]): TrendPoint[] {
+  const byPeriod = new Map<string, TrendPoint>();
+  for (const row of rows) {
+    const period = keyOf(row, 'period');
+    if (period === null) continue;
+    const figure = figureOf(row, metric);
+    byPeriod.set(period, {
+      value: figure.suppressed ? null : figure.value,
+      n: figure.n,
+      suppressed: figure.suppressed,
+    });
+  }
+  return periods.map((p) => byPeriod.get(p) ?? empty);
+}
+
+/**
+ * @param all    the answer without dimensions (the all-office line), or null when the caller sees one office
+ * @param byOffice the answer with `dimensions=office`, or null
+ */
+export function trendOf(metric: string, all: QueryAnswer | null, byOffice: QueryAnswer | null): Trend {
+  const periods = new Set<string>();
+  for (const answer of [all, byOffice])
+    for (const row of answer?.rows ?? []) {
+      const period = keyOf(row, 'period');
+      if (period !== null) periods.add(period);
+    }
+  const sorted = [...periods].sort();
+  const series: TrendSeries[] = [];
+  if (all) series.push({ key: 'all', points: pointsOf(all.rows, metric, sorted) });
+  if (byOffice) {
+    const offices = [...new Set(byOffice.rows.map((r) => keyOf(r, 'office')))]
+      .filter((o): o is string => o !== null)
+      .sort();
+    for (const office of offices) {
+      const rows = byOffice.rows.filter((r) => keyOf(r, 'office') === office);
+      series.push({ key: office, points: pointsOf(rows, metric, sorted) });
+    }
+  }
+  return { metric, periods: sorted, series };
+}
