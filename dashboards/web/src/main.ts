@@ -1,0 +1,379 @@
+/**
+ * The dashboard's shell: sign-in, the header (freshness, role, language), the navigation and filters, and
+ * the current screen. State is small and explicit: the token (sessionStorage), the language (localStorage),
+ * the screen and filters (the address), the catalogue and the newest freshness seen.
+ */
+import './styles.css';
+import { ApiClient, isApiError } from './api.ts';
+import type { Freshness, Grain, Lang } from './api.types.ts';
+import { disposeCharts } from './charts.ts';
+import { clear, h } from './dom.ts';
+import { catalogueOf, type Catalogue } from './figures.ts';
+import { parseRoute, rigaToday, routeHash, type Route, type Screen } from './filters.ts';
+import { formatAge, formatTimestamp } from './format.ts';
+import { t, type StringKey } from './i18n.ts';
+import { OFFICE_IDS, officeLabel } from './labels.ts';
+import { forgetToken, identify, loadToken, saveToken, type Identity } from './session.ts';
+import { errorBox, loadingBox, mountCharts, type ViewContext } from './view.ts';
+import { EQUAL_SCREEN, OFFICES_SCREEN, renderCompare } from './views/compare.ts';
+import { renderComplaints } from './views/complaints.ts';
+import { renderOverview } from './views/overview.ts';
+import { renderSql } from './views/sql.ts';
+
+const LANG_KEY = 'servq.lang';
+const STALE_AFTER_MS = 15 * 60_000;
+
+interface Session {
+  api: ApiClient;
+  identity: Identity;
+  catalogue: Catalogue;
+}
+
+const root = document.getElementById('app') ?? document.body;
+let lang: Lang = localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'lv';
+let session: Session | null = null;
+let freshness: Freshness | null = null;
+let renderSeq = 0;
+let freshnessTimer: ReturnType<typeof setInterval> | undefined;
+
+const l = (key: StringKey, vars?: Record<string, string | number>) => t(lang, key, vars);
+const today = () => rigaToday(new Date());
+
+function setLang(next: Lang): void {
+  lang = next;
+  localStorage.setItem(LANG_KEY, next);
+  document.documentElement.lang = next;
+  void render();
+}
+
+function langSwitch(): HTMLElement {
+  const button = (code: Lang) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: code === lang ? 'active' : '',
+        'aria-pressed': code === lang ? 'true' : 'false',
+        lang: code,
+        onclick: () => setLang(code),
+      },
+      code.toUpperCase(),
+    );
+  return h(
+    'div',
+    { class: 'lang-switch', role: 'group', 'aria-label': 'Valoda / Language' },
+    button('lv'),
+    button('en'),
+  );
+}
+
+// ——— sign-in ———
+
+function renderSignIn(message?: string): void {
+  disposeCharts();
+  clear(root);
+  const input = h('input', {
+    id: 'token',
+    name: 'token',
+    type: 'password',
+    autocomplete: 'off',
+    spellcheck: 'false',
+    required: true,
+    placeholder: 'servq-…',
+  });
+  const status = h('div', { class: 'signin-status', 'aria-live': 'polite' });
+  if (message) status.append(h('div', { class: 'error-box', role: 'alert' }, message));
+  const button = h('button', { type: 'submit', class: 'primary' }, l('signIn'));
+  const form = h(
+    'form',
+    { class: 'card signin-card' },
+    h('div', { class: 'signin-top' }, brand(), langSwitch()),
+    h('h1', {}, l('signInTitle')),
+    h('p', { class: 'muted' }, l('signInIntro')),
+    h('label', { for: 'token' }, l('token')),
+    input,
+    button,
+    status,
+  );
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    button.disabled = true;
+    button.textContent = l('signingIn');
+    clear(status);
+    void signIn(input.value.trim())
+      .catch((error: unknown) => {
+        forgetToken(sessionStorage);
+        status.append(errorBox({ lang }, error));
+      })
+      .finally(() => {
+        button.disabled = false;
+        button.textContent = l('signIn');
+      });
+  });
+  root.append(h('main', { class: 'signin' }, form));
+  input.focus();
+}
+
+async function signIn(token: string): Promise<void> {
+  const api = new ApiClient(token);
+  const identity = await identify(api, today());
+  const metrics = await api.metrics();
+  saveToken(sessionStorage, token);
+  session = { api, identity, catalogue: catalogueOf(metrics.metrics) };
+  freshness = metrics.freshness;
+  startFreshnessTimer();
+  if (!location.hash) location.hash = routeHash(parseRoute('', today()));
+  await render();
+}
+
+function signOut(message?: string): void {
+  forgetToken(sessionStorage);
+  session = null;
+  freshness = null;
+  clearInterval(freshnessTimer);
+  renderSignIn(message);
+}
+
+function startFreshnessTimer(): void {
+  clearInterval(freshnessTimer);
+  freshnessTimer = setInterval(() => {
+    const current = session;
+    if (!current) return;
+    current.api
+      .metrics()
+      .then((answer) => updateFreshness(answer.freshness))
+      .catch((error: unknown) => {
+        if (isApiError(error) && error.status === 401) signOut(l('sessionExpired'));
+      });
+  }, 60_000);
+}
+
+// ——— shell ———
+
+function brand(): HTMLElement {
+  return h(
+    'div',
+    { class: 'brand' },
+    h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, 'ATD'),
+    h('span', { class: 'brand-text' }, h('strong', {}, l('appTitle')), h('small', {}, l('appSubtitle'))),
+  );
+}
+
+function freshnessLine(): HTMLElement {
+  const now = new Date();
+  const stale = freshness?.syncedAt ? now.getTime() - Date.parse(freshness.syncedAt) > STALE_AFTER_MS : true;
+  return h(
+    'div',
+    { class: `freshness${stale ? ' stale' : ''}`, id: 'freshness', 'aria-live': 'polite' },
+    h(
+      'span',
+      {},
+      `${l('newestEvent')}: `,
+      h('strong', {}, freshness?.newestEventAt ? formatTimestamp(freshness.newestEventAt) : l('noData')),
+    ),
+    h(
+      'span',
+      {},
+      `${l('syncedAt')}: `,
+      h(
+        'strong',
+        {},
+        freshness?.syncedAt ? `${formatTimestamp(freshness.syncedAt)} (${formatAge(freshness.syncedAt, now)})` : '—',
+      ),
+    ),
+    stale ? h('span', { class: 'pill pill-bad' }, l('stale')) : null,
+  );
+}
+
+function updateFreshness(next: Freshness): void {
+  if (!freshness || next.dataVersion >= freshness.dataVersion) freshness = next;
+  const current = document.getElementById('freshness');
+  current?.replaceWith(freshnessLine());
+}
+
+const NAV: { screen: Screen; key: StringKey; allowed: (i: Identity) => boolean }[] = [
+  { screen: 'overview', key: 'navOverview', allowed: () => true },
+  { screen: 'offices', key: 'navOffices', allowed: () => true },
+  { screen: 'equal', key: 'navEqual', allowed: () => true },
+  { screen: 'complaints', key: 'navComplaints', allowed: () => true },
+  { screen: 'sql', key: 'navSql', allowed: (i) => i.role === 'analyst' },
+];
+
+function header(current: Session, route: Route): HTMLElement {
+  const role = l(`role_${current.identity.role}`);
+  const office = current.identity.office ? ` · ${officeLabel(current.identity.office, lang)}` : '';
+  return h(
+    'header',
+    { class: 'topbar' },
+    h(
+      'div',
+      { class: 'topbar-row' },
+      brand(),
+      h(
+        'div',
+        { class: 'topbar-right' },
+        langSwitch(),
+        h('span', { class: 'role-badge', id: 'role' }, role + office),
+        h('button', { type: 'button', class: 'link light', onclick: () => signOut() }, l('signOut')),
+      ),
+    ),
+    h(
+      'nav',
+      { class: 'tabs', 'aria-label': 'servq' },
+      NAV.filter((n) => n.allowed(current.identity)).map((n) =>
+        h(
+          'a',
+          {
+            href: routeHash({ ...route, screen: n.screen }),
+            class: n.screen === route.screen ? 'active' : '',
+            'aria-current': n.screen === route.screen ? 'page' : null,
+            'data-screen': n.screen,
+          },
+          l(n.key),
+        ),
+      ),
+    ),
+  );
+}
+
+function controls(current: Session, route: Route): HTMLElement {
+  const go = (patch: Partial<Route['filters']>) => {
+    location.hash = routeHash({ ...route, filters: { ...route.filters, ...patch } });
+  };
+  const date = (key: 'from' | 'to') =>
+    h(
+      'label',
+      {},
+      l(key),
+      h('input', {
+        type: 'date',
+        value: route.filters[key],
+        max: today(),
+        onchange: (e: Event) => {
+          const value = (e.target as HTMLInputElement).value;
+          if (value) go({ [key]: value });
+        },
+      }),
+    );
+  const grains: Grain[] = ['day', 'week', 'month', 'quarter'];
+  const grainSelect = h(
+    'select',
+    { onchange: (e: Event) => go({ grain: (e.target as HTMLSelectElement).value as Grain }) },
+    grains.map((g) => h('option', { value: g, selected: g === route.filters.grain }, l(`grain_${g}`))),
+  );
+  const ownOffice = current.identity.office;
+  const officeSelect = h(
+    'select',
+    {
+      disabled: ownOffice !== undefined,
+      onchange: (e: Event) => go({ office: (e.target as HTMLSelectElement).value }),
+    },
+    ownOffice
+      ? h('option', { value: ownOffice, selected: true }, officeLabel(ownOffice, lang))
+      : [
+          h('option', { value: '', selected: route.filters.office === '' }, l('allOffices')),
+          ...OFFICE_IDS.map((o) =>
+            h('option', { value: o, selected: o === route.filters.office }, officeLabel(o, lang)),
+          ),
+        ],
+  );
+  const usesGrain = route.screen === 'overview' || route.screen === 'complaints';
+  const usesOffice = route.screen !== 'equal';
+  return h(
+    'div',
+    { class: 'controls', role: 'search' },
+    date('from'),
+    date('to'),
+    usesGrain ? h('label', {}, l('grain'), grainSelect) : null,
+    usesOffice ? h('label', {}, l('office'), officeSelect) : null,
+    h('span', { class: 'controls-spacer' }),
+    freshnessLine(),
+  );
+}
+
+const TITLES: Record<Screen, StringKey> = {
+  overview: 'navOverview',
+  offices: 'navOffices',
+  equal: 'navEqual',
+  complaints: 'navComplaints',
+  sql: 'navSql',
+};
+
+async function render(): Promise<void> {
+  const current = session;
+  if (!current) return renderSignIn();
+  const seq = ++renderSeq;
+  const route = parseRoute(location.hash, today());
+  if (route.screen === 'sql' && current.identity.role !== 'analyst') route.screen = 'overview';
+  document.documentElement.lang = lang;
+  document.title = `${l(TITLES[route.screen])} · servq`;
+  disposeCharts();
+  clear(root);
+  const main = h('main', { class: 'content', id: 'content' }, loadingBox({ lang }));
+  root.append(
+    header(current, route),
+    route.screen === 'sql'
+      ? h('div', { class: 'controls' }, h('span', { class: 'controls-spacer' }), freshnessLine())
+      : controls(current, route),
+    h(
+      'div',
+      { class: 'page-title' },
+      h('h1', {}, l(TITLES[route.screen])),
+      h('span', { class: 'muted' }, route.screen === 'sql' ? '' : `${route.filters.from} – ${route.filters.to}`),
+    ),
+    main,
+  );
+  const ctx: ViewContext = {
+    api: current.api,
+    lang,
+    identity: current.identity,
+    catalogue: current.catalogue,
+    filters: { ...route.filters, office: current.identity.office ?? route.filters.office },
+    onFreshness: updateFreshness,
+    onUnauthorized: () => signOut(l('sessionExpired')),
+    isCurrent: () => seq === renderSeq,
+  };
+  try {
+    const content = await screenContent(ctx, route.screen);
+    if (!ctx.isCurrent()) return;
+    clear(main);
+    main.append(content);
+    mountCharts(main);
+  } catch (error) {
+    if (!ctx.isCurrent()) return;
+    if (isApiError(error) && error.status === 401) return signOut(l('sessionExpired'));
+    clear(main);
+    main.append(
+      errorBox({ lang }, error),
+      h('button', { type: 'button', class: 'secondary', onclick: () => void render() }, l('retry')),
+    );
+  }
+}
+
+function screenContent(ctx: ViewContext, screen: Screen): Promise<HTMLElement> {
+  switch (screen) {
+    case 'overview':
+      return renderOverview(ctx);
+    case 'offices':
+      return renderCompare(ctx, OFFICES_SCREEN);
+    case 'equal':
+      return renderCompare(ctx, EQUAL_SCREEN);
+    case 'complaints':
+      return renderComplaints(ctx);
+    case 'sql':
+      return renderSql(ctx);
+  }
+}
+
+window.addEventListener('hashchange', () => void render());
+
+const saved = loadToken(sessionStorage);
+if (saved) {
+  root.append(loadingBox({ lang }));
+  signIn(saved).catch((error: unknown) => {
+    forgetToken(sessionStorage);
+    renderSignIn(isApiError(error) ? `${error.status} ${error.message}` : String(error));
+  });
+} else {
+  renderSignIn();
+}

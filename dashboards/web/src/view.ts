@@ -1,0 +1,163 @@
+/**
+ * What every screen receives, and the widgets screens share: headline tiles, a chart figure with its table
+ * fallback, and the error box that shows the API's own message.
+ */
+import type { ApiClient } from './api.ts';
+import { isApiError } from './api.ts';
+import type { Freshness, Lang, MetricInfo } from './api.types.ts';
+import type { ChartOption } from './chart.options.ts';
+import { mountChart } from './charts.ts';
+import { h } from './dom.ts';
+import type { Catalogue } from './figures.ts';
+import type { Filters } from './filters.ts';
+import { formatParts, formatValue } from './format.ts';
+import { t, type StringKey } from './i18n.ts';
+import type { Identity } from './session.ts';
+import type { Tile } from './tiles.shape.ts';
+
+export interface ViewContext {
+  api: ApiClient;
+  lang: Lang;
+  identity: Identity;
+  catalogue: Catalogue;
+  filters: Filters;
+  /** Every answer's freshness goes here, so the header always shows the newest. */
+  onFreshness(freshness: Freshness): void;
+  /** The token stopped working (401): back to sign-in. */
+  onUnauthorized(): void;
+  /** False once the user moved on; late answers are then dropped. */
+  isCurrent(): boolean;
+}
+
+export const tr =
+  (ctx: Pick<ViewContext, 'lang'>) =>
+  (key: StringKey, vars?: Record<string, string | number>): string =>
+    t(ctx.lang, key, vars);
+
+export function metricLabel(ctx: Pick<ViewContext, 'lang' | 'catalogue'>, id: string): string {
+  return ctx.catalogue.get(id)?.label[ctx.lang] ?? id;
+}
+
+export function metricInfo(ctx: Pick<ViewContext, 'catalogue'>, id: string): MetricInfo | undefined {
+  return ctx.catalogue.get(id);
+}
+
+/** "≥ 85,0 %" or "≤ 10 min": the target with the direction that meets it. */
+export function targetText(ctx: ViewContext, id: string, target: number | null): string {
+  const metric = metricInfo(ctx, id);
+  if (!metric || target === null) return t(ctx.lang, 'noTarget');
+  const sign = metric.direction === 'lower_is_better' ? '≤' : metric.direction === 'higher_is_better' ? '≥' : '';
+  return `${t(ctx.lang, 'target')} ${sign} ${formatValue(metric.unit, target, ctx.lang)}`.replace('  ', ' ');
+}
+
+function tileValue(ctx: ViewContext, tile: Tile): HTMLElement {
+  if (tile.value === null) return h('p', { class: 'tile-value' }, '—');
+  const parts = formatParts(tile.unit, tile.value, ctx.lang);
+  return h(
+    'p',
+    { class: 'tile-value', 'aria-label': formatValue(tile.unit, tile.value, ctx.lang) },
+    parts.number,
+    parts.unit ? h('span', { class: 'tile-unit' }, parts.unit) : null,
+  );
+}
+
+export function tileElement(ctx: ViewContext, tile: Tile): HTMLElement {
+  const l = tr(ctx);
+  const metric = metricInfo(ctx, tile.id);
+  const status =
+    tile.status === 'met'
+      ? h('span', { class: 'pill pill-good' }, `✓ ${l('targetMet')}`)
+      : tile.status === 'missed'
+        ? h('span', { class: 'pill pill-bad' }, `✗ ${l('targetMissed')}`)
+        : null;
+  return h(
+    'article',
+    { class: `tile tile-${tile.status}${tile.suppressed ? ' tile-suppressed' : ''}`, 'data-metric': tile.id },
+    h('h3', { class: 'tile-label', title: metric?.description[ctx.lang] ?? '' }, metricLabel(ctx, tile.id)),
+    tile.suppressed ? h('p', { class: 'tile-value tile-too-few' }, l('tooFew')) : tileValue(ctx, tile),
+    h('p', { class: 'tile-meta' }, h('span', {}, targetText(ctx, tile.id, tile.target)), status),
+    h(
+      'p',
+      { class: 'tile-n' },
+      tile.suppressed
+        ? l('tooFewDetail', { n: tile.n, min: tile.minSample })
+        : tile.unit === 'count'
+          ? ''
+          : l('basedOn', { n: tile.n.toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB') }),
+    ),
+  );
+}
+
+/**
+ * A chart with its title, a text summary for screen readers, and the same data as a table. The chart element
+ * is hidden from assistive technology in favour of the table.
+ */
+export function chartFigure(options: {
+  title: string;
+  note?: string;
+  summary: string;
+  option: ChartOption;
+  height: number;
+  table: HTMLTableElement;
+  tableOpen?: boolean;
+  tableLabel: string;
+}): HTMLElement {
+  const canvas = h('div', {
+    class: 'chart',
+    role: 'img',
+    'aria-label': options.summary,
+    style: `height:${options.height}px`,
+  });
+  const figure = h(
+    'figure',
+    { class: 'card chart-card' },
+    h('figcaption', {}, h('h2', {}, options.title), options.note ? h('p', { class: 'note' }, options.note) : null),
+    canvas,
+    h(
+      'details',
+      { class: 'table-fallback', open: options.tableOpen ?? false },
+      h('summary', {}, options.tableLabel),
+      options.table,
+    ),
+  );
+  pending.set(canvas, options.option);
+  return figure;
+}
+
+const pending = new WeakMap<Element, ChartOption>();
+
+/** Draws the charts of figures now in the document (a container needs its width before ECharts measures it). */
+export function mountCharts(root: Element): void {
+  for (const canvas of root.querySelectorAll('.chart')) {
+    const option = pending.get(canvas);
+    if (option && canvas instanceof HTMLElement) {
+      pending.delete(canvas);
+      mountChart(canvas, option);
+    }
+  }
+}
+
+export function errorBox(ctx: Pick<ViewContext, 'lang'>, error: unknown): HTMLElement {
+  const l = tr(ctx);
+  if (isApiError(error)) {
+    const title = error.status === 401 ? l('unauthorized') : error.status === 403 ? l('forbidden') : l('errorTitle');
+    return h(
+      'div',
+      { class: 'error-box', role: 'alert' },
+      h('strong', {}, title),
+      h('p', {}, error.message, ' ', h('code', {}, error.code)),
+      error.details.length > 0
+        ? h(
+            'ul',
+            {},
+            error.details.map((d) => h('li', {}, h('code', {}, d.parameter), ': ', d.expected)),
+          )
+        : null,
+    );
+  }
+  return h('div', { class: 'error-box', role: 'alert' }, h('strong', {}, l('errorTitle')), h('p', {}, String(error)));
+}
+
+export function loadingBox(ctx: Pick<ViewContext, 'lang'>): HTMLElement {
+  return h('p', { class: 'loading', 'aria-live': 'polite' }, t(ctx.lang, 'loading'));
+}

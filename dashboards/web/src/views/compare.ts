@@ -1,0 +1,155 @@
+/**
+ * The comparison screens: offices side by side (Offices) and service languages side by side (Equal service),
+ * both from /v1/compare. Each metric gets a point-and-whisker chart (95% intervals, a marker only where the
+ * difference from the other groups is significant, suppressed groups as "too few responses") and a table
+ * that is always visible, with the sample, interval, verdict and the change against the previous period.
+ */
+import type { CompareAnswer, MetricComparison } from '../api.types.ts';
+import { comparisonOption } from '../chart.options.ts';
+import { comparisonChart, comparisonRows, type ComparisonRow } from '../compare.shape.ts';
+import { h, table } from '../dom.ts';
+import { formatChange, formatInterval, formatValue } from '../format.ts';
+import { OFFICE_IDS } from '../labels.ts';
+import { chartFigure, metricInfo, metricLabel, targetText, tr, type ViewContext } from '../view.ts';
+
+export interface CompareScreen {
+  by: 'office' | 'language';
+  metrics: readonly string[];
+  order: readonly string[];
+  intro: 'officesIntro' | 'equalIntro';
+  allLabel: 'allOffices' | 'allLanguages';
+}
+
+export const OFFICES_SCREEN: CompareScreen = {
+  by: 'office',
+  metrics: ['wait_p50', 'wait_p90', 'wait_within_target', 'response_p50', 'legal_deadline_share'],
+  order: OFFICE_IDS,
+  intro: 'officesIntro',
+  allLabel: 'allOffices',
+};
+
+export const EQUAL_SCREEN: CompareScreen = {
+  by: 'language',
+  metrics: ['wait_p50', 'wait_within_target', 'csat', 'satisfaction_mean', 'courtesy_mean', 'legal_deadline_share'],
+  order: ['lv', 'ru', 'en', 'other'],
+  intro: 'equalIntro',
+  allLabel: 'allLanguages',
+};
+
+export async function renderCompare(ctx: ViewContext, screen: CompareScreen): Promise<HTMLElement> {
+  const l = tr(ctx);
+  const answer = await ctx.api.compare({
+    metrics: screen.metrics,
+    by: screen.by,
+    from: ctx.filters.from,
+    to: ctx.filters.to,
+  });
+  ctx.onFreshness(answer.freshness);
+  const highlight = screen.by === 'office' ? (ctx.identity.office ?? ctx.filters.office) : '';
+  return h(
+    'div',
+    { class: `screen screen-compare screen-${screen.by}` },
+    h(
+      'p',
+      { class: 'intro' },
+      l(screen.intro),
+      ' ',
+      h('span', { class: 'muted' }, l('previousPeriod', { from: answer.previous.from, to: answer.previous.to })),
+    ),
+    h(
+      'p',
+      { class: 'legend-line' },
+      h('span', { class: 'legend-diamond', 'aria-hidden': 'true' }, '◆'),
+      ' ',
+      l('significantMarker', { alpha: String(answer.alpha) }),
+      ' ',
+      l('whiskers'),
+    ),
+    answer.metrics.map((metric) => metricSection(ctx, screen, answer, metric, highlight)),
+  );
+}
+
+function verdict(ctx: ViewContext, row: ComparisonRow): Node | string {
+  const l = tr(ctx);
+  if (row.isAll) return '';
+  if (row.suppressed) return '';
+  if (row.pValue === null) return l('notTestable');
+  return row.significant
+    ? h('span', { class: 'sig' }, `◆ ${l('significant')} (p=${row.pValue < 0.001 ? '<0.001' : row.pValue.toFixed(3)})`)
+    : h('span', { class: 'muted' }, `${l('notSignificant')} (p=${row.pValue.toFixed(2)})`);
+}
+
+function metricSection(
+  ctx: ViewContext,
+  screen: CompareScreen,
+  answer: CompareAnswer,
+  metric: MetricComparison,
+  highlight: string,
+): HTMLElement {
+  const l = tr(ctx);
+  const info = metricInfo(ctx, metric.id);
+  const unit = info?.unit ?? metric.unit;
+  const rows = comparisonRows(metric, answer.by, ctx.lang, screen.order, l(screen.allLabel));
+  const chart = comparisonChart(rows, unit);
+  const title = metricLabel(ctx, metric.id);
+  const option = comparisonOption(chart, {
+    unit,
+    targetLabel: l('target'),
+    tooFew: l('tooFew'),
+    allIndex: rows.findIndex((r) => r.isAll),
+    significantLabel: l('significant'),
+  });
+  const cells = rows.map((row) => {
+    const name = row.key === highlight && highlight ? h('strong', {}, row.label) : row.label;
+    if (row.suppressed) {
+      return [
+        name,
+        h('span', { class: 'too-few' }, l('tooFew')),
+        '—',
+        h('span', { class: 'too-few' }, l('tooFewDetail', { n: row.n, min: metric.minSample })),
+        '',
+        '—',
+      ];
+    }
+    const changeText = row.previousSuppressed ? l('tooFew') : formatChange(unit, row.change, ctx.lang);
+    return [
+      name,
+      h('span', { class: `value status-${row.status}` }, formatValue(unit, row.value, ctx.lang)),
+      formatInterval(unit, row.interval, ctx.lang),
+      row.n.toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB'),
+      verdict(ctx, row),
+      row.changeSignificant ? h('span', { class: 'sig' }, `${changeText} ◆`) : changeText,
+    ];
+  });
+  const summary = rows
+    .map((r) =>
+      r.suppressed
+        ? `${r.label}: ${l('tooFew')}`
+        : `${r.label}: ${formatValue(unit, r.value, ctx.lang)} (${formatInterval(unit, r.interval, ctx.lang)})${r.significant ? `, ${l('significant')}` : ''}`,
+    )
+    .join('; ');
+  const figure = chartFigure({
+    title,
+    note: `${info?.description[ctx.lang] ?? ''} ${targetText(ctx, metric.id, metric.all.target)}.`,
+    summary: `${title}. ${summary}`,
+    option,
+    height: 56 + rows.length * 46,
+    tableLabel: l('dataTable'),
+    tableOpen: true,
+    table: table(
+      title,
+      [
+        screen.by === 'office' ? l('office') : l('language'),
+        l('value'),
+        l('interval'),
+        l('sample'),
+        l('vsRest'),
+        l('change'),
+      ],
+      cells,
+    ),
+  });
+  figure.classList.add('compare-card');
+  figure.dataset.metric = metric.id;
+  return figure;
+}

@@ -1,0 +1,97 @@
+/**
+ * Overview (management's screen): the headline tiles against their targets, and satisfaction over time for
+ * all offices together (thick line) and each office. An office token sees its own office only.
+ */
+import type { QueryAnswer } from '../api.types.ts';
+import { trendOption } from '../chart.options.ts';
+import { h, table } from '../dom.ts';
+import { formatPeriod, formatValue, plotValue } from '../format.ts';
+import { officeLabel } from '../labels.ts';
+import { HEADLINE_METRICS, tilesOf } from '../tiles.shape.ts';
+import { trendOf, type Trend } from '../trend.shape.ts';
+import { chartFigure, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
+
+const TREND_METRICS = ['csat', 'satisfaction_mean'] as const;
+
+export function officeFilter(ctx: ViewContext): Record<string, string[]> {
+  return ctx.filters.office ? { office: [ctx.filters.office] } : {};
+}
+
+export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
+  const l = tr(ctx);
+  const { from, to, grain } = ctx.filters;
+  const filters = officeFilter(ctx);
+  const ownOffice = ctx.identity.role === 'office';
+  const [headline, all, byOffice] = await Promise.all([
+    ctx.api.query({ metrics: [...HEADLINE_METRICS], from, to, filters }),
+    ownOffice ? Promise.resolve(null) : ctx.api.query({ metrics: [...TREND_METRICS], from, to, grain }),
+    ctx.api.query({ metrics: [...TREND_METRICS], dimensions: ['office'], from, to, grain, filters }),
+  ]);
+  for (const answer of [headline, all, byOffice]) if (answer) ctx.onFreshness(answer.freshness);
+
+  const tiles = tilesOf(headline, ctx.catalogue).map((tile) => tileElement(ctx, tile));
+  return h(
+    'div',
+    { class: 'screen screen-overview' },
+    ownOffice ? h('p', { class: 'notice' }, l('ownOfficeOnly')) : null,
+    h(
+      'section',
+      { 'aria-labelledby': 'headlines' },
+      h('h2', { id: 'headlines', class: 'section-title' }, l('headlines')),
+      h('div', { class: 'tiles' }, tiles),
+    ),
+    h(
+      'section',
+      { class: 'grid-2' },
+      TREND_METRICS.map((metric) => trendFigure(ctx, trendOf(metric, all, byOffice), byOffice)),
+    ),
+  );
+}
+
+function seriesName(ctx: ViewContext, key: string): string {
+  return key === 'all' ? tr(ctx)('allOffices') : officeLabel(key, ctx.lang);
+}
+
+function trendFigure(ctx: ViewContext, trend: Trend, answer: QueryAnswer): HTMLElement {
+  const l = tr(ctx);
+  const metric = metricInfo(ctx, trend.metric);
+  const unit = metric?.unit ?? 'share';
+  const periods = trend.periods.map((p) => formatPeriod(p, ctx.filters.grain, ctx.lang));
+  const target = metric?.target.default ?? null;
+  const option = trendOption(
+    periods,
+    trend.series.map((s) => ({
+      name: seriesName(ctx, s.key),
+      values: s.points.map((p) => (p.value === null ? null : plotValue(unit, p.value))),
+      emphasis: s.key === 'all',
+    })),
+    {
+      unit,
+      target: target === null ? null : plotValue(unit, target),
+      targetLabel: `${l('target')} ${formatValue(unit, target, ctx.lang)}`,
+    },
+  );
+  const rows = trend.periods.map((period, i) => [
+    formatPeriod(period, ctx.filters.grain, ctx.lang),
+    ...trend.series.map((s) => {
+      const point = s.points[i];
+      if (!point || (point.n === 0 && !point.suppressed)) return '—';
+      if (point.suppressed) return h('span', { class: 'too-few' }, `${l('tooFew')} (n=${point.n})`);
+      return `${formatValue(unit, point.value, ctx.lang)} (n=${point.n})`;
+    }),
+  ]);
+  const title = metricLabel(ctx, trend.metric);
+  const lastAll = trend.series[0]?.points.filter((p) => p.value !== null).at(-1);
+  const summary = `${title}: ${trend.series.length} ${l('office').toLowerCase()}, ${trend.periods.length} ${l('period').toLowerCase()}. ${
+    lastAll ? `${seriesName(ctx, trend.series[0]?.key ?? 'all')}: ${formatValue(unit, lastAll.value, ctx.lang)}` : ''
+  }`;
+  return chartFigure({
+    title,
+    note: answer.rows.length === 0 ? l('noRows') : l('trendNote'),
+    summary,
+    option,
+    height: 300,
+    tableLabel: l('dataTable'),
+    table: table(title, [l('period'), ...trend.series.map((s) => seriesName(ctx, s.key))], rows),
+  });
+}
