@@ -1,0 +1,275 @@
+/**
+ * A loopback server for the dashboard's browser test: the built files of dashboards/web/dist at `/` and a
+ * stub of the query API under `/v1` (same origin, as the query service will serve them). The stub answers in
+ * the API's shapes with the real metric catalogue and schema from @servq/metrics, deterministic figures, one
+ * suppressed office (Liepāja) and one significant difference (Cēsis) — the real API is covered elsewhere.
+ */
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+import { buildCatalogue, Dimensions, Models } from '@servq/metrics';
+
+export const STUB_TOKENS = {
+  'servq-dev-management-token': { role: 'management' },
+  'servq-dev-analyst-token': { role: 'analyst' },
+  'servq-dev-office-cesis-token': { role: 'office', office: 'cesis' },
+} as const satisfies Record<string, { role: string; office?: string }>;
+
+type Principal = (typeof STUB_TOKENS)[keyof typeof STUB_TOKENS];
+
+const OFFICES = ['riga-valnu-30', 'cesis', 'daugavpils', 'liepaja'];
+const LANGUAGES = ['lv', 'ru', 'en', 'other'];
+const catalogue = buildCatalogue({ waitTargetMinutes: 15 });
+const freshness = {
+  newestEventAt: new Date(Date.now() - 20 * 60_000).toISOString(),
+  syncedAt: new Date(Date.now() - 60_000).toISOString(),
+  dataVersion: 7,
+};
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.map': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+export interface DashboardServer {
+  url: string;
+  /** Authorization headers the stub API received, in order. */
+  authorizations: string[];
+  close(): Promise<void>;
+}
+
+class StubError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: { parameter: string; expected: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+function principal(header: string | undefined): Principal {
+  const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+  if (!token) throw new StubError(401, 'QUERY_UNAUTHORIZED', 'a bearer token is required');
+  const entry = (STUB_TOKENS as Record<string, Principal | undefined>)[token];
+  if (!entry) {
+    throw new StubError(401, 'QUERY_UNAUTHORIZED', 'unknown token', [
+      { parameter: 'Authorization', expected: 'a token issued for this service' },
+    ]);
+  }
+  return entry;
+}
+
+/** A deterministic figure per metric and group, with Liepāja below every minimum sample. */
+function figureFor(metricId: string, group: string | null, salt: number) {
+  const metric = catalogue.get(metricId);
+  if (!metric) throw new StubError(400, 'QUERY_BAD_PARAMETER', `unknown metric ${metricId}`);
+  const base: Record<string, number> = {
+    surveys_answered: 1240,
+    csat: 0.86,
+    satisfaction_mean: 4.31,
+    courtesy_mean: 4.52,
+    nps: 34,
+    wait_p50: 9.5,
+    wait_p90: 27,
+    wait_within_target: 0.82,
+    response_p50: 4,
+    legal_deadline_share: 0.97,
+    internal_target_share: 0.88,
+    open_complaints: 6,
+    oldest_open_age: 12,
+    complaints_received: 14,
+  };
+  const offset = group === null ? 0 : Math.max(0, OFFICES.indexOf(group)) + Math.max(0, LANGUAGES.indexOf(group));
+  const wobble = ((salt * 7 + offset * 3) % 5) - 2;
+  const raw = base[metricId] ?? 10;
+  const value =
+    metric.unit === 'share'
+      ? Math.min(1, raw + wobble * 0.015)
+      : metric.unit === 'count'
+        ? Math.round(raw + wobble)
+        : raw + wobble * (metric.unit === 'score_1_5' ? 0.05 : 1);
+  const n = group === 'liepaja' || group === 'other' ? 8 : 150 + offset * 20;
+  const suppressed = n < metric.minSample;
+  return { metric, value: suppressed ? null : value, n, suppressed, target: metric.target.default };
+}
+
+function periods(from: string, to: string, grain: string | undefined): string[] {
+  if (!grain) return [];
+  const out: string[] = [];
+  const d = new Date(`${from}T00:00:00Z`);
+  if (grain === 'month' || grain === 'quarter') d.setUTCDate(1);
+  if (grain === 'week') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+  const end = new Date(`${to}T00:00:00Z`);
+  while (d <= end && out.length < 400) {
+    out.push(d.toISOString().slice(0, 10));
+    if (grain === 'day') d.setUTCDate(d.getUTCDate() + 1);
+    else if (grain === 'week') d.setUTCDate(d.getUTCDate() + 7);
+    else d.setUTCMonth(d.getUTCMonth() + (grain === 'quarter' ? 3 : 1));
+  }
+  return out;
+}
+
+function query(url: URL, who: Principal) {
+  const metrics = (url.searchParams.get('metrics') ?? '').split(',').filter(Boolean);
+  const dimensions = (url.searchParams.get('dimensions') ?? '').split(',').filter(Boolean);
+  const from = url.searchParams.get('from') ?? '';
+  const to = url.searchParams.get('to') ?? '';
+  const grain = url.searchParams.get('grain') ?? undefined;
+  const filters: Record<string, string[]> = {};
+  for (const [k, v] of url.searchParams) if (k.startsWith('filter.')) filters[k.slice(7)] = v.split(',');
+  if ('office' in who) {
+    if ((filters.office ?? []).some((o) => o !== who.office))
+      throw new StubError(403, 'QUERY_FORBIDDEN', 'an office token sees other offices only in /v1/compare');
+    filters.office = [who.office];
+  }
+  const groups: (string | null)[] =
+    dimensions[0] === 'office'
+      ? OFFICES.filter((o) => !filters.office || filters.office.includes(o))
+      : dimensions[0] === 'outcome'
+        ? ['explained', 'upheld', 'not_upheld', null]
+        : dimensions[0] === 'category'
+          ? ['waiting', 'staff_conduct', 'information', 'e_service']
+          : [filters.office?.[0] ?? null];
+  const keys = grain ? periods(from, to, grain) : [null];
+  const rows = keys.flatMap((period, i) =>
+    groups.map((group) => {
+      const row: Record<string, unknown> = {};
+      if (period !== null) row.period = period;
+      if (dimensions[0]) row[dimensions[0]] = group;
+      for (const m of metrics) {
+        const { value, n, suppressed, target } = figureFor(m, dimensions[0] === 'office' ? group : null, i);
+        row[m] = { value, n, target, suppressed };
+      }
+      return row;
+    }),
+  );
+  return { freshness, query: { metrics, dimensions, filters, from, to, grain: grain ?? null }, rows };
+}
+
+function compare(url: URL) {
+  const metrics = (url.searchParams.get('metrics') ?? '').split(',').filter(Boolean);
+  const by = url.searchParams.get('by') ?? 'office';
+  const groups = by === 'language' ? LANGUAGES : OFFICES;
+  const figure = (id: string, group: string | null) => {
+    const { metric, value, n, suppressed, target } = figureFor(id, group, 1);
+    const half = metric.unit === 'share' ? 0.04 : metric.unit === 'score_1_5' ? 0.12 : 2;
+    const significant = group === 'cesis' || group === 'ru';
+    return {
+      group,
+      value,
+      n,
+      interval:
+        value === null
+          ? null
+          : { low: value - half, high: metric.unit === 'share' ? Math.min(1, value + half) : value + half },
+      suppressed,
+      target,
+      pValue: suppressed || group === null ? null : significant ? 0.002 : 0.41,
+      significant: !suppressed && significant,
+      previous: { value, n, suppressed },
+      change: suppressed ? null : 0,
+      changePValue: suppressed ? null : 1,
+      changeSignificant: false,
+    };
+  };
+  return {
+    freshness,
+    by,
+    from: url.searchParams.get('from'),
+    to: url.searchParams.get('to'),
+    previous: { from: '2025-01-01', to: '2025-06-30' },
+    alpha: 0.05,
+    metrics: metrics.map((id) => {
+      const metric = catalogue.get(id);
+      if (!metric) throw new StubError(400, 'QUERY_BAD_PARAMETER', `unknown metric ${id}`);
+      return {
+        id,
+        unit: metric.unit,
+        direction: metric.direction,
+        minSample: metric.minSample,
+        all: figure(id, null),
+        groups: groups.map((g) => figure(id, g)),
+      };
+    }),
+  };
+}
+
+async function api(request: IncomingMessage, url: URL): Promise<unknown> {
+  const who = principal(request.headers.authorization);
+  const path = url.pathname;
+  if (path === '/v1/metrics' && request.method === 'GET')
+    return { freshness, metrics: [...catalogue.values()], dimensions: Object.values(Dimensions) };
+  if (path === '/v1/query' && request.method === 'GET') return query(url, who);
+  if (path === '/v1/compare' && request.method === 'GET') return compare(url);
+  if (path === '/v1/schema' && request.method === 'GET') {
+    if (who.role === 'office') throw new StubError(403, 'QUERY_FORBIDDEN', 'the office role may not use this endpoint');
+    return { tables: Object.values(Models) };
+  }
+  if (path === '/v1/sql' && request.method === 'POST') {
+    if (who.role !== 'analyst')
+      throw new StubError(403, 'QUERY_FORBIDDEN', `the ${who.role} role may not use this endpoint`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { sql?: string };
+    if (!/^\s*select\b/i.test(body.sql ?? ''))
+      throw new StubError(400, 'QUERY_SQL_REJECTED', 'only one SELECT statement is accepted');
+    return {
+      freshness,
+      columns: ['office_id', 'surveys', 'mean_satisfaction'],
+      rows: OFFICES.map((o, i) => ({ office_id: o, surveys: 400 - i * 70, mean_satisfaction: 4.1 + i / 10 })),
+      truncated: false,
+      elapsedMs: 12,
+    };
+  }
+  throw new StubError(404, 'QUERY_NOT_FOUND', `no route ${request.method} ${path}`);
+}
+
+async function serveFile(distDir: string, pathname: string, response: ServerResponse): Promise<void> {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  const file = join(distDir, relative === '/' ? 'index.html' : relative);
+  if (!file.startsWith(distDir)) {
+    response.writeHead(403).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+  }
+}
+
+export async function startDashboardServer(distDir: string): Promise<DashboardServer> {
+  const authorizations: string[] = [];
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://stub.invalid');
+    if (!url.pathname.startsWith('/v1/')) {
+      void serveFile(distDir, url.pathname, response);
+      return;
+    }
+    authorizations.push(request.headers.authorization ?? '');
+    api(request, url)
+      .then((body) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)))
+      .catch((error: unknown) => {
+        const e = error instanceof StubError ? error : new StubError(500, 'QUERY_INTERNAL', String(error));
+        response
+          .writeHead(e.status, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } }));
+      });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    authorizations,
+    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
