@@ -2,7 +2,8 @@
  * Side-by-side comparisons (offices, languages or channels) for chosen metrics: each group's figure with a
  * 95% interval (Wilson for shares, order statistics for quantiles, normal for means and NPS), the all-group
  * figure, a test of each group against the rest of the groups (Bonferroni-corrected across groups, so a flag
- * means a difference that is statistically real) and the change against the previous period of equal length.
+ * means a difference that is statistically real) and the change against the previous period of equal length
+ * with its own test (quantiles: the two-sample quantile test, Mood's median test for medians).
  * Groups below a metric's minimum sample are suppressed: no value, no interval, no flag.
  */
 import {
@@ -195,6 +196,8 @@ export async function compare(
     };
     const current = await summaries(params);
     const before = await summaries(previous);
+    const quantileChange =
+      metric.measure.kind === 'quantile' ? await quantileChangeP(store, metric, column, params, previous) : undefined;
     if (metric.measure.kind === 'quantile') await addQuantileStatistics(store, metric, column, current);
 
     const groupCount = current.groups.size;
@@ -204,10 +207,17 @@ export async function compare(
       prev: Summary | undefined,
       againstRest: number | null,
       target: number | null,
+      /** The period-over-period p-value of a quantile metric, computed in SQL beforehand. */
+      quantileChangeP?: number | null,
     ): GroupFigure => {
       const suppressed = s.n < metric.minSample;
       const prevSuppressed = (prev?.n ?? 0) < metric.minSample;
-      const changeP = !suppressed && !prevSuppressed && prev ? differenceP(metric, s, prev) : null;
+      const testable = !suppressed && !prevSuppressed && prev !== undefined;
+      const changeP = !testable
+        ? null
+        : metric.measure.kind === 'quantile'
+          ? (quantileChangeP ?? null)
+          : differenceP(metric, s, prev);
       return {
         group,
         value: suppressed ? null : s.value,
@@ -240,6 +250,7 @@ export async function compare(
         before.groups.get(group),
         p,
         targetFor(metric, by === 'office' && group ? group : undefined),
+        quantileChange?.get(group ?? NULL_GROUP),
       );
     });
     results.push({
@@ -247,7 +258,7 @@ export async function compare(
       unit: metric.unit,
       direction: metric.direction,
       minSample: metric.minSample,
-      all: figure(null, current.total, before.total, null, targetFor(metric)),
+      all: figure(null, current.total, before.total, null, targetFor(metric), quantileChange?.get(ALL_GROUPS)),
       groups,
     });
   }
@@ -260,6 +271,47 @@ export async function compare(
     alpha: ALPHA,
     metrics: results,
   };
+}
+
+/**
+ * Group keys for the all-group figure and a missing group value. Printable on purpose: DuckDB reads SQL text
+ * as a C string, so a NUL inside a literal ends the statement (every quantile comparison used to fail so).
+ */
+const ALL_GROUPS = '<all>';
+const NULL_GROUP = '<null>';
+
+/**
+ * Period-over-period test of a quantile metric, per group and for all groups: the two-sample quantile test.
+ * Both periods' values are pooled, the pooled p-quantile is taken, and the shares of each period's values
+ * strictly above it are compared with the two-proportion z-test. For the median this is Mood's median test;
+ * if both periods share one distribution, each has the same chance to lie above the pooled quantile.
+ * Keyed by group (NULL_GROUP for a missing value, ALL_GROUPS for the all-group figure).
+ */
+async function quantileChangeP(
+  store: CompareStore,
+  metric: MetricDefinition,
+  column: string,
+  current: { from: string; to: string },
+  previous: { from: string; to: string },
+): Promise<Map<string, number | null>> {
+  if (metric.measure.kind !== 'quantile') return new Map();
+  const { value, p } = metric.measure;
+  const params = new SqlParams();
+  const table = quoteIdent(metric.model);
+  const side = (range: { from: string; to: string }, isCurrent: boolean) =>
+    `SELECT coalesce(CAST(${column} AS VARCHAR), '${NULL_GROUP}') AS g, ${value} AS v, ${isCurrent} AS cur
+     FROM ${table} WHERE ${whereSql({ ...range, filters: {} }, [metric.model], params).join(' AND ')} AND ${value} IS NOT NULL`;
+  const rows = await store.query(
+    `WITH s AS (${side(current, true)} UNION ALL ${side(previous, false)}),
+       b AS (SELECT g, v, cur FROM s UNION ALL SELECT '${ALL_GROUPS}' AS g, v, cur FROM s),
+       q AS (SELECT g, quantile_cont(v, ${Number(p)}) AS q FROM b GROUP BY g)
+     SELECT b.g, count(*) FILTER (WHERE cur AND v > q.q) AS a1, count(*) FILTER (WHERE cur) AS n1,
+       count(*) FILTER (WHERE NOT cur AND v > q.q) AS a2, count(*) FILTER (WHERE NOT cur) AS n2
+     FROM b JOIN q ON b.g = q.g GROUP BY b.g`,
+    params.values,
+  );
+  const n = (v: unknown) => toNumber(v) ?? 0;
+  return new Map(rows.map((r) => [r.g as string, twoProportionP(n(r.a1), n(r.n1), n(r.a2), n(r.n2))]));
 }
 
 interface QuantileSummary extends Summary {
@@ -287,11 +339,11 @@ async function addQuantileStatistics(
     return lower < upper ? { lower, upper } : null;
   };
   const wanted: { g: string; rank: number }[] = [];
-  const all = '\u0000all';
+  const all = ALL_GROUPS;
   for (const [group, s] of [[all, current.total] as const, ...current.groups.entries()]) {
     const ranks = ranksFor(s.n);
     if (ranks)
-      wanted.push({ g: group ?? '\u0000null', rank: ranks.lower }, { g: group ?? '\u0000null', rank: ranks.upper });
+      wanted.push({ g: group ?? NULL_GROUP, rank: ranks.lower }, { g: group ?? NULL_GROUP, rank: ranks.upper });
   }
   const totalQ = current.total.value;
   const base = current.params.length;
@@ -300,11 +352,11 @@ async function addQuantileStatistics(
     rankParams.push(w.g);
     return `($${base + rankParams.length}, ${w.rank})`;
   });
-  const source = `SELECT coalesce(CAST(${column} AS VARCHAR), '\u0000null') AS g, ${value} AS v FROM ${quoteIdent(metric.model)} WHERE ${current.where.join(' AND ')} AND ${value} IS NOT NULL`;
+  const source = `SELECT coalesce(CAST(${column} AS VARCHAR), '${NULL_GROUP}') AS g, ${value} AS v FROM ${quoteIdent(metric.model)} WHERE ${current.where.join(' AND ')} AND ${value} IS NOT NULL`;
   if (values.length > 0) {
     const rows = await store.query(
-      `WITH s AS (${source}), both AS (SELECT g, v FROM s UNION ALL SELECT '${all}' AS g, v FROM s),
-         r AS (SELECT g, v, row_number() OVER (PARTITION BY g ORDER BY v) AS rn FROM both)
+      `WITH s AS (${source}), pooled AS (SELECT g, v FROM s UNION ALL SELECT '${all}' AS g, v FROM s),
+         r AS (SELECT g, v, row_number() OVER (PARTITION BY g ORDER BY v) AS rn FROM pooled)
        SELECT r.g, r.rn, r.v FROM r JOIN (VALUES ${values.join(', ')}) AS k(g, rn) ON r.g = k.g AND r.rn = k.rn`,
       [...current.params, ...rankParams],
     );
@@ -318,7 +370,7 @@ async function addQuantileStatistics(
       if (b && b.length === 2) s.interval = { low: Math.min(...b), high: Math.max(...b) };
     };
     attach(all, current.total);
-    for (const [group, s] of current.groups) attach(group ?? '\u0000null', s);
+    for (const [group, s] of current.groups) attach(group ?? NULL_GROUP, s);
   }
   if (totalQ === null) return;
   const above = await store.query(
@@ -329,7 +381,7 @@ async function addQuantileStatistics(
   const totalAbove = [...counts.values()].reduce((sum, c) => sum + c.above, 0);
   const totalN = [...counts.values()].reduce((sum, c) => sum + c.n, 0);
   for (const [group, s] of current.groups) {
-    const c = counts.get(group ?? '\u0000null');
+    const c = counts.get(group ?? NULL_GROUP);
     if (!c) continue;
     const restN = totalN - c.n;
     (s as QuantileSummary).restP =

@@ -1,0 +1,103 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { buildCatalogue, type Catalogue } from '@servq/metrics';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compare, type CompareStore } from './compare.ts';
+
+/**
+ * Waits in minutes. Cēsis: March 10, 12, …, 24 (median 17); February 2, 4, …, 16 (median 9). Liepāja: the
+ * same six waits, 5 … 10, in both periods. Worked by hand:
+ *   Cēsis pooled (16 values): median (12 + 14) / 2 = 13; above it 6 of 8 in March, 2 of 8 in February;
+ *     pooled share ½, se = √(¼ · (⅛ + ⅛)) = 0.25, z = (0.75 − 0.25) / 0.25 = 2, p = 2 · (1 − Φ(2)) = 0.0455.
+ *   Liepāja: median 7.5, above it 3 of 6 in each period: z = 0, p = 1.
+ *   All offices (28 values): median (9 + 10) / 2 = 9.5; above it 9 of 14 in March, 5 of 14 in February;
+ *     se = √(¼ · 2/14) = 0.18898, z = (4/14) / 0.18898 = 1.5119, p = 0.1306. March median 11, February 8.
+ */
+const rows: [string, string, number][] = [
+  ...[10, 12, 14, 16, 18, 20, 22, 24].map((w): [string, string, number] => ['cesis', '2026-03-10', w]),
+  ...[2, 4, 6, 8, 10, 12, 14, 16].map((w): [string, string, number] => ['cesis', '2026-02-10', w]),
+  ...[5, 6, 7, 8, 9, 10].flatMap((w): [string, string, number][] => [
+    ['liepaja', '2026-03-11', w],
+    ['liepaja', '2026-02-11', w],
+  ]),
+];
+
+function catalogue(): Catalogue {
+  const base = buildCatalogue({ waitTargetMinutes: 15 });
+  return new Map([...base].map(([id, m]) => [id, { ...m, minSample: Math.min(m.minSample, 5) }]));
+}
+
+// Regression: quantile comparisons used to fail outright (a NUL in a SQL literal, a CTE named `both`).
+describe('compare: previous-period change of quantile metrics', () => {
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
+  let store: CompareStore;
+
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:');
+    connection = await instance.connect();
+    await connection.run(
+      'CREATE TABLE visits (office_id VARCHAR, language VARCHAR, channel VARCHAR, wait_minutes DOUBLE, event_date DATE)',
+    );
+    for (const [office, day, wait] of rows) {
+      await connection.run(`INSERT INTO visits VALUES ('${office}', 'lv', 'in_person', ${wait}, DATE '${day}')`);
+    }
+    store = {
+      query: async (sql, params) => (await connection.runAndReadAll(sql, [...params])).getRowObjectsJson(),
+      getFreshness: () => ({ newestEventAt: null, syncedAt: null, dataVersion: 1 }),
+    };
+  });
+
+  afterAll(() => {
+    connection.closeSync();
+    instance.closeSync();
+  });
+
+  it('tests the change of a median with Mood’s median test (hand-computed p = 0.0455 and 1)', async () => {
+    const answer = await compare(store, catalogue(), {
+      metrics: ['wait_p50'],
+      by: 'office',
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    expect(answer.previous).toEqual({ from: '2026-01-29', to: '2026-02-28' });
+    const [metric] = answer.metrics;
+    const cesis = metric?.groups.find((g) => g.group === 'cesis');
+    expect(cesis).toMatchObject({ value: 17, previous: { value: 9, n: 8 }, change: 8, changeSignificant: true });
+    expect(cesis?.changePValue).toBeCloseTo(0.0455, 4);
+    const liepaja = metric?.groups.find((g) => g.group === 'liepaja');
+    expect(liepaja).toMatchObject({ value: 7.5, change: 0, changeSignificant: false });
+    expect(liepaja?.changePValue).toBeCloseTo(1, 6);
+    expect(metric?.all).toMatchObject({
+      value: 11,
+      previous: { value: 8, n: 14 },
+      change: 3,
+      changeSignificant: false,
+    });
+    expect(metric?.all.changePValue).toBeCloseTo(0.1306, 3);
+  });
+
+  it('tests the change of a 90th percentile against the pooled 90th percentile', async () => {
+    const answer = await compare(store, catalogue(), {
+      metrics: ['wait_p90'],
+      by: 'office',
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    // Cēsis pooled p90 (16 values, interpolated): 15 · 0.9 = 13.5 → 20 + 0.5 · (22 − 20) = 21; above it 2 of 8
+    // in March (22, 24), 0 of 8 in February: pooled 1/8, se = √(1/8 · 7/8 · ¼) = 0.16536, z = 1.5119, p = 0.1306.
+    const cesis = answer.metrics[0]?.groups.find((g) => g.group === 'cesis');
+    expect(cesis?.changePValue).toBeCloseTo(0.1306, 3);
+    expect(cesis?.changeSignificant).toBe(false);
+  });
+
+  it('gives no change test when either period is below the minimum sample', async () => {
+    const answer = await compare(store, catalogue(), {
+      metrics: ['wait_p50'],
+      by: 'office',
+      from: '2026-03-10',
+      to: '2026-03-10',
+    });
+    const cesis = answer.metrics[0]?.groups.find((g) => g.group === 'cesis');
+    expect(cesis).toMatchObject({ previous: { n: 0, suppressed: true }, change: null, changePValue: null });
+  });
+});
