@@ -46,6 +46,16 @@ const send = (reply: WorkerReply): void => {
   process.send?.(reply);
 };
 
+const units: Record<string, number> = { kb: 1e3, mb: 1e6, gb: 1e9, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30 };
+
+/** Bytes of a size as the config accepts it (`256MB`, `1GiB`); units as DuckDB reads them. */
+function sizeToBytes(size: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(size.trim());
+  const unit = units[match?.[2]?.toLowerCase() ?? ''];
+  if (!match?.[1] || unit === undefined) throw new Error(`not a size: ${size}`);
+  return Math.floor(Number(match[1]) * unit);
+}
+
 async function init(message: WorkerInit): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',
@@ -63,11 +73,15 @@ async function init(message: WorkerInit): Promise<void> {
     'SET enable_external_access = false',
     `SET memory_limit = '${memory}'`,
     `SET threads = ${Math.max(1, Math.floor(message.threads))}`,
-    `SET max_temp_directory_size = '${message.maxTempSize.replaceAll("'", '')}'`,
-    'SET lock_configuration = true',
   ]) {
     await c.run(statement);
   }
+  // Models larger than the memory limit have now been evicted to the temp directory, and DuckDB refuses a
+  // temp limit below what is in use: the limit is that use plus the configured headroom for queries.
+  const usage = await c.runAndReadAll('SELECT coalesce(sum(size), 0)::BIGINT AS used FROM duckdb_temporary_files()');
+  const tempLimit = Number(usage.getRowObjectsJson()[0]?.used ?? 0) + sizeToBytes(message.maxTempSize);
+  await c.run(`SET max_temp_directory_size = '${tempLimit} bytes'`);
+  await c.run('SET lock_configuration = true');
   connection = c;
   limits = { timeoutMs: message.timeoutMs, maxRows: message.maxRows };
   send({ kind: 'ready' });
