@@ -1,10 +1,16 @@
 /**
- * An acknowledged-delivery producer: idempotent, `acks=all`, and a bounded wait. kafkajs's idempotent producer
- * retries practically forever, so a caller answering an HTTP request could hang; here every send races a
- * deadline and fails with a retryable `KAFKA_PRODUCE_TIMEOUT` instead. A send that timed out may still land
- * later — callers treat the outcome as unknown and rely on event ids for idempotency.
+ * An acknowledged-delivery producer: idempotent, `acks=all`, and a bounded wait.
+ *
+ * kafkajs's idempotent producer retries practically forever by default. Racing such a send against a timer is
+ * not enough: the abandoned send keeps retrying in the background and lands once the broker is back, so a
+ * client that was told 503 and retried would produce the event twice (observed against a stopped broker).
+ * Instead the producer's own retry budget is bounded to finish well inside `sendTimeoutMs`: when kafkajs gives
+ * up, it has stopped trying, and a broker that was down has certainly not stored the batch. The timer remains
+ * as a backstop for a broker that accepted the request and went silent; only in that case is the outcome
+ * unknown, and event ids (deduplicated in the lake) keep a late copy harmless.
  */
-import type { Kafka, Producer } from 'kafkajs';
+import type { Kafka, logLevel, Producer } from 'kafkajs';
+import type { KafkaClientOptions } from './client.ts';
 import { KafkaAdapterError, KafkaErrorCode } from './errors.ts';
 
 export interface OutgoingMessage {
@@ -32,11 +38,41 @@ export interface AckedProducerOptions {
   sendTimeoutMs: number;
 }
 
+/** Retries whose backoffs add up to at most `budgetMs` (kafkajs doubles from `initialRetryTime`, capped). */
+export function boundedRetry(budgetMs: number): { initialRetryTime: number; maxRetryTime: number; retries: number } {
+  const initialRetryTime = 100;
+  const maxRetryTime = Math.max(initialRetryTime, Math.min(1000, Math.floor(budgetMs / 4)));
+  let retries = 0;
+  let total = 0;
+  // kafkajs randomises each wait by ±20 %: count the upper end.
+  for (let wait = initialRetryTime; total + Math.min(wait, maxRetryTime) * 1.2 <= budgetMs; wait *= 2) {
+    total += Math.min(wait, maxRetryTime) * 1.2;
+    retries += 1;
+  }
+  return { initialRetryTime, maxRetryTime, retries: Math.max(1, retries) };
+}
+
+/**
+ * Client settings for a process whose producer answers callers within `sendTimeoutMs`: the client's own
+ * retries (metadata, connections) are bounded too, so a send abandoned after a timeout cannot keep retrying
+ * in the background and land after the caller has already retried it.
+ */
+export function ackedClientOptions(sendTimeoutMs: number, level: logLevel): KafkaClientOptions {
+  return {
+    logLevel: level,
+    retry: boundedRetry(sendTimeoutMs / 4),
+    connectionTimeout: Math.min(3000, Math.floor(sendTimeoutMs / 4)),
+    requestTimeout: sendTimeoutMs,
+  };
+}
+
 export function createAckedProducer(kafka: Kafka, options: AckedProducerOptions): AckedProducer {
   const producer: Producer = kafka.producer({
     idempotent: true,
     maxInFlightRequests: 1,
     allowAutoTopicCreation: false,
+    // Half the deadline for backoffs leaves the other half for the attempts themselves.
+    retry: boundedRetry(options.sendTimeoutMs / 2),
   });
   let connected = false;
   producer.on(producer.events.DISCONNECT, () => {

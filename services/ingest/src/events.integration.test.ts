@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadSharedConfig } from '@servq/config';
 import { Topics } from '@servq/contracts';
-import { createAckedProducer, createKafka, logLevel, type AckedProducer } from '@servq/kafka';
+import { ackedClientOptions, createAckedProducer, createKafka, logLevel, type AckedProducer } from '@servq/kafka';
 import type { FastifyInstance } from 'fastify';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import pWaitFor from 'p-wait-for';
@@ -87,7 +87,8 @@ describe('ingest → Kafka (real broker)', () => {
   const runId = randomUUID().slice(0, 8);
 
   beforeAll(async () => {
-    kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
+    // The same client settings as main.ts: bounded retries at every level.
+    kafka = createKafka(shared.kafka, ackedClientOptions(3000, logLevel.NOTHING));
     producer = createAckedProducer(kafka, { sendTimeoutMs: 3000 });
     await producer.start();
     app = await buildApp(config(), { producer, checkKafka: () => Promise.resolve(), logger: false });

@@ -2,12 +2,12 @@
  * Entry point: reads the environment, connects the producer, listens, and shuts down in order on SIGTERM or
  * SIGINT: stop accepting requests (in-flight ones finish), then flush and disconnect the producer.
  */
-import { createAckedProducer, createKafka, logLevel } from '@servq/kafka';
+import { ackedClientOptions, createAckedProducer, createKafka, logLevel } from '@servq/kafka';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 
 const config = loadConfig(process.env);
-const kafka = createKafka(config.kafka, { logLevel: logLevel.ERROR });
+const kafka = createKafka(config.kafka, ackedClientOptions(config.produceTimeoutMs, logLevel.ERROR));
 const producer = createAckedProducer(kafka, { sendTimeoutMs: config.produceTimeoutMs });
 const admin = kafka.admin();
 
