@@ -15,6 +15,8 @@ bash scripts/bootstrap.sh
 source infra/local/env.sh
 servq_load_env_defaults
 bash infra/local/infra.sh up
+echo "[start] building the dashboard"
+pnpm --filter @servq/dashboard build >/dev/null
 
 DATA="${SERVQ_DATA_DIR:-$ROOT/.data}"
 LOGS="$DATA/logs"

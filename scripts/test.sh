@@ -7,6 +7,7 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
 bash scripts/bootstrap.sh
+bash scripts/ensure-chromium.sh
 # shellcheck source=../infra/local/env.sh
 source infra/local/env.sh
 servq_load_env_defaults
@@ -30,5 +31,7 @@ echo '[test] typecheck'
 pnpm run --silent typecheck
 echo '[test] lint'
 pnpm run --silent lint
+echo '[test] build the dashboard (the browser test serves its dist)'
+pnpm --filter @servq/dashboard build >/dev/null
 echo '[test] vitest (unit, integration, e2e)'
 pnpm exec vitest run "$@"
