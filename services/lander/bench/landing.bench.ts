@@ -4,14 +4,19 @@
  * issue sets (target: landing ≥ half of it). Also Parquet bytes per event against the same events as NDJSON,
  * and the lander's peak memory (VmHWM of its process).
  *
- * Both rates are timed from the moment the consumer has joined its group to the last event, so group joins
- * and process start-up are not counted. Writes bench/results/lander.json.
- * Usage: node --import tsx services/lander/bench/landing.bench.ts [events]
+ * One topic is produced once; then baseline and landing alternate `REPEATS` times (each with a fresh consumer
+ * group, and for landing a fresh lake prefix), so both see the same machine load, and the medians are reported.
+ * Both rates are timed from the moment the consumer has joined its group; landing ends when the lander reports
+ * every row landed, i.e. uploaded to S3, committed to Kafka and checkpointed — so it includes the final age
+ * flush of the partial buffers (up to LANDER_FLUSH_MAX_AGE_MS). Group joins and process start-up are not counted.
+ * Writes bench/results/lander.json.
+ * Usage: node --import tsx services/lander/bench/landing.bench.ts [events] [repeats]
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadSharedConfig } from '@servq/config';
 import { createKafka, ensureTopics, logLevel } from '@servq/kafka';
@@ -19,15 +24,16 @@ import { createS3Client } from '@servq/lake';
 import pWaitFor from 'p-wait-for';
 import { LakeStore } from '../src/lake.store.ts';
 
-const TOTAL = Number(process.argv[2] ?? 200_000);
+const TOTAL = Number(process.argv[2] ?? 1_000_000);
+const REPEATS = Number(process.argv[3] ?? 3);
 const PARTITIONS = 6;
+const FLUSH = { maxEvents: 50_000, maxAgeMs: 1000 };
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const landerDir = fileURLToPath(new URL('..', import.meta.url));
 const shared = loadSharedConfig(process.env);
-const PORT = 19_000 + Math.floor(Math.random() * 1000);
 const id = randomUUID().slice(0, 8);
 const topic = `bench.lander.${id}`;
-const prefix = `bench-lander/${id}/`;
+const prefixOf = (run: number) => `bench-lander/${id}/${run}/`;
 
 function surveyEvent(i: number) {
   return {
@@ -48,14 +54,21 @@ function surveyEvent(i: number) {
   };
 }
 
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** digits;
+
 async function produce(): Promise<number> {
   const kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
   await ensureTopics(kafka, [{ topic, numPartitions: PARTITIONS }]);
   const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
   await producer.connect();
   let ndjsonBytes = 0;
-  for (let start = 0; start < TOTAL; start += 2000) {
-    const messages = Array.from({ length: Math.min(2000, TOTAL - start) }, (_, j) => {
+  for (let start = 0; start < TOTAL; start += 5000) {
+    const messages = Array.from({ length: Math.min(5000, TOTAL - start) }, (_, j) => {
       const event = surveyEvent(start + j);
       const value = JSON.stringify(event);
       ndjsonBytes += Buffer.byteLength(value) + 1;
@@ -68,9 +81,9 @@ async function produce(): Promise<number> {
 }
 
 /** kafkajs eachBatch that only resolves offsets: the ceiling for any consumer of this topic here. */
-async function consumeAndDiscard(): Promise<number> {
+async function consumeAndDiscard(run: number): Promise<number> {
   const kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `bench-discard-${id}`, maxBytesPerPartition: 4 * 1024 * 1024 });
+  const consumer = kafka.consumer({ groupId: `bench-discard-${id}-${run}`, maxBytesPerPartition: 4 * 1024 * 1024 });
   let joinedAt = 0;
   let seen = 0;
   consumer.on(consumer.events.GROUP_JOIN, () => (joinedAt = performance.now()));
@@ -92,35 +105,42 @@ async function consumeAndDiscard(): Promise<number> {
   return seconds;
 }
 
-/** Peaks of the lander's own memory gauges while it lands, sampled with every progress poll. */
-const peaks = { heapUsedMiB: 0, externalMiB: 0 };
-
 function gauge(body: string, name: string): number {
   return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? ([\\d.e+]+)`, 'm').exec(body)?.[1] ?? 0) / 1048576;
 }
 
-async function landedRows(): Promise<number> {
-  try {
-    const body = await (await fetch(`http://127.0.0.1:${PORT}/metrics`)).text();
-    peaks.heapUsedMiB = Math.max(peaks.heapUsedMiB, gauge(body, 'lander_nodejs_heap_size_used_bytes'));
-    peaks.externalMiB = Math.max(peaks.externalMiB, gauge(body, 'lander_nodejs_external_memory_bytes'));
-    return Number(/^lander_rows_landed_total\{table="survey_events"\} (\d+)/m.exec(body)?.[1] ?? 0);
-  } catch {
-    return 0;
-  }
+interface LandingRun {
+  seconds: number;
+  /** Rate between 10 % and 90 % of the rows landed: no start-up, no final age flush. */
+  steadyEventsPerSecond: number;
+  peakRssMiB: number;
+  sampledPeakHeapUsedMiB: number;
+  sampledPeakExternalMiB: number;
 }
 
-async function land(): Promise<{ seconds: number; peakRssMiB: number }> {
+async function land(run: number): Promise<LandingRun> {
+  const port = 19_000 + Math.floor(Math.random() * 1000);
+  const peaks = { heap: 0, external: 0 };
+  const landedRows = async (): Promise<number> => {
+    try {
+      const body = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      peaks.heap = Math.max(peaks.heap, gauge(body, 'lander_nodejs_heap_size_used_bytes'));
+      peaks.external = Math.max(peaks.external, gauge(body, 'lander_nodejs_external_memory_bytes'));
+      return Number(/^lander_rows_landed_total\{table="survey_events"\} (\d+)/m.exec(body)?.[1] ?? 0);
+    } catch {
+      return 0;
+    }
+  };
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: landerDir,
     env: {
       ...process.env,
       LANDER_TOPICS: `${topic}=survey_events`,
-      LANDER_GROUP_ID: `bench-lander-${id}`,
-      LANDER_LAKE_PREFIX: prefix,
-      LANDER_HTTP_PORT: String(PORT),
-      LANDER_FLUSH_MAX_EVENTS: '50000',
-      LANDER_FLUSH_MAX_AGE_MS: '1000',
+      LANDER_GROUP_ID: `bench-lander-${id}-${run}`,
+      LANDER_LAKE_PREFIX: prefixOf(run),
+      LANDER_HTTP_PORT: String(port),
+      LANDER_FLUSH_MAX_EVENTS: String(FLUSH.maxEvents),
+      LANDER_FLUSH_MAX_AGE_MS: String(FLUSH.maxAgeMs),
       LANDER_COMPACTION_INTERVAL_MS: '0',
       LANDER_LOG_LEVEL: 'warn',
     },
@@ -130,7 +150,7 @@ async function land(): Promise<{ seconds: number; peakRssMiB: number }> {
     await pWaitFor(
       async () => {
         try {
-          return (await fetch(`http://127.0.0.1:${PORT}/readyz`)).status === 200;
+          return (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200;
         } catch {
           return false;
         }
@@ -138,11 +158,27 @@ async function land(): Promise<{ seconds: number; peakRssMiB: number }> {
       { interval: 20, timeout: { milliseconds: 60_000 } },
     );
     const started = performance.now();
-    await pWaitFor(async () => (await landedRows()) >= TOTAL, { interval: 50, timeout: { milliseconds: 600_000 } });
+    let at10 = 0;
+    let at90 = 0;
+    await pWaitFor(
+      async () => {
+        const rows = await landedRows();
+        if (!at10 && rows >= TOTAL * 0.1) at10 = performance.now();
+        if (!at90 && rows >= TOTAL * 0.9) at90 = performance.now();
+        return rows >= TOTAL;
+      },
+      { interval: 50, timeout: { milliseconds: 600_000 } },
+    );
     const seconds = (performance.now() - started) / 1000;
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     const peakKiB = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
-    return { seconds, peakRssMiB: Math.round(peakKiB / 102.4) / 10 };
+    return {
+      seconds,
+      steadyEventsPerSecond: round((TOTAL * 0.8) / ((at90 - at10) / 1000)),
+      peakRssMiB: round(peakKiB / 1024, 1),
+      sampledPeakHeapUsedMiB: round(peaks.heap),
+      sampledPeakExternalMiB: round(peaks.external),
+    };
   } finally {
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
@@ -156,44 +192,64 @@ async function main(): Promise<void> {
   const kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
   try {
     const ndjsonBytes = await produce();
-    const baselineSeconds = await consumeAndDiscard();
-    const landing = await land();
-    const objects = await store.list(`${prefix}survey_events/`);
+    const baselineSeconds: number[] = [];
+    const landings: LandingRun[] = [];
+    for (let run = 0; run < REPEATS; run++) {
+      baselineSeconds.push(await consumeAndDiscard(run));
+      landings.push(await land(run));
+      console.error(
+        `run ${run}: baseline ${round(TOTAL / (baselineSeconds.at(-1) ?? 1))}/s, ` +
+          `landing ${round(TOTAL / (landings.at(-1)?.seconds ?? 1))}/s`,
+      );
+    }
+    const objects = await store.list(`${prefixOf(0)}survey_events/`);
     const parquetBytes = objects.reduce((n, o) => n + o.size, 0);
-    const baselineRate = Math.round(TOTAL / baselineSeconds);
-    const landingRate = Math.round(TOTAL / landing.seconds);
+    const baselineRate = round(TOTAL / median(baselineSeconds));
+    const landingRate = round(TOTAL / median(landings.map((l) => l.seconds)));
+    const steadyRate = median(landings.map((l) => l.steadyEventsPerSecond));
     const result = {
       benchmark: 'lander',
       measuredAt: new Date().toISOString(),
+      machine: { cpus: cpus().length, loadAverage1mAtEnd: round(loadavg()[0] ?? 0, 2), node: process.version },
       events: TOTAL,
       partitions: PARTITIONS,
-      settings: { flushMaxEvents: 50_000, flushMaxAgeMs: 1000, eventType: 'survey.submitted' },
+      repeats: REPEATS,
+      settings: { flushMaxEvents: FLUSH.maxEvents, flushMaxAgeMs: FLUSH.maxAgeMs, eventType: 'survey.submitted' },
       baseline: {
-        what: 'kafkajs consume-and-discard, same topic',
-        seconds: baselineSeconds,
+        what: 'kafkajs consume-and-discard of the same topic, fresh group per run; joined → last event seen',
+        medianSeconds: round(median(baselineSeconds), 3),
         eventsPerSecond: baselineRate,
+        runsEventsPerSecond: baselineSeconds.map((s) => round(TOTAL / s)),
       },
       landing: {
-        what: 'lander process: decode, validate, Parquet (zstd) with DuckDB, upload to S3Proxy, commit',
-        seconds: landing.seconds,
+        what:
+          'lander process (src/main.ts), fresh group and prefix per run: decode, validate, Parquet (zstd) with ' +
+          'DuckDB, upload to S3Proxy, Kafka commit, checkpoint; joined → every row landed, including the final ' +
+          'age flush of partial buffers (≤ flushMaxAgeMs); excludes process start-up and group join',
+        medianSeconds: round(median(landings.map((l) => l.seconds)), 3),
         eventsPerSecond: landingRate,
-        shareOfBaseline: Math.round((landingRate / baselineRate) * 100) / 100,
+        shareOfBaseline: round(landingRate / baselineRate, 2),
+        steadyEventsPerSecond: steadyRate,
+        steadyWhat: 'rate between 10 % and 90 % of rows landed (no start, no final age flush)',
+        steadyShareOfBaseline: round(steadyRate / baselineRate, 2),
+        runsEventsPerSecond: landings.map((l) => round(TOTAL / l.seconds)),
         objects: objects.length,
-        peakRssMiB: landing.peakRssMiB,
-        sampledPeakHeapUsedMiB: Math.round(peaks.heapUsedMiB),
-        sampledPeakExternalMiB: Math.round(peaks.externalMiB),
+        peakRssMiB: Math.max(...landings.map((l) => l.peakRssMiB)),
+        peakRssWhat: 'largest VmHWM of the lander process over the runs',
+        sampledPeakHeapUsedMiB: Math.max(...landings.map((l) => l.sampledPeakHeapUsedMiB)),
+        sampledPeakExternalMiB: Math.max(...landings.map((l) => l.sampledPeakExternalMiB)),
       },
       size: {
-        ndjsonBytesPerEvent: Math.round((ndjsonBytes / TOTAL) * 10) / 10,
-        parquetBytesPerEvent: Math.round((parquetBytes / TOTAL) * 10) / 10,
-        parquetToNdjson: Math.round((parquetBytes / ndjsonBytes) * 1000) / 1000,
+        ndjsonBytesPerEvent: round(ndjsonBytes / TOTAL, 1),
+        parquetBytesPerEvent: round(parquetBytes / TOTAL, 1),
+        parquetToNdjson: round(parquetBytes / ndjsonBytes, 3),
       },
     };
     mkdirSync(`${root}bench/results`, { recursive: true });
     writeFileSync(`${root}bench/results/lander.json`, `${JSON.stringify(result, null, 2)}\n`);
     console.log(JSON.stringify(result, null, 2));
   } finally {
-    await store.delete((await store.list(prefix)).map((o) => o.key));
+    await store.delete((await store.list(`bench-lander/${id}/`)).map((o) => o.key));
     const admin = kafka.admin();
     await admin.connect();
     await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
