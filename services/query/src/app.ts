@@ -9,6 +9,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { authenticate, requireRole, type Principal } from './auth.ts';
 import { compare, type CompareStore } from './compare.ts';
 import type { TokenEntry } from './config.ts';
+import { serveDashboard } from './dashboard.static.ts';
 import { errorBody, QueryError, QueryErrorCode, toQueryError } from './errors.ts';
 import type { Freshness } from './lake.store.ts';
 import { createQueryMetrics, type QueryMetrics, type SqlOutcome } from './metrics.ts';
@@ -21,6 +22,8 @@ export interface AppConfig {
   tokens: readonly TokenEntry[];
   cacheEntries: number;
   logger?: boolean;
+  /** The built dashboard to serve at `/`, if any. */
+  dashboardDir?: string | null;
 }
 
 export interface AppDeps {
@@ -145,6 +148,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
     return { freshness, ...result };
   });
 
+  if (config.dashboardDir) await serveDashboard(app, config.dashboardDir);
   await app.ready();
   return app;
 }

@@ -19,7 +19,7 @@ describe('loadConfig', () => {
 
   it('keeps DuckDB spill files under the data dir, never in the working directory', () => {
     const config = loadConfig({ ...base, QUERY_DATA_DIR: '/srv/query/', QUERY_TEMP_MAX_SIZE: '2GB' });
-    expect(config.store).toEqual({ tempDir: '/srv/query/tmp/store', maxTempSize: '2GB' });
+    expect(config.store).toEqual({ tempDir: '/srv/query/tmp/store', maxTempSize: '2GB', memoryLimit: '2GB' });
     expect(config.sandbox).toMatchObject({ tempDir: '/srv/query/tmp/sandbox', maxTempSize: '0KB' });
   });
 

@@ -34,7 +34,7 @@ describe('LakeStore on the hand-built lake', () => {
     store = await LakeStore.create({
       complaintTargetWorkingDays: 5,
       now: () => now,
-      temp: { tempDir: join(dir, 'tmp'), maxTempSize: '1GB' },
+      temp: { tempDir: join(dir, 'tmp'), maxTempSize: '1GB', memoryLimit: '512MB' },
     });
     await store.reconcile(files);
   });

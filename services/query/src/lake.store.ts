@@ -84,6 +84,7 @@ export class LakeStore {
       threads: String(options.threads ?? 2),
       temp_directory: tempDir,
       max_temp_directory_size: options.temp.maxTempSize,
+      memory_limit: options.temp.memoryLimit,
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
     });

@@ -28,7 +28,7 @@ const metrics = createQueryMetrics(() => store.getFreshness());
 const mirror = new LakeMirror(s3, config.sync);
 const sandbox = new SqlSandbox(config.sandbox, store);
 const app = await buildApp(
-  { tokens: config.tokens, cacheEntries: config.cacheEntries, logger: true },
+  { tokens: config.tokens, cacheEntries: config.cacheEntries, logger: true, dashboardDir: config.dashboardDir },
   { store, catalogue, sql: sandbox, metrics },
 );
 const sync = new SyncLoop(mirror, store, config.sync.intervalMs, app.log, metrics);

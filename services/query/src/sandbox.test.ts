@@ -27,7 +27,7 @@ describe('POST /v1/sql sandbox', () => {
     store = await LakeStore.create({
       complaintTargetWorkingDays: 5,
       now: () => new Date('2026-04-01T09:00:00Z'),
-      temp: { tempDir: join(dir, 'tmp'), maxTempSize: '1GB' },
+      temp: { tempDir: join(dir, 'tmp'), maxTempSize: '1GB', memoryLimit: '512MB' },
     });
     await store.reconcile(
       lake.map((f) => ({
