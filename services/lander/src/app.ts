@@ -3,7 +3,7 @@
  * from a config and injected clients. Returns a ready, not yet started lander; `main.ts` starts it and listens.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
-import { createKafka, logLevel } from '@servq/kafka';
+import { createKafka } from '@servq/kafka';
 import { createS3Client } from '@servq/lake';
 import type { FastifyInstance } from 'fastify';
 import type { Kafka } from 'kafkajs';
@@ -35,7 +35,7 @@ export interface Lander {
 
 export async function buildLander(config: LanderConfig, deps: LanderDeps = {}): Promise<Lander> {
   const logger = deps.logger ?? pino({ level: config.logLevel, base: { service: 'lander' } });
-  const kafka = deps.kafka ?? createKafka(config.kafka, { logLevel: logLevel.WARN });
+  const kafka = deps.kafka ?? createKafka(config.kafka, { logger: logger.child({ component: 'kafkajs' }) });
   const s3 = deps.s3 ?? createS3Client(config.s3);
   const metrics = createMetrics();
   const writer = await ParquetWriter.create();
