@@ -3,9 +3,7 @@
  * JSON lines and go through a newline-delimited staging file that DuckDB reads with explicit column types, so
  * every type the contracts name (timestamps with zone, dates, bigints) is cast by DuckDB itself, in parallel.
  */
-import { createWriteStream } from 'node:fs';
-import { rm, stat } from 'node:fs/promises';
-import { once } from 'node:events';
+import { open, rm, stat } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import type { LakeColumn } from './lake.contract.ts';
 import { Semaphore } from './mutex.ts';
@@ -20,13 +18,18 @@ export function sqlIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
+/** Lines joined a few thousand at a time: one write call per chunk instead of a stream write per line. */
+const LINES_PER_WRITE = 4096;
+
 async function writeLines(path: string, lines: readonly string[]): Promise<void> {
-  const out = createWriteStream(path);
-  for (const line of lines) {
-    if (!out.write(`${line}\n`)) await once(out, 'drain');
+  const file = await open(path, 'w');
+  try {
+    for (let i = 0; i < lines.length; i += LINES_PER_WRITE) {
+      await file.write(`${lines.slice(i, i + LINES_PER_WRITE).join('\n')}\n`);
+    }
+  } finally {
+    await file.close();
   }
-  out.end();
-  await once(out, 'close');
 }
 
 /** Absent fields become NULL, or the column's `ifAbsent` value. */
@@ -41,8 +44,13 @@ function selectList(columns: readonly LakeColumn[]): string {
 }
 
 export interface ParquetWriterOptions {
-  /** DuckDB threads, and how many files are written at once. */
+  /**
+   * DuckDB worker threads. One by default: a file of a flush is small, and on a busy machine one thread
+   * per file, several files at once, beat several threads fighting over one file (measured: 2–4× faster).
+   */
   threads?: number;
+  /** How many files are written at once, each on its own connection (default 2). */
+  concurrency?: number;
   /** DuckDB's memory limit, e.g. '512MB'; beyond it DuckDB spills or fails rather than growing. */
   memoryLimit?: string;
 }
@@ -52,20 +60,20 @@ export class ParquetWriter {
 
   private constructor(
     private readonly db: DuckDBInstance,
-    threads: number,
+    concurrency: number,
   ) {
-    this.writes = new Semaphore(threads);
+    this.writes = new Semaphore(concurrency);
   }
 
   static async create(options: ParquetWriterOptions = {}): Promise<ParquetWriter> {
-    const threads = options.threads ?? 2;
+    const threads = options.threads ?? 1;
     const db = await DuckDBInstance.create(':memory:', {
       threads: String(threads),
       memory_limit: options.memoryLimit ?? '512MB',
       autoinstall_known_extensions: 'false',
       autoload_known_extensions: 'false',
     });
-    return new ParquetWriter(db, threads);
+    return new ParquetWriter(db, options.concurrency ?? 2);
   }
 
   /** Runs `fn` on a fresh connection, closed afterwards; DuckDB runs connections concurrently. */
