@@ -18,7 +18,7 @@ import { decodeMessage, type LakeRecord } from './message.decoder.ts';
 import type { LanderMetrics } from './metrics.ts';
 import { Mutex } from './mutex.ts';
 import { checkpointKey } from './object.names.ts';
-import { PartitionBuffer, type FlushReason } from './partition.buffer.ts';
+import { PartitionBuffer, offsetBefore, type FlushReason } from './partition.buffer.ts';
 import type { ParquetWriter } from './parquet.writer.ts';
 import { retrying } from './retry.ts';
 
@@ -260,14 +260,16 @@ export class EventsConsumer {
         if (this.owned(state) && !state.recovered) await this.recover(state);
       });
     }
+    // One reading instant per fetched batch: `ingested_at` of its rows, and the buffers' age clock.
+    let ingestedAt = new Date();
+    let now = ingestedAt.getTime();
     for (const message of batch.messages) {
       if (!payload.isRunning() || payload.isStale() || this.stopping || !this.owned(state)) return;
-      if (state.resumeAt !== null && BigInt(message.offset) < BigInt(state.resumeAt)) {
+      if (state.resumeAt !== null && offsetBefore(message.offset, state.resumeAt)) {
         payload.resolveOffset(message.offset);
         continue;
       }
-      const now = Date.now();
-      state.buffer.append(decodeMessage(state.route, batch.partition, message, new Date(now)), now);
+      state.buffer.append(decodeMessage(state.route, batch.partition, message, ingestedAt), now);
       payload.resolveOffset(message.offset);
       this.heldBytes += message.value?.length ?? 0;
       const due = state.buffer.dueReason(this.options.flush, now);
@@ -277,10 +279,14 @@ export class EventsConsumer {
         if (lock.busy) await lock.run(() => Promise.resolve());
         if (!this.owned(state)) return;
         this.scheduleFlush(state, due);
+        ingestedAt = new Date();
+        now = ingestedAt.getTime();
       }
       if (this.heldBytes >= this.options.flush.maxBufferedBytes) {
         await this.relieveMemory();
         if (!this.owned(state)) return;
+        ingestedAt = new Date();
+        now = ingestedAt.getTime();
       }
     }
     this.updateGauges(state);

@@ -100,9 +100,18 @@ export function jsonLine(row: LakeRow): string {
   return JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
 }
 
+/** The last `ingestedAt` and its ISO text: a batch of messages shares one instant, formatted once. */
+let isoCache = { ms: Number.NaN, iso: '' };
+
+function isoOf(instant: Date): string {
+  const ms = instant.getTime();
+  if (ms !== isoCache.ms) isoCache = { ms, iso: instant.toISOString() };
+  return isoCache.iso;
+}
+
 function bookkeepingFields(at: KafkaCoordinates): string {
   return (
-    `"ingested_at":"${at.ingestedAt.toISOString()}","kafka_partition":${at.partition},` +
+    `"ingested_at":"${isoOf(at.ingestedAt)}","kafka_partition":${at.partition},` +
     `"kafka_offset":"${at.offset}","kafka_topic":${JSON.stringify(at.topic)}`
   );
 }

@@ -15,9 +15,22 @@ const rigaDay = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
-/** The office-local calendar day of an instant, `YYYY-MM-DD`. */
+const HOUR_MS = 3_600_000;
+/** Riga's offset from UTC is whole hours and changes on whole UTC hours, so a UTC hour has one Riga day. */
+const dayOfHour = new Map<number, string>();
+
+/** The office-local calendar day of an instant, `YYYY-MM-DD` (memoised per UTC hour: called once per event). */
 export function lakeDate(instant: Date): string {
-  return rigaDay.format(instant);
+  const ms = instant.getTime();
+  if (!Number.isFinite(ms)) return rigaDay.format(instant);
+  const hour = Math.floor(ms / HOUR_MS);
+  let day = dayOfHour.get(hour);
+  if (day === undefined) {
+    if (dayOfHour.size >= 100_000) dayOfHour.clear();
+    day = rigaDay.format(instant);
+    dayOfHour.set(hour, day);
+  }
+  return day;
 }
 
 export function dataObjectKey(

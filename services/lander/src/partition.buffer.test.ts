@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LakeRecord } from './message.decoder.ts';
-import { PartitionBuffer } from './partition.buffer.ts';
+import { PartitionBuffer, offsetBefore } from './partition.buffer.ts';
 
 const record = (offset: number, bytes = 10): LakeRecord => ({
   table: 'visit_events',
@@ -41,5 +41,13 @@ describe('PartitionBuffer', () => {
     const buffer = new PartitionBuffer();
     buffer.append(record(5), 0);
     expect(() => buffer.append(record(5), 0)).toThrow(/offset order/);
+  });
+
+  it('orders offsets as numbers, beyond the safe integer range too', () => {
+    expect(offsetBefore('9', '10')).toBe(true);
+    expect(offsetBefore('10', '9')).toBe(false);
+    expect(offsetBefore('10', '10')).toBe(false);
+    expect(offsetBefore('9007199254740993', '9007199254740994')).toBe(true);
+    expect(offsetBefore('123', '124')).toBe(true);
   });
 });

@@ -5,6 +5,11 @@
 import type { FlushPolicy } from './config.ts';
 import type { LakeRecord } from './message.decoder.ts';
 
+/** `a < b` for Kafka offsets as decimal strings (no sign, no leading zeros), without a BigInt per call. */
+export function offsetBefore(a: string, b: string): boolean {
+  return a.length === b.length ? a < b : a.length < b.length;
+}
+
 export type FlushReason = 'events' | 'bytes' | 'age' | 'memory' | 'shutdown';
 
 export class PartitionBuffer {
@@ -14,7 +19,7 @@ export class PartitionBuffer {
 
   append(record: LakeRecord, now: number): void {
     const last = this.records.at(-1);
-    if (last && BigInt(record.offset) <= BigInt(last.offset)) {
+    if (last && !offsetBefore(last.offset, record.offset)) {
       throw new Error(`offset ${record.offset} appended after ${last.offset}: buffers must stay in offset order`);
     }
     this.records.push(record);
