@@ -81,7 +81,7 @@ async function produce(): Promise<number> {
 }
 
 /** kafkajs eachBatch that only resolves offsets: the ceiling for any consumer of this topic here. */
-async function consumeAndDiscard(run: number): Promise<number> {
+async function consumeAndDiscard(run: number): Promise<{ seconds: number; cpuSeconds: number }> {
   const kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
   const consumer = kafka.consumer({ groupId: `bench-discard-${id}-${run}`, maxBytesPerPartition: 4 * 1024 * 1024 });
   let joinedAt = 0;
@@ -99,10 +99,12 @@ async function consumeAndDiscard(run: number): Promise<number> {
       await Promise.resolve();
     },
   });
+  const cpuBefore = process.cpuUsage();
   await pWaitFor(() => seen >= TOTAL, { interval: 10, timeout: { milliseconds: 600_000 } });
   const seconds = (performance.now() - joinedAt) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   await consumer.disconnect();
-  return seconds;
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
 function gauge(body: string, name: string): number {
@@ -114,6 +116,8 @@ interface LandingRun {
   /** Rate between 10 % and 90 % of the rows landed: no start-up, no final age flush. */
   steadyEventsPerSecond: number;
   peakRssMiB: number;
+  /** CPU time of the lander process (all its threads, DuckDB's included) per million events, start-up included. */
+  cpuSecondsPerMillion: number;
   sampledPeakHeapUsedMiB: number;
   sampledPeakExternalMiB: number;
 }
@@ -131,7 +135,9 @@ async function land(run: number): Promise<LandingRun> {
       return 0;
     }
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // BENCH_LANDER_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the lander process.
+  const flags = (process.env.BENCH_LANDER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'src/main.ts'], {
     cwd: landerDir,
     env: {
       ...process.env,
@@ -172,7 +178,11 @@ async function land(run: number): Promise<LandingRun> {
     const seconds = (performance.now() - started) / 1000;
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     const peakKiB = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
+    // utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
+    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    const cpuSeconds = (Number(stat[11]) + Number(stat[12])) / 100;
     return {
+      cpuSecondsPerMillion: round((cpuSeconds / TOTAL) * 1e6, 2),
       seconds,
       steadyEventsPerSecond: round((TOTAL * 0.8) / ((at90 - at10) / 1000)),
       peakRssMiB: round(peakKiB / 1024, 1),
@@ -193,9 +203,12 @@ async function main(): Promise<void> {
   try {
     const ndjsonBytes = await produce();
     const baselineSeconds: number[] = [];
+    const baselineCpu: number[] = [];
     const landings: LandingRun[] = [];
     for (let run = 0; run < REPEATS; run++) {
-      baselineSeconds.push(await consumeAndDiscard(run));
+      const baseline = await consumeAndDiscard(run);
+      baselineSeconds.push(baseline.seconds);
+      baselineCpu.push(baseline.cpuSeconds);
       landings.push(await land(run));
       console.error(
         `run ${run}: baseline ${round(TOTAL / (baselineSeconds.at(-1) ?? 1))}/s, ` +
@@ -220,6 +233,7 @@ async function main(): Promise<void> {
         medianSeconds: round(median(baselineSeconds), 3),
         eventsPerSecond: baselineRate,
         runsEventsPerSecond: baselineSeconds.map((s) => round(TOTAL / s)),
+        cpuSecondsPerMillion: round((median(baselineCpu) / TOTAL) * 1e6, 2),
       },
       landing: {
         what:
@@ -233,6 +247,9 @@ async function main(): Promise<void> {
         steadyWhat: 'rate between 10 % and 90 % of rows landed (no start, no final age flush)',
         steadyShareOfBaseline: round(steadyRate / baselineRate, 2),
         runsEventsPerSecond: landings.map((l) => round(TOTAL / l.seconds)),
+        cpuSecondsPerMillion: median(landings.map((l) => l.cpuSecondsPerMillion)),
+        cpuWhat:
+          'CPU time of the lander process (all threads, start-up included) per million events; less noisy than rates',
         objects: objects.length,
         peakRssMiB: Math.max(...landings.map((l) => l.peakRssMiB)),
         peakRssWhat: 'largest VmHWM of the lander process over the runs',
