@@ -102,8 +102,8 @@ export async function landBatch(
     const files = [];
     for (const [i, group] of groups.entries()) {
       const path = join(dir, `${i}.parquet`);
-      const lines = group.records.map((r) => r.line);
-      const bytes = await ctx.writer.write(path, columnsOf(group.table), lines);
+      const rows = group.records.map((r) => r.row);
+      const bytes = await ctx.writer.writeRows(path, columnsOf(group.table), rows);
       const key = dataObjectKey(
         ctx.lakePrefix,
         group.table,
@@ -113,7 +113,7 @@ export async function landBatch(
         group.firstOffset,
         group.lastOffset,
       );
-      files.push({ key, path, table: group.table, rows: lines.length, bytes });
+      files.push({ key, path, table: group.table, rows: rows.length, bytes });
     }
 
     const cpKey = checkpointKey(ctx.lakePrefix, handle.topic, handle.partition);

@@ -38,8 +38,28 @@ export interface KafkaCoordinates {
   ingestedAt: Date;
 }
 
-/** A decoded message: its table, the instant that dates it, and its row as one line of JSON for DuckDB. */
-export type Decoded = { ok: true; table: string; line: string; day: Date } | { ok: false; reasons: RejectionReason[] };
+/**
+ * A row as one line of UTF-8 JSON for DuckDB, kept as bytes until it is staged: `head` is the object without its
+ * closing brace (for an event, a slice of the Kafka message itself: no copy, and nothing for the garbage collector
+ * to trace while the row waits in a buffer), `tail` the Kafka fields and the closing brace.
+ */
+export interface RowBytes {
+  head: Buffer;
+  tail: string;
+}
+
+/** A decoded message: its table, the instant that dates it, and its row for DuckDB. */
+export type Decoded = { ok: true; table: string; row: RowBytes; day: Date } | { ok: false; reasons: RejectionReason[] };
+
+/** The row as its JSON text (tests, logs). */
+export function rowText(row: RowBytes): string {
+  return `${row.head.toString('utf8')}${row.tail}`;
+}
+
+/** A row given as a JSON object's text. */
+export function rowOfLine(line: string): RowBytes {
+  return { head: Buffer.from(line.slice(0, line.lastIndexOf('}')), 'utf8'), tail: '}' };
+}
 
 const KAFKA_TOPIC: LakeColumn = {
   name: 'kafka_topic',
@@ -100,41 +120,45 @@ export function jsonLine(row: LakeRow): string {
   return JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
 }
 
-/** The last `ingestedAt` and its ISO text: a batch of messages shares one instant, formatted once. */
-let isoCache = { ms: Number.NaN, iso: '' };
+/** The Kafka fields but the offset, shared by the rows of one fetched batch (same topic, partition, instant). */
+let tailCache = { topic: '', partition: -1, ms: Number.NaN, prefix: '' };
 
-function isoOf(instant: Date): string {
-  const ms = instant.getTime();
-  if (ms !== isoCache.ms) isoCache = { ms, iso: instant.toISOString() };
-  return isoCache.iso;
+function tailOf(at: KafkaCoordinates): string {
+  const ms = at.ingestedAt.getTime();
+  if (ms !== tailCache.ms || at.partition !== tailCache.partition || at.topic !== tailCache.topic) {
+    const prefix =
+      `,"ingested_at":"${at.ingestedAt.toISOString()}","kafka_partition":${at.partition},` +
+      `"kafka_topic":${JSON.stringify(at.topic)},"kafka_offset":"`;
+    tailCache = { topic: at.topic, partition: at.partition, ms, prefix };
+  }
+  return `${tailCache.prefix}${at.offset}"}`;
 }
 
-function bookkeepingFields(at: KafkaCoordinates): string {
-  return (
-    `"ingested_at":"${isoOf(at.ingestedAt)}","kafka_partition":${at.partition},` +
-    `"kafka_offset":"${at.offset}","kafka_topic":${JSON.stringify(at.topic)}`
-  );
-}
+const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 
 /**
- * Validates a message against the event schemas (not the clock: late events still land) and returns its row
- * line. The fast path: an event's fields are its table's columns by name (a contracts rule), so the message
- * text itself, with the Kafka fields appended, is the row; DuckDB casts it by the column types. That is what
+ * Validates a message against the event schemas (not the clock: late events still land) and returns its row.
+ * The fast path: an event's fields are its table's columns by name (a contracts rule), so the message bytes
+ * themselves, with the Kafka fields appended, are the row; DuckDB casts it by the column types. That is what
  * `toLakeRow` computes, without building and re-serialising an object per event (tested equal in
  * lake.contract.test.ts).
  */
-export function decodeEvent(text: string, value: unknown, at: KafkaCoordinates): Decoded {
+export function decodeEvent(raw: Buffer, value: unknown, at: KafkaCoordinates): Decoded {
   const parsed = ServqEvent.safeParse(value);
   if (!parsed.success) return { ok: false, reasons: reasonsOf(parsed.error.issues) };
   const event = parsed.data;
-  // A strict object: it ends with "}" and has at least its envelope fields. Multi-line JSON is re-serialised.
-  const body = /[\r\n]/.test(text) ? JSON.stringify(event) : text.trimEnd();
-  return {
-    ok: true,
-    table: lakeTableFor(event),
-    line: `${body.slice(0, -1)},${bookkeepingFields(at)}}`,
-    day: new Date(event.occurred_at),
-  };
+  // A strict object: it ends with "}" (then maybe spaces) and has at least its envelope fields. Multi-line JSON
+  // is re-serialised, so that the staging file keeps one row per line.
+  let head: Buffer;
+  if (raw.includes(0x0a) || raw.includes(0x0d)) {
+    const text = JSON.stringify(event);
+    head = Buffer.from(text.slice(0, -1), 'utf8');
+  } else {
+    let end = raw.length;
+    while (end > 0 && isSpace(raw[end - 1])) end--;
+    head = raw.subarray(0, end - 1);
+  }
+  return { ok: true, table: lakeTableFor(event), row: { head, tail: tailOf(at) }, day: new Date(event.occurred_at) };
 }
 
 /** The reference mapping of the contracts, for tests of the fast path. */
@@ -149,7 +173,7 @@ export function decodeRejected(value: unknown, at: KafkaCoordinates): Decoded {
   return {
     ok: true,
     table: REJECTED_TABLE,
-    line: jsonLine({ ...toRejectedLakeRow(parsed.data, meta(at)), kafka_topic: at.topic }),
+    row: rowOfLine(jsonLine({ ...toRejectedLakeRow(parsed.data, meta(at)), kafka_topic: at.topic })),
     day: new Date(parsed.data.received_at),
   };
 }

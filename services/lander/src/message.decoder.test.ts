@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { groupByObject } from './batch.lander.ts';
+import { rowText } from './lake.contract.ts';
 import { decodeMessage, type LakeRecord, type RawMessage } from './message.decoder.ts';
 
-const rowOf = (record: LakeRecord) => JSON.parse(record.line) as Record<string, unknown>;
+const rowOf = (record: LakeRecord) => JSON.parse(rowText(record.row)) as Record<string, unknown>;
 
 const route = { topic: 'servq.visit.v1', table: 'visit_events' };
 const rejectedRoute = { topic: 'servq.rejected.v1', table: 'rejected_events' };

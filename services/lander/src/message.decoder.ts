@@ -8,7 +8,9 @@ import {
   decodeEvent,
   decodeRejected,
   rejectedLine,
+  rowOfLine,
   type KafkaCoordinates,
+  type RowBytes,
   type RejectionReason,
 } from './lake.contract.ts';
 import { lakeDate } from './object.names.ts';
@@ -25,8 +27,8 @@ export interface LakeRecord {
   table: string;
   date: string;
   offset: string;
-  /** The row as one line of JSON keyed by column name (see lake.contract.ts). */
-  line: string;
+  /** The row as JSON keyed by column name, in bytes (see lake.contract.ts). */
+  row: RowBytes;
   /** Size of the message value, for the byte bound of the buffers. */
   bytes: number;
   rejected: boolean;
@@ -54,22 +56,24 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; re
 export function decodeMessage(route: TopicRoute, partition: number, message: RawMessage, ingestedAt: Date): LakeRecord {
   const at: KafkaCoordinates = { topic: route.topic, partition, offset: message.offset, ingestedAt };
   const bytes = message.value?.length ?? 0;
-  const text = message.value?.toString('utf8') ?? '';
+  const value = message.value ?? Buffer.alloc(0);
+  const text = value.toString('utf8');
   const reject = (reasons: RejectionReason[]): LakeRecord => {
     const receivedAt = kafkaTime(message);
     const line = rejectedLine({ raw: text, reasons, source: header(message, 'source'), receivedAt }, at);
-    return { table: REJECTED_TABLE, date: lakeDate(receivedAt), offset: message.offset, line, bytes, rejected: true };
+    const row = rowOfLine(line);
+    return { table: REJECTED_TABLE, date: lakeDate(receivedAt), offset: message.offset, row, bytes, rejected: true };
   };
   if (bytes === 0) return reject([{ path: '(message)', message: 'empty message' }]);
   const json = parseJson(text);
   if (!json.ok) return reject([json.reason]);
-  const decoded = route.table === REJECTED_TABLE ? decodeRejected(json.value, at) : decodeEvent(text, json.value, at);
+  const decoded = route.table === REJECTED_TABLE ? decodeRejected(json.value, at) : decodeEvent(value, json.value, at);
   if (!decoded.ok) return reject(decoded.reasons);
   return {
     table: decoded.table,
     date: lakeDate(decoded.day),
     offset: message.offset,
-    line: decoded.line,
+    row: decoded.row,
     bytes,
     rejected: false,
   };

@@ -5,7 +5,7 @@
  */
 import { open, rm, stat } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import type { LakeColumn } from './lake.contract.ts';
+import { rowOfLine, type LakeColumn, type RowBytes } from './lake.contract.ts';
 import { Semaphore } from './mutex.ts';
 
 export const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
@@ -18,15 +18,28 @@ export function sqlIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** Lines joined a few thousand at a time: one write call per chunk instead of a stream write per line. */
-const LINES_PER_WRITE = 4096;
+/** Rows staged a few thousand at a time: one write call per chunk instead of one per row. */
+const ROWS_PER_WRITE = 4096;
 
-async function writeLines(path: string, lines: readonly string[]): Promise<void> {
+/** One chunk of the staging file: each row's head bytes, its tail, a newline. */
+function chunkOf(rows: readonly RowBytes[]): Buffer {
+  let size = 0;
+  // A tail is mostly ASCII; three bytes per UTF-16 unit bounds its UTF-8 length.
+  for (const row of rows) size += row.head.length + row.tail.length * 3 + 1;
+  const chunk = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const row of rows) {
+    at += row.head.copy(chunk, at);
+    at += chunk.write(row.tail, at, 'utf8');
+    chunk[at++] = 0x0a;
+  }
+  return chunk.subarray(0, at);
+}
+
+async function writeRows(path: string, rows: readonly RowBytes[]): Promise<void> {
   const file = await open(path, 'w');
   try {
-    for (let i = 0; i < lines.length; i += LINES_PER_WRITE) {
-      await file.write(`${lines.slice(i, i + LINES_PER_WRITE).join('\n')}\n`);
-    }
+    for (let i = 0; i < rows.length; i += ROWS_PER_WRITE) await file.write(chunkOf(rows.slice(i, i + ROWS_PER_WRITE)));
   } finally {
     await file.close();
   }
@@ -88,13 +101,18 @@ export class ParquetWriter {
 
   /** Writes rows (JSON lines keyed by column name) to `path` as Parquet; returns the file's size in bytes. */
   async write(path: string, columns: readonly LakeColumn[], lines: readonly string[]): Promise<number> {
-    return this.writes.run(() => this.writeNow(path, columns, lines));
+    return this.writeRows(path, columns, lines.map(rowOfLine));
   }
 
-  private async writeNow(path: string, columns: readonly LakeColumn[], lines: readonly string[]): Promise<number> {
+  /** Writes rows (JSON objects in bytes, keyed by column name) to `path` as Parquet; returns the file's size. */
+  async writeRows(path: string, columns: readonly LakeColumn[], rows: readonly RowBytes[]): Promise<number> {
+    return this.writes.run(() => this.writeNow(path, columns, rows));
+  }
+
+  private async writeNow(path: string, columns: readonly LakeColumn[], rows: readonly RowBytes[]): Promise<number> {
     const staging = `${path}.ndjson`;
     try {
-      await writeLines(staging, lines);
+      await writeRows(staging, rows);
       const types = columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
       await this.withConnection((connection) =>
         connection.run(

@@ -6,7 +6,7 @@ const record = (offset: number, bytes = 10): LakeRecord => ({
   table: 'visit_events',
   date: '2026-03-02',
   offset: String(offset),
-  line: '{}',
+  row: { head: Buffer.from('{'), tail: '}' },
   bytes,
   rejected: false,
 });
