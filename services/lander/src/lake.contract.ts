@@ -12,7 +12,7 @@ import {
   LakeColumns,
   LakeTables,
   RejectedEvent,
-  ServqEvent,
+  type ServqEvent,
   Topics,
   lakeTableFor,
   scrubText,
@@ -22,6 +22,7 @@ import {
   type LakeTableName,
   type RejectionReason,
 } from '@servq/contracts';
+import { EventValidator } from './event.validator.ts';
 
 export type LakeColumn = Pick<ContractColumn, 'name' | 'nullable' | 'description'> & {
   type: string;
@@ -136,17 +137,21 @@ function tailOf(at: KafkaCoordinates): string {
 
 const isSpace = (byte: number | undefined) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 
+/** Compiled on first use (not on import): the JSON Schema validators of every event type. */
+let validator: EventValidator | undefined;
+
 /**
- * Validates a message against the event schemas (not the clock: late events still land) and returns its row.
+ * Validates a message against the event schemas (not the clock: late events still land; see event.validator.ts)
+ * and returns its row.
  * The fast path: an event's fields are its table's columns by name (a contracts rule), so the message bytes
  * themselves, with the Kafka fields appended, are the row; DuckDB casts it by the column types. That is what
  * `toLakeRow` computes, without building and re-serialising an object per event (tested equal in
  * lake.contract.test.ts).
  */
 export function decodeEvent(raw: Buffer, value: unknown, at: KafkaCoordinates): Decoded {
-  const parsed = ServqEvent.safeParse(value);
-  if (!parsed.success) return { ok: false, reasons: reasonsOf(parsed.error.issues) };
-  const event = parsed.data;
+  const checked = (validator ??= new EventValidator()).check(value);
+  if (!checked.ok) return checked;
+  const event = checked.event;
   // A strict object: it ends with "}" (then maybe spaces) and has at least its envelope fields. Multi-line JSON
   // is re-serialised, so that the staging file keeps one row per line.
   let head: Buffer;
