@@ -50,6 +50,18 @@ interface PartitionState {
   highWatermark: string | null;
 }
 
+/** Fetched batches that may wait for decoding while kafkajs fetches the next (about one fetch's worth). */
+const MAX_QUEUED_BATCHES = 8;
+
+interface QueuedBatch {
+  payload: EachBatchPayload;
+  /** The partition as it was when fetched; a rebalance since replaces it, and the batch is dropped. */
+  state: PartitionState;
+  /** The partition's seek count when fetched: a later seek (a failed flush reads again) makes the batch stale. */
+  seeks: number;
+  bytes: number;
+}
+
 function isRebalancing(error: unknown): boolean {
   const type = (error as { type?: string }).type;
   return (
@@ -74,8 +86,14 @@ export class EventsConsumer {
   private timer: NodeJS.Timeout | undefined;
   private lastHeartbeat: (() => Promise<void>) | undefined;
   private s3FailingSince: number | undefined;
-  /** Message bytes in all buffers and in flushes not yet finished: the lander's memory bound. */
+  /** Message bytes in queued batches, all buffers and flushes not yet finished: the lander's memory bound. */
   private heldBytes = 0;
+  /** The decoding of fetched batches, chained in arrival order; and how many wait in it. */
+  private decoding: Promise<void> = Promise.resolve();
+  private queuedBatches = 0;
+  /** Seeks per partition (`topic/partition`), so batches fetched before a seek are not decoded after it. */
+  private readonly seeks = new Map<string, number>();
+  private decodeFailure: Error | undefined;
 
   constructor(
     private readonly options: EventsConsumerOptions,
@@ -147,6 +165,8 @@ export class EventsConsumer {
     // Still a group member while the buffers are landed: commits need the membership, and pausing keeps the
     // heartbeats going while eachBatch stops taking messages.
     this.consumer.pause([...this.routes.keys()].map((topic) => ({ topic })));
+    // Batches already fetched are decoded into the buffers first, so they are landed too.
+    await this.decoding;
     await Promise.all(
       [...this.states.values()].map((state) =>
         this.lockOf(state.key)
@@ -248,53 +268,100 @@ export class EventsConsumer {
     );
   }
 
+  /**
+   * Takes a fetched batch and returns at once, so kafkajs fetches the next one while this one is decoded: kafkajs
+   * fetches one broker's partitions in turn and waits for every `eachBatch` before the next fetch, which left the
+   * lander idle for each fetch's round trip. Batches are decoded in arrival order, one at a time. The offsets are
+   * resolved up front — they only move kafkajs's fetch position; commits stay ours, after landing, and a rebalance
+   * or a seek makes kafkajs fetch from the committed or sought offset again. Held bytes count the queued batches,
+   * and past the memory bound (or with more than `MAX_QUEUED_BATCHES` waiting) this waits for the decoding.
+   * Recovery of a partition still happens here, before its first batch is queued, so its failures reach kafkajs
+   * (which restarts the consumer) as before.
+   */
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     this.lastHeartbeat = () => payload.heartbeat();
-    if (this.stopping) return;
+    if (this.decodeFailure) {
+      const failure = this.decodeFailure;
+      this.decodeFailure = undefined;
+      throw failure;
+    }
+    const last = batch.messages.at(-1);
+    if (this.stopping || payload.isStale() || !last) return;
     const state = this.stateFor(batch.topic, batch.partition);
-    state.highWatermark = batch.highWatermark;
-    const lock = this.lockOf(state.key);
     if (!state.recovered) {
-      await lock.run(async () => {
+      await this.lockOf(state.key).run(async () => {
         if (this.owned(state) && !state.recovered) await this.recover(state);
       });
+      if (!this.owned(state) || this.stopping || payload.isStale()) return;
     }
-    // One reading instant per fetched batch: `ingested_at` of its rows, and the buffers' age clock.
-    let ingestedAt = new Date();
-    let now = ingestedAt.getTime();
-    for (const message of batch.messages) {
-      if (!payload.isRunning() || payload.isStale() || this.stopping || !this.owned(state)) return;
-      if (state.resumeAt !== null && offsetBefore(message.offset, state.resumeAt)) {
-        payload.resolveOffset(message.offset);
-        continue;
-      }
-      state.buffer.append(decodeMessage(state.route, batch.partition, message, ingestedAt), now);
-      payload.resolveOffset(message.offset);
-      this.heldBytes += message.value?.length ?? 0;
-      const due = state.buffer.dueReason(this.options.flush, now);
-      if (due === 'events' || due === 'bytes') {
-        // One batch landing while the next one fills: wait for the previous flush before starting another,
-        // which pauses this partition (and, with one partition at a time, the consumer) while S3 is slow.
-        if (lock.busy) await lock.run(() => Promise.resolve());
-        if (!this.owned(state)) return;
-        this.scheduleFlush(state, due);
-        ingestedAt = new Date();
-        now = ingestedAt.getTime();
-      }
-      if (this.heldBytes >= this.options.flush.maxBufferedBytes) {
-        await this.relieveMemory();
-        if (!this.owned(state)) return;
-        ingestedAt = new Date();
-        now = ingestedAt.getTime();
-      }
+    let bytes = 0;
+    for (const message of batch.messages) bytes += message.value?.length ?? 0;
+    const queued: QueuedBatch = { payload, state, seeks: this.seeks.get(state.key) ?? 0, bytes };
+    payload.resolveOffset(last.offset);
+    this.heldBytes += bytes;
+    this.queuedBatches++;
+    this.decoding = this.decoding
+      .then(() => this.decodeBatch(queued))
+      .catch((error: unknown) => {
+        // A bug, not an input problem (decoding never throws on a message): start over from the committed
+        // offsets through kafkajs's own restart, which the next eachBatch triggers by throwing this.
+        this.deps.logger.error({ err: error, partition: state.key }, 'decoding failed; consumer restarts');
+        this.revokeAll('decoding failed');
+        this.decodeFailure = error instanceof Error ? error : new Error(String(error));
+      })
+      .finally(() => this.queuedBatches--);
+    if (this.queuedBatches > MAX_QUEUED_BATCHES || this.heldBytes >= this.options.flush.maxBufferedBytes) {
+      await this.decoding;
     }
-    this.updateGauges(state);
   }
 
-  /** Over the memory bound: land the largest buffer and wait until held bytes fall below the bound. */
-  private async relieveMemory(): Promise<void> {
-    while (this.heldBytes >= this.options.flush.maxBufferedBytes && !this.stopping) {
+  /** Decodes a queued batch into its partition's buffer; dropped when the partition was revoked or sought since. */
+  private async decodeBatch(queued: QueuedBatch): Promise<void> {
+    const { state } = queued;
+    const { batch } = queued.payload;
+    let unbuffered = queued.bytes;
+    const current = () => this.owned(state) && queued.seeks === (this.seeks.get(state.key) ?? 0);
+    try {
+      if (!current()) return;
+      state.highWatermark = batch.highWatermark;
+      const lock = this.lockOf(state.key);
+      // One reading instant per fetched batch: `ingested_at` of its rows, and the buffers' age clock.
+      let ingestedAt = new Date();
+      let now = ingestedAt.getTime();
+      for (const message of batch.messages) {
+        if (!current()) return;
+        if (state.resumeAt !== null && offsetBefore(message.offset, state.resumeAt)) continue;
+        state.buffer.append(decodeMessage(state.route, batch.partition, message, ingestedAt), now);
+        // The message's bytes now count as the buffer's (released by its flush, or by a rebalance).
+        unbuffered -= message.value?.length ?? 0;
+        const due = state.buffer.dueReason(this.options.flush, now);
+        if (due === 'events' || due === 'bytes') {
+          // One batch landing while the next one fills: wait for the previous flush before starting another,
+          // which pauses decoding (and, through the queue, fetching) while S3 is slow.
+          if (lock.busy) await lock.run(() => Promise.resolve());
+          if (!this.owned(state)) return;
+          this.scheduleFlush(state, due);
+          ingestedAt = new Date();
+          now = ingestedAt.getTime();
+        }
+        // The rest of this batch is on its way into the buffers: what counts here is everything else.
+        if (this.heldBytes - unbuffered >= this.options.flush.maxBufferedBytes) {
+          await this.relieveMemory(unbuffered);
+          if (!this.owned(state)) return;
+          ingestedAt = new Date();
+          now = ingestedAt.getTime();
+        }
+      }
+      this.updateGauges(state);
+    } finally {
+      this.heldBytes -= unbuffered;
+    }
+  }
+
+  /** Over the memory bound: land the largest buffer and wait until held bytes (but `excluded`) fall below it. */
+  private async relieveMemory(excluded: number): Promise<void> {
+    while (this.heldBytes - excluded >= this.options.flush.maxBufferedBytes && !this.stopping) {
       let largest: PartitionState | undefined;
       for (const s of this.states.values()) if (s.buffer.bytes > (largest?.buffer.bytes ?? 0)) largest = s;
       const lock = largest ? this.lockOf(largest.key) : undefined;
@@ -380,7 +447,10 @@ export class EventsConsumer {
         this.heldBytes -= state.buffer.bytes;
         this.states.delete(state.key);
         const first = records[0];
-        if (first) this.consumer.seek({ topic: state.route.topic, partition: state.partition, offset: first.offset });
+        if (first) {
+          this.seeks.set(state.key, (this.seeks.get(state.key) ?? 0) + 1);
+          this.consumer.seek({ topic: state.route.topic, partition: state.partition, offset: first.offset });
+        }
       }
       return false;
     }
