@@ -53,28 +53,35 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false; re
   }
 }
 
+/** A rejected-table record for a message that could not be decoded, with the reasons. */
+function rejectedRecord(
+  message: RawMessage,
+  text: string,
+  reasons: RejectionReason[],
+  at: KafkaCoordinates,
+): LakeRecord {
+  const receivedAt = kafkaTime(message);
+  const line = rejectedLine({ raw: text, reasons, source: header(message, 'source'), receivedAt }, at);
+  const bytes = message.value?.length ?? 0;
+  const row = rowOfLine(line);
+  return { table: REJECTED_TABLE, date: lakeDate(receivedAt), offset: message.offset, row, bytes, rejected: true };
+}
+
 export function decodeMessage(route: TopicRoute, partition: number, message: RawMessage, ingestedAt: Date): LakeRecord {
   const at: KafkaCoordinates = { topic: route.topic, partition, offset: message.offset, ingestedAt };
-  const bytes = message.value?.length ?? 0;
   const value = message.value ?? Buffer.alloc(0);
   const text = value.toString('utf8');
-  const reject = (reasons: RejectionReason[]): LakeRecord => {
-    const receivedAt = kafkaTime(message);
-    const line = rejectedLine({ raw: text, reasons, source: header(message, 'source'), receivedAt }, at);
-    const row = rowOfLine(line);
-    return { table: REJECTED_TABLE, date: lakeDate(receivedAt), offset: message.offset, row, bytes, rejected: true };
-  };
-  if (bytes === 0) return reject([{ path: '(message)', message: 'empty message' }]);
+  if (value.length === 0) return rejectedRecord(message, text, [{ path: '(message)', message: 'empty message' }], at);
   const json = parseJson(text);
-  if (!json.ok) return reject([json.reason]);
+  if (!json.ok) return rejectedRecord(message, text, [json.reason], at);
   const decoded = route.table === REJECTED_TABLE ? decodeRejected(json.value, at) : decodeEvent(value, json.value, at);
-  if (!decoded.ok) return reject(decoded.reasons);
+  if (!decoded.ok) return rejectedRecord(message, text, decoded.reasons, at);
   return {
     table: decoded.table,
     date: lakeDate(decoded.day),
     offset: message.offset,
     row: decoded.row,
-    bytes,
+    bytes: value.length,
     rejected: false,
   };
 }
