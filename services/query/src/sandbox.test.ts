@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +87,25 @@ describe('POST /v1/sql sandbox', () => {
       truncated: false,
       freshness: { dataVersion: 1 },
     });
+  });
+
+  it('runs the worker under OS limits: no core dumps, few open files, bounded file size', async () => {
+    expect((await sql('SELECT 1 AS one')).statusCode).toBe(200);
+    const workers = readdirSync('/proc')
+      .filter((entry) => /^\d+$/.test(entry))
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('sandbox.worker.ts');
+        } catch {
+          return false;
+        }
+      })
+      .filter((pid) => readFileSync(`/proc/${pid}/status`, 'utf8').includes(`PPid:\t${process.pid}\n`));
+    expect(workers).toHaveLength(1);
+    const limits = readFileSync(`/proc/${workers[0]}/limits`, 'utf8');
+    expect(limits).toMatch(/Max core file size\s+0\s+0/);
+    expect(limits).toMatch(/Max open files\s+256\s+256/);
+    expect(limits).toMatch(new RegExp(`Max file size\\s+${2 * 1024 ** 3}\\s+${2 * 1024 ** 3}`));
   });
 
   it('cuts results at the row limit and says so', async () => {

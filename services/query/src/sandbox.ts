@@ -4,7 +4,8 @@
  * changes, the tables are exported again and a fresh worker replaces the old one. Queries run one at a time;
  * a worker that does not answer within the time limit plus a grace period is killed and replaced.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -143,11 +144,7 @@ export class SqlSandbox implements SqlRunner {
     await mkdir(dir, { recursive: true });
     await mkdir(tempDir, { recursive: true });
     await this.store.exportModels(dir);
-    const child = fork(workerPath, [], {
-      execArgv: ['--import', 'tsx', `--max-old-space-size=256`],
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-      serialization: 'advanced',
-    });
+    const child = spawnWorker();
     const worker: Worker = { child, version, dir, tempDir };
     await new Promise<void>((ready, fail) => {
       const timer = setTimeout(() => fail(new Error('sandbox worker did not start within 20 s')), 20_000);
@@ -189,4 +186,25 @@ export class SqlSandbox implements SqlRunner {
   async stop(): Promise<void> {
     if (this.worker) await this.kill(this.worker);
   }
+}
+
+/**
+ * OS limits for the analysts' worker, beyond DuckDB's own settings (which DuckDB calls defence in depth, not a
+ * sandbox): no core dumps, few open files, no file larger than `WORKER_MAX_FILE_BYTES` (a write that escaped
+ * DuckDB's checks is cut off by the kernel), and a small V8 heap. `prlimit` (util-linux) sets them on the
+ * process it then becomes, so the IPC channel survives. An address-space limit is not set: Node's WebAssembly
+ * reserves more address space than any useful limit (checked: tsx fails under 4 and 8 GiB).
+ */
+const WORKER_MAX_FILE_BYTES = 2 * 1024 ** 3;
+const WORKER_MAX_OPEN_FILES = 256;
+const PRLIMIT = '/usr/bin/prlimit';
+
+export function workerLimitArgs(): string[] {
+  return [`--core=0`, `--nofile=${WORKER_MAX_OPEN_FILES}`, `--fsize=${WORKER_MAX_FILE_BYTES}`];
+}
+
+function spawnWorker(): ChildProcess {
+  const node = [process.execPath, '--import', 'tsx', '--max-old-space-size=256', workerPath];
+  const [command, ...args] = existsSync(PRLIMIT) ? [PRLIMIT, ...workerLimitArgs(), '--', ...node] : node;
+  return spawn(command!, args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
 }
