@@ -30,7 +30,10 @@ stop_services() {
     wait "${pids[@]}" 2>/dev/null || true
   fi
 }
-$detach || trap stop_services INT TERM EXIT
+if ! $detach; then
+  trap stop_services EXIT
+  trap 'stop_services; exit 0' INT TERM
+fi
 
 # A service of ours still running from an earlier --detach is stopped first, so ports are free.
 for service in ingest lander query; do
