@@ -3,12 +3,9 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { loadSharedConfig } from '@servq/config';
-import { createKafka, logLevel } from '@servq/kafka';
-import { createS3Client } from '@servq/lake';
-import type { Kafka, Producer } from 'kafkajs';
 import pWaitFor from 'p-wait-for';
 import { pino } from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildLander } from './app.ts';
 import { landBatch, type PartitionHandle } from './batch.lander.ts';
 import { LakeStore } from './lake.store.ts';
@@ -19,6 +16,7 @@ import {
   isolate,
   readLake,
   visitCalled,
+  useSuiteClients,
   type Isolation,
 } from './lander.test-support.ts';
 import { decodeMessage } from './message.decoder.ts';
@@ -37,28 +35,11 @@ async function expectExactlyOnce(s3: S3Client, prefix: string, expected: number)
 }
 
 describe('lander crash safety', () => {
-  let kafka: Kafka;
-  let s3: S3Client;
-  let producer: Producer;
-  const cleanups: (() => Promise<void>)[] = [];
-
-  beforeAll(async () => {
-    kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
-    s3 = createS3Client(shared.s3);
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
-  });
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-  afterAll(async () => {
-    await producer.disconnect();
-    s3.destroy();
-  });
+  const suite = useSuiteClients();
 
   async function isolated(overrides: Record<string, string> = {}): Promise<Isolation> {
-    const isolation = await isolate(kafka, overrides);
-    cleanups.push(() => cleanUp(kafka, s3, bucket, isolation));
+    const isolation = await isolate(suite.kafka, overrides);
+    suite.cleanups.push(() => cleanUp(suite.kafka, suite.s3, bucket, isolation));
     return isolation;
   }
 
@@ -67,7 +48,7 @@ describe('lander crash safety', () => {
     const events = Array.from({ length: 20 }, (_, i) =>
       visitCalled(i, i % 2 === 0 ? '2026-03-01T10:00:00+02:00' : '2026-03-02T10:00:00+02:00'),
     );
-    await producer.send({
+    await suite.producer.send({
       topic: iso.topic,
       acks: -1,
       messages: asMessages(events).map((m) => ({ ...m, partition: 0 })),
@@ -99,7 +80,7 @@ describe('lander crash safety', () => {
       commit: () => Promise.reject(new Error('never reached')),
     };
     const context = {
-      store: new DyingStore(s3, bucket),
+      store: new DyingStore(suite.s3, bucket),
       writer,
       tmpDir: '/tmp',
       lakePrefix: iso.prefix,
@@ -109,18 +90,18 @@ describe('lander crash safety', () => {
     };
     await expect(landBatch(context, handle, records)).rejects.toThrow('process died');
     writer.close();
-    const partial = await readLake(s3, bucket, iso.prefix, 'visit_events');
+    const partial = await readLake(suite.s3, bucket, iso.prefix, 'visit_events');
     expect(partial.objects).toHaveLength(1);
     expect(partial.rows).toHaveLength(10);
 
-    const lander = await buildLander(iso.config, { s3, logger: pino({ level: 'silent' }) });
+    const lander = await buildLander(iso.config, { s3: suite.s3, logger: pino({ level: 'silent' }) });
     await lander.start();
-    cleanups.push(() => lander.stop());
-    await pWaitFor(async () => (await countLake(s3, bucket, iso.prefix, 'visit_events')) === events.length, {
+    suite.cleanups.push(() => lander.stop());
+    await pWaitFor(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) === events.length, {
       interval: 300,
       timeout: 30_000,
     });
-    await expectExactlyOnce(s3, iso.prefix, events.length);
+    await expectExactlyOnce(suite.s3, iso.prefix, events.length);
   });
 
   it('lands what it holds and exits 0 on SIGTERM, before the age bound would have flushed it', async () => {
@@ -132,28 +113,28 @@ describe('lander crash safety', () => {
     });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    cleanups.push(async () => {
+    suite.cleanups.push(async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGKILL');
         await once(child, 'exit');
       }
     });
     const events = Array.from({ length: 120 }, (_, i) => visitCalled(i, new Date().toISOString()));
-    await producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
+    await suite.producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
     // Every partition has read its events into the buffer (recovered, then nothing landed yet).
     await pWaitFor(() => (output.match(/partition recovered/g) ?? []).length >= 3, { interval: 100, timeout: 30_000 });
-    expect(await countLake(s3, bucket, iso.prefix, 'visit_events')).toBe(0);
+    expect(await countLake(suite.s3, bucket, iso.prefix, 'visit_events')).toBe(0);
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     const [code] = (await exited) as [number | null];
     expect(code).toBe(0);
-    await expectExactlyOnce(s3, iso.prefix, events.length);
+    await expectExactlyOnce(suite.s3, iso.prefix, events.length);
   });
 
   it('keeps every event exactly once when two landers in one group are SIGKILLed mid-run and restarted', async () => {
     const iso = await isolated({ LANDER_FLUSH_MAX_EVENTS: '40', LANDER_FLUSH_MAX_AGE_MS: '200' });
     const children = new Set<ChildProcess>();
-    cleanups.push(async () => {
+    suite.cleanups.push(async () => {
       for (const child of children) {
         if (child.exitCode === null && child.signalCode === null) {
           child.kill('SIGKILL');
@@ -174,14 +155,14 @@ describe('lander crash safety', () => {
       child.kill('SIGKILL');
       if (child.exitCode === null && child.signalCode === null) await once(child, 'exit');
     };
-    const objects = async () => (await new LakeStore(s3, bucket).list(`${iso.prefix}visit_events/`)).length;
+    const objects = async () => (await new LakeStore(suite.s3, bucket).list(`${iso.prefix}visit_events/`)).length;
 
     const landers = [spawnLander(), spawnLander()];
     let produced = 0;
     const produce = async (n: number) => {
       const events = Array.from({ length: n }, (_, i) => visitCalled(produced + i, new Date().toISOString()));
       produced += n;
-      await producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
+      await suite.producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
     };
 
     for (const victim of [0, 1, 0]) {
@@ -194,10 +175,10 @@ describe('lander crash safety', () => {
       landers[victim] = spawnLander();
     }
     await produce(300);
-    await pWaitFor(async () => (await countLake(s3, bucket, iso.prefix, 'visit_events')) >= produced, {
+    await pWaitFor(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= produced, {
       interval: 1000,
       timeout: 60_000,
     });
-    await expectExactlyOnce(s3, iso.prefix, produced);
+    await expectExactlyOnce(suite.s3, iso.prefix, produced);
   });
 });

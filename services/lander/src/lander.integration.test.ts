@@ -1,11 +1,7 @@
-import type { S3Client } from '@aws-sdk/client-s3';
 import { loadSharedConfig } from '@servq/config';
-import { createKafka, logLevel } from '@servq/kafka';
-import { createS3Client } from '@servq/lake';
-import type { Kafka, Producer } from 'kafkajs';
 import pWaitFor from 'p-wait-for';
 import { pino } from 'pino';
-import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildLander, type Lander } from './app.ts';
 import {
   asMessages,
@@ -15,6 +11,7 @@ import {
   readLake,
   sameEvent,
   visitCalled,
+  useSuiteClients,
   type Isolation,
 } from './lander.test-support.ts';
 
@@ -22,30 +19,13 @@ const shared = loadSharedConfig(process.env);
 const bucket = shared.s3.bucket;
 
 describe('lander against the local Kafka and S3', () => {
-  let kafka: Kafka;
-  let s3: S3Client;
-  let producer: Producer;
-  const cleanups: (() => Promise<void>)[] = [];
-
-  beforeAll(async () => {
-    kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
-    s3 = createS3Client(shared.s3);
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await producer.connect();
-  });
-  afterEach(async () => {
-    for (const c of cleanups.splice(0).reverse()) await c();
-  });
-  afterAll(async () => {
-    await producer.disconnect();
-    s3.destroy();
-  });
+  const suite = useSuiteClients();
 
   async function startLander(isolation: Isolation): Promise<Lander> {
-    const lander = await buildLander(isolation.config, { s3, logger: pino({ level: 'warn' }) });
+    const lander = await buildLander(isolation.config, { s3: suite.s3, logger: pino({ level: 'warn' }) });
     await lander.start();
     let stopped = false;
-    cleanups.push(async () => {
+    suite.cleanups.push(async () => {
       if (!stopped) await lander.stop();
       stopped = true;
     });
@@ -53,8 +33,8 @@ describe('lander against the local Kafka and S3', () => {
   }
 
   async function isolated(overrides: Record<string, string> = {}): Promise<Isolation> {
-    const isolation = await isolate(kafka, overrides);
-    cleanups.push(() => cleanUp(kafka, s3, bucket, isolation));
+    const isolation = await isolate(suite.kafka, overrides);
+    suite.cleanups.push(() => cleanUp(suite.kafka, suite.s3, bucket, isolation));
     return isolation;
   }
 
@@ -67,8 +47,8 @@ describe('lander against the local Kafka and S3', () => {
         i % 3 === 0 ? '2026-03-01T23:30:00Z' : `2026-03-01T10:${String(i % 60).padStart(2, '0')}:00+02:00`,
       ),
     );
-    await producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
-    await producer.send({
+    await suite.producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
+    await suite.producer.send({
       topic: iso.topic,
       acks: -1,
       messages: [
@@ -76,7 +56,7 @@ describe('lander against the local Kafka and S3', () => {
         { key: 'bad-2', value: JSON.stringify({ type: 'visit.called' }) },
       ],
     });
-    await producer.send({
+    await suite.producer.send({
       topic: iso.rejectedTopic,
       acks: -1,
       messages: [
@@ -92,16 +72,16 @@ describe('lander against the local Kafka and S3', () => {
     });
 
     const lander = await startLander(iso);
-    await pWaitFor(async () => (await countLake(s3, bucket, iso.prefix, 'visit_events')) >= events.length, {
+    await pWaitFor(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= events.length, {
       interval: 300,
       timeout: 30_000,
     });
-    await pWaitFor(async () => (await countLake(s3, bucket, iso.prefix, 'rejected_events')) >= 3, {
+    await pWaitFor(async () => (await countLake(suite.s3, bucket, iso.prefix, 'rejected_events')) >= 3, {
       interval: 300,
       timeout: 10_000,
     });
 
-    const { rows, objects } = await readLake(s3, bucket, iso.prefix, 'visit_events');
+    const { rows, objects } = await readLake(suite.s3, bucket, iso.prefix, 'visit_events');
     expect(rows).toHaveLength(events.length);
     expect(new Set(rows.map((r) => r.event_id)).size).toBe(events.length);
     const sent = new Map(events.map((e) => [e.event_id, e]));
@@ -118,7 +98,7 @@ describe('lander against the local Kafka and S3', () => {
       true,
     );
 
-    const rejected = (await readLake(s3, bucket, iso.prefix, 'rejected_events')).rows;
+    const rejected = (await readLake(suite.s3, bucket, iso.prefix, 'rejected_events')).rows;
     expect(rejected).toHaveLength(3);
     expect(rejected.find((r) => r.raw === '{not json')).toMatchObject({ source: 'kiosk-9' });
     expect(JSON.parse(String(rejected.find((r) => r.raw === '{not json')?.reasons))).toEqual([
@@ -149,14 +129,14 @@ describe('lander against the local Kafka and S3', () => {
     });
     const events = Array.from({ length: 400 }, (_, i) => visitCalled(i, new Date().toISOString()));
     const messages = asMessages(events);
-    await producer.send({ topic: iso.topic, acks: -1, messages });
+    await suite.producer.send({ topic: iso.topic, acks: -1, messages });
     const lander = await startLander(iso);
     // Far below the age and count bounds: only the memory bound lands these. Under 10 kB, spread over the
     // partitions, may stay held until the age bound: 38 events of these ~261 bytes, not 33 (a flaky bound before).
     const smallest = Math.min(...messages.map((m) => Buffer.byteLength(String(m.value))));
     const mayStayHeld = Math.floor((10_000 - 1) / smallest);
     await pWaitFor(
-      async () => (await countLake(s3, bucket, iso.prefix, 'visit_events')) >= events.length - mayStayHeld,
+      async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= events.length - mayStayHeld,
       {
         interval: 300,
         timeout: 20_000,
@@ -166,7 +146,7 @@ describe('lander against the local Kafka and S3', () => {
     expect(metrics).toMatch(/lander_flush_events_count\{reason="memory"\} [1-9]/);
     expect(metrics).not.toMatch(/lander_flush_events_count\{reason="age"\} [1-9]/);
     await lander.stop();
-    const { rows } = await readLake(s3, bucket, iso.prefix, 'visit_events');
+    const { rows } = await readLake(suite.s3, bucket, iso.prefix, 'visit_events');
     expect(rows).toHaveLength(events.length);
     expect(new Set(rows.map((r) => r.event_id)).size).toBe(events.length);
   });

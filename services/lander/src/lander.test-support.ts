@@ -8,11 +8,45 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { ensureTopics } from '@servq/kafka';
-import type { Kafka, Message } from 'kafkajs';
+import { loadSharedConfig } from '@servq/config';
+import { createKafka, ensureTopics, logLevel } from '@servq/kafka';
+import { createS3Client } from '@servq/lake';
+import type { Kafka, Message, Producer } from 'kafkajs';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadConfig, type LanderConfig } from './config.ts';
 import { LakeStore } from './lake.store.ts';
 import { sqlString } from './parquet.writer.ts';
+
+/** The clients a lander integration suite shares, and the cleanups registered by its tests. */
+export interface SuiteClients {
+  kafka: Kafka;
+  s3: S3Client;
+  producer: Producer;
+  cleanups: (() => Promise<void>)[];
+}
+
+/**
+ * Registers the suite's hooks: clients made before all tests, each test's cleanups run (last first) after it,
+ * clients closed after all. The fields are set once `beforeAll` has run, i.e. inside tests.
+ */
+export function useSuiteClients(): SuiteClients {
+  const shared = loadSharedConfig(process.env);
+  const suite = { cleanups: [] } as Partial<SuiteClients> & Pick<SuiteClients, 'cleanups'>;
+  beforeAll(async () => {
+    suite.kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
+    suite.s3 = createS3Client(shared.s3);
+    suite.producer = suite.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await suite.producer.connect();
+  });
+  afterEach(async () => {
+    for (const cleanup of suite.cleanups.splice(0).reverse()) await cleanup();
+  });
+  afterAll(async () => {
+    await suite.producer?.disconnect();
+    suite.s3?.destroy();
+  });
+  return suite as SuiteClients;
+}
 
 export interface Isolation {
   topic: string;
