@@ -12,11 +12,16 @@ const producer = createAckedProducer(kafka, { sendTimeoutMs: config.produceTimeo
 const admin = kafka.admin();
 
 async function checkKafka(): Promise<void> {
-  const cluster = await Promise.race([
-    admin.describeCluster(),
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error('metadata request timed out')), 2000)),
-  ]);
-  if (cluster.brokers.length === 0) throw new Error('no brokers');
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error('metadata request timed out')), 2000);
+  });
+  try {
+    const cluster = await Promise.race([admin.describeCluster(), timeout]);
+    if (cluster.brokers.length === 0) throw new Error('no brokers');
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 await producer.start();
