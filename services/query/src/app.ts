@@ -10,6 +10,7 @@ import { authenticate, requireRole, type Principal } from './auth.ts';
 import { compare, type CompareStore } from './compare.ts';
 import type { TokenEntry } from './config.ts';
 import { serveDashboard } from './dashboard.static.ts';
+import { rowsToCsv } from './csv.ts';
 import { errorBody, QueryError, QueryErrorCode, toQueryError } from './errors.ts';
 import type { Freshness } from './lake.store.ts';
 import { createQueryMetrics, type QueryMetrics, type SqlOutcome } from './metrics.ts';
@@ -168,18 +169,4 @@ async function runSql(runner: SqlRunner, sql: string, metrics: QueryMetrics): Pr
   } finally {
     metrics.sqlQueries.inc({ outcome });
   }
-}
-
-function rowsToCsv(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const cell = (value: unknown): string => {
-    if (value === null || value === undefined) return '';
-    const text =
-      typeof value === 'string'
-        ? value
-        : typeof value === 'number' || typeof value === 'boolean'
-          ? String(value)
-          : JSON.stringify(value);
-    return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return [columns.join(','), ...rows.map((r) => columns.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
 }

@@ -7,6 +7,7 @@ import { LRUCache } from 'lru-cache';
 import type { Principal } from './auth.ts';
 import { QueryError, QueryErrorCode } from './errors.ts';
 import type { Freshness } from './lake.store.ts';
+import { csvCell } from './csv.ts';
 
 export interface ReadStore {
   query(sql: string, params: readonly string[]): Promise<Record<string, unknown>[]>;
@@ -123,17 +124,6 @@ export class QueryService {
     return answer;
   }
 }
-
-const csvCell = (value: unknown): string => {
-  if (value === null || value === undefined) return '';
-  const text =
-    typeof value === 'string'
-      ? value
-      : typeof value === 'number' || typeof value === 'boolean'
-        ? String(value)
-        : JSON.stringify(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
 
 /** A flat CSV of an answer: keys, then `<metric>` and `<metric>_n` per metric; suppressed values are empty. */
 export function answerToCsv(answer: QueryAnswer): string {
