@@ -37,3 +37,18 @@ export const envList = z
 export const envPort = z.coerce.number().int().min(0).max(65535);
 
 export const envPositiveInt = z.coerce.number().int().positive();
+
+/** A variable holding JSON (key lists, token lists), parsed and then validated by `schema`. */
+export function envJson<S extends z.ZodType>(schema: S, what: string) {
+  return z
+    .string({ message: `required: ${what}` })
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'expected JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}

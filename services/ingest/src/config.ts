@@ -2,7 +2,16 @@
  * The ingest service's configuration, from the environment, validated once at start-up. Components receive
  * only their slice. API keys are stored hashed (SHA-256 hex): the plain key never sits in configuration.
  */
-import { envPort, envPositiveInt, KafkaEnv, parseEnv, toKafkaConfig, type Env, type KafkaConfig } from '@servq/config';
+import {
+  envJson,
+  envPort,
+  envPositiveInt,
+  KafkaEnv,
+  parseEnv,
+  toKafkaConfig,
+  type Env,
+  type KafkaConfig,
+} from '@servq/config';
 import { z } from 'zod';
 
 export const EventFamily = z.enum(['visit', 'survey', 'complaint']);
@@ -15,17 +24,10 @@ export const ApiKeyEntry = z.strictObject({
 });
 export type ApiKeyEntry = z.infer<typeof ApiKeyEntry>;
 
-const apiKeysJson = z
-  .string({ message: 'required: a JSON array of {id, sha256, families}' })
-  .transform((text, ctx) => {
-    try {
-      return JSON.parse(text) as unknown;
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'expected JSON' });
-      return z.NEVER;
-    }
-  })
-  .pipe(z.array(ApiKeyEntry).min(1, 'expected at least one key'));
+const apiKeysJson = envJson(
+  z.array(ApiKeyEntry).min(1, 'expected at least one key'),
+  'a JSON array of {id, sha256, families}',
+);
 
 export const IngestEnv = KafkaEnv.extend({
   INGEST_HOST: z.string().min(1).default('127.0.0.1'),

@@ -2,7 +2,7 @@
  * The query service's configuration, from the environment, validated once at start-up with every problem
  * reported at once. Components receive only their slice. Bearer tokens are stored hashed (SHA-256 hex).
  */
-import { envPort, envPositiveInt, parseEnv, S3Env, toS3Config, type Env, type S3Config } from '@servq/config';
+import { envJson, envPort, envPositiveInt, parseEnv, S3Env, toS3Config, type Env, type S3Config } from '@servq/config';
 import { LAKE_PREFIX } from '@servq/contracts';
 import { z } from 'zod';
 
@@ -23,20 +23,6 @@ export const TokenEntry = z
   });
 export type TokenEntry = z.infer<typeof TokenEntry>;
 
-function jsonOf<S extends z.ZodType>(schema: S, what: string) {
-  return z
-    .string({ message: `required: ${what}` })
-    .transform((text, ctx) => {
-      try {
-        return JSON.parse(text) as unknown;
-      } catch {
-        ctx.addIssue({ code: 'custom', message: 'expected JSON' });
-        return z.NEVER;
-      }
-    })
-    .pipe(schema);
-}
-
 const size = z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'expected a size such as 256MB');
 
 const targetsSchema = z.record(z.string(), z.record(z.string(), z.number()));
@@ -51,12 +37,15 @@ export const QueryEnv = S3Env.extend({
     .regex(/^([^/].*\/)?$/, 'expected a key prefix ending in "/" (or empty), such as lake/')
     .default(LAKE_PREFIX),
   QUERY_SYNC_INTERVAL_MS: envPositiveInt.default(5_000),
-  QUERY_TOKENS: jsonOf(z.array(TokenEntry).min(1, 'expected at least one token'), 'a JSON array of {id, sha256, role}'),
+  QUERY_TOKENS: envJson(
+    z.array(TokenEntry).min(1, 'expected at least one token'),
+    'a JSON array of {id, sha256, role}',
+  ),
   QUERY_WAIT_TARGET_MINUTES: envPositiveInt.default(15),
   /** ATD's internal answer target for complaints, in working days. */
   QUERY_COMPLAINT_TARGET_WORKING_DAYS: envPositiveInt.default(5),
   /** Per-metric target overrides: {"wait_p50": {"default": 12, "cesis": 8}}. */
-  QUERY_METRIC_TARGETS: jsonOf(targetsSchema, 'a JSON object of metric → {default|office: number}').optional(),
+  QUERY_METRIC_TARGETS: envJson(targetsSchema, 'a JSON object of metric → {default|office: number}').optional(),
   QUERY_SQL_TIMEOUT_MS: envPositiveInt.default(5_000),
   QUERY_SQL_MAX_ROWS: envPositiveInt.default(10_000),
   QUERY_SQL_MEMORY_LIMIT: size.default('256MB'),
