@@ -10,6 +10,7 @@ import type { Kafka } from 'kafkajs';
 import { pino, type Logger } from 'pino';
 import type { LanderConfig } from './config.ts';
 import { Compactor } from './compaction.ts';
+import { createDecoder } from './decoder.pool.ts';
 import { EventsConsumer } from './events.consumer.ts';
 import { buildHttpServer } from './http.server.ts';
 import { LakeStore } from './lake.store.ts';
@@ -39,6 +40,7 @@ export async function buildLander(config: LanderConfig, deps: LanderDeps = {}): 
   const s3 = deps.s3 ?? createS3Client(config.s3);
   const metrics = createMetrics();
   const writer = await ParquetWriter.create();
+  const decoder = createDecoder(config.decodeWorkers);
   const store = new LakeStore(s3, config.s3.bucket);
   const consumer = new EventsConsumer(
     {
@@ -48,7 +50,7 @@ export async function buildLander(config: LanderConfig, deps: LanderDeps = {}): 
       s3RetryMaxDelayMs: config.s3RetryMaxDelayMs,
       tmpDir: config.tmpDir,
     },
-    { kafka, store, writer, metrics, logger },
+    { kafka, store, writer, decoder, metrics, logger },
   );
   const tables = [...new Set(config.consumer.routes.map((r) => r.table))];
   const compactor = new Compactor(
@@ -80,6 +82,7 @@ export async function buildLander(config: LanderConfig, deps: LanderDeps = {}): 
       await http.close();
       await compactor.stop();
       await consumer.stop();
+      await decoder.close();
       writer.close();
       if (!deps.s3) s3.destroy();
       logger.info('lander stopped');

@@ -11,7 +11,7 @@ import type { LakeStore } from './lake.store.ts';
 import { checkpointKey, dataObjectKey } from './object.names.ts';
 import { checkpointOf, type PendingBatch } from './landed.offsets.ts';
 import type { LanderMetrics } from './metrics.ts';
-import type { LakeRecord } from './message.decoder.ts';
+import { groupByObject, type DecodedBatch } from './fetched.batch.ts';
 import type { ParquetWriter } from './parquet.writer.ts';
 import { retrying } from './retry.ts';
 
@@ -40,36 +40,6 @@ export interface PartitionHandle {
   commit(nextOffset: string): Promise<void>;
 }
 
-export interface ObjectGroup {
-  table: string;
-  date: string;
-  firstOffset: string;
-  lastOffset: string;
-  records: LakeRecord[];
-}
-
-/** Splits offset-ordered records into one group per (table, day), each knowing its own first and last offset. */
-export function groupByObject(records: readonly LakeRecord[]): ObjectGroup[] {
-  const groups = new Map<string, ObjectGroup>();
-  for (const record of records) {
-    const id = `${record.table}/${record.date}`;
-    const group = groups.get(id);
-    if (group) {
-      group.records.push(record);
-      group.lastOffset = record.offset;
-    } else {
-      groups.set(id, {
-        table: record.table,
-        date: record.date,
-        firstOffset: record.offset,
-        lastOffset: record.offset,
-        records: [record],
-      });
-    }
-  }
-  return [...groups.values()];
-}
-
 export interface LandedBatch {
   rows: number;
   objects: { key: string; table: string; rows: number; bytes: number }[];
@@ -78,10 +48,10 @@ export interface LandedBatch {
 export async function landBatch(
   ctx: LandingContext,
   handle: PartitionHandle,
-  records: readonly LakeRecord[],
+  batches: readonly DecodedBatch[],
 ): Promise<LandedBatch> {
-  const first = records[0];
-  const last = records.at(-1);
+  const first = batches[0];
+  const last = batches.at(-1);
   if (!first || !last) return { rows: 0, objects: [] };
   const log = ctx.logger.child({ topic: handle.topic, partition: handle.partition });
   const s3 = <T>(operation: () => Promise<T>) =>
@@ -98,12 +68,11 @@ export async function landBatch(
 
   const dir = await mkdtemp(join(ctx.tmpDir, 'lander-batch-'));
   try {
-    const groups = groupByObject(records);
+    const groups = groupByObject(batches);
     const files = [];
     for (const [i, group] of groups.entries()) {
       const path = join(dir, `${i}.parquet`);
-      const rows = group.records.map((r) => r.row);
-      const bytes = await ctx.writer.writeRows(path, columnsOf(group.table), rows);
+      const bytes = await ctx.writer.writeStaged(path, columnsOf(group.table), group.parts);
       const key = dataObjectKey(
         ctx.lakePrefix,
         group.table,
@@ -113,11 +82,15 @@ export async function landBatch(
         group.firstOffset,
         group.lastOffset,
       );
-      files.push({ key, path, table: group.table, rows: rows.length, bytes });
+      files.push({ key, path, table: group.table, rows: group.rows, bytes });
     }
 
     const cpKey = checkpointKey(ctx.lakePrefix, handle.topic, handle.partition);
-    const pending: PendingBatch = { firstOffset: first.offset, lastOffset: last.offset, keys: files.map((f) => f.key) };
+    const pending: PendingBatch = {
+      firstOffset: first.firstOffset,
+      lastOffset: last.lastOffset,
+      keys: files.map((f) => f.key),
+    };
     handle.assertOwned();
     await s3(() =>
       ctx.store.putJson(cpKey, checkpointOf(handle.topic, handle.partition, handle.landedThrough, pending, new Date())),
@@ -130,15 +103,15 @@ export async function landBatch(
     }
 
     handle.assertOwned();
-    await handle.commit((BigInt(last.offset) + 1n).toString());
-    handle.landedThrough = last.offset;
+    await handle.commit((BigInt(last.lastOffset) + 1n).toString());
+    handle.landedThrough = last.lastOffset;
     await s3(() =>
-      ctx.store.putJson(cpKey, checkpointOf(handle.topic, handle.partition, last.offset, null, new Date())),
+      ctx.store.putJson(cpKey, checkpointOf(handle.topic, handle.partition, last.lastOffset, null, new Date())),
     );
     for (const file of files) ctx.metrics.rowsLanded.inc({ table: file.table }, file.rows);
-    log.debug({ first: first.offset, last: last.offset, objects: files.length }, 'batch landed');
+    log.debug({ first: first.firstOffset, last: last.lastOffset, objects: files.length }, 'batch landed');
     return {
-      rows: records.length,
+      rows: files.reduce((n, f) => n + f.rows, 0),
       objects: files.map(({ key, table, rows, bytes }) => ({ key, table, rows, bytes })),
     };
   } finally {

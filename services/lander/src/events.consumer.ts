@@ -14,11 +14,12 @@ import { landBatch, type LandingContext, type PartitionHandle } from './batch.la
 import { LanderError, LanderErrorCode, isLanderError } from './errors.ts';
 import { Checkpoint, checkpointOf, planRecovery } from './landed.offsets.ts';
 import type { LakeStore } from './lake.store.ts';
-import { decodeMessage, type LakeRecord } from './message.decoder.ts';
+import type { Decoder } from './decoder.pool.ts';
+import { packBatch, type DecodedBatch, type PackedBatch } from './fetched.batch.ts';
 import type { LanderMetrics } from './metrics.ts';
 import { Mutex } from './mutex.ts';
 import { checkpointKey } from './object.names.ts';
-import { PartitionBuffer, offsetBefore, type FlushReason } from './partition.buffer.ts';
+import { PartitionBuffer, type FlushReason } from './partition.buffer.ts';
 import type { ParquetWriter } from './parquet.writer.ts';
 import { retrying } from './retry.ts';
 
@@ -34,6 +35,7 @@ export interface EventsConsumerDeps {
   kafka: Kafka;
   store: LakeStore;
   writer: ParquetWriter;
+  decoder: Decoder;
   metrics: LanderMetrics;
   logger: Logger;
 }
@@ -54,7 +56,7 @@ interface PartitionState {
 const MAX_QUEUED_BATCHES = 8;
 
 interface QueuedBatch {
-  payload: EachBatchPayload;
+  highWatermark: string;
   /** The partition as it was when fetched; a rebalance since replaces it, and the batch is dropped. */
   state: PartitionState;
   /** The partition's seek count when fetched: a later seek (a failed flush reads again) makes the batch stale. */
@@ -271,7 +273,8 @@ export class EventsConsumer {
   /**
    * Takes a fetched batch and returns at once, so kafkajs fetches the next one while this one is decoded: kafkajs
    * fetches one broker's partitions in turn and waits for every `eachBatch` before the next fetch, which left the
-   * lander idle for each fetch's round trip. Batches are decoded in arrival order, one at a time. The offsets are
+   * lander idle for each fetch's round trip. Batches are decoded by the decoder (worker threads) and taken into the
+   * buffers in arrival order. The offsets are
    * resolved up front — they only move kafkajs's fetch position; commits stay ours, after landing, and a rebalance
    * or a seek makes kafkajs fetch from the committed or sought offset again. Held bytes count the queued batches,
    * and past the memory bound (or with more than `MAX_QUEUED_BATCHES` waiting) this waits for the decoding.
@@ -295,14 +298,32 @@ export class EventsConsumer {
       });
       if (!this.owned(state) || this.stopping || payload.isStale()) return;
     }
-    let bytes = 0;
-    for (const message of batch.messages) bytes += message.value?.length ?? 0;
-    const queued: QueuedBatch = { payload, state, seeks: this.seeks.get(state.key) ?? 0, bytes };
     payload.resolveOffset(last.offset);
+    // Slices of at most `maxEvents`, so that a flush by count holds fewer than twice that many events.
+    const slice = this.options.flush.maxEvents;
+    const ingestedAtMs = Date.now();
+    for (let start = 0; start < batch.messages.length; start += slice) {
+      const messages = batch.messages.slice(start, start + slice);
+      const packed = packBatch(batch.topic, batch.partition, messages, state.resumeAt, ingestedAtMs);
+      if (packed) this.queue(state, packed, batch.highWatermark);
+      if (this.queuedBatches > MAX_QUEUED_BATCHES || this.heldBytes >= this.options.flush.maxBufferedBytes) {
+        await this.decoding;
+        if (!this.owned(state) || this.stopping || payload.isStale()) return;
+      }
+    }
+  }
+
+  /** Starts decoding a packed batch now, in a worker; its result joins the buffers in arrival order. */
+  private queue(state: PartitionState, packed: PackedBatch, highWatermark: string): void {
+    const bytes = packed.values.byteLength;
+    const decoded = this.deps.decoder.decode(state.route, packed);
+    // Handled where the chain awaits it; this only keeps an early failure from counting as unhandled.
+    decoded.catch(() => undefined);
+    const queued: QueuedBatch = { state, highWatermark, seeks: this.seeks.get(state.key) ?? 0, bytes };
     this.heldBytes += bytes;
     this.queuedBatches++;
     this.decoding = this.decoding
-      .then(() => this.decodeBatch(queued))
+      .then(async () => this.bufferBatch(queued, await decoded))
       .catch((error: unknown) => {
         // A bug, not an input problem (decoding never throws on a message): start over from the committed
         // offsets through kafkajs's own restart, which the next eachBatch triggers by throwing this.
@@ -310,53 +331,35 @@ export class EventsConsumer {
         this.revokeAll('decoding failed');
         this.decodeFailure = error instanceof Error ? error : new Error(String(error));
       })
-      .finally(() => this.queuedBatches--);
-    if (this.queuedBatches > MAX_QUEUED_BATCHES || this.heldBytes >= this.options.flush.maxBufferedBytes) {
-      await this.decoding;
-    }
+      .finally(() => {
+        this.heldBytes -= bytes;
+        this.queuedBatches--;
+      });
   }
 
-  /** Decodes a queued batch into its partition's buffer; dropped when the partition was revoked or sought since. */
-  private async decodeBatch(queued: QueuedBatch): Promise<void> {
+  /**
+   * Takes a decoded batch into its partition's buffer — dropped when the partition was revoked or sought since —
+   * and starts a flush when the buffer is due by count or bytes.
+   */
+  private async bufferBatch(queued: QueuedBatch, decoded: DecodedBatch): Promise<void> {
     const { state } = queued;
-    const { batch } = queued.payload;
-    let unbuffered = queued.bytes;
     const current = () => this.owned(state) && queued.seeks === (this.seeks.get(state.key) ?? 0);
-    try {
-      if (!current()) return;
-      state.highWatermark = batch.highWatermark;
+    if (!current()) return;
+    state.highWatermark = queued.highWatermark;
+    // The queue's bytes become the buffer's (released by its flush, or by a rebalance).
+    this.heldBytes += decoded.bytes;
+    state.buffer.append(decoded, Date.now());
+    const due = state.buffer.dueReason(this.options.flush, Date.now());
+    if (due === 'events' || due === 'bytes') {
+      // One batch landing while the next one fills: wait for the previous flush before starting another,
+      // which pauses decoding (and, through the queue, fetching) while S3 is slow.
       const lock = this.lockOf(state.key);
-      // One reading instant per fetched batch: `ingested_at` of its rows, and the buffers' age clock.
-      let ingestedAt = new Date();
-      let now = ingestedAt.getTime();
-      for (const message of batch.messages) {
-        if (!current()) return;
-        if (state.resumeAt !== null && offsetBefore(message.offset, state.resumeAt)) continue;
-        state.buffer.append(decodeMessage(state.route, batch.partition, message, ingestedAt), now);
-        // The message's bytes now count as the buffer's (released by its flush, or by a rebalance).
-        unbuffered -= message.value?.length ?? 0;
-        const due = state.buffer.dueReason(this.options.flush, now);
-        if (due === 'events' || due === 'bytes') {
-          // One batch landing while the next one fills: wait for the previous flush before starting another,
-          // which pauses decoding (and, through the queue, fetching) while S3 is slow.
-          if (lock.busy) await lock.run(() => Promise.resolve());
-          if (!this.owned(state)) return;
-          this.scheduleFlush(state, due);
-          ingestedAt = new Date();
-          now = ingestedAt.getTime();
-        }
-        // The rest of this batch is on its way into the buffers: what counts here is everything else.
-        if (this.heldBytes - unbuffered >= this.options.flush.maxBufferedBytes) {
-          await this.relieveMemory(unbuffered);
-          if (!this.owned(state)) return;
-          ingestedAt = new Date();
-          now = ingestedAt.getTime();
-        }
-      }
-      this.updateGauges(state);
-    } finally {
-      this.heldBytes -= unbuffered;
+      if (lock.busy) await lock.run(() => Promise.resolve());
+      if (!current()) return;
+      this.scheduleFlush(state, due);
     }
+    if (this.heldBytes - queued.bytes >= this.options.flush.maxBufferedBytes) await this.relieveMemory(queued.bytes);
+    this.updateGauges(state);
   }
 
   /** Over the memory bound: land the largest buffer and wait until held bytes (but `excluded`) fall below it. */
@@ -384,17 +387,17 @@ export class EventsConsumer {
   /** Takes the buffer now and lands it in the background, after the partition's earlier flushes. */
   private scheduleFlush(state: PartitionState, reason: FlushReason): void {
     const bytes = state.buffer.bytes;
-    const records = state.buffer.drain();
+    const batches = state.buffer.drain();
     this.updateGauges(state);
     this.lockOf(state.key)
-      .run(() => this.flush(state, records, reason))
+      .run(() => this.flush(state, batches, reason))
       .finally(() => (this.heldBytes -= bytes))
       .catch((error: unknown) => this.deps.logger.error({ err: error, partition: state.key }, 'flush failed'));
   }
 
-  /** Lands records taken from the buffer; returns false when abandoned (the events will be read again). */
-  private async flush(state: PartitionState, records: LakeRecord[], reason: FlushReason): Promise<boolean> {
-    if (!this.owned(state) || records.length === 0) return true;
+  /** Lands batches taken from the buffer; returns false when abandoned (the events will be read again). */
+  private async flush(state: PartitionState, batches: DecodedBatch[], reason: FlushReason): Promise<boolean> {
+    if (!this.owned(state) || batches.length === 0) return true;
     const started = performance.now();
     const generation = state.generation;
     const handle: PartitionHandle = {
@@ -425,7 +428,7 @@ export class EventsConsumer {
       },
     };
     try {
-      const landed = await landBatch(this.landing, handle, records);
+      const landed = await landBatch(this.landing, handle, batches);
       this.s3FailingSince = undefined;
       state.landedThrough = handle.landedThrough;
       const { metrics } = this.deps;
@@ -438,7 +441,13 @@ export class EventsConsumer {
       this.deps.metrics.flushFailures.inc();
       const revoked = isLanderError(error, LanderErrorCode.PartitionRevoked) || generation !== this.generation;
       this.deps.logger.warn(
-        { err: error, partition: state.key, first: records[0]?.offset, events: records.length, revoked },
+        {
+          err: error,
+          partition: state.key,
+          first: batches[0]?.firstOffset,
+          events: batches.reduce((n, b) => n + b.rows, 0),
+          revoked,
+        },
         'flush abandoned; the batch will be read and landed again',
       );
       if (!revoked && this.owned(state)) {
@@ -446,10 +455,10 @@ export class EventsConsumer {
         // again from this batch once recovery has resolved its pending objects.
         this.heldBytes -= state.buffer.bytes;
         this.states.delete(state.key);
-        const first = records[0];
-        if (first) {
+        const first = batches[0]?.firstOffset;
+        if (first !== undefined) {
           this.seeks.set(state.key, (this.seeks.get(state.key) ?? 0) + 1);
-          this.consumer.seek({ topic: state.route.topic, partition: state.partition, offset: first.offset });
+          this.consumer.seek({ topic: state.route.topic, partition: state.partition, offset: first });
         }
       }
       return false;

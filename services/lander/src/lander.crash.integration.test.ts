@@ -19,7 +19,7 @@ import {
   useSuiteClients,
   type Isolation,
 } from './lander.test-support.ts';
-import { decodeMessage } from './message.decoder.ts';
+import { decodeMessages } from './fetched.batch.ts';
 import { createMetrics } from './metrics.ts';
 import { ParquetWriter } from './parquet.writer.ts';
 
@@ -66,9 +66,13 @@ describe('lander crash safety', () => {
     const writer = await ParquetWriter.create({ threads: 1 });
     const route = iso.config.consumer.routes[0];
     if (!route) throw new Error('no route');
-    const records = events.map((e, i) =>
-      decodeMessage(route, 0, { offset: String(i), value: Buffer.from(JSON.stringify(e)), timestamp: '0' }, new Date()),
-    );
+    const messages = events.map((e, i) => ({
+      offset: String(i),
+      value: Buffer.from(JSON.stringify(e)),
+      timestamp: '0',
+    }));
+    const batch = decodeMessages(route, 0, messages, new Date());
+    if (!batch) throw new Error('nothing decoded');
     const handle: PartitionHandle = {
       topic: iso.topic,
       partition: 0,
@@ -88,7 +92,7 @@ describe('lander crash safety', () => {
       metrics: createMetrics(),
       logger: pino({ level: 'silent' }),
     };
-    await expect(landBatch(context, handle, records)).rejects.toThrow('process died');
+    await expect(landBatch(context, handle, [batch])).rejects.toThrow('process died');
     writer.close();
     const partial = await readLake(suite.s3, bucket, iso.prefix, 'visit_events');
     expect(partial.objects).toHaveLength(1);

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { groupByObject } from './batch.lander.ts';
 import { rowText } from './lake.contract.ts';
 import { decodeMessage, type LakeRecord, type RawMessage } from './message.decoder.ts';
 
@@ -85,22 +84,5 @@ describe('decodeMessage', () => {
     const malformed = decodeMessage(rejectedRoute, 0, message('[]'), now);
     expect(malformed).toMatchObject({ table: 'rejected_events', rejected: true });
     expect(rowOf(malformed).raw).toBe('[]');
-  });
-});
-
-describe('groupByObject', () => {
-  it('splits a batch into one object per table and day, each named by its own first and last offset', () => {
-    const day1 = JSON.stringify({ ...event, occurred_at: '2026-03-01T10:00:00Z' });
-    const day2 = JSON.stringify(event);
-    const records = [day1, day2, '{bad', day1, day2].map((v, i) =>
-      decodeMessage(route, 0, message(v, String(10 + i)), now),
-    );
-    expect(groupByObject(records).map((g) => [g.table, g.date, g.firstOffset, g.lastOffset, g.records.length])).toEqual(
-      [
-        ['visit_events', '2026-03-01', '10', '13', 2],
-        ['visit_events', '2026-03-02', '11', '14', 2],
-        ['rejected_events', '2026-03-02', '12', '12', 1],
-      ],
-    );
   });
 });

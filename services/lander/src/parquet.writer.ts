@@ -5,7 +5,7 @@
  */
 import { open, rm, stat } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { rowOfLine, type LakeColumn, type RowBytes } from './lake.contract.ts';
+import { rowOfLine, stagingBytes, type LakeColumn, type RowBytes } from './lake.contract.ts';
 import { Semaphore } from './mutex.ts';
 
 export const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
@@ -18,28 +18,19 @@ export function sqlIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** Rows staged a few thousand at a time: one write call per chunk instead of one per row. */
-const ROWS_PER_WRITE = 4096;
+/** Rows staged a few thousand at a time: one buffer per chunk instead of one per row, or one of all rows. */
+const ROWS_PER_PART = 4096;
 
-/** One chunk of the staging file: each row's head bytes, its tail, a newline. */
-function chunkOf(rows: readonly RowBytes[]): Buffer {
-  let size = 0;
-  // A tail is mostly ASCII; three bytes per UTF-16 unit bounds its UTF-8 length.
-  for (const row of rows) size += row.head.length + row.tail.length * 3 + 1;
-  const chunk = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (const row of rows) {
-    at += row.head.copy(chunk, at);
-    at += chunk.write(row.tail, at, 'utf8');
-    chunk[at++] = 0x0a;
-  }
-  return chunk.subarray(0, at);
+function partsOf(rows: readonly RowBytes[]): Buffer[] {
+  const parts = [];
+  for (let i = 0; i < rows.length; i += ROWS_PER_PART) parts.push(stagingBytes(rows.slice(i, i + ROWS_PER_PART)));
+  return parts;
 }
 
-async function writeRows(path: string, rows: readonly RowBytes[]): Promise<void> {
+async function writeParts(path: string, parts: readonly Uint8Array[]): Promise<void> {
   const file = await open(path, 'w');
   try {
-    for (let i = 0; i < rows.length; i += ROWS_PER_WRITE) await file.write(chunkOf(rows.slice(i, i + ROWS_PER_WRITE)));
+    for (const part of parts) await file.write(part);
   } finally {
     await file.close();
   }
@@ -106,13 +97,18 @@ export class ParquetWriter {
 
   /** Writes rows (JSON objects in bytes, keyed by column name) to `path` as Parquet; returns the file's size. */
   async writeRows(path: string, columns: readonly LakeColumn[], rows: readonly RowBytes[]): Promise<number> {
-    return this.writes.run(() => this.writeNow(path, columns, rows));
+    return this.writeStaged(path, columns, partsOf(rows));
   }
 
-  private async writeNow(path: string, columns: readonly LakeColumn[], rows: readonly RowBytes[]): Promise<number> {
+  /** Writes rows already staged as newline-delimited JSON (in parts, in order) to `path` as Parquet. */
+  async writeStaged(path: string, columns: readonly LakeColumn[], parts: readonly Uint8Array[]): Promise<number> {
+    return this.writes.run(() => this.writeNow(path, columns, parts));
+  }
+
+  private async writeNow(path: string, columns: readonly LakeColumn[], parts: readonly Uint8Array[]): Promise<number> {
     const staging = `${path}.ndjson`;
     try {
-      await writeRows(staging, rows);
+      await writeParts(staging, parts);
       const types = columns.map((c) => `${sqlString(c.name)}: ${sqlString(c.type)}`).join(', ');
       await this.withConnection((connection) =>
         connection.run(

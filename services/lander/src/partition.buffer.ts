@@ -1,9 +1,10 @@
 /**
- * The records of one partition waiting to be landed, in offset order, and the rule that says when to flush
- * them: enough events, enough bytes, or the oldest record waited long enough (the dashboard's freshness).
+ * The decoded batches of one partition waiting to be landed, in offset order, and the rule that says when to
+ * flush them: enough events, enough bytes, or the oldest event waited long enough (the dashboard's freshness).
+ * Batches are appended whole, so a flush by count or bytes may hold up to one fetched batch more than the bound.
  */
 import type { FlushPolicy } from './config.ts';
-import type { LakeRecord } from './message.decoder.ts';
+import type { DecodedBatch } from './fetched.batch.ts';
 
 /** `a < b` for Kafka offsets as decimal strings (no sign, no leading zeros), without a BigInt per call. */
 export function offsetBefore(a: string, b: string): boolean {
@@ -13,22 +14,27 @@ export function offsetBefore(a: string, b: string): boolean {
 export type FlushReason = 'events' | 'bytes' | 'age' | 'memory' | 'shutdown';
 
 export class PartitionBuffer {
-  private records: LakeRecord[] = [];
+  private batches: DecodedBatch[] = [];
+  private rowCount = 0;
   private byteCount = 0;
   private firstAppendAt: number | undefined;
 
-  append(record: LakeRecord, now: number): void {
-    const last = this.records.at(-1);
-    if (last && !offsetBefore(last.offset, record.offset)) {
-      throw new Error(`offset ${record.offset} appended after ${last.offset}: buffers must stay in offset order`);
+  append(batch: DecodedBatch, now: number): void {
+    const last = this.batches.at(-1);
+    if (last && !offsetBefore(last.lastOffset, batch.firstOffset)) {
+      throw new Error(
+        `offset ${batch.firstOffset} appended after ${last.lastOffset}: buffers must stay in offset order`,
+      );
     }
-    this.records.push(record);
-    this.byteCount += record.bytes;
+    this.batches.push(batch);
+    this.rowCount += batch.rows;
+    this.byteCount += batch.bytes;
     this.firstAppendAt ??= now;
   }
 
+  /** Events held. */
   get size(): number {
-    return this.records.length;
+    return this.rowCount;
   }
 
   get bytes(): number {
@@ -37,19 +43,20 @@ export class PartitionBuffer {
 
   /** Why this buffer should be flushed now, or `undefined` to keep collecting. */
   dueReason(policy: FlushPolicy, now: number): FlushReason | undefined {
-    if (this.records.length === 0) return undefined;
-    if (this.records.length >= policy.maxEvents) return 'events';
+    if (this.rowCount === 0) return undefined;
+    if (this.rowCount >= policy.maxEvents) return 'events';
     if (this.byteCount >= policy.maxBytes) return 'bytes';
     if (this.firstAppendAt !== undefined && now - this.firstAppendAt >= policy.maxAgeMs) return 'age';
     return undefined;
   }
 
   /** Removes and returns everything buffered. */
-  drain(): LakeRecord[] {
-    const records = this.records;
-    this.records = [];
+  drain(): DecodedBatch[] {
+    const batches = this.batches;
+    this.batches = [];
+    this.rowCount = 0;
     this.byteCount = 0;
     this.firstAppendAt = undefined;
-    return records;
+    return batches;
   }
 }

@@ -1,0 +1,235 @@
+/**
+ * A fetched Kafka batch on its way from the consume loop to the buffers, in two shapes:
+ *
+ * - `PackedBatch`: the messages packed into a few typed arrays (values back to back, offsets, timestamps, the
+ *   `source` header), which a worker thread takes without a copy. Packing is all the per-message work left on
+ *   the consume loop's thread, so kafkajs can fetch and decode the next batch while this one is decoded.
+ * - `DecodedBatch`: the same messages decoded (see message.decoder.ts) and already staged, as newline-delimited
+ *   JSON rows grouped per lake object, i.e. per (table, day), each group knowing its own first and last offset.
+ *   Nothing in it is a per-event JS object, so buffered events cost their bytes and no garbage-collector work.
+ */
+import type { TopicRoute } from './config.ts';
+import { stagingBytes, type RowBytes } from './lake.contract.ts';
+import { decodeMessage, type RawMessage } from './message.decoder.ts';
+import { offsetBefore } from './partition.buffer.ts';
+
+export interface PackedBatch {
+  topic: string;
+  partition: number;
+  /** One reading instant per fetched batch: the `ingested_at` of its rows. */
+  ingestedAtMs: number;
+  /** Every message value, back to back (a null value is packed as empty, which decodes the same way). */
+  values: Uint8Array;
+  /** Where each value ends in `values`; value i spans [valueEnds[i-1] ?? 0, valueEnds[i]). */
+  valueEnds: Uint32Array;
+  /** Kafka offsets; exact, since offsets stay far below 2^53. */
+  offsets: Float64Array;
+  /** Kafka timestamps in epoch milliseconds. */
+  timestamps: Float64Array;
+  /** The `source` header of each message (UTF-8, back to back), which rejected rows keep. */
+  sources: Uint8Array;
+  sourceEnds: Uint32Array;
+}
+
+export interface StagedGroup {
+  table: string;
+  date: string;
+  firstOffset: string;
+  lastOffset: string;
+  rows: number;
+  rejected: number;
+  /** The group's rows as newline-delimited JSON, ready for the staging file DuckDB reads. */
+  ndjson: Uint8Array;
+}
+
+export interface DecodedBatch {
+  topic: string;
+  partition: number;
+  firstOffset: string;
+  lastOffset: string;
+  rows: number;
+  /** Message bytes of the batch: what the buffers' byte bounds count. */
+  bytes: number;
+  groups: StagedGroup[];
+}
+
+/** The buffers transferred (not copied) when a packed batch or a decoded batch crosses to another thread. */
+export function transferablesOf(batch: PackedBatch | DecodedBatch): ArrayBuffer[] {
+  const buffers =
+    'groups' in batch
+      ? batch.groups.map((g) => g.ndjson.buffer)
+      : [batch.values, batch.valueEnds, batch.offsets, batch.timestamps, batch.sources, batch.sourceEnds].map(
+          (a) => a.buffer,
+        );
+  // A buffer can be listed once only, and only a real ArrayBuffer (not a shared one) can move.
+  return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+}
+
+/** What packing needs of a kafkajs message. */
+export type FetchedMessage = RawMessage;
+
+function sourceHeader(message: FetchedMessage): Buffer | string | undefined {
+  const value = message.headers?.source;
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * Packs the messages at or after `resumeAt` (all when null); `undefined` when none is left. The arrays are
+ * allocated outside Node's shared buffer pool, so that they can be transferred.
+ */
+export function packBatch(
+  topic: string,
+  partition: number,
+  messages: readonly FetchedMessage[],
+  resumeAt: string | null,
+  ingestedAtMs: number,
+): PackedBatch | undefined {
+  let skip = 0;
+  if (resumeAt !== null) {
+    while (skip < messages.length && offsetBefore((messages[skip] as FetchedMessage).offset, resumeAt)) skip++;
+  }
+  const count = messages.length - skip;
+  if (count === 0) return undefined;
+  let valueBytes = 0;
+  let sourceBytes = 0;
+  for (let i = skip; i < messages.length; i++) {
+    const message = messages[i] as FetchedMessage;
+    valueBytes += message.value?.length ?? 0;
+    const source = sourceHeader(message);
+    sourceBytes += source === undefined ? 0 : Buffer.byteLength(source);
+  }
+  const values = Buffer.allocUnsafeSlow(valueBytes);
+  const sources = Buffer.allocUnsafeSlow(sourceBytes);
+  const valueEnds = new Uint32Array(count);
+  const sourceEnds = new Uint32Array(count);
+  const offsets = new Float64Array(count);
+  const timestamps = new Float64Array(count);
+  let valueAt = 0;
+  let sourceAt = 0;
+  for (let i = 0; i < count; i++) {
+    const message = messages[skip + i] as FetchedMessage;
+    if (message.value) valueAt += message.value.copy(values, valueAt);
+    valueEnds[i] = valueAt;
+    const source = sourceHeader(message);
+    if (typeof source === 'string') sourceAt += sources.write(source, sourceAt, 'utf8');
+    else if (source) sourceAt += source.copy(sources, sourceAt);
+    sourceEnds[i] = sourceAt;
+    const offset = Number(message.offset);
+    if (!Number.isSafeInteger(offset))
+      throw new Error(`offset ${message.offset} of ${topic}/${partition} is not exact`);
+    offsets[i] = offset;
+    timestamps[i] = Number(message.timestamp);
+  }
+  return { topic, partition, ingestedAtMs, values, valueEnds, offsets, timestamps, sources, sourceEnds };
+}
+
+interface GroupRows {
+  table: string;
+  date: string;
+  firstOffset: string;
+  lastOffset: string;
+  rows: RowBytes[];
+  rejected: number;
+}
+
+/** Decodes every message of a packed batch (never throws on a message: see `decodeMessage`) and stages the rows. */
+export function decodePacked(route: TopicRoute, packed: PackedBatch): DecodedBatch {
+  const ingestedAt = new Date(packed.ingestedAtMs);
+  const values = Buffer.from(packed.values.buffer, packed.values.byteOffset, packed.values.byteLength);
+  const sources = Buffer.from(packed.sources.buffer, packed.sources.byteOffset, packed.sources.byteLength);
+  const groups = new Map<string, GroupRows>();
+  const count = packed.offsets.length;
+  let valueStart = 0;
+  let sourceStart = 0;
+  for (let i = 0; i < count; i++) {
+    const valueEnd = packed.valueEnds[i] as number;
+    const sourceEnd = packed.sourceEnds[i] as number;
+    const offset = String(packed.offsets[i]);
+    const message: RawMessage = {
+      offset,
+      value: values.subarray(valueStart, valueEnd),
+      timestamp: String(packed.timestamps[i]),
+      ...(sourceEnd > sourceStart ? { headers: { source: sources.toString('utf8', sourceStart, sourceEnd) } } : {}),
+    };
+    valueStart = valueEnd;
+    sourceStart = sourceEnd;
+    const record = decodeMessage(route, packed.partition, message, ingestedAt);
+    const id = `${record.table}/${record.date}`;
+    const group = groups.get(id);
+    if (group) {
+      group.rows.push(record.row);
+      group.lastOffset = offset;
+      if (record.rejected) group.rejected++;
+    } else {
+      const rejected = record.rejected ? 1 : 0;
+      groups.set(id, {
+        table: record.table,
+        date: record.date,
+        firstOffset: offset,
+        lastOffset: offset,
+        rows: [record.row],
+        rejected,
+      });
+    }
+  }
+  return {
+    topic: packed.topic,
+    partition: packed.partition,
+    firstOffset: String(packed.offsets[0]),
+    lastOffset: String(packed.offsets[count - 1]),
+    rows: count,
+    bytes: packed.values.byteLength,
+    groups: [...groups.values()].map(({ rows, ...group }) => ({
+      ...group,
+      rows: rows.length,
+      ndjson: stagingBytes(rows),
+    })),
+  };
+}
+
+/** Packs and decodes in this thread: tests, and the lander configured without decode workers. */
+export function decodeMessages(
+  route: TopicRoute,
+  partition: number,
+  messages: readonly FetchedMessage[],
+  ingestedAt: Date,
+): DecodedBatch | undefined {
+  const packed = packBatch(route.topic, partition, messages, null, ingestedAt.getTime());
+  return packed && decodePacked(route, packed);
+}
+
+/** One lake object's rows, gathered from the groups of offset-ordered batches. */
+export interface ObjectGroup {
+  table: string;
+  date: string;
+  firstOffset: string;
+  lastOffset: string;
+  rows: number;
+  parts: Uint8Array[];
+}
+
+/** Gathers the staged groups of offset-ordered batches into one group per (table, day), with its own offsets. */
+export function groupByObject(batches: readonly DecodedBatch[]): ObjectGroup[] {
+  const objects = new Map<string, ObjectGroup>();
+  for (const batch of batches) {
+    for (const group of batch.groups) {
+      const id = `${group.table}/${group.date}`;
+      const object = objects.get(id);
+      if (object) {
+        object.rows += group.rows;
+        object.lastOffset = group.lastOffset;
+        object.parts.push(group.ndjson);
+      } else {
+        objects.set(id, {
+          table: group.table,
+          date: group.date,
+          firstOffset: group.firstOffset,
+          lastOffset: group.lastOffset,
+          rows: group.rows,
+          parts: [group.ndjson],
+        });
+      }
+    }
+  }
+  return [...objects.values()];
+}
