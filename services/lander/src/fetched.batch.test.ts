@@ -1,30 +1,14 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDecoder } from './decoder.pool.ts';
 import { decodeMessages, decodePacked, groupByObject, packBatch, type DecodedBatch } from './fetched.batch.ts';
-import type { RawMessage } from './message.decoder.ts';
+import { kafkaMessage, readAt, visitEvent, visitRoute } from './message.fixtures.ts';
 
-const route = { topic: 'servq.visit.v1', table: 'visit_events' };
-const now = new Date('2026-03-02T10:00:00Z');
-const event = {
-  event_id: '6f1c2b9e-2f7a-4c1e-9a55-0d6f5b1c2a10',
-  type: 'visit.called',
-  schema_version: 1,
-  occurred_at: '2026-03-01T23:30:00Z',
-  source: 'kiosk',
-  channel: 'in_person',
-  office_id: 'cesis',
-  visit_id: 'v-1',
-  desk: 'D3',
-  staff_ref: 'ps_0123',
-};
-const day1 = JSON.stringify({ ...event, occurred_at: '2026-03-01T10:00:00Z' });
-const day2 = JSON.stringify(event);
-const message = (value: string | null, offset: number, source?: string): RawMessage => ({
-  offset: String(offset),
-  value: value === null ? null : Buffer.from(value),
-  timestamp: String(Date.parse('2026-03-02T09:00:00Z')),
-  ...(source === undefined ? {} : { headers: { source: Buffer.from(source) } }),
-});
+const route = visitRoute;
+const now = readAt;
+const day1 = JSON.stringify({ ...visitEvent, occurred_at: '2026-03-01T10:00:00Z' });
+const day2 = JSON.stringify(visitEvent);
+const message = (value: string | null, offset: number, source?: string) =>
+  kafkaMessage(value, offset, source === undefined ? undefined : { source: Buffer.from(source) });
 const rowsOf = (ndjson: Uint8Array) =>
   Buffer.from(ndjson)
     .toString('utf8')

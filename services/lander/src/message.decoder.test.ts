@@ -1,30 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { rowText } from './lake.contract.ts';
 import { decodeMessage, type LakeRecord, type RawMessage } from './message.decoder.ts';
+import { kafkaMessage, readAt, rejectedRoute, visitEvent, visitRoute } from './message.fixtures.ts';
 
 const rowOf = (record: LakeRecord) => JSON.parse(rowText(record.row)) as Record<string, unknown>;
 
-const route = { topic: 'servq.visit.v1', table: 'visit_events' };
-const rejectedRoute = { topic: 'servq.rejected.v1', table: 'rejected_events' };
-const now = new Date('2026-03-02T10:00:00Z');
-const event = {
-  event_id: '6f1c2b9e-2f7a-4c1e-9a55-0d6f5b1c2a10',
-  type: 'visit.called',
-  schema_version: 1,
-  occurred_at: '2026-03-01T23:30:00Z',
-  source: 'kiosk',
-  channel: 'in_person',
-  office_id: 'cesis',
-  visit_id: 'v-1',
-  desk: 'D3',
-  staff_ref: 'ps_0123',
-};
-const message = (value: string | null, offset = '7', headers?: RawMessage['headers']): RawMessage => ({
-  offset,
-  value: value === null ? null : Buffer.from(value),
-  timestamp: String(Date.parse('2026-03-02T09:00:00Z')),
-  ...(headers ? { headers } : {}),
-});
+const route = visitRoute;
+const now = readAt;
+const event = visitEvent;
+const message = (value: string | null, offset = '7', headers?: RawMessage['headers']) =>
+  kafkaMessage(value, offset, headers);
 
 describe('decodeMessage', () => {
   it('turns a valid event into a row of its table, dated by its Riga day, with Kafka coordinates', () => {
