@@ -12,6 +12,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { Models, type ModelId } from '@servq/metrics';
 import { buildCalendar } from './calendar.ts';
 import { encodeParquet, type TypedRows } from './parquet.output.ts';
+import { readRows } from './read.query.ts';
 import type { StoreTempConfig } from './config.ts';
 import { LakeTables } from './contracts.adapter.ts';
 import type { MirroredFile } from './mirror.ts';
@@ -252,7 +253,6 @@ export class LakeStore {
     return this.instance.connect();
   }
 
-  /** Runs a read query with positional parameters and returns JSON-friendly row objects. */
   /**
    * Read connections are kept for reuse: opening one per request cost a few milliseconds, which dominated the
    * small complaint and feedback queries (5 ms in DuckDB) in the benchmark. One connection runs one query at a
@@ -260,11 +260,11 @@ export class LakeStore {
    */
   private readonly idleReaders: DuckDBConnection[] = [];
 
+  /** Runs one read statement with positional parameters and returns JSON-friendly row objects. */
   async query(sql: string, params: readonly DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
     const connection = this.idleReaders.pop() ?? (await this.instance.connect());
     try {
-      const reader = await connection.runAndReadAll(sql, [...params]);
-      return reader.getRowObjectsJson();
+      return await readRows(connection, sql, params);
     } finally {
       if (this.idleReaders.length < MAX_IDLE_READERS) this.idleReaders.push(connection);
       else connection.closeSync();
