@@ -227,7 +227,12 @@ async function main(): Promise<void> {
       events: TOTAL,
       partitions: PARTITIONS,
       repeats: REPEATS,
-      settings: { flushMaxEvents: FLUSH.maxEvents, flushMaxAgeMs: FLUSH.maxAgeMs, eventType: 'survey.submitted' },
+      settings: {
+        flushMaxEvents: FLUSH.maxEvents,
+        flushMaxAgeMs: FLUSH.maxAgeMs,
+        eventType: 'survey.submitted',
+        decodeWorkers: process.env.LANDER_DECODE_WORKERS ?? '1 (default)',
+      },
       baseline: {
         what: 'kafkajs consume-and-discard of the same topic, fresh group per run; joined → last event seen',
         medianSeconds: round(median(baselineSeconds), 3),
