@@ -9,10 +9,11 @@
  *     sandbox's export) loaded as native tables, through the service's own read path (readRows: prepare,
  *     execute, rows converted alike): the baseline of the same run (target: API p50 ≤ 1.5×
  *     direct). The HTTP client is node:http with one keep-alive socket, as a dashboard reuses its connections;
- *     the service's log goes to a file, so this process does no work on it while requests are timed;
+ *     the service's log goes to a file, so this process does no work on it while requests are timed. API and
+ *     direct runs alternate in blocks (ROUNDS);
  *  3. native tables against views over the same data as Parquet files, on the same queries.
  * Writes bench/results/query.json, prints a table, and removes the S3 prefix.
- * Usage: node --import tsx services/query/bench/query.bench.ts [runs per query]
+ * Usage: node --import tsx services/query/bench/query.bench.ts [runs per block]
  */
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -35,6 +36,12 @@ import { generateLake } from './lake.generator.ts';
 
 const RUNS = Number(process.argv[2] ?? 15);
 const WARMUP = 2;
+/**
+ * API and direct blocks of RUNS alternate this many times per metric, so a burst of load from elsewhere on
+ * the machine falls on both sides rather than on one side's only block (15 samples swung the p50 of a 4 ms
+ * query by a millisecond on a shared two-core machine).
+ */
+const ROUNDS = 3;
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const serviceDir = fileURLToPath(new URL('..', import.meta.url));
 const shared = loadSharedConfig(process.env);
@@ -210,8 +217,12 @@ async function main(): Promise<void> {
       const request: QueryRequest = { metrics: [id], dimensions: ['office'], from, to: end, grain: 'month' };
       const compiled = compileQuery(catalogue, request);
       const url = `${base}/v1/query?metrics=${id}&dimensions=office&from=${from}&to=${end}&grain=month`;
-      const api = await timed(() => getJson(agent, url, headers));
-      const native = await timed(() => readRows(direct, compiled.sql, compiled.params));
+      const api: number[] = [];
+      const native: number[] = [];
+      for (let round = 0; round < ROUNDS; round += 1) {
+        api.push(...(await timed(() => getJson(agent, url, headers))));
+        native.push(...(await timed(() => readRows(direct, compiled.sql, compiled.params))));
+      }
       rows.push({ metric: id, api: summary(api), direct: summary(native), ratio: 0 });
     }
     const loadAfter = loadavg();
@@ -265,8 +276,9 @@ async function main(): Promise<void> {
       },
       peakRssAtEndMiB: Math.round(peakAtEnd / 1024),
       latency: {
-        runs: RUNS,
+        runs: RUNS * ROUNDS,
         warmup: WARMUP,
+        rounds: `${ROUNDS} alternating blocks of ${RUNS} API then ${RUNS} direct runs, each after ${WARMUP} warm-up runs; views: one block`,
         query: 'metric by office and month over 365 days',
         cache: 'off (QUERY_CACHE_ENTRIES=0): every API request runs its query',
         client: 'node:http GET over one keep-alive socket (Agent maxSockets 1), body read and JSON-parsed',
