@@ -10,7 +10,7 @@ import type { Kafka } from 'kafkajs';
 import { pino, type Logger } from 'pino';
 import type { LanderConfig } from './config.ts';
 import { Compactor } from './compaction.ts';
-import { createDecoder } from './decoder.pool.ts';
+import { createDecoder, type Decoder } from './decoder.pool.ts';
 import { EventsConsumer } from './events.consumer.ts';
 import { buildHttpServer } from './http.server.ts';
 import { LakeStore } from './lake.store.ts';
@@ -21,6 +21,8 @@ export interface LanderDeps {
   kafka?: Kafka;
   s3?: S3Client;
   logger?: Logger;
+  /** Where fetched batches are decoded; by default `config.decodeWorkers` worker threads. */
+  decoder?: Decoder;
 }
 
 export interface Lander {
@@ -40,7 +42,7 @@ export async function buildLander(config: LanderConfig, deps: LanderDeps = {}): 
   const s3 = deps.s3 ?? createS3Client(config.s3);
   const metrics = createMetrics();
   const writer = await ParquetWriter.create();
-  const decoder = createDecoder(config.decodeWorkers);
+  const decoder = deps.decoder ?? createDecoder(config.decodeWorkers);
   const store = new LakeStore(s3, config.s3.bucket);
   const consumer = new EventsConsumer(
     {

@@ -50,6 +50,8 @@ interface PartitionState {
   resumeAt: string | null;
   landedThrough: string | null;
   highWatermark: string | null;
+  /** The first offset fetched in this state: where reading started when nothing was landed before. */
+  firstFetched: string | null;
 }
 
 /** Fetched batches that may wait for decoding while kafkajs fetches the next (about one fetch's worth). */
@@ -95,7 +97,8 @@ export class EventsConsumer {
   private queuedBatches = 0;
   /** Seeks per partition (`topic/partition`), so batches fetched before a seek are not decoded after it. */
   private readonly seeks = new Map<string, number>();
-  private decodeFailure: Error | undefined;
+  /** Decoding failures in a row (reset by a batch decoded), for the backoff before reading again. */
+  private decodeFailures = 0;
 
   constructor(
     private readonly options: EventsConsumerOptions,
@@ -211,6 +214,7 @@ export class EventsConsumer {
       resumeAt: null,
       landedThrough: null,
       highWatermark: null,
+      firstFetched: null,
     };
     this.states.set(key, state);
     return state;
@@ -284,11 +288,6 @@ export class EventsConsumer {
   private async eachBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     this.lastHeartbeat = () => payload.heartbeat();
-    if (this.decodeFailure) {
-      const failure = this.decodeFailure;
-      this.decodeFailure = undefined;
-      throw failure;
-    }
     const last = batch.messages.at(-1);
     if (this.stopping || payload.isStale() || !last) return;
     const state = this.stateFor(batch.topic, batch.partition);
@@ -299,6 +298,7 @@ export class EventsConsumer {
       if (!this.owned(state) || this.stopping || payload.isStale()) return;
     }
     payload.resolveOffset(last.offset);
+    state.firstFetched ??= batch.messages[0]?.offset ?? null;
     // Slices of at most `maxEvents`, so that a flush by count holds fewer than twice that many events.
     const slice = this.options.flush.maxEvents;
     const ingestedAtMs = Date.now();
@@ -324,17 +324,53 @@ export class EventsConsumer {
     this.queuedBatches++;
     this.decoding = this.decoding
       .then(async () => this.bufferBatch(queued, await decoded))
-      .catch((error: unknown) => {
-        // A bug, not an input problem (decoding never throws on a message): start over from the committed
-        // offsets through kafkajs's own restart, which the next eachBatch triggers by throwing this.
-        this.deps.logger.error({ err: error, partition: state.key }, 'decoding failed; consumer restarts');
-        this.revokeAll('decoding failed');
-        this.decodeFailure = error instanceof Error ? error : new Error(String(error));
+      .then(() => {
+        this.decodeFailures = 0;
       })
+      .catch((error: unknown) => this.decodingFailed(state, error))
       .finally(() => {
         this.heldBytes -= bytes;
         this.queuedBatches--;
       });
+  }
+
+  /**
+   * Decoding never fails on a message, so this is a bug or a decode worker that died (it is replaced on the next
+   * request). The partition is read again at once from its first offset not landed — not at the next fetched
+   * batch, which may never come on a quiet topic — and paused for a backoff that grows while failures repeat.
+   */
+  private decodingFailed(state: PartitionState, error: unknown): void {
+    this.decodeFailures++;
+    const delayMs = Math.min(30_000, 250 * 2 ** Math.min(this.decodeFailures, 7));
+    this.deps.logger.error({ err: error, partition: state.key, delayMs }, 'decoding failed; reading again');
+    if (!this.owned(state)) return;
+    const from = this.firstUnlanded(state);
+    if (from === null) return;
+    const partition = [{ topic: state.route.topic, partitions: [state.partition] }];
+    this.consumer.pause(partition);
+    this.readAgain(state, from);
+    setTimeout(() => {
+      if (!this.stopping) this.consumer.resume(partition);
+    }, delayMs).unref();
+  }
+
+  /** The partition's first offset not in the lake: after the last landed one, or where its reading started. */
+  private firstUnlanded(state: PartitionState): string | null {
+    if (state.landedThrough !== null) return (BigInt(state.landedThrough) + 1n).toString();
+    return state.resumeAt ?? state.firstFetched;
+  }
+
+  /**
+   * Forgets a partition that is still ours — its buffer, and through the seek count every batch queued for it —
+   * and makes kafkajs fetch it again from `offset`. Its next batch recovers from the lake first, so events an
+   * unfinished flush did land are skipped, not landed twice.
+   */
+  private readAgain(state: PartitionState, offset: string): void {
+    if (!this.owned(state)) return;
+    this.heldBytes -= state.buffer.bytes;
+    this.states.delete(state.key);
+    this.seeks.set(state.key, (this.seeks.get(state.key) ?? 0) + 1);
+    this.consumer.seek({ topic: state.route.topic, partition: state.partition, offset });
   }
 
   /**
@@ -450,17 +486,9 @@ export class EventsConsumer {
         },
         'flush abandoned; the batch will be read and landed again',
       );
-      if (!revoked && this.owned(state)) {
-        // Still ours: forget this partition's state (queued flushes and the buffer hold later offsets) and read
-        // again from this batch once recovery has resolved its pending objects.
-        this.heldBytes -= state.buffer.bytes;
-        this.states.delete(state.key);
-        const first = batches[0]?.firstOffset;
-        if (first !== undefined) {
-          this.seeks.set(state.key, (this.seeks.get(state.key) ?? 0) + 1);
-          this.consumer.seek({ topic: state.route.topic, partition: state.partition, offset: first });
-        }
-      }
+      // Still ours: read again from this batch (queued flushes and the buffer only hold later offsets).
+      const first = batches[0]?.firstOffset;
+      if (!revoked && first !== undefined) this.readAgain(state, first);
       return false;
     }
   }

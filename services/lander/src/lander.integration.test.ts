@@ -3,6 +3,7 @@ import pWaitFor from 'p-wait-for';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { buildLander, type Lander } from './app.ts';
+import { createDecoder, type Decoder } from './decoder.pool.ts';
 import {
   asMessages,
   cleanUp,
@@ -21,8 +22,12 @@ const bucket = shared.s3.bucket;
 describe('lander against the local Kafka and S3', () => {
   const suite = useSuiteClients();
 
-  async function startLander(isolation: Isolation): Promise<Lander> {
-    const lander = await buildLander(isolation.config, { s3: suite.s3, logger: pino({ level: 'warn' }) });
+  async function startLander(isolation: Isolation, decoder?: Decoder): Promise<Lander> {
+    const lander = await buildLander(isolation.config, {
+      s3: suite.s3,
+      logger: pino({ level: 'silent' }),
+      ...(decoder ? { decoder } : {}),
+    });
     await lander.start();
     let stopped = false;
     suite.cleanups.push(async () => {
@@ -146,6 +151,34 @@ describe('lander against the local Kafka and S3', () => {
     expect(metrics).toMatch(/lander_flush_events_count\{reason="memory"\} [1-9]/);
     expect(metrics).not.toMatch(/lander_flush_events_count\{reason="age"\} [1-9]/);
     await lander.stop();
+    const { rows } = await readLake(suite.s3, bucket, iso.prefix, 'visit_events');
+    expect(rows).toHaveLength(events.length);
+    expect(new Set(rows.map((r) => r.event_id)).size).toBe(events.length);
+  });
+
+  it('reads a partition again when decoding fails (a decode worker died), without waiting for more messages', async () => {
+    const iso = await isolated({ LANDER_FLUSH_MAX_AGE_MS: '500' });
+    const events = Array.from({ length: 300 }, (_, i) => visitCalled(i, new Date().toISOString()));
+    // All sent before the lander starts, to one partition: nothing else arrives after the failures.
+    await suite.producer.send({
+      topic: iso.topic,
+      acks: -1,
+      messages: asMessages(events).map((m) => ({ ...m, partition: 0 })),
+    });
+    const workers = createDecoder(1);
+    let failures = 0;
+    const dying: Decoder = {
+      decode: (route, packed) =>
+        failures < 2 ? Promise.reject(new Error(`worker died (${++failures})`)) : workers.decode(route, packed),
+      close: () => workers.close(),
+    };
+    const lander = await startLander(iso, dying);
+    await pWaitFor(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= events.length, {
+      interval: 300,
+      timeout: 30_000,
+    });
+    await lander.stop();
+    expect(failures).toBe(2);
     const { rows } = await readLake(suite.s3, bucket, iso.prefix, 'visit_events');
     expect(rows).toHaveLength(events.length);
     expect(new Set(rows.map((r) => r.event_id)).size).toBe(events.length);
