@@ -2,7 +2,9 @@
  * Ingest throughput benchmark: events per second through POST /v1/events (batches of 100 and 1 000) against
  * a raw kafkajs producer sending the same events, with the same producer settings (idempotent, acks=all), to
  * the same broker in the same run — the baseline the issue sets (target: HTTP ≥ 60 % of raw). The service
- * runs as its own process (src/main.ts) so its peak memory (VmHWM) is its own.
+ * runs as its own process (src/main.ts) so its peak memory (VmHWM) is its own. Both write to topics of their own
+ * (INGEST_TOPIC_PREFIX), deleted afterwards: the benchmark's surveys never reach the pipeline's real topics, where
+ * a running lander would land them into the lake the dashboard shows.
  *
  * Writes bench/results/ingest.json. Usage: node --import tsx services/ingest/bench/ingest.bench.ts [events]
  */
@@ -11,8 +13,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadSharedConfig } from '@servq/config';
-import { scrubEvent, Topics } from '@servq/contracts';
-import { createAckedProducer, createKafka, logLevel } from '@servq/kafka';
+import { ALL_TOPICS, scrubEvent, Topics } from '@servq/contracts';
+import { createAckedProducer, createKafka, ensureTopics, logLevel } from '@servq/kafka';
 import pWaitFor from 'p-wait-for';
 
 const TOTAL = Number(process.argv[2] ?? 20_000);
@@ -21,6 +23,10 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const shared = loadSharedConfig(process.env);
 const PORT = 18_000 + Math.floor(Math.random() * 1000);
 const KEY = 'servq-dev-all-key';
+const TOPIC_PREFIX = `bench.ingest.${randomUUID().slice(0, 8)}.`;
+const benchTopics = ALL_TOPICS.map((topic) => `${TOPIC_PREFIX}${topic}`);
+/** As many partitions as the pipeline's own topics (infra/local/provision.ts). */
+const TOPIC_PARTITIONS = Number(process.env.SERVQ_TOPIC_PARTITIONS ?? 6);
 
 function surveyEvent(i: number) {
   return {
@@ -65,7 +71,7 @@ async function rawProducer(batchSize: number): Promise<number> {
         const scrubbed = scrubEvent(e, { secret: 'bench-secret-0123456789' });
         return { key: scrubbed.survey_id, value: JSON.stringify(scrubbed), headers: { source: 'bench' } };
       });
-      return producer.send([{ topic: Topics.survey, messages }]);
+      return producer.send([{ topic: `${TOPIC_PREFIX}${Topics.survey}`, messages }]);
     }),
     CONCURRENCY,
   );
@@ -98,9 +104,21 @@ function peakRssMiB(pid: number): number {
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024;
 }
 
+const benchKafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
+await ensureTopics(
+  benchKafka,
+  benchTopics.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS })),
+);
+const admin = benchKafka.admin();
 const service = spawn('node', ['--import', 'tsx', 'services/ingest/src/main.ts'], {
   cwd: root,
-  env: { ...process.env, INGEST_PORT: String(PORT), INGEST_LOG_LEVEL: 'warn', INGEST_RATE_LIMIT_PER_MINUTE: '1000000' },
+  env: {
+    ...process.env,
+    INGEST_PORT: String(PORT),
+    INGEST_LOG_LEVEL: 'warn',
+    INGEST_RATE_LIMIT_PER_MINUTE: '1000000',
+    INGEST_TOPIC_PREFIX: TOPIC_PREFIX,
+  },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 try {
@@ -143,4 +161,6 @@ try {
   console.log(`ingest peak RSS: ${report.service_peak_rss_mib} MiB → bench/results/ingest.json`);
 } finally {
   service.kill('SIGTERM');
+  await admin.connect();
+  await admin.deleteTopics({ topics: benchTopics }).finally(() => admin.disconnect());
 }
