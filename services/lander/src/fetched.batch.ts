@@ -65,7 +65,7 @@ export function transferablesOf(batch: PackedBatch | DecodedBatch): ArrayBuffer[
   return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 
-/** What packing needs of a kafkajs message. */
+/** What packing needs of a kafkajs message (kafkajs's own type is structurally the same). */
 export type FetchedMessage = RawMessage;
 
 function sourceHeader(message: FetchedMessage): Buffer | string | undefined {
@@ -187,7 +187,7 @@ export function decodePacked(route: TopicRoute, packed: PackedBatch): DecodedBat
   };
 }
 
-/** Packs and decodes in this thread: tests, and the lander configured without decode workers. */
+/** Packs and decodes a batch in this thread, in one call (tests; the consumer packs and decodes apart). */
 export function decodeMessages(
   route: TopicRoute,
   partition: number,
