@@ -4,8 +4,9 @@
  * issue sets (target: landing ≥ half of it). Also Parquet bytes per event against the same events as NDJSON,
  * and the lander's peak memory (VmHWM of its process).
  *
- * One topic is produced once; then baseline and landing alternate `REPEATS` times (each with a fresh consumer
- * group, and for landing a fresh lake prefix), so both see the same machine load, and the medians are reported.
+ * One topic is produced once; then baseline, landing, and landing without decode workers (LANDER_DECODE_WORKERS=0)
+ * alternate `REPEATS` times (each with a fresh consumer group, and for landing a fresh lake prefix), so all see
+ * the same machine load, and the medians are reported.
  * Both rates are timed from the moment the consumer has joined its group; landing ends when the lander reports
  * every row landed, i.e. uploaded to S3, committed to Kafka and checkpointed — so it includes the final age
  * flush of the partial buffers (up to LANDER_FLUSH_MAX_AGE_MS). Group joins and process start-up are not counted.
@@ -122,7 +123,10 @@ interface LandingRun {
   sampledPeakExternalMiB: number;
 }
 
-async function land(run: number): Promise<LandingRun> {
+/** Decode workers of the lander under test: the configured default, and `0` (decoding in the consume thread). */
+const DECODE_WORKERS = process.env.LANDER_DECODE_WORKERS;
+
+async function land(run: number, decodeWorkers = DECODE_WORKERS): Promise<LandingRun> {
   const port = 19_000 + Math.floor(Math.random() * 1000);
   const peaks = { heap: 0, external: 0 };
   const landedRows = async (): Promise<number> => {
@@ -149,6 +153,7 @@ async function land(run: number): Promise<LandingRun> {
       LANDER_FLUSH_MAX_AGE_MS: String(FLUSH.maxAgeMs),
       LANDER_COMPACTION_INTERVAL_MS: '0',
       LANDER_LOG_LEVEL: 'warn',
+      ...(decodeWorkers === undefined ? {} : { LANDER_DECODE_WORKERS: decodeWorkers }),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -205,14 +210,17 @@ async function main(): Promise<void> {
     const baselineSeconds: number[] = [];
     const baselineCpu: number[] = [];
     const landings: LandingRun[] = [];
+    const inlineLandings: LandingRun[] = [];
     for (let run = 0; run < REPEATS; run++) {
       const baseline = await consumeAndDiscard(run);
       baselineSeconds.push(baseline.seconds);
       baselineCpu.push(baseline.cpuSeconds);
       landings.push(await land(run));
+      inlineLandings.push(await land(REPEATS + run, '0'));
       console.error(
         `run ${run}: baseline ${round(TOTAL / (baselineSeconds.at(-1) ?? 1))}/s, ` +
-          `landing ${round(TOTAL / (landings.at(-1)?.seconds ?? 1))}/s`,
+          `landing ${round(TOTAL / (landings.at(-1)?.seconds ?? 1))}/s, ` +
+          `without decode workers ${round(TOTAL / (inlineLandings.at(-1)?.seconds ?? 1))}/s`,
       );
     }
     const objects = await store.list(`${prefixOf(0)}survey_events/`);
@@ -220,6 +228,7 @@ async function main(): Promise<void> {
     const baselineRate = round(TOTAL / median(baselineSeconds));
     const landingRate = round(TOTAL / median(landings.map((l) => l.seconds)));
     const steadyRate = median(landings.map((l) => l.steadyEventsPerSecond));
+    const inlineRate = round(TOTAL / median(inlineLandings.map((l) => l.seconds)));
     const result = {
       benchmark: 'lander',
       measuredAt: new Date().toISOString(),
@@ -231,7 +240,7 @@ async function main(): Promise<void> {
         flushMaxEvents: FLUSH.maxEvents,
         flushMaxAgeMs: FLUSH.maxAgeMs,
         eventType: 'survey.submitted',
-        decodeWorkers: process.env.LANDER_DECODE_WORKERS ?? '1 (default)',
+        decodeWorkers: DECODE_WORKERS ?? '1 (default)',
       },
       baseline: {
         what: 'kafkajs consume-and-discard of the same topic, fresh group per run; joined → last event seen',
@@ -260,6 +269,15 @@ async function main(): Promise<void> {
         peakRssWhat: 'largest VmHWM of the lander process over the runs',
         sampledPeakHeapUsedMiB: Math.max(...landings.map((l) => l.sampledPeakHeapUsedMiB)),
         sampledPeakExternalMiB: Math.max(...landings.map((l) => l.sampledPeakExternalMiB)),
+      },
+      landingWithoutDecodeWorkers: {
+        what: 'the same lander with LANDER_DECODE_WORKERS=0 (decoding in the consume thread), alternated in each run',
+        eventsPerSecond: inlineRate,
+        shareOfBaseline: round(inlineRate / baselineRate, 2),
+        steadyEventsPerSecond: median(inlineLandings.map((l) => l.steadyEventsPerSecond)),
+        runsEventsPerSecond: inlineLandings.map((l) => round(TOTAL / l.seconds)),
+        cpuSecondsPerMillion: median(inlineLandings.map((l) => l.cpuSecondsPerMillion)),
+        peakRssMiB: Math.max(...inlineLandings.map((l) => l.peakRssMiB)),
       },
       size: {
         ndjsonBytesPerEvent: round(ndjsonBytes / TOTAL, 1),
