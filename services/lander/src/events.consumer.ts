@@ -127,9 +127,11 @@ export class EventsConsumer {
     };
   }
 
-  /** Joined the group, not crashed, not stopping, and the last S3 operation did not fail. */
+  /** Joined the group, not crashed, not stopping, and neither the last S3 operation nor the last decoding failed. */
   get ready(): boolean {
-    return this.joined && !this.crashed && !this.stopping && this.s3FailingSince === undefined;
+    return (
+      this.joined && !this.crashed && !this.stopping && this.s3FailingSince === undefined && this.decodeFailures === 0
+    );
   }
 
   get healthy(): boolean {

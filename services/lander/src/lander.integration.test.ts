@@ -173,10 +173,14 @@ describe('lander against the local Kafka and S3', () => {
       close: () => workers.close(),
     };
     const lander = await startLander(iso, dying);
+    const readiness = async () => (await lander.http.inject({ method: 'GET', url: '/readyz' })).statusCode;
+    // Not ready while decoding fails (the partition waits out its backoff), ready again once it decodes.
+    await pWaitFor(async () => failures > 0 && (await readiness()) === 503, { interval: 20, timeout: 15_000 });
     await pWaitFor(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= events.length, {
       interval: 300,
       timeout: 30_000,
     });
+    expect(await readiness()).toBe(200);
     await lander.stop();
     expect(failures).toBe(2);
     const { rows } = await readLake(suite.s3, bucket, iso.prefix, 'visit_events');
