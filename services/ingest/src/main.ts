@@ -3,6 +3,7 @@
  * SIGINT: stop accepting requests (in-flight ones finish), then flush and disconnect the producer.
  */
 import { ackedClientOptions, createAckedProducer, createKafka, logLevel } from '@servq/kafka';
+import { stopOnSignals } from '@servq/runtime';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
 
@@ -29,16 +30,11 @@ await admin.connect();
 const app = await buildApp(config, { producer, checkKafka });
 await app.listen({ host: config.http.host, port: config.http.port });
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  app.log.info({ signal }, 'shutting down');
-  await app.close();
-  await producer.stop();
-  await admin.disconnect();
-  process.exit(0);
-}
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => void shutdown(signal));
-}
+stopOnSignals(
+  async () => {
+    await app.close();
+    await producer.stop();
+    await admin.disconnect();
+  },
+  { logger: app.log },
+);

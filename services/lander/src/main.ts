@@ -3,6 +3,7 @@
  * in order on SIGTERM/SIGINT. The only module that reads `process.env` or exits.
  */
 import { isConfigError } from '@servq/config';
+import { stopOnSignals } from '@servq/runtime';
 import { pino } from 'pino';
 import { buildLander } from './app.ts';
 import { loadConfig } from './config.ts';
@@ -13,28 +14,13 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const logger = pino({ level: config.logLevel, base: { service: 'lander' } });
   const lander = await buildLander(config, { logger });
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const deadline = setTimeout(() => {
-      logger.error('shutdown timed out; exiting (unlanded events are landed again on restart)');
-      process.exit(1);
-    }, SHUTDOWN_TIMEOUT_MS);
-    lander.stop().then(
-      () => {
-        clearTimeout(deadline);
-        process.exit(0);
-      },
-      (error: unknown) => {
-        logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.on('SIGTERM', () => shutdown('SIGTERM'));
-  process.on('SIGINT', () => shutdown('SIGINT'));
+  stopOnSignals(() => lander.stop(), {
+    logger,
+    deadline: {
+      ms: SHUTDOWN_TIMEOUT_MS,
+      message: 'shutdown timed out; exiting (unlanded events are landed again on restart)',
+    },
+  });
   await lander.start();
   const address = await lander.http.listen({ host: config.http.host, port: config.http.port });
   logger.info({ address }, 'lander listening');

@@ -4,6 +4,7 @@
  * in order: HTTP, sync loop, sandbox, database, S3 client.
  */
 import { createS3Client } from '@servq/lake';
+import { stopOnSignals } from '@servq/runtime';
 import { buildCatalogue } from '@servq/metrics';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
@@ -36,17 +37,13 @@ const sync = new SyncLoop(mirror, store, config.sync.intervalMs, app.log, metric
 await sync.start();
 await app.listen({ host: config.http.host, port: config.http.port });
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  app.log.info({ signal }, 'shutting down');
-  await app.close();
-  await sync.stop();
-  await sandbox.stop();
-  store.close();
-  s3.destroy();
-  process.exit(0);
-}
-process.on('SIGTERM', () => void shutdown('SIGTERM'));
-process.on('SIGINT', () => void shutdown('SIGINT'));
+stopOnSignals(
+  async () => {
+    await app.close();
+    await sync.stop();
+    await sandbox.stop();
+    store.close();
+    s3.destroy();
+  },
+  { logger: app.log },
+);

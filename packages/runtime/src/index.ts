@@ -1,0 +1,1 @@
+export { stopOnSignals, type ShutdownLogger, type ShutdownOptions } from './shutdown.ts';
