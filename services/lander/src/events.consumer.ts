@@ -386,8 +386,9 @@ export class EventsConsumer {
     state.highWatermark = queued.highWatermark;
     // The queue's bytes become the buffer's (released by its flush, or by a rebalance).
     this.heldBytes += decoded.bytes;
-    state.buffer.append(decoded, Date.now());
-    const due = state.buffer.dueReason(this.options.flush, Date.now());
+    const now = Date.now();
+    state.buffer.append(decoded, now);
+    const due = state.buffer.dueReason(this.options.flush, now);
     if (due === 'events' || due === 'bytes') {
       // One batch landing while the next one fills: wait for the previous flush before starting another,
       // which pauses decoding (and, through the queue, fetching) while S3 is slow.
