@@ -16,7 +16,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadSharedConfig } from '@servq/config';
@@ -119,12 +119,69 @@ interface LandingRun {
   peakRssMiB: number;
   /** CPU time of the lander process (all its threads, DuckDB's included) per million events, start-up included. */
   cpuSecondsPerMillion: number;
+  /** The same per thread (see cpuByThread). */
+  cpuSecondsPerMillionByThread: Record<string, number>;
   sampledPeakHeapUsedMiB: number;
   sampledPeakExternalMiB: number;
 }
 
 /** Decode workers of the lander under test: the configured default, and `0` (decoding in the consume thread). */
 const DECODE_WORKERS = process.env.LANDER_DECODE_WORKERS;
+
+/** CPU seconds (user + system) of a live process, from /proc/<pid>/stat (fields 14 and 15, in 1/100 s). */
+function processCpuSeconds(pid: number | string): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(stat[11]) + Number(stat[12])) / 100;
+}
+
+/**
+ * CPU seconds so far of the local Kafka broker and S3 server, when `infra/local` started them on this machine
+ * (their pid files); null otherwise. Both share the machine's cores with what is measured, so the results
+ * show their share per phase.
+ */
+function serverCpuSeconds(): { kafka: number; s3: number } | null {
+  const run = `${process.env.SERVQ_DATA_DIR ?? `${root}.data`}/run`;
+  try {
+    return {
+      kafka: processCpuSeconds(readFileSync(`${run}/kafka.pid`, 'utf8').trim()),
+      s3: processCpuSeconds(readFileSync(`${run}/s3.pid`, 'utf8').trim()),
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Runs a phase and reports the servers' CPU per million events during it. */
+async function withServerCpu<T>(phase: () => Promise<T>): Promise<T & { serverCpuPerMillion: ServerCpu }> {
+  const before = serverCpuSeconds();
+  const result = await phase();
+  const after = serverCpuSeconds();
+  const perMillion = (a: number, b: number) => round(((b - a) / TOTAL) * 1e6, 2);
+  return {
+    ...result,
+    serverCpuPerMillion:
+      before && after ? { kafka: perMillion(before.kafka, after.kafka), s3: perMillion(before.s3, after.s3) } : null,
+  };
+}
+
+type ServerCpu = { kafka: number; s3: number } | null;
+
+/**
+ * CPU seconds of a live process per thread, largest first: `main` for the process's own thread, then the others
+ * by thread id (Node names them all "node": the decode worker, DuckDB's threads, the libuv pool, V8's helpers).
+ */
+function cpuByThread(pid: number): Record<string, number> {
+  const threads: [string, number][] = [];
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      threads.push([tid === String(pid) ? 'main' : `thread ${tid}`, (Number(stat[11]) + Number(stat[12])) / 100]);
+    } catch {
+      // The thread ended between listing and reading.
+    }
+  }
+  return Object.fromEntries(threads.filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]));
+}
 
 async function land(run: number, decodeWorkers = DECODE_WORKERS): Promise<LandingRun> {
   const port = 19_000 + Math.floor(Math.random() * 1000);
@@ -183,11 +240,13 @@ async function land(run: number, decodeWorkers = DECODE_WORKERS): Promise<Landin
     const seconds = (performance.now() - started) / 1000;
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     const peakKiB = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0);
-    // utime and stime, fields 14 and 15 of /proc/<pid>/stat, in clock ticks (100 per second on Linux).
-    const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    const cpuSeconds = (Number(stat[11]) + Number(stat[12])) / 100;
+    const cpuSeconds = processCpuSeconds(child.pid as number);
+    const threads = cpuByThread(child.pid as number);
     return {
       cpuSecondsPerMillion: round((cpuSeconds / TOTAL) * 1e6, 2),
+      cpuSecondsPerMillionByThread: Object.fromEntries(
+        Object.entries(threads).map(([name, seconds]) => [name, round((seconds / TOTAL) * 1e6, 2)]),
+      ),
       seconds,
       steadyEventsPerSecond: round((TOTAL * 0.8) / ((at90 - at10) / 1000)),
       peakRssMiB: round(peakKiB / 1024, 1),
@@ -209,14 +268,16 @@ async function main(): Promise<void> {
     const ndjsonBytes = await produce();
     const baselineSeconds: number[] = [];
     const baselineCpu: number[] = [];
-    const landings: LandingRun[] = [];
-    const inlineLandings: LandingRun[] = [];
+    const baselineServerCpu: ServerCpu[] = [];
+    const landings: (LandingRun & { serverCpuPerMillion: ServerCpu })[] = [];
+    const inlineLandings: (LandingRun & { serverCpuPerMillion: ServerCpu })[] = [];
     for (let run = 0; run < REPEATS; run++) {
-      const baseline = await consumeAndDiscard(run);
+      const baseline = await withServerCpu(() => consumeAndDiscard(run));
       baselineSeconds.push(baseline.seconds);
       baselineCpu.push(baseline.cpuSeconds);
-      landings.push(await land(run));
-      inlineLandings.push(await land(REPEATS + run, '0'));
+      baselineServerCpu.push(baseline.serverCpuPerMillion);
+      landings.push(await withServerCpu(() => land(run)));
+      inlineLandings.push(await withServerCpu(() => land(REPEATS + run, '0')));
       console.error(
         `run ${run}: baseline ${round(TOTAL / (baselineSeconds.at(-1) ?? 1))}/s, ` +
           `landing ${round(TOTAL / (landings.at(-1)?.seconds ?? 1))}/s, ` +
@@ -248,6 +309,7 @@ async function main(): Promise<void> {
         eventsPerSecond: baselineRate,
         runsEventsPerSecond: baselineSeconds.map((s) => round(TOTAL / s)),
         cpuSecondsPerMillion: round((median(baselineCpu) / TOTAL) * 1e6, 2),
+        serverCpuSecondsPerMillion: baselineServerCpu,
       },
       landing: {
         what:
@@ -264,6 +326,9 @@ async function main(): Promise<void> {
         cpuSecondsPerMillion: median(landings.map((l) => l.cpuSecondsPerMillion)),
         cpuWhat:
           'CPU time of the lander process (all threads, start-up included) per million events; less noisy than rates',
+        cpuSecondsPerMillionByThread: landings.map((l) => l.cpuSecondsPerMillionByThread),
+        serverCpuSecondsPerMillion: landings.map((l) => l.serverCpuPerMillion),
+        serverCpuWhat: 'CPU of the local Kafka broker and S3 server during each run, per million events',
         objects: objects.length,
         peakRssMiB: Math.max(...landings.map((l) => l.peakRssMiB)),
         peakRssWhat: 'largest VmHWM of the lander process over the runs',
@@ -277,6 +342,8 @@ async function main(): Promise<void> {
         steadyEventsPerSecond: median(inlineLandings.map((l) => l.steadyEventsPerSecond)),
         runsEventsPerSecond: inlineLandings.map((l) => round(TOTAL / l.seconds)),
         cpuSecondsPerMillion: median(inlineLandings.map((l) => l.cpuSecondsPerMillion)),
+        cpuSecondsPerMillionByThread: inlineLandings.map((l) => l.cpuSecondsPerMillionByThread),
+        serverCpuSecondsPerMillion: inlineLandings.map((l) => l.serverCpuPerMillion),
         peakRssMiB: Math.max(...inlineLandings.map((l) => l.peakRssMiB)),
       },
       size: {
