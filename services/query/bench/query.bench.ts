@@ -133,6 +133,26 @@ function loggedSyncMs(logPath: string): number {
   return Number.NaN;
 }
 
+/**
+ * The service's own time per /v1/query request (fastify's `responseTime`, from reading the request to the
+ * response written), by metric id, from its log: the API time minus this is the client and the loopback
+ * socket; this minus the direct time is what the service adds around DuckDB (HTTP, validation, compilation,
+ * row shaping, serialisation) plus DuckDB run inside the service rather than in a tight loop.
+ */
+function loggedServiceTimes(logPath: string): Map<string, number[]> {
+  const urls = new Map<string, string>();
+  const times = new Map<string, number[]>();
+  for (const line of readFileSync(logPath, 'utf8').split('\n')) {
+    if (!line.includes('"reqId"')) continue;
+    const entry = JSON.parse(line) as { reqId: string; req?: { url?: string }; responseTime?: number };
+    if (entry.req?.url) urls.set(entry.reqId, entry.req.url);
+    const metric = /^\/v1\/query\?metrics=([a-z0-9_]+)&/.exec(urls.get(entry.reqId) ?? '')?.[1];
+    if (metric && entry.responseTime !== undefined)
+      times.set(metric, [...(times.get(metric) ?? []), entry.responseTime]);
+  }
+  return times;
+}
+
 async function loadModels(connection: DuckDBConnection, dir: string, as: 'table' | 'view'): Promise<void> {
   for (const model of ModelIds) {
     const source = `SELECT * FROM read_parquet('${join(dir, `${model}.parquet`)}')`;
@@ -226,6 +246,8 @@ async function main(): Promise<void> {
       rows.push({ metric: id, api: summary(api), direct: summary(native), ratio: 0 });
     }
     const loadAfter = loadavg();
+    const serviceTimes = loggedServiceTimes(logPath);
+    for (const row of rows) row.service = summary(serviceTimes.get(row.metric as string) ?? []);
     agent.destroy();
     await loadModels(direct, exported, 'view');
     for (const row of rows) {
@@ -282,6 +304,9 @@ async function main(): Promise<void> {
         query: 'metric by office and month over 365 days',
         cache: 'off (QUERY_CACHE_ENTRIES=0): every API request runs its query',
         client: 'node:http GET over one keep-alive socket (Agent maxSockets 1), body read and JSON-parsed',
+        service:
+          'perMetric[].service: the service’s own time per request (fastify responseTime from its log, warm-ups ' +
+          'included), so api − service is the client and loopback socket, service − direct what the service adds',
         baseline:
           'the same compiled SQL in DuckDB in the bench process, native tables of the service’s own models, ' +
           'through the service’s read path (readRows: prepared on every run, same row conversion)',
@@ -313,6 +338,7 @@ async function main(): Promise<void> {
         metric: r.metric,
         'api p50': (r.api as { p50: number }).p50,
         'api p99': (r.api as { p99: number }).p99,
+        'service p50': (r.service as { p50: number }).p50,
         'direct p50': (r.direct as { p50: number }).p50,
         'direct p99': (r.direct as { p99: number }).p99,
         'api/direct': r.ratio,
