@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCatalogue, type Catalogue } from '@servq/metrics';
+import { CompareAnswer, ErrorBody, MetricsAnswer, QueryAnswer, SchemaAnswer } from '@servq/query-api';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
@@ -249,6 +250,35 @@ describe('query API on the hand-built lake', () => {
       expect.arrayContaining(['metrics', 'by', 'from', 'to']),
     );
     expect((await app.inject('/docs')).statusCode).toBeLessThan(400);
+  });
+
+  it('answers exactly the published bodies of @servq/query-api (strict: no field missing, none extra)', async () => {
+    const get = async (url: string) => (await app.inject({ url, headers: auth() })).json<unknown>();
+    expect(MetricsAnswer.safeParse(await get('/v1/metrics')).error).toBeUndefined();
+    const query = await get(
+      '/v1/query?metrics=csat,wait_p50&dimensions=office&grain=month&from=2026-03-01&to=2026-03-31',
+    );
+    expect(QueryAnswer.safeParse(query).error).toBeUndefined();
+    expect((query as QueryAnswer).rows.length).toBeGreaterThan(0);
+    const compared = await get('/v1/compare?metrics=csat,wait_p50&by=office&from=2026-03-01&to=2026-03-31');
+    expect(CompareAnswer.safeParse(compared).error).toBeUndefined();
+    expect((compared as CompareAnswer).metrics[0]?.groups.length).toBeGreaterThan(0);
+    expect(SchemaAnswer.safeParse(await get('/v1/schema')).error).toBeUndefined();
+    expect(
+      ErrorBody.safeParse(await get('/v1/query?metrics=nope&from=2026-03-01&to=2026-03-31')).error,
+    ).toBeUndefined();
+  });
+
+  it('documents each answer’s body in the OpenAPI document, from the same schemas', async () => {
+    type Operation = { responses: Record<string, { content?: Record<string, { schema: { required?: string[] } }> }> };
+    const doc = (await app.inject('/docs/json')).json<{ paths: Record<string, Record<string, Operation>> }>();
+    const required = (path: string, method: string) =>
+      doc.paths[path]?.[method]?.responses['200']?.content?.['application/json']?.schema.required;
+    expect(required('/v1/metrics', 'get')).toEqual(['freshness', 'metrics', 'dimensions']);
+    expect(required('/v1/query', 'get')).toEqual(['freshness', 'query', 'rows']);
+    expect(required('/v1/compare', 'get')).toEqual(expect.arrayContaining(['by', 'metrics', 'alpha']));
+    expect(required('/v1/schema', 'get')).toEqual(['tables']);
+    expect(required('/v1/sql', 'post')).toEqual(expect.arrayContaining(['columns', 'types', 'rows', 'truncated']));
   });
 
   it('keeps the handlers’ own validation: documented parameters never change the 400 shape', async () => {

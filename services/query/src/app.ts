@@ -5,6 +5,7 @@
  * listens. Every error leaves through one handler in one JSON shape.
  */
 import { Dimensions, Models, type Catalogue } from '@servq/metrics';
+import type { MetricsAnswer, SchemaAnswer, SqlAnswer } from '@servq/query-api';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { authenticate, requireRole, type Principal } from './auth.ts';
 import { compare, type CompareStore } from './compare.ts';
@@ -94,7 +95,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
       freshness: deps.store.getFreshness(),
       metrics: [...deps.catalogue.values()],
       dimensions: Object.values(Dimensions),
-    });
+    } satisfies MetricsAnswer);
   });
 
   app.get('/v1/query', { schema: routeDocs.query }, async (request, reply) => {
@@ -127,7 +128,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
 
   app.get('/v1/schema', { schema: routeDocs.schema }, (request) => {
     requireRole(principal(request), ['analyst', 'management']);
-    return Promise.resolve({ tables: Object.values(Models) });
+    return Promise.resolve({ tables: Object.values(Models) } satisfies SchemaAnswer);
   });
 
   app.post('/v1/sql', { schema: routeDocs.sql }, async (request, reply) => {
@@ -146,7 +147,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
         .header('content-disposition', 'attachment; filename="servq-result.parquet"')
         .send(await deps.sql.toParquet(result));
     }
-    return { freshness, ...result };
+    return { freshness, ...result } satisfies SqlAnswer;
   });
 
   if (config.dashboardDir) await serveDashboard(app, config.dashboardDir);

@@ -25,6 +25,7 @@ import {
   type Interval,
   type MetricDefinition,
 } from '@servq/metrics';
+import type { CompareAnswer, GroupFigure, MetricComparison } from '@servq/query-api';
 import { addDays } from './contracts.adapter.ts';
 import type { Freshness } from './lake.store.ts';
 import type { CompareParams } from './params.ts';
@@ -45,40 +46,7 @@ interface Summary {
   b: number;
 }
 
-export interface GroupFigure {
-  group: string | null;
-  value: number | null;
-  n: number;
-  interval: Interval | null;
-  suppressed: boolean;
-  target: number | null;
-  /** Two-sided p-value of the difference from the other groups together; null when not testable. */
-  pValue: number | null;
-  significant: boolean;
-  previous: { value: number | null; n: number; suppressed: boolean };
-  change: number | null;
-  changePValue: number | null;
-  changeSignificant: boolean;
-}
-
-export interface MetricComparison {
-  id: string;
-  unit: string;
-  direction: string;
-  minSample: number;
-  all: GroupFigure;
-  groups: GroupFigure[];
-}
-
-export interface CompareAnswer {
-  freshness: Freshness;
-  by: string;
-  from: string;
-  to: string;
-  previous: { from: string; to: string };
-  alpha: number;
-  metrics: MetricComparison[];
-}
+export type { CompareAnswer, GroupFigure, MetricComparison };
 
 const ALPHA = 0.05;
 

@@ -3,6 +3,7 @@
  *   { "error": { "code": "QUERY_…", "message": "…", "details": [{ "parameter": "…", "expected": "…" }] } }
  */
 import { isMetricsError, MetricsErrorCode } from '@servq/metrics';
+import type { ErrorBody, ErrorDetail } from '@servq/query-api';
 
 export const QueryErrorCode = {
   BadParameter: 'QUERY_BAD_PARAMETER',
@@ -17,11 +18,7 @@ export const QueryErrorCode = {
 } as const;
 export type QueryErrorCode = (typeof QueryErrorCode)[keyof typeof QueryErrorCode];
 
-export interface ErrorDetail {
-  parameter: string;
-  expected: string;
-  received?: unknown;
-}
+export type { ErrorBody, ErrorDetail };
 
 const statusByCode: Record<QueryErrorCode, number> = {
   QUERY_BAD_PARAMETER: 400,
@@ -53,10 +50,6 @@ export class QueryError extends Error {
 
 export function isQueryError(error: unknown): error is QueryError {
   return error instanceof QueryError;
-}
-
-export interface ErrorBody {
-  error: { code: string; message: string; details: ErrorDetail[] };
 }
 
 /** Any error as the service's error, so the one handler can answer it. */

@@ -10,6 +10,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { Models, type ModelId } from '@servq/metrics';
+import type { Freshness } from '@servq/query-api';
 import { buildCalendar } from './calendar.ts';
 import { encodeParquet, type TypedRows } from './parquet.output.ts';
 import { readRows } from './read.query.ts';
@@ -19,14 +20,7 @@ import type { MirroredFile } from './mirror.ts';
 import { complaintsModelSql, feedbackModelSql, surveysModelSql, visitsModelSql } from './model.sql.ts';
 import { isLoadedTable, RawColumns, rawTableName, type LoadedTable } from './raw-schema.ts';
 
-export interface Freshness {
-  /** The newest `occurred_at` in the lake, ISO-8601, or null when it is empty. */
-  newestEventAt: string | null;
-  /** When the last successful sync finished, or null before the first. */
-  syncedAt: string | null;
-  /** Increases whenever the data changes; answers are cached per version. */
-  dataVersion: number;
-}
+export type { Freshness };
 
 export interface ReconcileResult {
   loadedFiles: number;

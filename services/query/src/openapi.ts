@@ -7,6 +7,15 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Dimensions } from '@servq/metrics';
+import {
+  CompareAnswer,
+  Freshness,
+  jsonSchemaOf,
+  MetricsAnswer,
+  QueryAnswer,
+  SchemaAnswer,
+  SqlAnswer,
+} from '@servq/query-api';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { z } from 'zod';
 import { CompareParams, QueryParams, SqlBody } from './params.ts';
@@ -72,6 +81,11 @@ function describeStatus(status: number): string {
   }
 }
 
+/** A successful answer's body (JSON; the CSV and Parquet formats carry the same rows). */
+const ok = (description: string, body: z.ZodType): Record<number, JsonSchema> => ({
+  200: { ...jsonSchemaOf(body), description },
+});
+
 const bearer = [{ bearer: [] }];
 const open: [] = [];
 
@@ -81,14 +95,17 @@ export const routeDocs = {
     summary: 'Readiness: ready once the lake has been synchronised, with the data’s freshness',
     tags: ['operations'],
     security: open,
-    response: errors(503),
+    response: {
+      ...ok('ready, with the data’s freshness', z.strictObject({ status: z.literal('ready'), freshness: Freshness })),
+      ...errors(503),
+    },
   },
   metrics: { summary: 'Prometheus metrics of this instance', tags: ['operations'], security: open },
   catalogue: {
     summary: 'The metric catalogue (labels in Latvian and English, units, targets, minimum samples)',
     tags: ['metrics'],
     security: bearer,
-    response: errors(401),
+    response: { ...ok('the catalogue and the dimensions', MetricsAnswer), ...errors(401) },
   },
   query: {
     summary: 'Metrics × dimensions × filters × date range × grain, as JSON or CSV',
@@ -98,7 +115,7 @@ export const routeDocs = {
     tags: ['metrics'],
     security: bearer,
     querystring: withFilters(inputSchema(QueryParams)),
-    response: errors(400, 401, 403),
+    response: { ...ok('the figures, one row per group', QueryAnswer), ...errors(400, 401, 403) },
   },
   compare: {
     summary: 'Offices, languages or channels side by side, with intervals, significance and period change',
@@ -110,13 +127,13 @@ export const routeDocs = {
     tags: ['metrics'],
     security: bearer,
     querystring: inputSchema(CompareParams),
-    response: errors(400, 401),
+    response: { ...ok('each metric’s groups side by side', CompareAnswer), ...errors(400, 401) },
   },
   schema: {
     summary: 'Tables and columns the analysts’ SQL can use',
     tags: ['analysts'],
     security: bearer,
-    response: errors(401, 403),
+    response: { ...ok('the modelled tables', SchemaAnswer), ...errors(401, 403) },
   },
   sql: {
     summary: 'One read-only SELECT in a sandbox (analyst role), answered as JSON, CSV or Parquet',
@@ -126,7 +143,7 @@ export const routeDocs = {
     tags: ['analysts'],
     security: bearer,
     body: inputSchema(SqlBody),
-    response: errors(400, 401, 403, 408),
+    response: { ...ok('the result rows', SqlAnswer), ...errors(400, 401, 403, 408) },
   },
 } satisfies Record<string, FastifySchema>;
 

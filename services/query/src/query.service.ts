@@ -3,6 +3,7 @@
  * raw rows into figures with their sample size, target and suppression, and caches answers per data version.
  */
 import { compileQuery, targetFor, type Catalogue, type Grain } from '@servq/metrics';
+import type { Figure, QueryAnswer } from '@servq/query-api';
 import { LRUCache } from 'lru-cache';
 import type { Principal } from './auth.ts';
 import { QueryError, QueryErrorCode } from './errors.ts';
@@ -14,26 +15,7 @@ export interface ReadStore {
   getFreshness(): Freshness;
 }
 
-export interface Figure {
-  value: number | null;
-  n: number;
-  target: number | null;
-  /** The group is below the metric's minimum sample: the value is withheld. */
-  suppressed: boolean;
-}
-
-export interface QueryAnswer {
-  freshness: Freshness;
-  query: {
-    metrics: string[];
-    dimensions: string[];
-    filters: Record<string, string[]>;
-    from: string;
-    to: string;
-    grain: Grain | null;
-  };
-  rows: Record<string, string | number | null | Figure>[];
-}
+export type { Figure, QueryAnswer };
 
 export interface MetricQuery {
   metrics: string[];

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildCatalogue } from '@servq/metrics';
+import { SqlAnswer } from '@servq/query-api';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
@@ -108,8 +109,10 @@ describe('POST /v1/sql sandbox', () => {
     expect(limits).toMatch(new RegExp(`Max file size\\s+${2 * 1024 ** 3}\\s+${2 * 1024 ** 3}`));
   });
 
-  it('cuts results at the row limit and says so', async () => {
-    const body = (await sql('SELECT * FROM range(100)')).json<{ rows: unknown[]; truncated: boolean }>();
+  it('cuts results at the row limit and says so, in the published body of @servq/query-api', async () => {
+    const answer = (await sql('SELECT * FROM range(100)')).json<unknown>();
+    expect(SqlAnswer.safeParse(answer).error).toBeUndefined();
+    const body = answer as SqlAnswer;
     expect(body.rows).toHaveLength(5);
     expect(body.truncated).toBe(true);
   });

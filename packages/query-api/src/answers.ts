@@ -1,0 +1,183 @@
+/**
+ * The bodies the query API answers with, once: the query service documents its responses with them (OpenAPI
+ * at /docs) and its tests hold every answer to them; the dashboard takes its types from here. Objects are
+ * strict, so a field added or dropped on either side fails a test instead of drifting silently.
+ */
+import type { Direction as MetricDirection, Unit as MetricUnit } from '@servq/metrics';
+import { z } from 'zod';
+
+export const Lang = z.enum(['lv', 'en']);
+export type Lang = z.infer<typeof Lang>;
+export const Localised = z.strictObject({ lv: z.string(), en: z.string() });
+export type Localised = z.infer<typeof Localised>;
+
+export const Unit = z.enum(['count', 'share', 'score_1_5', 'nps', 'minutes', 'working_days', 'days']);
+export type Unit = z.infer<typeof Unit>;
+export const Direction = z.enum(['higher_is_better', 'lower_is_better', 'neutral']);
+export type Direction = z.infer<typeof Direction>;
+export const Grain = z.enum(['day', 'week', 'month', 'quarter']);
+export type Grain = z.infer<typeof Grain>;
+export const Role = z.enum(['management', 'office', 'analyst']);
+export type Role = z.infer<typeof Role>;
+
+// The catalogue's own unions (packages/metrics) and these must stay the same sets, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameUnits: Same<Unit, MetricUnit> = true;
+const sameDirections: Same<Direction, MetricDirection> = true;
+void sameUnits;
+void sameDirections;
+
+export const Freshness = z.strictObject({
+  newestEventAt: z.string().nullable().describe('the newest `occurred_at` in the lake (ISO-8601); null when empty'),
+  syncedAt: z.string().nullable().describe('when the last successful sync finished; null before the first'),
+  dataVersion: z.number().int().describe('increases whenever the data changes; answers are cached per version'),
+});
+export type Freshness = z.infer<typeof Freshness>;
+
+const Measure = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('count'), where: z.string().optional() }),
+  z.strictObject({ kind: z.literal('share'), success: z.string(), among: z.string() }),
+  z.strictObject({ kind: z.literal('mean'), value: z.string() }),
+  z.strictObject({ kind: z.literal('quantile'), value: z.string(), p: z.number() }),
+  z.strictObject({ kind: z.literal('nps'), value: z.string() }),
+  z.strictObject({ kind: z.literal('max'), value: z.string(), where: z.string().optional() }),
+]);
+
+export const MetricInfo = z.strictObject({
+  id: z.string(),
+  label: Localised,
+  description: Localised,
+  model: z.string().describe('the modelled table the metric is computed on'),
+  measure: Measure.describe('what is measured, as SQL over the model'),
+  unit: Unit,
+  direction: Direction,
+  target: z.strictObject({ default: z.number().nullable(), byOffice: z.record(z.string(), z.number()) }),
+  minSample: z.number().int().describe('groups with fewer rows are suppressed'),
+});
+export type MetricInfo = z.infer<typeof MetricInfo>;
+
+export const DimensionInfo = z.strictObject({
+  id: z.string(),
+  label: Localised,
+  column: z.string(),
+  models: z.array(z.string()).readonly(),
+});
+export type DimensionInfo = z.infer<typeof DimensionInfo>;
+
+export const MetricsAnswer = z.strictObject({
+  freshness: Freshness,
+  metrics: z.array(MetricInfo),
+  dimensions: z.array(DimensionInfo),
+});
+export type MetricsAnswer = z.infer<typeof MetricsAnswer>;
+
+export const Figure = z.strictObject({
+  value: z.number().nullable().describe('null when suppressed or when nothing was measured'),
+  n: z.number().int().describe('sample size'),
+  target: z.number().nullable(),
+  suppressed: z.boolean().describe('below the metric’s minimum sample: the value is withheld'),
+});
+export type Figure = z.infer<typeof Figure>;
+
+export const QueryCell = z.union([z.string(), z.number(), z.null(), Figure]);
+export type QueryCell = z.infer<typeof QueryCell>;
+
+export const QueryAnswer = z.strictObject({
+  freshness: Freshness,
+  query: z.strictObject({
+    metrics: z.array(z.string()),
+    dimensions: z.array(z.string()),
+    filters: z.record(z.string(), z.array(z.string())),
+    from: z.string(),
+    to: z.string(),
+    grain: Grain.nullable(),
+  }),
+  rows: z
+    .array(z.record(z.string(), QueryCell))
+    .describe('one row per group: its period and dimension values, and one figure per metric'),
+});
+export type QueryAnswer = z.infer<typeof QueryAnswer>;
+
+export const Interval = z.strictObject({ low: z.number(), high: z.number() });
+export type Interval = z.infer<typeof Interval>;
+
+export const GroupFigure = z.strictObject({
+  group: z.string().nullable().describe('null for the all-groups figure'),
+  value: z.number().nullable(),
+  n: z.number().int(),
+  interval: Interval.nullable().describe('95 % confidence interval'),
+  suppressed: z.boolean(),
+  target: z.number().nullable(),
+  pValue: z.number().nullable().describe('two-sided, against the other groups together; null when not testable'),
+  significant: z.boolean(),
+  previous: z.strictObject({ value: z.number().nullable(), n: z.number().int(), suppressed: z.boolean() }),
+  change: z.number().nullable(),
+  changePValue: z.number().nullable(),
+  changeSignificant: z.boolean(),
+});
+export type GroupFigure = z.infer<typeof GroupFigure>;
+
+export const MetricComparison = z.strictObject({
+  id: z.string(),
+  unit: Unit,
+  direction: Direction,
+  minSample: z.number().int(),
+  all: GroupFigure,
+  groups: z.array(GroupFigure),
+});
+export type MetricComparison = z.infer<typeof MetricComparison>;
+
+export const CompareAnswer = z.strictObject({
+  freshness: Freshness,
+  by: z.string(),
+  from: z.string(),
+  to: z.string(),
+  previous: z.strictObject({ from: z.string(), to: z.string() }),
+  alpha: z.number(),
+  metrics: z.array(MetricComparison),
+});
+export type CompareAnswer = z.infer<typeof CompareAnswer>;
+
+export const SchemaColumn = z.strictObject({ name: z.string(), type: z.string(), description: z.string() });
+export type SchemaColumn = z.infer<typeof SchemaColumn>;
+
+export const SchemaTable = z.strictObject({
+  id: z.string(),
+  description: z.string(),
+  key: z.string(),
+  anchoredOn: z.string(),
+  columns: z.array(SchemaColumn).readonly(),
+});
+export type SchemaTable = z.infer<typeof SchemaTable>;
+
+export const SchemaAnswer = z.strictObject({ tables: z.array(SchemaTable) });
+export type SchemaAnswer = z.infer<typeof SchemaAnswer>;
+
+export const SqlAnswer = z.strictObject({
+  freshness: Freshness,
+  columns: z.array(z.string()),
+  types: z.array(z.string()).describe('the DuckDB type of each column'),
+  rows: z.array(z.record(z.string(), z.unknown())),
+  truncated: z.boolean().describe('the row limit cut the result'),
+  elapsedMs: z.number(),
+});
+export type SqlAnswer = z.infer<typeof SqlAnswer>;
+
+export const ErrorDetail = z.strictObject({
+  parameter: z.string(),
+  expected: z.string(),
+  received: z.unknown().optional(),
+});
+export type ErrorDetail = z.infer<typeof ErrorDetail>;
+
+export const ErrorBody = z.strictObject({
+  error: z.strictObject({ code: z.string(), message: z.string(), details: z.array(ErrorDetail) }),
+});
+export type ErrorBody = z.infer<typeof ErrorBody>;
+
+/** A body as JSON Schema, for the OpenAPI document. */
+export function jsonSchemaOf(schema: z.ZodType): Record<string, unknown> {
+  const json = z.toJSONSchema(schema, { io: 'output', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return json;
+}
