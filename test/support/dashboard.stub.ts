@@ -9,6 +9,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { buildCatalogue, Dimensions, Models } from '@servq/metrics';
+import { CompareAnswer, MetricsAnswer, QueryAnswer, SchemaAnswer, SqlAnswer } from '@servq/query-api';
+import type { z } from 'zod';
 
 export const STUB_TOKENS = {
   'servq-dev-management-token': { role: 'management' },
@@ -202,16 +204,27 @@ function compare(url: URL) {
   };
 }
 
+/** The stub answers only the query API's published bodies: a stub that drifted from them fails the browser test. */
+function published<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new Error(`the stub's answer is not the published body: ${parsed.error.message}`);
+  return parsed.data;
+}
+
 async function api(request: IncomingMessage, url: URL): Promise<unknown> {
   const who = principal(request.headers.authorization);
   const path = url.pathname;
   if (path === '/v1/metrics' && request.method === 'GET')
-    return { freshness, metrics: [...catalogue.values()], dimensions: Object.values(Dimensions) };
-  if (path === '/v1/query' && request.method === 'GET') return query(url, who);
-  if (path === '/v1/compare' && request.method === 'GET') return compare(url);
+    return published(MetricsAnswer, {
+      freshness,
+      metrics: [...catalogue.values()],
+      dimensions: Object.values(Dimensions),
+    });
+  if (path === '/v1/query' && request.method === 'GET') return published(QueryAnswer, query(url, who));
+  if (path === '/v1/compare' && request.method === 'GET') return published(CompareAnswer, compare(url));
   if (path === '/v1/schema' && request.method === 'GET') {
     if (who.role === 'office') throw new StubError(403, 'QUERY_FORBIDDEN', 'the office role may not use this endpoint');
-    return { tables: Object.values(Models) };
+    return published(SchemaAnswer, { tables: Object.values(Models) });
   }
   if (path === '/v1/sql' && request.method === 'POST') {
     if (who.role !== 'analyst')
@@ -221,13 +234,14 @@ async function api(request: IncomingMessage, url: URL): Promise<unknown> {
     const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { sql?: string };
     if (!/^\s*select\b/i.test(body.sql ?? ''))
       throw new StubError(400, 'QUERY_SQL_REJECTED', 'only one SELECT statement is accepted');
-    return {
+    return published(SqlAnswer, {
       freshness,
       columns: ['office_id', 'surveys', 'mean_satisfaction'],
+      types: ['VARCHAR', 'BIGINT', 'DOUBLE'],
       rows: OFFICES.map((o, i) => ({ office_id: o, surveys: 400 - i * 70, mean_satisfaction: 4.1 + i / 10 })),
       truncated: false,
       elapsedMs: 12,
-    };
+    });
   }
   throw new StubError(404, 'QUERY_NOT_FOUND', `no route ${request.method} ${path}`);
 }

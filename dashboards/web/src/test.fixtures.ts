@@ -28,6 +28,7 @@ export function metric(id: string, overrides: Partial<MetricInfo> = {}): MetricI
     label: { lv: `${id} lv`, en: `${id} en` },
     description: { lv: '', en: '' },
     model: 'surveys',
+    measure: { kind: 'share', success: 'satisfaction >= 4', among: 'satisfaction IS NOT NULL' },
     unit: 'share',
     direction: 'higher_is_better',
     target: { default: 0.85, byOffice: {} },
