@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { Dimensions } from '@servq/metrics';
 import {
   CompareAnswer,
+  ErrorBody,
   Freshness,
   jsonSchemaOf,
   MetricsAnswer,
@@ -40,26 +41,8 @@ function withFilters(schema: JsonSchema): JsonSchema {
   return { ...schema, properties };
 }
 
-const errorBody: JsonSchema = {
-  type: 'object',
-  description: 'the one error shape: { error: { code, message, details: [{ parameter, expected }] } }',
-  properties: {
-    error: {
-      type: 'object',
-      properties: {
-        code: { type: 'string' },
-        message: { type: 'string' },
-        details: {
-          type: 'array',
-          items: {
-            type: 'object',
-            properties: { parameter: { type: 'string' }, expected: { type: 'string' } },
-          },
-        },
-      },
-    },
-  },
-};
+/** The one error shape: { error: { code, message, details: [{ parameter, expected }] } }. */
+const errorBody: JsonSchema = jsonSchemaOf(ErrorBody);
 
 const errors = (...statuses: number[]): Record<number, JsonSchema> =>
   Object.fromEntries(statuses.map((status) => [status, { ...errorBody, description: describeStatus(status) }]));
