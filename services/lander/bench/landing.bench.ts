@@ -128,10 +128,15 @@ interface LandingRun {
 /** Decode workers of the lander under test: the configured default, and `0` (decoding in the consume thread). */
 const DECODE_WORKERS = process.env.LANDER_DECODE_WORKERS;
 
-/** CPU seconds (user + system) of a live process, from /proc/<pid>/stat (fields 14 and 15, in 1/100 s). */
-function processCpuSeconds(pid: number | string): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+/** CPU seconds (user + system) in a /proc stat file: fields 14 and 15, in clock ticks of 1/100 s. */
+function statCpuSeconds(statPath: string): number {
+  const stat = readFileSync(statPath, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(stat[11]) + Number(stat[12])) / 100;
+}
+
+/** CPU seconds of a live process, all its threads. */
+function processCpuSeconds(pid: number | string): number {
+  return statCpuSeconds(`/proc/${pid}/stat`);
 }
 
 /**
@@ -174,8 +179,7 @@ function cpuByThread(pid: number): Record<string, number> {
   const threads: [string, number][] = [];
   for (const tid of readdirSync(`/proc/${pid}/task`)) {
     try {
-      const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-      threads.push([tid === String(pid) ? 'main' : `thread ${tid}`, (Number(stat[11]) + Number(stat[12])) / 100]);
+      threads.push([tid === String(pid) ? 'main' : `thread ${tid}`, statCpuSeconds(`/proc/${pid}/task/${tid}/stat`)]);
     } catch {
       // The thread ended between listing and reading.
     }
@@ -328,7 +332,8 @@ async function main(): Promise<void> {
           'CPU time of the lander process (all threads, start-up included) per million events; less noisy than rates',
         cpuSecondsPerMillionByThread: landings.map((l) => l.cpuSecondsPerMillionByThread),
         serverCpuSecondsPerMillion: landings.map((l) => l.serverCpuPerMillion),
-        serverCpuWhat: 'CPU of the local Kafka broker and S3 server during each run, per million events',
+        serverCpuWhat:
+          'CPU of the local Kafka broker and S3 server during each run (lander start-up included), per million events',
         objects: objects.length,
         peakRssMiB: Math.max(...landings.map((l) => l.peakRssMiB)),
         peakRssWhat: 'largest VmHWM of the lander process over the runs',
