@@ -5,7 +5,7 @@
  * listens. Every error leaves through one handler in one JSON shape.
  */
 import { Dimensions, Models, type Catalogue } from '@servq/metrics';
-import type { MetricsAnswer, SchemaAnswer, SqlAnswer } from '@servq/query-api';
+import type { Freshness, MetricsAnswer, SchemaAnswer, SqlAnswer } from '@servq/query-api';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { authenticate, requireRole, type Principal } from './auth.ts';
 import { compare, type CompareStore } from './compare.ts';
@@ -13,7 +13,6 @@ import type { TokenEntry } from './config.ts';
 import { serveDashboard } from './dashboard.static.ts';
 import { rowsToCsv } from './csv.ts';
 import { errorBody, QueryError, QueryErrorCode, toQueryError } from './errors.ts';
-import type { Freshness } from './lake.store.ts';
 import { createQueryMetrics, type QueryMetrics, type SqlOutcome } from './metrics.ts';
 import { installDocs, routeDocs } from './openapi.ts';
 import { CompareParams, parseFilters, parseParams, QueryParams, rejectUnknown, SqlBody } from './params.ts';

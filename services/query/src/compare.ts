@@ -25,9 +25,8 @@ import {
   type Interval,
   type MetricDefinition,
 } from '@servq/metrics';
-import type { CompareAnswer, GroupFigure, MetricComparison } from '@servq/query-api';
+import type { CompareAnswer, Freshness, GroupFigure, MetricComparison } from '@servq/query-api';
 import { addDays } from './contracts.adapter.ts';
-import type { Freshness } from './lake.store.ts';
 import type { CompareParams } from './params.ts';
 import { toNumber } from './query.service.ts';
 
@@ -45,8 +44,6 @@ interface Summary {
   a: number;
   b: number;
 }
-
-export type { CompareAnswer, GroupFigure, MetricComparison };
 
 const ALPHA = 0.05;
 

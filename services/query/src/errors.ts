@@ -18,8 +18,6 @@ export const QueryErrorCode = {
 } as const;
 export type QueryErrorCode = (typeof QueryErrorCode)[keyof typeof QueryErrorCode];
 
-export type { ErrorBody, ErrorDetail };
-
 const statusByCode: Record<QueryErrorCode, number> = {
   QUERY_BAD_PARAMETER: 400,
   QUERY_UNAUTHORIZED: 401,

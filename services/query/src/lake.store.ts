@@ -20,8 +20,6 @@ import type { MirroredFile } from './mirror.ts';
 import { complaintsModelSql, feedbackModelSql, surveysModelSql, visitsModelSql } from './model.sql.ts';
 import { isLoadedTable, RawColumns, rawTableName, type LoadedTable } from './raw-schema.ts';
 
-export type { Freshness };
-
 export interface ReconcileResult {
   loadedFiles: number;
   droppedFiles: number;

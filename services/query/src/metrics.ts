@@ -4,7 +4,7 @@
  * loaded, SQL sandbox queries by outcome, and the data's version and age, read from the store when scraped.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Freshness } from './lake.store.ts';
+import type { Freshness } from '@servq/query-api';
 
 export type SqlOutcome = 'ok' | 'truncated' | 'rejected' | 'timeout' | 'failed';
 

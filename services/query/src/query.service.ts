@@ -3,19 +3,16 @@
  * raw rows into figures with their sample size, target and suppression, and caches answers per data version.
  */
 import { compileQuery, targetFor, type Catalogue, type Grain } from '@servq/metrics';
-import type { Figure, QueryAnswer } from '@servq/query-api';
+import type { Figure, Freshness, QueryAnswer, QueryCell } from '@servq/query-api';
 import { LRUCache } from 'lru-cache';
 import type { Principal } from './auth.ts';
 import { QueryError, QueryErrorCode } from './errors.ts';
-import type { Freshness } from './lake.store.ts';
 import { csvCell } from './csv.ts';
 
 export interface ReadStore {
   query(sql: string, params: readonly string[]): Promise<Record<string, unknown>[]>;
   getFreshness(): Freshness;
 }
-
-export type { Figure, QueryAnswer };
 
 export interface MetricQuery {
   metrics: string[];
@@ -73,7 +70,7 @@ export class QueryService {
     if (cached) return { ...cached, freshness };
     const raw = await this.store.query(compiled.sql, compiled.params);
     const rows = raw.map((row) => {
-      const out: Record<string, string | number | null | Figure> = {};
+      const out: Record<string, QueryCell> = {};
       for (const k of compiled.keys)
         out[k] = row[k] === null || row[k] === undefined ? null : (row[k] as string | number);
       const office =

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SandboxConfig } from './config.ts';
 import { QueryError, QueryErrorCode } from './errors.ts';
-import type { Freshness } from './lake.store.ts';
+import type { Freshness } from '@servq/query-api';
 import type { TypedRows } from './parquet.output.ts';
 import type { WorkerReply } from './sandbox.worker.ts';
 
