@@ -11,6 +11,7 @@ import {
   jsonLine,
   referenceRow,
   rowText,
+  stagingBytes,
   type KafkaCoordinates,
   type RowBytes,
 } from './lake.contract.ts';
@@ -63,7 +64,7 @@ describe('the fast row path', () => {
     for (const [table, { rows, reference }] of byTable) {
       const fast = join(dir, `${table}.fast.parquet`);
       const ref = join(dir, `${table}.reference.parquet`);
-      await writer.writeRows(fast, columnsOf(table), rows);
+      await writer.writeStaged(fast, columnsOf(table), [stagingBytes(rows)]);
       await writer.write(ref, columnsOf(table), reference);
       expect(await readBack(fast)).toEqual(await readBack(ref));
     }

@@ -5,7 +5,7 @@
  */
 import { open, rm, stat } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { rowOfLine, stagingBytes, type LakeColumn, type RowBytes } from './lake.contract.ts';
+import { rowOfLine, stagingBytes, type LakeColumn } from './lake.contract.ts';
 import { Semaphore } from './mutex.ts';
 
 export const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
@@ -16,15 +16,6 @@ export function sqlString(value: string): string {
 
 export function sqlIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
-}
-
-/** Rows staged a few thousand at a time: one buffer per chunk instead of one per row, or one of all rows. */
-const ROWS_PER_PART = 4096;
-
-function partsOf(rows: readonly RowBytes[]): Buffer[] {
-  const parts = [];
-  for (let i = 0; i < rows.length; i += ROWS_PER_PART) parts.push(stagingBytes(rows.slice(i, i + ROWS_PER_PART)));
-  return parts;
 }
 
 async function writeParts(path: string, parts: readonly Uint8Array[]): Promise<void> {
@@ -92,12 +83,7 @@ export class ParquetWriter {
 
   /** Writes rows (JSON lines keyed by column name) to `path` as Parquet; returns the file's size in bytes. */
   async write(path: string, columns: readonly LakeColumn[], lines: readonly string[]): Promise<number> {
-    return this.writeRows(path, columns, lines.map(rowOfLine));
-  }
-
-  /** Writes rows (JSON objects in bytes, keyed by column name) to `path` as Parquet; returns the file's size. */
-  async writeRows(path: string, columns: readonly LakeColumn[], rows: readonly RowBytes[]): Promise<number> {
-    return this.writeStaged(path, columns, partsOf(rows));
+    return this.writeStaged(path, columns, [stagingBytes(lines.map(rowOfLine))]);
   }
 
   /** Writes rows already staged as newline-delimited JSON (in parts, in order) to `path` as Parquet. */
