@@ -224,4 +224,32 @@ describe('LakeStore on the hand-built lake', () => {
     await store.reconcile(files);
     expect(await store.query('SELECT count(*)::INTEGER AS n FROM complaints')).toEqual([{ n: 5 }]);
   });
+
+  it('keeps the synchronised tables compressed in memory', async () => {
+    // Left uncompressed, an in-memory table reports every segment 'Uncompressed'.
+    const segments = await store.query(
+      "SELECT column_name, compression FROM pragma_storage_info('visits') WHERE segment_type = 'VARCHAR'",
+    );
+    expect(segments.length).toBeGreaterThan(0);
+    expect(segments.filter((s) => s.compression === 'Uncompressed')).toEqual([]);
+  });
+
+  it('answers a repeated query from the data of the moment, not from a statement prepared before a sync', async () => {
+    const fresh = await LakeStore.create({
+      complaintTargetWorkingDays: 5,
+      now: () => now,
+      temp: { tempDir: join(dir, 'tmp-fresh'), maxTempSize: '1GB', memoryLimit: '256MB' },
+    });
+    try {
+      // A constant filter, as compiled metrics have: DuckDB 1.5 folds it against the statistics at prepare
+      // time, and an empty table's statistics exclude every value.
+      const sql = "SELECT count(*)::INTEGER AS n FROM complaints WHERE complaint_id = 'c1'";
+      await fresh.reconcile(files.filter((f) => f.table !== 'complaint_events'));
+      expect(await fresh.query(sql)).toEqual([{ n: 0 }]);
+      await fresh.reconcile(files);
+      expect(await fresh.query(sql)).toEqual([{ n: 1 }]);
+    } finally {
+      fresh.close();
+    }
+  });
 });

@@ -1,6 +1,6 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readRows } from './read.query.ts';
+import { ReaderConnection, readRows } from './read.query.ts';
 
 describe('readRows', () => {
   let instance: DuckDBInstance;
@@ -34,5 +34,48 @@ describe('readRows', () => {
 
   it('rejects invalid SQL with DuckDB’s error', async () => {
     await expect(readRows(connection, 'SELECT nope FROM nowhere')).rejects.toThrow(/nowhere/);
+  });
+});
+
+describe('ReaderConnection', () => {
+  let instance: DuckDBInstance;
+  let reader: ReaderConnection;
+
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:', { threads: '1' });
+    const setup = await instance.connect();
+    await setup.run('CREATE TABLE t (i INTEGER); INSERT INTO t SELECT range FROM range(100)');
+    setup.closeSync();
+    reader = new ReaderConnection(await instance.connect(), 2);
+  });
+
+  afterAll(() => {
+    reader.close();
+    instance.closeSync();
+  });
+
+  it('keeps a statement within a generation and binds each run’s parameters', async () => {
+    const sql = 'SELECT count(*)::INTEGER AS n FROM t WHERE i < $1';
+    expect(await reader.read(sql, [10], 1)).toEqual([{ n: 10 }]);
+    expect(await reader.read(sql, [50], 1)).toEqual([{ n: 50 }]);
+    expect(reader.keptStatements).toBe(1);
+  });
+
+  it('sees rows added in a new generation, even where the kept plan filtered on a constant (duckdb#23704)', async () => {
+    const sql = 'SELECT count(*)::INTEGER AS n FROM t WHERE i = 200';
+    expect(await reader.read(sql, [], 2)).toEqual([{ n: 0 }]);
+    const writer = await instance.connect();
+    await writer.run('INSERT INTO t VALUES (200)');
+    writer.closeSync();
+    expect(await reader.read(sql, [], 3)).toEqual([{ n: 1 }]);
+  });
+
+  it('keeps at most its limit of statements and drops one whose run failed', async () => {
+    for (const bound of [1, 2, 3]) await reader.read(`SELECT ${bound} AS b`, [], 4);
+    expect(reader.keptStatements).toBe(2);
+    const failing = 'SELECT CAST($1 AS INTEGER) AS n';
+    await expect(reader.read(failing, ['not a number'], 4)).rejects.toThrow(/not a number/);
+    expect(reader.keptStatements).toBe(1);
+    expect(await reader.read(failing, ['7'], 4)).toEqual([{ n: 7 }]);
   });
 });
