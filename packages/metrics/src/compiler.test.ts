@@ -27,7 +27,7 @@ describe('compileQuery', () => {
     expect(compiled.sql).toBe(
       [
         'WITH "m_surveys" AS (',
-        `  SELECT CAST(date_trunc('month', event_date) AS DATE) AS "period",`,
+        '  SELECT year(event_date) * 12 + month(event_date) - 1 AS "period",',
         '    office_id AS "office",',
         '    avg(CASE WHEN satisfaction >= 4 THEN 1.0 ELSE 0.0 END) FILTER (WHERE satisfaction IS NOT NULL) AS "csat",',
         '    count(*) FILTER (WHERE satisfaction IS NOT NULL) AS "csat__n"',
@@ -35,13 +35,24 @@ describe('compileQuery', () => {
         '  WHERE event_date BETWEEN $1::DATE AND $2::DATE',
         '  GROUP BY "period", "office"',
         ')',
-        'SELECT * FROM "m_surveys"',
+        'SELECT * REPLACE (make_date("period" // 12, "period" % 12 + 1, 1) AS "period") FROM "m_surveys"',
         'ORDER BY "period" NULLS LAST, "office" NULLS LAST',
       ].join('\n'),
     );
     expect(compiled.params).toEqual(['2026-01-01', '2026-03-31']);
     expect(compiled.keys).toEqual(['period', 'office']);
     expect(compiled.columns.map((c) => [c.value, c.sample])).toEqual([['csat', 'csat__n']]);
+  });
+
+  it('groups a daily query by the date itself, with nothing to convert afterwards', () => {
+    const compiled = compileQuery(catalogue, {
+      metrics: ['visits'],
+      from: '2026-01-01',
+      to: '2026-01-31',
+      grain: 'day',
+    });
+    expect(compiled.sql).toContain('SELECT event_date AS "period"');
+    expect(compiled.sql).toContain('SELECT * FROM "m_visits"');
   });
 
   it('passes filter values only as parameters, never in the SQL text', () => {
@@ -74,7 +85,8 @@ describe('compileQuery', () => {
     expect(compiled.sql).toContain('UNION ALL BY NAME');
     expect(compiled.sql).toContain('coalesce(max("visits"), 0) AS "visits"');
     expect(compiled.sql).toContain('max("csat") AS "csat"');
-    expect(compiled.sql).toContain(`date_trunc('week', event_date)`);
+    expect(compiled.sql).toContain(`(event_date - DATE '0001-01-01') // 7 AS "period"`);
+    expect(compiled.sql).toContain(`SELECT DATE '0001-01-01' + CAST("period" * 7 AS INTEGER) AS "period",`);
     expect(compiled.sql).toMatch(/GROUP BY "period", "office"\nORDER BY/);
   });
 
