@@ -12,7 +12,8 @@
  *     rows converted alike): the baseline of the same run (target: API p50 ≤ 1.5× direct). Also timed, as a
  *     stricter comparison: DuckDB re-executing a statement prepared once and kept (ReaderConnection), which is
  *     what the service does between syncs, so API minus that is everything the API adds. The HTTP client is node:http with one keep-alive socket, as a dashboard reuses its connections;
- *     the service's log goes to a file, so this process does no work on it while requests are timed. API and
+ *     the service's log goes to a file, so this process does no work on it while requests are timed. The floor
+ *     under every API figure is timed first: GET /readyz over the same socket, a request that runs no query. API and
  *     direct runs alternate in blocks (ROUNDS);
  *  3. native tables against views over the same data as Parquet files, on the same queries.
  * Writes bench/results/query.json, prints a table, and removes the S3 prefix.
@@ -251,6 +252,12 @@ async function main(): Promise<void> {
     const kept = new ReaderConnection(keptConnection);
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const loadBefore = loadavg();
+    // The floor under every API figure: a request over the same socket that runs no query (/readyz).
+    const floor: number[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      floor.push(...(await timed(() => getJson(agent, `${base}/readyz`, {}))));
+    }
+    const httpFloor = summary(floor);
 
     // 2 and 3. Every catalogue metric by office and month over the year.
     const catalogue = buildCatalogue({ waitTargetMinutes: 15 });
@@ -358,6 +365,10 @@ async function main(): Promise<void> {
         },
         loadAverage1m: { before: round2(loadBefore[0]), after: round2(loadAfter[0]) },
         target: 'API p50 ≤ 1.5 × direct p50',
+        httpFloor: {
+          ...httpFloor,
+          what: 'GET /readyz over the same client and socket: a request that runs no query, the floor of every API figure',
+        },
         totals,
         perMetric: rows,
       },
@@ -396,6 +407,7 @@ async function main(): Promise<void> {
           coldSync: result.coldSync,
           peakRssAtEndMiB: result.peakRssAtEndMiB,
           rssAtEndMiB: result.rssAtEndMiB,
+          httpFloor,
           totals,
         },
         null,
