@@ -1,6 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildCatalogue, compileQuery } from '@servq/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintDeadline } from './contracts.adapter.ts';
@@ -232,6 +232,32 @@ describe('LakeStore on the hand-built lake', () => {
     );
     expect(segments.length).toBeGreaterThan(0);
     expect(segments.filter((s) => s.compression === 'Uncompressed')).toEqual([]);
+  });
+
+  it('loads nothing twice when a first sync fails after some of its raw rows were committed', async () => {
+    const broken = join(dir, 'lake/complaint_events/date=2026-04-02/broken.parquet');
+    await mkdir(dirname(broken), { recursive: true });
+    await writeFile(broken, 'not parquet');
+    const fresh = await LakeStore.create({
+      complaintTargetWorkingDays: 5,
+      now: () => now,
+      temp: { tempDir: join(dir, 'tmp-failed-first'), maxTempSize: '1GB', memoryLimit: '256MB' },
+    });
+    try {
+      // Visits and surveys are loaded and committed before the complaint files, the broken one among them.
+      const withBroken = [
+        ...files,
+        { key: 'broken', etag: 'b', size: 1, table: tableOf('complaint_events/broken.parquet'), path: broken },
+      ];
+      await expect(fresh.reconcile(withBroken)).rejects.toThrow();
+      await fresh.reconcile(files);
+      const counts =
+        'SELECT (SELECT count(*) FROM raw_visit_events)::INTEGER AS raw, (SELECT count(*) FROM visits)::INTEGER AS visits';
+      expect(await fresh.query(counts)).toEqual(await store.query(counts));
+    } finally {
+      fresh.close();
+      await rm(broken);
+    }
   });
 
   it('answers a repeated query from the data of the moment, not from a statement prepared before a sync', async () => {

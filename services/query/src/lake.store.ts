@@ -8,8 +8,9 @@
  *
  * The tables live in an in-memory database attached with COMPRESS and checkpointed after every reconcile:
  * uncompressed, a year of 10 million events took 2.7 GiB and spilled past the 2 GB memory limit, which made
- * every query evict (4 ms complaint queries 0.6–0.8 ms slower); compressed it is about 0.3 GiB. The cold
- * sync's checkpoint costs 5–9 s; an incremental one, 1–20 ms.
+ * every query evict (4 ms complaint queries 0.6–0.8 ms slower); compressed it is about 0.3 GiB. An
+ * incremental sync's checkpoint costs 1–20 ms. The first sync commits and checkpoints its raw rows in batches
+ * (`stageFirstLoad`): for 10 million events, a peak of 2.4 instead of 3.0 GiB and 27 instead of 35 s.
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -37,6 +38,8 @@ const MAX_IDLE_READERS = 4;
 const DATABASE = 'lake';
 /** Reads that a concurrent reconcile overtakes are run again; the last of these waits for the writer. */
 const MAX_OPTIMISTIC_READS = 3;
+/** Lake files per committed, checkpointed batch of the first sync's raw load. */
+const FIRST_LOAD_BATCH_FILES = 100;
 
 export interface LakeStoreOptions {
   complaintTargetWorkingDays: number;
@@ -163,15 +166,22 @@ export class LakeStore {
       this.freshness.syncedAt = this.options.now().toISOString();
       return { loadedFiles: 0, droppedFiles: 0, loadedEvents: {}, changed: false };
     }
-    const loadedEvents: Partial<Record<LoadedTable, number>> = {};
+    const firstLoad = this.loaded.size === 0;
+    const loadedEvents = firstLoad ? await this.stageFirstLoad(added) : {};
     await this.writer.run('BEGIN TRANSACTION');
     try {
       for (const model of Object.keys(Models)) await this.writer.run(`DELETE FROM affected_${model}`);
       for (const table of Object.keys(RawColumns) as LoadedTable[]) {
+        if (firstLoad) {
+          await this.collectAffected(table, 'true');
+          continue;
+        }
         const gone = dropped.filter((p) => this.pathTables.get(p) === table);
         if (gone.length > 0) await this.dropFiles(table, gone);
         const fresh = added.filter((f) => f.table === table).map((f) => f.path);
-        if (fresh.length > 0) loadedEvents[table] = await this.loadFiles(table, fresh);
+        if (fresh.length === 0) continue;
+        loadedEvents[table] = await this.loadFiles(table, fresh);
+        await this.collectAffected(table, `_file IN (${fresh.map(sqlString).join(', ')})`);
       }
       if (dayChanged) {
         // Overdue flags and ages of open complaints move with the calendar.
@@ -234,8 +244,35 @@ export class LakeStore {
       `INSERT INTO ${rawTableName(table)} SELECT ${[...selects, 'filename AS _file'].join(', ')} FROM ${source}`,
     );
     for (const path of paths) this.pathTables.set(path, table);
-    await this.collectAffected(table, `_file IN (${paths.map(sqlString).join(', ')})`);
     return inserted.rowsChanged;
+  }
+
+  /**
+   * The first sync loads every raw row. Inserted in the sync's one transaction they stay uncompressed until
+   * it commits (a peak of over 3 GiB for 10 million events); committed and checkpointed in batches, they are
+   * compressed as they come. Readers never query the raw tables, and the models are still built in the one
+   * transaction, so nothing a reader sees changes. A first sync that fails leaves raw rows behind; the next
+   * one starts by deleting them.
+   */
+  private async stageFirstLoad(added: readonly MirroredFile[]): Promise<Partial<Record<LoadedTable, number>>> {
+    const loaded: Partial<Record<LoadedTable, number>> = {};
+    for (const table of Object.keys(RawColumns) as LoadedTable[]) {
+      await this.writer.run(`DELETE FROM ${rawTableName(table)}`);
+      const paths = added.filter((f) => f.table === table).map((f) => f.path);
+      for (let start = 0; start < paths.length; start += FIRST_LOAD_BATCH_FILES) {
+        await this.writer.run('BEGIN TRANSACTION');
+        try {
+          const rows = await this.loadFiles(table, paths.slice(start, start + FIRST_LOAD_BATCH_FILES));
+          loaded[table] = (loaded[table] ?? 0) + rows;
+          await this.writer.run('COMMIT');
+        } catch (error) {
+          await this.writer.run('ROLLBACK');
+          throw error;
+        }
+        await this.writer.run('CHECKPOINT');
+      }
+    }
+    return loaded;
   }
 
   private async collectAffected(table: LoadedTable, condition: string): Promise<void> {
