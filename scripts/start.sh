@@ -82,6 +82,9 @@ INGEST_URL="http://$INGEST_HOST:$INGEST_PORT"
 QUERY_URL="http://$QUERY_HOST:$QUERY_PORT"
 echo "[start] sending demo data through ingest"
 node --import tsx infra/demo/seed.ts "$INGEST_URL" servq-dev-all-key "${SERVQ_DEMO_DAYS:-42}"
+# Until its first sync of the lake the query service answers with no rows; print the URL once it is ready.
+echo "[start] waiting for the query service's first sync of the lake"
+wait_healthy query "$QUERY_URL/readyz" "$(cat "$DATA/run/query.pid")"
 
 cat <<EOF
 
