@@ -76,7 +76,8 @@ describe('ingest → Kafka → lander → S3 → query', () => {
           QUERY_DATA_DIR: dataDir,
           QUERY_SYNC_INTERVAL_MS: String(SYNC_MS),
         },
-        `http://127.0.0.1:${ports.query}/healthz`,
+        // Ready after its first sync: until then data requests answer 503.
+        `http://127.0.0.1:${ports.query}/readyz`,
       ),
     );
   });

@@ -114,6 +114,10 @@ const strings = {
   schema: { lv: 'Shēma', en: 'Schema' },
   sqlError: { lv: 'Vaicājums netika izpildīts', en: 'The query was not run' },
   errorTitle: { lv: 'Kļūda', en: 'Error' },
+  notReady: {
+    lv: 'Dati vēl tiek ielādēti — mēģiniet vēlreiz pēc dažām sekundēm',
+    en: 'The data is still being loaded — try again in a few seconds',
+  },
   retry: { lv: 'Mēģināt vēlreiz', en: 'Try again' },
   headlines: { lv: 'Galvenie rādītāji', en: 'Headline figures' },
   ownOfficeOnly: {

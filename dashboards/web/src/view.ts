@@ -140,7 +140,14 @@ export function mountCharts(root: Element): void {
 export function errorBox(ctx: Pick<ViewContext, 'lang'>, error: unknown): HTMLElement {
   const l = tr(ctx);
   if (isApiError(error)) {
-    const title = error.status === 401 ? l('unauthorized') : error.status === 403 ? l('forbidden') : l('errorTitle');
+    const title =
+      error.status === 401
+        ? l('unauthorized')
+        : error.status === 403
+          ? l('forbidden')
+          : error.status === 503
+            ? l('notReady')
+            : l('errorTitle');
     return h(
       'div',
       { class: 'error-box', role: 'alert' },

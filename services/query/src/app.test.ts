@@ -62,7 +62,7 @@ describe('query API on the hand-built lake', () => {
     expect(ready.json()).toMatchObject({ status: 'ready', freshness: { newestEventAt: '2026-05-12T07:00:00.000Z' } });
   });
 
-  it('is not ready before the first sync', async () => {
+  it('is not ready before the first sync, and answers data requests 503 rather than with no rows', async () => {
     const empty = await buildApp(
       { tokens: testTokens, cacheEntries: 1 },
       {
@@ -76,6 +76,17 @@ describe('query API on the hand-built lake', () => {
     const response = await empty.inject('/readyz');
     expect(response.statusCode).toBe(503);
     expect(response.json()).toMatchObject({ error: { code: 'QUERY_NOT_READY' } });
+    for (const url of [
+      '/v1/query?metrics=complaints_received&from=2026-01-01&to=2026-01-31',
+      '/v1/compare?metrics=complaints_received&by=office&from=2026-01-01&to=2026-01-31',
+    ]) {
+      const answer = await empty.inject({ url, headers: auth() });
+      expect(answer.statusCode).toBe(503);
+      expect(answer.json()).toMatchObject({ error: { code: 'QUERY_NOT_READY' } });
+      expect(answer.headers['retry-after']).toBe('5');
+      expect((await empty.inject({ url })).statusCode).toBe(401);
+    }
+    expect((await empty.inject({ url: '/v1/metrics', headers: auth() })).statusCode).toBe(200);
     await empty.close();
   });
 

@@ -98,7 +98,7 @@ export const routeDocs = {
     tags: ['metrics'],
     security: bearer,
     querystring: withFilters(inputSchema(QueryParams)),
-    response: { ...ok('the figures, one row per group', QueryAnswer), ...errors(400, 401, 403) },
+    response: { ...ok('the figures, one row per group', QueryAnswer), ...errors(400, 401, 403, 503) },
   },
   compare: {
     summary: 'Offices, languages or channels side by side, with intervals, significance and period change',
@@ -110,7 +110,7 @@ export const routeDocs = {
     tags: ['metrics'],
     security: bearer,
     querystring: inputSchema(CompareParams),
-    response: { ...ok('each metric’s groups side by side', CompareAnswer), ...errors(400, 401) },
+    response: { ...ok('each metric’s groups side by side', CompareAnswer), ...errors(400, 401, 503) },
   },
   schema: {
     summary: 'Tables and columns the analysts’ SQL can use',
@@ -126,7 +126,7 @@ export const routeDocs = {
     tags: ['analysts'],
     security: bearer,
     body: inputSchema(SqlBody),
-    response: { ...ok('the result rows', SqlAnswer), ...errors(400, 401, 403, 408) },
+    response: { ...ok('the result rows', SqlAnswer), ...errors(400, 401, 403, 408, 503) },
   },
 } satisfies Record<string, FastifySchema>;
 
