@@ -3,7 +3,7 @@
  * at /docs) and its tests hold every answer to them; the dashboard takes its types from here. Objects are
  * strict, so a field added or dropped on either side fails a test instead of drifting silently.
  */
-import type { Direction as MetricDirection, Unit as MetricUnit } from '@servq/metrics';
+import { Grains, type Direction as MetricDirection, type Unit as MetricUnit } from '@servq/metrics';
 import { z } from 'zod';
 
 export const Lang = z.enum(['lv', 'en']);
@@ -15,7 +15,7 @@ export const Unit = z.enum(['count', 'share', 'score_1_5', 'nps', 'minutes', 'wo
 export type Unit = z.infer<typeof Unit>;
 export const Direction = z.enum(['higher_is_better', 'lower_is_better', 'neutral']);
 export type Direction = z.infer<typeof Direction>;
-export const Grain = z.enum(['day', 'week', 'month', 'quarter']);
+export const Grain = z.enum(Grains);
 export type Grain = z.infer<typeof Grain>;
 export const Role = z.enum(['management', 'office', 'analyst']);
 export type Role = z.infer<typeof Role>;
