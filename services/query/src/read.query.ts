@@ -27,11 +27,19 @@ export async function readRows(
 ): Promise<Record<string, unknown>[]> {
   const statement = await connection.prepare(sql);
   try {
-    if (params.length > 0) statement.bind([...params]);
-    return rowObjectsJson(await statement.run());
+    return await runPrepared(statement, params);
   } finally {
     statement.destroySync();
   }
+}
+
+/** Binds the parameters of a prepared statement, runs it and returns its rows as `readRows` does. */
+async function runPrepared(
+  statement: DuckDBPreparedStatement,
+  params: readonly DuckDBValue[],
+): Promise<Record<string, unknown>[]> {
+  if (params.length > 0) statement.bind([...params]);
+  return rowObjectsJson(await statement.run());
 }
 
 /** The rows of a materialised result as objects keyed by (deduplicated) column name, values as JSON. */
@@ -80,8 +88,7 @@ export class ReaderConnection {
       this.statements.set(sql, statement);
     }
     try {
-      if (params.length > 0) statement.bind([...params]);
-      return rowObjectsJson(await statement.run());
+      return await runPrepared(statement, params);
     } catch (error) {
       this.statements.delete(sql);
       throw error;
