@@ -134,6 +134,9 @@ function statCpuSeconds(statPath: string): number {
   return (Number(stat[11]) + Number(stat[12])) / 100;
 }
 
+/** CPU seconds of the local Kafka broker and S3 server, or (as a rate) per million events; null when not local. */
+type ServerCpu = { kafka: number; s3: number } | null;
+
 /** CPU seconds of a live process, all its threads. */
 function processCpuSeconds(pid: number | string): number {
   return statCpuSeconds(`/proc/${pid}/stat`);
@@ -144,7 +147,7 @@ function processCpuSeconds(pid: number | string): number {
  * (their pid files); null otherwise. Both share the machine's cores with what is measured, so the results
  * show their share per phase.
  */
-function serverCpuSeconds(): { kafka: number; s3: number } | null {
+function serverCpuSeconds(): ServerCpu {
   const run = `${process.env.SERVQ_DATA_DIR ?? `${root}.data`}/run`;
   try {
     return {
@@ -168,8 +171,6 @@ async function withServerCpu<T>(phase: () => Promise<T>): Promise<T & { serverCp
       before && after ? { kafka: perMillion(before.kafka, after.kafka), s3: perMillion(before.s3, after.s3) } : null,
   };
 }
-
-type ServerCpu = { kafka: number; s3: number } | null;
 
 /**
  * CPU seconds of a live process per thread, largest first: `main` for the process's own thread, then the others

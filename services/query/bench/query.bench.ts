@@ -11,10 +11,11 @@
  *     sandbox's export) loaded as native tables, through the service's read code (readRows: prepare, execute,
  *     rows converted alike): the baseline of the same run (target: API p50 ≤ 1.5× direct). Also timed, as a
  *     stricter comparison: DuckDB re-executing a statement prepared once and kept (ReaderConnection), which is
- *     what the service does between syncs, so API minus that is everything the API adds. The HTTP client is node:http with one keep-alive socket, as a dashboard reuses its connections;
- *     the service's log goes to a file, so this process does no work on it while requests are timed. The floor
- *     under every API figure is timed first: GET /readyz over the same socket, a request that runs no query. API and
- *     direct runs alternate in blocks (ROUNDS);
+ *     what the service does between syncs, so API minus that is everything the API adds. The HTTP client is
+ *     node:http with one keep-alive socket, as a dashboard reuses its connections; the service's log goes to a
+ *     file, so this process does no work on it while requests are timed. The floor under every API figure is
+ *     timed first: GET /readyz over the same socket, a request that runs no query. API, direct and
+ *     kept-statement runs alternate in blocks (ROUNDS);
  *  3. native tables against views over the same data as Parquet files, on the same queries.
  * Writes bench/results/query.json, prints a table, and removes the S3 prefix.
  * Usage: node --import tsx services/query/bench/query.bench.ts [runs per block]
@@ -307,9 +308,9 @@ async function main(): Promise<void> {
     for (const row of rows) {
       const api = row.api as { p50: number };
       const directP50 = (row.direct as { p50: number }).p50;
-      row.ratio = Math.round((api.p50 / directP50) * 100) / 100;
+      row.ratio = round2(api.p50 / directP50);
       const keptP50 = (row.directKeptStatement as { p50: number }).p50;
-      row.ratioToKeptStatement = Math.round((api.p50 / keptP50) * 100) / 100;
+      row.ratioToKeptStatement = round2(api.p50 / keptP50);
     }
     const median = (values: number[]) => quantile(values, 0.5);
     const totals = {
@@ -321,7 +322,7 @@ async function main(): Promise<void> {
       worstRatioToKeptStatement: Math.max(...rows.map((r) => r.ratioToKeptStatement as number)),
       withinTargetOfKeptStatement: rows.filter((r) => (r.ratioToKeptStatement as number) <= 1.5).length,
     };
-    const viewsOverTablesP50 = Math.round((totals.viewsP50Median / totals.directP50Median) * 100) / 100;
+    const viewsOverTablesP50 = round2(totals.viewsP50Median / totals.directP50Median);
     const result = {
       benchmark: 'query',
       at: new Date().toISOString(),
