@@ -46,7 +46,7 @@ describe('ReaderConnection', () => {
     const setup = await instance.connect();
     await setup.run('CREATE TABLE t (i INTEGER); INSERT INTO t SELECT range FROM range(100)');
     setup.closeSync();
-    reader = new ReaderConnection(await instance.connect(), 2);
+    reader = new ReaderConnection(await instance.connect(), { maxStatements: 2 });
   });
 
   afterAll(() => {
@@ -77,5 +77,72 @@ describe('ReaderConnection', () => {
     await expect(reader.read(failing, ['not a number'], 4)).rejects.toThrow(/not a number/);
     expect(reader.keptStatements).toBe(1);
     expect(await reader.read(failing, ['7'], 4)).toEqual([{ n: 7 }]);
+  });
+});
+
+describe('ReaderConnection running tasks on the event loop', () => {
+  let instance: DuckDBInstance;
+  let plain: DuckDBConnection;
+
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:', { threads: '2' });
+    plain = await instance.connect();
+    await plain.run('CREATE TABLE t AS SELECT range AS i, range % 13 AS g FROM range(2000000)');
+  });
+
+  afterAll(() => {
+    plain.closeSync();
+    instance.closeSync();
+  });
+
+  // Several pipelines (scan, aggregate, window, order): tasks run on this thread and DuckDB's worker.
+  const sql =
+    'SELECT g, count(*)::INTEGER AS n, sum(i)::BIGINT AS total, rank() OVER (ORDER BY sum(i) DESC) AS r ' +
+    'FROM t WHERE i >= $1 GROUP BY g ORDER BY g';
+
+  it.each([
+    ['finishes within its budget on the event loop', 10_000],
+    ['hands the rest to a pool thread once its budget is spent', 0.001],
+    ['never runs on the event loop with a budget of 0', 0],
+  ])('returns what readRows returns when it %s', async (_name, eventLoopBudgetMs) => {
+    const reader = new ReaderConnection(await instance.connect(), { eventLoopBudgetMs });
+    try {
+      const expected = await readRows(plain, sql, [5]);
+      expect(expected).toHaveLength(13);
+      expect(await reader.read(sql, [5], 1)).toEqual(expected);
+      expect(await reader.read(sql, [1_000_000], 1)).toEqual(await readRows(plain, sql, [1_000_000]));
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('lets other events run while a long statement executes', async () => {
+    const reader = new ReaderConnection(await instance.connect(), { eventLoopBudgetMs: 10_000 });
+    let turns = 0;
+    const timer = setInterval(() => (turns += 1), 1);
+    try {
+      // Long enough (hundreds of milliseconds) that a blocked event loop would give the timer no turn at all.
+      const rows = await reader.read(
+        'SELECT count(*)::INTEGER AS n FROM t, range(50) r WHERE (i + r.range) % 5 = 0',
+        [],
+        1,
+      );
+      expect(rows).toEqual([{ n: 20_000_000 }]);
+    } finally {
+      clearInterval(timer);
+      reader.close();
+    }
+    expect(turns).toBeGreaterThan(3);
+  });
+
+  it('rejects with DuckDB’s error when execution fails, and the connection stays usable', async () => {
+    const reader = new ReaderConnection(await instance.connect());
+    try {
+      const failing = 'SELECT CAST(CASE WHEN i = 1999999 THEN $1 ELSE i::VARCHAR END AS INTEGER) AS n FROM t';
+      await expect(reader.read(failing, ['not a number'], 1)).rejects.toThrow(/not a number/);
+      expect(await reader.read('SELECT count(*)::INTEGER AS n FROM t WHERE g = 0', [], 1)).toEqual([{ n: 153847 }]);
+    } finally {
+      reader.close();
+    }
   });
 });
