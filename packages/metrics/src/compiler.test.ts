@@ -69,6 +69,7 @@ describe('compileQuery', () => {
     expect(compiled.params).toEqual(['2026-01-01', '2026-01-31', hostile, 'cesis', 'ru']);
     expect(compiled.keys).toEqual([]);
     expect(compiled.sql).not.toContain('GROUP BY');
+    expect(compiled.models).toEqual(['visits']);
   });
 
   it('stacks metrics of different models and regroups them, counts defaulting to zero', () => {
@@ -88,6 +89,7 @@ describe('compileQuery', () => {
     expect(compiled.sql).toContain(`(event_date - DATE '0001-01-01') // 7 AS "period"`);
     expect(compiled.sql).toContain(`SELECT DATE '0001-01-01' + CAST("period" * 7 AS INTEGER) AS "period",`);
     expect(compiled.sql).toMatch(/GROUP BY "period", "office"\nORDER BY/);
+    expect(compiled.models).toEqual(['surveys', 'visits', 'complaints']);
   });
 
   it('rejects an unknown metric naming the parameter and the known ids', () => {

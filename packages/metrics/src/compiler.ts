@@ -37,6 +37,8 @@ export interface CompiledQuery {
   /** `period` (when a grain is asked for) followed by the dimension ids, in request order. */
   keys: string[];
   columns: CompiledMetricColumn[];
+  /** The modelled tables the SQL reads (and nothing else): where a store may run it. */
+  models: ModelId[];
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -267,5 +269,5 @@ export function compileQuery(catalogue: Catalogue, request: QueryRequest): Compi
     );
     body = `SELECT ${[...keyOutputs, ...merged].join(',\n  ')}\nFROM (\n  ${stacked}\n)${groupBy}${orderBy}`;
   }
-  return { sql: `WITH ${ctes.join(',\n')}\n${body}`, params: params.values, keys, columns };
+  return { sql: `WITH ${ctes.join(',\n')}\n${body}`, params: params.values, keys, columns, models };
 }
