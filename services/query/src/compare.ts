@@ -24,6 +24,7 @@ import {
   type Catalogue,
   type Interval,
   type MetricDefinition,
+  type ModelId,
 } from '@servq/metrics';
 import type { CompareAnswer, Freshness, GroupFigure, MetricComparison } from '@servq/query-api';
 import { addDays } from './contracts.adapter.ts';
@@ -31,7 +32,8 @@ import type { CompareParams } from './params.ts';
 import { toNumber } from './query.service.ts';
 
 export interface CompareStore {
-  query(sql: string, params: readonly string[]): Promise<Record<string, unknown>[]>;
+  /** `models`: the modelled tables the statement reads, so the store can pick where to run it. */
+  query(sql: string, params: readonly string[], models: readonly ModelId[]): Promise<Record<string, unknown>[]>;
   getFreshness(): Freshness;
 }
 
@@ -152,6 +154,7 @@ export async function compare(
          FROM ${quoteIdent(metric.model)} WHERE ${where.join(' AND ')}
          GROUP BY GROUPING SETS ((${column}), ()) ORDER BY is_total DESC, g NULLS LAST`,
         p.values,
+        [metric.model],
       );
       const total = rows.find((r) => toNumber(r.is_total) === 1);
       const groups = new Map<string | null, Summary>();
@@ -274,6 +277,7 @@ async function quantileChangeP(
        count(*) FILTER (WHERE NOT cur AND v > q.q) AS a2, count(*) FILTER (WHERE NOT cur) AS n2
      FROM b JOIN q ON b.g = q.g GROUP BY b.g`,
     params.values,
+    [metric.model],
   );
   const n = (v: unknown) => toNumber(v) ?? 0;
   return new Map(rows.map((r) => [r.g as string, twoProportionP(n(r.a1), n(r.n1), n(r.a2), n(r.n2))]));
@@ -324,6 +328,7 @@ async function addQuantileStatistics(
          r AS (SELECT g, v, row_number() OVER (PARTITION BY g ORDER BY v) AS rn FROM pooled)
        SELECT r.g, r.rn, r.v FROM r JOIN (VALUES ${values.join(', ')}) AS k(g, rn) ON r.g = k.g AND r.rn = k.rn`,
       [...current.params, ...rankParams],
+      [metric.model],
     );
     const bounds = new Map<string, number[]>();
     for (const row of rows) {
@@ -341,6 +346,7 @@ async function addQuantileStatistics(
   const above = await store.query(
     `SELECT g, count(*) FILTER (WHERE v > ${Number(totalQ)}) AS above, count(*) AS n FROM (${source}) GROUP BY g`,
     current.params,
+    [metric.model],
   );
   const counts = new Map(above.map((r) => [r.g as string, { above: toNumber(r.above) ?? 0, n: toNumber(r.n) ?? 0 }]));
   const totalAbove = [...counts.values()].reduce((sum, c) => sum + c.above, 0);

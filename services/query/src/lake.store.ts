@@ -19,12 +19,13 @@ import { Models, type ModelId } from '@servq/metrics';
 import type { Freshness } from '@servq/query-api';
 import { buildCalendar } from './calendar.ts';
 import { encodeParquet, type TypedRows } from './parquet.output.ts';
-import { ReaderConnection } from './read.query.ts';
 import type { StoreTempConfig } from './config.ts';
 import { LakeTables } from './contracts.adapter.ts';
 import type { MirroredFile } from './mirror.ts';
+import { ModelReplica, ReplicatedModels, type ReplicaChange } from './model.replica.ts';
 import { complaintsModelSql, feedbackModelSql, surveysModelSql, visitsModelSql } from './model.sql.ts';
 import { isLoadedTable, RawColumns, rawTableName, type LoadedTable } from './raw-schema.ts';
+import { ReaderPool } from './reader.pool.ts';
 
 export interface ReconcileResult {
   loadedFiles: number;
@@ -32,12 +33,14 @@ export interface ReconcileResult {
   /** Lake rows (events) loaded per lake table in this pass. */
   loadedEvents: Partial<Record<LoadedTable, number>>;
   changed: boolean;
+  /**
+   * Why the complaint-side replica could not be brought up to date, if it could not: those models are then
+   * read from the main database until a later reconcile has copied them over whole.
+   */
+  replicaError?: string;
 }
 
-const MAX_IDLE_READERS = 4;
 const DATABASE = 'lake';
-/** Reads that a concurrent reconcile overtakes are run again; the last of these waits for the writer. */
-const MAX_OPTIMISTIC_READS = 3;
 /** Lake files per committed, checkpointed batch of the first sync's raw load. */
 const FIRST_LOAD_BATCH_FILES = 100;
 
@@ -75,18 +78,19 @@ export class LakeStore {
   /** Serialises writes (reconcile, export) on the single writer connection. */
   private queue: Promise<unknown> = Promise.resolve();
   private freshness: Freshness = { newestEventAt: null, syncedAt: null, dataVersion: 0 };
-  /**
-   * Bumped just before every reconcile's COMMIT (and so before `dataVersion`, which follows it): a read that
-   * sees the same generation before and after ran entirely on one side of every commit.
-   */
-  private generation = 0;
   private lastToday = '';
+  private readonly readers: ReaderPool;
+  /** The replica missed a change: it is not read, and the next reconcile copies its models over whole. */
+  private replicaBehind = false;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
+    private readonly replica: ModelReplica,
     private readonly options: LakeStoreOptions,
-  ) {}
+  ) {
+    this.readers = new ReaderPool(instance, DATABASE, (work) => this.exclusive(work));
+  }
 
   static async create(options: LakeStoreOptions): Promise<LakeStore> {
     const tempDir = resolve(options.temp.tempDir);
@@ -102,8 +106,11 @@ export class LakeStore {
     const writer = await instance.connect();
     await writer.run(`ATTACH ':memory:' AS ${DATABASE} (COMPRESS)`);
     await writer.run(`USE ${DATABASE}`);
-    await writer.run("SET TimeZone = 'UTC'");
-    const store = new LakeStore(instance, writer, options);
+    // GLOBAL: a plain SET holds for the writer's session only, and readers would take the machine's zone.
+    await writer.run("SET GLOBAL TimeZone = 'UTC'");
+    // The replica's reads that wait for a writer wait for this store's: its changes are applied inside it.
+    const replica = await ModelReplica.create(join(tempDir, 'replica'), (work) => store.exclusive(work));
+    const store: LakeStore = new LakeStore(instance, writer, replica, options);
     await store.createTables();
     return store;
   }
@@ -163,8 +170,15 @@ export class LakeStore {
     const today = this.today();
     const dayChanged = today !== this.lastToday;
     if (dropped.length === 0 && added.length === 0 && !dayChanged) {
+      const replicaError = this.replicaBehind ? await this.updateReplica() : undefined;
       this.freshness.syncedAt = this.options.now().toISOString();
-      return { loadedFiles: 0, droppedFiles: 0, loadedEvents: {}, changed: false };
+      return {
+        loadedFiles: 0,
+        droppedFiles: 0,
+        loadedEvents: {},
+        changed: false,
+        ...(replicaError && { replicaError }),
+      };
     }
     const firstLoad = this.loaded.size === 0;
     const loadedEvents = firstLoad ? await this.stageFirstLoad(added) : {};
@@ -194,7 +208,7 @@ export class LakeStore {
       for (const model of ['visits', 'surveys', 'complaints', 'feedback'] as const) {
         await this.rebuild(model, today);
       }
-      this.generation += 1;
+      this.readers.advanceGeneration();
       await this.writer.run('COMMIT');
     } catch (error) {
       await this.writer.run('ROLLBACK');
@@ -203,6 +217,8 @@ export class LakeStore {
     for (const path of dropped) this.loaded.delete(path);
     for (const file of added) this.loaded.set(file.path, file.etag);
     this.lastToday = today;
+    // Before the data version moves: an answer cached under the new version must not come from the old copy.
+    const replicaError = await this.updateReplica();
     const newest = await this.writer.runAndReadAll(
       `SELECT max(m) AS newest FROM (${Object.keys(RawColumns)
         .map((t) => `SELECT max(occurred_at) AS m FROM raw_${t}`)
@@ -217,7 +233,52 @@ export class LakeStore {
     // Compresses what the transaction wrote (and vacuums what it deleted). Last, so that a failure here leaves
     // the bookkeeping in line with the committed data; the next reconcile's checkpoint tries again.
     await this.writer.run('CHECKPOINT');
-    return { loadedFiles: added.length, droppedFiles: dropped.length, loadedEvents, changed: true };
+    return {
+      loadedFiles: added.length,
+      droppedFiles: dropped.length,
+      loadedEvents,
+      changed: true,
+      ...(replicaError && { replicaError }),
+    };
+  }
+
+  /**
+   * Brings the replica in line with the committed models: the rows of the entities this reconcile rebuilt
+   * (still listed in `affected_<model>`), or every row once the replica has missed a change. Returns why that
+   * failed, if it did; the replica is then left out of reads until a later reconcile succeeds.
+   */
+  private async updateReplica(): Promise<string | undefined> {
+    const whole = this.replicaBehind;
+    const dir = this.replica.exchangeDir;
+    try {
+      const changes: ReplicaChange[] = [];
+      for (const model of ReplicatedModels) {
+        const key = Models[model].key;
+        const rowsPath = join(dir, `${model}.rows.parquet`);
+        if (whole) {
+          await this.writer.run(`COPY ${model} TO ${sqlString(rowsPath)} (FORMAT parquet)`);
+          changes.push({ model, idsPath: null, rowsPath });
+          continue;
+        }
+        const affected = await this.writer.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM affected_${model}`);
+        if (affected.getRowObjectsJson()[0]?.n === 0) continue;
+        const idsPath = join(dir, `${model}.ids.parquet`);
+        await this.writer.run(
+          `COPY (SELECT DISTINCT id FROM affected_${model}) TO ${sqlString(idsPath)} (FORMAT parquet)`,
+        );
+        await this.writer.run(
+          `COPY (SELECT * FROM ${model} WHERE ${key} IN (SELECT id FROM affected_${model})) ` +
+            `TO ${sqlString(rowsPath)} (FORMAT parquet)`,
+        );
+        changes.push({ model, idsPath, rowsPath });
+      }
+      if (changes.length > 0) await this.replica.apply(changes);
+      this.replicaBehind = false;
+      return undefined;
+    } catch (error) {
+      this.replicaBehind = true;
+      return error instanceof Error ? error.message : String(error);
+    }
   }
 
   private async dropFiles(table: LoadedTable, paths: string[]): Promise<void> {
@@ -297,40 +358,17 @@ export class LakeStore {
   }
 
   /**
-   * Read connections are kept for reuse: opening one per request cost a few milliseconds, which dominated the
-   * small complaint and feedback queries (5 ms in DuckDB) in the benchmark. One connection runs one query at a
-   * time, so concurrent requests each take their own; at most `MAX_IDLE_READERS` wait idle.
+   * Runs one read statement with positional parameters and returns JSON-friendly row objects. `models`, the
+   * modelled tables the statement reads, lets a statement over the complaint-side models alone run on the
+   * one-thread replica; without it, or while the replica is behind, it runs on the main database.
    */
-  private readonly idleReaders: ReaderConnection[] = [];
-
-  /**
-   * Runs one read statement with positional parameters and returns JSON-friendly row objects. A reconcile
-   * that commits while the statement runs may leave it planned on the data before and executed on the data
-   * after (duckdb/duckdb#23704), so such a read runs again; the last try waits for the writer instead.
-   */
-  async query(sql: string, params: readonly DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
-    for (let attempt = 1; attempt < MAX_OPTIMISTIC_READS; attempt += 1) {
-      const generation = this.generation;
-      const rows = await this.read(sql, params, generation);
-      if (this.generation === generation) return rows;
-    }
-    return this.exclusive(() => this.read(sql, params, this.generation));
-  }
-
-  private async read(sql: string, params: readonly DuckDBValue[], generation: number) {
-    const reader = this.idleReaders.pop() ?? new ReaderConnection(await this.connectToDatabase());
-    try {
-      return await reader.read(sql, params, generation);
-    } finally {
-      if (this.idleReaders.length < MAX_IDLE_READERS) this.idleReaders.push(reader);
-      else reader.close();
-    }
-  }
-
-  private async connectToDatabase(): Promise<DuckDBConnection> {
-    const connection = await this.instance.connect();
-    await connection.run(`USE ${DATABASE}`);
-    return connection;
+  query(
+    sql: string,
+    params: readonly DuckDBValue[] = [],
+    models: readonly ModelId[] = [],
+  ): Promise<Record<string, unknown>[]> {
+    const onReplica = !this.replicaBehind && this.replica.holds(models);
+    return (onReplica ? this.replica.readers : this.readers).query(sql, params);
   }
 
   /** Rows with their DuckDB types as Parquet bytes (the analysts' `format=parquet`). */
@@ -353,7 +391,8 @@ export class LakeStore {
   }
 
   close(): void {
-    for (const reader of this.idleReaders.splice(0)) reader.close();
+    this.readers.close();
+    this.replica.close();
     this.writer.closeSync();
     this.instance.closeSync();
   }

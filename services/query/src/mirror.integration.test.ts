@@ -14,7 +14,7 @@ import { LakeStore } from './lake.store.ts';
 import { LakeMirror } from './mirror.ts';
 import { SyncLoop } from './sync.ts';
 
-const silent = { info: () => undefined, error: () => undefined };
+const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 describe('lake mirror and query service against the real S3', () => {
   const prefix = `test/${randomUUID()}/lake/`;

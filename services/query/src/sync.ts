@@ -16,6 +16,7 @@ export type SyncResult = SyncReport & {
 
 export interface SyncLogger {
   info(object: object, message: string): void;
+  warn(object: object, message: string): void;
   error(object: object, message: string): void;
 }
 
@@ -38,6 +39,12 @@ export class SyncLoop {
     try {
       const report = await this.mirror.sync();
       const result = await this.store.reconcile(this.mirror.files());
+      if (result.replicaError) {
+        this.log.warn(
+          { err: result.replicaError },
+          'complaint-side replica not updated; those models are read from the main database until it is',
+        );
+      }
       if (this.metrics) {
         this.metrics.syncSeconds.observe({ result: 'ok' }, (performance.now() - started) / 1000);
         this.metrics.filesMirrored.inc({ action: 'downloaded' }, report.downloaded);
