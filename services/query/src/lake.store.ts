@@ -11,6 +11,9 @@
  * every query evict (4 ms complaint queries 0.6–0.8 ms slower); compressed it is about 0.3 GiB. An
  * incremental sync's checkpoint costs 1–20 ms. The first sync commits and checkpoints its raw rows in batches
  * (`stageFirstLoad`): for 10 million events, a peak of 2.4 instead of 3.0 GiB and 27 instead of 35 s.
+ *
+ * Statements over the complaint-side models alone run on a one-thread replica of those models
+ * (model.replica.ts), which every reconcile brings up to date before the data version moves.
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
