@@ -90,6 +90,30 @@ describe('compare: previous-period change of quantile metrics', () => {
     expect(cesis?.changeSignificant).toBe(false);
   });
 
+  /*
+   * March. Exact binomial ranks for the median (Bin(n, ½), α/2 = 0.025): n = 8 → P(X ≤ 0) = 1/256 ≤ 0.025 <
+   * P(X ≤ 1) = 9/256, so ranks 1 and 8: Cēsis [10, 24]; n = 6 → 1/64, then 7/64: ranks 1 and 6, Liepāja [5, 10];
+   * all 14 values (5, 6, 7, 8, 9, 10, 10, 12, 14, …, 24) → P(X ≤ 2) = 106/16384 ≤ 0.025 < P(X ≤ 3) = 470/16384:
+   * ranks 3 and 12, [7, 20]. Against the rest, at the all-office median 11: Cēsis 7 of 8 above, Liepāja 0 of 6;
+   * pooled ½, se = √(¼ · (⅛ + ⅙)) = 0.27003, z = 0.875 / 0.27003 = 3.2404, p = 0.001194 for both.
+   */
+  it('gives a median exact order-statistic intervals and Mood’s test against the rest of the offices', async () => {
+    const answer = await compare(store, catalogue(), {
+      metrics: ['wait_p50'],
+      by: 'office',
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    const [metric] = answer.metrics;
+    const cesis = metric?.groups.find((g) => g.group === 'cesis');
+    const liepaja = metric?.groups.find((g) => g.group === 'liepaja');
+    expect(cesis?.interval).toEqual({ low: 10, high: 24 });
+    expect(liepaja?.interval).toEqual({ low: 5, high: 10 });
+    expect(metric?.all.interval).toEqual({ low: 7, high: 20 });
+    expect(cesis?.pValue).toBeCloseTo(0.001194, 5);
+    expect(liepaja?.pValue).toBeCloseTo(0.001194, 5);
+  });
+
   it('gives no change test when either period is below the minimum sample', async () => {
     const answer = await compare(store, catalogue(), {
       metrics: ['wait_p50'],
