@@ -1,5 +1,5 @@
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { buildCatalogue, type Catalogue } from '@servq/metrics';
+import { buildCatalogue, medianRanks, type Catalogue } from '@servq/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, type CompareStore } from './compare.ts';
 
@@ -123,5 +123,73 @@ describe('compare: previous-period change of quantile metrics', () => {
     });
     const cesis = answer.metrics[0]?.groups.find((g) => g.group === 'cesis');
     expect(cesis).toMatchObject({ previous: { n: 0, suppressed: true }, change: null, changePValue: null });
+  });
+});
+
+describe('compare: order statistics of large groups', () => {
+  let instance: DuckDBInstance;
+  let connection: DuckDBConnection;
+  let store: CompareStore;
+  const values = new Map<string, number[]>();
+
+  beforeAll(async () => {
+    instance = await DuckDBInstance.create(':memory:');
+    connection = await instance.connect();
+    await connection.run(
+      'CREATE TABLE visits (office_id VARCHAR, language VARCHAR, channel VARCHAR, service_minutes DOUBLE, event_date DATE)',
+    );
+    // Deterministic pseudo-random minutes with three decimals (a few ties), sizes on both sides of 1000.
+    let seed = 7;
+    const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    for (const [office, n] of [
+      ['cesis', 2501],
+      ['liepaja', 1733],
+      ['valmiera', 640],
+    ] as const) {
+      values.set(
+        office,
+        Array.from({ length: n }, () => Math.round(next() * 30_000) / 1000),
+      );
+    }
+    const appender = await connection.createAppender('visits');
+    for (const [office, minutes] of values) {
+      for (const m of minutes) {
+        appender.appendVarchar(office);
+        appender.appendVarchar('lv');
+        appender.appendVarchar('in_person');
+        appender.appendDouble(m);
+        appender.appendVarchar('2026-03-15');
+        appender.endRow();
+      }
+    }
+    appender.closeSync();
+    store = {
+      query: async (sql, params) => (await connection.runAndReadAll(sql, [...params])).getRowObjectsJson(),
+      getFreshness: () => ({ newestEventAt: null, syncedAt: null, dataVersion: 1 }),
+    };
+  });
+
+  afterAll(() => {
+    connection.closeSync();
+    instance.closeSync();
+  });
+
+  it('bounds each median by exactly the order statistics its ranks name', async () => {
+    const answer = await compare(store, catalogue(), {
+      metrics: ['service_time_p50'],
+      by: 'office',
+      from: '2026-03-01',
+      to: '2026-03-31',
+    });
+    const [metric] = answer.metrics;
+    const expected = (minutes: number[]) => {
+      const sorted = [...minutes].sort((a, b) => a - b);
+      const ranks = medianRanks(sorted.length);
+      return ranks && { low: sorted[ranks.lower - 1], high: sorted[ranks.upper - 1] };
+    };
+    for (const [office, minutes] of values) {
+      expect(metric?.groups.find((g) => g.group === office)?.interval).toEqual(expected(minutes));
+    }
+    expect(metric?.all.interval).toEqual(expected([...values.values()].flat()));
   });
 });

@@ -269,18 +269,36 @@ async function quantileChangeP(
   const side = (range: { from: string; to: string }, isCurrent: boolean) =>
     `SELECT coalesce(CAST(${column} AS VARCHAR), '${NULL_GROUP}') AS g, ${value} AS v, ${isCurrent} AS cur
      FROM ${table} WHERE ${whereSql({ ...range, filters: {} }, [metric.model], params).join(' AND ')} AND ${value} IS NOT NULL`;
+  // Each value once: the groups' quantiles and the all-group one from one GROUPING SETS aggregate, and each
+  // value counted against both (stacking every value a second time under the all-group key took 1.5× as long).
   const rows = await store.query(
     `WITH s AS (${side(current, true)} UNION ALL ${side(previous, false)}),
-       b AS (SELECT g, v, cur FROM s UNION ALL SELECT '${ALL_GROUPS}' AS g, v, cur FROM s),
-       q AS (SELECT g, quantile_cont(v, ${Number(p)}) AS q FROM b GROUP BY g)
-     SELECT b.g, count(*) FILTER (WHERE cur AND v > q.q) AS a1, count(*) FILTER (WHERE cur) AS n1,
-       count(*) FILTER (WHERE NOT cur AND v > q.q) AS a2, count(*) FILTER (WHERE NOT cur) AS n2
-     FROM b JOIN q ON b.g = q.g GROUP BY b.g`,
+       q AS (SELECT g, grouping(g) AS is_all, quantile_cont(v, ${Number(p)}) AS q FROM s GROUP BY GROUPING SETS ((g), ())),
+       gq AS (SELECT g, q FROM q WHERE is_all = 0),
+       aq AS (SELECT q FROM q WHERE is_all = 1)
+     SELECT s.g, count(*) FILTER (WHERE cur AND v > gq.q) AS a1, count(*) FILTER (WHERE cur) AS n1,
+       count(*) FILTER (WHERE NOT cur AND v > gq.q) AS a2, count(*) FILTER (WHERE NOT cur) AS n2,
+       count(*) FILTER (WHERE cur AND v > aq.q) AS all_a1, count(*) FILTER (WHERE NOT cur AND v > aq.q) AS all_a2
+     FROM s JOIN gq ON s.g = gq.g CROSS JOIN aq GROUP BY s.g`,
     params.values,
     [metric.model],
   );
   const n = (v: unknown) => toNumber(v) ?? 0;
-  return new Map(rows.map((r) => [r.g as string, twoProportionP(n(r.a1), n(r.n1), n(r.a2), n(r.n2))]));
+  const sum = (column: string) => rows.reduce((total, r) => total + n(r[column]), 0);
+  const changes = new Map(rows.map((r) => [r.g as string, twoProportionP(n(r.a1), n(r.n1), n(r.a2), n(r.n2))]));
+  changes.set(ALL_GROUPS, twoProportionP(sum('all_a1'), sum('n1'), sum('all_a2'), sum('n2')));
+  return changes;
+}
+
+/**
+ * The fraction for which `quantile_disc` over n values gives the k-th smallest. DuckDB takes the value at
+ * 0-based index ceil(n·q) − 1, in integer arithmetic for a DECIMAL q; q = (k − ½)/n to 18 places keeps n·q
+ * within ½ of k − ½ for any n below 10^15, so the index is exactly k − 1. One `quantile_disc` per group
+ * (a selection, not a sort) took 0.13 s where a window numbering every value in order took 0.39 s, for
+ * 1.45 million service times in four offices.
+ */
+function rankFraction(k: number, n: number): string {
+  return `${((k - 0.5) / n).toFixed(18)}::DECIMAL(38, 18)`;
 }
 
 interface QuantileSummary extends Summary {
@@ -307,40 +325,35 @@ async function addQuantileStatistics(
     const upper = Math.min(n, Math.ceil(n * p + half) + 1);
     return lower < upper ? { lower, upper } : null;
   };
-  const wanted: { g: string; rank: number }[] = [];
-  const all = ALL_GROUPS;
-  for (const [group, s] of [[all, current.total] as const, ...current.groups.entries()]) {
-    const ranks = ranksFor(s.n);
-    if (ranks)
-      wanted.push({ g: group ?? NULL_GROUP, rank: ranks.lower }, { g: group ?? NULL_GROUP, rank: ranks.upper });
-  }
-  const totalQ = current.total.value;
-  const base = current.params.length;
-  const rankParams: string[] = [];
-  const values = wanted.map((w) => {
-    rankParams.push(w.g);
-    return `($${base + rankParams.length}, ${w.rank})`;
-  });
   const source = `SELECT coalesce(CAST(${column} AS VARCHAR), '${NULL_GROUP}') AS g, ${value} AS v FROM ${quoteIdent(metric.model)} WHERE ${current.where.join(' AND ')} AND ${value} IS NOT NULL`;
-  if (values.length > 0) {
+  const totalQ = current.total.value;
+  // The all-group figure (no key: every value) and each group's.
+  const targets = [[undefined, current.total] as const, ...current.groups.entries()].flatMap(([group, summary]) => {
+    const ranks = ranksFor(summary.n);
+    const key = group === undefined ? undefined : (group ?? NULL_GROUP);
+    return ranks ? [{ summary, key, n: summary.n, ...ranks }] : [];
+  });
+  if (targets.length > 0) {
+    const groupParams: string[] = [];
+    const branches = targets.map((t, i) => {
+      let where = '';
+      if (t.key !== undefined) {
+        groupParams.push(t.key);
+        where = ` WHERE g = $${current.params.length + groupParams.length}`;
+      }
+      const fractions = `[${rankFraction(t.lower, t.n)}, ${rankFraction(t.upper, t.n)}]`;
+      return `SELECT ${i} AS i, quantile_disc(v, ${fractions}) AS q FROM s${where}`;
+    });
     const rows = await store.query(
-      `WITH s AS (${source}), pooled AS (SELECT g, v FROM s UNION ALL SELECT '${all}' AS g, v FROM s),
-         r AS (SELECT g, v, row_number() OVER (PARTITION BY g ORDER BY v) AS rn FROM pooled)
-       SELECT r.g, r.rn, r.v FROM r JOIN (VALUES ${values.join(', ')}) AS k(g, rn) ON r.g = k.g AND r.rn = k.rn`,
-      [...current.params, ...rankParams],
+      `WITH s AS (${source}) ${branches.join(' UNION ALL ')}`,
+      [...current.params, ...groupParams],
       [metric.model],
     );
-    const bounds = new Map<string, number[]>();
     for (const row of rows) {
-      const key = row.g as string;
-      bounds.set(key, [...(bounds.get(key) ?? []), toNumber(row.v) ?? 0]);
+      const target = targets[toNumber(row.i) ?? -1];
+      const [low, high] = Array.isArray(row.q) ? row.q.map(toNumber) : [];
+      if (target && typeof low === 'number' && typeof high === 'number') target.summary.interval = { low, high };
     }
-    const attach = (key: string, s: Summary) => {
-      const b = bounds.get(key);
-      if (b && b.length === 2) s.interval = { low: Math.min(...b), high: Math.max(...b) };
-    };
-    attach(all, current.total);
-    for (const [group, s] of current.groups) attach(group ?? NULL_GROUP, s);
   }
   if (totalQ === null) return;
   const above = await store.query(
