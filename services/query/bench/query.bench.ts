@@ -19,7 +19,9 @@
  *     kept-statement runs alternate in blocks (ROUNDS);
  *  3. a dashboard opening: every metric at once, six requests at a time, next to the same SQL run six at a
  *     time on as many DuckDB connections;
- *  4. native tables against views over the same data as Parquet files, on the same queries.
+ *  4. /v1/compare of each metric by office over the year, next to the service's comparison code run in this
+ *     process on the baseline's tables (COMPARE_RUNS samples a side);
+ *  5. native tables against views over the same data as Parquet files, on the same queries.
  * Writes bench/results/query.json, prints a table, and removes the S3 prefix.
  * Usage: node --import tsx services/query/bench/query.bench.ts [runs per block]
  */
@@ -39,6 +41,8 @@ import { createS3Client, ensureBucket } from '@servq/lake';
 import { buildCatalogue, compileQuery, ModelIds, type QueryRequest } from '@servq/metrics';
 import type { Figure, QueryAnswer } from '@servq/query-api';
 import { sha256Hex } from '../src/auth.ts';
+import { compare, type CompareStore } from '../src/compare.ts';
+import type { CompareParams } from '../src/params.ts';
 import { loadConfig } from '../src/config.ts';
 import { ReaderConnection, readRows } from '../src/read.query.ts';
 import { generateLake } from './lake.generator.ts';
@@ -51,6 +55,8 @@ const WARMUP = 2;
  * query by a millisecond on a shared two-core machine).
  */
 const ROUNDS = 3;
+/** Samples per side of each /v1/compare figure: comparisons of quantile metrics take up to half a second. */
+const COMPARE_RUNS = 7;
 /** A dashboard opening asks for many figures at once; a browser sends at most six requests at a time per host. */
 const BURST_LANES = 6;
 const root = fileURLToPath(new URL('../../../', import.meta.url));
@@ -115,10 +121,10 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: s
   throw new Error(`timed out waiting for ${what}`);
 }
 
-async function timed(run: () => Promise<unknown>): Promise<number[]> {
+async function timed(run: () => Promise<unknown>, runs = RUNS): Promise<number[]> {
   for (let i = 0; i < WARMUP; i += 1) await run();
   const samples: number[] = [];
-  for (let i = 0; i < RUNS; i += 1) {
+  for (let i = 0; i < runs; i += 1) {
     const started = performance.now();
     await run();
     samples.push(performance.now() - started);
@@ -306,7 +312,7 @@ async function main(): Promise<void> {
     }
     const httpFloor = summary(floor);
 
-    // 2 and 4. Every catalogue metric by office and month over the year.
+    // 2 and 5. Every catalogue metric by office and month over the year.
     const catalogue = buildCatalogue({ waitTargetMinutes: 15 });
     const rows: Record<string, unknown>[] = [];
     for (const id of catalogue.keys()) {
@@ -377,6 +383,21 @@ async function main(): Promise<void> {
       ratio: 0,
     };
     burst.ratio = round2(burst.api.p50 / burst.direct.p50);
+
+    // /v1/compare by office over the year, next to the service's comparison code run in this process on the
+    // baseline's tables: the same statements and statistics, without the HTTP service around them.
+    const directCompare: CompareStore = {
+      query: (sql, params) => readRows(direct, sql, params),
+      getFreshness: () => ({ newestEventAt: null, syncedAt: null, dataVersion: 0 }),
+    };
+    for (const row of rows) {
+      const id = row.metric as string;
+      const url = `${base}/v1/compare?metrics=${id}&by=office&from=${from}&to=${end}`;
+      const api = summary(await timed(() => getJson(agent, url, headers), COMPARE_RUNS));
+      const params: CompareParams = { metrics: [id], by: 'office', from, to: end };
+      const inProcess = summary(await timed(() => compare(directCompare, catalogue, params), COMPARE_RUNS));
+      row.compare = { api, direct: inProcess, ratio: round2(api.p50 / inProcess.p50) };
+    }
     const loadAfter = loadavg();
     agent.destroy();
     await loadModels(direct, exported, 'view');
@@ -437,6 +458,10 @@ async function main(): Promise<void> {
         query: 'metric by office and month over 365 days',
         cache: 'off (QUERY_CACHE_ENTRIES=0): every API request runs its query',
         client: 'node:http GET over one keep-alive socket (Agent maxSockets 1), body read and JSON-parsed',
+        compare:
+          `perMetric[].compare: GET /v1/compare?metrics=<id>&by=office over the year (intervals, tests against the ` +
+          `rest and the previous period), ${COMPARE_RUNS} samples after ${WARMUP} warm-ups; direct: the service's ` +
+          'compare() run in this process on the baseline’s tables, through readRows',
         service:
           'perMetric[].service: the service’s own time per request (fastify responseTime from its log, warm-ups ' +
           'included), so api − service is the client and loopback socket, service − direct what the service adds',
@@ -486,6 +511,8 @@ async function main(): Promise<void> {
         'kept statement p50': (r.directKeptStatement as { p50: number }).p50,
         'api/kept': r.ratioToKeptStatement,
         'views p50': (r.views as { p50: number }).p50,
+        'compare api p50': (r.compare as { api: { p50: number } }).api.p50,
+        'compare direct p50': (r.compare as { direct: { p50: number } }).direct.p50,
       })),
     );
     console.log(
