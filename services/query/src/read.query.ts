@@ -98,12 +98,6 @@ export function rowObjectsJson(result: DuckDBMaterializedResult): Record<string,
   return rows;
 }
 
-/**
- * A reader's connection with its prepared statements kept by SQL text for one data generation: the API runs
- * the same few compiled statements over and over, and preparing (a trip to DuckDB's threads plus planning)
- * was 0.3–0.6 ms of a 4 ms complaint query. A statement is dropped when the generation changes or its run
- * fails. One query at a time per connection, as with any DuckDB connection.
- */
 export interface ReaderOptions {
   /** Prepared statements kept (least recently used dropped). */
   maxStatements?: number;
@@ -117,6 +111,12 @@ export interface ReaderOptions {
  */
 const DEFAULT_EVENT_LOOP_BUDGET_MS = 20;
 
+/**
+ * A reader's connection with its prepared statements kept by SQL text for one data generation: the API runs
+ * the same few compiled statements over and over, and preparing (a trip to DuckDB's threads plus planning)
+ * was 0.3–0.6 ms of a 4 ms complaint query. A statement is dropped when the generation changes or its run
+ * fails. One query at a time per connection, as with any DuckDB connection.
+ */
 export class ReaderConnection {
   private generation: number | undefined;
   private readonly eventLoopBudgetMs: number;
