@@ -1,4 +1,4 @@
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { buildCatalogue, medianRanks, type Catalogue } from '@servq/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compare, type CompareStore } from './compare.ts';
@@ -26,31 +26,44 @@ function catalogue(): Catalogue {
   return new Map([...base].map(([id, m]) => [id, { ...m, minSample: Math.min(m.minSample, 5) }]));
 }
 
-// Regression: quantile comparisons used to fail outright (a NUL in a SQL literal, a CTE named `both`).
-describe('compare: previous-period change of quantile metrics', () => {
-  let instance: DuckDBInstance;
-  let connection: DuckDBConnection;
-  let store: CompareStore;
-
-  beforeAll(async () => {
-    instance = await DuckDBInstance.create(':memory:');
-    connection = await instance.connect();
-    await connection.run(
-      'CREATE TABLE visits (office_id VARCHAR, language VARCHAR, channel VARCHAR, wait_minutes DOUBLE, event_date DATE)',
-    );
-    for (const [office, day, wait] of rows) {
-      await connection.run(`INSERT INTO visits VALUES ('${office}', 'lv', 'in_person', ${wait}, DATE '${day}')`);
-    }
-    store = {
-      query: async (sql, params) => (await connection.runAndReadAll(sql, [...params])).getRowObjectsJson(),
-      getFreshness: () => ({ newestEventAt: null, syncedAt: null, dataVersion: 1 }),
-    };
-  });
-
-  afterAll(() => {
+/** A visits table of (office, day, minutes) rows in its own in-memory DuckDB, and a compare store over it. */
+async function visitsStore(column: 'wait_minutes' | 'service_minutes', visits: readonly [string, string, number][]) {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  await connection.run(
+    `CREATE TABLE visits (office_id VARCHAR, language VARCHAR, channel VARCHAR, ${column} DOUBLE, event_date DATE)`,
+  );
+  const appender = await connection.createAppender('visits');
+  for (const [office, day, minutes] of visits) {
+    appender.appendVarchar(office);
+    appender.appendVarchar('lv');
+    appender.appendVarchar('in_person');
+    appender.appendDouble(minutes);
+    appender.appendVarchar(day);
+    appender.endRow();
+  }
+  appender.closeSync();
+  const store: CompareStore = {
+    query: async (sql, params) => (await connection.runAndReadAll(sql, [...params])).getRowObjectsJson(),
+    getFreshness: () => ({ newestEventAt: null, syncedAt: null, dataVersion: 1 }),
+  };
+  const close = () => {
     connection.closeSync();
     instance.closeSync();
+  };
+  return { store, close };
+}
+
+// Regression: quantile comparisons used to fail outright (a NUL in a SQL literal, a CTE named `both`).
+describe('compare: previous-period change of quantile metrics', () => {
+  let store: CompareStore;
+  let close: () => void;
+
+  beforeAll(async () => {
+    ({ store, close } = await visitsStore('wait_minutes', rows));
   });
+
+  afterAll(() => close());
 
   it('tests the change of a median with Mood’s median test (hand-computed p = 0.0455 and 1)', async () => {
     const answer = await compare(store, catalogue(), {
@@ -127,17 +140,11 @@ describe('compare: previous-period change of quantile metrics', () => {
 });
 
 describe('compare: order statistics of large groups', () => {
-  let instance: DuckDBInstance;
-  let connection: DuckDBConnection;
   let store: CompareStore;
+  let close: () => void;
   const values = new Map<string, number[]>();
 
   beforeAll(async () => {
-    instance = await DuckDBInstance.create(':memory:');
-    connection = await instance.connect();
-    await connection.run(
-      'CREATE TABLE visits (office_id VARCHAR, language VARCHAR, channel VARCHAR, service_minutes DOUBLE, event_date DATE)',
-    );
     // Deterministic pseudo-random minutes with three decimals (a few ties), sizes on both sides of 1000.
     let seed = 7;
     const next = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
@@ -151,28 +158,13 @@ describe('compare: order statistics of large groups', () => {
         Array.from({ length: n }, () => Math.round(next() * 30_000) / 1000),
       );
     }
-    const appender = await connection.createAppender('visits');
-    for (const [office, minutes] of values) {
-      for (const m of minutes) {
-        appender.appendVarchar(office);
-        appender.appendVarchar('lv');
-        appender.appendVarchar('in_person');
-        appender.appendDouble(m);
-        appender.appendVarchar('2026-03-15');
-        appender.endRow();
-      }
-    }
-    appender.closeSync();
-    store = {
-      query: async (sql, params) => (await connection.runAndReadAll(sql, [...params])).getRowObjectsJson(),
-      getFreshness: () => ({ newestEventAt: null, syncedAt: null, dataVersion: 1 }),
-    };
+    const visits = [...values].flatMap(([office, minutes]) =>
+      minutes.map((m): [string, string, number] => [office, '2026-03-15', m]),
+    );
+    ({ store, close } = await visitsStore('service_minutes', visits));
   });
 
-  afterAll(() => {
-    connection.closeSync();
-    instance.closeSync();
-  });
+  afterAll(() => close());
 
   it('bounds each median by exactly the order statistics its ranks name', async () => {
     const answer = await compare(store, catalogue(), {
