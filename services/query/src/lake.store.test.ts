@@ -332,6 +332,37 @@ describe('LakeStore on the hand-built lake', () => {
     }
   });
 
+  it.each([
+    ['the first sync builds them in many small parts', false],
+    // Once an (empty) answer has gone out, the first files are built in one transaction, as every later sync.
+    ['the lake was empty at the first sync', true],
+  ])('builds the same models when %s', async (_name, emptyFirst) => {
+    const parted = await LakeStore.create({
+      complaintTargetWorkingDays: 5,
+      now: () => now,
+      temp: { tempDir: join(dir, `tmp-parted-${String(emptyFirst)}`), maxTempSize: '1GB', memoryLimit: '256MB' },
+      firstBuildRowsPerPart: 3,
+    });
+    try {
+      if (emptyFirst) await parted.reconcile([]);
+      await parted.reconcile(files);
+      for (const [model, key] of [
+        ['visits', 'visit_id'],
+        ['surveys', 'survey_id'],
+        ['complaints', 'complaint_id'],
+        ['feedback', 'feedback_id'],
+      ] as const) {
+        const sql = `SELECT * FROM ${model} ORDER BY ${key}`;
+        const expected = await store.query(sql);
+        expect(expected.length).toBeGreaterThan(0);
+        expect(await parted.query(sql)).toEqual(expected);
+      }
+      await expectReplicaInLine(parted);
+    } finally {
+      parted.close();
+    }
+  });
+
   it('answers a repeated query from the data of the moment, not from a statement prepared before a sync', async () => {
     const fresh = await LakeStore.create({
       complaintTargetWorkingDays: 5,

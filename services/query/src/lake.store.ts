@@ -9,8 +9,9 @@
  * The tables live in an in-memory database attached with COMPRESS and checkpointed after every reconcile:
  * uncompressed, a year of 10 million events took 2.7 GiB and spilled past the 2 GB memory limit, which made
  * every query evict (4 ms complaint queries 0.6–0.8 ms slower); compressed it is about 0.3 GiB. An
- * incremental sync's checkpoint costs 1–20 ms. The first sync commits and checkpoints its raw rows in batches
- * (`stageFirstLoad`): for 10 million events, a peak of 2.4 instead of 3.0 GiB and 27 instead of 35 s.
+ * incremental sync's checkpoint costs 1–20 ms. The first sync commits and checkpoints in parts, both its raw
+ * rows (`stageFirstLoad`) and, while nothing has been answered yet, its models (`buildModelsInParts`): for 10
+ * million events, in-process, a peak of 1.4 GiB where one transaction for all took 3.0 GiB, in 27–29 s.
  *
  * Statements over the complaint-side models alone run on a one-thread replica of those models
  * (model.replica.ts), which every reconcile brings up to date before the data version moves.
@@ -44,8 +45,15 @@ export interface ReconcileResult {
 }
 
 const DATABASE = 'lake';
-/** Lake files per committed, checkpointed batch of the first sync's raw load. */
-const FIRST_LOAD_BATCH_FILES = 100;
+/**
+ * Lake files per committed, checkpointed batch of the first sync's raw load, and raw rows (events) per part of
+ * its model build. For a year of 10 million events in 994 files, in-process: a peak of 1.4 GiB with these,
+ * 2.0 GiB with 100 files and 2.5 million rows, 2.5 GiB with 100 files and the models in one transaction.
+ */
+const FIRST_LOAD_BATCH_FILES = 40;
+const FIRST_BUILD_ROWS_PER_PART = 1_000_000;
+/** Surveys carry their visit's wait, so visits are built first. */
+const MODEL_ORDER = ['visits', 'surveys', 'complaints', 'feedback'] as const satisfies readonly ModelId[];
 
 export interface LakeStoreOptions {
   complaintTargetWorkingDays: number;
@@ -55,6 +63,8 @@ export interface LakeStoreOptions {
   threads?: number;
   /** Where DuckDB spills and how much it may: always set, or DuckDB writes `.tmp/` into the working directory. */
   temp: StoreTempConfig;
+  /** Raw rows per part of the first sync's model build (tests make it small to build in several parts). */
+  firstBuildRowsPerPart?: number;
 }
 
 const entityKeys: Record<LoadedTable, { model: ModelId; column: string; where?: string }[]> = {
@@ -74,6 +84,15 @@ const modelSql: Record<ModelId, string> = {
 };
 
 const sqlString = (value: string): string => `'${value.replaceAll("'", "''")}'`;
+
+/** The raw table a model is built from, and its entity key there. */
+function sourceOf(model: ModelId): [LoadedTable, { model: ModelId; column: string; where?: string }] {
+  for (const [table, keys] of Object.entries(entityKeys) as [LoadedTable, (typeof entityKeys)[LoadedTable]][]) {
+    const key = keys.find((k) => k.model === model);
+    if (key) return [table, key];
+  }
+  throw new Error(`no raw table builds the ${model} model`);
+}
 
 export class LakeStore {
   private readonly loaded = new Map<string, string>();
@@ -173,7 +192,7 @@ export class LakeStore {
     const today = this.today();
     const dayChanged = today !== this.lastToday;
     if (dropped.length === 0 && added.length === 0 && !dayChanged) {
-      const replicaError = this.replicaBehind ? await this.updateReplica() : undefined;
+      const replicaError = this.replicaBehind ? await this.updateReplica(true) : undefined;
       this.freshness.syncedAt = this.options.now().toISOString();
       return {
         loadedFiles: 0,
@@ -185,43 +204,16 @@ export class LakeStore {
     }
     const firstLoad = this.loaded.size === 0;
     const loadedEvents = firstLoad ? await this.stageFirstLoad(added) : {};
-    await this.writer.run('BEGIN TRANSACTION');
-    try {
-      for (const model of Object.keys(Models)) await this.writer.run(`DELETE FROM affected_${model}`);
-      for (const table of Object.keys(RawColumns) as LoadedTable[]) {
-        if (firstLoad) {
-          await this.collectAffected(table, 'true');
-          continue;
-        }
-        const gone = dropped.filter((p) => this.pathTables.get(p) === table);
-        if (gone.length > 0) await this.dropFiles(table, gone);
-        const fresh = added.filter((f) => f.table === table).map((f) => f.path);
-        if (fresh.length === 0) continue;
-        loadedEvents[table] = await this.loadFiles(table, fresh);
-        await this.collectAffected(table, `_file IN (${fresh.map(sqlString).join(', ')})`);
-      }
-      if (dayChanged) {
-        // Overdue flags and ages of open complaints move with the calendar.
-        await this.writer.run('INSERT INTO affected_complaints SELECT complaint_id FROM complaints WHERE is_open');
-      }
-      // Surveys carry their visit's wait: rebuilt visits pull their surveys along.
-      await this.writer.run(
-        'INSERT INTO affected_surveys SELECT survey_id FROM surveys WHERE visit_id IN (SELECT id FROM affected_visits)',
-      );
-      for (const model of ['visits', 'surveys', 'complaints', 'feedback'] as const) {
-        await this.rebuild(model, today);
-      }
-      this.readers.advanceGeneration();
-      await this.writer.run('COMMIT');
-    } catch (error) {
-      await this.writer.run('ROLLBACK');
-      throw error;
-    }
+    // Until a sync has completed nothing has been answered from the models (the API says it is not ready), so
+    // the first one may build them in committed parts.
+    const builtInParts = firstLoad && this.freshness.syncedAt === null;
+    if (builtInParts) await this.buildModelsInParts(today);
+    else await this.applyChanges({ firstLoad, dropped, added, dayChanged, today, loadedEvents });
     for (const path of dropped) this.loaded.delete(path);
     for (const file of added) this.loaded.set(file.path, file.etag);
     this.lastToday = today;
     // Before the data version moves: an answer cached under the new version must not come from the old copy.
-    const replicaError = await this.updateReplica();
+    const replicaError = await this.updateReplica(builtInParts || this.replicaBehind);
     const newest = await this.writer.runAndReadAll(
       `SELECT max(m) AS newest FROM (${Object.keys(RawColumns)
         .map((t) => `SELECT max(occurred_at) AS m FROM raw_${t}`)
@@ -245,13 +237,90 @@ export class LakeStore {
     };
   }
 
+  /** One reconcile's changes to the raw tables and the models, in one transaction. */
+  private async applyChanges(change: {
+    firstLoad: boolean;
+    dropped: readonly string[];
+    added: readonly MirroredFile[];
+    dayChanged: boolean;
+    today: string;
+    loadedEvents: Partial<Record<LoadedTable, number>>;
+  }): Promise<void> {
+    const { firstLoad, dropped, added, dayChanged, today, loadedEvents } = change;
+    await this.writer.run('BEGIN TRANSACTION');
+    try {
+      for (const model of Object.keys(Models)) await this.writer.run(`DELETE FROM affected_${model}`);
+      for (const table of Object.keys(RawColumns) as LoadedTable[]) {
+        if (firstLoad) {
+          await this.collectAffected(table, 'true');
+          continue;
+        }
+        const gone = dropped.filter((p) => this.pathTables.get(p) === table);
+        if (gone.length > 0) await this.dropFiles(table, gone);
+        const fresh = added.filter((f) => f.table === table).map((f) => f.path);
+        if (fresh.length === 0) continue;
+        loadedEvents[table] = await this.loadFiles(table, fresh);
+        await this.collectAffected(table, `_file IN (${fresh.map(sqlString).join(', ')})`);
+      }
+      if (dayChanged) {
+        // Overdue flags and ages of open complaints move with the calendar.
+        await this.writer.run('INSERT INTO affected_complaints SELECT complaint_id FROM complaints WHERE is_open');
+      }
+      // Surveys carry their visit's wait: rebuilt visits pull their surveys along.
+      await this.writer.run(
+        'INSERT INTO affected_surveys SELECT survey_id FROM surveys WHERE visit_id IN (SELECT id FROM affected_visits)',
+      );
+      for (const model of MODEL_ORDER) await this.rebuild(model, today);
+      this.readers.advanceGeneration();
+      await this.writer.run('COMMIT');
+    } catch (error) {
+      await this.writer.run('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /**
+   * The first sync's models, built in committed and checkpointed parts of their entities (by key hash). In
+   * one transaction, everything a model build writes stays uncompressed until the commit: building the
+   * visits of a year of 10 million events took the process to 2.5 GiB. A part of a failed first sync is
+   * deleted by the next, which starts each model afresh.
+   */
+  private async buildModelsInParts(today: string): Promise<void> {
+    const rowsPerPart = this.options.firstBuildRowsPerPart ?? FIRST_BUILD_ROWS_PER_PART;
+    for (const model of MODEL_ORDER) {
+      const [table, key] = sourceOf(model);
+      const counted = await this.writer.runAndReadAll(`SELECT count(*)::BIGINT AS n FROM ${rawTableName(table)}`);
+      const rows = Number(counted.getRowObjectsJson()[0]?.n ?? 0);
+      const parts = Math.max(1, Math.ceil(rows / rowsPerPart));
+      for (let part = 0; part < parts; part += 1) {
+        await this.writer.run('BEGIN TRANSACTION');
+        try {
+          if (part === 0) await this.writer.run(`DELETE FROM ${model}`);
+          await this.writer.run(`DELETE FROM affected_${model}`);
+          await this.writer.run(
+            `INSERT INTO affected_${model} SELECT DISTINCT ${key.column} FROM ${rawTableName(table)} ` +
+              `WHERE ${key.column} IS NOT NULL${key.where ? ` AND ${key.where}` : ''} ` +
+              `AND hash(${key.column}) % ${parts} = ${part}`,
+          );
+          await this.rebuild(model, today);
+          this.readers.advanceGeneration();
+          await this.writer.run('COMMIT');
+        } catch (error) {
+          await this.writer.run('ROLLBACK');
+          throw error;
+        }
+        await this.writer.run('CHECKPOINT');
+      }
+    }
+  }
+
   /**
    * Brings the replica in line with the committed models: the rows of the entities this reconcile rebuilt
-   * (still listed in `affected_<model>`), or every row once the replica has missed a change. Returns why that
+   * (still listed in `affected_<model>`), or every row (`whole`: after a first build in parts, or once the
+   * replica has missed a change). Returns why that
    * failed, if it did; the replica is then left out of reads until a later reconcile succeeds.
    */
-  private async updateReplica(): Promise<string | undefined> {
-    const whole = this.replicaBehind;
+  private async updateReplica(whole: boolean): Promise<string | undefined> {
     const dir = this.replica.exchangeDir;
     try {
       const changes: ReplicaChange[] = [];
@@ -314,9 +383,8 @@ export class LakeStore {
   /**
    * The first sync loads every raw row. Inserted in the sync's one transaction they stay uncompressed until
    * it commits (a peak of over 3 GiB for 10 million events); committed and checkpointed in batches, they are
-   * compressed as they come. Readers never query the raw tables, and the models are still built in the one
-   * transaction, so nothing a reader sees changes. A first sync that fails leaves raw rows behind; the next
-   * one starts by deleting them.
+   * compressed as they come. Readers never query the raw tables, so nothing a reader sees changes. A first
+   * sync that fails leaves raw rows behind; the next one starts by deleting them.
    */
   private async stageFirstLoad(added: readonly MirroredFile[]): Promise<Partial<Record<LoadedTable, number>>> {
     const loaded: Partial<Record<LoadedTable, number>> = {};
