@@ -88,6 +88,22 @@ describe('dashboard in Chromium', () => {
     await page.screenshot({ path: join(screenshots, 'dashboard-overview.png'), fullPage: true });
   });
 
+  it('says the data is still loading while the service has not synchronised, and shows it after "Try again"', async () => {
+    server.setSynced(false);
+    try {
+      await page.getByRole('link', { name: 'Offices' }).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      expect(await alert.innerText()).toContain('The data is still being loaded');
+      expect(await page.locator('.compare-card').count()).toBe(0);
+    } finally {
+      server.setSynced(true);
+    }
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('.compare-card').first().waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
   it('shows a suppressed office as "too few responses" in the offices comparison, with error bars drawn', async () => {
     await page.getByRole('link', { name: 'Offices' }).click();
     await page.locator('.compare-card').first().waitFor();

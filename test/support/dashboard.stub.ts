@@ -43,6 +43,11 @@ export interface DashboardServer {
   url: string;
   /** Authorization headers the stub API received, in order. */
   authorizations: string[];
+  /**
+   * Whether the lake has been synchronised: until then the data endpoints answer 503 QUERY_NOT_READY with
+   * Retry-After, as the query service does during its first sync.
+   */
+  setSynced(synced: boolean): void;
   close(): Promise<void>;
 }
 
@@ -211,9 +216,13 @@ function published<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
-async function api(request: IncomingMessage, url: URL): Promise<unknown> {
+const DATA_PATHS = new Set(['/v1/query', '/v1/compare', '/v1/sql']);
+
+async function api(request: IncomingMessage, url: URL, synced: boolean): Promise<unknown> {
   const who = principal(request.headers.authorization);
   const path = url.pathname;
+  if (!synced && DATA_PATHS.has(path))
+    throw new StubError(503, 'QUERY_NOT_READY', 'the lake has not been synchronised yet');
   if (path === '/v1/metrics' && request.method === 'GET')
     return published(MetricsAnswer, {
       freshness,
@@ -263,6 +272,7 @@ async function serveFile(distDir: string, pathname: string, response: ServerResp
 
 export async function startDashboardServer(distDir: string): Promise<DashboardServer> {
   const authorizations: string[] = [];
+  let synced = true;
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://stub.invalid');
     if (!url.pathname.startsWith('/v1/')) {
@@ -270,12 +280,12 @@ export async function startDashboardServer(distDir: string): Promise<DashboardSe
       return;
     }
     authorizations.push(request.headers.authorization ?? '');
-    api(request, url)
+    api(request, url, synced)
       .then((body) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)))
       .catch((error: unknown) => {
         const e = error instanceof StubError ? error : new StubError(500, 'QUERY_INTERNAL', String(error));
         response
-          .writeHead(e.status, { 'content-type': 'application/json' })
+          .writeHead(e.status, { 'content-type': 'application/json', ...(e.status === 503 && { 'retry-after': '5' }) })
           .end(JSON.stringify({ error: { code: e.code, message: e.message, details: e.details } }));
       });
   });
@@ -284,6 +294,9 @@ export async function startDashboardServer(distDir: string): Promise<DashboardSe
   return {
     url: `http://127.0.0.1:${port}/`,
     authorizations,
+    setSynced: (value) => {
+      synced = value;
+    },
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };
 }
