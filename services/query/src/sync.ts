@@ -40,6 +40,7 @@ export class SyncLoop {
       const report = await this.mirror.sync();
       const result = await this.store.reconcile(this.mirror.files());
       if (result.replicaError) {
+        this.metrics?.replicaFailures.inc();
         this.log.warn(
           { err: result.replicaError },
           'complaint-side replica not updated; those models are read from the main database until it is',
