@@ -11,11 +11,11 @@
  *     sandbox's export) loaded as native tables, as DuckDB's API runs a statement (readRows: prepare, then
  *     execute on a pool thread; rows converted as the service converts them): the baseline of the same run
  *     (target: API p50 ≤ 1.5× direct). Also timed, as a stricter comparison: DuckDB re-executing a statement
- *     prepared once and kept, its first tasks run on the event loop's thread (ReaderConnection), which is how
- *     the service runs its queries between syncs, so API minus that is everything the API adds. The client is
- *     node:http with one keep-alive socket, as a dashboard reuses its connections; the service's log goes to a
- *     file, so this process does no work on it while requests are timed. The floor under every API figure is
- *     timed first: GET /readyz over the same socket, a request that runs no query. API, direct and
+ *     prepared once and kept (ReaderConnection), as the service keeps its statements between syncs, so API
+ *     minus that is everything the API adds. The client is node:http with one keep-alive socket, as a
+ *     dashboard reuses its connections; the service's log goes to a file, so this process does no work on it
+ *     while requests are timed. The floor under every API figure is timed first: GET /readyz over the same
+ *     socket, a request that runs no query. API, direct and
  *     kept-statement runs alternate in blocks (ROUNDS);
  *  3. a dashboard opening: every metric at once, six requests at a time, next to the same SQL run six at a
  *     time on as many DuckDB connections;
@@ -469,10 +469,10 @@ async function main(): Promise<void> {
           'the same compiled SQL in DuckDB in the bench process, native tables of the service’s own models, ' +
           'as DuckDB’s API runs a statement (readRows: prepared, then executed on a pool thread, on every run; rows ' +
           'converted as the service converts them). perMetric[].directKeptStatement: DuckDB re-executing the ' +
-          'statement prepared once and kept, its first tasks run on the event loop’s thread (ReaderConnection), as ' +
-          'the service runs its queries within a data version; api − that is all the API adds',
+          'statement prepared once and kept (ReaderConnection), as the service keeps its statements within a data ' +
+          'version; api − that is all the API adds',
         duckdb: {
-          service: `threads 2, memory_limit ${serviceStore.memoryLimit}, in-memory database attached with COMPRESS and checkpointed after each sync; the same database also holds the raw lake tables. Complaint and feedback queries run on a one-thread replica of those two models (src/model.replica.ts)`,
+          service: `threads 2, memory_limit ${serviceStore.memoryLimit}, in-memory database attached with COMPRESS and checkpointed after each sync; the same database also holds the raw lake tables. Complaint and feedback queries run on a one-thread replica of those two models (src/model.replica.ts), their tasks on the event loop’s thread`,
           baseline: 'threads 2, no memory limit, only the four modelled tables, stored alike (COMPRESS, checkpointed)',
         },
         loadAverage1m: { before: round2(loadBefore[0]), after: round2(loadAfter[0]) },

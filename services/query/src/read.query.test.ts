@@ -136,7 +136,7 @@ describe('ReaderConnection running tasks on the event loop', () => {
   });
 
   it('rejects with DuckDB’s error when execution fails, and the connection stays usable', async () => {
-    const reader = new ReaderConnection(await instance.connect());
+    const reader = new ReaderConnection(await instance.connect(), { eventLoopBudgetMs: 10_000 });
     try {
       const failing = 'SELECT CAST(CASE WHEN i = 1999999 THEN $1 ELSE i::VARCHAR END AS INTEGER) AS n FROM t';
       await expect(reader.read(failing, ['not a number'], 1)).rejects.toThrow(/not a number/);

@@ -8,7 +8,7 @@
  * `readRows` prepares anew every time and executes on a pool thread, as DuckDB's API does by default;
  * `ReaderConnection` keeps its statements, but only within one data generation: DuckDB 1.5 plans prepared
  * statements with the table statistics of the moment, so a statement kept across a data change can return
- * stale results (duckdb/duckdb#23704, still so in 1.5.6 for filters on constants). It also runs the
+ * stale results (duckdb/duckdb#23704, still so in 1.5.6 for filters on constants). It can also run a
  * statement's first tasks on the event loop's own thread (`executeOnEventLoop`).
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -55,10 +55,11 @@ const EVENT_LOOP_SLICE_MS = 2;
  * `budgetMs`, then leaves whatever is left to a pool thread, where `run()` would have sent all of it. The
  * hand-over to an idle pool thread and back is a thread wake-up each way, and on this two-core machine those
  * were a large share of a 3 ms query's time through the API: run this way, complaint queries answered
- * 0.4–0.5 ms sooner in an A/B of two service processes. DuckDB's own worker threads still take tasks
- * alongside. Other events get a turn whenever DuckDB has no task for this thread (its workers hold them) and
- * after every slice of continuous work, so a query never holds the event loop for long; past the budget a
- * long query stops competing with requests for the event loop at all.
+ * 0.4–0.5 ms sooner in an A/B of two service processes. Other events get a turn whenever DuckDB has no task
+ * for this thread (its workers hold them) and after every slice of continuous work. A slice cannot cut a
+ * task short, though: one task of a large scan or aggregate held the event loop for up to 38 ms in a burst of
+ * the catalogue's queries run this way (11 ms with every statement on pool threads), so only the small
+ * replica's statements run here (see `ReaderOptions.eventLoopBudgetMs`).
  */
 async function executeOnEventLoop(
   statement: DuckDBPreparedStatement,
@@ -101,15 +102,12 @@ export function rowObjectsJson(result: DuckDBMaterializedResult): Record<string,
 export interface ReaderOptions {
   /** Prepared statements kept (least recently used dropped). */
   maxStatements?: number;
-  /** How long a statement's tasks may run on the event loop's thread before a pool thread takes over; 0: never. */
+  /**
+   * How long a statement's tasks may run on the event loop's thread before a pool thread takes over; 0 (the
+   * default): never, every statement runs on a pool thread as `run()` does.
+   */
   eventLoopBudgetMs?: number;
 }
-
-/**
- * Long enough for the catalogue's complaint, feedback and survey queries (3–12 ms over a year of 10 million
- * events) to finish on the event loop; the visit queries (20–60 ms) pass the rest to a pool thread.
- */
-const DEFAULT_EVENT_LOOP_BUDGET_MS = 20;
 
 /**
  * A reader's connection with its prepared statements kept by SQL text for one data generation: the API runs
@@ -124,7 +122,7 @@ export class ReaderConnection {
 
   constructor(
     private readonly connection: DuckDBConnection,
-    { maxStatements = 64, eventLoopBudgetMs = DEFAULT_EVENT_LOOP_BUDGET_MS }: ReaderOptions = {},
+    { maxStatements = 64, eventLoopBudgetMs = 0 }: ReaderOptions = {},
   ) {
     this.eventLoopBudgetMs = eventLoopBudgetMs;
     this.statements = new LRUCache({ max: maxStatements, dispose: (statement) => statement.destroySync() });

@@ -6,7 +6,7 @@
  * (duckdb/duckdb#23704), so it runs again, and the last try waits for the writer instead.
  */
 import type { DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
-import { ReaderConnection } from './read.query.ts';
+import { ReaderConnection, type ReaderOptions } from './read.query.ts';
 
 /** Reads that a concurrent commit overtakes are run again; the last of these waits for the writer. */
 const MAX_OPTIMISTIC_READS = 3;
@@ -30,6 +30,7 @@ export class ReaderPool {
     /** The attached database the readers USE. */
     private readonly database: string,
     private readonly writerLock: WriterLock,
+    private readonly readerOptions: ReaderOptions = {},
   ) {}
 
   /** Called by the writer just before it commits: statements prepared before are not reused after. */
@@ -48,7 +49,7 @@ export class ReaderPool {
   }
 
   private async read(sql: string, params: readonly DuckDBValue[], generation: number) {
-    const reader = this.idle.pop() ?? new ReaderConnection(await this.connect());
+    const reader = this.idle.pop() ?? new ReaderConnection(await this.connect(), this.readerOptions);
     try {
       return await reader.read(sql, params, generation);
     } finally {
