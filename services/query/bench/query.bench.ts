@@ -15,8 +15,7 @@
  *     minus that is everything the API adds. The client is node:http with one keep-alive socket, as a
  *     dashboard reuses its connections; the service's log goes to a file, so this process does no work on it
  *     while requests are timed. The floor under every API figure is timed first: GET /readyz over the same
- *     socket, a request that runs no query. API, direct and
- *     kept-statement runs alternate in blocks (ROUNDS);
+ *     socket, a request that runs no query. API, direct and kept-statement runs alternate in blocks (ROUNDS);
  *  3. a dashboard opening: every metric at once, six requests at a time, next to the same SQL run six at a
  *     time on as many DuckDB connections;
  *  4. /v1/compare of each metric by office over the year, next to the service's comparison code run in this
