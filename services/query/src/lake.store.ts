@@ -317,8 +317,8 @@ export class LakeStore {
   /**
    * Brings the replica in line with the committed models: the rows of the entities this reconcile rebuilt
    * (still listed in `affected_<model>`), or every row (`whole`: after a first build in parts, or once the
-   * replica has missed a change). Returns why that
-   * failed, if it did; the replica is then left out of reads until a later reconcile succeeds.
+   * replica has missed a change). Returns why that failed, if it did; the replica is then left out of reads
+   * until a later reconcile succeeds.
    */
   private async updateReplica(whole: boolean): Promise<string | undefined> {
     const dir = this.replica.exchangeDir;
