@@ -30,6 +30,7 @@ import { ModelReplica, ReplicatedModels, type ReplicaChange } from './model.repl
 import { complaintsModelSql, feedbackModelSql, surveysModelSql, visitsModelSql } from './model.sql.ts';
 import { isLoadedTable, RawColumns, rawTableName, type LoadedTable } from './raw-schema.ts';
 import { ReaderPool } from './reader.pool.ts';
+import { inTransaction } from './transaction.ts';
 
 export interface ReconcileResult {
   loadedFiles: number;
@@ -102,6 +103,7 @@ export class LakeStore {
   private freshness: Freshness = { newestEventAt: null, syncedAt: null, dataVersion: 0 };
   private lastToday = '';
   private readonly readers: ReaderPool;
+  private readonly advanceReaders = (): void => this.readers.advanceGeneration();
   /** The replica missed a change: it is not read, and the next reconcile copies its models over whole. */
   private replicaBehind = false;
 
@@ -247,36 +249,34 @@ export class LakeStore {
     loadedEvents: Partial<Record<LoadedTable, number>>;
   }): Promise<void> {
     const { firstLoad, dropped, added, dayChanged, today, loadedEvents } = change;
-    await this.writer.run('BEGIN TRANSACTION');
-    try {
-      for (const model of Object.keys(Models)) await this.writer.run(`DELETE FROM affected_${model}`);
-      for (const table of Object.keys(RawColumns) as LoadedTable[]) {
-        if (firstLoad) {
-          await this.collectAffected(table, 'true');
-          continue;
+    await inTransaction(
+      this.writer,
+      async () => {
+        for (const model of Object.keys(Models)) await this.writer.run(`DELETE FROM affected_${model}`);
+        for (const table of Object.keys(RawColumns) as LoadedTable[]) {
+          if (firstLoad) {
+            await this.collectAffected(table, 'true');
+            continue;
+          }
+          const gone = dropped.filter((p) => this.pathTables.get(p) === table);
+          if (gone.length > 0) await this.dropFiles(table, gone);
+          const fresh = added.filter((f) => f.table === table).map((f) => f.path);
+          if (fresh.length === 0) continue;
+          loadedEvents[table] = await this.loadFiles(table, fresh);
+          await this.collectAffected(table, `_file IN (${fresh.map(sqlString).join(', ')})`);
         }
-        const gone = dropped.filter((p) => this.pathTables.get(p) === table);
-        if (gone.length > 0) await this.dropFiles(table, gone);
-        const fresh = added.filter((f) => f.table === table).map((f) => f.path);
-        if (fresh.length === 0) continue;
-        loadedEvents[table] = await this.loadFiles(table, fresh);
-        await this.collectAffected(table, `_file IN (${fresh.map(sqlString).join(', ')})`);
-      }
-      if (dayChanged) {
-        // Overdue flags and ages of open complaints move with the calendar.
-        await this.writer.run('INSERT INTO affected_complaints SELECT complaint_id FROM complaints WHERE is_open');
-      }
-      // Surveys carry their visit's wait: rebuilt visits pull their surveys along.
-      await this.writer.run(
-        'INSERT INTO affected_surveys SELECT survey_id FROM surveys WHERE visit_id IN (SELECT id FROM affected_visits)',
-      );
-      for (const model of MODEL_ORDER) await this.rebuild(model, today);
-      this.readers.advanceGeneration();
-      await this.writer.run('COMMIT');
-    } catch (error) {
-      await this.writer.run('ROLLBACK');
-      throw error;
-    }
+        if (dayChanged) {
+          // Overdue flags and ages of open complaints move with the calendar.
+          await this.writer.run('INSERT INTO affected_complaints SELECT complaint_id FROM complaints WHERE is_open');
+        }
+        // Surveys carry their visit's wait: rebuilt visits pull their surveys along.
+        await this.writer.run(
+          'INSERT INTO affected_surveys SELECT survey_id FROM surveys WHERE visit_id IN (SELECT id FROM affected_visits)',
+        );
+        for (const model of MODEL_ORDER) await this.rebuild(model, today);
+      },
+      this.advanceReaders,
+    );
   }
 
   /**
@@ -293,22 +293,20 @@ export class LakeStore {
       const rows = Number(counted.getRowObjectsJson()[0]?.n ?? 0);
       const parts = Math.max(1, Math.ceil(rows / rowsPerPart));
       for (let part = 0; part < parts; part += 1) {
-        await this.writer.run('BEGIN TRANSACTION');
-        try {
-          if (part === 0) await this.writer.run(`DELETE FROM ${model}`);
-          await this.writer.run(`DELETE FROM affected_${model}`);
-          await this.writer.run(
-            `INSERT INTO affected_${model} SELECT DISTINCT ${key.column} FROM ${rawTableName(table)} ` +
-              `WHERE ${key.column} IS NOT NULL${key.where ? ` AND ${key.where}` : ''} ` +
-              `AND hash(${key.column}) % ${parts} = ${part}`,
-          );
-          await this.rebuild(model, today);
-          this.readers.advanceGeneration();
-          await this.writer.run('COMMIT');
-        } catch (error) {
-          await this.writer.run('ROLLBACK');
-          throw error;
-        }
+        await inTransaction(
+          this.writer,
+          async () => {
+            if (part === 0) await this.writer.run(`DELETE FROM ${model}`);
+            await this.writer.run(`DELETE FROM affected_${model}`);
+            await this.writer.run(
+              `INSERT INTO affected_${model} SELECT DISTINCT ${key.column} FROM ${rawTableName(table)} ` +
+                `WHERE ${key.column} IS NOT NULL${key.where ? ` AND ${key.where}` : ''} ` +
+                `AND hash(${key.column}) % ${parts} = ${part}`,
+            );
+            await this.rebuild(model, today);
+          },
+          this.advanceReaders,
+        );
         await this.writer.run('CHECKPOINT');
       }
     }
@@ -392,15 +390,9 @@ export class LakeStore {
       await this.writer.run(`DELETE FROM ${rawTableName(table)}`);
       const paths = added.filter((f) => f.table === table).map((f) => f.path);
       for (let start = 0; start < paths.length; start += FIRST_LOAD_BATCH_FILES) {
-        await this.writer.run('BEGIN TRANSACTION');
-        try {
-          const rows = await this.loadFiles(table, paths.slice(start, start + FIRST_LOAD_BATCH_FILES));
-          loaded[table] = (loaded[table] ?? 0) + rows;
-          await this.writer.run('COMMIT');
-        } catch (error) {
-          await this.writer.run('ROLLBACK');
-          throw error;
-        }
+        const batch = paths.slice(start, start + FIRST_LOAD_BATCH_FILES);
+        const rows = await inTransaction(this.writer, () => this.loadFiles(table, batch));
+        loaded[table] = (loaded[table] ?? 0) + rows;
         await this.writer.run('CHECKPOINT');
       }
     }

@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { Models, type ModelId } from '@servq/metrics';
 import { ReaderPool, type WriterLock } from './reader.pool.ts';
+import { inTransaction } from './transaction.ts';
 
 /** The models the replica holds: the complaint-side ones, a few thousand rows a month. */
 export const ReplicatedModels = ['complaints', 'feedback'] as const satisfies readonly ModelId[];
@@ -89,25 +90,23 @@ export class ModelReplica {
 
   /** Applies one reconcile's changes in one transaction, then compresses them. */
   async apply(changes: readonly ReplicaChange[]): Promise<void> {
-    await this.writer.run('BEGIN TRANSACTION');
-    try {
-      for (const change of changes) {
-        const key = Models[change.model].key;
-        await this.writer.run(
-          change.idsPath === null
-            ? `DELETE FROM ${change.model}`
-            : `DELETE FROM ${change.model} WHERE ${key} IN (SELECT id FROM read_parquet(${sqlString(change.idsPath)}))`,
-        );
-        await this.writer.run(
-          `INSERT INTO ${change.model} BY NAME SELECT * FROM read_parquet(${sqlString(change.rowsPath)})`,
-        );
-      }
-      this.readers.advanceGeneration();
-      await this.writer.run('COMMIT');
-    } catch (error) {
-      await this.writer.run('ROLLBACK');
-      throw error;
-    }
+    await inTransaction(
+      this.writer,
+      async () => {
+        for (const change of changes) {
+          const key = Models[change.model].key;
+          await this.writer.run(
+            change.idsPath === null
+              ? `DELETE FROM ${change.model}`
+              : `DELETE FROM ${change.model} WHERE ${key} IN (SELECT id FROM read_parquet(${sqlString(change.idsPath)}))`,
+          );
+          await this.writer.run(
+            `INSERT INTO ${change.model} BY NAME SELECT * FROM read_parquet(${sqlString(change.rowsPath)})`,
+          );
+        }
+      },
+      () => this.readers.advanceGeneration(),
+    );
     await this.writer.run('CHECKPOINT');
   }
 
