@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { loadSharedConfig } from '@servq/config';
 import { ALL_TOPICS, LakeTables, Topics } from '@servq/contracts';
 import { createKafka, ensureTopics, logLevel } from '@servq/kafka';
-import pWaitFor from 'p-wait-for';
+import { pollUntil } from '@servq/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedNames } from './support/names.ts';
 import { freePort, startService, type RunningService } from './support/services.ts';
@@ -129,12 +129,12 @@ describe('ingest → Kafka → lander → S3 → query', () => {
     const scores = Array.from({ length: 30 }, (_, i) => [5, 5, 4, 2, 1][i % 5]!);
     await send(scores.map((s, i) => survey(s, i)));
     let row: Row | undefined;
-    await pWaitFor(
+    await pollUntil(
       async () => {
         row = await officeRow();
         return valueOf(row, 'surveys_answered') === 30;
       },
-      { interval: 500, timeout: 90_000 },
+      { intervalMs: 500, timeoutMs: 90_000 },
     );
     expect(valueOf(row, 'csat')).toBeCloseTo(0.6, 6);
     expect(valueOf(row, 'satisfaction_mean')).toBeCloseTo(3.4, 6);
@@ -143,9 +143,9 @@ describe('ingest → Kafka → lander → S3 → query', () => {
   it('shows fresh events within twice the lander flush interval', async () => {
     await send([survey(3, 100)]);
     const acknowledged = Date.now();
-    await pWaitFor(async () => valueOf(await officeRow(), 'surveys_answered') === 31, {
-      interval: 200,
-      timeout: 2 * FLUSH_MS,
+    await pollUntil(async () => valueOf(await officeRow(), 'surveys_answered') === 31, {
+      intervalMs: 200,
+      timeoutMs: 2 * FLUSH_MS,
     });
     expect(Date.now() - acknowledged).toBeLessThanOrEqual(2 * FLUSH_MS + 200);
   });

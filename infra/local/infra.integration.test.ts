@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { loadSharedConfig } from '@servq/config';
 import { ALL_TOPICS } from '@servq/contracts';
 import { createKafka, ensureTopics, logLevel } from '@servq/kafka';
-import pWaitFor from 'p-wait-for';
+import { pollUntil } from '@servq/runtime';
 import { describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
@@ -67,7 +67,7 @@ describe('local infrastructure scripts', () => {
           return Promise.resolve();
         },
       });
-      await pWaitFor(() => seen.length >= values.length, { interval: 100, timeout: 30_000 });
+      await pollUntil(() => seen.length >= values.length, { intervalMs: 100, timeoutMs: 30_000 });
       expect([...seen].sort()).toEqual([...values].sort());
     } finally {
       await consumer.disconnect();

@@ -6,7 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import pWaitFor from 'p-wait-for';
+import { pollUntil } from '@servq/runtime';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -42,7 +42,7 @@ export async function startService(
     clearTimeout(killer);
   };
   try {
-    await pWaitFor(
+    await pollUntil(
       async () => {
         if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}; see ${logFile}`);
         try {
@@ -51,7 +51,7 @@ export async function startService(
           return false;
         }
       },
-      { interval: 200, timeout: 60_000 },
+      { intervalMs: 200, timeoutMs: 60_000 },
     );
   } catch (error) {
     await stop();

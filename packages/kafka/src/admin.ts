@@ -1,5 +1,5 @@
 /** Cluster administration the pipeline needs: readiness, topic creation, metadata. */
-import pWaitFor, { TimeoutError } from 'p-wait-for';
+import { pollUntil, PollTimeoutError } from '@servq/runtime';
 import type { Kafka } from 'kafkajs';
 
 export interface TopicSpec {
@@ -13,7 +13,7 @@ export interface TopicSpec {
  */
 export async function waitForKafka(kafka: Kafka, timeoutMs: number): Promise<void> {
   try {
-    await pWaitFor(
+    await pollUntil(
       async () => {
         const admin = kafka.admin();
         try {
@@ -26,10 +26,10 @@ export async function waitForKafka(kafka: Kafka, timeoutMs: number): Promise<voi
           await admin.disconnect().catch(() => undefined);
         }
       },
-      { interval: 250, timeout: { milliseconds: timeoutMs } },
+      { intervalMs: 250, timeoutMs },
     );
   } catch (error) {
-    if (error instanceof TimeoutError)
+    if (error instanceof PollTimeoutError)
       throw new Error(`Kafka did not answer metadata requests within ${timeoutMs} ms`, { cause: error });
     throw error;
   }

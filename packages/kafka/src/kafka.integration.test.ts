@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadSharedConfig } from '@servq/config';
+import { pollUntil } from '@servq/runtime';
 import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
-import pWaitFor from 'p-wait-for';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ensureTopics } from './admin.ts';
 import { createKafka, logLevel } from './client.ts';
@@ -45,7 +45,7 @@ describe('kafkajs against the local Kafka 4.x broker', () => {
         return Promise.resolve();
       },
     });
-    await pWaitFor(() => received.length >= expected, { interval: 50, timeout: 30_000 });
+    await pollUntil(() => received.length >= expected, { intervalMs: 50, timeoutMs: 30_000 });
     return received;
   }
 

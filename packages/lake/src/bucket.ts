@@ -1,11 +1,11 @@
 /** Bucket-level operations: readiness of the S3 server and creating the lake's bucket. */
 import { CreateBucketCommand, HeadBucketCommand, ListBucketsCommand, type S3Client } from '@aws-sdk/client-s3';
-import pWaitFor, { TimeoutError } from 'p-wait-for';
+import { pollUntil, PollTimeoutError } from '@servq/runtime';
 
 /** Resolves once the server answers an authenticated ListBuckets, or rejects after `timeoutMs`. */
 export async function waitForS3(client: S3Client, timeoutMs: number): Promise<void> {
   try {
-    await pWaitFor(
+    await pollUntil(
       async () => {
         try {
           await client.send(new ListBucketsCommand({}));
@@ -14,10 +14,11 @@ export async function waitForS3(client: S3Client, timeoutMs: number): Promise<vo
           return false;
         }
       },
-      { interval: 250, timeout: { milliseconds: timeoutMs } },
+      { intervalMs: 250, timeoutMs },
     );
   } catch (error) {
-    if (error instanceof TimeoutError) throw new Error(`S3 did not answer within ${timeoutMs} ms`, { cause: error });
+    if (error instanceof PollTimeoutError)
+      throw new Error(`S3 did not answer within ${timeoutMs} ms`, { cause: error });
     throw error;
   }
 }

@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { loadSharedConfig } from '@servq/config';
 import { ALL_TOPICS, scrubEvent, Topics } from '@servq/contracts';
 import { createAckedProducer, createKafka, ensureTopics, logLevel } from '@servq/kafka';
-import pWaitFor from 'p-wait-for';
+import { pollUntil } from '@servq/runtime';
 
 const TOTAL = Number(process.argv[2] ?? 20_000);
 const CONCURRENCY = 4;
@@ -122,7 +122,7 @@ const service = spawn('node', ['--import', 'tsx', 'services/ingest/src/main.ts']
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 try {
-  await pWaitFor(
+  await pollUntil(
     async () => {
       try {
         return (await fetch(`http://127.0.0.1:${PORT}/healthz`)).ok;
@@ -130,7 +130,7 @@ try {
         return false;
       }
     },
-    { interval: 200, timeout: 60_000 },
+    { intervalMs: 200, timeoutMs: 60_000 },
   );
   const results: Record<string, unknown>[] = [];
   for (const batchSize of [100, 1000]) {

@@ -10,9 +10,9 @@ import { promisify } from 'node:util';
 import { loadSharedConfig } from '@servq/config';
 import { Topics } from '@servq/contracts';
 import { ackedClientOptions, createAckedProducer, createKafka, logLevel, type AckedProducer } from '@servq/kafka';
+import { pollUntil } from '@servq/runtime';
 import type { FastifyInstance } from 'fastify';
 import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
-import pWaitFor from 'p-wait-for';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { sha256Hex } from './auth.ts';
@@ -124,7 +124,7 @@ describe('ingest → Kafka (real broker)', () => {
     const res = await post([...surveys, visit, invalid]);
     expect(res.statusCode).toBe(207);
 
-    await pWaitFor(() => seen.length >= 4, { interval: 100, timeout: 30_000 });
+    await pollUntil(() => seen.length >= 4, { intervalMs: 100, timeoutMs: 30_000 });
     const onSurvey = seen.filter((s) => s.topic === Topics.survey);
     expect(onSurvey.map((s) => s.message.key?.toString()).sort()).toEqual([`${runId}-s1`, `${runId}-s2`]);
     for (const s of onSurvey) {
@@ -147,11 +147,15 @@ describe('ingest → Kafka (real broker)', () => {
     const event = surveyEvent(runId, 4);
     expect((await post([event])).json()).toMatchObject({ accepted: 1 });
     expect((await post([event])).json()).toMatchObject({ accepted: 0, duplicates: 1 });
-    await pWaitFor(() => seen.some((s) => s.message.key?.toString() === `${runId}-s4`), { timeout: 30_000 });
+    await pollUntil(() => seen.some((s) => s.message.key?.toString() === `${runId}-s4`), {
+      intervalMs: 20,
+      timeoutMs: 30_000,
+    });
     // A later event on the same key proves the consumer has read past where a second copy would be.
     expect((await post([{ ...surveyEvent(runId, 4), satisfaction: 2 }])).json()).toMatchObject({ accepted: 1 });
-    await pWaitFor(() => seen.filter((s) => s.message.key?.toString() === `${runId}-s4`).length >= 2, {
-      timeout: 30_000,
+    await pollUntil(() => seen.filter((s) => s.message.key?.toString() === `${runId}-s4`).length >= 2, {
+      intervalMs: 20,
+      timeoutMs: 30_000,
     });
     const copies = seen.filter((s) => s.message.value!.toString().includes(event.event_id));
     expect(copies).toHaveLength(1);
@@ -176,9 +180,9 @@ describe('ingest → Kafka (real broker)', () => {
     }
     expect(after.statusCode).toBe(200);
     expect(after.json()).toMatchObject({ accepted: 2 });
-    await pWaitFor(() => events.every((e) => seen.some((s) => s.message.value!.toString().includes(e.event_id))), {
-      interval: 200,
-      timeout: 60_000,
+    await pollUntil(() => events.every((e) => seen.some((s) => s.message.value!.toString().includes(e.event_id))), {
+      intervalMs: 200,
+      timeoutMs: 60_000,
     });
     for (const e of events) {
       expect(seen.filter((s) => s.message.value!.toString().includes(e.event_id))).toHaveLength(1);

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { loadSharedConfig } from '@servq/config';
 import { createKafka, ensureTopics, logLevel } from '@servq/kafka';
 import { createS3Client } from '@servq/lake';
-import pWaitFor from 'p-wait-for';
+import { pollUntil } from '@servq/runtime';
 import { LakeStore } from '../src/lake.store.ts';
 
 const TOTAL = Number(process.argv[2] ?? 1_000_000);
@@ -101,7 +101,7 @@ async function consumeAndDiscard(run: number): Promise<{ seconds: number; cpuSec
     },
   });
   const cpuBefore = process.cpuUsage();
-  await pWaitFor(() => seen >= TOTAL, { interval: 10, timeout: { milliseconds: 600_000 } });
+  await pollUntil(() => seen >= TOTAL, { intervalMs: 10, timeoutMs: 600_000 });
   const seconds = (performance.now() - joinedAt) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   await consumer.disconnect();
@@ -220,7 +220,7 @@ async function land(run: number, decodeWorkers = DECODE_WORKERS): Promise<Landin
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   try {
-    await pWaitFor(
+    await pollUntil(
       async () => {
         try {
           return (await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200;
@@ -228,19 +228,19 @@ async function land(run: number, decodeWorkers = DECODE_WORKERS): Promise<Landin
           return false;
         }
       },
-      { interval: 20, timeout: { milliseconds: 60_000 } },
+      { intervalMs: 20, timeoutMs: 60_000 },
     );
     const started = performance.now();
     let at10 = 0;
     let at90 = 0;
-    await pWaitFor(
+    await pollUntil(
       async () => {
         const rows = await landedRows();
         if (!at10 && rows >= TOTAL * 0.1) at10 = performance.now();
         if (!at90 && rows >= TOTAL * 0.9) at90 = performance.now();
         return rows >= TOTAL;
       },
-      { interval: 50, timeout: { milliseconds: 600_000 } },
+      { intervalMs: 50, timeoutMs: 600_000 },
     );
     const seconds = (performance.now() - started) / 1000;
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');

@@ -2,8 +2,8 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import { loadSharedConfig } from '@servq/config';
 import { createKafka, logLevel } from '@servq/kafka';
 import { createS3Client } from '@servq/lake';
+import { pollUntil } from '@servq/runtime';
 import type { Kafka, Producer } from 'kafkajs';
-import pWaitFor from 'p-wait-for';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildLander } from './app.ts';
@@ -51,9 +51,9 @@ describe('compaction of a finished day', () => {
 
     const lander = await buildLander(iso.config, { s3, logger: pino({ level: 'silent' }) });
     await lander.start();
-    await pWaitFor(async () => (await countLake(s3, bucket, iso.prefix, 'visit_events')) === events.length + 1, {
-      interval: 300,
-      timeout: 30_000,
+    await pollUntil(async () => (await countLake(s3, bucket, iso.prefix, 'visit_events')) === events.length + 1, {
+      intervalMs: 300,
+      timeoutMs: 30_000,
     });
     await lander.stop();
     const before = await readLake(s3, bucket, iso.prefix, 'visit_events');

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { loadSharedConfig } from '@servq/config';
-import pWaitFor from 'p-wait-for';
+import { pollUntil } from '@servq/runtime';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { buildLander } from './app.ts';
@@ -101,9 +101,9 @@ describe('lander crash safety', () => {
     const lander = await buildLander(iso.config, { s3: suite.s3, logger: pino({ level: 'silent' }) });
     await lander.start();
     suite.cleanups.push(() => lander.stop());
-    await pWaitFor(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) === events.length, {
-      interval: 300,
-      timeout: 30_000,
+    await pollUntil(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) === events.length, {
+      intervalMs: 300,
+      timeoutMs: 30_000,
     });
     await expectExactlyOnce(suite.s3, iso.prefix, events.length);
   });
@@ -126,7 +126,10 @@ describe('lander crash safety', () => {
     const events = Array.from({ length: 120 }, (_, i) => visitCalled(i, new Date().toISOString()));
     await suite.producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
     // Every partition has read its events into the buffer (recovered, then nothing landed yet).
-    await pWaitFor(() => (output.match(/partition recovered/g) ?? []).length >= 3, { interval: 100, timeout: 30_000 });
+    await pollUntil(() => (output.match(/partition recovered/g) ?? []).length >= 3, {
+      intervalMs: 100,
+      timeoutMs: 30_000,
+    });
     expect(await countLake(suite.s3, bucket, iso.prefix, 'visit_events')).toBe(0);
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
@@ -173,15 +176,15 @@ describe('lander crash safety', () => {
       await produce(600);
       const before = await objects();
       // Kill while landing is under way: after at least one new object appeared.
-      await pWaitFor(async () => (await objects()) > before, { interval: 50, timeout: 30_000 });
+      await pollUntil(async () => (await objects()) > before, { intervalMs: 50, timeoutMs: 30_000 });
       const child = landers[victim];
       if (child) await kill(child);
       landers[victim] = spawnLander();
     }
     await produce(300);
-    await pWaitFor(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= produced, {
-      interval: 1000,
-      timeout: 60_000,
+    await pollUntil(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= produced, {
+      intervalMs: 1000,
+      timeoutMs: 60_000,
     });
     await expectExactlyOnce(suite.s3, iso.prefix, produced);
   });

@@ -1,5 +1,5 @@
 import { loadSharedConfig } from '@servq/config';
-import pWaitFor from 'p-wait-for';
+import { pollUntil } from '@servq/runtime';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { buildLander, type Lander } from './app.ts';
@@ -77,13 +77,13 @@ describe('lander against the local Kafka and S3', () => {
     });
 
     const lander = await startLander(iso);
-    await pWaitFor(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= events.length, {
-      interval: 300,
-      timeout: 30_000,
+    await pollUntil(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= events.length, {
+      intervalMs: 300,
+      timeoutMs: 30_000,
     });
-    await pWaitFor(async () => (await countLake(suite.s3, bucket, iso.prefix, 'rejected_events')) >= 3, {
-      interval: 300,
-      timeout: 10_000,
+    await pollUntil(async () => (await countLake(suite.s3, bucket, iso.prefix, 'rejected_events')) >= 3, {
+      intervalMs: 300,
+      timeoutMs: 10_000,
     });
 
     const { rows, objects } = await readLake(suite.s3, bucket, iso.prefix, 'visit_events');
@@ -140,11 +140,11 @@ describe('lander against the local Kafka and S3', () => {
     // partitions, may stay held until the age bound: 38 events of these ~261 bytes, not 33 (a flaky bound before).
     const smallest = Math.min(...messages.map((m) => Buffer.byteLength(String(m.value))));
     const mayStayHeld = Math.floor((10_000 - 1) / smallest);
-    await pWaitFor(
+    await pollUntil(
       async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= events.length - mayStayHeld,
       {
-        interval: 300,
-        timeout: 20_000,
+        intervalMs: 300,
+        timeoutMs: 20_000,
       },
     );
     const metrics = (await lander.http.inject({ method: 'GET', url: '/metrics' })).body;
@@ -175,10 +175,10 @@ describe('lander against the local Kafka and S3', () => {
     const lander = await startLander(iso, dying);
     const readiness = async () => (await lander.http.inject({ method: 'GET', url: '/readyz' })).statusCode;
     // Not ready while decoding fails (the partition waits out its backoff), ready again once it decodes.
-    await pWaitFor(async () => failures > 0 && (await readiness()) === 503, { interval: 20, timeout: 15_000 });
-    await pWaitFor(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= events.length, {
-      interval: 300,
-      timeout: 30_000,
+    await pollUntil(async () => failures > 0 && (await readiness()) === 503, { intervalMs: 20, timeoutMs: 15_000 });
+    await pollUntil(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= events.length, {
+      intervalMs: 300,
+      timeoutMs: 30_000,
     });
     expect(await readiness()).toBe(200);
     await lander.stop();

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 import { loadSharedConfig } from '@servq/config';
-import pWaitFor from 'p-wait-for';
+import { pollUntil } from '@servq/runtime';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { buildLander } from './app.ts';
@@ -66,18 +66,18 @@ describe('lander when S3 fails', () => {
 
     const first = Array.from({ length: 200 }, (_, i) => visitCalled(i, new Date().toISOString()));
     await suite.producer.send({ topic: iso.topic, acks: -1, messages: asMessages(first) });
-    await pWaitFor(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) === first.length, {
-      interval: 300,
-      timeout: 20_000,
+    await pollUntil(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) === first.length, {
+      intervalMs: 300,
+      timeoutMs: 20_000,
     });
 
     await proxy.down();
     const downAt = Date.now();
     const second = Array.from({ length: 300 }, (_, i) => visitCalled(1000 + i, new Date().toISOString()));
     await suite.producer.send({ topic: iso.topic, acks: -1, messages: asMessages(second) });
-    await pWaitFor(async () => (await lander.http.inject({ method: 'GET', url: '/readyz' })).statusCode === 503, {
-      interval: 100,
-      timeout: 20_000,
+    await pollUntil(async () => (await lander.http.inject({ method: 'GET', url: '/readyz' })).statusCode === 503, {
+      intervalMs: 100,
+      timeoutMs: 20_000,
     });
     // Keep S3 away for several backoff rounds, not just the first failure.
     const s3Errors = async () => {
@@ -85,23 +85,23 @@ describe('lander when S3 fails', () => {
       return Number(/^lander_s3_errors_total (\d+)/m.exec(metrics.body)?.[1] ?? 0);
     };
     // The outage the issue describes: S3 unreachable for 30 s, through several backoff rounds.
-    await pWaitFor(async () => Date.now() - downAt >= 30_000 && (await s3Errors()) >= 6, {
-      interval: 500,
-      timeout: 60_000,
+    await pollUntil(async () => Date.now() - downAt >= 30_000 && (await s3Errors()) >= 6, {
+      intervalMs: 500,
+      timeoutMs: 60_000,
     });
     expect(await countLake(suite.s3, bucket, iso.prefix, 'visit_events')).toBe(first.length);
 
     await proxy.up();
-    await pWaitFor(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= 500, {
-      interval: 300,
-      timeout: 30_000,
+    await pollUntil(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) >= 500, {
+      intervalMs: 300,
+      timeoutMs: 30_000,
     });
     const { rows } = await readLake(suite.s3, bucket, iso.prefix, 'visit_events');
     expect(rows).toHaveLength(500);
     expect(new Set(rows.map((r) => r.event_id)).size).toBe(500);
-    await pWaitFor(async () => (await lander.http.inject({ method: 'GET', url: '/readyz' })).statusCode === 200, {
-      interval: 100,
-      timeout: 10_000,
+    await pollUntil(async () => (await lander.http.inject({ method: 'GET', url: '/readyz' })).statusCode === 200, {
+      intervalMs: 100,
+      timeoutMs: 10_000,
     });
   }, 150_000);
 });
