@@ -137,17 +137,13 @@ export function mountCharts(root: Element): void {
   }
 }
 
+/** The title of an API error by HTTP status; any other status is a plain error. */
+const errorTitles: Partial<Record<number, StringKey>> = { 401: 'unauthorized', 403: 'forbidden', 503: 'notReady' };
+
 export function errorBox(ctx: Pick<ViewContext, 'lang'>, error: unknown): HTMLElement {
   const l = tr(ctx);
   if (isApiError(error)) {
-    const title =
-      error.status === 401
-        ? l('unauthorized')
-        : error.status === 403
-          ? l('forbidden')
-          : error.status === 503
-            ? l('notReady')
-            : l('errorTitle');
+    const title = l(errorTitles[error.status] ?? 'errorTitle');
     return h(
       'div',
       { class: 'error-box', role: 'alert' },
