@@ -39,6 +39,7 @@ import { loadSharedConfig } from '@servq/config';
 import { createS3Client, ensureBucket } from '@servq/lake';
 import { buildCatalogue, compileQuery, ModelIds, type QueryRequest } from '@servq/metrics';
 import type { Figure, QueryAnswer } from '@servq/query-api';
+import { pollUntil, PollTimeoutError } from '@servq/runtime';
 import { sha256Hex } from '../src/auth.ts';
 import { compare, type CompareStore } from '../src/compare.ts';
 import type { CompareParams } from '../src/params.ts';
@@ -111,13 +112,14 @@ function statusKiB(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   return Number(/(\d+)/.exec(line ?? '')?.[1] ?? Number.NaN);
 }
 
+/** Polls until `check` holds (a check that throws counts as not yet); names what it awaited on a timeout. */
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check().catch(() => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    await pollUntil(() => check().catch(() => false), { intervalMs: 100, timeoutMs });
+  } catch (error) {
+    if (error instanceof PollTimeoutError) throw new Error(`timed out waiting for ${what}`, { cause: error });
+    throw error;
   }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 async function timed(run: () => Promise<unknown>, runs = RUNS): Promise<number[]> {
