@@ -1,3 +1,4 @@
 export * from './errors.ts';
 export * from './env.ts';
+export * from './metrics-listener.ts';
 export * from './shared.ts';
