@@ -132,6 +132,8 @@ export const CompareAnswer = z.strictObject({
   by: z.string(),
   from: z.string(),
   to: z.string(),
+  /** The `filter.<dimension>` values both periods were narrowed to (absent from servers before filters). */
+  filters: z.record(z.string(), z.array(z.string())).optional(),
   previous: z.strictObject({ from: z.string(), to: z.string() }),
   alpha: z.number(),
   metrics: z.array(MetricComparison),

@@ -41,8 +41,7 @@ import { buildCatalogue, compileQuery, ModelIds, type QueryRequest } from '@serv
 import type { Figure, QueryAnswer } from '@servq/query-api';
 import { pollUntil, PollTimeoutError } from '@servq/runtime';
 import { sha256Hex } from '../src/auth.ts';
-import { compare, type CompareStore } from '../src/compare.ts';
-import type { CompareParams } from '../src/params.ts';
+import { compare, type CompareRequest, type CompareStore } from '../src/compare.ts';
 import { loadConfig } from '../src/config.ts';
 import { ReaderConnection, readRows } from '../src/read.query.ts';
 import { generateLake } from './lake.generator.ts';
@@ -395,7 +394,7 @@ async function main(): Promise<void> {
       const id = row.metric as string;
       const url = `${base}/v1/compare?metrics=${id}&by=office&from=${from}&to=${end}`;
       const api = summary(await timed(() => getJson(agent, url, headers), COMPARE_RUNS));
-      const params: CompareParams = { metrics: [id], by: 'office', from, to: end };
+      const params: CompareRequest = { metrics: [id], by: 'office', from, to: end, filters: {} };
       const inProcess = summary(await timed(() => compare(directCompare, catalogue, params), COMPARE_RUNS));
       row.compare = { api, direct: inProcess, ratio: round2(api.p50 / inProcess.p50) };
     }

@@ -223,6 +223,43 @@ describe('query API on the hand-built lake', () => {
     }
   });
 
+  // Regression: /v1/compare used to ignore filter.* and silently answer the unfiltered totals.
+  it('compare_ignored_filters: filter.category narrows a comparison to the same figures /v1/query gives', async () => {
+    const range = 'from=2026-01-01&to=2026-12-31';
+    const compared = await app.inject({
+      url: `/v1/compare?metrics=complaints_received&by=office&${range}&filter.category=waiting`,
+      headers: auth(),
+    });
+    expect(compared.statusCode).toBe(200);
+    const body = compared.json<CompareAnswer>();
+    expect(body.filters).toEqual({ category: ['waiting'] });
+    const queried = (
+      await app.inject({
+        url: `/v1/query?metrics=complaints_received&dimensions=office&${range}&filter.category=waiting`,
+        headers: auth(),
+      })
+    ).json<QueryAnswer>();
+    const expected = queried.rows.map((r) => [r.office, (r.complaints_received as { value: number }).value]);
+    const groups = body.metrics[0]!.groups.map((g) => [g.group, g.value]);
+    expect(groups).toEqual(expected);
+    expect(body.metrics[0]!.all.value).toBe(3);
+    const unfiltered = (
+      await app.inject({ url: `/v1/compare?metrics=complaints_received&by=office&${range}`, headers: auth() })
+    ).json<CompareAnswer>();
+    expect(unfiltered.metrics[0]!.all.value).toBe(5);
+  });
+
+  it('answers 400 naming filter.<dimension> for a comparison filter the metric lacks', async () => {
+    const response = await app.inject({
+      url: '/v1/compare?metrics=csat&by=office&from=2026-03-01&to=2026-03-31&filter.category=waiting',
+      headers: auth(),
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      error: { code: 'QUERY_BAD_PARAMETER', details: [{ parameter: 'filter.category' }] },
+    });
+  });
+
   it('answers 400 for a comparison dimension the metric lacks', async () => {
     const response = await app.inject({
       url: '/v1/compare?metrics=csat&by=colour&from=2026-03-01&to=2026-03-31',

@@ -131,7 +131,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
     const raw = request.query as Record<string, unknown>;
     rejectUnknown(raw, ['metrics', 'by', 'from', 'to']);
     const params = parseParams(CompareParams, raw);
-    return compare(deps.store, deps.catalogue, params);
+    return compare(deps.store, deps.catalogue, { ...params, filters: parseFilters(raw) });
   });
 
   app.get('/v1/schema', { schema: routeDocs.schema }, (request) => {

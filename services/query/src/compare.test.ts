@@ -71,6 +71,7 @@ describe('compare: previous-period change of quantile metrics', () => {
       by: 'office',
       from: '2026-03-01',
       to: '2026-03-31',
+      filters: {},
     });
     expect(answer.previous).toEqual({ from: '2026-01-29', to: '2026-02-28' });
     const [metric] = answer.metrics;
@@ -95,6 +96,7 @@ describe('compare: previous-period change of quantile metrics', () => {
       by: 'office',
       from: '2026-03-01',
       to: '2026-03-31',
+      filters: {},
     });
     // Cēsis pooled p90 (16 values, interpolated): 15 · 0.9 = 13.5 → 20 + 0.5 · (22 − 20) = 21; above it 2 of 8
     // in March (22, 24), 0 of 8 in February: pooled 1/8, se = √(1/8 · 7/8 · ¼) = 0.16536, z = 1.5119, p = 0.1306.
@@ -116,6 +118,7 @@ describe('compare: previous-period change of quantile metrics', () => {
       by: 'office',
       from: '2026-03-01',
       to: '2026-03-31',
+      filters: {},
     });
     const [metric] = answer.metrics;
     const cesis = metric?.groups.find((g) => g.group === 'cesis');
@@ -127,12 +130,42 @@ describe('compare: previous-period change of quantile metrics', () => {
     expect(liepaja?.pValue).toBeCloseTo(0.001194, 5);
   });
 
+  // Regression: filter.* used to be ignored, so a filtered comparison silently answered every office's totals.
+  it('compare_ignored_filters: narrows both periods and every statistic to filter.office', async () => {
+    const answer = await compare(store, catalogue(), {
+      metrics: ['wait_p50'],
+      by: 'office',
+      from: '2026-03-01',
+      to: '2026-03-31',
+      filters: { office: ['cesis'] },
+    });
+    expect(answer.filters).toEqual({ office: ['cesis'] });
+    const [metric] = answer.metrics;
+    expect(metric?.groups.map((g) => g.group)).toEqual(['cesis']);
+    // Only Cēsis's 8 March and 8 February waits: its own median, interval and Mood's p (0.0455) are the total's.
+    expect(metric?.all).toMatchObject({ value: 17, n: 8, interval: { low: 10, high: 24 }, previous: { value: 9 } });
+    expect(metric?.all.changePValue).toBeCloseTo(0.0455, 4);
+  });
+
+  it('answers a filter on a dimension the metric lacks with an error naming filter.<dimension>', async () => {
+    await expect(
+      compare(store, catalogue(), {
+        metrics: ['wait_p50'],
+        by: 'office',
+        from: '2026-03-01',
+        to: '2026-03-31',
+        filters: { colour: ['red'] },
+      }),
+    ).rejects.toMatchObject({ details: { parameter: 'filter.colour' } });
+  });
+
   it('gives no change test when either period is below the minimum sample', async () => {
     const answer = await compare(store, catalogue(), {
       metrics: ['wait_p50'],
       by: 'office',
       from: '2026-03-10',
       to: '2026-03-10',
+      filters: {},
     });
     const cesis = answer.metrics[0]?.groups.find((g) => g.group === 'cesis');
     expect(cesis).toMatchObject({ previous: { n: 0, suppressed: true }, change: null, changePValue: null });
@@ -172,6 +205,7 @@ describe('compare: order statistics of large groups', () => {
       by: 'office',
       from: '2026-03-01',
       to: '2026-03-31',
+      filters: {},
     });
     const [metric] = answer.metrics;
     const expected = (minutes: number[]) => {

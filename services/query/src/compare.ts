@@ -4,7 +4,8 @@
  * figure, a test of each group against the rest of the groups (Bonferroni-corrected across groups, so a flag
  * means a difference that is statistically real) and the change against the previous period of equal length
  * with its own test (quantiles: the two-sample quantile test, Mood's median test for medians).
- * Groups below a metric's minimum sample are suppressed: no value, no interval, no flag.
+ * Groups below a metric's minimum sample are suppressed: no value, no interval, no flag. `filter.<dimension>`
+ * narrows both periods exactly as in /v1/query (it used to be ignored, so a filtered comparison showed totals).
  */
 import {
   Dimensions,
@@ -133,10 +134,15 @@ function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/** A comparison: the validated query string and its `filter.<dimension>` entries (as in /v1/query). */
+export interface CompareRequest extends CompareParams {
+  filters: Record<string, string[]>;
+}
+
 export async function compare(
   store: CompareStore,
   catalogue: Catalogue,
-  params: CompareParams,
+  params: CompareRequest,
 ): Promise<CompareAnswer> {
   const metrics = resolveMetrics(catalogue, params.metrics);
   const by = resolveDimension(params.by, 'by', [...new Set(metrics.map((m) => m.model))]);
@@ -148,7 +154,7 @@ export async function compare(
   for (const metric of metrics) {
     const summaries = async (range: { from: string; to: string }) => {
       const p = new SqlParams();
-      const where = whereSql({ ...range, filters: {} }, [metric.model], p);
+      const where = whereSql({ ...range, filters: params.filters }, [metric.model], p);
       const rows = await store.query(
         `SELECT CAST(${column} AS VARCHAR) AS g, grouping(${column}) AS is_total, ${summarySelects(metric)}
          FROM ${quoteIdent(metric.model)} WHERE ${where.join(' AND ')}
@@ -165,7 +171,9 @@ export async function compare(
     const current = await summaries(params);
     const before = await summaries(previous);
     const quantileChange =
-      metric.measure.kind === 'quantile' ? await quantileChangeP(store, metric, column, params, previous) : undefined;
+      metric.measure.kind === 'quantile'
+        ? await quantileChangeP(store, metric, column, params.filters, params, previous)
+        : undefined;
     if (metric.measure.kind === 'quantile') await addQuantileStatistics(store, metric, column, current);
 
     const groupCount = current.groups.size;
@@ -235,6 +243,7 @@ export async function compare(
     by,
     from: params.from,
     to: params.to,
+    filters: params.filters,
     previous,
     alpha: ALPHA,
     metrics: results,
@@ -259,6 +268,7 @@ async function quantileChangeP(
   store: CompareStore,
   metric: MetricDefinition,
   column: string,
+  filters: Record<string, string[]>,
   current: { from: string; to: string },
   previous: { from: string; to: string },
 ): Promise<Map<string, number | null>> {
@@ -268,7 +278,7 @@ async function quantileChangeP(
   const table = quoteIdent(metric.model);
   const side = (range: { from: string; to: string }, isCurrent: boolean) =>
     `SELECT coalesce(CAST(${column} AS VARCHAR), '${NULL_GROUP}') AS g, ${value} AS v, ${isCurrent} AS cur
-     FROM ${table} WHERE ${whereSql({ ...range, filters: {} }, [metric.model], params).join(' AND ')} AND ${value} IS NOT NULL`;
+     FROM ${table} WHERE ${whereSql({ ...range, filters }, [metric.model], params).join(' AND ')} AND ${value} IS NOT NULL`;
   // Each value once: the groups' quantiles and the all-group one from one GROUPING SETS aggregate, and each
   // value counted against both (stacking every value a second time under the all-group key took 1.5× as long).
   const rows = await store.query(

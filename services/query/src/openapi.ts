@@ -106,10 +106,10 @@ export const routeDocs = {
       'Wilson intervals for shares, order-statistic intervals for quantiles, normal intervals for means and ' +
       'NPS; each group tested against the rest (Bonferroni across groups) and against its previous period of ' +
       'equal length (quantiles: a two-sample quantile test, Mood’s median test for medians). Groups below the ' +
-      'minimum sample are suppressed.',
+      'minimum sample are suppressed. filter.<dimension> narrows both periods, as in /v1/query.',
     tags: ['metrics'],
     security: bearer,
-    querystring: inputSchema(CompareParams),
+    querystring: withFilters(inputSchema(CompareParams)),
     response: { ...ok('each metric’s groups side by side', CompareAnswer), ...errors(400, 401, 503) },
   },
   schema: {
