@@ -6,6 +6,10 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 bash scripts/bootstrap.sh
+# Everything from here on (pnpm's shims, tsc, vitest, tsx, the services) runs on the pinned Node.
+# shellcheck source=node-runtime.sh
+source scripts/node-runtime.sh
+servq_use_node
 # shellcheck source=../infra/local/env.sh
 source infra/local/env.sh
 servq_load_env_defaults

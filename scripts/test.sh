@@ -7,6 +7,10 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
 bash scripts/bootstrap.sh
+# Everything from here on (pnpm's shims, tsc, vitest, tsx, the services) runs on the pinned Node.
+# shellcheck source=node-runtime.sh
+source scripts/node-runtime.sh
+servq_use_node
 bash scripts/ensure-chromium.sh
 # shellcheck source=../infra/local/env.sh
 source infra/local/env.sh
