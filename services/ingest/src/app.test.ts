@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { sha256Hex } from './auth.ts';
 import type { IngestConfig } from './config.ts';
+import { createIngestMetrics, type IngestMetrics } from './metrics.ts';
 
 const NOW = new Date('2026-11-24T10:00:00Z');
 
@@ -72,14 +73,17 @@ function survey(overrides: Record<string, unknown> = {}) {
 describe('POST /v1/events', () => {
   let app: FastifyInstance;
   let producer: MemoryProducer;
+  let metrics: IngestMetrics;
 
   beforeEach(async () => {
     producer = new MemoryProducer();
+    metrics = createIngestMetrics();
     app = await buildApp(config(), {
       producer,
       checkKafka: () => Promise.resolve(),
       now: () => NOW,
       logger: false,
+      metrics,
     });
   });
   afterEach(() => app.close());
@@ -210,13 +214,13 @@ describe('POST /v1/events', () => {
 
   it('counts outcomes in the Prometheus metrics by type and source', async () => {
     await post([survey(), survey({ satisfaction: 0 })]);
-    const metrics = await app.inject({ method: 'GET', url: '/metrics' });
-    expect(metrics.body).toContain(
-      'servq_ingest_events_total{outcome="accepted",type="survey.submitted",source="kiosk"} 1',
-    );
-    expect(metrics.body).toContain(
-      'servq_ingest_events_total{outcome="rejected",type="survey.submitted",source="kiosk"} 1',
-    );
+    const text = await metrics.registry.metrics();
+    expect(text).toContain('servq_ingest_events_total{outcome="accepted",type="survey.submitted",source="kiosk"} 1');
+    expect(text).toContain('servq_ingest_events_total{outcome="rejected",type="survey.submitted",source="kiosk"} 1');
+  });
+
+  it('does not serve Prometheus metrics on the API listener (they have a listener of their own)', async () => {
+    expect((await app.inject({ method: 'GET', url: '/metrics' })).statusCode).toBe(404);
   });
 
   it('serves an OpenAPI document at /docs', async () => {

@@ -5,7 +5,9 @@
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { scrubText } from '@servq/contracts';
 import type { AckedProducer } from '@servq/kafka';
+import { serviceLogOptions } from '@servq/runtime';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createAuthenticator } from './auth.ts';
 import type { IngestConfig } from './config.ts';
@@ -13,7 +15,7 @@ import { createDedupWindow, type DedupWindow } from './dedup.ts';
 import { installErrorHandler } from './error.handler.ts';
 import { errorBody, IngestErrorCode } from './errors.ts';
 import { registerEventsRoute } from './events.route.ts';
-import { createIngestMetrics } from './metrics.ts';
+import { createIngestMetrics, type IngestMetrics } from './metrics.ts';
 
 export interface IngestDeps {
   producer: AckedProducer;
@@ -21,22 +23,21 @@ export interface IngestDeps {
   checkKafka: () => Promise<void>;
   now?: () => Date;
   dedup?: DedupWindow;
-  /** pino options, or false for silence in tests. */
+  /** pino options, or false for silence in tests; by default the services' censoring options. */
   logger?: boolean | Record<string, unknown>;
+  /** The registry main.ts serves on its metrics listener; an app-own one otherwise. */
+  metrics?: IngestMetrics;
 }
 
 export async function buildApp(config: IngestConfig, deps: IngestDeps): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? {
-      level: config.logLevel,
-      // Keys and bodies never reach the log: bodies may carry personal data before scrubbing.
-      redact: ['req.headers.authorization'],
-    },
+    // Keys, secret URL parameters and personal data never reach the log; bodies are not logged at all.
+    logger: deps.logger ?? serviceLogOptions({ service: 'ingest', level: config.logLevel, scrubText }),
     bodyLimit: config.limits.maxBodyBytes,
     requestIdHeader: 'x-request-id',
   });
   const authenticate = createAuthenticator(config.apiKeys);
-  const metrics = createIngestMetrics();
+  const metrics = deps.metrics ?? createIngestMetrics();
   const dedup = deps.dedup ?? createDedupWindow(config.dedup);
 
   installErrorHandler(app, config.limits.maxBodyBytes);
@@ -67,9 +68,6 @@ export async function buildApp(config: IngestConfig, deps: IngestDeps): Promise<
         .send(errorBody(IngestErrorCode.KafkaUnavailable, `Kafka is not reachable: ${(error as Error).message}`));
     }
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
 
   registerEventsRoute(app, {
     config,

@@ -4,13 +4,18 @@
  */
 import {
   envJson,
+  envListenAddress,
   envPort,
   envPositiveInt,
+  envSha256,
   KafkaEnv,
+  metricsExposureRule,
   parseEnv,
   toKafkaConfig,
+  toMetricsListenerConfig,
   type Env,
   type KafkaConfig,
+  type MetricsListenerConfig,
 } from '@servq/config';
 import { z } from 'zod';
 
@@ -51,6 +56,9 @@ export const IngestEnv = KafkaEnv.extend({
     .regex(/^([a-z0-9._-]*)$/, 'expected lowercase letters, digits, ".", "_" or "-"')
     .default(''),
   INGEST_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Prometheus is served here, never on the API's listener. */
+  INGEST_METRICS_ADDR: envListenAddress.prefault('127.0.0.1:9464'),
+  INGEST_METRICS_TOKEN_SHA256: envSha256.optional(),
 });
 
 export interface IngestConfig {
@@ -66,8 +74,16 @@ export interface IngestConfig {
   logLevel: string;
 }
 
-export function loadConfig(env: Env): IngestConfig {
-  const e = parseEnv(IngestEnv, env);
+/** The app's configuration plus what only the entry point uses. */
+export interface IngestMainConfig extends IngestConfig {
+  metricsListener: MetricsListenerConfig;
+}
+
+export function loadConfig(env: Env): IngestMainConfig {
+  const e = parseEnv(
+    IngestEnv.refine(...metricsExposureRule('INGEST_METRICS_ADDR', 'INGEST_METRICS_TOKEN_SHA256')),
+    env,
+  );
   return {
     http: { host: e.INGEST_HOST, port: e.INGEST_PORT },
     kafka: toKafkaConfig(e),
@@ -84,5 +100,6 @@ export function loadConfig(env: Env): IngestConfig {
     dedup: { windowMs: e.INGEST_DEDUP_WINDOW_SECONDS * 1000, maxEntries: e.INGEST_DEDUP_MAX_ENTRIES },
     validation: { maxSkewMs: e.INGEST_CLOCK_SKEW_SECONDS * 1000, horizonDays: e.INGEST_HORIZON_DAYS },
     logLevel: e.INGEST_LOG_LEVEL,
+    metricsListener: toMetricsListenerConfig(e.INGEST_METRICS_ADDR, e.INGEST_METRICS_TOKEN_SHA256),
   };
 }

@@ -1,11 +1,13 @@
 /**
- * Entry point: reads the environment, connects the producer, listens, and shuts down in order on SIGTERM or
- * SIGINT: stop accepting requests (in-flight ones finish), then flush and disconnect the producer.
+ * Entry point: reads the environment, connects the producer, listens (the API, and Prometheus on its own
+ * listener), and shuts down in order on SIGTERM or SIGINT: stop accepting requests (in-flight ones finish),
+ * then flush and disconnect the producer, then stop serving metrics.
  */
 import { ackedClientOptions, createAckedProducer, createKafka, logLevel } from '@servq/kafka';
-import { stopOnSignals } from '@servq/runtime';
+import { createMetricsListener, stopOnSignals } from '@servq/runtime';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { createIngestMetrics } from './metrics.ts';
 
 const config = loadConfig(process.env);
 const kafka = createKafka(config.kafka, ackedClientOptions(config.produceTimeoutMs, logLevel.ERROR));
@@ -27,14 +29,18 @@ async function checkKafka(): Promise<void> {
 
 await producer.start();
 await admin.connect();
-const app = await buildApp(config, { producer, checkKafka });
+const metrics = createIngestMetrics();
+const metricsListener = createMetricsListener(config.metricsListener, metrics.registry);
+const app = await buildApp(config, { producer, checkKafka, metrics });
 await app.listen({ host: config.http.host, port: config.http.port });
+app.log.info({ url: (await metricsListener.start()).url }, 'serving Prometheus metrics');
 
 stopOnSignals(
   async () => {
     await app.close();
     await producer.stop();
     await admin.disconnect();
+    await metricsListener.stop();
   },
   { logger: app.log },
 );
