@@ -7,7 +7,7 @@ import type { Figure, Freshness, QueryAnswer, QueryCell } from '@servq/query-api
 import { LRUCache } from 'lru-cache';
 import type { Principal } from './auth.ts';
 import { QueryError, QueryErrorCode } from './errors.ts';
-import { csvCell } from './csv.ts';
+import { toCsv } from './csv.ts';
 
 export interface ReadStore {
   /** `models`: the modelled tables the statement reads, so the store can pick where to run it. */
@@ -109,14 +109,12 @@ export class QueryService {
 export function answerToCsv(answer: QueryAnswer): string {
   const keys = [...(answer.query.grain ? ['period'] : []), ...answer.query.dimensions];
   const header = [...keys, ...answer.query.metrics.flatMap((m) => [m, `${m}_n`])];
-  const lines = answer.rows.map((row) =>
-    [
-      ...keys.map((k) => csvCell(row[k])),
-      ...answer.query.metrics.flatMap((m) => {
-        const figure = row[m] as Figure;
-        return [csvCell(figure.value), csvCell(figure.n)];
-      }),
-    ].join(','),
-  );
-  return [header.join(','), ...lines].join('\n') + '\n';
+  const lines = answer.rows.map((row) => [
+    ...keys.map((k) => row[k]),
+    ...answer.query.metrics.flatMap((m) => {
+      const figure = row[m] as Figure;
+      return [figure.value, figure.n];
+    }),
+  ]);
+  return toCsv(header, lines);
 }

@@ -127,6 +127,24 @@ describe('POST /v1/sql sandbox', () => {
     expect(response.body).toBe('visit_id\nv1\nv2\n');
   });
 
+  // Regression: formula cells went out as formulas and a comma in a column name split the header.
+  it('csv_formula_injection_and_header_quoting: neutralises formulas, quotes names, keeps negatives numeric', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/sql',
+      headers: analyst,
+      payload: {
+        sql: `SELECT '=HYPERLINK("http://x")' AS "a,b", '@SUM(A1)' AS at, chr(9) || '=1' AS tab, '-1+2' AS f,
+          -5 AS neg, -2.50::DECIMAL(5, 2) AS dec, -0.25::DOUBLE AS dbl`,
+        format: 'csv',
+      },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toBe(
+      `"a,b",at,tab,f,neg,dec,dbl\n"'=HYPERLINK(""http://x"")",'@SUM(A1),'\t=1,'-1+2,-5,-2.50,-0.25\n`,
+    );
+  });
+
   it('answers Parquet when asked: PAR1 bytes that read back to the same rows and types with DuckDB', async () => {
     const text =
       'SELECT visit_id, wait_minutes, appointment, slot_at, event_date, event_hour, ' +
