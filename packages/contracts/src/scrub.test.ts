@@ -196,3 +196,42 @@ describe('scrubText: property', () => {
     );
   });
 });
+
+// ---- regression: scrubbing was quadratic (a 32 KB comment took seconds) ----
+
+/** Inputs that made a backtracking pattern retry every position of a long run, each built to a given length. */
+const WORST_INPUTS: Record<string, (length: number) => string> = {
+  'a digit run': (n) => '1'.repeat(n),
+  'digits with hyphens': (n) => '1-'.repeat(n / 2),
+  'digits with spaces': (n) => '12 '.repeat(n / 3),
+  'one long word': (n) => 'a'.repeat(n),
+  'dotted word without @': (n) => 'a.'.repeat(n / 2),
+  'many @': (n) => 'a@'.repeat(n / 2),
+  'repeated +371': (n) => '+371 '.repeat(n / 5),
+  'capitals and digits': (n) => 'AB12 '.repeat(n / 5),
+  'name-like tokens': (n) => 'Jānis Bērziņš kungs '.repeat(n / 20),
+};
+
+/** The fastest of a few runs: the least disturbed by other work on a shared machine. */
+function fastestMs(text: string, runs = 5): number {
+  let best = Infinity;
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    scrubText(text);
+    best = Math.min(best, performance.now() - start);
+  }
+  return best;
+}
+
+describe('scrubText: cost grows linearly with the input (regression: quadratic e-mail pattern)', () => {
+  it.each(Object.entries(WORST_INPUTS))('%s: 100 KB costs about ten times 10 KB, not a hundred', (_name, build) => {
+    const small = build(10_000);
+    const large = build(100_000);
+    // Warm the regular expressions' compiled code so the first measurement is not the compile.
+    scrubText(small);
+    // Linear work gives a ratio near 10; the old quadratic pattern gave about 100. The floor of 0.05 ms keeps
+    // timer resolution from inflating the ratio when the small input is very fast.
+    const ratio = fastestMs(large) / Math.max(fastestMs(small), 0.05);
+    expect(ratio).toBeLessThan(35);
+  });
+});
