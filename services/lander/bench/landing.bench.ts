@@ -190,10 +190,11 @@ function cpuByThread(pid: number): Record<string, number> {
 
 async function land(run: number, decodeWorkers = DECODE_WORKERS): Promise<LandingRun> {
   const port = 19_000 + Math.floor(Math.random() * 1000);
+  const metricsPort = port + 1000;
   const peaks = { heap: 0, external: 0 };
   const landedRows = async (): Promise<number> => {
     try {
-      const body = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+      const body = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
       peaks.heap = Math.max(peaks.heap, gauge(body, 'lander_nodejs_heap_size_used_bytes'));
       peaks.external = Math.max(peaks.external, gauge(body, 'lander_nodejs_external_memory_bytes'));
       return Number(/^lander_rows_landed_total\{table="survey_events"\} (\d+)/m.exec(body)?.[1] ?? 0);
@@ -211,6 +212,7 @@ async function land(run: number, decodeWorkers = DECODE_WORKERS): Promise<Landin
       LANDER_GROUP_ID: `bench-lander-${id}-${run}`,
       LANDER_LAKE_PREFIX: prefixOf(run),
       LANDER_HTTP_PORT: String(port),
+      LANDER_METRICS_ADDR: `127.0.0.1:${metricsPort}`,
       LANDER_FLUSH_MAX_EVENTS: String(FLUSH.maxEvents),
       LANDER_FLUSH_MAX_AGE_MS: String(FLUSH.maxAgeMs),
       LANDER_COMPACTION_INTERVAL_MS: '0',

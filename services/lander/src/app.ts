@@ -3,8 +3,10 @@
  * from a config and injected clients. Returns a ready, not yet started lander; `main.ts` starts it and listens.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
+import { scrubText } from '@servq/contracts';
 import { createKafka } from '@servq/kafka';
 import { createS3Client } from '@servq/lake';
+import { serviceLogOptions } from '@servq/runtime';
 import type { FastifyInstance } from 'fastify';
 import type { Kafka } from 'kafkajs';
 import { pino, type Logger } from 'pino';
@@ -26,9 +28,10 @@ export interface LanderDeps {
 }
 
 export interface Lander {
-  /** /healthz, /readyz, /metrics, POST /compaction; not listening (main.ts listens, tests inject). */
+  /** /healthz, /readyz, POST /compaction; not listening (main.ts listens, tests inject). */
   http: FastifyInstance;
   compactor: Compactor;
+  /** Its registry is what main.ts serves on the metrics listener. */
   metrics: LanderMetrics;
   /** Starts consuming and the compaction schedule. */
   start(): Promise<void>;
@@ -37,7 +40,7 @@ export interface Lander {
 }
 
 export async function buildLander(config: LanderConfig, deps: LanderDeps = {}): Promise<Lander> {
-  const logger = deps.logger ?? pino({ level: config.logLevel, base: { service: 'lander' } });
+  const logger = deps.logger ?? pino(serviceLogOptions({ service: 'lander', level: config.logLevel, scrubText }));
   const kafka = deps.kafka ?? createKafka(config.kafka, { logger: logger.child({ component: 'kafkajs' }) });
   const s3 = deps.s3 ?? createS3Client(config.s3);
   const metrics = createMetrics();
@@ -65,11 +68,14 @@ export async function buildLander(config: LanderConfig, deps: LanderDeps = {}): 
     },
     { store, writer, metrics, logger },
   );
-  const http = buildHttpServer({ healthy: () => consumer.healthy, ready: () => consumer.ready }, metrics.registry, {
-    tables,
-    compactDay: (table, date) => compactor.compactDay(table, date),
-    compactFinishedDays: () => compactor.compactFinishedDays(),
-  });
+  const http = buildHttpServer(
+    { healthy: () => consumer.healthy, ready: () => consumer.ready },
+    {
+      tables,
+      compactDay: (table, date) => compactor.compactDay(table, date),
+      compactFinishedDays: () => compactor.compactFinishedDays(),
+    },
+  );
 
   return {
     http,

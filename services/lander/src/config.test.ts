@@ -15,6 +15,17 @@ describe('loadConfig', () => {
     ]);
     expect(config.lakePrefix).toBe('lake/');
     expect(config.http).toEqual({ host: '127.0.0.1', port: 8082 });
+    expect(config.metricsListener).toEqual({ host: '127.0.0.1', port: 9465, tokenSha256: null });
+  });
+
+  it('refuses Prometheus metrics on a public address without a scrape token', () => {
+    expect(() => loadConfig({ ...base, LANDER_METRICS_ADDR: '0.0.0.0:9465' })).toThrow(/LANDER_METRICS_TOKEN_SHA256/);
+    const config = loadConfig({
+      ...base,
+      LANDER_METRICS_ADDR: '0.0.0.0:9465',
+      LANDER_METRICS_TOKEN_SHA256: 'f'.repeat(64),
+    });
+    expect(config.metricsListener).toEqual({ host: '0.0.0.0', port: 9465, tokenSha256: 'f'.repeat(64) });
   });
 
   it('accepts topic=table for topics outside the contracts', () => {

@@ -2,8 +2,20 @@
  * The lander's environment: the shared Kafka/S3 settings plus what it lands, where, and how often it flushes.
  * `loadConfig` reports every problem at once. Defaults are production-sane; dev values live in infra/local.
  */
-import { SharedEnv, envList, envPort, envPositiveInt, parseEnv, toKafkaConfig, toS3Config } from '@servq/config';
-import type { Env, KafkaConfig, S3Config } from '@servq/config';
+import {
+  SharedEnv,
+  envList,
+  envListenAddress,
+  envPort,
+  envPositiveInt,
+  envSha256,
+  metricsExposureRule,
+  parseEnv,
+  toKafkaConfig,
+  toMetricsListenerConfig,
+  toS3Config,
+} from '@servq/config';
+import type { Env, KafkaConfig, MetricsListenerConfig, S3Config } from '@servq/config';
 import { ALL_TOPICS, LAKE_PREFIX } from '@servq/contracts';
 import { z } from 'zod';
 import { defaultTableOf, isLakeTable } from './lake.contract.ts';
@@ -46,6 +58,9 @@ export const LanderEnv = SharedEnv.extend({
   LANDER_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   LANDER_HTTP_PORT: envPort.default(8082),
   LANDER_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Prometheus is served here, never on the probes' listener. */
+  LANDER_METRICS_ADDR: envListenAddress.prefault('127.0.0.1:9465'),
+  LANDER_METRICS_TOKEN_SHA256: envSha256.optional(),
 });
 
 export interface FlushPolicy {
@@ -89,10 +104,15 @@ export interface LanderConfig {
   compaction: CompactionConfig;
   http: { host: string; port: number };
   logLevel: string;
+  /** Where main.ts serves Prometheus metrics. */
+  metricsListener: MetricsListenerConfig;
 }
 
 export function loadConfig(env: Env): LanderConfig {
-  const e = parseEnv(LanderEnv, env);
+  const e = parseEnv(
+    LanderEnv.refine(...metricsExposureRule('LANDER_METRICS_ADDR', 'LANDER_METRICS_TOKEN_SHA256')),
+    env,
+  );
   return {
     kafka: toKafkaConfig(e),
     s3: toS3Config(e),
@@ -114,5 +134,6 @@ export function loadConfig(env: Env): LanderConfig {
     compaction: { intervalMs: e.LANDER_COMPACTION_INTERVAL_MS, lookbackDays: e.LANDER_COMPACTION_LOOKBACK_DAYS },
     http: { host: e.LANDER_HTTP_HOST, port: e.LANDER_HTTP_PORT },
     logLevel: e.LANDER_LOG_LEVEL,
+    metricsListener: toMetricsListenerConfig(e.LANDER_METRICS_ADDR, e.LANDER_METRICS_TOKEN_SHA256),
   };
 }

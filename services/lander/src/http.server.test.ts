@@ -1,33 +1,31 @@
-import { Registry, Counter } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { buildHttpServer } from './http.server.ts';
 
 describe('lander HTTP probes', () => {
-  it('answers health, readiness and Prometheus metrics', async () => {
-    const registry = new Registry();
-    new Counter({ name: 'probe_test_total', help: 'x', registers: [registry] }).inc(3);
+  it('answers health and readiness, and not Prometheus metrics (served on a listener of their own)', async () => {
     let ready = false;
-    const app = buildHttpServer({ healthy: () => true, ready: () => ready }, registry);
+    const app = buildHttpServer({ healthy: () => true, ready: () => ready });
     expect((await app.inject({ url: '/healthz' })).json()).toEqual({ status: 'ok' });
     expect((await app.inject({ url: '/readyz' })).statusCode).toBe(503);
     ready = true;
     expect((await app.inject({ url: '/readyz' })).statusCode).toBe(200);
-    const metrics = await app.inject({ url: '/metrics' });
-    expect(metrics.headers['content-type']).toContain('text/plain');
-    expect(metrics.body).toContain('probe_test_total 3');
+    expect((await app.inject({ url: '/metrics' })).statusCode).toBe(404);
     await app.close();
   });
 
   it('runs compaction on demand for one table-day, and answers a bad request in the error shape', async () => {
     const calls: string[] = [];
-    const app = buildHttpServer({ healthy: () => true, ready: () => true }, new Registry(), {
-      tables: ['visit_events'],
-      compactDay: (table, date) => {
-        calls.push(`${table}/${date}`);
-        return Promise.resolve({ table, date, compacted: false, objects: 1 });
+    const app = buildHttpServer(
+      { healthy: () => true, ready: () => true },
+      {
+        tables: ['visit_events'],
+        compactDay: (table, date) => {
+          calls.push(`${table}/${date}`);
+          return Promise.resolve({ table, date, compacted: false, objects: 1 });
+        },
+        compactFinishedDays: () => Promise.resolve([]),
       },
-      compactFinishedDays: () => Promise.resolve([]),
-    });
+    );
     const ok = await app.inject({
       method: 'POST',
       url: '/compaction',

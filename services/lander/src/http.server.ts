@@ -1,10 +1,10 @@
 /**
- * The lander's HTTP surface, on 127.0.0.1 by default: health, readiness, Prometheus metrics, and compaction on
- * demand (`POST /compaction`, a finished day of one table, or every finished day in the lookback window).
+ * The lander's HTTP surface, on 127.0.0.1 by default: health, readiness, and compaction on demand
+ * (`POST /compaction`, a finished day of one table, or every finished day in the lookback window). Prometheus
+ * metrics are not served here but on the metrics listener of their own (`LANDER_METRICS_ADDR`, main.ts).
  * Errors use the services' one shape: `{ error: { code, message, details } }`.
  */
 import Fastify, { type FastifyInstance } from 'fastify';
-import type { Registry } from 'prom-client';
 import { z } from 'zod';
 import type { DayCompaction } from './compaction.ts';
 import { isLanderError } from './errors.ts';
@@ -25,7 +25,7 @@ const CompactionRequest = z.union([
   z.strictObject({}),
 ]);
 
-export function buildHttpServer(probes: Probes, registry: Registry, compaction?: CompactionControl): FastifyInstance {
+export function buildHttpServer(probes: Probes, compaction?: CompactionControl): FastifyInstance {
   const app = Fastify({ logger: false });
   app.setErrorHandler((error, _request, reply) => {
     const code = isLanderError(error) ? error.code : 'LANDER_INTERNAL';
@@ -40,9 +40,6 @@ export function buildHttpServer(probes: Probes, registry: Registry, compaction?:
   app.get('/readyz', async (_request, reply) => {
     const ok = probes.ready();
     return reply.code(ok ? 200 : 503).send({ status: ok ? 'ready' : 'not ready' });
-  });
-  app.get('/metrics', async (_request, reply) => {
-    return reply.header('content-type', registry.contentType).send(await registry.metrics());
   });
   if (compaction) {
     app.post('/compaction', async (request, reply) => {

@@ -121,8 +121,7 @@ describe('lander against the local Kafka and S3', () => {
       message: expect.any(String) as unknown,
     });
 
-    const metrics = await lander.http.inject({ method: 'GET', url: '/metrics' });
-    expect(metrics.body).toMatch(/lander_rows_landed_total\{table="visit_events"\} 450/);
+    expect(await lander.metrics.registry.metrics()).toMatch(/lander_rows_landed_total\{table="visit_events"\} 450/);
     expect((await lander.http.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
   });
 
@@ -147,7 +146,7 @@ describe('lander against the local Kafka and S3', () => {
         timeoutMs: 20_000,
       },
     );
-    const metrics = (await lander.http.inject({ method: 'GET', url: '/metrics' })).body;
+    const metrics = await lander.metrics.registry.metrics();
     expect(metrics).toMatch(/lander_flush_events_count\{reason="memory"\} [1-9]/);
     expect(metrics).not.toMatch(/lander_flush_events_count\{reason="age"\} [1-9]/);
     await lander.stop();

@@ -1,9 +1,11 @@
 /**
- * The lander process: reads the environment, builds and starts the lander, listens for probes, and shuts down
- * in order on SIGTERM/SIGINT. The only module that reads `process.env` or exits.
+ * The lander process: reads the environment, builds and starts the lander, listens for probes and (on a
+ * listener of their own) Prometheus scrapes, and shuts down in order on SIGTERM/SIGINT. The only module that
+ * reads `process.env` or exits.
  */
 import { isConfigError } from '@servq/config';
-import { stopOnSignals } from '@servq/runtime';
+import { scrubText } from '@servq/contracts';
+import { createMetricsListener, serviceLogOptions, stopOnSignals } from '@servq/runtime';
 import { pino } from 'pino';
 import { buildLander } from './app.ts';
 import { loadConfig } from './config.ts';
@@ -12,9 +14,14 @@ const SHUTDOWN_TIMEOUT_MS = 30_000;
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = pino({ level: config.logLevel, base: { service: 'lander' } });
+  const logger = pino(serviceLogOptions({ service: 'lander', level: config.logLevel, scrubText }));
   const lander = await buildLander(config, { logger });
-  stopOnSignals(() => lander.stop(), {
+  const metricsListener = createMetricsListener(config.metricsListener, lander.metrics.registry);
+  const stop = async () => {
+    await lander.stop();
+    await metricsListener.stop();
+  };
+  stopOnSignals(stop, {
     logger,
     deadline: {
       ms: SHUTDOWN_TIMEOUT_MS,
@@ -24,6 +31,7 @@ async function main(): Promise<void> {
   await lander.start();
   const address = await lander.http.listen({ host: config.http.host, port: config.http.port });
   logger.info({ address }, 'lander listening');
+  logger.info({ url: (await metricsListener.start()).url }, 'serving Prometheus metrics');
 }
 
 main().catch((error: unknown) => {

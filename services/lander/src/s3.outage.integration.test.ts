@@ -81,8 +81,8 @@ describe('lander when S3 fails', () => {
     });
     // Keep S3 away for several backoff rounds, not just the first failure.
     const s3Errors = async () => {
-      const metrics = await lander.http.inject({ method: 'GET', url: '/metrics' });
-      return Number(/^lander_s3_errors_total (\d+)/m.exec(metrics.body)?.[1] ?? 0);
+      const metrics = await lander.metrics.registry.metrics();
+      return Number(/^lander_s3_errors_total (\d+)/m.exec(metrics)?.[1] ?? 0);
     };
     // The outage the issue describes: S3 unreachable for 30 s, through several backoff rounds.
     await pollUntil(async () => Date.now() - downAt >= 30_000 && (await s3Errors()) >= 6, {
