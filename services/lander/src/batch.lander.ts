@@ -1,12 +1,13 @@
 /**
  * Lands one partition's batch: Parquet per (table, day), the checkpoint's `pending` entry naming every object,
  * the uploads, the Kafka commit, then the checkpoint's `landedThrough`. Any failure before the commit leaves
- * a `pending` entry that recovery resolves (see landed.offsets.ts); nothing here decides to skip an event.
+ * a `pending` entry that recovery resolves (see landed.offsets.ts); nothing here decides to skip an event. Rows
+ * DuckDB refuses land in the rejected table with its reason (batch.files.ts), so no row can hold a partition back.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { columnsOf } from './lake.contract.ts';
+import { writeBatchFiles } from './batch.files.ts';
 import type { LakeStore } from './lake.store.ts';
 import { checkpointKey, dataObjectKey } from './object.names.ts';
 import { checkpointOf, type PendingBatch } from './landed.offsets.ts';
@@ -68,22 +69,21 @@ export async function landBatch(
 
   const dir = await mkdtemp(join(ctx.tmpDir, 'lander-batch-'));
   try {
-    const groups = groupByObject(batches);
-    const files = [];
-    for (const [i, group] of groups.entries()) {
-      const path = join(dir, `${i}.parquet`);
-      const bytes = await ctx.writer.writeStaged(path, columnsOf(group.table), group.parts);
-      const key = dataObjectKey(
-        ctx.lakePrefix,
-        group.table,
-        group.date,
-        handle.topic,
-        handle.partition,
-        group.firstOffset,
-        group.lastOffset,
+    const staged = await writeBatchFiles(ctx.writer, dir, groupByObject(batches));
+    for (const p of staged.poison) ctx.metrics.poisonRows.inc({ table: p.table });
+    if (staged.poison.length > 0) {
+      log.warn(
+        { first: first.firstOffset, last: last.lastOffset, refused: staged.poison.map((p) => p.reason) },
+        'rows the lake could not store were landed in the rejected table',
       );
-      files.push({ key, path, table: group.table, rows: group.rows, bytes });
     }
+    const files = staged.files.map((f) => ({
+      key: dataObjectKey(ctx.lakePrefix, f.table, f.date, handle.topic, handle.partition, f.firstOffset, f.lastOffset),
+      path: f.path,
+      table: f.table,
+      rows: f.rows,
+      bytes: f.bytes,
+    }));
 
     const cpKey = checkpointKey(ctx.lakePrefix, handle.topic, handle.partition);
     const pending: PendingBatch = {

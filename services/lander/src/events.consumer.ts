@@ -472,6 +472,7 @@ export class EventsConsumer {
       state.landedThrough = handle.landedThrough;
       const { metrics } = this.deps;
       metrics.flushEvents.observe({ reason }, landed.rows);
+      metrics.repairedRows.inc(batches.reduce((n, b) => n + b.repaired, 0));
       metrics.flushSeconds.observe((performance.now() - started) / 1000);
       metrics.flushBytes.observe(landed.objects.reduce((n, o) => n + o.bytes, 0));
       this.updateGauges(state);

@@ -48,6 +48,8 @@ export interface DecodedBatch {
   firstOffset: string;
   lastOffset: string;
   rows: number;
+  /** Rows whose text was repaired so that DuckDB can read it (see text.repair.ts). */
+  repaired: number;
   /** Message bytes of the batch: what the buffers' byte bounds count. */
   bytes: number;
   groups: StagedGroup[];
@@ -141,6 +143,7 @@ export function decodePacked(route: TopicRoute, packed: PackedBatch): DecodedBat
   const count = packed.offsets.length;
   let valueStart = 0;
   let sourceStart = 0;
+  let repaired = 0;
   for (let i = 0; i < count; i++) {
     const valueEnd = packed.valueEnds[i] as number;
     const sourceEnd = packed.sourceEnds[i] as number;
@@ -154,6 +157,7 @@ export function decodePacked(route: TopicRoute, packed: PackedBatch): DecodedBat
     valueStart = valueEnd;
     sourceStart = sourceEnd;
     const record = decodeMessage(route, packed.partition, message, ingestedAt);
+    if (record.repaired) repaired++;
     const id = `${record.table}/${record.date}`;
     const group = groups.get(id);
     if (group) {
@@ -178,6 +182,7 @@ export function decodePacked(route: TopicRoute, packed: PackedBatch): DecodedBat
     firstOffset: String(packed.offsets[0]),
     lastOffset: String(packed.offsets[count - 1]),
     rows: count,
+    repaired,
     bytes: packed.values.byteLength,
     groups: [...groups.values()].map(({ rows, ...group }) => ({
       ...group,

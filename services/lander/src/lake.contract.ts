@@ -13,6 +13,7 @@ import {
   LakeTables,
   RejectedEvent,
   type ServqEvent,
+  Timestamp,
   Topics,
   lakeTableFor,
   scrubText,
@@ -23,6 +24,7 @@ import {
   type RejectionReason,
 } from '@servq/contracts';
 import { EventValidator } from './event.validator.ts';
+import { needsRepair, wellFormedStrings } from './text.repair.ts';
 
 export type LakeColumn = Pick<ContractColumn, 'name' | 'nullable' | 'description'> & {
   type: string;
@@ -31,6 +33,7 @@ export type LakeColumn = Pick<ContractColumn, 'name' | 'nullable' | 'description
 };
 export type LakeRow = Record<string, unknown>;
 export type { RejectionReason };
+export { scrubText };
 
 export interface KafkaCoordinates {
   topic: string;
@@ -49,8 +52,12 @@ export interface RowBytes {
   tail: string;
 }
 
-/** A decoded message: its table, the instant that dates it, and its row for DuckDB. */
-export type Decoded = { ok: true; table: string; row: RowBytes; day: Date } | { ok: false; reasons: RejectionReason[] };
+/**
+ * A decoded message: its table, the instant that dates it, and its row for DuckDB; `repaired` when its text
+ * held what DuckDB cannot read (see text.repair.ts) and was landed repaired.
+ */
+export type Decoded =
+  { ok: true; table: string; row: RowBytes; day: Date; repaired?: boolean } | { ok: false; reasons: RejectionReason[] };
 
 /** The row as its JSON text (tests, logs). */
 export function rowText(row: RowBytes): string {
@@ -134,9 +141,14 @@ function reasonsOf(issues: readonly { path: readonly PropertyKey[]; message: str
   return issues.map((i) => ({ path: i.path.map(String).join('.') || '(event)', message: i.message }));
 }
 
-/** A row as one JSON line; bigints (offsets) as decimal strings, which DuckDB casts exactly. */
+/**
+ * A row as one JSON line; bigints (offsets) as decimal strings, which DuckDB casts exactly, and strings
+ * well-formed (a lone surrogate, which DuckDB's reader refuses, as U+FFFD).
+ */
 export function jsonLine(row: LakeRow): string {
-  return JSON.stringify(row, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
+  return JSON.stringify(row, (key, value: unknown) =>
+    typeof value === 'bigint' ? value.toString() : wellFormedStrings(key, value),
+  );
 }
 
 /** The Kafka fields but the offset, shared by the rows of one fetched batch (same topic, partition, instant). */
@@ -171,22 +183,36 @@ export function decodeEvent(raw: Buffer, value: unknown, at: KafkaCoordinates): 
   if (!checked.ok) return checked;
   const event = checked.event;
   // A strict object: it ends with "}" (then maybe spaces) and has at least its envelope fields. Multi-line JSON
-  // is re-serialised, so that the staging file keeps one row per line.
+  // is re-serialised, so that the staging file keeps one row per line; so is text DuckDB cannot read, repaired.
   let head: Buffer;
-  if (raw.includes(0x0a) || raw.includes(0x0d)) {
-    const text = JSON.stringify(event);
+  const repaired = needsRepair(raw, value);
+  if (repaired || raw.includes(0x0a) || raw.includes(0x0d)) {
+    const text = JSON.stringify(event, wellFormedStrings);
     head = Buffer.from(text.slice(0, -1), 'utf8');
   } else {
     let end = raw.length;
     while (end > 0 && isSpace(raw[end - 1])) end--;
     head = raw.subarray(0, end - 1);
   }
-  return { ok: true, table: lakeTableFor(event), row: { head, tail: tailOf(at) }, day: new Date(event.occurred_at) };
+  const row = { head, tail: tailOf(at) };
+  return { ok: true, table: lakeTableFor(event), row, day: new Date(event.occurred_at), ...(repaired && { repaired }) };
 }
 
 /** The reference mapping of the contracts, for tests of the fast path. */
 export function referenceRow(event: ServqEvent, at: KafkaCoordinates): LakeRow {
   return { ...toLakeRow(event, meta(at)), kafka_topic: at.topic };
+}
+
+/**
+ * A rejected row as a JSON line DuckDB can always read: strings well-formed (jsonLine), and the payload's
+ * `occurred_at` kept only when it is the ISO-8601 date-time events carry — `toRejectedLakeRow` keeps anything
+ * `Date.parse` reads (such as "2026" or "March 1, 2026"), which DuckDB's TIMESTAMPTZ refuses.
+ */
+function rejectedRowLine(rejected: RejectedEvent, at: KafkaCoordinates): string {
+  const row = toRejectedLakeRow(rejected, meta(at));
+  const occurredAt = row.occurred_at;
+  const castable = occurredAt === null || occurredAt === undefined || Timestamp.safeParse(occurredAt).success;
+  return jsonLine({ ...row, ...(castable ? {} : { occurred_at: null }), kafka_topic: at.topic });
 }
 
 /** Validates a message of the rejected topic (`RejectedEvent`, written by the ingest service). */
@@ -196,7 +222,7 @@ export function decodeRejected(value: unknown, at: KafkaCoordinates): Decoded {
   return {
     ok: true,
     table: REJECTED_TABLE,
-    row: rowOfLine(jsonLine({ ...toRejectedLakeRow(parsed.data, meta(at)), kafka_topic: at.topic })),
+    row: rowOfLine(rejectedRowLine(parsed.data, at)),
     day: new Date(parsed.data.received_at),
   };
 }
@@ -217,5 +243,5 @@ export function rejectedLine(rejection: LanderRejection, at: KafkaCoordinates): 
     reasons: rejection.reasons,
     ...(rejection.source === undefined ? {} : { source: rejection.source.slice(0, 128) }),
   };
-  return jsonLine({ ...toRejectedLakeRow(rejected, meta(at)), kafka_topic: at.topic });
+  return rejectedRowLine(rejected, at);
 }

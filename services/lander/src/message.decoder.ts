@@ -32,6 +32,8 @@ export interface LakeRecord {
   /** Size of the message value, for the byte bound of the buffers. */
   bytes: number;
   rejected: boolean;
+  /** Its text held what DuckDB cannot read (a lone surrogate, bytes not UTF-8) and was repaired to U+FFFD. */
+  repaired?: boolean;
 }
 
 function header(message: RawMessage, name: string): string | undefined {
@@ -83,5 +85,6 @@ export function decodeMessage(route: TopicRoute, partition: number, message: Raw
     row: decoded.row,
     bytes: value.length,
     rejected: false,
+    ...(decoded.repaired && { repaired: true }),
   };
 }

@@ -58,6 +58,29 @@ export function createMetrics() {
       help: 'Flushes abandoned (partition revoked, commit failed); their events are landed again after recovery',
       registers: [registry],
     }),
+    poisonRows: new Counter({
+      name: 'lander_poison_rows_total',
+      help: 'Rows DuckDB refused to store, landed in the rejected table with its reason instead (by their table)',
+      labelNames: ['table'] as const,
+      registers: [registry],
+    }),
+    repairedRows: new Counter({
+      name: 'lander_repaired_rows_total',
+      help: 'Events landed with text repaired for DuckDB (lone surrogates, bytes not UTF-8, as U+FFFD)',
+      registers: [registry],
+    }),
+    partitionStalled: new Gauge({
+      name: 'lander_partition_stalled',
+      help: 'A partition of ours with events behind it whose committed offset has not moved for LANDER_STALL_AFTER_MS',
+      labelNames: ['topic', 'partition'] as const,
+      registers: [registry],
+    }),
+    partitionProgressAge: new Gauge({
+      name: 'lander_partition_seconds_since_progress',
+      help: 'Seconds since the partition last advanced (its committed offset moved) or had nothing behind it',
+      labelNames: ['topic', 'partition'] as const,
+      registers: [registry],
+    }),
     compactions: new Counter({
       name: 'lander_compactions_total',
       help: 'Table-days compacted',

@@ -9,6 +9,7 @@ const batch = (first: number, bytes = 10, rows = 1): DecodedBatch => ({
   firstOffset: String(first),
   lastOffset: String(first + rows - 1),
   rows,
+  repaired: 0,
   bytes,
   groups: [],
 });
