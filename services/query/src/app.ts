@@ -1,12 +1,13 @@
 /**
- * The query service's HTTP app: health, readiness and Prometheus metrics, the metric catalogue, catalogue
- * queries (JSON or CSV), comparisons with confidence intervals, the analysts' SQL sandbox (JSON, CSV or
- * Parquet), and the OpenAPI document at /docs. `buildApp` returns a ready app that is not listening; `main.ts`
- * listens. Every error leaves through one handler in one JSON shape.
+ * The query service's HTTP app: health and readiness, the metric catalogue, catalogue queries (JSON or CSV),
+ * comparisons with confidence intervals, the analysts' SQL sandbox (JSON, CSV or Parquet), and the OpenAPI
+ * document at /docs. `buildApp` returns a ready app that is not listening; `main.ts` listens, and serves the
+ * Prometheus registry on a listener of its own (`QUERY_METRICS_ADDR`), never here. Every error leaves through
+ * one handler in one JSON shape.
  */
 import { Dimensions, Models, type Catalogue } from '@servq/metrics';
 import type { Freshness, MetricsAnswer, SchemaAnswer, SqlAnswer } from '@servq/query-api';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { authenticate, requireRole, type Principal } from './auth.ts';
 import { compare, type CompareStore } from './compare.ts';
 import type { TokenEntry } from './config.ts';
@@ -22,7 +23,8 @@ import type { SqlResult, SqlRunner } from './sandbox.ts';
 export interface AppConfig {
   tokens: readonly TokenEntry[];
   cacheEntries: number;
-  logger?: boolean;
+  /** The services' censoring logger options (main.ts), or false/absent for silence in tests. */
+  logger?: FastifyServerOptions['logger'];
   /** The built dashboard to serve at `/`, if any. */
   dashboardDir?: string | null;
 }
@@ -32,7 +34,7 @@ export interface AppDeps {
   catalogue: Catalogue;
   /** The analysts' sandbox; absent where SQL is not offered. */
   sql?: SqlRunner;
-  /** Shared with the sync loop in main.ts; an app-own registry otherwise. */
+  /** Shared with the sync loop and the metrics listener in main.ts; an app-own registry otherwise. */
   metrics?: QueryMetrics;
 }
 
@@ -90,10 +92,6 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
     requireSynced();
     return Promise.resolve({ status: 'ready', freshness: deps.store.getFreshness() });
   });
-
-  app.get('/metrics', { schema: routeDocs.metrics }, async (_request, reply) =>
-    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
-  );
 
   app.get('/v1/metrics', { schema: routeDocs.catalogue }, (request) => {
     principal(request);

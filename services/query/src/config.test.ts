@@ -15,6 +15,14 @@ describe('loadConfig', () => {
     expect(config.http).toEqual({ host: '127.0.0.1', port: 8080 });
     expect(config.sync).toMatchObject({ prefix: 'lake/', intervalMs: 5000, mirrorDir: '.data/query/mirror' });
     expect(config.sandbox).toMatchObject({ timeoutMs: 5000, maxRows: 10000, memoryLimit: '256MB' });
+    expect(config.metricsListener).toEqual({ host: '127.0.0.1', port: 9466, tokenSha256: null });
+  });
+
+  it('refuses Prometheus metrics on a public address without a scrape token', () => {
+    expect(() => loadConfig({ ...base, QUERY_METRICS_ADDR: '0.0.0.0:9466' })).toThrow(/QUERY_METRICS_TOKEN_SHA256/);
+    const hash = sha256Hex('scrape');
+    const config = loadConfig({ ...base, QUERY_METRICS_ADDR: '[::]:0', QUERY_METRICS_TOKEN_SHA256: hash });
+    expect(config.metricsListener).toEqual({ host: '::', port: 0, tokenSha256: hash });
   });
 
   it('keeps DuckDB spill files under the data dir, never in the working directory', () => {

@@ -2,7 +2,21 @@
  * The query service's configuration, from the environment, validated once at start-up with every problem
  * reported at once. Components receive only their slice. Bearer tokens are stored hashed (SHA-256 hex).
  */
-import { envJson, envPort, envPositiveInt, parseEnv, S3Env, toS3Config, type Env, type S3Config } from '@servq/config';
+import {
+  envJson,
+  envListenAddress,
+  envPort,
+  envPositiveInt,
+  envSha256,
+  metricsExposureRule,
+  parseEnv,
+  S3Env,
+  toMetricsListenerConfig,
+  toS3Config,
+  type Env,
+  type MetricsListenerConfig,
+  type S3Config,
+} from '@servq/config';
 import { LAKE_PREFIX } from '@servq/contracts';
 import { z } from 'zod';
 
@@ -66,6 +80,10 @@ export const QueryEnv = S3Env.extend({
   QUERY_SQL_TEMP_MAX_SIZE: size.default('0KB'),
   /** Answers kept per data version; 0 turns the cache off (the benchmark measures queries that way). */
   QUERY_CACHE_ENTRIES: z.coerce.number().int().min(0).default(500),
+  QUERY_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Prometheus is served here, never on the API's listener. */
+  QUERY_METRICS_ADDR: envListenAddress.prefault('127.0.0.1:9466'),
+  QUERY_METRICS_TOKEN_SHA256: envSha256.optional(),
 });
 
 export interface SyncConfig {
@@ -106,10 +124,15 @@ export interface QueryConfig {
   cacheEntries: number;
   /** Absolute or working-directory-relative path of the built dashboard, or null for none. */
   dashboardDir: string | null;
+  logLevel: string;
+  metricsListener: MetricsListenerConfig;
 }
 
 export function loadConfig(env: Env): QueryConfig {
-  const parsed = parseEnv(QueryEnv, env);
+  const parsed = parseEnv(
+    QueryEnv.refine(...metricsExposureRule('QUERY_METRICS_ADDR', 'QUERY_METRICS_TOKEN_SHA256')),
+    env,
+  );
   const dataDir = parsed.QUERY_DATA_DIR.replace(/\/+$/, '');
   return {
     http: { host: parsed.QUERY_HOST, port: parsed.QUERY_PORT },
@@ -139,5 +162,7 @@ export function loadConfig(env: Env): QueryConfig {
       maxTempSize: parsed.QUERY_SQL_TEMP_MAX_SIZE,
     },
     cacheEntries: parsed.QUERY_CACHE_ENTRIES,
+    logLevel: parsed.QUERY_LOG_LEVEL,
+    metricsListener: toMetricsListenerConfig(parsed.QUERY_METRICS_ADDR, parsed.QUERY_METRICS_TOKEN_SHA256),
   };
 }

@@ -83,7 +83,6 @@ export const routeDocs = {
       ...errors(503),
     },
   },
-  metrics: { summary: 'Prometheus metrics of this instance', tags: ['operations'], security: open },
   catalogue: {
     summary: 'The metric catalogue (labels in Latvian and English, units, targets, minimum samples)',
     tags: ['metrics'],
@@ -152,7 +151,7 @@ export async function installDocs(app: FastifyInstance): Promise<void> {
       tags: [
         { name: 'metrics', description: 'catalogue, queries and comparisons' },
         { name: 'analysts', description: 'schema and SQL sandbox' },
-        { name: 'operations', description: 'health, readiness and Prometheus metrics' },
+        { name: 'operations', description: 'health and readiness' },
       ],
     },
   });

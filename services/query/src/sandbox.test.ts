@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { handBuiltLake, tableOf, testTokens, writeLake } from './fixtures.ts';
 import { LakeStore } from './lake.store.ts';
+import { createQueryMetrics, type QueryMetrics } from './metrics.ts';
 import { SqlSandbox } from './sandbox.ts';
 
 const analyst = { authorization: 'Bearer analyst-token' };
@@ -19,6 +20,7 @@ describe('POST /v1/sql sandbox', () => {
   let store: LakeStore;
   let sandbox: SqlSandbox;
   let app: FastifyInstance;
+  let metrics: QueryMetrics;
   const canary = join(tmpdir(), `servq-canary-${process.pid}`);
 
   beforeAll(async () => {
@@ -51,9 +53,10 @@ describe('POST /v1/sql sandbox', () => {
       },
       store,
     );
+    metrics = createQueryMetrics(() => store.getFreshness());
     app = await buildApp(
       { tokens: testTokens, cacheEntries: 10 },
-      { store, catalogue: buildCatalogue({ waitTargetMinutes: 15 }), sql: sandbox },
+      { store, catalogue: buildCatalogue({ waitTargetMinutes: 15 }), sql: sandbox, metrics },
     );
   }, 60_000);
 
@@ -272,7 +275,7 @@ describe('POST /v1/sql sandbox', () => {
   it('counts SQL queries by outcome in the Prometheus metrics', async () => {
     await sql('SELECT 1 AS one');
     await sql('DROP TABLE visits');
-    const text = (await app.inject('/metrics')).body;
+    const text = await metrics.registry.metrics();
     expect(text).toMatch(/servq_query_sql_queries_total\{outcome="ok"\} [1-9]/);
     expect(text).toMatch(/servq_query_sql_queries_total\{outcome="rejected"\} [1-9]/);
   });
