@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { censorLogLine, redactSecrets, REDACTED, serviceLogOptions } from './log.options.ts';
 
 /** A stand-in for the contracts' scrubber: e-mails and one phone form, enough to see it is applied. */
-const scrubText = (text: string) => text.replace(/\S+@\S+\.lv/g, '[EMAIL]').replace(/\b2\d{7}\b/g, '[PHONE]');
+const scrubText = (text: string) => text.replace(/[\w.]+@[\w.]+\.lv/g, '[EMAIL]').replace(/\b2\d{7}\b/g, '[PHONE]');
 
 function capture(): { lines: string[]; stream: Writable } {
   const lines: string[] = [];
@@ -84,5 +84,13 @@ describe('serviceLogOptions', () => {
       msg: 'incoming request from [EMAIL]',
     });
     expect(lines[0]).not.toMatch(/s3cr3t|t0k3n|c00k1e|anna@/);
+  });
+
+  it('censors a secret parameter written with percent-escapes, and personal data in an escaped URL', () => {
+    const { lines, stream } = capture();
+    const logger = pino(serviceLogOptions({ service: 'test', level: 'info', scrubText }), stream);
+    logger.info({ req: { method: 'GET', url: '/v1/x?api%5Fkey=s3cr3t&q=anna%40example.lv+29123456' } }, 'x');
+    const entry = JSON.parse(lines[0]!) as { req: { url: string } };
+    expect(entry.req.url).toBe(`/v1/x?api_key=${REDACTED}&q=[EMAIL] [PHONE]`);
   });
 });

@@ -66,9 +66,22 @@ export function redactSecrets(text: string): string {
     .replace(HTTP_CREDENTIAL, (_match, scheme: string) => `${scheme} ${REDACTED}`);
 }
 
-/** What a logged request shows: method and the URL with secret parameters censored. */
+/**
+ * A URL as logged: secret parameters censored, then percent-escapes decoded so that the last pass sees
+ * `anna%40example.lv` as the e-mail address it is.
+ */
+function loggableUrl(url: string): string {
+  const redacted = redactSecrets(url);
+  try {
+    return decodeURIComponent(redacted.replace(/\+/g, ' '));
+  } catch {
+    return redacted;
+  }
+}
+
+/** What a logged request shows: method and the URL with secret parameters censored; no headers, no address. */
 export function serializeRequest(req: { method?: string; url?: string }): { method?: string; url?: string } {
-  return { method: req.method, url: req.url === undefined ? undefined : redactSecrets(req.url) };
+  return { method: req.method, url: req.url === undefined ? undefined : loggableUrl(req.url) };
 }
 
 /** Strings that cannot hold personal data (no digit, no @) skip the scrubber: most of a line's strings. */
