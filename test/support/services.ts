@@ -28,7 +28,9 @@ export async function startService(
   const log = createWriteStream(logFile);
   const child = spawn('node', ['--import', 'tsx', `services/${name}/src/main.ts`], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    // Metrics listeners on free ports unless a scenario names one: the defaults are fixed ports, and a scenario
+    // may run two of a service at once (or beside `npm start`).
+    env: { ...process.env, [`${name.toUpperCase()}_METRICS_ADDR`]: '127.0.0.1:0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout.pipe(log);
