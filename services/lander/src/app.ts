@@ -53,6 +53,7 @@ export async function buildLander(config: LanderConfig, deps: LanderDeps = {}): 
       flush: config.flush,
       lakePrefix: config.lakePrefix,
       s3RetryMaxDelayMs: config.s3RetryMaxDelayMs,
+      stallAfterMs: config.stallAfterMs,
       tmpDir: config.tmpDir,
     },
     { kafka, store, writer, decoder, metrics, logger },

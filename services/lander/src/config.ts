@@ -51,6 +51,7 @@ export const LanderEnv = SharedEnv.extend({
   LANDER_MAX_BUFFERED_BYTES: envPositiveInt.default(128 * 1024 * 1024),
   LANDER_KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).default(30_000),
   LANDER_S3_RETRY_MAX_DELAY_MS: envPositiveInt.default(10_000),
+  LANDER_STALL_AFTER_MS: envPositiveInt.default(60_000),
   LANDER_TMP_DIR: z.string().min(1).optional(),
   LANDER_DECODE_WORKERS: envNonNegativeInt.default(1),
   LANDER_COMPACTION_INTERVAL_MS: envNonNegativeInt.default(3_600_000),
@@ -97,6 +98,8 @@ export interface LanderConfig {
   lakePrefix: string;
   flush: FlushPolicy;
   s3RetryMaxDelayMs: number;
+  /** A partition with events behind it that has not advanced this long is stalled (readiness, metrics). */
+  stallAfterMs: number;
   /** Where Parquet files are staged before upload; the OS temp dir when absent. */
   tmpDir: string | undefined;
   /** Worker threads that decode fetched batches; 0 decodes in the consume loop's thread. */
@@ -129,6 +132,7 @@ export function loadConfig(env: Env): LanderConfig {
       maxBufferedBytes: e.LANDER_MAX_BUFFERED_BYTES,
     },
     s3RetryMaxDelayMs: e.LANDER_S3_RETRY_MAX_DELAY_MS,
+    stallAfterMs: e.LANDER_STALL_AFTER_MS,
     tmpDir: e.LANDER_TMP_DIR,
     decodeWorkers: e.LANDER_DECODE_WORKERS,
     compaction: { intervalMs: e.LANDER_COMPACTION_INTERVAL_MS, lookbackDays: e.LANDER_COMPACTION_LOOKBACK_DAYS },

@@ -20,12 +20,15 @@ import type { LanderMetrics } from './metrics.ts';
 import { Mutex } from './mutex.ts';
 import { checkpointKey } from './object.names.ts';
 import { PartitionBuffer, type FlushReason } from './partition.buffer.ts';
+import { ProgressTracker, type OffsetSample } from './partition.progress.ts';
 import type { ParquetWriter } from './parquet.writer.ts';
 import { retrying } from './retry.ts';
 
 export interface EventsConsumerOptions {
   consumer: ConsumerConfig;
   flush: FlushPolicy;
+  /** A partition with events behind it whose committed offset has not moved this long is stalled. */
+  stallAfterMs: number;
   lakePrefix: string;
   s3RetryMaxDelayMs: number;
   tmpDir: string | undefined;
@@ -99,6 +102,14 @@ export class EventsConsumer {
   private readonly seeks = new Map<string, number>();
   /** Decoding failures in a row (reset by a batch decoded), for the backoff before reading again. */
   private decodeFailures = 0;
+  /** The partitions the group gave us at the last join (kept through a rebalance, so a loop of them still shows). */
+  private assignment: Record<string, number[]> = {};
+  private readonly progress: ProgressTracker;
+  private progressTimer: NodeJS.Timeout | undefined;
+  private checkingProgress = false;
+  /** Partitions whose progress gauges are set, to remove those no longer ours; and those stalled, to log changes. */
+  private readonly progressLabels = new Set<string>();
+  private readonly stalled = new Set<string>();
 
   constructor(
     private readonly options: EventsConsumerOptions,
@@ -113,6 +124,7 @@ export class EventsConsumer {
       maxBytesPerPartition: 4 * 1024 * 1024,
     });
     this.admin = deps.kafka.admin();
+    this.progress = new ProgressTracker(options.stallAfterMs);
     this.landing = {
       store: deps.store,
       writer: deps.writer,
@@ -127,10 +139,18 @@ export class EventsConsumer {
     };
   }
 
-  /** Joined the group, not crashed, not stopping, and neither the last S3 operation nor the last decoding failed. */
+  /**
+   * Joined the group, not crashed, not stopping, neither the last S3 operation nor the last decoding failed, and
+   * no partition of ours stalled (events behind it, its committed offset still for `stallAfterMs`).
+   */
   get ready(): boolean {
     return (
-      this.joined && !this.crashed && !this.stopping && this.s3FailingSince === undefined && this.decodeFailures === 0
+      this.joined &&
+      !this.crashed &&
+      !this.stopping &&
+      this.s3FailingSince === undefined &&
+      this.decodeFailures === 0 &&
+      !this.progress.anyStalled(Date.now())
     );
   }
 
@@ -144,6 +164,7 @@ export class EventsConsumer {
     this.consumer.on(events.GROUP_JOIN, ({ payload }) => {
       this.revokeAll('joined');
       this.joined = true;
+      this.assignment = payload.memberAssignment;
       this.deps.logger.info({ generation: this.generation, assignment: payload.memberAssignment }, 'joined group');
     });
     this.consumer.on(events.CRASH, ({ payload }) => {
@@ -152,6 +173,9 @@ export class EventsConsumer {
       this.deps.logger.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
     });
     await this.admin.connect();
+    // Started before joining: a lander that never gets its partitions' batches is seen stalling too.
+    const every = Math.max(100, Math.min(5_000, Math.floor(this.options.stallAfterMs / 4)));
+    this.progressTimer = setInterval(() => void this.checkProgress(), every);
     await this.consumer.connect();
     await this.consumer.subscribe({ topics: [...this.routes.keys()], fromBeginning: true });
     await this.consumer.run({
@@ -169,6 +193,7 @@ export class EventsConsumer {
     if (this.stopping) return;
     this.stopping = true;
     clearInterval(this.timer);
+    clearInterval(this.progressTimer);
     // Still a group member while the buffers are landed: commits need the membership, and pausing keeps the
     // heartbeats going while eachBatch stops taking messages.
     this.consumer.pause([...this.routes.keys()].map((topic) => ({ topic })));
@@ -495,6 +520,72 @@ export class EventsConsumer {
       if (!revoked && first !== undefined) this.readAgain(state, first);
       return false;
     }
+  }
+
+  /** Samples the committed offsets and ends of our partitions (admin requests), for stalls and their gauges. */
+  private async checkProgress(): Promise<void> {
+    if (this.checkingProgress || this.stopping) return;
+    this.checkingProgress = true;
+    try {
+      const topics = Object.keys(this.assignment).filter((t) => (this.assignment[t]?.length ?? 0) > 0);
+      const samples: OffsetSample[] = [];
+      if (topics.length > 0) {
+        const committed = await this.admin.fetchOffsets({ groupId: this.options.consumer.groupId, topics });
+        for (const topic of topics) {
+          const ends = await this.admin.fetchTopicOffsets(topic);
+          const ours = new Set(this.assignment[topic]);
+          for (const end of ends) {
+            if (!ours.has(end.partition)) continue;
+            const offset = committed
+              .find((c) => c.topic === topic)
+              ?.partitions.find((p) => p.partition === end.partition)?.offset;
+            const known = offset !== undefined && BigInt(offset) >= 0n;
+            samples.push({
+              topic,
+              partition: end.partition,
+              committed: known ? offset : null,
+              start: end.low,
+              end: end.high,
+            });
+          }
+        }
+      }
+      this.progress.observe(samples, Date.now());
+    } catch (error) {
+      // Kafka unreachable: the clocks run on, so a partition that cannot advance is reported stalled.
+      this.deps.logger.debug({ err: error }, 'progress check failed');
+    } finally {
+      this.checkingProgress = false;
+    }
+    this.updateProgressGauges();
+  }
+
+  private updateProgressGauges(): void {
+    const { partitionStalled, partitionProgressAge } = this.deps.metrics;
+    const seen = new Set<string>();
+    for (const p of this.progress.progress(Date.now())) {
+      const labels = { topic: p.topic, partition: String(p.partition) };
+      seen.add(JSON.stringify(labels));
+      partitionStalled.set(labels, p.stalled ? 1 : 0);
+      partitionProgressAge.set(labels, p.sinceProgressMs / 1000);
+      const partition = `${p.topic}/${p.partition}`;
+      if (p.stalled !== this.stalled.has(partition)) {
+        if (p.stalled) this.stalled.add(partition);
+        else this.stalled.delete(partition);
+        const seconds = Math.round(p.sinceProgressMs / 1000);
+        if (p.stalled) this.deps.logger.error({ partition, lag: p.lag, seconds }, 'partition stalled: not advancing');
+        else this.deps.logger.info({ partition }, 'partition advancing again');
+      }
+    }
+    for (const key of this.progressLabels) {
+      if (seen.has(key)) continue;
+      const labels = JSON.parse(key) as { topic: string; partition: string };
+      partitionStalled.remove(labels);
+      partitionProgressAge.remove(labels);
+      this.stalled.delete(`${labels.topic}/${labels.partition}`);
+    }
+    this.progressLabels.clear();
+    for (const key of seen) this.progressLabels.add(key);
   }
 
   private updateGauges(state: PartitionState): void {

@@ -28,10 +28,12 @@ async function main(): Promise<void> {
       message: 'shutdown timed out; exiting (unlanded events are landed again on restart)',
     },
   });
-  await lander.start();
+  // Probes and metrics answer while the lander joins its group, which can take a session timeout after a crash:
+  // /healthz says it lives, /readyz that it does not land yet.
   const address = await lander.http.listen({ host: config.http.host, port: config.http.port });
   logger.info({ address }, 'lander listening');
   logger.info({ url: (await metricsListener.start()).url }, 'serving Prometheus metrics');
+  await lander.start();
 }
 
 main().catch((error: unknown) => {
