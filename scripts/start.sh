@@ -96,6 +96,9 @@ servq is running.
   Dashboard / query API  $QUERY_URL/            (API docs: $QUERY_URL/docs)
   Ingest API             $INGEST_URL/v1/events  (API docs: $INGEST_URL/docs)
   Lander health          ${health[lander]}
+  Prometheus metrics     http://${INGEST_METRICS_ADDR:-127.0.0.1:9464}/metrics (ingest)
+                         http://${LANDER_METRICS_ADDR:-127.0.0.1:9465}/metrics (lander)
+                         http://${QUERY_METRICS_ADDR:-127.0.0.1:9466}/metrics (query)
   Kafka                  $KAFKA_BROKERS
   S3 (S3Proxy)           $S3_ENDPOINT  bucket $S3_BUCKET
   Logs                   $LOGS
