@@ -8,6 +8,9 @@
  * up, it has stopped trying, and a broker that was down has certainly not stored the batch. The timer remains
  * as a backstop for a broker that accepted the request and went silent; only in that case is the outcome
  * unknown, and event ids (deduplicated in the lake) keep a late copy harmless.
+ *
+ * A send that fails because the broker no longer accepts the producer's sequence numbers (after a broker
+ * restart under load) replaces the kafkajs producer with a fresh one, which kafkajs never does by itself.
  */
 import type { Kafka, logLevel, Producer } from 'kafkajs';
 import type { KafkaClientOptions } from './client.ts';
@@ -66,21 +69,65 @@ export function ackedClientOptions(sendTimeoutMs: number, level: logLevel): Kafk
   };
 }
 
+/**
+ * kafkajs errors after which an idempotent producer's sequence numbers no longer match the broker's: kafkajs
+ * never recovers from them by itself (tulios/kafkajs#598) and every later send to the partition fails the same
+ * way. Seen here after the broker was stopped and restarted under steady load: ingest answered 503 for good.
+ */
+const SEQUENCE_DESYNC = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
+
+/** Whether an error, or an error it wraps (kafkajs nests them as `originalError` or `cause`), is a desync. */
+export function isSequenceDesync(error: unknown, depth = 0): boolean {
+  if (typeof error !== 'object' || error === null || depth > 5) return false;
+  const e = error as { type?: unknown; originalError?: unknown; cause?: unknown };
+  if (typeof e.type === 'string' && SEQUENCE_DESYNC.has(e.type)) return true;
+  return isSequenceDesync(e.originalError, depth + 1) || isSequenceDesync(e.cause, depth + 1);
+}
+
 export function createAckedProducer(kafka: Kafka, options: AckedProducerOptions): AckedProducer {
-  const producer: Producer = kafka.producer({
-    idempotent: true,
-    maxInFlightRequests: 1,
-    allowAutoTopicCreation: false,
-    // Half the deadline for backoffs leaves the other half for the attempts themselves.
-    retry: boundedRetry(options.sendTimeoutMs / 2),
-  });
   let connected = false;
-  producer.on(producer.events.DISCONNECT, () => {
+  const build = (): Producer => {
+    const built = kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      // Half the deadline for backoffs leaves the other half for the attempts themselves.
+      retry: boundedRetry(options.sendTimeoutMs / 2),
+    });
+    built.on(built.events.DISCONNECT, () => {
+      if (built === producer) connected = false;
+    });
+    built.on(built.events.CONNECT, () => {
+      if (built === producer) connected = true;
+    });
+    return built;
+  };
+  let producer: Producer = build();
+  let stopped = false;
+  /** Producers to replace before their next send: their connection after a desync failed. */
+  const desynced = new WeakSet<Producer>();
+  /** A replacement producer (a new producer id, sequences from 0) being connected after a desync. */
+  let replacing: Promise<void> | undefined;
+
+  /** Swaps in a fresh producer, once per desynchronised one; sends wait for the swap within their deadline. */
+  function replace(failed: Producer): void {
+    if (failed !== producer || stopped) return;
+    const fresh = build();
+    producer = fresh;
     connected = false;
-  });
-  producer.on(producer.events.CONNECT, () => {
-    connected = true;
-  });
+    replacing = (async () => {
+      await failed.disconnect().catch(() => undefined);
+      try {
+        await fresh.connect();
+        connected = true;
+      } catch {
+        // The broker may still be down: the next send replaces this one again.
+        desynced.add(fresh);
+      }
+    })().finally(() => {
+      if (producer === fresh) replacing = undefined;
+    });
+  }
 
   async function withDeadline<T>(work: Promise<T>, what: string): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
@@ -109,23 +156,36 @@ export function createAckedProducer(kafka: Kafka, options: AckedProducerOptions)
       return connected;
     },
     async start() {
+      stopped = false;
       await producer.connect();
       connected = true;
     },
     async stop() {
+      stopped = true;
+      await replacing;
       await producer.disconnect();
       connected = false;
     },
     async send(batches) {
       const nonEmpty = batches.filter((b) => b.messages.length > 0);
       if (nonEmpty.length === 0) return;
-      const work = producer.sendBatch({
-        acks: -1,
-        topicMessages: nonEmpty.map((b) => ({
-          topic: b.topic,
-          messages: b.messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers ?? {} })),
-        })),
-      });
+      if (desynced.has(producer)) replace(producer);
+      const work = (async () => {
+        await replacing;
+        const sender = producer;
+        try {
+          return await sender.sendBatch({
+            acks: -1,
+            topicMessages: nonEmpty.map((b) => ({
+              topic: b.topic,
+              messages: b.messages.map((m) => ({ key: m.key, value: m.value, headers: m.headers ?? {} })),
+            })),
+          });
+        } catch (error) {
+          if (isSequenceDesync(error)) replace(sender);
+          throw error;
+        }
+      })();
       // The losing promise of the race must not surface as an unhandled rejection later.
       work.catch(() => undefined);
       try {
