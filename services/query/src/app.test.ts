@@ -261,6 +261,24 @@ describe('query API on the hand-built lake', () => {
     });
   });
 
+  it('names the field and what was expected in every 4xx: a bad body, a body too large, an unknown route', async () => {
+    const post = (payload: string, type = 'application/json') =>
+      app.inject({ method: 'POST', url: '/v1/sql', headers: { ...auth(), 'content-type': type }, payload });
+    const cases = [
+      [await post('{"sql": '), 'body', 'JSON'],
+      [await post(JSON.stringify({ sql: 'x'.repeat(300 * 1024) })), 'body', '256 KiB'],
+      [await post('sql=SELECT 1', 'application/x-www-form-urlencoded'), 'Content-Type', 'application/json'],
+      [await app.inject({ url: '/v1/nothing', headers: auth() }), 'path', '/docs'],
+    ] as const;
+    for (const [response, parameter, expected] of cases) {
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode).toBeLessThan(500);
+      const body = response.json<ErrorBody>();
+      expect(body.error.details[0]?.parameter).toBe(parameter);
+      expect(body.error.details[0]?.expected).toContain(expected);
+    }
+  });
+
   it('answers 400 for a comparison dimension the metric lacks', async () => {
     const response = await app.inject({
       url: '/v1/compare?metrics=csat&by=colour&from=2026-03-01&to=2026-03-31',

@@ -13,7 +13,7 @@ import { compare, type CompareStore } from './compare.ts';
 import type { TokenEntry } from './config.ts';
 import { serveDashboard } from './dashboard.static.ts';
 import { rowsToCsv } from './csv.ts';
-import { errorBody, QueryError, QueryErrorCode, toQueryError } from './errors.ts';
+import { errorBody, QueryError, QueryErrorCode, REQUEST_BODY_LIMIT_BYTES, toQueryError } from './errors.ts';
 import { createQueryMetrics, type QueryMetrics, type SqlOutcome } from './metrics.ts';
 import { installDocs, routeDocs } from './openapi.ts';
 import { CompareParams, parseFilters, parseParams, QueryParams, rejectUnknown, SqlBody } from './params.ts';
@@ -45,7 +45,7 @@ declare module 'fastify' {
 }
 
 export async function buildApp(config: AppConfig, deps: AppDeps): Promise<FastifyInstance> {
-  const app = Fastify({ logger: config.logger ?? false, bodyLimit: 256 * 1024 });
+  const app = Fastify({ logger: config.logger ?? false, bodyLimit: REQUEST_BODY_LIMIT_BYTES });
   const metrics = deps.metrics ?? createQueryMetrics(() => deps.store.getFreshness());
   const service = new QueryService(deps.store, deps.catalogue, {
     cacheEntries: config.cacheEntries,
@@ -71,7 +71,9 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
     return reply.status(queryError.statusCode).send(errorBody(queryError));
   });
   app.setNotFoundHandler(async (request, reply) => {
-    const error = new QueryError(QueryErrorCode.NotFound, `no route ${request.method} ${request.url.split('?')[0]}`);
+    const error = new QueryError(QueryErrorCode.NotFound, `no route ${request.method} ${request.url.split('?')[0]}`, [
+      { parameter: 'path', expected: 'a route of the OpenAPI document at /docs' },
+    ]);
     return reply.status(404).send(errorBody(error));
   });
 
@@ -139,7 +141,11 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
 
   app.post('/v1/sql', { schema: routeDocs.sql }, async (request, reply) => {
     requireRole(principal(request), ['analyst']);
-    if (!deps.sql) throw new QueryError(QueryErrorCode.NotFound, 'the SQL sandbox is not enabled');
+    if (!deps.sql) {
+      throw new QueryError(QueryErrorCode.NotFound, 'the SQL sandbox is not enabled', [
+        { parameter: 'path', expected: 'a route this service offers: /v1/sql needs the SQL sandbox enabled' },
+      ]);
+    }
     requireSynced();
     const body = parseParams(SqlBody, request.body ?? {});
     const result = await runSql(deps.sql, body.sql, metrics);
@@ -162,6 +168,12 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
   return app;
 }
 
+const sqlOutcomes: Partial<Record<QueryErrorCode, SqlOutcome>> = {
+  [QueryErrorCode.SqlRejected]: 'rejected',
+  [QueryErrorCode.SqlTimeout]: 'timeout',
+  [QueryErrorCode.SqlMemoryLimit]: 'memory',
+};
+
 /** Runs analyst SQL and counts its outcome. */
 async function runSql(runner: SqlRunner, sql: string, metrics: QueryMetrics): Promise<SqlResult> {
   let outcome: SqlOutcome = 'failed';
@@ -170,9 +182,7 @@ async function runSql(runner: SqlRunner, sql: string, metrics: QueryMetrics): Pr
     outcome = result.truncated ? 'truncated' : 'ok';
     return result;
   } catch (error) {
-    const code = toQueryError(error).code;
-    outcome =
-      code === QueryErrorCode.SqlRejected ? 'rejected' : code === QueryErrorCode.SqlTimeout ? 'timeout' : 'failed';
+    outcome = sqlOutcomes[toQueryError(error).code] ?? 'failed';
     throw error;
   } finally {
     metrics.sqlQueries.inc({ outcome });

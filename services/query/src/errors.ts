@@ -5,6 +5,9 @@
 import { isMetricsError, MetricsErrorCode } from '@servq/metrics';
 import type { ErrorBody, ErrorDetail } from '@servq/query-api';
 
+/** The largest request body the API reads (SQL text with its options is far smaller). */
+export const REQUEST_BODY_LIMIT_BYTES = 256 * 1024;
+
 export const QueryErrorCode = {
   BadParameter: 'QUERY_BAD_PARAMETER',
   Unauthorized: 'QUERY_UNAUTHORIZED',
@@ -13,6 +16,8 @@ export const QueryErrorCode = {
   NotReady: 'QUERY_NOT_READY',
   SqlRejected: 'QUERY_SQL_REJECTED',
   SqlTimeout: 'QUERY_SQL_TIMEOUT',
+  /** A query that needs more memory than the sandbox allows (DuckDB's limit or the worker's OS bound). */
+  SqlMemoryLimit: 'QUERY_SQL_MEMORY_LIMIT',
   SqlFailed: 'QUERY_SQL_FAILED',
   Internal: 'QUERY_INTERNAL',
 } as const;
@@ -26,6 +31,7 @@ const statusByCode: Record<QueryErrorCode, number> = {
   QUERY_NOT_READY: 503,
   QUERY_SQL_REJECTED: 400,
   QUERY_SQL_TIMEOUT: 408,
+  QUERY_SQL_MEMORY_LIMIT: 422,
   QUERY_SQL_FAILED: 400,
   QUERY_INTERNAL: 500,
 };
@@ -65,11 +71,29 @@ export function toQueryError(error: unknown): QueryError {
     return new QueryError(code, error.message, [error.details], { cause: error });
   }
   const status = (error as { statusCode?: number }).statusCode;
-  if (status === 404) return new QueryError(QueryErrorCode.NotFound, 'no such route');
+  if (status === 404) {
+    return new QueryError(QueryErrorCode.NotFound, 'no such route', [
+      { parameter: 'path', expected: 'a route of the OpenAPI document at /docs' },
+    ]);
+  }
   if (status !== undefined && status >= 400 && status < 500) {
-    return new QueryError(QueryErrorCode.BadParameter, (error as Error).message, [], { cause: error });
+    return new QueryError(QueryErrorCode.BadParameter, (error as Error).message, [fastifyDetail(error)], {
+      cause: error,
+    });
   }
   return new QueryError(QueryErrorCode.Internal, 'internal error', [], { cause: error });
+}
+
+/** What a request fastify refused before any handler ran should have been: its body or its content type. */
+function fastifyDetail(error: unknown): ErrorDetail {
+  const code = (error as { code?: string }).code ?? '';
+  if (code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    return { parameter: 'body', expected: `a body of at most ${REQUEST_BODY_LIMIT_BYTES / 1024} KiB` };
+  }
+  if (code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || code === 'FST_ERR_CTP_INVALID_CONTENT_LENGTH') {
+    return { parameter: 'Content-Type', expected: 'application/json' };
+  }
+  return { parameter: 'body', expected: 'a JSON object as documented at /docs' };
 }
 
 export function errorBody(error: QueryError): ErrorBody {

@@ -7,7 +7,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Freshness } from '@servq/query-api';
 
-export type SqlOutcome = 'ok' | 'truncated' | 'rejected' | 'timeout' | 'failed';
+export type SqlOutcome = 'ok' | 'truncated' | 'rejected' | 'timeout' | 'memory' | 'failed';
 
 export interface QueryMetrics {
   registry: Registry;
@@ -92,7 +92,7 @@ export function createQueryMetrics(freshness: () => Freshness, now: () => number
     }),
     sqlQueries: new Counter({
       name: 'servq_query_sql_queries_total',
-      help: 'Analyst SQL queries by outcome (ok, truncated, rejected, timeout, failed)',
+      help: 'Analyst SQL queries by outcome (ok, truncated, rejected, timeout, memory, failed)',
       labelNames: ['outcome'],
       registers: [registry],
     }),

@@ -43,12 +43,14 @@ export const CompareParams = z.object({
 export type CompareParams = z.infer<typeof CompareParams>;
 
 export const SqlFormats = ['json', 'csv', 'parquet'] as const;
+/** The longest SQL text accepted. */
+export const SQL_MAX_CHARS = 20_000;
 
 export const SqlBody = z.object({
   sql: z
-    .string({ message: 'expected one SELECT statement' })
-    .min(1, 'expected one SELECT statement')
-    .max(20_000)
+    .string({ error: 'expected one SELECT statement as a string' })
+    .min(1, 'expected one SELECT statement, not an empty string')
+    .max(SQL_MAX_CHARS, `expected at most ${SQL_MAX_CHARS} characters of SQL`)
     .describe('exactly one SELECT over the tables of GET /v1/schema'),
   format: z
     .enum(SqlFormats, { message: 'expected json, csv or parquet' })
@@ -60,14 +62,25 @@ export type SqlBody = z.infer<typeof SqlBody>;
 export function parseParams<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
+  const details = result.error.issues.map((issue) => ({
+    parameter: issue.path.map(String).join('.') || '(query)',
+    // zod 4 leaves the input out of its issues: a missing value is told apart by looking it up.
+    expected: issue.code === 'invalid_type' && valueAt(raw, issue.path) === undefined ? 'required' : issue.message,
+  }));
   throw new QueryError(
     QueryErrorCode.BadParameter,
-    `invalid parameters: ${result.error.issues.map((i) => i.path.join('.') || '(query)').join(', ')}`,
-    result.error.issues.map((issue) => ({
-      parameter: issue.path.map(String).join('.') || '(query)',
-      expected: issue.code === 'invalid_type' && issue.input === undefined ? 'required' : issue.message,
-    })),
+    `invalid parameters: ${details.map((d) => `${d.parameter} (${d.expected})`).join(', ')}`,
+    details,
   );
+}
+
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let value = raw;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 /** `filter.<dimension>` entries of a query string. */

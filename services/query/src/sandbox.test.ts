@@ -4,14 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildCatalogue } from '@servq/metrics';
-import { SqlAnswer } from '@servq/query-api';
+import { SqlAnswer, type ErrorDetail } from '@servq/query-api';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { handBuiltLake, tableOf, testTokens, writeLake } from './fixtures.ts';
 import { LakeStore } from './lake.store.ts';
 import { createQueryMetrics, type QueryMetrics } from './metrics.ts';
-import { SqlSandbox } from './sandbox.ts';
+import { SqlSandbox, workerMemoryBound } from './sandbox.ts';
 
 const analyst = { authorization: 'Bearer analyst-token' };
 
@@ -93,23 +93,80 @@ describe('POST /v1/sql sandbox', () => {
     });
   });
 
-  it('runs the worker under OS limits: no core dumps, few open files, bounded file size', async () => {
-    expect((await sql('SELECT 1 AS one')).statusCode).toBe(200);
-    const workers = readdirSync('/proc')
+  /** The sandbox's worker processes (children of this test process). */
+  function workerPids(): string[] {
+    return readdirSync('/proc')
       .filter((entry) => /^\d+$/.test(entry))
       .filter((pid) => {
         try {
-          return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('sandbox.worker.ts');
+          return (
+            readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('sandbox.worker.ts') &&
+            readFileSync(`/proc/${pid}/status`, 'utf8').includes(`PPid:\t${process.pid}\n`)
+          );
         } catch {
           return false;
         }
-      })
-      .filter((pid) => readFileSync(`/proc/${pid}/status`, 'utf8').includes(`PPid:\t${process.pid}\n`));
+      });
+  }
+
+  it('runs the worker under OS limits: no core dumps, few open files, bounded file size and memory', async () => {
+    expect((await sql('SELECT 1 AS one')).statusCode).toBe(200);
+    const workers = workerPids();
     expect(workers).toHaveLength(1);
     const limits = readFileSync(`/proc/${workers[0]}/limits`, 'utf8');
     expect(limits).toMatch(/Max core file size\s+0\s+0/);
     expect(limits).toMatch(/Max open files\s+256\s+256/);
     expect(limits).toMatch(new RegExp(`Max file size\\s+${2 * 1024 ** 3}\\s+${2 * 1024 ** 3}`));
+    const bound = workerMemoryBound('128MB');
+    expect(bound).toBe(128e6 + 384 * 1024 ** 2);
+    expect(limits).toMatch(new RegExp(`Max data size\\s+${bound}\\s+${bound}`));
+  });
+
+  // Regression: under a 256 MB limit the worker reached 2.5 GB; DuckDB's memory_limit leaves long strings
+  // built row by row uncounted (this query took 2 GiB before the OS bound).
+  it('sql_worker_memory_unbounded: a query needing far more than the limit answers 422 naming it, and the next works', async () => {
+    const response = await sql("SELECT max(length(repeat('x', 1000000) || i)) AS n FROM range(3000) t(i)");
+    expect(response.statusCode).toBe(422);
+    const body = response.json<{ error: { code: string; message: string; details: ErrorDetail[] } }>();
+    expect(body.error.code).toBe('QUERY_SQL_MEMORY_LIMIT');
+    expect(body.error.message).toContain('128MB');
+    expect(body.error.message).toContain('QUERY_SQL_MEMORY_LIMIT');
+    expect(body.error.details[0]?.parameter).toBe('sql');
+    expect(body.error.details[0]?.expected).toContain('128MB');
+    await stillHealthy();
+  });
+
+  it('answers 422 for a result too large to hand over, never an empty result', async () => {
+    const response = await sql(
+      "SELECT repeat('x', 8000000) || i AS a, repeat('y', 8000000) || i AS b, repeat('z', 8000000) || i AS c FROM range(6) t(i)",
+    );
+    expect(response.json()).toMatchObject({ error: { code: 'QUERY_SQL_MEMORY_LIMIT' } });
+    expect(response.statusCode).toBe(422);
+    await stillHealthy();
+  });
+
+  it('answers a query whose worker was killed with an error naming the signal, then replaces the worker', async () => {
+    expect((await sql('SELECT 1 AS one')).statusCode).toBe(200);
+    const [pid] = workerPids();
+    const pending = sql('SELECT count(*) FROM range(100000000) a, range(100000000) b');
+    process.kill(Number(pid), 'SIGKILL');
+    const response = await pending;
+    expect(response.statusCode).toBe(400);
+    const body = response.json<{ error: { code: string; message: string; details: ErrorDetail[] } }>();
+    expect(body.error).toMatchObject({ code: 'QUERY_SQL_FAILED', details: [{ parameter: 'sql' }] });
+    expect(body.error.message).toContain('SIGKILL');
+    await stillHealthy();
+    expect(workerPids()).not.toContain(pid);
+  });
+
+  // Regression: the 400 for SQL over the length limit said "expected one SELECT statement", not the limit.
+  it('sql_too_long_error_names_limit: answers 400 naming sql and its limit of 20000 characters', async () => {
+    const response = await sql(`SELECT 1 AS x${' '.repeat(20_000)}`);
+    expect(response.statusCode).toBe(400);
+    const body = response.json<{ error: { code: string; message: string; details: ErrorDetail[] } }>();
+    expect(body.error.code).toBe('QUERY_BAD_PARAMETER');
+    expect(body.error.message).toContain('20000');
+    expect(body.error.details).toEqual([{ parameter: 'sql', expected: 'expected at most 20000 characters of SQL' }]);
   });
 
   it('cuts results at the row limit and says so, in the published body of @servq/query-api', async () => {
@@ -261,9 +318,11 @@ describe('POST /v1/sql sandbox', () => {
     async (_name, text) => {
       const started = Date.now();
       const response = await sql(text);
-      expect([400, 408]).toContain(response.statusCode);
+      expect([400, 408, 422]).toContain(response.statusCode);
       const body = response.json<{ error: { code: string; details: { parameter: string }[] } }>();
-      expect(['QUERY_SQL_REJECTED', 'QUERY_SQL_FAILED', 'QUERY_SQL_TIMEOUT']).toContain(body.error.code);
+      expect(['QUERY_SQL_REJECTED', 'QUERY_SQL_FAILED', 'QUERY_SQL_TIMEOUT', 'QUERY_SQL_MEMORY_LIMIT']).toContain(
+        body.error.code,
+      );
       expect(body.error.details[0]?.parameter).toBe('sql');
       expect(Date.now() - started).toBeLessThan(1_500 + 3_000 + 2_000);
       expect(existsSync(`${canary}.csv`) || existsSync(canary) || existsSync(`${canary}.db`)).toBe(false);

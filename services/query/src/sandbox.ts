@@ -2,7 +2,9 @@
  * The parent side of the SQL sandbox. Analyst SQL never runs in the service's own process: a child process
  * (sandbox.worker.ts) holds a locked-down copy of the modelled tables for one data version. When the data
  * changes, the tables are exported again and a fresh worker replaces the old one. Queries run one at a time;
- * a worker that does not answer within the time limit plus a grace period is killed and replaced.
+ * a worker that does not answer within the time limit plus a grace period is killed and replaced, and so is one
+ * that dies. A query that needs more memory than the worker may have fails with QUERY_SQL_MEMORY_LIMIT, naming
+ * the limits; the service and the next query are unaffected.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -14,6 +16,7 @@ import { QueryError, QueryErrorCode } from './errors.ts';
 import type { Freshness } from '@servq/query-api';
 import type { TypedRows } from './parquet.output.ts';
 import type { WorkerReply } from './sandbox.worker.ts';
+import { sizeToBytes } from './size.ts';
 
 export interface SqlResult {
   columns: string[];
@@ -42,13 +45,17 @@ const GRACE_MS = 3_000;
 interface Worker {
   child: ChildProcess;
   version: number;
+  /** The exported models it loaded. */
   dir: string;
   /** The worker's DuckDB spill directory, removed with the worker. */
   tempDir: string;
+  /** The end of what the worker wrote to stderr, to tell why it died. */
+  stderrTail: () => string;
 }
 
 export class SqlSandbox implements SqlRunner {
   private worker: Worker | undefined;
+  private exported: { version: number; dir: string } | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
 
@@ -72,17 +79,16 @@ export class SqlSandbox implements SqlRunner {
 
   /** Whether a worker process is alive (for tests and health). */
   get alive(): boolean {
-    return this.worker !== undefined && this.worker.child.exitCode === null && !this.worker.child.killed;
+    return this.worker !== undefined && !ended(this.worker.child) && !this.worker.child.killed;
   }
 
   private async runNow(sql: string): Promise<SqlResult> {
     const worker = await this.ensureWorker();
     const id = this.nextId++;
-    const reply = await new Promise<WorkerReply | 'killed'>((done) => {
+    const reply = await new Promise<WorkerReply | 'timeout' | 'died'>((done) => {
       const timer = setTimeout(() => {
         cleanup();
-        void this.kill(worker);
-        done('killed');
+        done('timeout');
       }, this.config.timeoutMs + GRACE_MS);
       const onMessage = (message: WorkerReply) => {
         if (message.kind !== 'ready' && message.id === id) {
@@ -92,21 +98,32 @@ export class SqlSandbox implements SqlRunner {
       };
       const onExit = () => {
         cleanup();
-        done('killed');
+        done('died');
       };
       const cleanup = () => {
         clearTimeout(timer);
         worker.child.off('message', onMessage);
-        worker.child.off('exit', onExit);
+        worker.child.off('close', onExit);
       };
       worker.child.on('message', onMessage);
-      worker.child.once('exit', onExit);
+      // 'close', not 'exit': by then its stderr has been read to the end, which tells why it died.
+      worker.child.once('close', onExit);
       worker.child.send({ kind: 'query', id, sql });
     });
-    if (reply === 'killed') {
-      if (this.worker === worker) this.worker = undefined;
+    if (reply === 'timeout') {
+      await this.kill(worker);
       throw new QueryError(QueryErrorCode.SqlTimeout, 'the query was stopped and its sandbox replaced', [
-        { parameter: 'sql', expected: `a query that finishes within ${this.config.timeoutMs} ms and the memory limit` },
+        { parameter: 'sql', expected: `a query that finishes within ${this.config.timeoutMs} ms` },
+      ]);
+    }
+    if (reply === 'died') {
+      await this.kill(worker);
+      const how = worker.child.signalCode ?? `code ${worker.child.exitCode}`;
+      if (DIED_OF_MEMORY.test(worker.stderrTail())) {
+        throw this.memoryError(`the sandbox worker ran out of memory (${how}) and was replaced`);
+      }
+      throw new QueryError(QueryErrorCode.SqlFailed, `the sandbox worker ended (${how}) and was replaced`, [
+        { parameter: 'sql', expected: 'a query the sandbox can run; try it again or simplify it' },
       ]);
     }
     if (reply.kind === 'result') {
@@ -119,6 +136,11 @@ export class SqlSandbox implements SqlRunner {
       };
     }
     if (reply.kind === 'error') {
+      if (reply.code === 'memory') {
+        // The allocators keep what the query took, up to the bound, and the next query would fail on it.
+        await this.kill(worker);
+        throw this.memoryError(reply.message);
+      }
       const code =
         reply.code === 'rejected'
           ? QueryErrorCode.SqlRejected
@@ -134,77 +156,158 @@ export class SqlSandbox implements SqlRunner {
     throw new QueryError(QueryErrorCode.Internal, 'unexpected sandbox reply');
   }
 
+  /** The error for a query that outgrew the worker's memory, naming both limits. */
+  private memoryError(cause: string): QueryError {
+    const limit = this.config.memoryLimit;
+    const bound = formatMiB(workerMemoryBound(limit));
+    return new QueryError(
+      QueryErrorCode.SqlMemoryLimit,
+      `the query needs more memory than the sandbox allows: ${limit} for DuckDB (QUERY_SQL_MEMORY_LIMIT), ` +
+        `${bound} for the worker process; ${cause.split('\n')[0]}`,
+      [
+        {
+          parameter: 'sql',
+          expected: `a query that fits in the sandbox memory limit of ${limit} (worker process ${bound}): aggregate, filter or LIMIT earlier`,
+        },
+      ],
+    );
+  }
+
   private async ensureWorker(): Promise<Worker> {
     const version = this.store.getFreshness().dataVersion;
     if (this.worker && this.worker.version === version && this.alive) return this.worker;
     if (this.worker) await this.kill(this.worker);
-    const name = `v${version}-${process.pid}-${Date.now()}`;
-    const dir = resolve(this.config.exportDir, name);
-    const tempDir = resolve(this.config.tempDir, name);
-    await mkdir(dir, { recursive: true });
+    const dir = await this.exportFor(version);
+    const tempDir = resolve(this.config.tempDir, `v${version}-${process.pid}-${Date.now()}`);
     await mkdir(tempDir, { recursive: true });
-    await this.store.exportModels(dir);
-    const child = spawnWorker();
-    const worker: Worker = { child, version, dir, tempDir };
-    await new Promise<void>((ready, fail) => {
-      const timer = setTimeout(() => fail(new Error('sandbox worker did not start within 20 s')), 20_000);
-      child.once('message', (message: WorkerReply) => {
-        clearTimeout(timer);
-        if (message.kind === 'ready') ready();
-        else fail(new Error('sandbox worker failed to start'));
+    const child = spawnWorker(this.config.memoryLimit);
+    const worker: Worker = { child, version, dir, tempDir, stderrTail: keepStderrTail(child) };
+    try {
+      await new Promise<void>((ready, fail) => {
+        const timer = setTimeout(() => fail(new Error('sandbox worker did not start within 20 s')), 20_000);
+        child.once('message', (message: WorkerReply) => {
+          clearTimeout(timer);
+          if (message.kind === 'ready') ready();
+          else fail(new Error('sandbox worker failed to start'));
+        });
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          fail(new Error(`sandbox worker exited with ${code}`));
+        });
+        child.send({
+          kind: 'init',
+          dir,
+          memoryLimit: this.config.memoryLimit,
+          threads: this.config.threads,
+          timeoutMs: this.config.timeoutMs,
+          maxRows: this.config.maxRows,
+          tempDir,
+          maxTempSize: this.config.maxTempSize,
+        });
       });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        fail(new Error(`sandbox worker exited with ${code}`));
-      });
-      child.send({
-        kind: 'init',
-        dir,
-        memoryLimit: this.config.memoryLimit,
-        threads: this.config.threads,
-        timeoutMs: this.config.timeoutMs,
-        maxRows: this.config.maxRows,
-        tempDir,
-        maxTempSize: this.config.maxTempSize,
-      });
-    });
+    } catch (error) {
+      await this.kill(worker);
+      throw error;
+    }
     this.worker = worker;
     return worker;
   }
 
+  /**
+   * The modelled tables of `version`, exported once: a worker replaced after a memory error or a crash loads
+   * the same files again instead of waiting for a new export.
+   */
+  private async exportFor(version: number): Promise<string> {
+    if (this.exported?.version === version) return this.exported.dir;
+    await this.dropExport();
+    const dir = resolve(this.config.exportDir, `v${version}-${process.pid}-${Date.now()}`);
+    await mkdir(dir, { recursive: true });
+    await this.store.exportModels(dir);
+    this.exported = { version, dir };
+    return dir;
+  }
+
+  private async dropExport(): Promise<void> {
+    if (this.exported) await rm(this.exported.dir, { recursive: true, force: true });
+    this.exported = undefined;
+  }
+
+  /** Ends a worker's process and removes its spill directory; the export stays for its successor. */
   private async kill(worker: Worker): Promise<void> {
-    if (worker.child.exitCode === null) {
+    if (!ended(worker.child)) {
       const exited = new Promise<void>((done) => worker.child.once('exit', () => done()));
       worker.child.kill('SIGKILL');
       await exited;
     }
-    await rm(worker.dir, { recursive: true, force: true });
     await rm(worker.tempDir, { recursive: true, force: true });
     if (this.worker === worker) this.worker = undefined;
   }
 
   async stop(): Promise<void> {
     if (this.worker) await this.kill(this.worker);
+    await this.dropExport();
   }
 }
 
 /**
  * OS limits for the analysts' worker, beyond DuckDB's own settings (which DuckDB calls defence in depth, not a
  * sandbox): no core dumps, few open files, no file larger than `WORKER_MAX_FILE_BYTES` (a write that escaped
- * DuckDB's checks is cut off by the kernel), and a small V8 heap. `prlimit` (util-linux) sets them on the
- * process it then becomes, so the IPC channel survives. An address-space limit is not set: Node's WebAssembly
- * reserves more address space than any useful limit (checked: tsx fails under 4 and 8 GiB).
+ * DuckDB's checks is cut off by the kernel), a small V8 heap, and a bound on the process's data segment
+ * (RLIMIT_DATA: its private writable memory, the C++ and V8 heaps included). DuckDB's `memory_limit` counts its
+ * buffer pool but not every allocation (long strings built row by row, for one): under the 256 MB limit a
+ * worker reached 2–3.5 GiB. With the bound, an allocation past it fails and DuckDB answers "Out of Memory".
+ * The address space (RLIMIT_AS) cannot serve: V8 reserves about 32 GiB of it for WebAssembly at start.
+ * `prlimit` (util-linux) sets the limits on the process it then becomes, so the IPC channel survives.
  */
 const WORKER_MAX_FILE_BYTES = 2 * 1024 ** 3;
 const WORKER_MAX_OPEN_FILES = 256;
+const WORKER_V8_HEAP_MIB = 128;
+/**
+ * The worker's own needs beside DuckDB's limit: Node, tsx and DuckDB's code take about 160 MiB of data segment
+ * when idle, the V8 heap up to `WORKER_V8_HEAP_MIB` for the rows of a result, and DuckDB's uncounted working
+ * memory the rest.
+ */
+const WORKER_RUNTIME_BYTES = 384 * 1024 ** 2;
 const PRLIMIT = '/usr/bin/prlimit';
 
-export function workerLimitArgs(): string[] {
-  return [`--core=0`, `--nofile=${WORKER_MAX_OPEN_FILES}`, `--fsize=${WORKER_MAX_FILE_BYTES}`];
+/** The bound on the worker process's memory for a DuckDB `memory_limit`. */
+export function workerMemoryBound(memoryLimit: string): number {
+  return sizeToBytes(memoryLimit) + WORKER_RUNTIME_BYTES;
 }
 
-function spawnWorker(): ChildProcess {
-  const node = [process.execPath, '--import', 'tsx', '--max-old-space-size=256', workerPath];
-  const [command, ...args] = existsSync(PRLIMIT) ? [PRLIMIT, ...workerLimitArgs(), '--', ...node] : node;
-  return spawn(command!, args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'], serialization: 'advanced' });
+/** Whether a worker has exited or been ended by a signal (then `exitCode` stays null). */
+const ended = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
+
+const formatMiB = (bytes: number): string => `${Math.round(bytes / 1024 ** 2)} MiB`;
+
+export function workerLimitArgs(memoryLimit: string): string[] {
+  return [
+    `--core=0`,
+    `--nofile=${WORKER_MAX_OPEN_FILES}`,
+    `--fsize=${WORKER_MAX_FILE_BYTES}`,
+    `--data=${workerMemoryBound(memoryLimit)}`,
+  ];
+}
+
+/** What a worker writes to stderr when it dies of memory: V8's heap, or a C++ allocation nobody caught. */
+const DIED_OF_MEMORY = /heap out of memory|bad_alloc|Out of Memory|Cannot allocate memory/i;
+const STDERR_TAIL_BYTES = 4096;
+
+/** Passes the worker's stderr through and keeps its last few kilobytes. */
+function keepStderrTail(child: ChildProcess): () => string {
+  let tail = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    process.stderr.write(chunk);
+    tail = (tail + chunk.toString('utf8')).slice(-STDERR_TAIL_BYTES);
+  });
+  return () => tail;
+}
+
+function spawnWorker(memoryLimit: string): ChildProcess {
+  if (!existsSync(PRLIMIT)) throw new Error(`${PRLIMIT} (util-linux) is needed to bound the SQL sandbox`);
+  const node = [process.execPath, '--import', 'tsx', `--max-old-space-size=${WORKER_V8_HEAP_MIB}`, workerPath];
+  return spawn(PRLIMIT, [...workerLimitArgs(memoryLimit), '--', ...node], {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'advanced',
+  });
 }

@@ -1,14 +1,17 @@
 /**
- * The analysts' SQL sandbox, in its own process. It copies the exported modelled tables into an in-memory
- * database, then locks itself down: no extension autoload or install, no file or network access at all
- * (`enable_external_access=false` with no allowed directories: the tables are already in memory), memory,
- * thread and temp-space limits (spilling, if allowed at all, goes to the worker's own directory under the
- * service's data dir, set when the instance is created), and finally `lock_configuration=true`, after which no SET can undo any of it.
+ * The analysts' SQL sandbox, in its own process. DuckDB's memory and thread limits and its spill directory (the
+ * worker's own, under the service's data dir) are set when the instance is created, before anything loads. It
+ * copies the exported modelled tables into that in-memory database, then locks itself down: no extension
+ * autoload or install, no file or network access at all (`enable_external_access=false` with no allowed
+ * directories: the tables are already in memory), a temp-space limit, and finally `lock_configuration=true`,
+ * after which no SET can undo any of it. The parent bounds the whole process too (sandbox.ts), since DuckDB's
+ * `memory_limit` leaves some of its allocations uncounted.
  * Each request must be exactly one statement of type SELECT; a timer interrupts it at the time limit, and
- * at most `maxRows` rows are read.
+ * at most `maxRows` rows are read. An allocation refused, by DuckDB's limit or the OS bound, answers `memory`.
  */
-import { DuckDBInstance, StatementType, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance, DuckDBResultReader, StatementType, type DuckDBConnection } from '@duckdb/node-api';
 import { ModelIds } from '@servq/metrics';
+import { sizeToBytes } from './size.ts';
 
 export interface WorkerInit {
   kind: 'init';
@@ -37,7 +40,13 @@ export type WorkerReply =
       truncated: boolean;
       elapsedMs: number;
     }
-  | { kind: 'error'; id: number; code: 'rejected' | 'timeout' | 'failed'; message: string };
+  | { kind: 'error'; id: number; code: 'rejected' | 'timeout' | 'memory' | 'failed'; message: string };
+
+/**
+ * DuckDB's error for an allocation it could not make: past its own `memory_limit`, or refused by the OS bound
+ * on the process (then DuckDB's "used" figure is below its limit, and the bound is what stopped it).
+ */
+const OUT_OF_MEMORY = /^Out of Memory Error/;
 
 let connection: DuckDBConnection | undefined;
 let limits = { timeoutMs: 5_000, maxRows: 10_000 };
@@ -46,38 +55,26 @@ const send = (reply: WorkerReply): void => {
   process.send?.(reply);
 };
 
-const units: Record<string, number> = { kb: 1e3, mb: 1e6, gb: 1e9, kib: 2 ** 10, mib: 2 ** 20, gib: 2 ** 30 };
-
-/** Bytes of a size as the config accepts it (`256MB`, `1GiB`); units as DuckDB reads them. */
-function sizeToBytes(size: string): number {
-  const match = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(size.trim());
-  const unit = units[match?.[2]?.toLowerCase() ?? ''];
-  if (!match?.[1] || unit === undefined) throw new Error(`not a size: ${size}`);
-  return Math.floor(Number(match[1]) * unit);
-}
-
 async function init(message: WorkerInit): Promise<void> {
+  // The memory limit holds from the start: the process runs under an OS bound on its data segment, and
+  // loading the models with DuckDB's default limit (most of the machine's memory) would run into it.
+  // Models larger than the limit spill to the temp directory as they load.
   const instance = await DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
     temp_directory: message.tempDir,
+    memory_limit: message.memoryLimit,
+    threads: String(Math.max(1, Math.floor(message.threads))),
   });
   const c = await instance.connect();
   for (const model of ModelIds) {
     const path = `${message.dir}/${model}.parquet`.replaceAll("'", "''");
     await c.run(`CREATE TABLE ${model} AS SELECT * FROM read_parquet('${path}')`);
   }
-  const memory = message.memoryLimit.replaceAll("'", '');
-  for (const statement of [
-    'SET allow_community_extensions = false',
-    'SET enable_external_access = false',
-    `SET memory_limit = '${memory}'`,
-    `SET threads = ${Math.max(1, Math.floor(message.threads))}`,
-  ]) {
+  for (const statement of ['SET allow_community_extensions = false', 'SET enable_external_access = false']) {
     await c.run(statement);
   }
-  // Models larger than the memory limit have now been evicted to the temp directory, and DuckDB refuses a
-  // temp limit below what is in use: the limit is that use plus the configured headroom for queries.
+  // DuckDB refuses a temp limit below what is in use: the limit is that use plus the configured headroom.
   const usage = await c.runAndReadAll('SELECT coalesce(sum(size), 0)::BIGINT AS used FROM duckdb_temporary_files()');
   const tempLimit = Number(usage.getRowObjectsJson()[0]?.used ?? 0) + sizeToBytes(message.maxTempSize);
   await c.run(`SET max_temp_directory_size = '${tempLimit} bytes'`);
@@ -115,7 +112,19 @@ async function query(message: WorkerQuery): Promise<void> {
     if (prepared.statementType !== StatementType.SELECT) {
       return send({ kind: 'error', id: message.id, code: 'rejected', message: 'only SELECT statements are allowed' });
     }
-    const reader = await prepared.runAndReadUntil(limits.maxRows + 1);
+    const result = await prepared.run();
+    const reader = new DuckDBResultReader(result);
+    await reader.readUntil(limits.maxRows + 1);
+    // A chunk DuckDB cannot copy out for want of memory reads as the end of the result: without this check
+    // a query at the memory bound answered zero rows as if that were its result.
+    if (reader.currentRowCount < Math.min(result.rowCount, limits.maxRows + 1)) {
+      return send({
+        kind: 'error',
+        id: message.id,
+        code: 'memory',
+        message: `the result could not be read within the memory limit (${reader.currentRowCount} of ${result.rowCount} rows)`,
+      });
+    }
     const rows = reader.getRowObjectsJson().slice(0, limits.maxRows);
     send({
       kind: 'result',
@@ -123,15 +132,16 @@ async function query(message: WorkerQuery): Promise<void> {
       columns: reader.columnNames(),
       types: reader.columnTypes().map((type) => type.toString()),
       rows,
-      truncated: reader.currentRowCount > limits.maxRows || !reader.done,
+      truncated: result.rowCount > limits.maxRows,
       elapsedMs: Date.now() - started,
     });
   } catch (error) {
+    const text = (error as Error).message;
     send({
       kind: 'error',
       id: message.id,
-      code: timedOut ? 'timeout' : 'failed',
-      message: timedOut ? `stopped at the time limit of ${limits.timeoutMs} ms` : (error as Error).message,
+      code: timedOut ? 'timeout' : OUT_OF_MEMORY.test(text) ? 'memory' : 'failed',
+      message: timedOut ? `stopped at the time limit of ${limits.timeoutMs} ms` : text,
     });
   } finally {
     clearTimeout(timer);
