@@ -57,6 +57,8 @@ function describeStatus(status: number): string {
       return 'the token’s role may not do this';
     case 408:
       return 'the SQL was stopped at the time limit';
+    case 422:
+      return 'the SQL needs more memory than the sandbox allows (QUERY_SQL_MEMORY_LIMIT); the message names the limits';
     case 503:
       return 'the lake has not been synchronised yet';
     default:
@@ -120,12 +122,12 @@ export const routeDocs = {
   sql: {
     summary: 'One read-only SELECT in a sandbox (analyst role), answered as JSON, CSV or Parquet',
     description:
-      'Runs in a separate locked-down worker process: no file or network access, memory, thread, time and row ' +
-      'limits. Truncation at the row limit is reported in the body (JSON) or the x-servq-truncated header.',
+      'Runs in a separate locked-down worker process: no file or network access, memory (DuckDB’s limit and an OS ' +
+      'bound on the process), thread, time and row limits. Truncation at the row limit is reported in the body (JSON) or the x-servq-truncated header.',
     tags: ['analysts'],
     security: bearer,
     body: inputSchema(SqlBody),
-    response: { ...ok('the result rows', SqlAnswer), ...errors(400, 401, 403, 408, 503) },
+    response: { ...ok('the result rows', SqlAnswer), ...errors(400, 401, 403, 408, 422, 503) },
   },
 } satisfies Record<string, FastifySchema>;
 
