@@ -9,14 +9,23 @@
  */
 import type { AckedProducer } from '@servq/kafka';
 import { isKafkaAdapterError } from '@servq/kafka';
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
 import type { Authenticate, Caller } from './auth.ts';
-import { itemsFromJson, parseNdjson, type RawItem } from './body.ts';
+import {
+  assertJsonDepth,
+  checkedJson,
+  decodeBody,
+  decodingLimit,
+  itemsFromJson,
+  parseNdjson,
+  type RawItem,
+} from './body.ts';
 import type { IngestConfig } from './config.ts';
 import type { DedupWindow } from './dedup.ts';
-import { IngestError, IngestErrorCode } from './errors.ts';
-import { prepareBatch, type ItemOutcome } from './batch.pipeline.ts';
-import { parseCsvEvents } from './csv.rows.ts';
+import { IngestError, IngestErrorCode, isIngestError } from './errors.ts';
+import { prepareBatch, type ItemOutcome, type PreparedBatch } from './batch.pipeline.ts';
+import { csvEventChunks } from './csv.rows.ts';
 import type { IngestMetrics } from './metrics.ts';
 
 export interface EventsRouteDeps {
@@ -34,12 +43,15 @@ export function summarise(outcomes: ItemOutcome[]) {
 }
 
 function toItems(body: unknown, contentType: string | undefined): RawItem[] {
-  if (contentType?.startsWith('text/csv')) {
-    throw new IngestError(IngestErrorCode.UnsupportedMediaType, 'CSV files go to POST /v1/import', [
-      { field: 'Content-Type', expected: 'application/json or application/x-ndjson' },
-    ]);
-  }
   if (contentType?.startsWith('application/x-ndjson')) return parseNdjson(typeof body === 'string' ? body : '');
+  if (!contentType?.startsWith('application/json')) {
+    const csv = contentType?.startsWith('text/csv') ?? false;
+    throw new IngestError(
+      IngestErrorCode.UnsupportedMediaType,
+      csv ? 'CSV files go to POST /v1/import' : `unsupported Content-Type '${contentType ?? ''}'`,
+      [{ field: 'Content-Type', expected: 'application/json or application/x-ndjson' }],
+    );
+  }
   const items = itemsFromJson(body);
   if (!items) {
     throw new IngestError(IngestErrorCode.BadBody, 'the body must be a JSON array of events or one event object', [
@@ -60,22 +72,23 @@ function authenticated(deps: EventsRouteDeps, authorization: string | undefined)
 }
 
 /**
- * Validates, produces and remembers one chunk of items; returns their outcomes. Throws 403 for a forbidden
- * family (nothing of the chunk is produced) and 503 when Kafka does not acknowledge in time.
+ * Validates one chunk of items into outcomes and Kafka messages; nothing is produced yet. Throws 403 for a
+ * forbidden family (then nothing of the chunk is produced). `dedup` may widen the window (imports add the ids
+ * of the chunk still in flight).
  */
-async function submit(
+function prepare(
   deps: EventsRouteDeps,
   caller: Caller,
   items: readonly RawItem[],
-  log: FastifyBaseLogger,
-): Promise<ItemOutcome[]> {
-  const { config, metrics } = deps;
+  dedup: DedupWindow = deps.dedup,
+): PreparedBatch {
+  const { config } = deps;
   const prepared = prepareBatch(items, {
     caller,
     now: deps.now(),
     validation: config.validation,
     pseudonymSecret: config.pseudonymSecret,
-    dedup: deps.dedup,
+    dedup,
     topicPrefix: config.topicPrefix,
   });
   if (prepared.forbidden.length > 0) {
@@ -88,6 +101,20 @@ async function submit(
       })),
     );
   }
+  return prepared;
+}
+
+/**
+ * Produces a prepared chunk and, once Kafka acknowledged it, remembers its ids; returns the outcomes. Throws
+ * 503 when Kafka does not acknowledge in time.
+ */
+async function produce(
+  deps: EventsRouteDeps,
+  caller: Caller,
+  prepared: PreparedBatch,
+  log: FastifyBaseLogger,
+): Promise<ItemOutcome[]> {
+  const { metrics } = deps;
   const stopTimer = metrics.produceSeconds.startTimer();
   try {
     await deps.producer.send(prepared.batches);
@@ -127,24 +154,142 @@ function allRejectedError<O extends ItemOutcome>(outcomes: O[], fieldOf: (o: O) 
   };
 }
 
+/** Rows of an import listed in its answer: the ones not accepted, in file order, up to this many. */
+export const MAX_LISTED_IMPORT_RESULTS = 1000;
+
+type ImportResult = ItemOutcome & { line: number };
+
+/** An import's running totals; keeps the first MAX_LISTED_IMPORT_RESULTS rows that were not accepted. */
+class ImportTally {
+  accepted = 0;
+  duplicates = 0;
+  rejected = 0;
+  omitted = 0;
+  readonly listed: ImportResult[] = [];
+
+  add(result: ImportResult): void {
+    if (result.status === 'accepted') this.accepted += 1;
+    else if (result.status === 'duplicate') this.duplicates += 1;
+    else this.rejected += 1;
+    if (result.status === 'accepted') return;
+    if (this.listed.length < MAX_LISTED_IMPORT_RESULTS) this.listed.push(result);
+    else this.omitted += 1;
+  }
+
+  get total(): number {
+    return this.accepted + this.duplicates + this.rejected;
+  }
+}
+
+/** A dedup window that also knows the ids of the chunk whose send has not been acknowledged yet. */
+function withInFlight(dedup: DedupWindow, inFlight: ReadonlySet<string>): DedupWindow {
+  return {
+    seen: (id) => inFlight.has(id) || dedup.seen(id),
+    remember: (ids) => dedup.remember(ids),
+    get size() {
+      return dedup.size;
+    },
+  };
+}
+
+/**
+ * Streams an import: reads chunks of rows while the previous chunk is with Kafka (the CPU work of one overlaps
+ * the other's acknowledgement), and produces the chunks one after another, in file order. Returns the tally;
+ * rethrows a failure with how many rows were already durable.
+ */
+async function importCsv(
+  deps: EventsRouteDeps,
+  caller: Caller,
+  request: FastifyRequest,
+  tally: ImportTally,
+): Promise<void> {
+  const contentType = request.headers['content-type'];
+  const text = (request.body as Readable).pipe(decodingLimit(contentType, deps.config.limits.maxImportBytes));
+  (request.body as Readable).once('error', (error) => text.destroy(error));
+  let inFlight: { lines: number[]; ids: ReadonlySet<string>; done: Promise<ItemOutcome[]> } | null = null;
+  const settle = async () => {
+    if (!inFlight) return;
+    const { lines, done } = inFlight;
+    inFlight = null;
+    const outcomes = await done;
+    outcomes.forEach((o, i) => tally.add({ ...o, index: tally.total, line: lines[i]! }));
+  };
+  try {
+    for await (const chunk of csvEventChunks(text, deps.config.limits.maxEventsPerRequest)) {
+      const dedup = withInFlight(deps.dedup, inFlight?.ids ?? new Set());
+      const prepared = prepare(
+        deps,
+        caller,
+        chunk.map((r) => r.item),
+        dedup,
+      );
+      await settle();
+      const done = produce(deps, caller, prepared, request.log);
+      done.catch(() => undefined); // awaited by settle(); a failure must not surface as unhandled first
+      inFlight = { lines: chunk.map((r) => r.line), ids: new Set(prepared.acceptedIds), done };
+    }
+    await settle();
+  } catch (error) {
+    if (isIngestError(error) && tally.total > 0) {
+      error.message = `${error.message}; the ${tally.total} rows before it were imported and are durable (importing the file again reports them as duplicates)`;
+    }
+    throw error;
+  }
+}
+
 export function registerEventsRoute(app: FastifyInstance, deps: EventsRouteDeps): void {
   const { config, metrics } = deps;
+  const maxBodyBytes = config.limits.maxBodyBytes;
+  const rateLimited = (max: number) => ({
+    max,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request: FastifyRequest, context: { max: number; after: string }) =>
+      new IngestError(IngestErrorCode.RateLimited, `rate limit reached; retry in ${context.after}`, [
+        { field: 'Authorization', expected: `at most ${context.max} requests per minute for this key` },
+      ]),
+  });
 
+  // JSON is read as bytes so that the charset, the nesting depth and lone surrogates are checked here, at the
+  // edge, by the same rules for JSON and NDJSON; fastify's own parser still guards against prototype poisoning.
+  const defaultJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser(
+    'application/json',
+    { parseAs: 'buffer', bodyLimit: maxBodyBytes },
+    (request, body, done) => {
+      try {
+        const text = decodeBody(body as Buffer, request.headers['content-type']);
+        assertJsonDepth(text, 'body');
+        void defaultJson(request, text, (error, value) => {
+          if (error) return done(error);
+          try {
+            done(null, checkedJson(value));
+          } catch (checkError) {
+            done(checkError as Error);
+          }
+        });
+      } catch (error) {
+        done(error as Error);
+      }
+    },
+  );
   app.addContentTypeParser(
     'application/x-ndjson',
-    { parseAs: 'string', bodyLimit: config.limits.maxBodyBytes },
-    (_request, body, done) => done(null, body),
+    { parseAs: 'buffer', bodyLimit: maxBodyBytes },
+    (request, body, done) => {
+      try {
+        done(null, decodeBody(body as Buffer, request.headers['content-type']));
+      } catch (error) {
+        done(error as Error);
+      }
+    },
   );
-  app.addContentTypeParser(
-    'text/csv',
-    { parseAs: 'string', bodyLimit: config.limits.maxImportBytes },
-    (_request, body, done) => done(null, body),
-  );
-
+  // Imports are streamed: the route reads the request itself, after authentication, within its own limit.
+  app.addContentTypeParser('text/csv', (_request, payload, done) => done(null, payload));
   app.post(
     '/v1/events',
     {
-      config: { rateLimit: { max: config.limits.ratePerMinute, timeWindow: '1 minute' } },
+      config: { rateLimit: rateLimited(config.limits.ratePerMinute) },
       schema: {
         summary: 'Submit a batch of visit, survey, complaint or feedback events',
         description:
@@ -167,7 +312,7 @@ export function registerEventsRoute(app: FastifyInstance, deps: EventsRouteDeps)
         ]);
       }
       metrics.batchSize.observe(items.length);
-      const outcomes = await submit(deps, caller, items, request.log);
+      const outcomes = await produce(deps, caller, prepare(deps, caller, items), request.log);
       const summary = summarise(outcomes);
       const body = { ...summary, results: outcomes };
       const status = statusFor(summary, outcomes.length);
@@ -179,11 +324,11 @@ export function registerEventsRoute(app: FastifyInstance, deps: EventsRouteDeps)
   app.post(
     '/v1/import',
     {
-      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+      config: { rateLimit: rateLimited(60) },
       schema: {
         summary: 'Import historical events from a CSV export',
         description:
-          'text/csv with a header row of event field names (event_id, type, schema_version, occurred_at, source, channel, office_id, …). Each row goes through the same validation, scrubbing and Kafka acknowledgement as POST /v1/events; results carry the line number where each row ends. Events older than the horizon need a backfill column set to true.',
+          'text/csv (UTF-8, or the charset declared in Content-Type, e.g. text/csv; charset=windows-1257) with a header row of event field names (event_id, type, schema_version, occurred_at, source, channel, office_id, …). The file is streamed: each chunk of rows goes through the same validation, scrubbing and Kafka acknowledgement as POST /v1/events. The answer counts accepted, duplicate and rejected rows and lists the rows that were not accepted (up to 1000, with the line where each row ends; more_results_omitted counts the rest). Events older than the horizon need a backfill column set to true.',
         tags: ['events'],
         security: [{ bearer: [] }],
       },
@@ -195,30 +340,32 @@ export function registerEventsRoute(app: FastifyInstance, deps: EventsRouteDeps)
           { field: 'Content-Type', expected: 'text/csv' },
         ]);
       }
-      const rows = parseCsvEvents(typeof request.body === 'string' ? request.body : '');
-      if (rows.length === 0) {
+      const declaredBytes = Number(request.headers['content-length'] ?? 0);
+      if (declaredBytes > config.limits.maxImportBytes) {
+        throw new IngestError(
+          IngestErrorCode.BodyTooLarge,
+          `the file of ${declaredBytes} bytes is larger than the import limit of ${config.limits.maxImportBytes} bytes`,
+          [
+            {
+              field: 'body',
+              expected: `a CSV file of at most ${config.limits.maxImportBytes} bytes (INGEST_MAX_IMPORT_BYTES)`,
+            },
+          ],
+        );
+      }
+      const tally = new ImportTally();
+      await importCsv(deps, caller, request, tally);
+      if (tally.total === 0) {
         throw new IngestError(IngestErrorCode.BadBody, 'the file has no data rows', [
           { field: 'body', expected: 'a header row and at least one data row' },
         ]);
       }
-      const results: (ItemOutcome & { line: number })[] = [];
-      // Chunks keep each Kafka request small; earlier chunks stay durable if a later one fails.
-      for (let start = 0; start < rows.length; start += config.limits.maxEventsPerRequest) {
-        const chunk = rows.slice(start, start + config.limits.maxEventsPerRequest);
-        const outcomes = await submit(
-          deps,
-          caller,
-          chunk.map((r) => r.item),
-          request.log,
-        );
-        outcomes.forEach((o, i) => results.push({ ...o, index: start + i, line: chunk[i]!.line }));
-      }
-      const summary = summarise(results);
-      const body = { ...summary, results };
-      const status = statusFor(summary, results.length);
+      const summary = { accepted: tally.accepted, duplicates: tally.duplicates, rejected: tally.rejected };
+      const body = { ...summary, results: tally.listed, more_results_omitted: tally.omitted };
+      const status = statusFor(summary, tally.total);
       if (status !== 422) return reply.status(status).send(body);
       return reply.status(422).send({
-        error: allRejectedError(results, (o) => `line ${o.line}`),
+        error: allRejectedError(tally.listed, (o) => `line ${o.line}`),
         ...body,
       });
     },
