@@ -3,7 +3,8 @@
  * feedback (praise, suggestions), which travels with complaints. `complaint_id` / `feedback_id` are the keys.
  */
 import { z } from 'zod';
-import { CalendarDate, EntityId, envelope, expected, FreeText, PersonRef, shortText } from './envelope.ts';
+import { CalendarDate, EntityId, envelope, expected, FreeText, freeText, PersonRef } from './envelope.ts';
+import { code } from './field-kinds.ts';
 import {
   ComplaintCategoryId,
   ComplaintOutcome,
@@ -18,16 +19,16 @@ import { OfficeId } from './reference/offices.ts';
 import { ServiceId } from './reference/services.ts';
 
 function complaintFields<const T extends string>(type: T) {
-  return { ...envelope(type), office_id: OfficeId.optional(), complaint_id: EntityId };
+  return { ...envelope(type), office_id: code(OfficeId).optional(), complaint_id: EntityId };
 }
 
 export const ComplaintReceived = z.strictObject({
   ...complaintFields('complaint.received'),
-  form: SubmissionForm,
-  category: ComplaintCategoryId,
+  form: code(SubmissionForm),
+  category: code(ComplaintCategoryId),
   /** The language the complaint is written or spoken in. */
-  language: ServiceLanguageId,
-  service_id: ServiceId.optional(),
+  language: code(ServiceLanguageId),
+  service_id: code(ServiceId).optional(),
   visit_id: EntityId.optional(),
   customer_ref: PersonRef.optional(),
   /** The staff member the complaint is about, if named. */
@@ -45,24 +46,24 @@ export type ComplaintAcknowledged = z.infer<typeof ComplaintAcknowledged>;
 export const ComplaintForwarded = z.strictObject({
   ...complaintFields('complaint.forwarded'),
   /** The competent institution, e.g. "CSDD". */
-  forwarded_to: shortText(200),
+  forwarded_to: freeText(200),
   person_notified: z.boolean({ error: expected('expected true or false') }),
 });
 export type ComplaintForwarded = z.infer<typeof ComplaintForwarded>;
 
 export const ComplaintExtended = z.strictObject({
   ...complaintFields('complaint.extended'),
-  extension_reason: ExtensionReason,
+  extension_reason: code(ExtensionReason),
   new_due_date: CalendarDate,
   /** How the person was told of the extension. */
-  notice_method: DeliveryMethod,
+  notice_method: code(DeliveryMethod),
 });
 export type ComplaintExtended = z.infer<typeof ComplaintExtended>;
 
 export const ComplaintResponded = z.strictObject({
   ...complaintFields('complaint.responded'),
-  outcome: ComplaintOutcome,
-  delivery_method: DeliveryMethod,
+  outcome: code(ComplaintOutcome),
+  delivery_method: code(DeliveryMethod),
   staff_ref: PersonRef.optional(),
 });
 export type ComplaintResponded = z.infer<typeof ComplaintResponded>;
@@ -74,18 +75,18 @@ export type ComplaintClosed = z.infer<typeof ComplaintClosed>;
 
 export const ComplaintReopened = z.strictObject({
   ...complaintFields('complaint.reopened'),
-  reopen_reason: ReopenReason,
+  reopen_reason: code(ReopenReason),
 });
 export type ComplaintReopened = z.infer<typeof ComplaintReopened>;
 
 export const FeedbackReceived = z.strictObject({
   ...envelope('feedback.received'),
-  office_id: OfficeId.optional(),
+  office_id: code(OfficeId).optional(),
   feedback_id: EntityId,
-  feedback_kind: FeedbackKind,
-  form: SubmissionForm,
-  language: ServiceLanguageId.optional(),
-  service_id: ServiceId.optional(),
+  feedback_kind: code(FeedbackKind),
+  form: code(SubmissionForm),
+  language: code(ServiceLanguageId).optional(),
+  service_id: code(ServiceId).optional(),
   visit_id: EntityId.optional(),
   customer_ref: PersonRef.optional(),
   /** The staff member praised, if named. */

@@ -17,6 +17,7 @@ import {
 import { OFFICE_IDS } from './reference/offices.ts';
 import { REFUSAL_REASON_IDS } from './reference/refusals.ts';
 import { SERVICE_IDS } from './reference/services.ts';
+import { EntityId, Source } from './envelope.ts';
 import type { ServqEvent } from './events.ts';
 
 const oneOf = <T>(values: readonly T[]) => fc.constantFrom(...values);
@@ -34,7 +35,10 @@ export const timestampArb = fc.tuple(instant, fc.constantFrom(0, 120, 180)).map(
   return `${local}+0${offset / 60}:00`;
 });
 
-export const entityIdArb = fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,30}$/);
+/** Ids of the documented shape: the character set, without the personal-number shapes EntityId refuses. */
+export const entityIdArb = fc
+  .stringMatching(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,30}$/)
+  .filter((id) => EntityId.safeParse(id).success);
 const refArb = fc.string({ minLength: 1, maxLength: 40 });
 const textArb = (max: number) =>
   fc.oneof(
@@ -49,7 +53,7 @@ function envelopeArb<T extends string>(type: T) {
     type: fc.constant(type),
     schema_version: fc.constant(1 as const),
     occurred_at: timestampArb,
-    source: fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}$/),
+    source: fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}$/).filter((s) => Source.safeParse(s).success),
     channel: oneOf(CHANNEL_IDS),
     backfill: fc.boolean(),
   };

@@ -22,11 +22,43 @@ export type EventOfType<T extends EventType> = Extract<ServqEvent, { type: T }>;
 
 export type EventFamily = 'visit' | 'survey' | 'complaint';
 
-/** The family of a type: `feedback.*` belongs to the complaint family (same topic, same table). */
+const KNOWN_TYPES: ReadonlySet<string> = new Set(EVENT_TYPES);
+
+export function isEventType(type: unknown): type is EventType {
+  return typeof type === 'string' && KNOWN_TYPES.has(type);
+}
+
+/**
+ * The family of every type, spelt out: a new type does not compile until it is given a family, and an unknown
+ * prefix is never sent silently to the complaint family. `feedback.*` travels with complaints (same topic and
+ * table).
+ */
+const FAMILY_OF_TYPE = {
+  'visit.booked': 'visit',
+  'visit.checked_in': 'visit',
+  'visit.called': 'visit',
+  'visit.completed': 'visit',
+  'visit.no_show': 'visit',
+  'visit.cancelled': 'visit',
+  'survey.submitted': 'survey',
+  'complaint.received': 'complaint',
+  'complaint.acknowledged': 'complaint',
+  'complaint.forwarded': 'complaint',
+  'complaint.extended': 'complaint',
+  'complaint.responded': 'complaint',
+  'complaint.closed': 'complaint',
+  'complaint.reopened': 'complaint',
+  'feedback.received': 'complaint',
+} as const satisfies Record<EventType, EventFamily>;
+
+/** The family of a type; throws `CONTRACTS_UNKNOWN_EVENT_TYPE` for a type no schema defines. */
 export function familyOf(type: EventType): EventFamily {
-  if (type.startsWith('visit.')) return 'visit';
-  if (type.startsWith('survey.')) return 'survey';
-  return 'complaint';
+  if (!isEventType(type)) {
+    throw new ContractsError(ContractsErrorCode.UnknownEventType, 'no family for an event type no schema defines', {
+      details: { field: 'type', expected: `one of ${EVENT_TYPES.join(', ')}` },
+    });
+  }
+  return FAMILY_OF_TYPE[type];
 }
 
 export function schemaFor(type: EventType): (typeof EVENT_SCHEMAS)[number] {

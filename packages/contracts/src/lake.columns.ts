@@ -108,8 +108,8 @@ const REJECTED: LakeColumn[] = [
   column('occurred_at', 'TIMESTAMPTZ', 'occurred_at of the payload, when it was a valid date-time'),
   column('source', 'VARCHAR', 'the sending system or endpoint, when known'),
   column('received_at', 'TIMESTAMPTZ', 'when the edge received it', false),
-  column('raw', 'VARCHAR', 'the payload as JSON, free text scrubbed and identifiers pseudonymised', false),
-  column('reasons', 'VARCHAR', 'JSON array of {path, message}', false),
+  column('raw', 'VARCHAR', 'the payload redacted: unknown names and invalid values described, never kept', false),
+  column('reasons', 'VARCHAR', 'JSON array of {path, message}, redacted like raw', false),
   ...INGEST,
 ];
 

@@ -4,7 +4,10 @@
  */
 import { LakeTables, type LakeTableName } from './constants.ts';
 import { LakeColumns, type LakeColumn } from './lake.columns.ts';
-import { familyOf, type ServqEvent } from './events.ts';
+import type { z } from 'zod';
+import { EventId, Source, Timestamp } from './envelope.ts';
+import { familyOf, isEventType, type ServqEvent } from './events.ts';
+import { redactReasons, redactRejectedPayload } from './rejected.redact.ts';
 import type { RejectedEvent } from './rejected.ts';
 
 export type LakeValue = string | number | boolean | bigint | null;
@@ -48,24 +51,38 @@ function stringField(record: unknown, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
+/** A payload's own field, kept only when it has the documented shape (so it cannot carry personal data). */
+function shapedField(record: unknown, key: string, schema: z.ZodType): string | undefined {
+  const value = stringField(record, key);
+  return value !== undefined && schema.safeParse(value).success ? value : undefined;
+}
+
+/**
+ * The row of a rejected message: the payload and the reasons in their redacted form (`rejected.redact.ts`), and
+ * the envelope fields only where they have their documented shapes.
+ */
 export function toRejectedLakeRow(rejected: RejectedEvent, meta: KafkaMeta): LakeRow {
+  const format = rejected.raw_format ?? 'json';
+  const redacted = redactRejectedPayload(rejected.raw, format, rejected.raw_truncated ?? false);
   let payload: unknown;
   try {
-    payload = JSON.parse(rejected.raw);
+    payload = rejected.raw_truncated ? undefined : JSON.parse(rejected.raw);
   } catch {
     payload = undefined;
   }
-  const occurredAt = stringField(payload, 'occurred_at');
+  const type = stringField(payload, 'type');
+  const source =
+    rejected.source !== undefined && Source.safeParse(rejected.source).success ? rejected.source : undefined;
   return rowOf(
     LakeColumns[LakeTables.rejected],
     {
-      event_id: stringField(payload, 'event_id'),
-      type: stringField(payload, 'type'),
-      occurred_at: occurredAt !== undefined && !Number.isNaN(Date.parse(occurredAt)) ? occurredAt : undefined,
-      source: rejected.source ?? stringField(payload, 'source'),
+      event_id: shapedField(payload, 'event_id', EventId),
+      type: isEventType(type) ? type : undefined,
+      occurred_at: shapedField(payload, 'occurred_at', Timestamp),
+      source: source ?? shapedField(payload, 'source', Source),
       received_at: rejected.received_at,
-      raw: rejected.raw,
-      reasons: JSON.stringify(rejected.reasons),
+      raw: redacted.raw,
+      reasons: JSON.stringify(redactReasons(rejected.reasons, redacted.unknownKeys)),
     },
     meta,
   );

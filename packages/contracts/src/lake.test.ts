@@ -91,9 +91,8 @@ describe('toLakeRow', () => {
 });
 
 describe('rejected events', () => {
-  const secret = 'test-secret-0123456789';
   const raw = {
-    event_id: 'e-1',
+    event_id: 'b8a2f7a4-3c1e-4f4e-9a55-0c7f7e0e1a11',
     type: 'survey.submitted',
     occurred_at: '2026-03-02T11:00:00+02:00',
     satisfaction: 9,
@@ -101,19 +100,24 @@ describe('rejected events', () => {
     comment: 'zvaniet 26123456',
   };
 
-  it('keep the raw payload without raw personal data, and the reasons as JSON', () => {
-    const rejected = toRejectedEvent(raw, [{ path: 'satisfaction', message: 'expected an integer from 1 to 5' }], {
-      receivedAt: new Date('2026-03-02T09:00:00Z'),
-      secret,
-      source: 'ingest-http',
-    });
-    expect(rejected.raw).not.toContain('26123456');
-    expect(rejected.raw).not.toContain('010101');
-    expect(rejected.raw).toContain('zvaniet [PHONE]');
+  it('keep the payload as sent on the topic (for replay), and only its redacted form in the lake row', () => {
+    const rejected = toRejectedEvent(
+      { parsed: raw },
+      [{ path: 'satisfaction', message: 'expected an integer from 1 to 5' }],
+      { receivedAt: new Date('2026-03-02T09:00:00Z'), source: 'ingest-http' },
+    );
+    expect(JSON.parse(rejected.raw)).toEqual(raw);
     const row = toRejectedLakeRow(rejected, meta);
     expect(Object.keys(row)).toEqual(LakeColumns.rejected_events.map((c) => c.name));
+    expect(String(row.raw)).not.toContain('26123456');
+    expect(String(row.raw)).not.toContain('010101');
+    expect(JSON.parse(String(row.raw))).toMatchObject({
+      satisfaction: 9,
+      customer_ref: '[PERSON_REF]',
+      comment: 'zvaniet [PHONE]',
+    });
     expect(row).toMatchObject({
-      event_id: 'e-1',
+      event_id: raw.event_id,
       type: 'survey.submitted',
       occurred_at: '2026-03-02T09:00:00.000Z',
       source: 'ingest-http',
@@ -124,15 +128,14 @@ describe('rejected events', () => {
   });
 
   it('cope with a payload that is not an object', () => {
-    const rejected = toRejectedEvent('not json', [{ path: '(event)', message: 'expected a JSON object' }], {
+    const rejected = toRejectedEvent({ text: 'not json' }, [{ path: '(event)', message: 'expected a JSON object' }], {
       receivedAt: new Date('2026-03-02T09:00:00Z'),
-      secret,
     });
     expect(toRejectedLakeRow(rejected, meta)).toMatchObject({
       event_id: null,
       type: null,
       occurred_at: null,
-      raw: '"not json"',
+      raw: '"[unparsed text: 8 chars]"',
     });
   });
 });

@@ -4,17 +4,18 @@
  */
 import { z } from 'zod';
 import { EntityId, envelope, FreeText, scale } from './envelope.ts';
+import { code } from './field-kinds.ts';
 import { ServiceLanguageId } from './reference/languages.ts';
 import { OfficeId } from './reference/offices.ts';
 import { ServiceId } from './reference/services.ts';
 
 export const SurveySubmitted = z.strictObject({
   ...envelope('survey.submitted'),
-  office_id: OfficeId.optional(),
+  office_id: code(OfficeId).optional(),
   survey_id: EntityId,
   visit_id: EntityId.optional(),
   case_id: EntityId.optional(),
-  service_id: ServiceId.optional(),
+  service_id: code(ServiceId).optional(),
   /** Overall satisfaction. */
   satisfaction: scale(1, 5),
   competence: scale(1, 5).optional(),
@@ -26,7 +27,7 @@ export const SurveySubmitted = z.strictObject({
   identifiable: scale(1, 5).optional(),
   /** Likelihood to recommend, 0–10. */
   recommend: scale(0, 10).optional(),
-  service_language: ServiceLanguageId.optional(),
+  service_language: code(ServiceLanguageId).optional(),
   comment: FreeText.optional(),
 });
 export type SurveySubmitted = z.infer<typeof SurveySubmitted>;

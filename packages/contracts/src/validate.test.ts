@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anyEventArb, eventArbs } from './events.arbitraries.ts';
 import { EVENT_TYPES, ServqEvent } from './events.ts';
+import { SERVICE_IDS } from './reference/services.ts';
 import { validateEvent, type ValidateOptions } from './validate.ts';
+
+const ID_SHAPE =
+  'expected an id: up to 64 letters, digits, ".", "_", ":" or "-", with no run of 9 or more digits and no DDMMYY-NNNNN';
 
 /** Far enough ahead that every generated event is in the past and inside the horizon. */
 const lenient: ValidateOptions = { now: new Date('2028-01-01T00:00:00Z'), maxSkewMs: 60_000, horizonDays: 3650 };
@@ -120,9 +124,64 @@ describe('validateEvent: examples', () => {
     ['office_id', 'valmiera', 'expected one of riga-valnu-30, cesis, daugavpils, liepaja'],
     ['service_language', 'de', 'expected one of lv, ru, en, other'],
     ['comment', '', 'expected non-empty text'],
-    ['survey_id', 'has spaces', 'expected an id: up to 64 letters, digits, ".", "_", ":" or "-"'],
+    ['survey_id', 'has spaces', ID_SHAPE],
   ])('rejects %s = %j: "%s"', (field, value, message) => {
     expect(issuesOf({ ...survey, [field]: value })).toEqual([{ path: field, message }]);
+  });
+
+  const TICKET_SHAPE = 'expected a queue ticket: up to 3 capital letters, then 1 to 4 digits, e.g. A042';
+  const DESK_SHAPE = 'expected a desk number: up to 3 capital letters, then 1 to 3 digits, e.g. D3';
+  const SOURCE_SHAPE =
+    'expected a system name: up to 64 lowercase letters, digits, ".", "_" or "-", without a run of 9 or more digits';
+  const checkedIn = {
+    ...survey,
+    type: 'visit.checked_in',
+    visit_id: 'V-20260302-0042',
+    service_id: SERVICE_IDS[0],
+    arrival: 'walk_in',
+    ticket: 'A042',
+    special_needs: false,
+  } as Record<string, unknown>;
+  delete checkedIn.survey_id;
+  delete checkedIn.satisfaction;
+
+  it('accepts identifiers of their documented shapes (ids with compact dates, tickets, desks)', () => {
+    expect(validateEvent(checkedIn, strict).ok).toBe(true);
+    for (const ticket of ['A042', '7', 'KA-7', 'B1234']) {
+      expect(issuesOf({ ...checkedIn, ticket })).toEqual([]);
+    }
+    for (const id of ['v1', 'demo-riga-valnu-30-2026-03-02-12', '1a2b3c4d-s1', '12345678-9', 'V-20260302-0001']) {
+      expect(issuesOf({ ...checkedIn, visit_id: id })).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['ticket', '29123456', TICKET_SHAPE],
+    ['ticket', 'Jānis', TICKET_SHAPE],
+    ['ticket', '010190-10007', TICKET_SHAPE],
+    ['visit_id', '010190-10007', ID_SHAPE],
+    ['visit_id', 'v-32012345678', ID_SHAPE],
+    ['visit_id', '37129123456', ID_SHAPE],
+    ['visit_id', 'janis.berzins@example.lv', ID_SHAPE],
+    ['visit_id', 'Jānis Bērziņš', ID_SHAPE],
+    ['source', 'kiosk-010190-10007', SOURCE_SHAPE],
+    ['source', '37129123456', SOURCE_SHAPE],
+  ])('regression: personal data rides in an identifier field — rejects %s = %j', (field, value, message) => {
+    expect(issuesOf({ ...checkedIn, [field]: value })).toEqual([{ path: field, message }]);
+  });
+
+  it('regression: personal data rides in the desk field — a desk takes only its documented shape', () => {
+    const called = {
+      ...checkedIn,
+      type: 'visit.called',
+      desk: 'D3',
+      staff_ref: 'staff-7',
+    } as Record<string, unknown>;
+    for (const field of ['service_id', 'arrival', 'ticket', 'special_needs']) delete called[field];
+    expect(issuesOf(called)).toEqual([]);
+    for (const desk of ['26123456', 'Jānis B.', 'desk of anna@example.lv']) {
+      expect(issuesOf({ ...called, desk })).toEqual([{ path: 'desk', message: DESK_SHAPE }]);
+    }
   });
 
   it('reports every problem at once', () => {

@@ -3,19 +3,20 @@
  * of one visit and is the Kafka key, so they stay in order. An office always applies.
  */
 import { z } from 'zod';
-import { EntityId, envelope, expected, PersonRef, shortText, Timestamp } from './envelope.ts';
+import { Desk, EntityId, envelope, expected, freeText, PersonRef, Ticket, Timestamp } from './envelope.ts';
+import { code } from './field-kinds.ts';
 import { ServiceLanguageId } from './reference/languages.ts';
 import { OfficeId } from './reference/offices.ts';
 import { RefusalReasonId } from './reference/refusals.ts';
 import { ServiceId } from './reference/services.ts';
 
 function visitFields<const T extends string>(type: T) {
-  return { ...envelope(type), office_id: OfficeId, visit_id: EntityId };
+  return { ...envelope(type), office_id: code(OfficeId), visit_id: EntityId };
 }
 
 export const VisitBooked = z.strictObject({
   ...visitFields('visit.booked'),
-  service_id: ServiceId,
+  service_id: code(ServiceId),
   slot_start: Timestamp,
   slot_minutes: z
     .int({ error: expected('expected whole minutes') })
@@ -23,7 +24,7 @@ export const VisitBooked = z.strictObject({
     .max(480)
     .optional(),
   customer_ref: PersonRef.optional(),
-  service_language: ServiceLanguageId.optional(),
+  service_language: code(ServiceLanguageId).optional(),
   special_needs: z.boolean().optional(),
 });
 export type VisitBooked = z.infer<typeof VisitBooked>;
@@ -33,19 +34,19 @@ export type VisitArrival = z.infer<typeof VisitArrival>;
 
 export const VisitCheckedIn = z.strictObject({
   ...visitFields('visit.checked_in'),
-  service_id: ServiceId,
-  arrival: VisitArrival,
-  ticket: shortText(16),
+  service_id: code(ServiceId),
+  arrival: code(VisitArrival),
+  ticket: Ticket,
   /** The customer said extra help is needed (the standard asks them to). */
   special_needs: z.boolean({ error: expected('expected true or false') }),
   customer_ref: PersonRef.optional(),
-  service_language: ServiceLanguageId.optional(),
+  service_language: code(ServiceLanguageId).optional(),
 });
 export type VisitCheckedIn = z.infer<typeof VisitCheckedIn>;
 
 export const VisitCalled = z.strictObject({
   ...visitFields('visit.called'),
-  desk: shortText(32),
+  desk: Desk,
   staff_ref: PersonRef,
 });
 export type VisitCalled = z.infer<typeof VisitCalled>;
@@ -56,16 +57,16 @@ export type VisitOutcome = z.infer<typeof VisitOutcome>;
 export const VisitCompleted = z
   .strictObject({
     ...visitFields('visit.completed'),
-    outcome: VisitOutcome,
-    service_language: ServiceLanguageId,
-    service_id: ServiceId.optional(),
+    outcome: code(VisitOutcome),
+    service_language: code(ServiceLanguageId),
+    service_id: code(ServiceId).optional(),
     staff_ref: PersonRef.optional(),
     /** Required when refused: why. */
-    refusal_reason: RefusalReasonId.optional(),
+    refusal_reason: code(RefusalReasonId).optional(),
     /** The regulation the refusal rests on, e.g. "MK noteikumi Nr. 1032, 15. punkts". */
-    regulation_ref: shortText(200).optional(),
+    regulation_ref: freeText(200).optional(),
     /** Where the customer was sent, when redirected. */
-    redirected_to: shortText(200).optional(),
+    redirected_to: freeText(200).optional(),
     special_needs_help: z.boolean().optional(),
   })
   .superRefine((visit, ctx) => {
@@ -96,7 +97,7 @@ export type VisitCanceller = z.infer<typeof VisitCanceller>;
 
 export const VisitCancelled = z.strictObject({
   ...visitFields('visit.cancelled'),
-  cancelled_by: VisitCanceller,
+  cancelled_by: code(VisitCanceller),
 });
 export type VisitCancelled = z.infer<typeof VisitCancelled>;
 

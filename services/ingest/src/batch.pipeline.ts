@@ -6,11 +6,13 @@
  * Every item ends in exactly one outcome, in request order:
  *   accepted   valid, scrubbed, pseudonymised, destined for its family's topic
  *   duplicate  its event_id was acknowledged before (within the dedup window) or earlier in this request
- *   rejected   invalid; it still goes to the rejected topic with the reasons, scrubbed, so it can be replayed
+ *   rejected   invalid; it goes to the rejected topic exactly as it arrived, with the reasons, so that it can be
+ *              replayed after a fix (`pnpm replay:rejected`); the lake keeps only its redacted form
  */
 import {
-  EVENT_TYPES,
+  EventId,
   familyOf,
+  isEventType,
   messageKeyFor,
   scrubEvent,
   toRejectedEvent,
@@ -59,20 +61,19 @@ function stringField(value: unknown, field: string): string | null {
   return typeof v === 'string' ? v : null;
 }
 
-const knownTypes: ReadonlySet<string> = new Set(EVENT_TYPES);
-
 function familyOfRaw(type: string | null): EventFamily | null {
-  return type !== null && knownTypes.has(type) ? familyOf(type as ServqEvent['type']) : null;
+  return isEventType(type) ? familyOf(type) : null;
 }
 
 function rejectedMessage(item: RawItem, errors: FieldError[], ctx: PipelineContext): OutgoingMessage {
-  const rejected = toRejectedEvent(item.ok ? item.value : item.text, errors, {
+  const rejected = toRejectedEvent(item.ok ? { parsed: item.value } : { text: item.text }, errors, {
     receivedAt: ctx.now,
-    secret: ctx.pseudonymSecret,
     source: ctx.caller.keyId,
   });
+  // The key is the event's id only when it is one (a UUID): a key is not redacted like the lake row.
   const eventId = item.ok ? stringField(item.value, 'event_id') : null;
-  return { key: eventId ?? randomUUID(), value: JSON.stringify(rejected), headers: { source: ctx.caller.keyId } };
+  const key = eventId !== null && EventId.safeParse(eventId).success ? eventId : randomUUID();
+  return { key, value: JSON.stringify(rejected), headers: { source: ctx.caller.keyId } };
 }
 
 function acceptedMessage(event: ServqEvent, ctx: PipelineContext): OutgoingMessage {

@@ -36,9 +36,14 @@ describe('decoding a fetched batch', () => {
       ['10', 3, 'v-1'],
       ['13', 3, 'v-1'],
     ]);
-    // A rejected row keeps the message's `source` header and the raw text.
+    // A rejected row keeps the message's `source` header and the redacted form of the text (its length).
     expect(rowsOf(rejected?.ndjson ?? new Uint8Array())).toEqual([
-      expect.objectContaining({ raw: '{bad', source: 'kiosk-2', kafka_offset: '12', kafka_topic: route.topic }),
+      expect.objectContaining({
+        raw: '"[unparsed text: 4 chars]"',
+        source: 'kiosk-2',
+        kafka_offset: '12',
+        kafka_topic: route.topic,
+      }),
     ]);
   });
 

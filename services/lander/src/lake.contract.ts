@@ -228,7 +228,7 @@ export function decodeRejected(value: unknown, at: KafkaCoordinates): Decoded {
 }
 
 export interface LanderRejection {
-  /** The message value as text; scrubbed here, since it did not pass the edge's scrubbing as an event. */
+  /** The message value as text; `toRejectedLakeRow` keeps only its redacted form (never what it says). */
   raw: string;
   reasons: RejectionReason[];
   source: string | undefined;
@@ -239,7 +239,8 @@ export interface LanderRejection {
 export function rejectedLine(rejection: LanderRejection, at: KafkaCoordinates): string {
   const rejected: RejectedEvent = {
     received_at: rejection.receivedAt.toISOString(),
-    raw: scrubText(rejection.raw),
+    raw: rejection.raw,
+    raw_format: 'text',
     reasons: rejection.reasons,
     ...(rejection.source === undefined ? {} : { source: rejection.source.slice(0, 128) }),
   };

@@ -105,11 +105,13 @@ describe('lander against the local Kafka and S3', () => {
 
     const rejected = (await readLake(suite.s3, bucket, iso.prefix, 'rejected_events')).rows;
     expect(rejected).toHaveLength(3);
-    expect(rejected.find((r) => r.raw === '{not json')).toMatchObject({ source: 'kiosk-9' });
-    expect(JSON.parse(String(rejected.find((r) => r.raw === '{not json')?.reasons))).toEqual([
+    // Rejected rows hold the redacted form of a payload (@servq/contracts' rejected.redact.ts), never its text.
+    const notJson = '"[unparsed text: 9 chars]"';
+    expect(rejected.find((r) => r.raw === notJson)).toMatchObject({ source: 'kiosk-9' });
+    expect(JSON.parse(String(rejected.find((r) => r.raw === notJson)?.reasons))).toEqual([
       { path: '(message)', message: expect.stringMatching(/^not JSON/) as unknown },
     ]);
-    expect(rejected.find((r) => r.raw === '{"x":1}')).toMatchObject({
+    expect(rejected.find((r) => r.raw === '{"[unknown field 1]":1}')).toMatchObject({
       reasons: '[{"path":"type","message":"required"}]',
       source: 'portal',
       kafka_topic: iso.rejectedTopic,
