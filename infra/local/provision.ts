@@ -5,26 +5,30 @@
  * Reads the same environment as the services (infra.sh exports the example env file's values).
  */
 import { envPositiveInt, loadSharedConfig, parseEnv } from '@servq/config';
-import { ALL_TOPICS } from '@servq/contracts';
-import { createKafka, ensureTopics, logLevel, waitForKafka } from '@servq/kafka';
+import { createKafka, logLevel, waitForKafka } from '@servq/kafka';
 import { createS3Client, ensureBucket, waitForS3 } from '@servq/lake';
 import { z } from 'zod';
+import { DEFAULT_REJECTED_RETENTION_HOURS, provisionTopics } from './topics.ts';
 
 const READY_TIMEOUT_MS = 90_000;
 
-const ProvisionEnv = z.object({ SERVQ_TOPIC_PARTITIONS: envPositiveInt.default(6) });
+const ProvisionEnv = z.object({
+  SERVQ_TOPIC_PARTITIONS: envPositiveInt.default(6),
+  SERVQ_REJECTED_RETENTION_HOURS: envPositiveInt.default(DEFAULT_REJECTED_RETENTION_HOURS),
+});
 
 async function provisionKafka(): Promise<void> {
   const { kafka: config } = loadSharedConfig(process.env);
-  const { SERVQ_TOPIC_PARTITIONS: partitions } = parseEnv(ProvisionEnv, process.env);
+  const env = parseEnv(ProvisionEnv, process.env);
   const kafka = createKafka(config, { logLevel: logLevel.NOTHING, retry: { retries: 0 } });
   await waitForKafka(kafka, READY_TIMEOUT_MS);
-  const created = await ensureTopics(
-    kafka,
-    ALL_TOPICS.map((topic) => ({ topic, numPartitions: partitions })),
-  );
+  const created = await provisionTopics(kafka, {
+    partitions: env.SERVQ_TOPIC_PARTITIONS,
+    rejectedRetentionHours: env.SERVQ_REJECTED_RETENTION_HOURS,
+  });
   console.log(
-    `[infra] kafka: ready on ${config.brokers.join(',')}; topics ${created.length ? `created: ${created.join(', ')}` : 'already present'}`,
+    `[infra] kafka: ready on ${config.brokers.join(',')}; topics ${created.length ? `created: ${created.join(', ')}` : 'already present'}; ` +
+      `rejected events kept ${env.SERVQ_REJECTED_RETENTION_HOURS} h`,
   );
 }
 
