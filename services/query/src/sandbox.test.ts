@@ -134,7 +134,7 @@ describe('POST /v1/sql sandbox', () => {
     expect(body.error.details[0]?.parameter).toBe('sql');
     expect(body.error.details[0]?.expected).toContain('128MB');
     await stillHealthy();
-  });
+  }, 30_000);
 
   it('answers 422 for a result too large to hand over, never an empty result', async () => {
     const response = await sql(
@@ -143,7 +143,7 @@ describe('POST /v1/sql sandbox', () => {
     expect(response.json()).toMatchObject({ error: { code: 'QUERY_SQL_MEMORY_LIMIT' } });
     expect(response.statusCode).toBe(422);
     await stillHealthy();
-  });
+  }, 30_000);
 
   it('answers a query whose worker was killed with an error naming the signal, then replaces the worker', async () => {
     expect((await sql('SELECT 1 AS one')).statusCode).toBe(200);
@@ -157,7 +157,7 @@ describe('POST /v1/sql sandbox', () => {
     expect(body.error.message).toContain('SIGKILL');
     await stillHealthy();
     expect(workerPids()).not.toContain(pid);
-  });
+  }, 30_000);
 
   // Regression: the 400 for SQL over the length limit said "expected one SELECT statement", not the limit.
   it('sql_too_long_error_names_limit: answers 400 naming sql and its limit of 20000 characters', async () => {
