@@ -5,7 +5,10 @@
  */
 import { ALL_TOPICS, Topics } from '@servq/contracts';
 import { ensureTopics } from '@servq/kafka';
-import { ConfigResourceTypes, type Kafka } from 'kafkajs';
+import kafkajs, { type Kafka } from 'kafkajs';
+
+// kafkajs is CommonJS; Node's ESM loader does not see its enums as named exports.
+const { ConfigResourceTypes } = kafkajs;
 
 /** The default retention of the rejected topic: seven days to notice a rejection, fix it and replay. */
 export const DEFAULT_REJECTED_RETENTION_HOURS = 168;
