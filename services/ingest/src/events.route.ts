@@ -230,8 +230,10 @@ async function importCsv(
     }
     await settle();
   } catch (error) {
+    // The chunk still with Kafka ends either way; count it if it was acknowledged.
+    await settle().catch(() => undefined);
     if (isIngestError(error) && tally.total > 0) {
-      error.message = `${error.message}; the ${tally.total} rows before it were imported and are durable (importing the file again reports them as duplicates)`;
+      error.message = `${error.message}; the first ${tally.total} rows were imported and their outcomes are durable (importing the file again reports the accepted ones as duplicates)`;
     }
     throw error;
   }
