@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toRejectedLakeRow } from './lake.rows.ts';
-import { redactReasonMessage, redactRejectedPayload } from './rejected.redact.ts';
+import { redactReasonMessage, redactReasons, redactRejectedPayload } from './rejected.redact.ts';
 import { toRejectedEvent, type RejectionReason } from './rejected.ts';
 import { validateEvent } from './validate.ts';
 
@@ -160,5 +160,11 @@ describe('redactReasonMessage', () => {
     );
     expect(redactReasonMessage('value 29123456 is not allowed')).toBe('value [digits] is not allowed');
     expect(redactReasonMessage('expected an integer from 1 to 5')).toBe('expected an integer from 1 to 5');
+  });
+
+  it('collapses an unknown name with dots in it into one placeholder', () => {
+    expect(redactReasons([{ path: 'anna.ozola@example.com', message: 'unknown field' }], new Map())).toEqual([
+      { path: '[unknown field]', message: 'unknown field' },
+    ]);
   });
 });

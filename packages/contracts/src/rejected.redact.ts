@@ -115,13 +115,18 @@ const KEPT_SEGMENTS = new Set(['', '(event)', '(message)']);
 function redactPath(path: string, unknownKeys: ReadonlyMap<string, string>): string {
   const whole = unknownKeys.get(path);
   if (whole !== undefined) return whole;
-  return path
-    .split('.')
-    .map((segment) => {
-      if (KEPT_SEGMENTS.has(segment) || Object.hasOwn(ANY_FIELD, segment) || /^\d{1,4}$/.test(segment)) return segment;
-      return unknownKeys.get(segment) ?? '[unknown field]';
-    })
-    .join('.');
+  return (
+    path
+      .split('.')
+      .map((segment) => {
+        if (KEPT_SEGMENTS.has(segment) || Object.hasOwn(ANY_FIELD, segment) || /^\d{1,4}$/.test(segment))
+          return segment;
+        return unknownKeys.get(segment) ?? '[unknown field]';
+      })
+      .join('.')
+      // A name with dots in it (an e-mail address) is one unknown field, not several.
+      .replace(/\[unknown field\](?:\.\[unknown field\])+/g, '[unknown field]')
+  );
 }
 
 /**
