@@ -57,9 +57,10 @@ export function isValidIban(compact: string): boolean {
   if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(compact)) return false;
   const rearranged = compact.slice(4) + compact.slice(0, 4);
   let remainder = 0;
-  for (const ch of rearranged) {
-    const value = /\d/.test(ch) ? ch : String(ch.charCodeAt(0) - 55);
-    for (const digit of value) remainder = (remainder * 10 + Number(digit)) % 97;
+  for (let i = 0; i < rearranged.length; i += 1) {
+    const code = rearranged.charCodeAt(i);
+    // A digit counts as itself, a letter as two digits (A = 10 … Z = 35).
+    remainder = code <= 57 ? (remainder * 10 + code - 48) % 97 : (remainder * 100 + code - 55) % 97;
   }
   return remainder === 1;
 }

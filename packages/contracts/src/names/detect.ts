@@ -75,18 +75,19 @@ function tokenise(text: string, lex: Lexicon): Word[] {
   for (const match of text.matchAll(WORD)) {
     const start = match.index;
     const end = start + match[0].length;
+    const capitalised = isCapitalised(match[0]);
+    // Most words are lower case and no cue: one shared placeholder keeps their place without an allocation each.
+    if (!capitalised && !lex.context.has(match[0])) {
+      words.push(OTHER_WORD);
+      previousEnd = end;
+      continue;
+    }
     // Only the gap since the previous word is looked at, so every character is read a fixed number of times.
     const between = text.slice(previousEnd, start);
     const previous = words.at(-1);
     const plain = between === ' ' && previous !== undefined;
-    const lower = match[0].toLowerCase();
-    const capitalised = isCapitalised(match[0]);
+    const lower = capitalised ? match[0].toLowerCase() : match[0];
     previousEnd = end;
-    // Most words are lower case and no cue: one shared placeholder keeps their place without an allocation each.
-    if (!capitalised && !lex.context.has(lower)) {
-      words.push(OTHER_WORD);
-      continue;
-    }
     words.push({
       text: match[0],
       lower,
