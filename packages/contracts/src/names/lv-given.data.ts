@@ -33,4 +33,11 @@ Alīna Adele Ainis Alda Aldis Anrijs Antra Aleksandrs Dagmāra Dzidris Eva Ēval
 Ivanda Jūla Kristiāns Līvija Linards Ludmila Ņina Oļesja Aļona Natālija Jevgēnija Vitolds Zigurds Alvils Andželika
 Artis Edvīns Eināri Einārs Gvido Helmūts Jānis Kārlis Ilze Ivans Pjotrs Mihails Valentins Vadims Vjačeslavs Jurijs
 Stanislavs Grigorijs Ruslans Timurs Tatjana Gaļina Ļubova Nadežda Vera Marianna Lilita Lilija Ilzīte Inita Dzintra
+Renārs Ainis Aldis Alfons Almants Alnis Alvils Ansis Antis Ardis Aris Armīns Arvils Asnāte Aurika Baltmanis
+Benedikts Bērtulis Boļeslavs Brencis Dagnis Dailis Daumants Dzidris Dzintris Egita Eglons Eižens Elgars Elmīra Elvita
+Ermīns Erna Evalds Feliks Fricis Genovefa Gederts Gunvaldis Guntra Haralds Hedviga Ilgmārs Ilgvars Ināra Indra Ingeborga
+Inguss Irbe Ivonna Jausma Jete Jorens Judīte Jurģis Kaiva Kalvis Kornēlija Krista Laimnesis Lainis Laumārs Leontīne
+Līksma Linda Lita Maruta Meinhards Miķelis Mudīte Natalija Nameda Ojārs Olģerts Pārsla Pauls Raina Rainers Ramona
+Rasmuss Reinis Ritvars Rutta Sarmis Sniedze Spodra Tenis Tekla Tija Undīne Uģis Valentīns Varis Vēsma Vilnis Visvaldis
+Vizbulīte Zelma Zigrīda Žubīte Ārija Ēriks Ņikita Artūrs Aldonis Kārina Anrijs Aleksis Ivo Jāzeps Krišs Rihards
 `;
