@@ -82,6 +82,8 @@ const CASES: [string, string][] = [
   ],
   ['Ilga rinda martā, bet maijā ātrāk. Paldies!', 'Ilga rinda martā, bet maijā ātrāk. Paldies!'],
   ['Registered my Toyota in Riga in May.', 'Registered my Toyota in Riga in May.'],
+  ['Augusts Ozols bija laipns, augustā atkal braukšu.', '[NAME] bija laipns, augustā atkal braukšu.'],
+  ['Vakar Marta teica, ka marta beigās būs vieta.', 'Vakar [NAME] teica, ka marta beigās būs vieta.'],
 ];
 
 describe('scrubText: cases', () => {

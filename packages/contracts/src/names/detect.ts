@@ -162,7 +162,8 @@ function nameIndexes(words: readonly Word[], lex: Lexicon): Set<number> {
     if (kind === 'clear' && !common) names.add(i);
     // Inside a sentence a capitalised month or everyday word is a name ("paldies Martai", "vakar Marta teica").
     else if (kind !== null && !word.sentenceStart) names.add(i);
-    else if (kind === 'ambiguous' && !common && beforeName) names.add(i);
+    // At a sentence's start, such a word is a name when a capitalised word follows ("Augusts Ozols", "Ilga Ozola").
+    else if (kind !== null && beforeName) names.add(i);
     else if (!common && surnameByEnding(word)) names.add(i);
     else if (nameable(word, lex) && cuedAt(words, i, lex)) names.add(i);
   });
