@@ -3,6 +3,7 @@
  *   unit         pure tests beside the code (`*.test.ts`), no network
  *   integration  `*.integration.test.ts`, against the real Kafka and S3 started by infra/local
  *   e2e          cross-service scenarios in test/
+ *   chaos        the fault suite in test/chaos, against a private Kafka and S3 it stops and restarts
  */
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
@@ -52,9 +53,24 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           env,
           include: ['test/**/*.test.ts'],
-          exclude: ['**/node_modules/**'],
+          exclude: ['**/node_modules/**', 'test/chaos/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
+          // The fault suite (test/chaos): stops and restarts a private broker and S3 server of its own, which
+          // its global setup starts on other ports. Short form here; `pnpm test:chaos` runs the long form.
+          name: 'chaos',
+          sequence: { groupOrder: 3 },
+          env,
+          include: ['test/chaos/**/*.test.ts'],
+          exclude: ['**/node_modules/**'],
+          globalSetup: ['test/chaos/global-setup.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 180_000,
           fileParallelism: false,
         },
       },
