@@ -226,6 +226,9 @@ const WORST_INPUTS: Record<string, (length: number) => string> = {
   'repeated +371': (n) => '+371 '.repeat(n / 5),
   'capitals and digits': (n) => 'AB12 '.repeat(n / 5),
   'name-like tokens': (n) => 'Jānis Bērziņš kungs '.repeat(n / 20),
+  'short capitalised Cyrillic words': (n) => 'Аб '.repeat(n / 3),
+  'initials without surnames': (n) => '.Ж'.repeat(n / 2),
+  'initials and surnames': (n) => 'J. Ab '.repeat(n / 6),
 };
 
 /**

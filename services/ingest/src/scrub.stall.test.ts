@@ -77,6 +77,8 @@ const WORST_UNITS: Record<string, string> = {
   'repeated +371': '+371 ',
   'capitals and digits': 'AB12 ',
   'name-like tokens': 'Jānis Bērziņš kungs, Ozola kundze. ',
+  'short capitalised words': 'Аб ',
+  initials: '.Ж',
   'names, phones and e-mails': 'Mani sauc Jānis Bērziņš, tel. +371 26123456, jb@inbox.lv; Меня зовут Иван Петров. ',
 };
 

@@ -20,8 +20,10 @@ interface Word {
   /** For a capitalised word: whether it is a case form of a given name, and of which kind. */
   kind: GivenKind | null;
   sentenceStart: boolean;
-  /** The punctuation between the previous word and this one. */
-  gap: string;
+  /** What lies between the previous word and this one. */
+  between: string;
+  /** A capitalised word that context can make a name (see isNameable). */
+  nameable: boolean;
   /** Only spaces between this word and the previous one (or the full stop of an initial: "J. Ozols"). */
   joinedToPrevious: boolean;
   /** The word is followed directly by a full stop ("Cien.", "J."). */
@@ -47,7 +49,7 @@ function isCapitalised(word: string): boolean {
 const DIACRITIC = /[\u00c0-\u024fйё]/u;
 
 function givenKind(lower: string, lex: Lexicon): GivenKind | null {
-  for (const part of lower.split('-')) {
+  for (const part of lower.includes('-') ? lower.split('-') : [lower]) {
     // A word typed without diacritics ("Janim") is also looked up among the folded forms.
     const kind = lex.given.get(part) ?? (DIACRITIC.test(part) ? undefined : lex.givenFolded.get(part));
     if (kind) return kind;
@@ -64,71 +66,86 @@ const OTHER_WORD: Word = {
   capitalised: false,
   kind: null,
   sentenceStart: false,
-  gap: '',
+  between: '',
+  nameable: false,
   joinedToPrevious: false,
   dotAfter: false,
 };
 
+/** Whether a capitalised word of two letters or more starts at `from`, after at most one space ("J. Ozols"). */
+function surnameAt(text: string, from: number): boolean {
+  const at = text.charAt(from) === ' ' ? from + 1 : from;
+  const first = text.charAt(at);
+  const second = text.charAt(at + 1);
+  return first !== first.toLowerCase() && second !== second.toUpperCase();
+}
+
 function tokenise(text: string, lex: Lexicon): Word[] {
   const words: Word[] = [];
   let previousEnd = 0;
-  for (const match of text.matchAll(WORD)) {
+  const pattern = new RegExp(WORD);
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    const word = match[0];
     const start = match.index;
-    const end = start + match[0].length;
-    const capitalised = isCapitalised(match[0]);
-    // Most words are lower case and no cue: one shared placeholder keeps their place without an allocation each.
-    if (!capitalised && !lex.context.has(match[0])) {
+    const end = start + word.length;
+    const capitalised = isCapitalised(word);
+    const dotAfter = text.charCodeAt(end) === 46;
+    // Most words are lower case and no cue, or a lone letter that is no initial of a surname: one shared
+    // placeholder keeps their place without an allocation each.
+    if (capitalised ? word.length === 1 && !(dotAfter && surnameAt(text, end + 1)) : !lex.context.has(word)) {
       words.push(OTHER_WORD);
       previousEnd = end;
       continue;
     }
-    // Only the gap since the previous word is looked at, so every character is read a fixed number of times.
-    const between = text.slice(previousEnd, start);
     const previous = words.at(-1);
-    const plain = between === ' ' && previous !== undefined;
-    const lower = capitalised ? match[0].toLowerCase() : match[0];
+    // Only the gap since the previous word is looked at, so every character is read a fixed number of times.
+    const plain = previous !== undefined && start === previousEnd + 1 && text.charCodeAt(previousEnd) === 32;
+    const between = plain ? ' ' : text.slice(previousEnd, start);
+    const lower = capitalised ? word.toLowerCase() : word;
+    const kind = capitalised ? givenKind(lower, lex) : null;
     previousEnd = end;
     words.push({
-      text: match[0],
+      text: word,
       lower,
       start,
       end,
       capitalised,
-      kind: capitalised ? givenKind(lower, lex) : null,
+      kind,
       sentenceStart: plain
         ? false
         : previous === undefined
           ? /^[\s"'«»„“”(]*$/.test(between)
           : SENTENCE_END.test(between) && !isInitial(previous),
-      gap: plain ? '' : between.replace(/[\s"'«»„“”]/g, ''),
+      between,
+      nameable: capitalised && isNameable(word, lower, kind, lex),
       joinedToPrevious:
         plain ||
         (previous !== undefined && (/^[ \t\u00a0]+$/.test(between) || (isInitial(previous) && /^\. ?$/.test(between)))),
-      dotAfter: text.charAt(end) === '.',
+      dotAfter,
     });
   }
   return words;
 }
 
 function surnameByEnding(word: Word): boolean {
-  return word.lower
-    .split('-')
-    .some((part) => SURNAME_ANYWHERE.test(part) || (!word.sentenceStart && SURNAME_INSIDE.test(part)));
+  // A stem of three letters and an ending of at least two.
+  if (word.lower.length < 5) return false;
+  const parts = word.lower.includes('-') ? word.lower.split('-') : [word.lower];
+  return parts.some((part) => SURNAME_ANYWHERE.test(part) || (!word.sentenceStart && SURNAME_INSIDE.test(part)));
 }
 
 /**
  * A capitalised word that is a name if its context says so: not a place, a car or a cue, and not an everyday
  * word unless it is also a given name ("Marta" is a month's genitive too).
  */
-function nameable(word: Word, lex: Lexicon): boolean {
+function isNameable(text: string, lower: string, kind: GivenKind | null, lex: Lexicon): boolean {
   return (
-    word.capitalised &&
-    word.text.length > 1 &&
+    text.length > 1 &&
     // Not in capitals: abbreviations and our own placeholders ("[PHONE]") are not names.
-    word.text !== word.text.toUpperCase() &&
-    !lex.never.has(word.lower) &&
-    !lex.cues.has(word.lower) &&
-    (!lex.common.has(word.lower) || word.kind !== null)
+    text !== text.toUpperCase() &&
+    !lex.never.has(lower) &&
+    !lex.cues.has(lower) &&
+    (!lex.common.has(lower) || kind !== null)
   );
 }
 
@@ -143,12 +160,15 @@ const ABBREVIATIONS = new Set(['cien', 'god', 'mr', 'mrs', 'ms', 'dr', 'k-gs', '
 function cuedAt(words: readonly Word[], i: number, lex: Lexicon): boolean {
   const word = words[i];
   const prev = words[i - 1];
-  if (!word || !prev) return false;
-  const gapAllowed = word.gap === '' || word.gap === ',' || (word.gap === '.' && ABBREVIATIONS.has(prev.lower));
-  if (!gapAllowed) return false;
+  if (!word || !prev || !lex.context.has(prev.lower)) return false;
   const beforePrev = words[i - 2];
-  if (beforePrev && lex.cuePhrases.has(`${beforePrev.lower}+${prev.lower}`)) return true;
-  return lex.cues.has(prev.lower) || lex.titles.has(prev.lower);
+  const cued =
+    lex.cues.has(prev.lower) ||
+    lex.titles.has(prev.lower) ||
+    (beforePrev !== undefined && lex.cuePhrases.has(`${beforePrev.lower}+${prev.lower}`));
+  if (!cued) return false;
+  const gap = word.between.replace(/[\s"'«»„“”]/g, '');
+  return gap === '' || gap === ',' || (gap === '.' && ABBREVIATIONS.has(prev.lower));
 }
 
 function nameIndexes(words: readonly Word[], lex: Lexicon): Set<number> {
@@ -158,21 +178,21 @@ function nameIndexes(words: readonly Word[], lex: Lexicon): Set<number> {
     const kind = word.kind;
     const common = lex.common.has(word.lower);
     const next = words[i + 1];
-    const beforeName = next !== undefined && next.joinedToPrevious && nameable(next, lex);
+    const beforeName = next !== undefined && next.joinedToPrevious && next.nameable;
     if (kind === 'clear' && !common) names.add(i);
     // Inside a sentence a capitalised month or everyday word is a name ("paldies Martai", "vakar Marta teica").
     else if (kind !== null && !word.sentenceStart) names.add(i);
     // At a sentence's start, such a word is a name when a capitalised word follows ("Augusts Ozols", "Ilga Ozola").
     else if (kind !== null && beforeName) names.add(i);
     else if (!common && surnameByEnding(word)) names.add(i);
-    else if (nameable(word, lex) && cuedAt(words, i, lex)) names.add(i);
+    else if (word.nameable && cuedAt(words, i, lex)) names.add(i);
   });
   // Left to right: the word after a name (a surname), and an initial with the surname after it.
   for (let i = 1; i < words.length; i += 1) {
     const word = words[i];
     const prev = words[i - 1];
     if (!word || !prev || !word.joinedToPrevious) continue;
-    if (!names.has(i) && nameable(word, lex) && (names.has(i - 1) || isInitial(prev))) names.add(i);
+    if (!names.has(i) && word.nameable && (names.has(i - 1) || isInitial(prev))) names.add(i);
     if (names.has(i) && isInitial(prev)) names.add(i - 1);
   }
   // Right to left: the word before a name ("Ozols Jānis") or before "kungs"/"kundze" ("Ozola kundze"). A sentence's
@@ -180,7 +200,7 @@ function nameIndexes(words: readonly Word[], lex: Lexicon): Set<number> {
   for (let i = words.length - 2; i >= 0; i -= 1) {
     const word = words[i];
     const next = words[i + 1];
-    if (!word || !next || names.has(i) || !next.joinedToPrevious || !nameable(word, lex)) continue;
+    if (!word || !next || names.has(i) || !next.joinedToPrevious || !word.nameable) continue;
     const likely = !word.sentenceStart || word.kind !== null || surnameByEnding(word);
     if ((names.has(i + 1) && likely) || lex.honorifics.has(next.lower)) names.add(i);
   }
