@@ -44,26 +44,55 @@ export interface LineInput {
   emphasis: boolean;
 }
 
-/** Lines over periods; gaps (null) stay gaps. The target, when there is one, is a dashed line. */
+/**
+ * Lines over periods; gaps (null) stay gaps. Partial periods (the first and last of a range that cuts a period)
+ * are drawn as hollow points joined by a dashed segment under the same legend entry, so a short period is not
+ * read as a jump. The target, when there is one, is a dashed line that is always inside the axis.
+ */
 export function trendOption(
   periods: string[],
   lines: LineInput[],
-  options: { unit: Unit; target: number | null; targetLabel: string; min?: number; max?: number },
+  options: {
+    unit: Unit;
+    target: number | null;
+    targetLabel: string;
+    partial?: readonly boolean[];
+    partialLabel?: string;
+  },
 ): ChartOption {
+  const partial = options.partial ?? periods.map(() => false);
+  const labels = periods.map((p, i) => (partial[i] && options.partialLabel ? `${p}\n(${options.partialLabel})` : p));
   let officeIndex = 0;
-  const series: LineSeriesOption[] = lines.map((line) => {
+  const series: LineSeriesOption[] = lines.flatMap((line) => {
     const colour = line.emphasis ? COLOURS.all : (COLOURS.offices[officeIndex++ % COLOURS.offices.length] ?? '#000');
-    return {
+    const width = line.emphasis ? 3.5 : 1.6;
+    const z = line.emphasis ? 10 : 2;
+    const symbolSize = line.emphasis ? 7 : 5;
+    const solid: LineSeriesOption = {
       type: 'line',
       name: line.name,
-      data: line.values,
+      data: line.values.map((v, i) => (partial[i] ? null : v)),
       connectNulls: false,
       symbol: 'circle',
-      symbolSize: line.emphasis ? 7 : 5,
-      lineStyle: { width: line.emphasis ? 3.5 : 1.6, color: colour },
+      symbolSize,
+      lineStyle: { width, color: colour },
       itemStyle: { color: colour },
-      z: line.emphasis ? 10 : 2,
+      z,
     };
+    if (!partial.some(Boolean)) return [solid];
+    // The dashed part holds each partial point and its complete neighbour, so the line joins up.
+    const dashed: LineSeriesOption = {
+      type: 'line',
+      name: line.name,
+      data: line.values.map((v, i) => (partial[i] || partial[i - 1] || partial[i + 1] ? v : null)),
+      connectNulls: false,
+      symbol: 'emptyCircle',
+      symbolSize: symbolSize + 2,
+      lineStyle: { width: Math.max(1.2, width - 1), color: colour, type: 'dashed' },
+      itemStyle: { color: colour, borderColor: colour, borderWidth: 2 },
+      z: z - 1,
+    };
+    return [solid, dashed];
   });
   const first = series[0];
   if (first && options.target !== null) {
@@ -75,23 +104,50 @@ export function trendOption(
       data: [{ yAxis: options.target }],
     };
   }
+  const values = lines.flatMap((line) => line.values).filter((v): v is number => v !== null);
+  const axis = trendAxis(options.unit, values, options.target);
   return {
     textStyle: FONT,
     animation: false,
-    grid: { left: 48, right: 24, top: 40, bottom: 32, containLabel: false },
-    legend: { top: 0, left: 0, itemWidth: 18, textStyle: FONT },
+    grid: { left: 48, right: 24, top: 40, bottom: 44, containLabel: false },
+    legend: { top: 0, left: 0, itemWidth: 18, textStyle: FONT, type: 'scroll' },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? axisLabel(options.unit, v) : '—') },
-    xAxis: { type: 'category', data: periods, boundaryGap: false, axisLabel: { hideOverlap: true } },
+    xAxis: { type: 'category', data: labels, boundaryGap: false, axisLabel: { hideOverlap: true } },
     yAxis: {
       type: 'value',
-      scale: true,
-      ...(options.min !== undefined ? { min: options.min } : {}),
-      ...(options.max !== undefined ? { max: options.max } : {}),
+      min: axis.min,
+      max: axis.max,
       axisLabel: { formatter: (v: number) => axisLabel(options.unit, v) },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
     series,
   };
+}
+
+const UNIT_BOUNDS: Partial<Record<Unit, { min: number; max: number }>> = {
+  share: { min: 0, max: 100 },
+  score_1_5: { min: 1, max: 5 },
+  nps: { min: -100, max: 100 },
+};
+
+/**
+ * The value axis of a trend: the data and the target, padded by a tenth of their spread (at least a few units,
+ * so one dot is not a 40–140 % axis), rounded outwards and never outside the unit's own range (0–100 %, 1–5).
+ */
+export function trendAxis(unit: Unit, values: readonly number[], target: number | null): { min: number; max: number } {
+  const bounds = UNIT_BOUNDS[unit] ?? { min: 0, max: Number.POSITIVE_INFINITY };
+  const points = [...values, ...(target === null ? [] : [target])];
+  if (points.length === 0) return { min: bounds.min, max: Number.isFinite(bounds.max) ? bounds.max : 1 };
+  const low = Math.min(...points);
+  const high = Math.max(...points);
+  const minPad = unit === 'share' ? 5 : unit === 'score_1_5' ? 0.2 : unit === 'nps' ? 5 : 1;
+  const pad = Math.max((high - low) * 0.1, minPad);
+  const step = unit === 'score_1_5' ? 0.1 : 1;
+  const min = Math.max(bounds.min, Math.floor((low - pad) / step) * step);
+  const max = Math.min(bounds.max, Math.ceil((high + pad) / step) * step);
+  // Durations and counts start at zero unless that would squash the data.
+  const zeroBased = !(unit in UNIT_BOUNDS) && low - pad < high * 0.5;
+  return { min: zeroBased ? 0 : Math.round(min * 10) / 10, max: Math.round(max * 10) / 10 };
 }
 
 function axisLabel(unit: Unit, value: number): string {

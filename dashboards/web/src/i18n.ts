@@ -50,6 +50,11 @@ const strings = {
   targetMet: { lv: 'mērķis sasniegts', en: 'target met' },
   targetMissed: { lv: 'mērķis nav sasniegts', en: 'target missed' },
   noTarget: { lv: 'bez mērķa', en: 'no target' },
+  partial: { lv: 'nepilns', en: 'partial' },
+  partialNote: {
+    lv: 'Tukšs punkts un raustīta līnija: nepilns periods (diapazons vai dati to aptver tikai daļēji).',
+    en: 'Hollow point and dashed line: a partial period (the range or the data covers only part of it).',
+  },
   tooFew: { lv: 'par maz atbilžu', en: 'too few responses' },
   tooFewDetail: { lv: 'par maz atbilžu (n={n}, vajag ≥{min})', en: 'too few responses (n={n}, needs ≥{min})' },
   basedOn: { lv: 'n = {n}', en: 'n = {n}' },

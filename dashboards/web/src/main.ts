@@ -38,6 +38,13 @@ let freshnessTimer: ReturnType<typeof setInterval> | undefined;
 
 const l = (key: StringKey, vars?: Record<string, string | number>) => t(lang, key, vars);
 const today = () => rigaToday(new Date());
+/** The Riga date of the newest event, or null before any data. */
+const dataEnd = () => (freshness?.newestEventAt ? rigaToday(new Date(freshness.newestEventAt)) : null);
+/** Where the default range ends: today, or the newest event's day when the data stops earlier. */
+const defaultEnd = () => {
+  const end = dataEnd();
+  return end !== null && end < today() ? end : today();
+};
 
 function setLang(next: Lang): void {
   lang = next;
@@ -122,7 +129,7 @@ async function signIn(token: string): Promise<void> {
   session = { api, identity, catalogue: catalogueOf(metrics.metrics) };
   freshness = metrics.freshness;
   startFreshnessTimer();
-  if (!location.hash) location.hash = routeHash(parseRoute('', today()));
+  if (!location.hash) location.hash = routeHash(parseRoute('', defaultEnd()));
   await render();
 }
 
@@ -303,7 +310,7 @@ async function render(): Promise<void> {
   const current = session;
   if (!current) return renderSignIn();
   const seq = ++renderSeq;
-  const route = parseRoute(location.hash, today());
+  const route = parseRoute(location.hash, defaultEnd());
   if (route.screen === 'sql' && current.identity.role !== 'analyst') route.screen = 'overview';
   document.documentElement.lang = lang;
   document.title = `${l(TITLES[route.screen])} · servq`;
@@ -329,6 +336,7 @@ async function render(): Promise<void> {
     identity: current.identity,
     catalogue: current.catalogue,
     filters: { ...route.filters, office: current.identity.office ?? route.filters.office },
+    dataEnd: dataEnd(),
     onFreshness: updateFreshness,
     onUnauthorized: () => signOut(l('sessionExpired')),
     isCurrent: () => seq === renderSeq,

@@ -64,5 +64,20 @@ export function trendOf(metric: string, all: QueryAnswer | null, byOffice: Query
       series.push({ key: office, points: pointsOf(rows, metric, sorted) });
     }
   }
-  return { metric, periods: sorted, series };
+  return trimEmptyEnds({ metric, periods: sorted, series });
+}
+
+/** Periods before the first and after the last with any figure are dropped, so the axis spans the data only. */
+function trimEmptyEnds(trend: Trend): Trend {
+  const has = (i: number) => trend.series.some((s) => (s.points[i]?.n ?? 0) > 0 || s.points[i]?.suppressed);
+  let start = 0;
+  let end = trend.periods.length;
+  while (start < end && !has(start)) start++;
+  while (end > start && !has(end - 1)) end--;
+  if (start === 0 && end === trend.periods.length) return trend;
+  return {
+    metric: trend.metric,
+    periods: trend.periods.slice(start, end),
+    series: trend.series.map((s) => ({ key: s.key, points: s.points.slice(start, end) })),
+  };
 }

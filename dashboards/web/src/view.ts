@@ -21,6 +21,8 @@ export interface ViewContext {
   identity: Identity;
   catalogue: Catalogue;
   filters: Filters;
+  /** The Riga date of the newest event in the lake, or null when unknown: later days are not in the data yet. */
+  dataEnd: string | null;
   /** Every answer's freshness goes here, so the header always shows the newest. */
   onFreshness(freshness: Freshness): void;
   /** The token stopped working (401): back to sign-in. */

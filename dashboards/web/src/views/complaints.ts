@@ -10,6 +10,7 @@ import { formatPeriod, formatValue, plotValue } from '../format.ts';
 import { valueLabel } from '../labels.ts';
 import { tilesOf } from '../tiles.shape.ts';
 import { trendOf } from '../trend.shape.ts';
+import { partialPeriods } from '../periods.shape.ts';
 import { chartFigure, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
 import { officeFilter } from './overview.ts';
 
@@ -78,6 +79,7 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
 
   const trends = COMPLIANCE.map((m) => trendOf(m, compliance, null));
   const periods = trends[0]?.periods ?? [];
+  const partial = partialPeriods(periods, grain, ctx.filters.from, ctx.filters.to, ctx.dataEnd);
   const complianceFigure = chartFigure({
     title: l('deadlineCompliance'),
     note: l('complianceNote'),
@@ -94,7 +96,7 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
         values: tr.series[0]?.points.map((p) => (p.value === null ? null : plotValue('share', p.value))) ?? [],
         emphasis: i === 0,
       })),
-      { unit: 'share', target: 100, targetLabel: `${l('target')} 100 %` },
+      { unit: 'share', target: 100, targetLabel: `${l('target')} 100 %`, partial, partialLabel: l('partial') },
     ),
     height: 280,
     tableLabel: l('dataTable'),
@@ -102,7 +104,7 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
       l('deadlineCompliance'),
       [l('period'), ...trends.map((tr) => metricLabel(ctx, tr.metric))],
       periods.map((p, i) => [
-        formatPeriod(p, grain, ctx.lang),
+        partial[i] ? `${formatPeriod(p, grain, ctx.lang)} (${l('partial')})` : formatPeriod(p, grain, ctx.lang),
         ...trends.map((tr) => {
           const point = tr.series[0]?.points[i];
           if (!point || point.n === 0) return '—';

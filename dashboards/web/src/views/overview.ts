@@ -7,6 +7,7 @@ import { trendOption } from '../chart.options.ts';
 import { h, table } from '../dom.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
 import { officeLabel } from '../labels.ts';
+import { partialPeriods } from '../periods.shape.ts';
 import { HEADLINE_METRICS, tilesOf } from '../tiles.shape.ts';
 import { trendOf, type Trend } from '../trend.shape.ts';
 import { chartFigure, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
@@ -57,6 +58,7 @@ function trendFigure(ctx: ViewContext, trend: Trend, answer: QueryAnswer): HTMLE
   const metric = metricInfo(ctx, trend.metric);
   const unit = metric?.unit ?? 'share';
   const periods = trend.periods.map((p) => formatPeriod(p, ctx.filters.grain, ctx.lang));
+  const partial = partialPeriods(trend.periods, ctx.filters.grain, ctx.filters.from, ctx.filters.to, ctx.dataEnd);
   const target = metric?.target.default ?? null;
   const option = trendOption(
     periods,
@@ -69,10 +71,14 @@ function trendFigure(ctx: ViewContext, trend: Trend, answer: QueryAnswer): HTMLE
       unit,
       target: target === null ? null : plotValue(unit, target),
       targetLabel: `${l('target')} ${formatValue(unit, target, ctx.lang)}`,
+      partial,
+      partialLabel: l('partial'),
     },
   );
   const rows = trend.periods.map((period, i) => [
-    formatPeriod(period, ctx.filters.grain, ctx.lang),
+    partial[i]
+      ? h('span', { class: 'partial' }, `${formatPeriod(period, ctx.filters.grain, ctx.lang)} (${l('partial')})`)
+      : formatPeriod(period, ctx.filters.grain, ctx.lang),
     ...trend.series.map((s) => {
       const point = s.points[i];
       if (!point || (point.n === 0 && !point.suppressed)) return '—';
@@ -87,7 +93,10 @@ function trendFigure(ctx: ViewContext, trend: Trend, answer: QueryAnswer): HTMLE
   }`;
   return chartFigure({
     title,
-    note: answer.rows.length === 0 ? l('noRows') : l('trendNote'),
+    note:
+      answer.rows.length === 0
+        ? l('noRows')
+        : `${l('trendNote')}${partial.some(Boolean) ? ` ${l('partialNote')}` : ''}`,
     summary,
     option,
     height: 300,
