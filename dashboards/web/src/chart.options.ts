@@ -33,7 +33,10 @@ export const COLOURS = {
   muted: '#a0aec0',
   target: '#c05621',
   point: '#2b6cb0',
-  significant: '#c53030',
+  /** Significantly better / worse: green and a dark orange-red, told apart by shape as well as colour. */
+  better: '#1f7a4d',
+  worse: '#b42318',
+  different: '#6b46c1',
 };
 
 const FONT = { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#2d3748' };
@@ -159,12 +162,21 @@ function axisLabel(unit: Unit, value: number): string {
 
 /**
  * A horizontal point-and-whisker chart: one row per group (the all-group row last, drawn as a square), the
- * 95% interval as whiskers with caps, a diamond marker only where the difference is significant, and nothing
+ * 95% interval as whiskers with caps, a marker only where the difference is significant (▲ better, ▼ worse in the
+ * metric's direction, ◆ different for neutral metrics), and nothing
  * but a "too few responses" label for suppressed groups.
  */
 export function comparisonOption(
   chart: ComparisonChart,
-  options: { unit: Unit; targetLabel: string; tooFew: string; allIndex: number; significantLabel: string },
+  options: {
+    unit: Unit;
+    targetLabel: string;
+    tooFew: string;
+    allIndex: number;
+    betterLabel: string;
+    worseLabel: string;
+    differentLabel: string;
+  },
 ): ChartOption {
   const categories = chart.categories.map((c, i) => (chart.suppressed.includes(i) ? `${c}\n(${options.tooFew})` : c));
   const bars = chart.errorBars.map((b) => [b.index, b.low, b.high]);
@@ -220,18 +232,24 @@ export function comparisonOption(
       data: [{ xAxis: chart.target }],
     };
   }
-  const markers: ScatterSeriesOption = {
+  // Better points up, worse points down, a plain difference (neutral metrics) is a diamond.
+  const marker = (indexes: number[], name: string, symbol: string, color: string): ScatterSeriesOption => ({
     type: 'scatter',
-    name: options.significantLabel,
+    name,
     z: 4,
-    symbol: 'diamond',
-    symbolSize: 14,
-    itemStyle: { color: COLOURS.significant, borderColor: '#fff', borderWidth: 1 },
-    data: chart.significant.flatMap((i) => {
+    symbol,
+    symbolSize: 15,
+    itemStyle: { color, borderColor: '#fff', borderWidth: 1 },
+    data: indexes.flatMap((i) => {
       const v = chart.values[i];
       return v === null || v === undefined ? [] : [[v, i]];
     }),
-  };
+  });
+  const markers = [
+    marker(chart.better, options.betterLabel, 'triangle', COLOURS.better),
+    marker(chart.worse, options.worseLabel, 'path://M0,0 L10,0 L5,10 Z', COLOURS.worse),
+    marker(chart.different, options.differentLabel, 'diamond', COLOURS.different),
+  ];
   const extent = [
     ...chart.values.filter((v): v is number => v !== null),
     ...chart.errorBars.flatMap((b) => [b.low, b.high]),
@@ -259,7 +277,7 @@ export function comparisonOption(
       axisTick: { show: false },
       axisLabel: { color: '#2d3748', fontSize: 12, lineHeight: 15 },
     },
-    series: [errorBars, points, markers],
+    series: [errorBars, points, ...markers],
   };
 }
 

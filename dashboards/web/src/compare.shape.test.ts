@@ -40,6 +40,8 @@ describe('comparison rows and error bars from /v1/compare', () => {
       { index: 3, low: 72, high: 86 },
     ]);
     expect(chart.significant).toEqual([1]);
+    expect(chart.worse).toEqual([1]);
+    expect(chart.better).toEqual([]);
     expect(chart.suppressed).toEqual([2]);
     expect(chart.target).toBe(85);
   });
@@ -58,13 +60,35 @@ describe('comparison rows and error bars from /v1/compare', () => {
       targetLabel: 'Target',
       tooFew: 'too few responses',
       allIndex: 3,
-      significantLabel: 'significant',
+      betterLabel: 'significantly better',
+      worseLabel: 'significantly worse',
+      differentLabel: 'significantly different',
     });
     const yAxis = option.yAxis as { data: string[] };
     expect(yAxis.data[2]).toBe('Liepāja\n(too few responses)');
     const series = option.series as { name: string; data: unknown[] }[];
-    expect(series.find((s) => s.name === 'significant')?.data).toEqual([[70, 1]]);
+    expect(series.find((s) => s.name === 'significantly worse')?.data).toEqual([[70, 1]]);
+    expect(series.find((s) => s.name === 'significantly better')?.data).toEqual([]);
     expect(series.find((s) => s.name === 'ci')?.data).toHaveLength(3);
     expect((option.xAxis as { min: number }).min).toBe(50);
+  });
+
+  it("words a significant difference by the metric's direction: a shorter wait is better, a lower CSAT worse", () => {
+    const waits = compareAnswer(
+      [
+        group('cesis', { value: 6, interval: { low: 5, high: 7 }, pValue: 0.001, significant: true }),
+        group('riga-valnu-30', { value: 14, interval: { low: 13, high: 15 }, pValue: 0.001, significant: true }),
+      ],
+      { direction: 'lower_is_better', unit: 'minutes' },
+    );
+    waits.metrics[0]!.all = group(null, { value: 10, interval: { low: 9, high: 11 } });
+    const rows = comparisonRows(waits.metrics[0]!, 'office', 'en', order);
+    expect(rows.map((r) => [r.key, r.effect])).toEqual([
+      ['riga-valnu-30', 'worse'],
+      ['cesis', 'better'],
+      [ALL_KEY, null],
+    ]);
+    const csat = comparisonRows(metric, 'office', 'en', order).find((r) => r.key === 'cesis');
+    expect(csat?.effect).toBe('worse');
   });
 });

@@ -18,12 +18,23 @@ export interface ComparisonRow {
   n: number;
   suppressed: boolean;
   significant: boolean;
+  /** How a significant difference reads in the metric's own direction; null when not significant. */
+  effect: Effect | null;
   pValue: number | null;
   target: number | null;
   status: TargetStatus;
   change: number | null;
   changeSignificant: boolean;
   previousSuppressed: boolean;
+}
+
+export type Effect = 'better' | 'worse' | 'different';
+
+/** Better or worse by the metric's direction: a higher wait is worse, a higher satisfaction better. */
+export function effectOf(direction: MetricComparison['direction'], value: number, reference: number): Effect {
+  if (direction === 'neutral' || value === reference) return 'different';
+  const higher = value > reference;
+  return higher === (direction === 'higher_is_better') ? 'better' : 'worse';
 }
 
 export interface ErrorBar {
@@ -40,6 +51,10 @@ export interface ComparisonChart {
   errorBars: ErrorBar[];
   /** Category indexes whose difference from the rest is significant. */
   significant: number[];
+  /** The same indexes split by what the difference means in the metric's direction. */
+  better: number[];
+  worse: number[];
+  different: number[];
   /** Category indexes whose group is suppressed. */
   suppressed: number[];
   target: number | null;
@@ -55,6 +70,10 @@ function rowOf(
   isAll: boolean,
 ): ComparisonRow {
   const value = figure.suppressed ? null : figure.value;
+  const significant = !figure.suppressed && !isAll && figure.significant;
+  const reference = metric.all.suppressed ? null : metric.all.value;
+  const effect =
+    significant && value !== null && reference !== null ? effectOf(metric.direction, value, reference) : null;
   return {
     key,
     label,
@@ -63,7 +82,8 @@ function rowOf(
     interval: figure.suppressed ? null : figure.interval,
     n: figure.n,
     suppressed: figure.suppressed,
-    significant: !figure.suppressed && !isAll && figure.significant,
+    significant,
+    effect,
     pValue: figure.suppressed ? null : figure.pValue,
     target: figure.target,
     status: figure.suppressed ? 'none' : targetStatus(metric.direction, value, figure.target),
@@ -104,6 +124,9 @@ export function comparisonChart(rows: readonly ComparisonRow[], unit: Unit): Com
     values: rows.map((r) => (r.value === null ? null : plotValue(unit, r.value))),
     errorBars: [],
     significant: [],
+    better: [],
+    worse: [],
+    different: [],
     suppressed: [],
     target: null,
   };
@@ -115,7 +138,10 @@ export function comparisonChart(rows: readonly ComparisonRow[], unit: Unit): Com
         low: plotValue(unit, row.interval.low),
         high: plotValue(unit, row.interval.high),
       });
-    if (row.significant) chart.significant.push(index);
+    if (row.significant) {
+      chart.significant.push(index);
+      chart[row.effect ?? 'different'].push(index);
+    }
   });
   const allRow = rows.find((r) => r.isAll);
   const target = allRow?.target ?? rows.find((r) => r.target !== null)?.target ?? null;

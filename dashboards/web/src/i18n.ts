@@ -71,12 +71,16 @@ const strings = {
   sample: { lv: 'Izlase (n)', en: 'Sample (n)' },
   vsRest: { lv: 'Atšķirība no pārējām', en: 'Difference from the rest' },
   significant: { lv: 'statistiski nozīmīga', en: 'statistically significant' },
+  sigBetter: { lv: 'nozīmīgi labāk', en: 'significantly better' },
+  sigWorse: { lv: 'nozīmīgi sliktāk', en: 'significantly worse' },
+  sigDifferent: { lv: 'nozīmīgi atšķiras', en: 'significantly different' },
+  suppressedGroup: { lv: 'nav salīdzināts', en: 'not compared' },
   notSignificant: { lv: 'nav nozīmīga', en: 'not significant' },
   notTestable: { lv: '—', en: '—' },
   change: { lv: 'Izmaiņas pret iepriekšējo periodu', en: 'Change vs previous period' },
   significantMarker: {
-    lv: 'Atšķirība no pārējām grupām ir statistiski nozīmīga (p < {alpha}, Bonferroni korekcija).',
-    en: 'The difference from the other groups is statistically significant (p < {alpha}, Bonferroni-corrected).',
+    lv: 'nozīmīgi labāk vai sliktāk par pārējām grupām rādītāja virzienā (p < {alpha}, Bonferroni korekcija).',
+    en: 'significantly better or worse than the other groups, in the metric’s own direction (p < {alpha}, Bonferroni-corrected).',
   },
   whiskers: {
     lv: 'Punkts — vērtība, līnija — 95% ticamības intervāls, raustīta līnija — mērķis.',

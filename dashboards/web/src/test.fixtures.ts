@@ -55,7 +55,10 @@ export function group(groupId: string | null, overrides: Partial<GroupFigure> = 
   };
 }
 
-export function compareAnswer(groups: GroupFigure[]): CompareAnswer {
+export function compareAnswer(
+  groups: GroupFigure[],
+  metricOverrides: Partial<Pick<CompareAnswer['metrics'][number], 'direction' | 'unit'>> = {},
+): CompareAnswer {
   return {
     freshness,
     by: 'office',
@@ -63,6 +66,16 @@ export function compareAnswer(groups: GroupFigure[]): CompareAnswer {
     to: '2026-03-31',
     previous: { from: '2026-01-29', to: '2026-02-28' },
     alpha: 0.05,
-    metrics: [{ id: 'csat', unit: 'share', direction: 'higher_is_better', minSample: 30, all: group(null), groups }],
+    metrics: [
+      {
+        id: 'csat',
+        unit: 'share',
+        direction: 'higher_is_better',
+        minSample: 30,
+        all: group(null),
+        groups,
+        ...metricOverrides,
+      },
+    ],
   };
 }

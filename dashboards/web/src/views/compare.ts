@@ -6,7 +6,7 @@
  */
 import type { CompareAnswer, MetricComparison } from '../api.types.ts';
 import { comparisonOption } from '../chart.options.ts';
-import { comparisonChart, comparisonRows, type ComparisonRow } from '../compare.shape.ts';
+import { comparisonChart, comparisonRows, effectOf, type ComparisonRow, type Effect } from '../compare.shape.ts';
 import { h, table } from '../dom.ts';
 import { formatChange, formatInterval, formatValue } from '../format.ts';
 import { OFFICE_IDS } from '../labels.ts';
@@ -59,7 +59,9 @@ export async function renderCompare(ctx: ViewContext, screen: CompareScreen): Pr
     h(
       'p',
       { class: 'legend-line' },
-      h('span', { class: 'legend-diamond', 'aria-hidden': 'true' }, '◆'),
+      h('span', { class: 'sig sig-better', 'aria-hidden': 'true' }, '▲'),
+      ' / ',
+      h('span', { class: 'sig sig-worse', 'aria-hidden': 'true' }, '▼'),
       ' ',
       l('significantMarker', { alpha: String(answer.alpha) }),
       ' ',
@@ -72,11 +74,26 @@ export async function renderCompare(ctx: ViewContext, screen: CompareScreen): Pr
 function verdict(ctx: ViewContext, row: ComparisonRow): Node | string {
   const l = tr(ctx);
   if (row.isAll) return '';
-  if (row.suppressed) return '';
+  if (row.suppressed) return h('span', { class: 'too-few' }, l('suppressedGroup'));
   if (row.pValue === null) return l('notTestable');
-  return row.significant
-    ? h('span', { class: 'sig' }, `◆ ${l('significant')} (p=${row.pValue < 0.001 ? '<0.001' : row.pValue.toFixed(3)})`)
-    : h('span', { class: 'muted' }, `${l('notSignificant')} (p=${row.pValue.toFixed(2)})`);
+  if (!row.significant) return h('span', { class: 'muted' }, `${l('notSignificant')} (p=${row.pValue.toFixed(2)})`);
+  const p = row.pValue < 0.001 ? '<0.001' : row.pValue.toFixed(3);
+  return h(
+    'span',
+    { class: `sig sig-${row.effect ?? 'different'}` },
+    `${EFFECT_MARK[row.effect ?? 'different']} ${effectWord(ctx, row.effect)} (p=${p})`,
+  );
+}
+
+const EFFECT_MARK: Record<Effect, string> = { better: '▲', worse: '▼', different: '◆' };
+
+function changeCell(ctx: ViewContext, text: string, effect: Effect): HTMLElement {
+  return h('span', { class: `sig sig-${effect}` }, `${text} ${EFFECT_MARK[effect]} ${effectWord(ctx, effect)}`);
+}
+
+function effectWord(ctx: ViewContext, effect: Effect | null): string {
+  const l = tr(ctx);
+  return effect === 'better' ? l('sigBetter') : effect === 'worse' ? l('sigWorse') : l('sigDifferent');
 }
 
 function metricSection(
@@ -97,7 +114,9 @@ function metricSection(
     targetLabel: l('target'),
     tooFew: l('tooFew'),
     allIndex: rows.findIndex((r) => r.isAll),
-    significantLabel: l('significant'),
+    betterLabel: l('sigBetter'),
+    worseLabel: l('sigWorse'),
+    differentLabel: l('sigDifferent'),
   });
   const cells = rows.map((row) => {
     const name = row.key === highlight && highlight ? h('strong', {}, row.label) : row.label;
@@ -107,7 +126,7 @@ function metricSection(
         h('span', { class: 'too-few' }, l('tooFew')),
         '—',
         h('span', { class: 'too-few' }, l('tooFewDetail', { n: row.n, min: metric.minSample })),
-        '',
+        verdict(ctx, row),
         '—',
       ];
     }
@@ -118,14 +137,16 @@ function metricSection(
       formatInterval(unit, row.interval, ctx.lang),
       row.n.toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB'),
       verdict(ctx, row),
-      row.changeSignificant ? h('span', { class: 'sig' }, `${changeText} ◆`) : changeText,
+      row.changeSignificant && row.change !== null
+        ? changeCell(ctx, changeText, effectOf(metric.direction, row.change, 0))
+        : changeText,
     ];
   });
   const summary = rows
     .map((r) =>
       r.suppressed
         ? `${r.label}: ${l('tooFew')}`
-        : `${r.label}: ${formatValue(unit, r.value, ctx.lang)} (${formatInterval(unit, r.interval, ctx.lang)})${r.significant ? `, ${l('significant')}` : ''}`,
+        : `${r.label}: ${formatValue(unit, r.value, ctx.lang)} (${formatInterval(unit, r.interval, ctx.lang)})${r.significant ? `, ${effectWord(ctx, r.effect)}` : ''}`,
     )
     .join('; ');
   const figure = chartFigure({
