@@ -10,6 +10,7 @@ import type {
   Grain,
   MetricsAnswer,
   QueryAnswer,
+  ReferenceAnswer,
   SchemaAnswer,
   SqlAnswer,
 } from './api.types.ts';
@@ -90,6 +91,10 @@ export class ApiClient {
       to: request.to,
     });
     return this.get(`/v1/compare?${params.toString()}`);
+  }
+
+  reference(): Promise<ReferenceAnswer> {
+    return this.get('/v1/reference');
   }
 
   schema(): Promise<SchemaAnswer> {

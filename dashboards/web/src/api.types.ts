@@ -20,6 +20,8 @@ export type {
   MetricsAnswer,
   QueryAnswer,
   QueryCell,
+  ReferenceAnswer,
+  ReferenceValue,
   Role,
   SchemaAnswer,
   SchemaColumn,

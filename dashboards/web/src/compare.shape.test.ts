@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { comparisonOption } from './chart.options.ts';
 import { ALL_KEY, comparisonChart, comparisonRows } from './compare.shape.ts';
-import { compareAnswer, group } from './test.fixtures.ts';
+import { compareAnswer, group, labels } from './test.fixtures.ts';
 
 const answer = compareAnswer([
   group('liepaja', { suppressed: true, value: null, n: 12, interval: null, pValue: null, significant: false }),
@@ -13,13 +13,13 @@ const order = ['riga-valnu-30', 'cesis', 'daugavpils', 'liepaja'];
 
 describe('comparison rows and error bars from /v1/compare', () => {
   it('orders groups as asked and puts the all-group row last', () => {
-    const rows = comparisonRows(metric, 'office', 'en', order, 'All offices');
+    const rows = comparisonRows(metric, 'office', 'en', labels, order, 'All offices');
     expect(rows.map((r) => r.key)).toEqual(['riga-valnu-30', 'cesis', 'liepaja', ALL_KEY]);
     expect(rows.map((r) => r.label)).toEqual(['Riga, Vaļņu 30', 'Cēsis', 'Liepāja', 'All offices']);
   });
 
   it('keeps a suppressed group without value, interval, marker or verdict', () => {
-    const liepaja = comparisonRows(metric, 'office', 'en', order).find((r) => r.key === 'liepaja');
+    const liepaja = comparisonRows(metric, 'office', 'en', labels, order).find((r) => r.key === 'liepaja');
     expect(liepaja).toMatchObject({
       value: null,
       interval: null,
@@ -31,7 +31,7 @@ describe('comparison rows and error bars from /v1/compare', () => {
   });
 
   it('draws error bars in percent for shares, and a marker only where the difference is significant', () => {
-    const rows = comparisonRows(metric, 'office', 'en', order);
+    const rows = comparisonRows(metric, 'office', 'en', labels, order);
     const chart = comparisonChart(rows, 'share');
     expect(chart.values).toEqual([86, 70, null, 80]);
     expect(chart.errorBars).toEqual([
@@ -49,12 +49,12 @@ describe('comparison rows and error bars from /v1/compare', () => {
   it('never marks the all-group row as significant', () => {
     const flagged = compareAnswer([group('cesis')]);
     flagged.metrics[0]!.all = group(null, { significant: true });
-    const rows = comparisonRows(flagged.metrics[0]!, 'office', 'en');
+    const rows = comparisonRows(flagged.metrics[0]!, 'office', 'en', labels);
     expect(rows.at(-1)?.significant).toBe(false);
   });
 
   it('labels suppressed groups "too few responses" on the chart axis and places markers on their points', () => {
-    const rows = comparisonRows(metric, 'office', 'en', order);
+    const rows = comparisonRows(metric, 'office', 'en', labels, order);
     const option = comparisonOption(comparisonChart(rows, 'share'), {
       unit: 'share',
       targetLabel: 'Target',
@@ -82,13 +82,13 @@ describe('comparison rows and error bars from /v1/compare', () => {
       { direction: 'lower_is_better', unit: 'minutes' },
     );
     waits.metrics[0]!.all = group(null, { value: 10, interval: { low: 9, high: 11 } });
-    const rows = comparisonRows(waits.metrics[0]!, 'office', 'en', order);
+    const rows = comparisonRows(waits.metrics[0]!, 'office', 'en', labels, order);
     expect(rows.map((r) => [r.key, r.effect])).toEqual([
       ['riga-valnu-30', 'worse'],
       ['cesis', 'better'],
       [ALL_KEY, null],
     ]);
-    const csat = comparisonRows(metric, 'office', 'en', order).find((r) => r.key === 'cesis');
+    const csat = comparisonRows(metric, 'office', 'en', labels, order).find((r) => r.key === 'cesis');
     expect(csat?.effect).toBe('worse');
   });
 });

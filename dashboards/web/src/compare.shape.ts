@@ -6,7 +6,7 @@
  */
 import type { GroupFigure, Lang, MetricComparison, Unit } from './api.types.ts';
 import { plotValue, targetStatus, type TargetStatus } from './format.ts';
-import { valueLabel } from './labels.ts';
+import type { Labels } from './labels.ts';
 
 export interface ComparisonRow {
   /** Group id, `null` for a group not recorded, or the string `'*all'` for the all-group row. */
@@ -101,6 +101,7 @@ export function comparisonRows(
   metric: MetricComparison,
   dimension: string,
   lang: Lang,
+  labels: Labels,
   order: readonly string[] = [],
   allLabel = 'All',
 ): ComparisonRow[] {
@@ -112,7 +113,7 @@ export function comparisonRows(
     (a, b) => rank(a.group) - rank(b.group) || String(a.group).localeCompare(String(b.group)),
   );
   return [
-    ...groups.map((g) => rowOf(metric, g, g.group, valueLabel(dimension, g.group, lang), false)),
+    ...groups.map((g) => rowOf(metric, g, g.group, labels.value(dimension, g.group, lang), false)),
     rowOf(metric, metric.all, ALL_KEY, allLabel, true),
   ];
 }

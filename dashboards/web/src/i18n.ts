@@ -1,6 +1,6 @@
 /**
  * The page's own words in Latvian and English. Metric and dimension labels come from the API's catalogue;
- * offices, languages, complaint categories and outcomes from the reference data restated in labels.ts.
+ * names of reference values from the API (/v1/reference, see labels.ts).
  */
 import type { Lang } from './api.types.ts';
 

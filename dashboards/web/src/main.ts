@@ -12,7 +12,7 @@ import { catalogueOf, type Catalogue } from './figures.ts';
 import { parseRoute, rigaToday, routeHash, type Route, type Screen } from './filters.ts';
 import { formatAge, formatTimestamp } from './format.ts';
 import { t, type StringKey } from './i18n.ts';
-import { OFFICE_IDS, officeLabel } from './labels.ts';
+import { Labels } from './labels.ts';
 import { forgetToken, identify, loadToken, saveToken, type Identity } from './session.ts';
 import { errorBox, loadingBox, mountCharts, type ViewContext } from './view.ts';
 import { EQUAL_SCREEN, OFFICES_SCREEN, renderCompare } from './views/compare.ts';
@@ -27,6 +27,7 @@ interface Session {
   api: ApiClient;
   identity: Identity;
   catalogue: Catalogue;
+  labels: Labels;
 }
 
 const root = document.getElementById('app') ?? document.body;
@@ -124,9 +125,9 @@ function renderSignIn(message?: string): void {
 async function signIn(token: string): Promise<void> {
   const api = new ApiClient(token);
   const identity = await identify(api, today());
-  const metrics = await api.metrics();
+  const [metrics, reference] = await Promise.all([api.metrics(), api.reference()]);
   saveToken(sessionStorage, token);
-  session = { api, identity, catalogue: catalogueOf(metrics.metrics) };
+  session = { api, identity, catalogue: catalogueOf(metrics.metrics), labels: new Labels(reference) };
   freshness = metrics.freshness;
   startFreshnessTimer();
   if (!location.hash) location.hash = routeHash(parseRoute('', defaultEnd()));
@@ -208,7 +209,7 @@ const NAV: { screen: Screen; key: StringKey; allowed: (i: Identity) => boolean }
 
 function header(current: Session, route: Route): HTMLElement {
   const role = l(`role_${current.identity.role}`);
-  const office = current.identity.office ? ` · ${officeLabel(current.identity.office, lang)}` : '';
+  const office = current.identity.office ? ` · ${current.labels.office(current.identity.office, lang)}` : '';
   return h(
     'header',
     { class: 'topbar' },
@@ -276,12 +277,14 @@ function controls(current: Session, route: Route): HTMLElement {
       onchange: (e: Event) => go({ office: (e.target as HTMLSelectElement).value }),
     },
     ownOffice
-      ? h('option', { value: ownOffice, selected: true }, officeLabel(ownOffice, lang))
+      ? h('option', { value: ownOffice, selected: true }, current.labels.office(ownOffice, lang))
       : [
           h('option', { value: '', selected: route.filters.office === '' }, l('allOffices')),
-          ...OFFICE_IDS.map((o) =>
-            h('option', { value: o, selected: o === route.filters.office }, officeLabel(o, lang)),
-          ),
+          ...current.labels
+            .ids('office')
+            .map((o) =>
+              h('option', { value: o, selected: o === route.filters.office }, current.labels.office(o, lang)),
+            ),
         ],
   );
   const usesGrain = route.screen === 'overview' || route.screen === 'complaints';
@@ -335,6 +338,7 @@ async function render(): Promise<void> {
     lang,
     identity: current.identity,
     catalogue: current.catalogue,
+    labels: current.labels,
     filters: { ...route.filters, office: current.identity.office ?? route.filters.office },
     dataEnd: dataEnd(),
     onFreshness: updateFreshness,

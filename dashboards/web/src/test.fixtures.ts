@@ -1,5 +1,6 @@
 /** Small API answers for the unit tests, in the query service's shapes. */
-import type { CompareAnswer, Figure, GroupFigure, MetricInfo, QueryAnswer } from './api.types.ts';
+import type { CompareAnswer, Figure, GroupFigure, MetricInfo, QueryAnswer, ReferenceAnswer } from './api.types.ts';
+import { Labels } from './labels.ts';
 
 export const freshness = {
   newestEventAt: '2026-05-12T07:00:00.000Z',
@@ -79,3 +80,21 @@ export function compareAnswer(
     ],
   };
 }
+
+/** A /v1/reference answer with the names the tests read. */
+export const reference: ReferenceAnswer = {
+  offices: [
+    { id: 'riga-valnu-30', name: { lv: 'Rīga, Vaļņu 30', en: 'Riga, Vaļņu 30' } },
+    { id: 'cesis', name: { lv: 'Cēsis', en: 'Cēsis' } },
+    { id: 'daugavpils', name: { lv: 'Daugavpils', en: 'Daugavpils' } },
+    { id: 'liepaja', name: { lv: 'Liepāja', en: 'Liepāja' } },
+  ],
+  channels: [{ id: 'in_person', name: { lv: 'klātienē', en: 'in person' } }],
+  services: [],
+  languages: [{ id: 'ru', name: { lv: 'krievu', en: 'Russian' } }],
+  categories: [],
+  outcomes: [],
+  refusalReasons: [],
+};
+
+export const labels = new Labels(reference);

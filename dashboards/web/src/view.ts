@@ -12,6 +12,7 @@ import type { Catalogue } from './figures.ts';
 import type { Filters } from './filters.ts';
 import { formatParts, formatValue } from './format.ts';
 import { t, type StringKey } from './i18n.ts';
+import type { Labels } from './labels.ts';
 import type { Identity } from './session.ts';
 import type { Tile } from './tiles.shape.ts';
 
@@ -20,6 +21,8 @@ export interface ViewContext {
   lang: Lang;
   identity: Identity;
   catalogue: Catalogue;
+  /** Names of reference values, from the API's /v1/reference. */
+  labels: Labels;
   filters: Filters;
   /** The Riga date of the newest event in the lake, or null when unknown: later days are not in the data yet. */
   dataEnd: string | null;

@@ -300,7 +300,16 @@ describe('query API on the hand-built lake', () => {
     expect(doc.openapi).toMatch(/^3\./);
     expect(doc.components.securitySchemes.bearer).toEqual({ type: 'http', scheme: 'bearer' });
     expect(Object.keys(doc.paths).sort()).toEqual(
-      ['/healthz', '/readyz', '/v1/compare', '/v1/metrics', '/v1/query', '/v1/schema', '/v1/sql'].sort(),
+      [
+        '/healthz',
+        '/readyz',
+        '/v1/compare',
+        '/v1/metrics',
+        '/v1/query',
+        '/v1/reference',
+        '/v1/schema',
+        '/v1/sql',
+      ].sort(),
     );
     for (const [path, operations] of Object.entries(doc.paths)) {
       for (const operation of Object.values(operations)) {

@@ -18,6 +18,7 @@ import { createQueryMetrics, type QueryMetrics, type SqlOutcome } from './metric
 import { installDocs, routeDocs } from './openapi.ts';
 import { CompareParams, parseFilters, parseParams, QueryParams, rejectUnknown, SqlBody } from './params.ts';
 import { answerToCsv, QueryService, type ReadStore } from './query.service.ts';
+import { registerReference } from './reference.route.ts';
 import type { SqlResult, SqlRunner } from './sandbox.ts';
 
 export interface AppConfig {
@@ -103,6 +104,8 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
       dimensions: Object.values(Dimensions),
     } satisfies MetricsAnswer);
   });
+
+  registerReference(app, principal);
 
   app.get('/v1/query', { schema: routeDocs.query }, async (request, reply) => {
     const who = principal(request);

@@ -9,13 +9,11 @@ import { comparisonOption } from '../chart.options.ts';
 import { comparisonChart, comparisonRows, effectOf, type ComparisonRow, type Effect } from '../compare.shape.ts';
 import { h, table } from '../dom.ts';
 import { formatChange, formatInterval, formatValue } from '../format.ts';
-import { OFFICE_IDS } from '../labels.ts';
 import { chartFigure, metricInfo, metricLabel, targetText, tr, type ViewContext } from '../view.ts';
 
 export interface CompareScreen {
   by: 'office' | 'language';
   metrics: readonly string[];
-  order: readonly string[];
   intro: 'officesIntro' | 'equalIntro';
   allLabel: 'allOffices' | 'allLanguages';
 }
@@ -23,7 +21,6 @@ export interface CompareScreen {
 export const OFFICES_SCREEN: CompareScreen = {
   by: 'office',
   metrics: ['wait_p50', 'wait_p90', 'wait_within_target', 'response_p50', 'legal_deadline_share'],
-  order: OFFICE_IDS,
   intro: 'officesIntro',
   allLabel: 'allOffices',
 };
@@ -31,7 +28,6 @@ export const OFFICES_SCREEN: CompareScreen = {
 export const EQUAL_SCREEN: CompareScreen = {
   by: 'language',
   metrics: ['wait_p50', 'wait_within_target', 'csat', 'satisfaction_mean', 'courtesy_mean', 'legal_deadline_share'],
-  order: ['lv', 'ru', 'en', 'other'],
   intro: 'equalIntro',
   allLabel: 'allLanguages',
 };
@@ -106,7 +102,7 @@ function metricSection(
   const l = tr(ctx);
   const info = metricInfo(ctx, metric.id);
   const unit = info?.unit ?? metric.unit;
-  const rows = comparisonRows(metric, answer.by, ctx.lang, screen.order, l(screen.allLabel));
+  const rows = comparisonRows(metric, answer.by, ctx.lang, ctx.labels, ctx.labels.ids(screen.by), l(screen.allLabel));
   const chart = comparisonChart(rows, unit);
   const title = metricLabel(ctx, metric.id);
   const option = comparisonOption(chart, {

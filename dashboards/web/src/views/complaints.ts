@@ -7,7 +7,6 @@ import { barOption, COLOURS, trendOption } from '../chart.options.ts';
 import { breakdown, weeklyCounts, type Slice } from '../complaints.shape.ts';
 import { h, table } from '../dom.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
-import { valueLabel } from '../labels.ts';
 import { tilesOf } from '../tiles.shape.ts';
 import { trendOf } from '../trend.shape.ts';
 import { partialPeriods } from '../periods.shape.ts';
@@ -58,7 +57,7 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
 
   const sliceFigure = (title: string, dimension: string, slices: Slice[], colour: string) => {
     const name = (s: Slice) =>
-      dimension === 'outcome' && s.key === null ? l('unanswered') : valueLabel(dimension, s.key, ctx.lang);
+      dimension === 'outcome' && s.key === null ? l('unanswered') : ctx.labels.value(dimension, s.key, ctx.lang);
     return chartFigure({
       title,
       summary: `${title}: ${slices.map((s) => `${name(s)} ${s.count}`).join(', ') || l('noRows')}`,

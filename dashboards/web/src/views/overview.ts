@@ -6,7 +6,6 @@ import type { QueryAnswer } from '../api.types.ts';
 import { trendOption } from '../chart.options.ts';
 import { h, table } from '../dom.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
-import { officeLabel } from '../labels.ts';
 import { partialPeriods } from '../periods.shape.ts';
 import { HEADLINE_METRICS, tilesOf } from '../tiles.shape.ts';
 import { trendOf, type Trend } from '../trend.shape.ts';
@@ -50,7 +49,7 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
 }
 
 function seriesName(ctx: ViewContext, key: string): string {
-  return key === 'all' ? tr(ctx)('allOffices') : officeLabel(key, ctx.lang);
+  return key === 'all' ? tr(ctx)('allOffices') : ctx.labels.office(key, ctx.lang);
 }
 
 function trendFigure(ctx: ViewContext, trend: Trend, answer: QueryAnswer): HTMLElement {

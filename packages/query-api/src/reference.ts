@@ -1,0 +1,21 @@
+/**
+ * GET /v1/reference: the names of the reference values that answers carry as ids (offices, channels, services,
+ * service languages, complaint categories and outcomes, visit outcomes, refusal reasons), in Latvian and
+ * English, so clients show names without keeping a copy of the reference data.
+ */
+import { z } from 'zod';
+import { Localised } from './answers.ts';
+
+export const ReferenceValue = z.strictObject({ id: z.string(), name: Localised });
+export type ReferenceValue = z.infer<typeof ReferenceValue>;
+
+export const ReferenceAnswer = z.strictObject({
+  offices: z.array(ReferenceValue).describe('customer-service offices, in the order ATD lists them'),
+  channels: z.array(ReferenceValue),
+  services: z.array(ReferenceValue).describe('the catalogue of ATD services'),
+  languages: z.array(ReferenceValue).describe('service languages'),
+  categories: z.array(ReferenceValue).describe('complaint categories'),
+  outcomes: z.array(ReferenceValue).describe('complaint outcomes and visit outcomes'),
+  refusalReasons: z.array(ReferenceValue),
+});
+export type ReferenceAnswer = z.infer<typeof ReferenceAnswer>;

@@ -1,0 +1,49 @@
+import { OFFICE_IDS, REFUSAL_REASON_IDS, SERVICE_IDS } from '@servq/contracts';
+import { ReferenceAnswer } from '@servq/query-api';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authenticate } from './auth.ts';
+import { errorBody, toQueryError } from './errors.ts';
+import { testTokens } from './fixtures.ts';
+import { installDocs } from './openapi.ts';
+import { registerReference } from './reference.route.ts';
+
+describe('GET /v1/reference', () => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    app = Fastify();
+    await installDocs(app);
+    app.setErrorHandler(async (error, _request, reply) => {
+      const queryError = toQueryError(error);
+      return reply.status(queryError.statusCode).send(errorBody(queryError));
+    });
+    registerReference(app, (request) => authenticate(testTokens, request.headers.authorization));
+    await app.ready();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('names every office, service and refusal reason of the contracts in Latvian and English', async () => {
+    const response = await app.inject({ url: '/v1/reference', headers: { authorization: 'Bearer cesis-token' } });
+    expect(response.statusCode).toBe(200);
+    const body = ReferenceAnswer.parse(response.json());
+    expect(body.offices.map((o) => o.id)).toEqual([...OFFICE_IDS]);
+    expect(body.services.map((s) => s.id)).toEqual([...SERVICE_IDS]);
+    expect(body.refusalReasons.map((r) => r.id)).toEqual([...REFUSAL_REASON_IDS]);
+    expect(body.languages.find((l) => l.id === 'ru')?.name).toEqual({ lv: 'krievu', en: 'Russian' });
+    expect(body.outcomes.find((o) => o.id === 'not_upheld')?.name.en).toBe('not upheld');
+  });
+
+  it('refuses a request without a token', async () => {
+    const response = await app.inject('/v1/reference');
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('is listed in the OpenAPI document with its answer schema', async () => {
+    const doc = (await app.inject('/docs/json')).json<{ paths: Record<string, { get?: { responses: object } }> }>();
+    expect(doc.paths['/v1/reference']?.get?.responses).toHaveProperty('200');
+  });
+});
