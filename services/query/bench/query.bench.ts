@@ -10,9 +10,9 @@
  *     directly in DuckDB, in this process, on the service's own modelled tables (exported through the
  *     sandbox's export) loaded as native tables, as DuckDB's API runs a statement (readRows: prepare, then
  *     execute on a pool thread; rows converted as the service converts them): the baseline of the same run
- *     (target: API p50 ≤ 1.5× direct). Also timed, as a stricter comparison: DuckDB re-executing a statement
- *     prepared once and kept (ReaderConnection), as the service keeps its statements between syncs, so API
- *     minus that is everything the API adds. The client is node:http with one keep-alive socket, as a
+ *     (target: API p50 − direct p50 ≤ 1.5 ms, and API p50 ≤ 1.2× direct for queries over 20 ms). Also timed,
+ *     as a stricter comparison: DuckDB re-executing a statement prepared once and kept (ReaderConnection), as
+ *     the service keeps its statements between syncs, so API minus that is everything the API adds. The client is node:http with one keep-alive socket, as a
  *     dashboard reuses its connections; the service's log goes to a file, so this process does no work on it
  *     while requests are timed. The floor under every API figure is timed first: GET /readyz over the same
  *     socket, a request that runs no query. API, direct and kept-statement runs alternate in blocks (ROUNDS);
@@ -417,6 +417,9 @@ async function main(): Promise<void> {
       row.ratio = round2(api.p50 / directP50);
       const keptP50 = (row.directKeptStatement as { p50: number }).p50;
       row.ratioToKeptStatement = round2(api.p50 / keptP50);
+      row.excessMs = ms(api.p50 - directP50);
+      // The target: at most 1.5 ms over DuckDB's own p50, and at most 1.2× it for queries over 20 ms.
+      row.withinTarget = api.p50 - directP50 <= 1.5 && (directP50 <= 20 || api.p50 / directP50 <= 1.2);
     }
     const median = (values: number[]) => quantile(values, 0.5);
     const totals = {
@@ -424,7 +427,11 @@ async function main(): Promise<void> {
       directP50Median: ms(median(rows.map((r) => (r.direct as { p50: number }).p50))),
       viewsP50Median: ms(median(rows.map((r) => (r.views as { p50: number }).p50))),
       worstRatio: Math.max(...rows.map((r) => r.ratio as number)),
-      withinTarget: rows.filter((r) => (r.ratio as number) <= 1.5).length,
+      worstExcessMs: Math.max(...rows.map((r) => r.excessMs as number)),
+      worstRatioOver20Ms: Math.max(
+        ...rows.filter((r) => (r.direct as { p50: number }).p50 > 20).map((r) => r.ratio as number),
+      ),
+      withinTarget: rows.filter((r) => r.withinTarget === true).length,
       worstRatioToKeptStatement: Math.max(...rows.map((r) => r.ratioToKeptStatement as number)),
       withinTargetOfKeptStatement: rows.filter((r) => (r.ratioToKeptStatement as number) <= 1.5).length,
     };
@@ -472,11 +479,11 @@ async function main(): Promise<void> {
           'statement prepared once and kept (ReaderConnection), as the service keeps its statements within a data ' +
           'version; api − that is all the API adds',
         duckdb: {
-          service: `threads 2, memory_limit ${serviceStore.memoryLimit}, in-memory database attached with COMPRESS and checkpointed after each sync; the same database also holds the raw lake tables. Complaint and feedback queries run on a one-thread replica of those two models (src/model.replica.ts), their tasks on the event loop’s thread`,
+          service: `threads 2, memory_limit ${serviceStore.memoryLimit}, in-memory database attached with COMPRESS and checkpointed after each sync; the same database also holds the raw lake tables. Every statement runs on a pooled reader connection that keeps its prepared statements within a data version (src/reader.pool.ts), executed on DuckDB’s pool threads`,
           baseline: 'threads 2, no memory limit, only the four modelled tables, stored alike (COMPRESS, checkpointed)',
         },
         loadAverage1m: { before: round2(loadBefore[0]), after: round2(loadAfter[0]) },
-        target: 'API p50 ≤ 1.5 × direct p50',
+        target: 'API p50 − direct p50 ≤ 1.5 ms, and API p50 ≤ 1.2 × direct p50 where direct p50 > 20 ms',
         httpFloor: {
           ...httpFloor,
           what: 'GET /readyz over the same client and socket: a request that runs no query, the floor of every API figure',
@@ -508,6 +515,7 @@ async function main(): Promise<void> {
         'direct p50': (r.direct as { p50: number }).p50,
         'direct p99': (r.direct as { p99: number }).p99,
         'api/direct': r.ratio,
+        'api−direct ms': r.excessMs,
         'kept statement p50': (r.directKeptStatement as { p50: number }).p50,
         'api/kept': r.ratioToKeptStatement,
         'views p50': (r.views as { p50: number }).p50,

@@ -25,7 +25,6 @@ import {
   type Catalogue,
   type Interval,
   type MetricDefinition,
-  type ModelId,
 } from '@servq/metrics';
 import type { CompareAnswer, Freshness, GroupFigure, MetricComparison } from '@servq/query-api';
 import { addDays } from './contracts.adapter.ts';
@@ -33,8 +32,7 @@ import type { CompareParams } from './params.ts';
 import { toNumber } from './query.service.ts';
 
 export interface CompareStore {
-  /** `models`: the modelled tables the statement reads, so the store can pick where to run it. */
-  query(sql: string, params: readonly string[], models: readonly ModelId[]): Promise<Record<string, unknown>[]>;
+  query(sql: string, params: readonly string[]): Promise<Record<string, unknown>[]>;
   getFreshness(): Freshness;
 }
 
@@ -160,7 +158,6 @@ export async function compare(
          FROM ${quoteIdent(metric.model)} WHERE ${where.join(' AND ')}
          GROUP BY GROUPING SETS ((${column}), ()) ORDER BY is_total DESC, g NULLS LAST`,
         p.values,
-        [metric.model],
       );
       const total = rows.find((r) => toNumber(r.is_total) === 1);
       const groups = new Map<string | null, Summary>();
@@ -291,7 +288,6 @@ async function quantileChangeP(
        count(*) FILTER (WHERE cur AND v > aq.q) AS all_a1, count(*) FILTER (WHERE NOT cur AND v > aq.q) AS all_a2
      FROM s JOIN gq ON s.g = gq.g CROSS JOIN aq GROUP BY s.g`,
     params.values,
-    [metric.model],
   );
   const n = (v: unknown) => toNumber(v) ?? 0;
   const sum = (column: string) => rows.reduce((total, r) => total + n(r[column]), 0);
@@ -354,11 +350,10 @@ async function addQuantileStatistics(
       const fractions = `[${rankFraction(t.lower, t.n)}, ${rankFraction(t.upper, t.n)}]`;
       return `SELECT ${i} AS i, quantile_disc(v, ${fractions}) AS q FROM s${where}`;
     });
-    const rows = await store.query(
-      `WITH s AS (${source}) ${branches.join(' UNION ALL ')}`,
-      [...current.params, ...groupParams],
-      [metric.model],
-    );
+    const rows = await store.query(`WITH s AS (${source}) ${branches.join(' UNION ALL ')}`, [
+      ...current.params,
+      ...groupParams,
+    ]);
     for (const row of rows) {
       const target = targets[toNumber(row.i) ?? -1];
       const [low, high] = Array.isArray(row.q) ? row.q.map(toNumber) : [];
@@ -369,7 +364,6 @@ async function addQuantileStatistics(
   const above = await store.query(
     `SELECT g, count(*) FILTER (WHERE v > ${Number(totalQ)}) AS above, count(*) AS n FROM (${source}) GROUP BY g`,
     current.params,
-    [metric.model],
   );
   const counts = new Map(above.map((r) => [r.g as string, { above: toNumber(r.above) ?? 0, n: toNumber(r.n) ?? 0 }]));
   const totalAbove = [...counts.values()].reduce((sum, c) => sum + c.above, 0);

@@ -13,8 +13,8 @@
  * rows (`stageFirstLoad`) and, while nothing has been answered yet, its models (`buildModelsInParts`): for 10
  * million events, in-process, a peak of 1.4 GiB where one transaction for all took 3.0 GiB, in 27–29 s.
  *
- * Statements over the complaint-side models alone run on a one-thread replica of those models
- * (model.replica.ts), which every reconcile brings up to date before the data version moves.
+ * Every read runs on this database, through a pool of reader connections that keep their prepared statements
+ * for one data version (reader.pool.ts).
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -26,7 +26,6 @@ import { encodeParquet, type TypedRows } from './parquet.output.ts';
 import type { StoreTempConfig } from './config.ts';
 import { LakeTables } from './contracts.adapter.ts';
 import type { MirroredFile } from './mirror.ts';
-import { ModelReplica, ReplicatedModels, type ReplicaChange } from './model.replica.ts';
 import { complaintsModelSql, feedbackModelSql, surveysModelSql, visitsModelSql } from './model.sql.ts';
 import { isLoadedTable, RawColumns, rawTableName, type LoadedTable } from './raw-schema.ts';
 import { ReaderPool } from './reader.pool.ts';
@@ -38,11 +37,6 @@ export interface ReconcileResult {
   /** Lake rows (events) loaded per lake table in this pass. */
   loadedEvents: Partial<Record<LoadedTable, number>>;
   changed: boolean;
-  /**
-   * Why the complaint-side replica could not be brought up to date, if it could not: those models are then
-   * read from the main database until a later reconcile has copied them over whole.
-   */
-  replicaError?: string;
 }
 
 const DATABASE = 'lake';
@@ -104,13 +98,10 @@ export class LakeStore {
   private lastToday = '';
   private readonly readers: ReaderPool;
   private readonly advanceReaders = (): void => this.readers.advanceGeneration();
-  /** The replica missed a change: it is not read, and the next reconcile copies its models over whole. */
-  private replicaBehind = false;
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
-    private readonly replica: ModelReplica,
     private readonly options: LakeStoreOptions,
   ) {
     this.readers = new ReaderPool(instance, DATABASE, (work) => this.exclusive(work));
@@ -132,9 +123,7 @@ export class LakeStore {
     await writer.run(`USE ${DATABASE}`);
     // GLOBAL: a plain SET holds for the writer's session only, and readers would take the machine's zone.
     await writer.run("SET GLOBAL TimeZone = 'UTC'");
-    // The replica's reads that wait for a writer wait for this store's: its changes are applied inside it.
-    const replica = await ModelReplica.create(join(tempDir, 'replica'), (work) => store.exclusive(work));
-    const store: LakeStore = new LakeStore(instance, writer, replica, options);
+    const store = new LakeStore(instance, writer, options);
     await store.createTables();
     return store;
   }
@@ -194,15 +183,8 @@ export class LakeStore {
     const today = this.today();
     const dayChanged = today !== this.lastToday;
     if (dropped.length === 0 && added.length === 0 && !dayChanged) {
-      const replicaError = this.replicaBehind ? await this.updateReplica(true) : undefined;
       this.freshness.syncedAt = this.options.now().toISOString();
-      return {
-        loadedFiles: 0,
-        droppedFiles: 0,
-        loadedEvents: {},
-        changed: false,
-        ...(replicaError && { replicaError }),
-      };
+      return { loadedFiles: 0, droppedFiles: 0, loadedEvents: {}, changed: false };
     }
     const firstLoad = this.loaded.size === 0;
     const loadedEvents = firstLoad ? await this.stageFirstLoad(added) : {};
@@ -214,8 +196,6 @@ export class LakeStore {
     for (const path of dropped) this.loaded.delete(path);
     for (const file of added) this.loaded.set(file.path, file.etag);
     this.lastToday = today;
-    // Before the data version moves: an answer cached under the new version must not come from the old copy.
-    const replicaError = await this.updateReplica(builtInParts || this.replicaBehind);
     const newest = await this.writer.runAndReadAll(
       `SELECT max(m) AS newest FROM (${Object.keys(RawColumns)
         .map((t) => `SELECT max(occurred_at) AS m FROM raw_${t}`)
@@ -230,13 +210,7 @@ export class LakeStore {
     // Compresses what the transaction wrote (and vacuums what it deleted). Last, so that a failure here leaves
     // the bookkeeping in line with the committed data; the next reconcile's checkpoint tries again.
     await this.writer.run('CHECKPOINT');
-    return {
-      loadedFiles: added.length,
-      droppedFiles: dropped.length,
-      loadedEvents,
-      changed: true,
-      ...(replicaError && { replicaError }),
-    };
+    return { loadedFiles: added.length, droppedFiles: dropped.length, loadedEvents, changed: true };
   }
 
   /** One reconcile's changes to the raw tables and the models, in one transaction. */
@@ -312,45 +286,6 @@ export class LakeStore {
     }
   }
 
-  /**
-   * Brings the replica in line with the committed models: the rows of the entities this reconcile rebuilt
-   * (still listed in `affected_<model>`), or every row (`whole`: after a first build in parts, or once the
-   * replica has missed a change). Returns why that failed, if it did; the replica is then left out of reads
-   * until a later reconcile succeeds.
-   */
-  private async updateReplica(whole: boolean): Promise<string | undefined> {
-    const dir = this.replica.exchangeDir;
-    try {
-      const changes: ReplicaChange[] = [];
-      for (const model of ReplicatedModels) {
-        const key = Models[model].key;
-        const rowsPath = join(dir, `${model}.rows.parquet`);
-        if (whole) {
-          await this.writer.run(`COPY ${model} TO ${sqlString(rowsPath)} (FORMAT parquet)`);
-          changes.push({ model, idsPath: null, rowsPath });
-          continue;
-        }
-        const affected = await this.writer.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM affected_${model}`);
-        if (affected.getRowObjectsJson()[0]?.n === 0) continue;
-        const idsPath = join(dir, `${model}.ids.parquet`);
-        await this.writer.run(
-          `COPY (SELECT DISTINCT id FROM affected_${model}) TO ${sqlString(idsPath)} (FORMAT parquet)`,
-        );
-        await this.writer.run(
-          `COPY (SELECT * FROM ${model} WHERE ${key} IN (SELECT id FROM affected_${model})) ` +
-            `TO ${sqlString(rowsPath)} (FORMAT parquet)`,
-        );
-        changes.push({ model, idsPath, rowsPath });
-      }
-      if (changes.length > 0) await this.replica.apply(changes);
-      this.replicaBehind = false;
-      return undefined;
-    } catch (error) {
-      this.replicaBehind = true;
-      return error instanceof Error ? error.message : String(error);
-    }
-  }
-
   private async dropFiles(table: LoadedTable, paths: string[]): Promise<void> {
     const list = paths.map(sqlString).join(', ');
     await this.collectAffected(table, `_file IN (${list})`);
@@ -420,18 +355,9 @@ export class LakeStore {
     return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' }).format(this.options.now());
   }
 
-  /**
-   * Runs one read statement with positional parameters and returns JSON-friendly row objects. `models`, the
-   * modelled tables the statement reads, lets a statement over the complaint-side models alone run on the
-   * one-thread replica; without it, or while the replica is behind, it runs on the main database.
-   */
-  query(
-    sql: string,
-    params: readonly DuckDBValue[] = [],
-    models: readonly ModelId[] = [],
-  ): Promise<Record<string, unknown>[]> {
-    const onReplica = !this.replicaBehind && this.replica.holds(models);
-    return (onReplica ? this.replica.readers : this.readers).query(sql, params);
+  /** Runs one read statement with positional parameters and returns JSON-friendly row objects. */
+  query(sql: string, params: readonly DuckDBValue[] = []): Promise<Record<string, unknown>[]> {
+    return this.readers.query(sql, params);
   }
 
   /** Rows with their DuckDB types as Parquet bytes (the analysts' `format=parquet`). */
@@ -455,7 +381,6 @@ export class LakeStore {
 
   close(): void {
     this.readers.close();
-    this.replica.close();
     this.writer.closeSync();
     this.instance.closeSync();
   }

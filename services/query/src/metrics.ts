@@ -1,8 +1,7 @@
 /**
  * Prometheus metrics of one query app instance, in its own registry (so tests can build many apps): request
  * durations by route and status, answer-cache hits and misses, sync durations, files mirrored and events
- * loaded, SQL sandbox queries by outcome, syncs that left the complaint-side replica behind, and the data's
- * version and age, read from the store when scraped.
+ * loaded, SQL sandbox queries by outcome, and the data's version and age, read from the store when scraped.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Freshness } from '@servq/query-api';
@@ -18,7 +17,6 @@ export interface QueryMetrics {
   bytesMirrored: Counter;
   eventsLoaded: Counter<'table'>;
   sqlQueries: Counter<'outcome'>;
-  replicaFailures: Counter;
 }
 
 const ageSeconds = (iso: string | null, now: number): number =>
@@ -94,11 +92,6 @@ export function createQueryMetrics(freshness: () => Freshness, now: () => number
       name: 'servq_query_sql_queries_total',
       help: 'Analyst SQL queries by outcome (ok, truncated, rejected, timeout, memory, failed)',
       labelNames: ['outcome'],
-      registers: [registry],
-    }),
-    replicaFailures: new Counter({
-      name: 'servq_query_replica_failures_total',
-      help: 'Syncs that could not bring the complaint-side replica up to date (its models are then read from the main database)',
       registers: [registry],
     }),
   };

@@ -2,7 +2,7 @@
  * Runs catalogue queries against the store: compiles the request, applies the caller's office scope, turns
  * raw rows into figures with their sample size, target and suppression, and caches answers per data version.
  */
-import { compileQuery, targetFor, type Catalogue, type Grain, type ModelId } from '@servq/metrics';
+import { compileQuery, targetFor, type Catalogue, type Grain } from '@servq/metrics';
 import type { Figure, Freshness, QueryAnswer, QueryCell } from '@servq/query-api';
 import { LRUCache } from 'lru-cache';
 import type { Principal } from './auth.ts';
@@ -10,8 +10,7 @@ import { QueryError, QueryErrorCode } from './errors.ts';
 import { toCsv } from './csv.ts';
 
 export interface ReadStore {
-  /** `models`: the modelled tables the statement reads, so the store can pick where to run it. */
-  query(sql: string, params: readonly string[], models: readonly ModelId[]): Promise<Record<string, unknown>[]>;
+  query(sql: string, params: readonly string[]): Promise<Record<string, unknown>[]>;
   getFreshness(): Freshness;
 }
 
@@ -69,7 +68,7 @@ export class QueryService {
     const cached = this.cache?.get(key);
     if (this.cache) this.options.onCacheLookup?.(cached !== undefined);
     if (cached) return { ...cached, freshness };
-    const raw = await this.store.query(compiled.sql, compiled.params, compiled.models);
+    const raw = await this.store.query(compiled.sql, compiled.params);
     const rows = raw.map((row) => {
       const out: Record<string, QueryCell> = {};
       for (const k of compiled.keys)

@@ -80,7 +80,7 @@ describe('ReaderConnection', () => {
   });
 });
 
-describe('ReaderConnection running tasks on the event loop', () => {
+describe('ReaderConnection on a database with two threads', () => {
   let instance: DuckDBInstance;
   let plain: DuckDBConnection;
 
@@ -95,17 +95,13 @@ describe('ReaderConnection running tasks on the event loop', () => {
     instance.closeSync();
   });
 
-  // Several pipelines (scan, aggregate, window, order): tasks run on this thread and DuckDB's worker.
+  // Several pipelines (scan, aggregate, window, order), their tasks spread over DuckDB's threads.
   const sql =
     'SELECT g, count(*)::INTEGER AS n, sum(i)::BIGINT AS total, rank() OVER (ORDER BY sum(i) DESC) AS r ' +
     'FROM t WHERE i >= $1 GROUP BY g ORDER BY g';
 
-  it.each([
-    ['finishes within its budget on the event loop', 10_000],
-    ['hands the rest to a pool thread once its budget is spent', 0.001],
-    ['never runs on the event loop with a budget of 0', 0],
-  ])('returns what readRows returns when it %s', async (_name, eventLoopBudgetMs) => {
-    const reader = new ReaderConnection(await instance.connect(), { eventLoopBudgetMs });
+  it('returns what readRows returns', async () => {
+    const reader = new ReaderConnection(await instance.connect());
     try {
       const expected = await readRows(plain, sql, [5]);
       expect(expected).toHaveLength(13);
@@ -117,7 +113,7 @@ describe('ReaderConnection running tasks on the event loop', () => {
   });
 
   it('lets other events run while a long statement executes', async () => {
-    const reader = new ReaderConnection(await instance.connect(), { eventLoopBudgetMs: 10_000 });
+    const reader = new ReaderConnection(await instance.connect());
     let turns = 0;
     const timer = setInterval(() => (turns += 1), 1);
     try {
@@ -136,7 +132,7 @@ describe('ReaderConnection running tasks on the event loop', () => {
   });
 
   it('rejects with DuckDB’s error when execution fails, and the connection stays usable', async () => {
-    const reader = new ReaderConnection(await instance.connect(), { eventLoopBudgetMs: 10_000 });
+    const reader = new ReaderConnection(await instance.connect());
     try {
       const failing = 'SELECT CAST(CASE WHEN i = 1999999 THEN $1 ELSE i::VARCHAR END AS INTEGER) AS n FROM t';
       await expect(reader.read(failing, ['not a number'], 1)).rejects.toThrow(/not a number/);

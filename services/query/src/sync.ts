@@ -39,13 +39,6 @@ export class SyncLoop {
     try {
       const report = await this.mirror.sync();
       const result = await this.store.reconcile(this.mirror.files());
-      if (result.replicaError) {
-        this.metrics?.replicaFailures.inc();
-        this.log.warn(
-          { err: result.replicaError },
-          'complaint-side replica not updated; those models are read from the main database until it is',
-        );
-      }
       if (this.metrics) {
         this.metrics.syncSeconds.observe({ result: 'ok' }, (performance.now() - started) / 1000);
         this.metrics.filesMirrored.inc({ action: 'downloaded' }, report.downloaded);
