@@ -3,12 +3,19 @@
 # lander, query), sends the demo data through ingest, and prints the addresses, development keys and a curl
 # example. Stays in the foreground; Ctrl-C (or SIGTERM) stops the services it started. The infrastructure
 # keeps running (`pnpm infra:down` stops it). `--detach` returns once everything is up and seeded, leaving
-# the services running in the background (their pids are in .data/run/).
+# the services running in the background (their pids are in .data/run/). `--no-live` sends the demo year but no
+# live trickle of new events afterwards.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 detach=false
-[[ "${1:-}" == "--detach" ]] && detach=true
+live=true
+for arg in "$@"; do
+  case "$arg" in
+    --detach) detach=true ;;
+    --no-live) live=false ;;
+  esac
+done
 
 bash scripts/bootstrap.sh
 # Everything from here on (pnpm's shims, tsc, vitest, tsx, the services) runs on the pinned Node.
@@ -48,6 +55,13 @@ for service in ingest lander query; do
   fi
 done
 
+# A live demo still running from an earlier --detach is stopped too: it would send to the new ingest twice.
+livepid="$DATA/run/demo-live.pid"
+if [[ -f "$livepid" ]] && kill -0 "$(<"$livepid")" 2>/dev/null &&
+  tr '\0' ' ' <"/proc/$(<"$livepid")/cmdline" | grep -q "infra/demo/seed.ts"; then
+  kill -TERM "$(<"$livepid")" || true
+fi
+
 wait_healthy() {
   local name=$1 url=$2 pid=$3 i
   for ((i = 0; i < 600; i++)); do
@@ -84,8 +98,18 @@ done
 
 INGEST_URL="http://$INGEST_HOST:$INGEST_PORT"
 QUERY_URL="http://$QUERY_HOST:$QUERY_PORT"
-echo "[start] sending demo data through ingest"
-node --import tsx infra/demo/seed.ts "$INGEST_URL" servq-dev-all-key "${SERVQ_DEMO_DAYS:-42}"
+echo "[start] sending the demo year through ingest"
+node --import tsx infra/demo/seed.ts "$INGEST_URL" servq-dev-all-key --months "${SERVQ_DEMO_MONTHS:-13}" --no-live
+if $live; then
+  # The live trickle runs beside the services and stops with them.
+  if $detach; then
+    nohup node --import tsx infra/demo/seed.ts "$INGEST_URL" servq-dev-all-key --live-only >>"$LOGS/demo-live.log" 2>&1 </dev/null &
+  else
+    node --import tsx infra/demo/seed.ts "$INGEST_URL" servq-dev-all-key --live-only >>"$LOGS/demo-live.log" 2>&1 &
+  fi
+  pids+=($!)
+  echo $! >"$DATA/run/demo-live.pid"
+fi
 # Until its first sync of the lake the query service answers with no rows; print the URL once it is ready.
 echo "[start] waiting for the query service's first sync of the lake"
 wait_healthy query "$QUERY_URL/readyz" "$(cat "$DATA/run/query.pid")"
@@ -119,6 +143,7 @@ EOF
 
 if $detach; then
   echo "[start] detached; stop the services with: kill \$(cat $DATA/run/{ingest,lander,query}.pid)"
+  $live && echo "[start] and the live demo with: kill \$(cat $DATA/run/demo-live.pid)"
   exit 0
 fi
 echo "Press Ctrl-C to stop the services."
