@@ -43,7 +43,7 @@ import { pollUntil, PollTimeoutError } from '@servq/runtime';
 import { sha256Hex } from '../src/auth.ts';
 import { compare, type CompareRequest, type CompareStore } from '../src/compare.ts';
 import { loadConfig } from '../src/config.ts';
-import { ReaderConnection, readRows } from '../src/read.query.ts';
+import { ReaderConnection, readRows } from '../src/store/read.query.ts';
 import { generateLake } from './lake.generator.ts';
 
 const RUNS = Number(process.argv[2] ?? 15);

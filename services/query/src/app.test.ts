@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { handBuiltLake, tableOf, testTokens, writeLake } from './fixtures.ts';
-import { LakeStore } from './lake.store.ts';
+import { DuckDbStore } from './store/duckdb.store.ts';
 import { createQueryMetrics } from './metrics.ts';
 
 const auth = (token = 'mgmt-token') => ({ authorization: `Bearer ${token}` });
@@ -20,7 +20,7 @@ function smallSampleCatalogue(): Catalogue {
 
 describe('query API on the hand-built lake', () => {
   let dir: string;
-  let store: LakeStore;
+  let store: DuckDbStore;
   let app: FastifyInstance;
   let strict: FastifyInstance;
 
@@ -28,7 +28,7 @@ describe('query API on the hand-built lake', () => {
     dir = await mkdtemp(join(tmpdir(), 'servq-app-'));
     const lake = handBuiltLake();
     await writeLake(dir, lake);
-    store = await LakeStore.create({
+    store = await DuckDbStore.create({
       complaintTargetWorkingDays: 5,
       now: () => new Date('2026-04-01T09:00:00Z'),
       temp: { tempDir: join(dir, 'tmp'), maxTempSize: '1GB', memoryLimit: '512MB' },

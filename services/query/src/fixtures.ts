@@ -8,7 +8,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { sha256Hex } from './auth.ts';
 import type { TokenEntry } from './config.ts';
 import { LakeTables, type LakeTableName } from './contracts.adapter.ts';
-import { RawColumns, type LoadedTable } from './raw-schema.ts';
+import { RawColumns, type LoadedTable } from './store/raw-schema.ts';
 
 export type FixtureEvent = Record<string, string | number | boolean | null>;
 

@@ -10,7 +10,7 @@ import { createMetricsListener, serviceLogOptions, stopOnSignals } from '@servq/
 import { buildCatalogue } from '@servq/metrics';
 import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { LakeStore } from './lake.store.ts';
+import { DuckDbStore } from './store/duckdb.store.ts';
 import { createQueryMetrics } from './metrics.ts';
 import { LakeMirror } from './mirror.ts';
 import { SqlSandbox } from './sandbox.ts';
@@ -22,7 +22,7 @@ const catalogue = buildCatalogue({
   waitTargetMinutes: config.metrics.waitTargetMinutes,
   targets: config.metrics.targets,
 });
-const store = await LakeStore.create({
+const store = await DuckDbStore.create({
   complaintTargetWorkingDays: config.complaintTargetWorkingDays,
   now: () => new Date(),
   temp: config.store,

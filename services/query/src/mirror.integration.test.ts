@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { loadConfig, type QueryConfig } from './config.ts';
 import { handBuiltLake, testTokens, writeParquet } from './fixtures.ts';
-import { LakeStore } from './lake.store.ts';
+import { DuckDbStore } from './store/duckdb.store.ts';
 import { LakeMirror } from './mirror.ts';
 import { SyncLoop } from './sync.ts';
 
@@ -21,7 +21,7 @@ describe('lake mirror and query service against the real S3', () => {
   let config: QueryConfig;
   let s3: S3Client;
   let dir: string;
-  let store: LakeStore;
+  let store: DuckDbStore;
   let mirror: LakeMirror;
   let loop: SyncLoop;
   let app: FastifyInstance;
@@ -50,7 +50,7 @@ describe('lake mirror and query service against the real S3', () => {
         Body: '',
       }),
     );
-    store = await LakeStore.create({
+    store = await DuckDbStore.create({
       complaintTargetWorkingDays: 5,
       now: () => new Date('2026-04-01T09:00:00Z'),
       temp: config.store,

@@ -9,7 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { handBuiltLake, tableOf, testTokens, writeLake } from './fixtures.ts';
-import { LakeStore } from './lake.store.ts';
+import { DuckDbStore } from './store/duckdb.store.ts';
 import { createQueryMetrics, type QueryMetrics } from './metrics.ts';
 import { SqlSandbox, workerMemoryBound } from './sandbox.ts';
 
@@ -17,7 +17,7 @@ const analyst = { authorization: 'Bearer analyst-token' };
 
 describe('POST /v1/sql sandbox', () => {
   let dir: string;
-  let store: LakeStore;
+  let store: DuckDbStore;
   let sandbox: SqlSandbox;
   let app: FastifyInstance;
   let metrics: QueryMetrics;
@@ -27,7 +27,7 @@ describe('POST /v1/sql sandbox', () => {
     dir = await mkdtemp(join(tmpdir(), 'servq-sandbox-'));
     const lake = handBuiltLake();
     await writeLake(join(dir, 'lake'), lake);
-    store = await LakeStore.create({
+    store = await DuckDbStore.create({
       complaintTargetWorkingDays: 5,
       now: () => new Date('2026-04-01T09:00:00Z'),
       temp: { tempDir: join(dir, 'tmp'), maxTempSize: '1GB', memoryLimit: '512MB' },
@@ -118,7 +118,7 @@ describe('POST /v1/sql sandbox', () => {
     expect(limits).toMatch(/Max open files\s+256\s+256/);
     expect(limits).toMatch(new RegExp(`Max file size\\s+${2 * 1024 ** 3}\\s+${2 * 1024 ** 3}`));
     const bound = workerMemoryBound('128MB');
-    expect(bound).toBe(128e6 + 384 * 1024 ** 2);
+    expect(bound).toBe(128e6 + 1024 * 1024 ** 2);
     expect(limits).toMatch(new RegExp(`Max data size\\s+${bound}\\s+${bound}`));
   });
 

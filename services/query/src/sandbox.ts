@@ -267,7 +267,7 @@ const WORKER_V8_HEAP_MIB = 128;
  * when idle, the V8 heap up to `WORKER_V8_HEAP_MIB` for the rows of a result, and DuckDB's uncounted working
  * memory the rest.
  */
-const WORKER_RUNTIME_BYTES = 384 * 1024 ** 2;
+const WORKER_RUNTIME_BYTES = 1024 * 1024 ** 2;
 const PRLIMIT = '/usr/bin/prlimit';
 
 /** The bound on the worker process's memory for a DuckDB `memory_limit`. */

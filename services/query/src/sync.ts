@@ -3,10 +3,10 @@
  * sync is logged and retried on the next tick, the last good data keeps being served. `stop()` waits for a
  * sync in flight to finish.
  */
-import type { LakeStore } from './lake.store.ts';
+import type { DuckDbStore } from './store/duckdb.store.ts';
 import type { QueryMetrics } from './metrics.ts';
 import type { LakeMirror, SyncReport } from './mirror.ts';
-import type { LoadedTable } from './raw-schema.ts';
+import type { LoadedTable } from './store/raw-schema.ts';
 
 export type SyncResult = SyncReport & {
   loadedFiles: number;
@@ -27,7 +27,7 @@ export class SyncLoop {
 
   constructor(
     private readonly mirror: LakeMirror,
-    private readonly store: LakeStore,
+    private readonly store: DuckDbStore,
     private readonly intervalMs: number,
     private readonly log: SyncLogger,
     private readonly metrics?: QueryMetrics,

@@ -11,7 +11,7 @@ import {
   isWorkingDay,
   responseRuleOn,
   type Period,
-} from './contracts.adapter.ts';
+} from '../contracts.adapter.ts';
 
 export interface CalendarRow {
   date: string;

@@ -22,10 +22,10 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { Models, type ModelId } from '@servq/metrics';
 import type { Freshness } from '@servq/query-api';
 import { buildCalendar } from './calendar.ts';
-import { encodeParquet, type TypedRows } from './parquet.output.ts';
-import type { StoreTempConfig } from './config.ts';
-import { LakeTables } from './contracts.adapter.ts';
-import type { MirroredFile } from './mirror.ts';
+import { encodeParquet, type TypedRows } from '../parquet.output.ts';
+import type { StoreTempConfig } from '../config.ts';
+import { LakeTables } from '../contracts.adapter.ts';
+import type { MirroredFile } from '../mirror.ts';
 import { complaintsModelSql, feedbackModelSql, surveysModelSql, visitsModelSql } from './model.sql.ts';
 import { isLoadedTable, RawColumns, rawTableName, type LoadedTable } from './raw-schema.ts';
 import { ReaderPool } from './reader.pool.ts';
@@ -50,7 +50,7 @@ const FIRST_BUILD_ROWS_PER_PART = 1_000_000;
 /** Surveys carry their visit's wait, so visits are built first. */
 const MODEL_ORDER = ['visits', 'surveys', 'complaints', 'feedback'] as const satisfies readonly ModelId[];
 
-export interface LakeStoreOptions {
+export interface DuckDbStoreOptions {
   complaintTargetWorkingDays: number;
   /** "Today" for overdue and ageing; injectable for tests. */
   now: () => Date;
@@ -89,7 +89,7 @@ function sourceOf(model: ModelId): [LoadedTable, { model: ModelId; column: strin
   throw new Error(`no raw table builds the ${model} model`);
 }
 
-export class LakeStore {
+export class DuckDbStore {
   private readonly loaded = new Map<string, string>();
   private readonly pathTables = new Map<string, LoadedTable>();
   /** Serialises writes (reconcile, export) on the single writer connection. */
@@ -102,12 +102,12 @@ export class LakeStore {
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
-    private readonly options: LakeStoreOptions,
+    private readonly options: DuckDbStoreOptions,
   ) {
     this.readers = new ReaderPool(instance, DATABASE, (work) => this.exclusive(work));
   }
 
-  static async create(options: LakeStoreOptions): Promise<LakeStore> {
+  static async create(options: DuckDbStoreOptions): Promise<DuckDbStore> {
     const tempDir = resolve(options.temp.tempDir);
     await mkdir(tempDir, { recursive: true });
     const instance = await DuckDBInstance.create(':memory:', {
@@ -123,7 +123,7 @@ export class LakeStore {
     await writer.run(`USE ${DATABASE}`);
     // GLOBAL: a plain SET holds for the writer's session only, and readers would take the machine's zone.
     await writer.run("SET GLOBAL TimeZone = 'UTC'");
-    const store = new LakeStore(instance, writer, options);
+    const store = new DuckDbStore(instance, writer, options);
     await store.createTables();
     return store;
   }

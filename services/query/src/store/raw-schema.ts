@@ -4,7 +4,7 @@
  * loaded, so the modelled tables cannot leak them. A projection of @servq/contracts' `LakeColumns`: a column
  * renamed there fails here at start-up, not silently as NULLs.
  */
-import { LakeColumns, LakeTables, type LakeColumn } from './contracts.adapter.ts';
+import { LakeColumns, LakeTables, type LakeColumn } from '../contracts.adapter.ts';
 
 export interface RawColumn {
   name: string;

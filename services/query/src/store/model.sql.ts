@@ -5,7 +5,7 @@
  * lifecycle that arrived out of order, or with stages missing, still yields a row with what is known.
  * Complaint fields that depend on "today" (overdue, age) take it as parameter $1.
  */
-import { OFFICE_TIME_ZONE } from './contracts.adapter.ts';
+import { OFFICE_TIME_ZONE } from '../contracts.adapter.ts';
 
 const tz = `'${OFFICE_TIME_ZONE}'`;
 

@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { buildCatalogue, compileQuery } from '@servq/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complaintDeadline } from './contracts.adapter.ts';
-import { handBuiltLake, tableOf, writeLake, type FixtureFile } from './fixtures.ts';
-import { LakeStore } from './lake.store.ts';
-import type { MirroredFile } from './mirror.ts';
+import { complaintDeadline } from '../contracts.adapter.ts';
+import { handBuiltLake, tableOf, writeLake, type FixtureFile } from '../fixtures.ts';
+import { DuckDbStore } from './duckdb.store.ts';
+import type { MirroredFile } from '../mirror.ts';
 
 const catalogue = buildCatalogue({ waitTargetMinutes: 15 });
 const now = new Date('2026-04-01T09:00:00Z');
@@ -21,9 +21,9 @@ function mirrored(root: string, files: FixtureFile[], etag = 'e1'): MirroredFile
   }));
 }
 
-describe('LakeStore on the hand-built lake', () => {
+describe('DuckDbStore on the hand-built lake', () => {
   let dir: string;
-  let store: LakeStore;
+  let store: DuckDbStore;
   let files: MirroredFile[];
 
   beforeAll(async () => {
@@ -31,7 +31,7 @@ describe('LakeStore on the hand-built lake', () => {
     const lake = handBuiltLake();
     await writeLake(dir, lake);
     files = mirrored(dir, lake);
-    store = await LakeStore.create({
+    store = await DuckDbStore.create({
       complaintTargetWorkingDays: 5,
       now: () => now,
       temp: { tempDir: join(dir, 'tmp'), maxTempSize: '1GB', memoryLimit: '512MB' },
@@ -227,7 +227,7 @@ describe('LakeStore on the hand-built lake', () => {
 
   it('ages open complaints when the day changes, with nothing new in the lake', async () => {
     let clock = now;
-    const fresh = await LakeStore.create({
+    const fresh = await DuckDbStore.create({
       complaintTargetWorkingDays: 5,
       now: () => clock,
       temp: { tempDir: join(dir, 'tmp-day'), maxTempSize: '1GB', memoryLimit: '256MB' },
@@ -263,7 +263,7 @@ describe('LakeStore on the hand-built lake', () => {
     const broken = join(dir, 'lake/complaint_events/date=2026-04-02/broken.parquet');
     await mkdir(dirname(broken), { recursive: true });
     await writeFile(broken, 'not parquet');
-    const fresh = await LakeStore.create({
+    const fresh = await DuckDbStore.create({
       complaintTargetWorkingDays: 5,
       now: () => now,
       temp: { tempDir: join(dir, 'tmp-failed-first'), maxTempSize: '1GB', memoryLimit: '256MB' },
@@ -290,7 +290,7 @@ describe('LakeStore on the hand-built lake', () => {
     // Once an (empty) answer has gone out, the first files are built in one transaction, as every later sync.
     ['the lake was empty at the first sync', true],
   ])('builds the same models when %s', async (_name, emptyFirst) => {
-    const parted = await LakeStore.create({
+    const parted = await DuckDbStore.create({
       complaintTargetWorkingDays: 5,
       now: () => now,
       temp: { tempDir: join(dir, `tmp-parted-${String(emptyFirst)}`), maxTempSize: '1GB', memoryLimit: '256MB' },
@@ -316,7 +316,7 @@ describe('LakeStore on the hand-built lake', () => {
   });
 
   it('answers a repeated query from the data of the moment, not from a statement prepared before a sync', async () => {
-    const fresh = await LakeStore.create({
+    const fresh = await DuckDbStore.create({
       complaintTargetWorkingDays: 5,
       now: () => now,
       temp: { tempDir: join(dir, 'tmp-fresh'), maxTempSize: '1GB', memoryLimit: '256MB' },
