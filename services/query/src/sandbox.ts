@@ -263,8 +263,8 @@ const WORKER_MAX_FILE_BYTES = 2 * 1024 ** 3;
 const WORKER_MAX_OPEN_FILES = 256;
 const WORKER_V8_HEAP_MIB = 128;
 /**
- * The worker's own needs beside DuckDB's limit: Node, tsx and DuckDB's code take about 160 MiB of data segment
- * when idle, the V8 heap up to `WORKER_V8_HEAP_MIB` for the rows of a result, and DuckDB's uncounted working
+ * The worker's own needs beside DuckDB's limit: on Node 24, V8's reserved code ranges, Node, tsx and DuckDB's
+ * code need about 600 MiB of data segment before the first query (measured: 512 MiB of headroom failed to start), the V8 heap up to `WORKER_V8_HEAP_MIB` for the rows of a result, and DuckDB's uncounted working
  * memory the rest.
  */
 const WORKER_RUNTIME_BYTES = 1024 * 1024 ** 2;
@@ -309,5 +309,8 @@ function spawnWorker(memoryLimit: string): ChildProcess {
   return spawn(PRLIMIT, [...workerLimitArgs(memoryLimit), '--', ...node], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
+    // glibc reserves a malloc arena per thread, and on Node 24 those reservations plus V8's code ranges count
+    // against RLIMIT_DATA: with the default arena count the worker could not start under a 1 GiB headroom.
+    env: { ...process.env, MALLOC_ARENA_MAX: '2' },
   });
 }
