@@ -9,10 +9,33 @@ import type { SteadyIngest } from '../support/steady-ingest.ts';
 import type { Pipeline } from './pipeline.ts';
 import { report, spread } from './report.ts';
 
+/**
+ * Runs the rounds of a scenario, stopping at the first that fails: the scenario still drains, audits and
+ * reports what it has, and then fails with that round's error.
+ */
+export async function eachRound(
+  rounds: number,
+  round: (index: number) => Promise<void>,
+): Promise<{ completed: number; failure?: string }> {
+  for (let index = 0; index < rounds; index++) {
+    try {
+      await round(index);
+    } catch (error) {
+      return {
+        completed: index,
+        failure: `round ${index + 1}: ${error instanceof Error ? error.message : String(error)}`,
+      };
+    }
+  }
+  return { completed: rounds };
+}
+
 export interface Finish {
   scenario: string;
   rounds: number;
   recoveries: number[];
+  /** What eachRound returned. */
+  outcome: { completed: number; failure?: string };
   extra?: Record<string, unknown>;
   /** Figures taken once everything sent is acknowledged and landed (the query service's view, say). */
   afterDrain?: () => Promise<Record<string, unknown>>;
@@ -27,6 +50,8 @@ export async function finishScenario(pipeline: Pipeline, client: SteadyIngest, f
   report({
     scenario: finish.scenario,
     rounds: finish.rounds,
+    roundsCompleted: finish.outcome.completed,
+    ...(finish.outcome.failure ? { failure: finish.outcome.failure } : {}),
     sent: client.sent.size,
     accepted: client.accepted.size,
     landed: audit.landed,
@@ -43,8 +68,9 @@ export async function finishScenario(pipeline: Pipeline, client: SteadyIngest, f
   return audit;
 }
 
-/** What every scenario's audit must show. */
-export function expectExactlyOnce(audit: AuditResult, client: SteadyIngest): void {
+/** What every scenario's audit must show (after every round completed). */
+export function expectExactlyOnce(audit: AuditResult, client: SteadyIngest, outcome: { failure?: string }): void {
+  expect(outcome.failure, 'a round that did not complete').toBeUndefined();
   expect(client.unacknowledged(), 'events never acknowledged').toEqual([]);
   expect(audit.lostIds, 'acknowledged events missing from the lake').toEqual([]);
   expect(audit.unexpected, 'events in the lake that were never sent').toBe(0);

@@ -8,7 +8,7 @@
  */
 import { pollUntil } from '@servq/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectExactlyOnce, finishScenario } from './finish.ts';
+import { eachRound, expectExactlyOnce, finishScenario } from './finish.ts';
 import { Pipeline } from './pipeline.ts';
 import { chaosSettings, roundsFor, scenarioTimeoutMs, spread } from './report.ts';
 
@@ -35,7 +35,7 @@ describe('fault: Kafka broker stopped and restarted during ingestion', () => {
       const recoveries: number[] = [];
       const ingestRecoveries: number[] = [];
       const whileDown: Record<string, number> = {};
-      for (let round = 0; round < rounds; round++) {
+      const outcome = await eachRound(rounds, async () => {
         await client.waitForMoreAccepted(200, 120_000);
         await pipeline.infra.down('kafka');
         const downAt = Date.now();
@@ -58,16 +58,17 @@ describe('fault: Kafka broker stopped and restarted during ingestion', () => {
         ingestRecoveries.push(Date.now() - upAt);
         await pipeline.waitUntilLanded(acceptedBefore, client.sent, 180_000);
         recoveries.push(Date.now() - upAt);
-      }
+      });
       const audit = await finishScenario(pipeline, client, {
         scenario: SCENARIO,
         rounds,
         recoveries,
+        outcome,
         extra: { outageMs, ingestRecoverMs: spread(ingestRecoveries), answersWhileDown: whileDown },
       });
       // Requests started after the broker was gone and answered before it was started again: 503 only.
       expect(Object.keys(whileDown)).toEqual(['503']);
-      expectExactlyOnce(audit, client);
+      expectExactlyOnce(audit, client, outcome);
     },
     scenarioTimeoutMs(rounds, 120_000),
   );

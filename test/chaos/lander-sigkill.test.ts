@@ -6,7 +6,7 @@
  */
 import { pollUntil } from '@servq/runtime';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { expectExactlyOnce, finishScenario } from './finish.ts';
+import { eachRound, expectExactlyOnce, finishScenario } from './finish.ts';
 import { Pipeline } from './pipeline.ts';
 import { roundsFor, scenarioTimeoutMs } from './report.ts';
 
@@ -27,7 +27,7 @@ describe('fault: lander killed with SIGKILL mid-flush', () => {
       client.start();
       const recoveries: number[] = [];
       let killedMidFlush = 0;
-      for (let round = 0; round < rounds; round++) {
+      const outcome = await eachRound(rounds, async () => {
         // Wait for a flush in progress; if none is caught within the deadline, kill anyway (and say so).
         let caught = false;
         await pollUntil(
@@ -42,14 +42,15 @@ describe('fault: lander killed with SIGKILL mid-flush', () => {
         const acceptedAtKill = new Set(client.accepted);
         await pipeline.startLander();
         recoveries.push(await pipeline.waitUntilLanded(acceptedAtKill, client.sent, 120_000));
-      }
+      });
       const audit = await finishScenario(pipeline, client, {
         scenario: SCENARIO,
         rounds,
         recoveries,
+        outcome,
         extra: { killedMidFlush },
       });
-      expectExactlyOnce(audit, client);
+      expectExactlyOnce(audit, client, outcome);
     },
     scenarioTimeoutMs(rounds, 60_000),
   );

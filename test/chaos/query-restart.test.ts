@@ -9,7 +9,7 @@
 import { pollUntil } from '@servq/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { descendants, isAlive } from '../support/processes.ts';
-import { expectExactlyOnce, finishScenario } from './finish.ts';
+import { eachRound, expectExactlyOnce, finishScenario } from './finish.ts';
 import { killHard, Pipeline } from './pipeline.ts';
 import { roundsFor, scenarioTimeoutMs, spread } from './report.ts';
 
@@ -33,7 +33,7 @@ describe('fault: query service restarted during a sync and a long analyst query'
       const recoveries: number[] = [];
       const ready: number[] = [];
       const perRound: Record<string, unknown>[] = [];
-      for (let round = 0; round < rounds; round++) {
+      const outcome = await eachRound(rounds, async (round) => {
         await client.waitForMoreAccepted(200, 120_000);
         const service = pipeline.query!;
         const sentAt = Date.now();
@@ -71,11 +71,12 @@ describe('fault: query service restarted during a sync and a long analyst query'
         ready.push(Date.now() - restartAt);
         await pipeline.waitUntilQueryShows(client, acceptedBefore, 180_000);
         recoveries.push(Date.now() - restartAt);
-      }
+      });
       const audit = await finishScenario(pipeline, client, {
         scenario: SCENARIO,
         rounds,
         recoveries,
+        outcome,
         extra: {
           readyMs: spread(ready),
           perRound,
@@ -85,7 +86,7 @@ describe('fault: query service restarted during a sync and a long analyst query'
           return { query: { ...(await pipeline.queryAudit(client)), caughtUpAfterDrainMs: waited } };
         },
       });
-      expectExactlyOnce(audit, client);
+      expectExactlyOnce(audit, client, outcome);
       const query = await pipeline.queryAudit(client);
       expect(query).toEqual({ status: 200, visible: client.accepted.size, lost: 0, duplicated: 0 });
     },

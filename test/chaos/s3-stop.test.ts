@@ -8,7 +8,7 @@
  */
 import { pollUntil } from '@servq/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectExactlyOnce, finishScenario } from './finish.ts';
+import { eachRound, expectExactlyOnce, finishScenario } from './finish.ts';
 import { Pipeline } from './pipeline.ts';
 import { chaosSettings, roundsFor, scenarioTimeoutMs, spread } from './report.ts';
 
@@ -36,7 +36,7 @@ describe('fault: S3 server stopped during landing and the query sync', () => {
       const queryRecoveries: number[] = [];
       const queryDuringOutage: Record<string, number> = {};
       let acceptedDuringOutage = 0;
-      for (let round = 0; round < rounds; round++) {
+      const outcome = await eachRound(rounds, async () => {
         await client.waitForMoreAccepted(200, 120_000);
         await pipeline.waitUntilQueryShows(client, new Set(client.accepted), 120_000);
         await pipeline.infra.down('s3');
@@ -61,11 +61,12 @@ describe('fault: S3 server stopped during landing and the query sync', () => {
         recoveries.push(Date.now() - upAt);
         await pipeline.waitUntilQueryShows(client, acceptedBefore, 180_000);
         queryRecoveries.push(Date.now() - upAt);
-      }
+      });
       const audit = await finishScenario(pipeline, client, {
         scenario: SCENARIO,
         rounds,
         recoveries,
+        outcome,
         extra: {
           outageMs,
           acceptedDuringOutage,
@@ -77,7 +78,7 @@ describe('fault: S3 server stopped during landing and the query sync', () => {
           return { query: { ...(await pipeline.queryAudit(client)), caughtUpAfterDrainMs: waited } };
         },
       });
-      expectExactlyOnce(audit, client);
+      expectExactlyOnce(audit, client, outcome);
       const query = await pipeline.queryAudit(client);
       expect(query).toEqual({ status: 200, visible: client.accepted.size, lost: 0, duplicated: 0 });
     },
