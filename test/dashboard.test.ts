@@ -2,20 +2,52 @@
  * The dashboard in a real browser: Debian's Chromium (driven by playwright-core) opens the built page from
  * dashboards/web/dist, served with a stub of the query API on loopback. It signs in (a wrong token first),
  * checks the overview's tiles and chart, the offices comparison with a suppressed office, the complaints
- * screen and the analysts' SQL screen, and saves screenshots to .data/screenshots/.
+ * screen and the analysts' SQL screen; that trends mark partial periods, that differences are worded by the
+ * metric's direction, that filters live in the address and survive a reload, that a chart's CSV holds its
+ * numbers and its PNG is an image, that no screen scrolls sideways at 390 px, and that axe-core finds no
+ * serious or critical violation on any screen. Screenshots of every screen (desktop and phone) go to
+ * test/artifacts/dashboard/ (git-ignored).
  * The test builds nothing: `pnpm --filter @servq/dashboard build` must have run.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startDashboardServer, type DashboardServer } from './support/dashboard.stub.ts';
+import { figureFor, startDashboardServer, type DashboardServer } from './support/dashboard.stub.ts';
 import { repoRoot } from './support/services.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const distDir = join(repoRoot, 'dashboards/web/dist');
-const screenshots = join(repoRoot, '.data/screenshots');
+const screenshots = join(repoRoot, 'test/artifacts/dashboard');
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const SCREENS = ['overview', 'offices', 'equal', 'complaints'] as const;
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the current page. */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Strings run in the page (this project has no DOM types); axe is injected once per document.
+  if (!(await page.evaluate<boolean>("'axe' in window"))) await page.addScriptTag({ path: axeSource });
+  const violations = await page.evaluate<AxeViolation[]>('axe.run().then((result) => result.violations)');
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Waits until the screen's charts are drawn. */
+async function screenReady(page: Page, screen: string): Promise<void> {
+  await page
+    .locator(`.screen-${screen === 'offices' ? 'office' : screen === 'equal' ? 'language' : screen} .chart canvas`)
+    .first()
+    .waitFor();
+}
 const FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -140,6 +172,130 @@ describe('dashboard in Chromium', () => {
     await page.locator('.sql-table tbody tr').first().waitFor();
     expect(await page.locator('.sql-table tbody tr').count()).toBe(4);
     await page.screenshot({ path: join(screenshots, 'dashboard-sql.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('marks the first and last partial periods of a trend and never draws them as complete', async () => {
+    await page.goto(`${server.url}#/overview?from=2026-07-15&to=2026-12-03&grain=month`);
+    await screenReady(page, 'overview');
+    const csat = page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Customer satisfaction' }) });
+    // The table sits in a closed <details>: read its text, not its rendering.
+    const firstRow = (await csat.locator('tbody tr').first().textContent()) ?? '';
+    const lastRow = (await csat.locator('tbody tr').last().textContent()) ?? '';
+    expect(firstRow).toContain('(partial)');
+    expect(lastRow).toContain('(partial)');
+    expect(await csat.locator('tbody tr', { hasText: '(partial)' }).count()).toBe(2);
+    expect(await csat.locator('.note').innerText()).toContain('Hollow point and dashed line');
+  });
+
+  it("exports a chart's numbers as CSV and the chart as PNG", async () => {
+    const csat = page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Customer satisfaction' }) });
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      csat.locator('[data-export="csv"]').click(),
+    ]);
+    const csv = readFileSync(await csvDownload.path(), 'utf8').replace(/^\uFEFF/, '');
+    const [header = '', ...lines] = csv.trim().split('\r\n');
+    expect(header.split(',').slice(0, 4)).toEqual(['Period', 'partial', 'All offices (%)', 'All offices n']);
+    expect(lines).toHaveLength(6);
+    lines.forEach((line, i) => {
+      const [, partial, value, n] = line.split(',');
+      const expected = figureFor('csat', null, i);
+      expect(Number(value)).toBeCloseTo((expected.value ?? NaN) * 100, 6);
+      expect(Number(n)).toBe(expected.n);
+      expect(partial).toBe(i === 0 || i === 5 ? 'yes' : 'no');
+    });
+    const [pngDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      csat.locator('[data-export="png"]').click(),
+    ]);
+    const png = readFileSync(await pngDownload.path());
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.length).toBeGreaterThan(5_000);
+  });
+
+  it('keeps a channel filter in the address, applies it to every query, keeps focus on it and survives reload', async () => {
+    const before = server.requests.length;
+    const channel = page.locator('#filter-channel');
+    await channel.focus();
+    await channel.selectOption('in_person');
+    await page.waitForFunction("location.hash.includes('channel=in_person')");
+    await screenReady(page, 'overview');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('filter-channel');
+    const queries = server.requests.slice(before).filter((r) => r.startsWith('/v1/query'));
+    expect(queries.length).toBeGreaterThanOrEqual(3);
+    for (const q of queries) expect(q).toContain('filter.channel=in_person');
+    await page.reload();
+    await screenReady(page, 'overview');
+    expect(page.url()).toContain('channel=in_person');
+    expect(await page.locator('#filter-channel').inputValue()).toBe('in_person');
+  });
+
+  it('leaves the service filter out only where the API cannot apply it, and says so', async () => {
+    await page.goto(`${server.url}#/complaints?from=2026-07-01&to=2026-12-03&grain=month&service=licence-card`);
+    await screenReady(page, 'complaints');
+    expect(await page.locator('.content .notice').first().innerText()).toContain('does not apply');
+    expect(await page.getByRole('alert').count()).toBe(0);
+  });
+
+  it('keeps focus on a tab after it is used', async () => {
+    await page.goto(`${server.url}#/overview`);
+    await screenReady(page, 'overview');
+    await page.locator('#tab-offices').focus();
+    await page.keyboard.press('Enter');
+    await screenReady(page, 'offices');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('tab-offices');
+  });
+
+  it('words differences by direction on the equal-service screen: better and worse apart', async () => {
+    await page.goto(`${server.url}#/equal`);
+    await screenReady(page, 'equal');
+    const wait = await page
+      .locator('.compare-card[data-metric="wait_p50"] tbody tr', { hasText: 'Russian' })
+      .innerText();
+    const csat = await page.locator('.compare-card[data-metric="csat"] tbody tr', { hasText: 'Russian' }).innerText();
+    expect(wait).toContain('significantly better');
+    expect(csat).toContain('significantly worse');
+    const colour = (selector: string) =>
+      page.evaluate<string>(`getComputedStyle(document.querySelector(${JSON.stringify(selector)})).color`);
+    const worse = await colour('.compare-card[data-metric="csat"] .sig-worse');
+    const better = await colour('.compare-card[data-metric="wait_p50"] .sig-better');
+    expect(worse).toMatch(/^rgb/);
+    expect(worse).not.toBe(better);
+  });
+
+  it('has a skip link and no serious or critical axe violations on any screen, in English and Latvian', async () => {
+    for (const lang of ['EN', 'LV']) {
+      await page.getByRole('button', { name: lang, exact: true }).click();
+      for (const screen of SCREENS) {
+        await page.goto(`${server.url}#/${screen}`);
+        await screenReady(page, screen);
+        expect(await page.locator('.skip-link').count()).toBe(1);
+        expect({ screen, lang, violations: await axeViolations(page) }).toEqual({ screen, lang, violations: [] });
+        await page.screenshot({
+          path: join(screenshots, `desktop-${screen}-${lang.toLowerCase()}.png`),
+          fullPage: true,
+        });
+      }
+    }
+  });
+
+  it('fits a 390 px phone without sideways scrolling on any screen, accessible there too', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      for (const screen of SCREENS) {
+        await page.goto(`${server.url}#/${screen}`);
+        await screenReady(page, screen);
+        const widths = await page.evaluate<{ scroll: number; client: number }>(
+          '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
+        );
+        expect({ screen, ...widths }).toEqual({ screen, scroll: widths.client, client: widths.client });
+        expect(await axeViolations(page)).toEqual([]);
+        await page.screenshot({ path: join(screenshots, `phone-${screen}.png`), fullPage: true });
+      }
+    } finally {
+      await page.setViewportSize({ width: 1440, height: 1000 });
+    }
     expect(pageErrors).toEqual([]);
   });
 });

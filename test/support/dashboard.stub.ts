@@ -52,6 +52,8 @@ export interface DashboardServer {
   url: string;
   /** Authorization headers the stub API received, in order. */
   authorizations: string[];
+  /** Paths with query strings of the API requests, in order. */
+  requests: string[];
   /**
    * Whether the lake has been synchronised: until then the data endpoints answer 503 QUERY_NOT_READY with
    * Retry-After, as the query service does during its first sync.
@@ -84,7 +86,7 @@ function principal(header: string | undefined): Principal {
 }
 
 /** A deterministic figure per metric and group, with Liepāja below every minimum sample. */
-function figureFor(metricId: string, group: string | null, salt: number) {
+export function figureFor(metricId: string, group: string | null, salt: number) {
   const metric = catalogue.get(metricId);
   if (!metric) throw new StubError(400, 'QUERY_BAD_PARAMETER', `unknown metric ${metricId}`);
   const base: Record<string, number> = {
@@ -141,6 +143,17 @@ function query(url: URL, who: Principal) {
   const grain = url.searchParams.get('grain') ?? undefined;
   const filters: Record<string, string[]> = {};
   for (const [k, v] of url.searchParams) if (k.startsWith('filter.')) filters[k.slice(7)] = v.split(',');
+  // As the real API: a filter by a dimension the metric's model lacks is refused.
+  for (const dimension of Object.keys(filters)) {
+    const info = (Dimensions as Record<string, { models: readonly string[] } | undefined>)[dimension];
+    for (const m of metrics) {
+      const model = catalogue.get(m)?.model ?? '';
+      if (!info || !info.models.includes(model))
+        throw new StubError(400, 'QUERY_BAD_PARAMETER', `dimension "${dimension}" does not apply to ${m}`, [
+          { parameter: `filter.${dimension}`, expected: `a dimension of the ${model} model` },
+        ]);
+    }
+  }
   if ('office' in who) {
     if ((filters.office ?? []).some((o) => o !== who.office))
       throw new StubError(403, 'QUERY_FORBIDDEN', 'an office token sees other offices only in /v1/compare');
@@ -299,6 +312,7 @@ async function serveFile(distDir: string, pathname: string, response: ServerResp
 
 export async function startDashboardServer(distDir: string): Promise<DashboardServer> {
   const authorizations: string[] = [];
+  const requests: string[] = [];
   let synced = true;
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://stub.invalid');
@@ -307,6 +321,7 @@ export async function startDashboardServer(distDir: string): Promise<DashboardSe
       return;
     }
     authorizations.push(request.headers.authorization ?? '');
+    requests.push(`${url.pathname}${url.search}`);
     api(request, url, synced)
       .then((body) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)))
       .catch((error: unknown) => {
@@ -321,6 +336,7 @@ export async function startDashboardServer(distDir: string): Promise<DashboardSe
   return {
     url: `http://127.0.0.1:${port}/`,
     authorizations,
+    requests,
     setSynced: (value) => {
       synced = value;
     },

@@ -51,6 +51,7 @@ export interface CompareRequest {
   by: 'office' | 'language' | 'channel';
   from: string;
   to: string;
+  filters?: Readonly<Record<string, readonly string[]>>;
 }
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -90,6 +91,8 @@ export class ApiClient {
       from: request.from,
       to: request.to,
     });
+    for (const [dimension, values] of Object.entries(request.filters ?? {}))
+      if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
     return this.get(`/v1/compare?${params.toString()}`);
   }
 

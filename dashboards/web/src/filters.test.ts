@@ -1,17 +1,33 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFilters, monthsBefore, parseRoute, rigaToday, routeHash } from './filters.ts';
+import { defaultFilters, monthsBefore, parseRoute, presetRange, rigaToday, routeHash } from './filters.ts';
 
 describe('screen and filters in the address', () => {
   it('defaults to the overview of the last six calendar months by month', () => {
     expect(parseRoute('', '2026-05-20')).toEqual({ screen: 'overview', filters: defaultFilters('2026-05-20') });
-    expect(defaultFilters('2026-05-20')).toEqual({ from: '2025-12-01', to: '2026-05-20', grain: 'month', office: '' });
+    expect(defaultFilters('2026-05-20')).toEqual({
+      from: '2025-12-01',
+      to: '2026-05-20',
+      grain: 'month',
+      office: '',
+      channel: '',
+      service: '',
+      language: '',
+    });
     expect(monthsBefore('2026-01-31', 1)).toBe('2025-12-01');
   });
 
   it('round-trips a route and ignores malformed values', () => {
     const route = {
       screen: 'offices' as const,
-      filters: { from: '2026-01-01', to: '2026-03-31', grain: 'week' as const, office: 'cesis' },
+      filters: {
+        from: '2026-01-01',
+        to: '2026-03-31',
+        grain: 'week' as const,
+        office: 'cesis',
+        channel: 'in_person',
+        service: 'licence-card',
+        language: 'ru',
+      },
     };
     expect(parseRoute(routeHash(route), '2026-05-20')).toEqual(route);
     expect(parseRoute('#/nowhere?from=1.1.2026&grain=year', '2026-05-20').filters).toMatchObject({
@@ -29,5 +45,12 @@ describe('screen and filters in the address', () => {
 
   it('takes today from the Riga calendar', () => {
     expect(rigaToday(new Date('2026-05-19T22:30:00Z'))).toBe('2026-05-20');
+  });
+
+  it('offers date presets that end at the last day with data', () => {
+    expect(presetRange('weeks4', '2026-12-03')).toEqual({ from: '2026-11-06', to: '2026-12-03', grain: 'week' });
+    expect(presetRange('months12', '2026-12-03')).toEqual({ from: '2026-01-01', to: '2026-12-03', grain: 'month' });
+    expect(presetRange('ytd', '2026-12-03')).toEqual({ from: '2026-01-01', to: '2026-12-03', grain: 'month' });
+    expect(presetRange('quarter', '2026-12-03').from).toBe('2026-09-04');
   });
 });

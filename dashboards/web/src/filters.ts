@@ -1,6 +1,7 @@
 /**
  * The screen and its filters live in the address (`#/offices?from=…&to=…&grain=month&office=cesis`), so a
- * view can be bookmarked and shared. Defaults: the last six calendar months up to today (Riga), by month.
+ * view can be bookmarked and shared. Defaults: the last six calendar months up to the end of the data, by
+ * month. Channel, service and language narrow every panel whose metrics can be split by them.
  */
 import type { Grain } from './api.types.ts';
 
@@ -13,6 +14,40 @@ export interface Filters {
   grain: Grain;
   /** '' for all offices. */
   office: string;
+  /** '' for all channels, services, languages. */
+  channel: string;
+  service: string;
+  language: string;
+}
+
+/** The filters that narrow query answers, by dimension id. */
+export const FILTER_DIMENSIONS = ['office', 'channel', 'service', 'language'] as const;
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+
+export type Preset = 'weeks4' | 'quarter' | 'months12' | 'ytd';
+export const PRESETS: readonly Preset[] = ['weeks4', 'quarter', 'months12', 'ytd'];
+
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * A date preset ending at `end` (the last day with data): the last 4 weeks by week, the last quarter (13 weeks)
+ * by week, the last 12 months by month, the year to date by month.
+ */
+export function presetRange(preset: Preset, end: string): Pick<Filters, 'from' | 'to' | 'grain'> {
+  switch (preset) {
+    case 'weeks4':
+      return { from: addDays(end, -27), to: end, grain: 'week' };
+    case 'quarter':
+      return { from: addDays(end, -90), to: end, grain: 'week' };
+    case 'months12':
+      return { from: monthsBefore(end, 11), to: end, grain: 'month' };
+    case 'ytd':
+      return { from: `${end.slice(0, 4)}-01-01`, to: end, grain: 'month' };
+  }
 }
 
 export interface Route {
@@ -36,7 +71,15 @@ export function monthsBefore(date: string, months: number): string {
 }
 
 export function defaultFilters(today: string): Filters {
-  return { from: monthsBefore(today, 5), to: today, grain: 'month', office: '' };
+  return {
+    from: monthsBefore(today, 5),
+    to: today,
+    grain: 'month',
+    office: '',
+    channel: '',
+    service: '',
+    language: '',
+  };
 }
 
 export function parseRoute(hash: string, today: string): Route {
@@ -52,6 +95,9 @@ export function parseRoute(hash: string, today: string): Route {
     to: DATE.test(to) ? to : defaults.to,
     grain: (GRAINS as readonly string[]).includes(grain) ? (grain as Grain) : defaults.grain,
     office: params.get('office') ?? '',
+    channel: params.get('channel') ?? '',
+    service: params.get('service') ?? '',
+    language: params.get('language') ?? '',
   };
   if (filters.from > filters.to) [filters.from, filters.to] = [filters.to, filters.from];
   return { screen, filters };
@@ -59,6 +105,7 @@ export function parseRoute(hash: string, today: string): Route {
 
 export function routeHash(route: Route): string {
   const params = new URLSearchParams({ from: route.filters.from, to: route.filters.to, grain: route.filters.grain });
-  if (route.filters.office) params.set('office', route.filters.office);
+  for (const dimension of FILTER_DIMENSIONS)
+    if (route.filters[dimension]) params.set(dimension, route.filters[dimension]);
   return `#/${route.screen}?${params.toString()}`;
 }

@@ -5,11 +5,20 @@
  */
 import './styles.css';
 import { ApiClient, isApiError } from './api.ts';
-import type { Freshness, Grain, Lang } from './api.types.ts';
+import type { DimensionInfo, Freshness, Grain, Lang } from './api.types.ts';
 import { disposeCharts } from './charts.ts';
 import { clear, h } from './dom.ts';
 import { catalogueOf, type Catalogue } from './figures.ts';
-import { parseRoute, rigaToday, routeHash, type Route, type Screen } from './filters.ts';
+import {
+  parseRoute,
+  PRESETS,
+  presetRange,
+  rigaToday,
+  routeHash,
+  type FilterDimension,
+  type Route,
+  type Screen,
+} from './filters.ts';
 import { formatAge, formatTimestamp } from './format.ts';
 import { t, type StringKey } from './i18n.ts';
 import { Labels } from './labels.ts';
@@ -28,6 +37,7 @@ interface Session {
   identity: Identity;
   catalogue: Catalogue;
   labels: Labels;
+  dimensions: DimensionInfo[];
 }
 
 const root = document.getElementById('app') ?? document.body;
@@ -127,7 +137,13 @@ async function signIn(token: string): Promise<void> {
   const identity = await identify(api, today());
   const [metrics, reference] = await Promise.all([api.metrics(), api.reference()]);
   saveToken(sessionStorage, token);
-  session = { api, identity, catalogue: catalogueOf(metrics.metrics), labels: new Labels(reference) };
+  session = {
+    api,
+    identity,
+    catalogue: catalogueOf(metrics.metrics),
+    labels: new Labels(reference),
+    dimensions: metrics.dimensions,
+  };
   freshness = metrics.freshness;
   startFreshnessTimer();
   if (!location.hash) location.hash = routeHash(parseRoute('', defaultEnd()));
@@ -236,6 +252,10 @@ function header(current: Session, route: Route): HTMLElement {
             class: n.screen === route.screen ? 'active' : '',
             'aria-current': n.screen === route.screen ? 'page' : null,
             'data-screen': n.screen,
+            id: `tab-${n.screen}`,
+            onclick: () => {
+              focusAfterRender = `tab-${n.screen}`;
+            },
           },
           l(n.key),
         ),
@@ -244,16 +264,21 @@ function header(current: Session, route: Route): HTMLElement {
   );
 }
 
+/** The id of the control that had focus when the screen was redrawn, to give focus back to it. */
+let focusAfterRender: string | null = null;
+
 function controls(current: Session, route: Route): HTMLElement {
   const go = (patch: Partial<Route['filters']>) => {
+    focusAfterRender = document.activeElement instanceof HTMLElement ? document.activeElement.id || null : null;
     location.hash = routeHash({ ...route, filters: { ...route.filters, ...patch } });
   };
   const date = (key: 'from' | 'to') =>
     h(
       'label',
-      {},
+      { for: `filter-${key}` },
       l(key),
       h('input', {
+        id: `filter-${key}`,
         type: 'date',
         value: route.filters[key],
         max: today(),
@@ -266,36 +291,70 @@ function controls(current: Session, route: Route): HTMLElement {
   const grains: Grain[] = ['day', 'week', 'month', 'quarter'];
   const grainSelect = h(
     'select',
-    { onchange: (e: Event) => go({ grain: (e.target as HTMLSelectElement).value as Grain }) },
+    { id: 'filter-grain', onchange: (e: Event) => go({ grain: (e.target as HTMLSelectElement).value as Grain }) },
     grains.map((g) => h('option', { value: g, selected: g === route.filters.grain }, l(`grain_${g}`))),
   );
   const ownOffice = current.identity.office;
-  const officeSelect = h(
-    'select',
-    {
-      disabled: ownOffice !== undefined,
-      onchange: (e: Event) => go({ office: (e.target as HTMLSelectElement).value }),
-    },
-    ownOffice
-      ? h('option', { value: ownOffice, selected: true }, current.labels.office(ownOffice, lang))
-      : [
-          h('option', { value: '', selected: route.filters.office === '' }, l('allOffices')),
-          ...current.labels
-            .ids('office')
-            .map((o) =>
-              h('option', { value: o, selected: o === route.filters.office }, current.labels.office(o, lang)),
-            ),
-        ],
+  const select = (dimension: FilterDimension, labelKey: StringKey, allKey: StringKey) =>
+    h(
+      'label',
+      { for: `filter-${dimension}` },
+      l(labelKey),
+      h(
+        'select',
+        {
+          id: `filter-${dimension}`,
+          disabled: dimension === 'office' && ownOffice !== undefined,
+          onchange: (e: Event) => go({ [dimension]: (e.target as HTMLSelectElement).value }),
+        },
+        dimension === 'office' && ownOffice
+          ? h('option', { value: ownOffice, selected: true }, current.labels.office(ownOffice, lang))
+          : [
+              h('option', { value: '', selected: route.filters[dimension] === '' }, l(allKey)),
+              ...current.labels
+                .ids(dimension)
+                .map((id) =>
+                  h(
+                    'option',
+                    { value: id, selected: id === route.filters[dimension] },
+                    current.labels.value(dimension, id, lang),
+                  ),
+                ),
+            ],
+      ),
+    );
+  const end = defaultEnd();
+  const presets = h(
+    'div',
+    { class: 'presets', role: 'group', 'aria-label': l('presets') },
+    PRESETS.map((preset) => {
+      const range = presetRange(preset, end);
+      const active = range.from === route.filters.from && range.to === route.filters.to;
+      return h(
+        'button',
+        {
+          type: 'button',
+          id: `preset-${preset}`,
+          class: active ? 'preset active' : 'preset',
+          'aria-pressed': active ? 'true' : 'false',
+          onclick: () => go(range),
+        },
+        l(`preset_${preset}`),
+      );
+    }),
   );
   const usesGrain = route.screen === 'overview' || route.screen === 'complaints';
-  const usesOffice = route.screen !== 'equal';
   return h(
     'div',
-    { class: 'controls', role: 'search' },
+    { class: 'controls', role: 'search', 'aria-label': l('presets') },
+    presets,
     date('from'),
     date('to'),
-    usesGrain ? h('label', {}, l('grain'), grainSelect) : null,
-    usesOffice ? h('label', {}, l('office'), officeSelect) : null,
+    usesGrain ? h('label', { for: 'filter-grain' }, l('grain'), grainSelect) : null,
+    select('office', 'office', 'allOffices'),
+    select('channel', 'channel', 'allChannels'),
+    select('service', 'service', 'allServices'),
+    route.screen !== 'equal' ? select('language', 'language', 'anyLanguage') : null,
     h('span', { class: 'controls-spacer' }),
     freshnessLine(),
   );
@@ -313,14 +372,29 @@ async function render(): Promise<void> {
   const current = session;
   if (!current) return renderSignIn();
   const seq = ++renderSeq;
+  const refocus = focusAfterRender;
+  focusAfterRender = null;
   const route = parseRoute(location.hash, defaultEnd());
   if (route.screen === 'sql' && current.identity.role !== 'analyst') route.screen = 'overview';
   document.documentElement.lang = lang;
   document.title = `${l(TITLES[route.screen])} · servq`;
   disposeCharts();
   clear(root);
-  const main = h('main', { class: 'content', id: 'content' }, loadingBox({ lang }));
+  const main = h('main', { class: 'content', id: 'content', tabindex: '-1' }, loadingBox({ lang }));
   root.append(
+    h(
+      'a',
+      {
+        class: 'skip-link',
+        href: '#content',
+        onclick: (event: Event) => {
+          // The address holds the route, so the link moves focus instead of changing the hash.
+          event.preventDefault();
+          main.focus();
+        },
+      },
+      l('skipLink'),
+    ),
     header(current, route),
     route.screen === 'sql'
       ? h('div', { class: 'controls' }, h('span', { class: 'controls-spacer' }), freshnessLine())
@@ -333,12 +407,15 @@ async function render(): Promise<void> {
     ),
     main,
   );
+  if (refocus) document.getElementById(refocus)?.focus();
   const ctx: ViewContext = {
     api: current.api,
     lang,
     identity: current.identity,
     catalogue: current.catalogue,
     labels: current.labels,
+    dimensions: current.dimensions,
+    skippedFilters: new Set(),
     filters: { ...route.filters, office: current.identity.office ?? route.filters.office },
     dataEnd: dataEnd(),
     onFreshness: updateFreshness,
@@ -349,6 +426,10 @@ async function render(): Promise<void> {
     const content = await screenContent(ctx, route.screen);
     if (!ctx.isCurrent()) return;
     clear(main);
+    if (ctx.skippedFilters.size > 0) {
+      const names = [...ctx.skippedFilters].map((d) => l(d === 'office' ? 'office' : d)).join(', ');
+      main.append(h('p', { class: 'notice', role: 'note' }, l('skippedFilters', { names })));
+    }
     main.append(content);
     mountCharts(main);
   } catch (error) {

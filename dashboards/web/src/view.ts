@@ -4,12 +4,13 @@
  */
 import type { ApiClient } from './api.ts';
 import { isApiError } from './api.ts';
-import type { Freshness, Lang, MetricInfo } from './api.types.ts';
+import type { DimensionInfo, Freshness, Lang, MetricInfo } from './api.types.ts';
 import type { ChartOption } from './chart.options.ts';
 import { mountChart } from './charts.ts';
 import { h } from './dom.ts';
+import { downloadCsv, downloadPng, fileStem, tableCells } from './download.ts';
 import type { Catalogue } from './figures.ts';
-import type { Filters } from './filters.ts';
+import type { FilterDimension, Filters } from './filters.ts';
 import { formatParts, formatValue } from './format.ts';
 import { t, type StringKey } from './i18n.ts';
 import type { Labels } from './labels.ts';
@@ -23,7 +24,11 @@ export interface ViewContext {
   catalogue: Catalogue;
   /** Names of reference values, from the API's /v1/reference. */
   labels: Labels;
+  /** The API's dimensions, with the models each applies to (which filters a metric can take). */
+  dimensions: readonly DimensionInfo[];
   filters: Filters;
+  /** Filters that some panel could not apply (filled while the screen is built). */
+  skippedFilters: Set<FilterDimension>;
   /** The Riga date of the newest event in the lake, or null when unknown: later days are not in the data yet. */
   dataEnd: string | null;
   /** Every answer's freshness goes here, so the header always shows the newest. */
@@ -98,7 +103,11 @@ export function tileElement(ctx: ViewContext, tile: Tile): HTMLElement {
  * is hidden from assistive technology in favour of the table.
  */
 export function chartFigure(options: {
+  /** For the download buttons' words and the file names. */
+  ctx: Pick<ViewContext, 'lang' | 'filters'>;
   title: string;
+  /** The chart's numbers for the CSV; the data table's text when absent. */
+  data?: { columns: string[]; rows: (string | number | null)[][] };
   note?: string;
   summary: string;
   option: ChartOption;
@@ -113,16 +122,63 @@ export function chartFigure(options: {
     'aria-label': options.summary,
     style: `height:${options.height}px`,
   });
+  const l = tr(options.ctx);
+  const stem = fileStem(options.title, options.ctx.filters.from, options.ctx.filters.to);
+  const csv = () => {
+    const data = options.data ?? tableCells(options.table);
+    downloadCsv(data.columns, data.rows, stem);
+  };
+  const tools = h(
+    'div',
+    { class: 'chart-tools' },
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary small',
+        'data-export': 'csv',
+        'aria-label': l('downloadCsvOf', { title: options.title }),
+        onclick: csv,
+      },
+      l('csvButton'),
+    ),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'secondary small',
+        'data-export': 'png',
+        'aria-label': l('downloadPngOf', { title: options.title }),
+        onclick: () => downloadPng(canvas, stem),
+      },
+      l('downloadPng'),
+    ),
+  );
   const figure = h(
     'figure',
     { class: 'card chart-card' },
-    h('figcaption', {}, h('h2', {}, options.title), options.note ? h('p', { class: 'note' }, options.note) : null),
+    h(
+      'figcaption',
+      {},
+      h('div', { class: 'chart-head' }, h('h2', {}, options.title), tools),
+      options.note ? h('p', { class: 'note' }, options.note) : null,
+    ),
     canvas,
     h(
       'details',
       { class: 'table-fallback', open: options.tableOpen ?? false },
       h('summary', {}, options.tableLabel),
-      options.table,
+      // A narrow screen scrolls the table, not the page; the region is focusable so keys can scroll it.
+      h(
+        'div',
+        {
+          class: 'table-scroll',
+          tabindex: '0',
+          role: 'region',
+          'aria-label': `${options.title}: ${options.tableLabel}`,
+        },
+        options.table,
+      ),
     ),
   );
   pending.set(canvas, options.option);

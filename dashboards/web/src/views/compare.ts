@@ -8,7 +8,8 @@ import type { CompareAnswer, MetricComparison } from '../api.types.ts';
 import { comparisonOption } from '../chart.options.ts';
 import { comparisonChart, comparisonRows, effectOf, type ComparisonRow, type Effect } from '../compare.shape.ts';
 import { h, table } from '../dom.ts';
-import { formatChange, formatInterval, formatValue } from '../format.ts';
+import { scopeFilters } from '../filter.scope.ts';
+import { formatChange, formatInterval, formatValue, plotValue } from '../format.ts';
 import { chartFigure, metricInfo, metricLabel, targetText, tr, type ViewContext } from '../view.ts';
 
 export interface CompareScreen {
@@ -34,11 +35,15 @@ export const EQUAL_SCREEN: CompareScreen = {
 
 export async function renderCompare(ctx: ViewContext, screen: CompareScreen): Promise<HTMLElement> {
   const l = tr(ctx);
+  // The filters every metric of the screen can take; the compared dimension itself is not a filter here.
+  const scoped = scopeFilters(ctx.filters, screen.metrics, ctx.catalogue, ctx.dimensions, [screen.by]);
+  for (const dimension of scoped.skipped) ctx.skippedFilters.add(dimension);
   const answer = await ctx.api.compare({
     metrics: screen.metrics,
     by: screen.by,
     from: ctx.filters.from,
     to: ctx.filters.to,
+    filters: scoped.filters,
   });
   ctx.onFreshness(answer.freshness);
   const highlight = screen.by === 'office' ? (ctx.identity.office ?? ctx.filters.office) : '';
@@ -145,7 +150,28 @@ function metricSection(
         : `${r.label}: ${formatValue(unit, r.value, ctx.lang)} (${formatInterval(unit, r.interval, ctx.lang)})${r.significant ? `, ${effectWord(ctx, r.effect)}` : ''}`,
     )
     .join('; ');
+  const plot = (v: number | null | undefined) => (v === null || v === undefined ? null : plotValue(unit, v));
+  const data = {
+    columns: [l('group'), `${l('value')} (${unit === 'share' ? '%' : unit})`, 'low', 'high', 'n', 'p', l('vsRest')],
+    rows: rows.map((r) => [
+      r.label,
+      plot(r.value),
+      plot(r.interval?.low),
+      plot(r.interval?.high),
+      r.n,
+      r.pValue,
+      r.suppressed
+        ? l('suppressedGroup')
+        : r.significant
+          ? effectWord(ctx, r.effect)
+          : r.isAll
+            ? ''
+            : l('notSignificant'),
+    ]),
+  };
   const figure = chartFigure({
+    ctx,
+    data,
     title,
     note: `${info?.description[ctx.lang] ?? ''} ${targetText(ctx, metric.id, metric.all.target)}.`,
     summary: `${title}. ${summary}`,

@@ -11,7 +11,7 @@ import { tilesOf } from '../tiles.shape.ts';
 import { trendOf } from '../trend.shape.ts';
 import { partialPeriods } from '../periods.shape.ts';
 import { chartFigure, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
-import { officeFilter } from './overview.ts';
+import { scopedQuery } from '../scoped.query.ts';
 
 const TILE_METRICS = [
   'complaints_received',
@@ -26,19 +26,19 @@ const COMPLIANCE = ['legal_deadline_share', 'internal_target_share'] as const;
 export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
   const l = tr(ctx);
   const { from, to, grain } = ctx.filters;
-  const filters = officeFilter(ctx);
   const [headline, weekly, outcomes, categories, compliance] = await Promise.all([
-    ctx.api.query({ metrics: TILE_METRICS, from, to, filters }),
-    ctx.api.query({ metrics: ['complaints_received'], from, to, grain: 'week', filters }),
-    ctx.api.query({ metrics: ['complaints_received'], dimensions: ['outcome'], from, to, filters }),
-    ctx.api.query({ metrics: ['complaints_received'], dimensions: ['category'], from, to, filters }),
-    ctx.api.query({ metrics: [...COMPLIANCE], from, to, grain, filters }),
+    scopedQuery(ctx, { metrics: TILE_METRICS, from, to }),
+    scopedQuery(ctx, { metrics: ['complaints_received'], from, to, grain: 'week' }),
+    scopedQuery(ctx, { metrics: ['complaints_received'], dimensions: ['outcome'], from, to }),
+    scopedQuery(ctx, { metrics: ['complaints_received'], dimensions: ['category'], from, to }),
+    scopedQuery(ctx, { metrics: [...COMPLIANCE], from, to, grain }),
   ]);
   for (const a of [headline, weekly, outcomes, categories, compliance]) ctx.onFreshness(a.freshness);
 
   const weeks = weeklyCounts(weekly, 'complaints_received');
   const weekLabels = weeks.map((w) => w.week);
   const received = chartFigure({
+    ctx,
     title: l('complaintsPerWeek'),
     summary: `${l('complaintsPerWeek')}: ${weeks.map((w) => `${w.week} ${w.count}`).join(', ')}`,
     option: barOption(
@@ -59,6 +59,7 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
     const name = (s: Slice) =>
       dimension === 'outcome' && s.key === null ? l('unanswered') : ctx.labels.value(dimension, s.key, ctx.lang);
     return chartFigure({
+      ctx,
       title,
       summary: `${title}: ${slices.map((s) => `${name(s)} ${s.count}`).join(', ') || l('noRows')}`,
       option: barOption(
@@ -80,6 +81,7 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
   const periods = trends[0]?.periods ?? [];
   const partial = partialPeriods(periods, grain, ctx.filters.from, ctx.filters.to, ctx.dataEnd);
   const complianceFigure = chartFigure({
+    ctx,
     title: l('deadlineCompliance'),
     note: l('complianceNote'),
     summary: trends

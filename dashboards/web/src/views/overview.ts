@@ -7,25 +7,22 @@ import { trendOption } from '../chart.options.ts';
 import { h, table } from '../dom.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
 import { partialPeriods } from '../periods.shape.ts';
+import { scopedQuery } from '../scoped.query.ts';
 import { HEADLINE_METRICS, tilesOf } from '../tiles.shape.ts';
 import { trendOf, type Trend } from '../trend.shape.ts';
 import { chartFigure, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
 
 const TREND_METRICS = ['csat', 'satisfaction_mean'] as const;
 
-export function officeFilter(ctx: ViewContext): Record<string, string[]> {
-  return ctx.filters.office ? { office: [ctx.filters.office] } : {};
-}
-
 export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
   const l = tr(ctx);
   const { from, to, grain } = ctx.filters;
-  const filters = officeFilter(ctx);
   const ownOffice = ctx.identity.role === 'office';
   const [headline, all, byOffice] = await Promise.all([
-    ctx.api.query({ metrics: [...HEADLINE_METRICS], from, to, filters }),
-    ownOffice ? Promise.resolve(null) : ctx.api.query({ metrics: [...TREND_METRICS], from, to, grain }),
-    ctx.api.query({ metrics: [...TREND_METRICS], dimensions: ['office'], from, to, grain, filters }),
+    scopedQuery(ctx, { metrics: [...HEADLINE_METRICS], from, to }),
+    // The all-office line: every filter but the office.
+    ownOffice ? Promise.resolve(null) : scopedQuery(ctx, { metrics: [...TREND_METRICS], from, to, grain }, ['office']),
+    scopedQuery(ctx, { metrics: [...TREND_METRICS], dimensions: ['office'], from, to, grain }),
   ]);
   for (const answer of [headline, all, byOffice]) if (answer) ctx.onFreshness(answer.freshness);
 
@@ -90,7 +87,25 @@ function trendFigure(ctx: ViewContext, trend: Trend, answer: QueryAnswer): HTMLE
   const summary = `${title}: ${trend.series.length} ${l('office').toLowerCase()}, ${trend.periods.length} ${l('period').toLowerCase()}. ${
     lastAll ? `${seriesName(ctx, trend.series[0]?.key ?? 'all')}: ${formatValue(unit, lastAll.value, ctx.lang)}` : ''
   }`;
+  // The CSV holds the plotted numbers (percent for shares) with each sample size, and marks partial periods.
+  const data = {
+    columns: [
+      l('period'),
+      l('partial'),
+      ...trend.series.flatMap((s) => [`${seriesName(ctx, s.key)} (${unitWord(unit)})`, `${seriesName(ctx, s.key)} n`]),
+    ],
+    rows: trend.periods.map((period, i) => [
+      period,
+      partial[i] ? 'yes' : 'no',
+      ...trend.series.flatMap((s) => {
+        const point = s.points[i];
+        return [point?.value == null ? null : plotValue(unit, point.value), point?.n ?? 0];
+      }),
+    ]),
+  };
   return chartFigure({
+    ctx,
+    data,
     title,
     note:
       answer.rows.length === 0
@@ -102,4 +117,8 @@ function trendFigure(ctx: ViewContext, trend: Trend, answer: QueryAnswer): HTMLE
     tableLabel: l('dataTable'),
     table: table(title, [l('period'), ...trend.series.map((s) => seriesName(ctx, s.key))], rows),
   });
+}
+
+function unitWord(unit: string): string {
+  return unit === 'share' ? '%' : unit;
 }
