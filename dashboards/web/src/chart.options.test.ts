@@ -7,6 +7,8 @@ describe('trend chart options', () => {
     expect(axis.min).toBeGreaterThanOrEqual(0);
     expect(axis.max).toBeLessThanOrEqual(100);
     expect(axis.min).toBeLessThanOrEqual(85);
+    expect(axis.min % 5).toBe(0);
+    expect(axis.max % 5).toBe(0);
   });
 
   it('extends the axis to include a target far from the data', () => {

@@ -145,7 +145,8 @@ export function trendAxis(unit: Unit, values: readonly number[], target: number 
   const high = Math.max(...points);
   const minPad = unit === 'share' ? 5 : unit === 'score_1_5' ? 0.2 : unit === 'nps' ? 5 : 1;
   const pad = Math.max((high - low) * 0.1, minPad);
-  const step = unit === 'score_1_5' ? 0.1 : 1;
+  // Round to steps the axis ticks also use, so no extra label crowds the top or bottom.
+  const step = unit === 'score_1_5' ? 0.1 : unit === 'share' || unit === 'nps' ? 5 : 1;
   const min = Math.max(bounds.min, Math.floor((low - pad) / step) * step);
   const max = Math.min(bounds.max, Math.ceil((high + pad) / step) * step);
   // Durations and counts start at zero unless that would squash the data.
@@ -264,9 +265,10 @@ export function comparisonOption(
     tooltip: { trigger: 'item', show: false },
     xAxis: {
       type: 'value',
-      // Shares zoom to the populated part of 0–100 %, so intervals stay readable; durations start at zero.
-      min: options.unit === 'share' ? shareAxisMin(min) : 0,
-      max: options.unit === 'share' ? 100 : niceMax(max),
+      // Shares zoom to the populated part of 0–100 %, so intervals stay readable; 1–5 scores keep their own
+      // scale (never 0 or 5.5); durations start at zero.
+      min: options.unit === 'share' ? shareAxisMin(min) : options.unit === 'score_1_5' ? 1 : 0,
+      max: options.unit === 'share' ? 100 : options.unit === 'score_1_5' ? 5 : niceMax(max),
       axisLabel: { formatter: (v: number) => axisLabel(options.unit, v) },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
