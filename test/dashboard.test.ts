@@ -292,10 +292,31 @@ describe('dashboard in Chromium', () => {
         expect({ screen, ...widths }).toEqual({ screen, scroll: widths.client, client: widths.client });
         expect(await axeViolations(page)).toEqual([]);
         await page.screenshot({ path: join(screenshots, `phone-${screen}.png`), fullPage: true });
+        await page.screenshot({ path: join(screenshots, `phone-${screen}-first-screen.png`) });
       }
     } finally {
       await page.setViewportSize({ width: 1440, height: 1000 });
     }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("gives an office head their own office's trend on a 0–100 % share axis, with partial periods marked", async () => {
+    await page.getByRole('button', { name: 'EN', exact: true }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByLabel('Token').fill('servq-dev-office-cesis-token');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('.tile').first().waitFor();
+    await page.goto(`${server.url}#/overview?from=2026-11-20&to=2026-12-03&grain=month`);
+    await screenReady(page, 'overview');
+    expect(await page.locator('#role').innerText()).toContain('Cēsis');
+    const csat = page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Customer satisfaction' }) });
+    const head = await csat.locator('thead').textContent();
+    expect(head).toContain('Cēsis');
+    expect(head).not.toContain('All offices');
+    expect(await csat.locator('tbody tr').count()).toBe(2);
+    expect(await csat.locator('tbody tr', { hasText: '(partial)' }).count()).toBe(2);
+    expect(await csat.locator('.note').innerText()).toContain('Your office');
+    await page.screenshot({ path: join(screenshots, 'desktop-overview-office-cesis.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
 });

@@ -277,7 +277,8 @@ export function comparisonOption(
       data: categories,
       inverse: true,
       axisTick: { show: false },
-      axisLabel: { color: '#2d3748', fontSize: 12, lineHeight: 15 },
+      // Long office names ("Rīgas klientu apkalpošanas centrs, Vaļņu iela 30") wrap instead of being cut.
+      axisLabel: { color: '#2d3748', fontSize: 12, lineHeight: 15, width: 130, overflow: 'break' },
     },
     series: [errorBars, points, ...markers],
   };

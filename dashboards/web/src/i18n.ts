@@ -78,6 +78,10 @@ const strings = {
   tooFewDetail: { lv: 'par maz atbilžu (n={n}, vajag ≥{min})', en: 'too few responses (n={n}, needs ≥{min})' },
   basedOn: { lv: 'n = {n}', en: 'n = {n}' },
   trendTitle: { lv: 'Apmierinātība pa periodiem', en: 'Satisfaction over time' },
+  trendNoteOffice: {
+    lv: 'Jūsu nodaļa; periodi ar par maz atbildēm nav attēloti.',
+    en: 'Your office; periods with too few responses are left out.',
+  },
   trendNote: {
     lv: 'Biezā līnija — visas nodaļas kopā; periodi ar par maz atbildēm nav attēloti.',
     en: 'The thick line is all offices together; periods with too few responses are left out.',

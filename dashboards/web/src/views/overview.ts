@@ -110,7 +110,7 @@ function trendFigure(ctx: ViewContext, trend: Trend, answer: QueryAnswer): HTMLE
     note:
       answer.rows.length === 0
         ? l('noRows')
-        : `${l('trendNote')}${partial.some(Boolean) ? ` ${l('partialNote')}` : ''}`,
+        : `${l(ctx.identity.role === 'office' ? 'trendNoteOffice' : 'trendNote')}${partial.some(Boolean) ? ` ${l('partialNote')}` : ''}`,
     summary,
     option,
     height: 300,
