@@ -235,6 +235,11 @@ describe('dashboard in Chromium', () => {
     await page.goto(`${server.url}#/complaints?from=2026-07-01&to=2026-12-03&grain=month&service=licence-card`);
     await screenReady(page, 'complaints');
     expect(await page.locator('.content .notice').first().innerText()).toContain('does not apply');
+    const weekly = page.locator('.chart-card', {
+      has: page.locator('h2', { hasText: 'Complaints received per week' }),
+    });
+    expect(await weekly.locator('tbody tr').first().textContent()).toContain('(partial)');
+    expect(await weekly.locator('tbody tr').last().textContent()).toContain('(partial)');
     expect(await page.getByRole('alert').count()).toBe(0);
   });
 

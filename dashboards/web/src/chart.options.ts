@@ -112,7 +112,7 @@ export function trendOption(
   return {
     textStyle: FONT,
     animation: false,
-    grid: { left: 48, right: 24, top: 40, bottom: 44, containLabel: false },
+    grid: { left: 48, right: 40, top: 40, bottom: 44, containLabel: false },
     legend: { top: 0, left: 0, itemWidth: 18, textStyle: FONT, type: 'scroll' },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? axisLabel(options.unit, v) : '—') },
     xAxis: { type: 'category', data: labels, boundaryGap: false, axisLabel: { hideOverlap: true } },
@@ -302,7 +302,7 @@ export function niceMax(value: number): number {
 export function barOption(
   categories: string[],
   values: number[],
-  options: { horizontal?: boolean; colour?: string; name: string },
+  options: { horizontal?: boolean; colour?: string; name: string; partial?: readonly boolean[] },
 ): ChartOption {
   const categoryAxis = {
     type: 'category' as const,
@@ -322,7 +322,20 @@ export function barOption(
       {
         type: 'bar',
         name: options.name,
-        data: values,
+        // A partial period is a pale bar with a dashed outline, so a short week is not read as a drop.
+        data: values.map((value, i) =>
+          options.partial?.[i]
+            ? {
+                value,
+                itemStyle: {
+                  opacity: 0.4,
+                  borderType: 'dashed' as const,
+                  borderColor: options.colour ?? COLOURS.offices[0],
+                  borderWidth: 1.5,
+                },
+              }
+            : value,
+        ),
         barMaxWidth: 28,
         itemStyle: {
           color: options.colour ?? COLOURS.offices[0],

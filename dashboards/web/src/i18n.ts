@@ -70,6 +70,10 @@ const strings = {
   targetMissed: { lv: 'mērķis nav sasniegts', en: 'target missed' },
   noTarget: { lv: 'bez mērķa', en: 'no target' },
   partial: { lv: 'nepilns', en: 'partial' },
+  partialBarNote: {
+    lv: 'Gaišs stabiņš: nepilna nedēļa (diapazons vai dati to aptver tikai daļēji).',
+    en: 'Pale bar: a partial week (the range or the data covers only part of it).',
+  },
   partialNote: {
     lv: 'Tukšs punkts un raustīta līnija: nepilns periods (diapazons vai dati to aptver tikai daļēji).',
     en: 'Hollow point and dashed line: a partial period (the range or the data covers only part of it).',

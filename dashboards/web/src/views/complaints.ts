@@ -36,22 +36,35 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
   for (const a of [headline, weekly, outcomes, categories, compliance]) ctx.onFreshness(a.freshness);
 
   const weeks = weeklyCounts(weekly, 'complaints_received');
-  const weekLabels = weeks.map((w) => w.week);
+  const weekPartial = partialPeriods(
+    weeks.map((w) => w.week),
+    'week',
+    ctx.filters.from,
+    ctx.filters.to,
+    ctx.dataEnd,
+  );
+  const weekLabels = weeks.map((w, i) => (weekPartial[i] ? `${w.week}\n(${l('partial')})` : w.week));
   const received = chartFigure({
     ctx,
     title: l('complaintsPerWeek'),
+    note: weekPartial.some(Boolean) ? l('partialBarNote') : undefined,
     summary: `${l('complaintsPerWeek')}: ${weeks.map((w) => `${w.week} ${w.count}`).join(', ')}`,
     option: barOption(
       weekLabels,
       weeks.map((w) => w.count),
-      { name: metricLabel(ctx, 'complaints_received') },
+      { name: metricLabel(ctx, 'complaints_received'), partial: weekPartial },
     ),
     height: 260,
     tableLabel: l('dataTable'),
     table: table(
       l('complaintsPerWeek'),
       [l('period'), l('count')],
-      weeks.map((w) => [formatPeriod(w.week, 'week', ctx.lang), String(w.count)]),
+      weeks.map((w, i) => [
+        weekPartial[i]
+          ? `${formatPeriod(w.week, 'week', ctx.lang)} (${l('partial')})`
+          : formatPeriod(w.week, 'week', ctx.lang),
+        String(w.count),
+      ]),
     ),
   });
 
