@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ModelIds } from '@servq/metrics';
 import type { SandboxConfig } from './config.ts';
 import { QueryError, QueryErrorCode } from './errors.ts';
 import type { Freshness } from '@servq/query-api';
@@ -197,6 +198,7 @@ export class SqlSandbox implements SqlRunner {
         child.send({
           kind: 'init',
           dir,
+          tables: ModelIds,
           memoryLimit: this.config.memoryLimit,
           threads: this.config.threads,
           timeoutMs: this.config.timeoutMs,
@@ -263,9 +265,9 @@ const WORKER_MAX_FILE_BYTES = 2 * 1024 ** 3;
 const WORKER_MAX_OPEN_FILES = 256;
 const WORKER_V8_HEAP_MIB = 128;
 /**
- * The worker's own needs beside DuckDB's limit: on Node 24, V8's reserved code ranges, Node, tsx and DuckDB's
- * code need about 600 MiB of data segment before the first query (measured: 512 MiB of headroom failed to start), the V8 heap up to `WORKER_V8_HEAP_MIB` for the rows of a result, and DuckDB's uncounted working
- * memory the rest.
+ * The worker's own needs beside DuckDB's limit: on Node 24 the data segment counts V8's reserved spaces, and the
+ * worker needs between 512 MiB (failed to start) and 768 MiB (started) before its first query; 1 GiB leaves room
+ * for the V8 heap (`WORKER_V8_HEAP_MIB`) that holds a result's rows and for DuckDB's uncounted working memory.
  */
 const WORKER_RUNTIME_BYTES = 1024 * 1024 ** 2;
 const PRLIMIT = '/usr/bin/prlimit';
@@ -305,7 +307,9 @@ function keepStderrTail(child: ChildProcess): () => string {
 
 function spawnWorker(memoryLimit: string): ChildProcess {
   if (!existsSync(PRLIMIT)) throw new Error(`${PRLIMIT} (util-linux) is needed to bound the SQL sandbox`);
-  const node = [process.execPath, '--import', 'tsx', `--max-old-space-size=${WORKER_V8_HEAP_MIB}`, workerPath];
+  // Node runs the worker's TypeScript itself (type stripping): tsx would compile it through esbuild in a worker
+  // thread, a second V8 isolate whose reservations broke the data-segment bound on a cold cache.
+  const node = [process.execPath, `--max-old-space-size=${WORKER_V8_HEAP_MIB}`, workerPath];
   return spawn(PRLIMIT, [...workerLimitArgs(memoryLimit), '--', ...node], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',

@@ -10,12 +10,13 @@
  * at most `maxRows` rows are read. An allocation refused, by DuckDB's limit or the OS bound, answers `memory`.
  */
 import { DuckDBInstance, DuckDBResultReader, StatementType, type DuckDBConnection } from '@duckdb/node-api';
-import { ModelIds } from '@servq/metrics';
 import { sizeToBytes } from './size.ts';
 
 export interface WorkerInit {
   kind: 'init';
   dir: string;
+  /** The modelled tables to load, one `<table>.parquet` each in `dir`. */
+  tables: readonly string[];
   memoryLimit: string;
   threads: number;
   timeoutMs: number;
@@ -67,7 +68,8 @@ async function init(message: WorkerInit): Promise<void> {
     threads: String(Math.max(1, Math.floor(message.threads))),
   });
   const c = await instance.connect();
-  for (const model of ModelIds) {
+  for (const model of message.tables) {
+    if (!/^[a-z_]+$/.test(model)) throw new Error(`not a table name: ${model}`);
     const path = `${message.dir}/${model}.parquet`.replaceAll("'", "''");
     await c.run(`CREATE TABLE ${model} AS SELECT * FROM read_parquet('${path}')`);
   }
