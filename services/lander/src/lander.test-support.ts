@@ -83,6 +83,8 @@ export async function isolate(
     LANDER_COMPACTION_INTERVAL_MS: '0',
     LANDER_LOG_LEVEL: 'warn',
     LANDER_HTTP_PORT: '0',
+    // A free port, so that landers started side by side (a crashed one and its successor) never share one.
+    LANDER_METRICS_ADDR: '127.0.0.1:0',
     ...overrides,
   };
   return { topic, rejectedTopic, groupId, prefix, env, config: loadConfig(env) };
