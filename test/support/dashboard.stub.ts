@@ -9,15 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { buildCatalogue, Dimensions, Models } from '@servq/metrics';
-import {
-  Channels,
-  ComplaintCategories,
-  COMPLAINT_OUTCOMES,
-  Offices,
-  RefusalReasons,
-  ServiceLanguages,
-  Services,
-} from '@servq/contracts';
+import { referenceLabels } from '@servq/contracts';
 import { CompareAnswer, MetricsAnswer, QueryAnswer, ReferenceAnswer, SchemaAnswer, SqlAnswer } from '@servq/query-api';
 import type { z } from 'zod';
 
@@ -231,23 +223,6 @@ function compare(url: URL) {
   };
 }
 
-type Named = { id: string; name: { lv: string; en: string } };
-const named = (record: Record<string, Named>) =>
-  Object.values(record).map(({ id, name }) => ({ id, name: { lv: name.lv, en: name.en } }));
-
-/** The reference names from @servq/contracts, as the query service's /v1/reference serves them. */
-function reference() {
-  return {
-    offices: named(Offices),
-    channels: named(Channels),
-    services: named(Services),
-    languages: named(ServiceLanguages),
-    categories: named(ComplaintCategories),
-    outcomes: COMPLAINT_OUTCOMES.map((id) => ({ id, name: { lv: id, en: id.replace('_', ' ') } })),
-    refusalReasons: named(RefusalReasons),
-  };
-}
-
 /** The stub answers only the query API's published bodies: a stub that drifted from them fails the browser test. */
 function published<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
@@ -268,7 +243,7 @@ async function api(request: IncomingMessage, url: URL, synced: boolean): Promise
       metrics: [...catalogue.values()],
       dimensions: Object.values(Dimensions),
     });
-  if (path === '/v1/reference' && request.method === 'GET') return published(ReferenceAnswer, reference());
+  if (path === '/v1/reference' && request.method === 'GET') return published(ReferenceAnswer, referenceLabels());
   if (path === '/v1/query' && request.method === 'GET') return published(QueryAnswer, query(url, who));
   if (path === '/v1/compare' && request.method === 'GET') return published(CompareAnswer, compare(url));
   if (path === '/v1/schema' && request.method === 'GET') {

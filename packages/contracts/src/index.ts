@@ -4,6 +4,7 @@ export * from './dates.ts';
 export * from './reference/calendar.ts';
 export * from './reference/channels.ts';
 export * from './reference/complaints.ts';
+export * from './reference/labels.ts';
 export * from './reference/languages.ts';
 export * from './reference/offices.ts';
 export * from './reference/refusals.ts';

@@ -14,6 +14,7 @@ import {
   jsonSchemaOf,
   MetricsAnswer,
   QueryAnswer,
+  ReferenceAnswer,
   SchemaAnswer,
   SqlAnswer,
 } from '@servq/query-api';
@@ -90,6 +91,13 @@ export const routeDocs = {
     tags: ['metrics'],
     security: bearer,
     response: { ...ok('the catalogue and the dimensions', MetricsAnswer), ...errors(401) },
+  },
+  reference: {
+    summary:
+      'Names of reference values (offices, channels, services, languages, categories, outcomes, refusal reasons)',
+    tags: ['metrics'],
+    security: bearer,
+    response: { ...ok('ids and their Latvian and English names', ReferenceAnswer), ...errors(401) },
   },
   query: {
     summary: 'Metrics × dimensions × filters × date range × grain, as JSON or CSV',

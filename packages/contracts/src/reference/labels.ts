@@ -1,0 +1,46 @@
+/**
+ * Every reference value's id with its Latvian and English name, in one answer: what the query API serves at
+ * GET /v1/reference and what the dashboard labels its figures with. Outcomes are plain enums elsewhere, so
+ * their names live here, typed so that a new outcome does not compile until it has one.
+ */
+import type { VisitOutcome } from '../visit.events.ts';
+import { Channels } from './channels.ts';
+import { ComplaintCategories, type ComplaintOutcome } from './complaints.ts';
+import { ServiceLanguages } from './languages.ts';
+import { Offices } from './offices.ts';
+import { RefusalReasons } from './refusals.ts';
+import { Services } from './services.ts';
+
+export interface Label {
+  id: string;
+  name: { lv: string; en: string };
+}
+
+const OutcomeNames: Record<ComplaintOutcome | VisitOutcome, Label['name']> = {
+  upheld: { lv: 'atzīta par pamatotu', en: 'upheld' },
+  partially_upheld: { lv: 'daļēji pamatota', en: 'partially upheld' },
+  not_upheld: { lv: 'nepamatota', en: 'not upheld' },
+  explained: { lv: 'sniegts skaidrojums', en: 'explained' },
+  withdrawn: { lv: 'atsaukta', en: 'withdrawn' },
+  served: { lv: 'apkalpots', en: 'served' },
+  refused: { lv: 'atteikts', en: 'refused' },
+  redirected: { lv: 'pāradresēts', en: 'redirected' },
+};
+
+const labelsOf = (record: Record<string, Label>): Label[] =>
+  Object.values(record).map(({ id, name }) => ({ id, name: { lv: name.lv, en: name.en } }));
+
+export function referenceLabels(): Record<
+  'offices' | 'channels' | 'services' | 'languages' | 'categories' | 'outcomes' | 'refusalReasons',
+  Label[]
+> {
+  return {
+    offices: labelsOf(Offices),
+    channels: labelsOf(Channels),
+    services: labelsOf(Services),
+    languages: labelsOf(ServiceLanguages),
+    categories: labelsOf(ComplaintCategories),
+    outcomes: Object.entries(OutcomeNames).map(([id, name]) => ({ id, name })),
+    refusalReasons: labelsOf(RefusalReasons),
+  };
+}
