@@ -7,7 +7,7 @@
  *  3. a last pass over every finished line censors what free text still carries — secret query parameters
  *     and bearer credentials inside messages (fastify's "Route GET:/x?api_key=… not found"), values of
  *     credential-named fields at any depth, and personal data through the caller's scrubber (e-mails,
- *     phones, personal codes; the contracts' `scrubText`). Numbers are never rewritten, so a line stays
+ *     phones, personal codes, names; the contracts' `scrubText`). Numbers are never rewritten, so a line stays
  *     valid JSON, and a line with nothing to censor is written exactly as pino made it.
  */
 import type { LoggerOptions } from 'pino';
@@ -84,13 +84,10 @@ export function serializeRequest(req: { method?: string; url?: string }): { meth
   return { method: req.method, url: req.url === undefined ? undefined : loggableUrl(req.url) };
 }
 
-/** Strings that cannot hold personal data (no digit, no @) skip the scrubber: most of a line's strings. */
-const MAY_HOLD_PERSONAL_DATA = /[\d@]/;
-
 function censorValue(value: unknown, scrubText: (text: string) => string): unknown {
   if (typeof value === 'string') {
-    const redacted = redactSecrets(value);
-    return MAY_HOLD_PERSONAL_DATA.test(redacted) ? scrubText(redacted) : redacted;
+    // Every string goes through the scrubber: names hold no digit or @, so no cheaper test can rule text out.
+    return scrubText(redactSecrets(value));
   }
   if (Array.isArray(value)) return value.map((item) => censorValue(item, scrubText));
   if (value !== null && typeof value === 'object') {
