@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The test command: sets itself up on a fresh machine, brings up the Kafka and S3 components that are not
+# The test command: sets itself up on a fresh machine, brings up the Kafka, S3 and mail components that are not
 # already running (and stops only those again at the end), then runs format, type and lint checks and every
 # vitest project (unit, integration, e2e). Exits non-zero when anything fails.
 set -euo pipefail
@@ -24,7 +24,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-for component in kafka s3; do
+for component in kafka s3 mail; do
   if ! bash infra/local/infra.sh status | grep -qE "^$component +running"; then started+=("$component"); fi
   bash infra/local/infra.sh up "$component"
 done

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Real Kafka (KRaft, one combined broker+controller) and a real S3 server (S3Proxy, filesystem backend) on
-# loopback, for development, tests and the demo. No Docker: the jars come from Maven Central through `mvn`
-# into a cache outside the git tree; data, logs and pid files live under the git-ignored .data/.
+# Real Kafka (KRaft, one combined broker+controller), a real S3 server (S3Proxy, filesystem backend) and a real
+# SMTP server with an HTTP API (Mailpit) on loopback, for development, tests and the demo. No Docker: the jars
+# come from Maven Central through `mvn`, Mailpit is built from its Go module with `go install`, both into a cache
+# outside the git tree; data, logs and pid files live under the git-ignored .data/.
 #
-#   infra.sh up [kafka|s3]     start what is not running (idempotent), wait until it answers, provision
-#   infra.sh down [kafka|s3]   stop only the processes this script started (pid file + command line check)
-#   infra.sh status            each component's state, address and data directory
-#   infra.sh resolve           only fetch the jars
+#   infra.sh up [kafka|s3|mail]     start what is not running (idempotent), wait until it answers, provision
+#   infra.sh down [kafka|s3|mail]   stop only the processes this script started (pid file + command line check)
+#   infra.sh status                 each component's state, address and data directory
+#   infra.sh resolve                only fetch the jars and build Mailpit
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -31,6 +32,9 @@ S3_HOSTPORT=${S3_ENDPOINT#*://}
 S3_HOST=${S3_HOSTPORT%:*}
 S3_PORT=${S3_HOSTPORT##*:}
 S3_HEAP=${SERVQ_S3_HEAP:-256m}
+MAIL_SMTP_ADDR=${SERVQ_MAIL_SMTP_ADDR:-127.0.0.1:1025}
+MAIL_HTTP_ADDR=${SERVQ_MAIL_HTTP_ADDR:-127.0.0.1:8025}
+MAILPIT_VERSION=${SERVQ_MAILPIT_VERSION:-v1.33.1}
 
 log() { printf '[infra] %s\n' "$*"; }
 die() { printf '[infra] error: %s\n' "$*" >&2; exit 1; }
@@ -52,6 +56,23 @@ jars_for() {
     rm -rf "$dir" && mv "$dir.tmp" "$dir" && touch "$dir/.complete"
   fi
   printf '%s/lib' "$dir"
+}
+
+# --- mailpit -------------------------------------------------------------------------------------------
+
+# Prints the path of the Mailpit binary, building it with `go install` (through the configured Go module proxy)
+# the first time. Like the jars, a build lands in a temporary directory and is renamed only when complete.
+mailpit_bin() {
+  local dir="$CACHE/mailpit-$MAILPIT_VERSION"
+  if [[ ! -f "$dir/.complete" ]]; then
+    command -v go >/dev/null || die "go not found: Go is needed to build Mailpit (the mail component)"
+    log "building Mailpit $MAILPIT_VERSION with go install into $dir (a minute or two the first time)" >&2
+    rm -rf "$dir.tmp" && mkdir -p "$dir.tmp/bin"
+    (cd "$dir.tmp" && GOBIN="$dir.tmp/bin" GOFLAGS=-mod=mod go install "github.com/axllent/mailpit@$MAILPIT_VERSION") >&2 ||
+      die "go install of Mailpit $MAILPIT_VERSION failed"
+    rm -rf "$dir" && mv "$dir.tmp" "$dir" && touch "$dir/.complete"
+  fi
+  printf '%s/bin/mailpit' "$dir"
 }
 
 # --- processes -------------------------------------------------------------------------------------------
@@ -202,6 +223,49 @@ EOF
   wait_listening s3 "$S3_HOST" "$S3_PORT"
 }
 
+# --- mail ------------------------------------------------------------------------------------------------
+
+loopback_only() {
+  case ${2%:*} in
+    127.* | localhost | '[::1]') ;;
+    *) die "$1 must listen on loopback, not ${2%:*}" ;;
+  esac
+}
+
+start_mail() {
+  loopback_only SERVQ_MAIL_SMTP_ADDR "$MAIL_SMTP_ADDR"
+  loopback_only SERVQ_MAIL_HTTP_ADDR "$MAIL_HTTP_ADDR"
+  if pid=$(our_pid mail); then
+    log "mail: already running (pid $pid); SMTP $MAIL_SMTP_ADDR, HTTP API $MAIL_HTTP_ADDR"
+    return 0
+  fi
+  local host port
+  for addr in "$MAIL_SMTP_ADDR" "$MAIL_HTTP_ADDR"; do
+    host=${addr%:*} port=${addr##*:}
+    port_open "$host" "$port" && die "port $host:$port is taken by a process this script did not start"
+  done
+  local bin
+  bin=$(mailpit_bin)
+  mkdir -p "$RUN" "$LOGS" "$DATA/mail"
+  log "mail: starting Mailpit; SMTP $MAIL_SMTP_ADDR, HTTP API $MAIL_HTTP_ADDR"
+  # The database path carries the data dir, which is how our_pid recognises the process as ours.
+  nohup "$bin" --smtp "$MAIL_SMTP_ADDR" --listen "$MAIL_HTTP_ADDR" --database "$DATA/mail/mailpit.db" \
+    --smtp-auth-accept-any --smtp-auth-allow-insecure --disable-version-check --max 5000 --quiet \
+    >>"$LOGS/mail.log" 2>&1 </dev/null &
+  echo $! >"$RUN/mail.pid"
+  wait_listening mail "${MAIL_SMTP_ADDR%:*}" "${MAIL_SMTP_ADDR##*:}"
+  wait_listening mail "${MAIL_HTTP_ADDR%:*}" "${MAIL_HTTP_ADDR##*:}"
+  local i
+  for ((i = 0; i < 300; i++)); do
+    curl -fsS -o /dev/null "http://$MAIL_HTTP_ADDR/api/v1/info" 2>/dev/null && {
+      log "mail: ready; SMTP $MAIL_SMTP_ADDR, messages at http://$MAIL_HTTP_ADDR/"
+      return 0
+    }
+    sleep 0.1
+  done
+  die "mail did not answer http://$MAIL_HTTP_ADDR/api/v1/info within 30 s; see $LOGS/mail.log"
+}
+
 # --- commands --------------------------------------------------------------------------------------------
 
 status_line() {
@@ -220,6 +284,7 @@ cmd_status() {
   printf '%-6s %-32s %-24s %s\n' component state address data
   status_line kafka "$KAFKA_HOST:$KAFKA_PORT" "$DATA/kafka"
   status_line s3 "$S3_HOST:$S3_PORT" "$DATA/s3 (bucket $S3_BUCKET)"
+  status_line mail "$MAIL_SMTP_ADDR" "$DATA/mail (HTTP API $MAIL_HTTP_ADDR)"
 }
 
 cmd_up() {
@@ -227,18 +292,19 @@ cmd_up() {
   command -v java >/dev/null || die "java not found: Java 17 is needed to run Kafka and S3Proxy"
   [[ -d "$ROOT/node_modules" ]] || die "dependencies are not installed; run scripts/bootstrap.sh first"
   case $which in
-    all) start_kafka; start_s3; provision kafka; provision s3 ;;
+    all) start_kafka; start_s3; start_mail; provision kafka; provision s3 ;;
     kafka) start_kafka; provision kafka ;;
     s3) start_s3; provision s3 ;;
-    *) die "unknown component '$which' (kafka, s3)" ;;
+    mail) start_mail ;;
+    *) die "unknown component '$which' (kafka, s3, mail)" ;;
   esac
 }
 
 cmd_down() {
   case ${1:-all} in
-    all) stop_component s3; stop_component kafka ;;
-    kafka | s3) stop_component "$1" ;;
-    *) die "unknown component '$1' (kafka, s3)" ;;
+    all) stop_component mail; stop_component s3; stop_component kafka ;;
+    kafka | s3 | mail) stop_component "$1" ;;
+    *) die "unknown component '$1' (kafka, s3, mail)" ;;
   esac
 }
 
@@ -246,6 +312,6 @@ case ${1:-} in
   up) cmd_up "${2:-}" ;;
   down) cmd_down "${2:-}" ;;
   status) cmd_status ;;
-  resolve) jars_for kafka >/dev/null; jars_for s3proxy >/dev/null; log "jars resolved under $CACHE/jars" ;;
-  *) echo "usage: $0 up|down [kafka|s3] | status | resolve" >&2; exit 2 ;;
+  resolve) jars_for kafka >/dev/null; jars_for s3proxy >/dev/null; mailpit_bin >/dev/null; log "jars and Mailpit under $CACHE" ;;
+  *) echo "usage: $0 up|down [kafka|s3|mail] | status | resolve" >&2; exit 2 ;;
 esac
