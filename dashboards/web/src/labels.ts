@@ -6,7 +6,7 @@
 import type { Lang, ReferenceAnswer, ReferenceValue } from './api.types.ts';
 
 /** Which list of the answer names the values of each query dimension. */
-const LISTS: Record<string, keyof ReferenceAnswer> = {
+const LISTS: Record<string, Exclude<keyof ReferenceAnswer, 'officeHours'>> = {
   office: 'offices',
   channel: 'channels',
   service: 'services',
@@ -14,6 +14,7 @@ const LISTS: Record<string, keyof ReferenceAnswer> = {
   category: 'categories',
   outcome: 'outcomes',
   refusal_reason: 'refusalReasons',
+  arrival: 'arrivals',
 };
 
 export class Labels {

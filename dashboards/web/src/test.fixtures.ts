@@ -95,6 +95,19 @@ export const reference: ReferenceAnswer = {
   categories: [],
   outcomes: [],
   refusalReasons: [],
+  arrivals: [
+    { id: 'appointment', name: { lv: 'ar pierakstu', en: 'appointment' } },
+    { id: 'walk_in', name: { lv: 'bez pieraksta', en: 'walk-in' } },
+  ],
+  officeHours: [
+    {
+      office: 'cesis',
+      schedules: [
+        { effectiveFrom: '2020-01-01', weekly: { mon: [{ open: '08:30', close: '16:30' }] } },
+        { effectiveFrom: '2026-06-01', weekly: { tue: [{ open: '09:00', close: '13:00' }] } },
+      ],
+    },
+  ],
 };
 
 export const labels = new Labels(reference);

@@ -216,6 +216,48 @@ function baseMetrics(waitTarget: number): MetricDefinition[] {
       minSample: 20,
     },
     {
+      id: 'punctuality_p50',
+      label: { lv: 'Izsaukums pret pieraksta laiku, mediāna', en: 'Called against the booked slot, median' },
+      description: {
+        lv: 'Minūtes no pieraksta laika līdz izsaukumam (pozitīvs = klients gaidīja ilgāk par pierakstu), mediāna.',
+        en: 'Minutes from the booked slot to being called (positive = the customer was kept waiting), median.',
+      },
+      model: 'visits',
+      measure: { kind: 'quantile', value: 'punctuality_minutes', p: 0.5 },
+      unit: 'minutes',
+      direction: 'lower_is_better',
+      target: target(0),
+      minSample: 20,
+    },
+    {
+      id: 'no_shows',
+      label: { lv: 'Neieradušies', en: 'No-shows' },
+      description: {
+        lv: 'Pierakstu skaits, uz kuriem klients neieradās.',
+        en: 'Appointments the customer did not come to.',
+      },
+      model: 'visits',
+      measure: { kind: 'count', where: 'no_show_at IS NOT NULL' },
+      unit: 'count',
+      direction: 'lower_is_better',
+      target: noTarget,
+      minSample: 0,
+    },
+    {
+      id: 'refusals',
+      label: { lv: 'Atteikumi', en: 'Refusals' },
+      description: {
+        lv: 'Pabeigto apmeklējumu skaits, kuros pakalpojums tika atteikts.',
+        en: 'Completed visits where the service was refused.',
+      },
+      model: 'visits',
+      measure: { kind: 'count', where: "outcome = 'refused'" },
+      unit: 'count',
+      direction: 'neutral',
+      target: noTarget,
+      minSample: 0,
+    },
+    {
       id: 'refusal_share',
       label: { lv: 'Atteikumu daļa', en: 'Refusal share' },
       description: {

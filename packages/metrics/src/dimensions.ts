@@ -60,6 +60,18 @@ export const Dimensions = {
     column: 'wait_band',
     models: ['surveys'],
   },
+  arrival: {
+    id: 'arrival',
+    label: { lv: 'Ierašanās veids', en: 'Appointment or walk-in' },
+    column: 'arrival',
+    models: ['visits'],
+  },
+  refusal_reason: {
+    id: 'refusal_reason',
+    label: { lv: 'Atteikuma iemesls', en: 'Refusal reason' },
+    column: 'refusal_reason',
+    models: ['visits'],
+  },
   outcome: {
     id: 'outcome',
     label: { lv: 'Iznākums', en: 'Outcome' },

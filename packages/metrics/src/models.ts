@@ -47,6 +47,7 @@ export const Models: Record<ModelId, ModelDefinition> = {
       c('service_id', 'VARCHAR', 'service requested, where known'),
       c('language', 'VARCHAR', 'service language (lv, ru, en, other)'),
       c('appointment', 'BOOLEAN', 'true for a booked appointment, false for a walk-in'),
+      c('arrival', 'VARCHAR', 'appointment or walk_in (the appointment flag as a groupable value)'),
       c('special_needs', 'BOOLEAN', 'the customer asked for special-needs help'),
       c('booked_at', 'TIMESTAMPTZ', 'when the appointment was booked'),
       c('slot_at', 'TIMESTAMPTZ', 'the booked slot'),

@@ -1,2 +1,3 @@
 export * from './answers.ts';
 export * from './reference.ts';
+export * from './today.ts';

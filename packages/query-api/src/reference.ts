@@ -17,5 +17,25 @@ export const ReferenceAnswer = z.strictObject({
   categories: z.array(ReferenceValue).describe('complaint categories'),
   outcomes: z.array(ReferenceValue).describe('complaint outcomes and visit outcomes'),
   refusalReasons: z.array(ReferenceValue),
+  arrivals: z.array(ReferenceValue).describe('appointment or walk-in (the visits dimension `arrival`)'),
+  officeHours: z
+    .array(
+      z.strictObject({
+        office: z.string(),
+        schedules: z.array(
+          z.strictObject({
+            effectiveFrom: z.string().describe('YYYY-MM-DD; the last schedule not after a day applies'),
+            weekly: z
+              .partialRecord(
+                z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']),
+                z.array(z.strictObject({ open: z.string(), close: z.string() })),
+              )
+              .describe('opening intervals per weekday on the Riga wall clock (HH:MM, close exclusive); none = closed'),
+            note: z.string().optional(),
+          }),
+        ),
+      }),
+    )
+    .describe('working hours per office (public holidays close every office)'),
 });
 export type ReferenceAnswer = z.infer<typeof ReferenceAnswer>;

@@ -166,6 +166,38 @@ describe('query API on the hand-built lake', () => {
     }
   });
 
+  it('splits visits into appointments and walk-ins, and refusals by reason with the share citing a regulation', async () => {
+    const get = async (query: string) =>
+      (
+        await app.inject({ url: `/v1/query?from=2026-03-01&to=2026-03-31&${query}`, headers: auth() })
+      ).json<QueryAnswer>();
+    const byArrival = await get('metrics=visits,wait_p50,no_shows,refusals&dimensions=arrival');
+    const row = (arrival: string) => byArrival.rows.find((r) => r.arrival === arrival);
+    // v1 came by appointment (wait 10, n=1 < 2: suppressed); v5 booked and did not come; v2-v4 walked in.
+    expect(row('appointment')).toMatchObject({
+      visits: { value: 1 },
+      wait_p50: { value: null, n: 1, suppressed: true },
+      no_shows: { value: 1 },
+      refusals: { value: 0 },
+    });
+    expect(row('walk_in')).toMatchObject({
+      visits: { value: 3 },
+      wait_p50: { value: 20, n: 3 },
+      no_shows: { value: 0 },
+      refusals: { value: 2 },
+    });
+    const byReason = await get('metrics=refusals,refusal_regulation_share&dimensions=refusal_reason');
+    expect(byReason.rows.filter((r) => r.refusal_reason !== null)).toEqual([
+      expect.objectContaining({
+        refusal_reason: 'documents_missing',
+        refusals: expect.objectContaining({ value: 2 }),
+        refusal_regulation_share: expect.objectContaining({ value: 0.5, n: 2 }),
+      }),
+    ]);
+    const walkIns = await get('metrics=visits&filter.arrival=walk_in');
+    expect(walkIns.rows[0]?.visits).toMatchObject({ value: 3 });
+  });
+
   it('lets an office token see its own office in detail but not another (403)', async () => {
     const own = await app.inject({
       url: '/v1/query?metrics=complaints_received&from=2026-01-01&to=2026-12-31',
@@ -309,6 +341,7 @@ describe('query API on the hand-built lake', () => {
         '/v1/reference',
         '/v1/schema',
         '/v1/sql',
+        '/v1/today',
       ].sort(),
     );
     for (const [path, operations] of Object.entries(doc.paths)) {

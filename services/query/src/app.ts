@@ -19,6 +19,7 @@ import { installDocs, routeDocs } from './openapi.ts';
 import { CompareParams, parseFilters, parseParams, QueryParams, rejectUnknown, SqlBody } from './params.ts';
 import { answerToCsv, QueryService, type ReadStore } from './query.service.ts';
 import { registerReference } from './reference.route.ts';
+import { registerToday } from './today.route.ts';
 import type { SqlResult, SqlRunner } from './sandbox.ts';
 
 export interface AppConfig {
@@ -37,6 +38,8 @@ export interface AppDeps {
   sql?: SqlRunner;
   /** Shared with the sync loop and the metrics listener in main.ts; an app-own registry otherwise. */
   metrics?: QueryMetrics;
+  /** The clock "today" is read from (GET /v1/today); the system clock when absent. */
+  now?: () => Date;
 }
 
 declare module 'fastify' {
@@ -106,6 +109,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
   });
 
   registerReference(app, principal);
+  registerToday(app, { principal, requireSynced, store: deps.store, now: deps.now ?? (() => new Date()) });
 
   app.get('/v1/query', { schema: routeDocs.query }, async (request, reply) => {
     const who = principal(request);

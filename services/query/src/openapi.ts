@@ -17,10 +17,12 @@ import {
   ReferenceAnswer,
   SchemaAnswer,
   SqlAnswer,
+  TodayAnswer,
 } from '@servq/query-api';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { z } from 'zod';
 import { CompareParams, QueryParams, SqlBody } from './params.ts';
+import { TodayParams } from './today.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -120,6 +122,17 @@ export const routeDocs = {
     security: bearer,
     querystring: withFilters(inputSchema(CompareParams)),
     response: { ...ok('each metric’s groups side by side', CompareAnswer), ...errors(400, 401, 503) },
+  },
+  today: {
+    summary: 'An office’s day so far (arrivals, waiting now, median wait) against the same weekday’s usual',
+    description:
+      'Every day is cut at the current Riga time of day. The usual is the median over up to 8 previous same ' +
+      'weekdays the office was open and has visits on (listed in usualDays). An office token gets its own ' +
+      'office. The data version is in x-servq-data-version.',
+    tags: ['metrics'],
+    security: bearer,
+    querystring: inputSchema(TodayParams),
+    response: { ...ok('today’s figures and the usual', TodayAnswer), ...errors(400, 401, 403, 503) },
   },
   schema: {
     summary: 'Tables and columns the analysts’ SQL can use',

@@ -37,6 +37,16 @@ describe('GET /v1/reference', () => {
     expect(body.outcomes.find((o) => o.id === 'not_upheld')?.name.en).toBe('not upheld');
   });
 
+  it('gives each office its working hours and names appointments and walk-ins', async () => {
+    const response = await app.inject({ url: '/v1/reference', headers: { authorization: 'Bearer cesis-token' } });
+    const body = ReferenceAnswer.parse(response.json());
+    expect(body.officeHours.map((o) => o.office)).toEqual([...OFFICE_IDS]);
+    const riga = body.officeHours.find((o) => o.office === 'riga-valnu-30');
+    expect(riga?.schedules[0]?.weekly.mon).toEqual([{ open: '08:30', close: '16:30' }]);
+    expect(riga?.schedules[0]?.weekly.sat).toBeUndefined();
+    expect(body.arrivals.map((a) => a.id).sort()).toEqual(['appointment', 'walk_in']);
+  });
+
   it('refuses a request without a token', async () => {
     const response = await app.inject('/v1/reference');
     expect(response.statusCode).toBe(401);

@@ -3,11 +3,11 @@
  * GET /v1/reference and what the dashboard labels its figures with. Outcomes are plain enums elsewhere, so
  * their names live here, typed so that a new outcome does not compile until it has one.
  */
-import type { VisitOutcome } from '../visit.events.ts';
+import type { VisitArrival, VisitOutcome } from '../visit.events.ts';
 import { Channels } from './channels.ts';
 import { ComplaintCategories, type ComplaintOutcome } from './complaints.ts';
 import { ServiceLanguages } from './languages.ts';
-import { Offices } from './offices.ts';
+import { Offices, type OfficeSchedule } from './offices.ts';
 import { RefusalReasons } from './refusals.ts';
 import { Services } from './services.ts';
 
@@ -27,13 +27,24 @@ const OutcomeNames: Record<ComplaintOutcome | VisitOutcome, Label['name']> = {
   redirected: { lv: 'pāradresēts', en: 'redirected' },
 };
 
+const ArrivalNames: Record<VisitArrival, Label['name']> = {
+  appointment: { lv: 'ar pierakstu', en: 'appointment' },
+  walk_in: { lv: 'bez pieraksta', en: 'walk-in' },
+};
+
+/** An office's weekly opening hours, each schedule effective from a date (the last one not after a day applies). */
+export interface OfficeHoursReference {
+  office: string;
+  schedules: OfficeSchedule[];
+}
+
 const labelsOf = (record: Record<string, Label>): Label[] =>
   Object.values(record).map(({ id, name }) => ({ id, name: { lv: name.lv, en: name.en } }));
 
 export function referenceLabels(): Record<
-  'offices' | 'channels' | 'services' | 'languages' | 'categories' | 'outcomes' | 'refusalReasons',
+  'offices' | 'channels' | 'services' | 'languages' | 'categories' | 'outcomes' | 'refusalReasons' | 'arrivals',
   Label[]
-> {
+> & { officeHours: OfficeHoursReference[] } {
   return {
     offices: labelsOf(Offices),
     channels: labelsOf(Channels),
@@ -42,5 +53,10 @@ export function referenceLabels(): Record<
     categories: labelsOf(ComplaintCategories),
     outcomes: Object.entries(OutcomeNames).map(([id, name]) => ({ id, name })),
     refusalReasons: labelsOf(RefusalReasons),
+    arrivals: Object.entries(ArrivalNames).map(([id, name]) => ({ id, name })),
+    officeHours: Object.values(Offices).map((o) => ({
+      office: o.id,
+      schedules: o.schedules.map((s) => ({ ...s, weekly: { ...s.weekly } })),
+    })),
   };
 }

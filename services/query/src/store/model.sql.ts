@@ -47,7 +47,9 @@ v AS (
     ${latest('refusal_reason')}, ${latest('regulation_ref')}
   FROM ev GROUP BY visit_id
 )
-SELECT visit_id, office_id, channel, service_id, language, appointment, special_needs, booked_at, slot_at,
+SELECT visit_id, office_id, channel, service_id, language, appointment,
+  CASE WHEN appointment THEN 'appointment' WHEN NOT appointment THEN 'walk_in' END AS arrival,
+  special_needs, booked_at, slot_at,
   checked_in_at, called_at, completed_at, no_show_at, cancelled_at,
   CASE WHEN cancelled_at IS NOT NULL THEN 'cancelled' WHEN no_show_at IS NOT NULL THEN 'no_show'
        WHEN completed_at IS NOT NULL THEN 'completed' WHEN called_at IS NOT NULL THEN 'called'
