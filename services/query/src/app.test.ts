@@ -187,13 +187,13 @@ describe('query API on the hand-built lake', () => {
       refusals: { value: 2 },
     });
     const byReason = await get('metrics=refusals,refusal_regulation_share&dimensions=refusal_reason');
-    expect(byReason.rows.filter((r) => r.refusal_reason !== null)).toEqual([
-      expect.objectContaining({
-        refusal_reason: 'documents_missing',
-        refusals: expect.objectContaining({ value: 2 }),
-        refusal_regulation_share: expect.objectContaining({ value: 0.5, n: 2 }),
-      }),
-    ]);
+    const reasons = byReason.rows.filter((r) => r.refusal_reason !== null);
+    expect(reasons).toHaveLength(1);
+    expect(reasons[0]).toMatchObject({
+      refusal_reason: 'documents_missing',
+      refusals: { value: 2 },
+      refusal_regulation_share: { value: 0.5, n: 2 },
+    });
     const walkIns = await get('metrics=visits&filter.arrival=walk_in');
     expect(walkIns.rows[0]?.visits).toMatchObject({ value: 3 });
   });
