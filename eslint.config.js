@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const services = ['ingest', 'lander', 'query'];
+const services = ['ingest', 'lander', 'query', 'alerts'];
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '.data/**', 'coverage/**', 'dashboards/*/dist/**', '**/*.js', '**/*.mjs'] },

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main command: sets up a fresh machine, brings up Kafka and S3, starts the servq services (ingest,
-# lander, query), sends the demo data through ingest, and prints the addresses, development keys and a curl
+# The main command: sets up a fresh machine, brings up Kafka, S3 and Mailpit, starts the servq services (ingest,
+# lander, query, alerts), sends the demo data through ingest, and prints the addresses, development keys and a curl
 # example. Stays in the foreground; Ctrl-C (or SIGTERM) stops the services it started. The infrastructure
 # keeps running (`pnpm infra:down` stops it). `--detach` returns once everything is up and seeded, leaving
 # the services running in the background (their pids are in .data/run/). `--no-live` sends the demo year but no
@@ -47,7 +47,7 @@ if ! $detach; then
 fi
 
 # A service of ours still running from an earlier --detach is stopped first, so ports are free.
-for service in ingest lander query; do
+for service in ingest lander query alerts; do
   pidfile="$DATA/run/$service.pid"
   if [[ -f "$pidfile" ]] && kill -0 "$(<"$pidfile")" 2>/dev/null &&
     tr '\0' ' ' <"/proc/$(<"$pidfile")/cmdline" | grep -q "services/$service/src/main.ts"; then
@@ -81,8 +81,9 @@ declare -A health=(
   [ingest]="http://$INGEST_HOST:$INGEST_PORT/healthz"
   [lander]="http://127.0.0.1:${LANDER_HTTP_PORT:-8082}/healthz"
   [query]="http://$QUERY_HOST:$QUERY_PORT/healthz"
+  [alerts]="http://$ALERTS_HOST:$ALERTS_PORT/healthz"
 )
-for service in ingest lander query; do
+for service in ingest lander query alerts; do
   entry="services/$service/src/main.ts"
   [[ -f "$entry" ]] || continue
   echo "[start] starting $service (log: $LOGS/$service.log)"
@@ -120,6 +121,8 @@ servq is running.
   Dashboard / query API  $QUERY_URL/            (API docs: $QUERY_URL/docs)
   Ingest API             $INGEST_URL/v1/events  (API docs: $INGEST_URL/docs)
   Lander health          ${health[lander]}
+  Alerts API             http://$ALERTS_HOST:$ALERTS_PORT/v1/alerts  (rules: $ALERTS_RULES_FILE)
+  Mail (Mailpit)         http://${SERVQ_MAIL_HTTP_ADDR:-127.0.0.1:8025}/  (SMTP ${SERVQ_MAIL_SMTP_ADDR:-127.0.0.1:1025})
   Prometheus metrics     http://${INGEST_METRICS_ADDR:-127.0.0.1:9464}/metrics (ingest)
                          http://${LANDER_METRICS_ADDR:-127.0.0.1:9465}/metrics (lander)
                          http://${QUERY_METRICS_ADDR:-127.0.0.1:9466}/metrics (query)
@@ -142,7 +145,7 @@ Try:
 EOF
 
 if $detach; then
-  echo "[start] detached; stop the services with: kill \$(cat $DATA/run/{ingest,lander,query}.pid)"
+  echo "[start] detached; stop the services with: kill \$(cat $DATA/run/{ingest,lander,query,alerts}.pid)"
   $live && echo "[start] and the live demo with: kill \$(cat $DATA/run/demo-live.pid)"
   exit 0
 fi

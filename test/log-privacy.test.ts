@@ -48,6 +48,7 @@ describe('logs carry no secret and no personal data; metrics only on their own l
     [Topics.survey]: LakeTables.survey,
     [Topics.complaint]: LakeTables.complaint,
     [Topics.rejected]: LakeTables.rejected,
+    [Topics.alert]: LakeTables.alert,
   };
 
   /** The metrics listener's URL, as the service logged it once it listened. */

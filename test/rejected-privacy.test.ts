@@ -51,6 +51,7 @@ describe('rejected events in the lake (regression: raw and reasons kept personal
     [Topics.survey]: LakeTables.survey,
     [Topics.complaint]: LakeTables.complaint,
     [Topics.rejected]: LakeTables.rejected,
+    [Topics.alert]: LakeTables.alert,
   };
   const occurredAt = new Date(Date.now() - 3600_000).toISOString();
 

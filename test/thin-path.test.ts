@@ -41,6 +41,7 @@ describe('ingest → Kafka → lander → S3 → query', () => {
     [Topics.survey]: LakeTables.survey,
     [Topics.complaint]: LakeTables.complaint,
     [Topics.rejected]: LakeTables.rejected,
+    [Topics.alert]: LakeTables.alert,
   };
 
   beforeAll(async () => {

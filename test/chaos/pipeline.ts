@@ -22,6 +22,7 @@ const TABLE_OF: Record<string, string> = {
   [Topics.survey]: LakeTables.survey,
   [Topics.complaint]: LakeTables.complaint,
   [Topics.rejected]: LakeTables.rejected,
+  [Topics.alert]: LakeTables.alert,
 };
 const PARTITIONS = 3;
 const SURVEY_KEY = 'servq-dev-survey-key';

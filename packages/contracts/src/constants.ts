@@ -7,11 +7,19 @@ export const Topics = {
   survey: 'servq.survey.v1',
   complaint: 'servq.complaint.v1',
   rejected: 'servq.rejected.v1',
+  /** Written by the alerts service only (alert.events.ts), never through ingest. */
+  alert: 'servq.alert.v1',
 } as const;
 export type TopicName = (typeof Topics)[keyof typeof Topics];
 
 /** Every topic the pipeline owns, in creation order. */
-export const ALL_TOPICS: readonly TopicName[] = [Topics.visit, Topics.survey, Topics.complaint, Topics.rejected];
+export const ALL_TOPICS: readonly TopicName[] = [
+  Topics.visit,
+  Topics.survey,
+  Topics.complaint,
+  Topics.rejected,
+  Topics.alert,
+];
 
 /** Objects of the lake live under this prefix in the bucket: `lake/<table>/date=<YYYY-MM-DD>/…`. */
 export const LAKE_PREFIX = 'lake/';
@@ -21,6 +29,7 @@ export const LakeTables = {
   survey: 'survey_events',
   complaint: 'complaint_events',
   rejected: 'rejected_events',
+  alert: 'alert_events',
 } as const;
 export type LakeTableName = (typeof LakeTables)[keyof typeof LakeTables];
 

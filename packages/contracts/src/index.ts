@@ -24,6 +24,7 @@ export * from './scrub.ts';
 export * from './pseudonymise.ts';
 export * from './scrub-event.ts';
 export * from './rejected.ts';
+export * from './alert.events.ts';
 export * from './rejected.redact.ts';
 export * from './routing.ts';
 export * from './lake.columns.ts';

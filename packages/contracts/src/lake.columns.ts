@@ -113,9 +113,49 @@ const REJECTED: LakeColumn[] = [
   ...INGEST,
 ];
 
+/** Alert events (alert.events.ts): one row per raised, renotified, resolved, acknowledged or delivered. */
+const ALERT: LakeColumn[] = [
+  column('event_id', 'VARCHAR', 'UUID chosen by the alerts service; the idempotency key', false),
+  column(
+    'type',
+    'VARCHAR',
+    'alert.raised, alert.renotified, alert.resolved, alert.acknowledged or alert.delivered',
+    false,
+  ),
+  column('schema_version', 'INTEGER', 'version of the event schema', false),
+  column('occurred_at', 'TIMESTAMPTZ', 'when the alerts service decided or did it, stored as UTC', false),
+  column('source', 'VARCHAR', 'the writing service (servq-alerts)', false),
+  column('alert_id', 'VARCHAR', 'one condition: rule and scope, e.g. csat-below-target:cesis', false),
+  column('rule_id', 'VARCHAR', 'the rule of services/alerts/rules that fired', false),
+  column('rule_kind', 'VARCHAR', 'outside_target, change, equal_service_gap or deadline', false),
+  column('office_id', 'VARCHAR', 'office id (reference/offices); null for the whole agency'),
+  column('severity', 'VARCHAR', 'warning or critical (raised, renotified)'),
+  column('metric_id', 'VARCHAR', 'catalogue metric (raised, renotified)'),
+  column('alert_group', 'VARCHAR', 'the group beyond the office, e.g. language:ru'),
+  column('value', 'DOUBLE', 'the figure that fired'),
+  column('interval_low', 'DOUBLE', '95 % interval, low end'),
+  column('interval_high', 'DOUBLE', '95 % interval, high end'),
+  column('target', 'DOUBLE', 'the target the figure was held to'),
+  column('baseline', 'DOUBLE', 'the comparison figure (previous period, other groups)'),
+  column('p_value', 'DOUBLE', 'two-sided p-value of the test that fired'),
+  column('n', 'INTEGER', 'sample size'),
+  column('period_from', 'DATE', 'first day evaluated (Europe/Riga)'),
+  column('period_to', 'DATE', 'last day evaluated (Europe/Riga)'),
+  column('reason', 'VARCHAR', 'why it fired, generated text'),
+  column('link', 'VARCHAR', 'dashboard view that shows it'),
+  column('clean_evaluations', 'INTEGER', 'clean evaluations in a row that resolved it (resolved)'),
+  column('acknowledged_by', 'VARCHAR', 'token id that acknowledged it (acknowledged)'),
+  column('notification_id', 'VARCHAR', 'event_id of the notification delivered (delivered)'),
+  column('subscriber_id', 'VARCHAR', 'subscriber of the rules file (delivered)'),
+  column('delivery_channel', 'VARCHAR', 'email or webhook (delivered)'),
+  column('attempts', 'INTEGER', 'attempts the delivery took (delivered)'),
+  ...INGEST,
+];
+
 export const LakeColumns: Record<LakeTableName, readonly LakeColumn[]> = {
   [LakeTables.visit]: VISIT,
   [LakeTables.survey]: SURVEY,
   [LakeTables.complaint]: COMPLAINT,
   [LakeTables.rejected]: REJECTED,
+  [LakeTables.alert]: ALERT,
 };

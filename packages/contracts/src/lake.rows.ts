@@ -9,6 +9,7 @@ import { EventId, Source, Timestamp } from './envelope.ts';
 import { familyOf, isEventType, type ServqEvent } from './events.ts';
 import { redactReasons, redactRejectedPayload } from './rejected.redact.ts';
 import type { RejectedEvent } from './rejected.ts';
+import type { AlertEvent } from './alert.events.ts';
 
 export type LakeValue = string | number | boolean | bigint | null;
 export type LakeRow = Record<string, LakeValue>;
@@ -86,4 +87,9 @@ export function toRejectedLakeRow(rejected: RejectedEvent, meta: KafkaMeta): Lak
     },
     meta,
   );
+}
+
+/** The row of an alert event (alert.events.ts): its fields by column name, the rest null. */
+export function toAlertLakeRow(event: AlertEvent, meta: KafkaMeta): LakeRow {
+  return rowOf(LakeColumns[LakeTables.alert], event, meta);
 }

@@ -5,13 +5,14 @@ import { loadConfig } from './config.ts';
 const base = { S3_ACCESS_KEY_ID: 'k', S3_SECRET_ACCESS_KEY: 's' };
 
 describe('loadConfig', () => {
-  it('lands the four servq topics into their tables under lake/ by default', () => {
+  it('lands the five servq topics into their tables under lake/ by default', () => {
     const config = loadConfig(base);
     expect(config.consumer.routes).toEqual([
       { topic: 'servq.visit.v1', table: 'visit_events' },
       { topic: 'servq.survey.v1', table: 'survey_events' },
       { topic: 'servq.complaint.v1', table: 'complaint_events' },
       { topic: 'servq.rejected.v1', table: 'rejected_events' },
+      { topic: 'servq.alert.v1', table: 'alert_events' },
     ]);
     expect(config.lakePrefix).toBe('lake/');
     expect(config.http).toEqual({ host: '127.0.0.1', port: 8082 });

@@ -9,6 +9,7 @@
  * by name.
  */
 import {
+  AlertEvent,
   LakeColumns,
   LakeTables,
   RejectedEvent,
@@ -18,6 +19,7 @@ import {
   lakeTableFor,
   scrubText,
   toLakeRow,
+  toAlertLakeRow,
   toRejectedLakeRow,
   type LakeColumn as ContractColumn,
   type LakeTableName,
@@ -99,6 +101,7 @@ const TABLE_OF_TOPIC: ReadonlyMap<string, LakeTableName> = new Map([
   [Topics.survey, LakeTables.survey],
   [Topics.complaint, LakeTables.complaint],
   [Topics.rejected, LakeTables.rejected],
+  [Topics.alert, LakeTables.alert],
 ]);
 
 /** Mirrors `toLakeRow`'s defaults; the equivalence test in lake.contract.test.ts fails if they drift apart. */
@@ -112,6 +115,7 @@ const COLUMNS: ReadonlyMap<string, LakeColumn[]> = new Map(
 );
 
 export const REJECTED_TABLE: string = LakeTables.rejected;
+export const ALERT_TABLE: string = LakeTables.alert;
 
 /** The table a contract topic lands in; `undefined` for a topic the contracts do not know. */
 export function defaultTableOf(topic: string): string | undefined {
@@ -224,6 +228,18 @@ export function decodeRejected(value: unknown, at: KafkaCoordinates): Decoded {
     table: REJECTED_TABLE,
     row: rowOfLine(rejectedRowLine(parsed.data, at)),
     day: new Date(parsed.data.received_at),
+  };
+}
+
+/** Validates a message of the alert topic (`AlertEvent`, written by the alerts service). */
+export function decodeAlert(value: unknown, at: KafkaCoordinates): Decoded {
+  const parsed = AlertEvent.safeParse(value);
+  if (!parsed.success) return { ok: false, reasons: reasonsOf(parsed.error.issues) };
+  return {
+    ok: true,
+    table: ALERT_TABLE,
+    row: rowOfLine(jsonLine({ ...toAlertLakeRow(parsed.data, meta(at)), kafka_topic: at.topic })),
+    day: new Date(parsed.data.occurred_at),
   };
 }
 

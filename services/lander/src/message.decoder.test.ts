@@ -74,4 +74,32 @@ describe('decodeMessage', () => {
     expect(malformed).toMatchObject({ table: 'rejected_events', rejected: true });
     expect(rowOf(malformed).raw).toBe('"[array: 0 items]"');
   });
+
+  it('lands the alert topic in alert_events by its own schema, and an invalid alert in the rejected table', () => {
+    const alertRoute = { topic: 'servq.alert.v1', table: 'alert_events' };
+    const alert = {
+      event_id: '0b6f1c1e-6a1f-4a4e-9f57-3f0b1d2a7c11',
+      type: 'alert.acknowledged',
+      schema_version: 1,
+      occurred_at: '2026-03-01T23:30:00Z',
+      source: 'servq-alerts',
+      alert_id: 'csat-below-target:cesis',
+      rule_id: 'csat-below-target',
+      rule_kind: 'outside_target',
+      office_id: 'cesis',
+      acknowledged_by: 'dev-management',
+    };
+    const ok = decodeMessage(alertRoute, 1, message(JSON.stringify(alert)), now);
+    expect(ok).toMatchObject({ table: 'alert_events', date: '2026-03-02', rejected: false });
+    expect(rowOf(ok)).toMatchObject({
+      alert_id: 'csat-below-target:cesis',
+      acknowledged_by: 'dev-management',
+      value: null,
+      kafka_topic: 'servq.alert.v1',
+      kafka_offset: '7',
+    });
+
+    const invalid = decodeMessage(alertRoute, 1, message(JSON.stringify({ ...alert, acknowledged_by: 'Anna B' })), now);
+    expect(invalid).toMatchObject({ table: 'rejected_events', rejected: true });
+  });
 });

@@ -4,7 +4,9 @@
  */
 import type { TopicRoute } from './config.ts';
 import {
+  ALERT_TABLE,
   REJECTED_TABLE,
+  decodeAlert,
   decodeEvent,
   decodeRejected,
   rejectedLine,
@@ -76,7 +78,12 @@ export function decodeMessage(route: TopicRoute, partition: number, message: Raw
   if (value.length === 0) return rejectedRecord(message, text, [{ path: '(message)', message: 'empty message' }], at);
   const json = parseJson(text);
   if (!json.ok) return rejectedRecord(message, text, [json.reason], at);
-  const decoded = route.table === REJECTED_TABLE ? decodeRejected(json.value, at) : decodeEvent(value, json.value, at);
+  const decoded =
+    route.table === REJECTED_TABLE
+      ? decodeRejected(json.value, at)
+      : route.table === ALERT_TABLE
+        ? decodeAlert(json.value, at)
+        : decodeEvent(value, json.value, at);
   if (!decoded.ok) return rejectedRecord(message, text, decoded.reasons, at);
   return {
     table: decoded.table,

@@ -1,0 +1,167 @@
+/**
+ * When and what to evaluate: every rule when the query API's data version moves (polled), and the deadline
+ * rules on their own schedule as well (days pass, and deadlines with them, without new data). Evaluations run
+ * one at a time; a rule whose figures could not be read is skipped for that round (it neither raises nor counts
+ * as clean), and its error is logged.
+ */
+import { rigaDate } from '@servq/contracts';
+import type { CompareAnswer, MetricInfo } from '@servq/query-api';
+import type { AlertBook, Policy } from './alert.book.ts';
+import {
+  changeAgainstPrevious,
+  changeAgainstYear,
+  deadlineClock,
+  equalServiceGap,
+  outsideTarget,
+  windowEndingAt,
+  yearEarlier,
+  type Finding,
+} from './evaluate.ts';
+import type { EventLog } from './event.log.ts';
+import type { QueryClient } from './query.client.ts';
+import { windowDays, type Rule, type RulesFile } from './rules.ts';
+
+export interface EvaluatorLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface EvaluatorOptions {
+  pollIntervalMs: number;
+  deadlineIntervalMs: number;
+  dashboardUrl: string;
+}
+
+export class Evaluator {
+  private lastVersion: number | null = null;
+  private pollTimer: NodeJS.Timeout | undefined;
+  private deadlineTimer: NodeJS.Timeout | undefined;
+  private chain: Promise<void> = Promise.resolve();
+  private stopped = true;
+  private catalogue = new Map<string, MetricInfo>();
+  /** Rounds completed, for readiness and tests. */
+  rounds = 0;
+
+  constructor(
+    private readonly deps: {
+      rules: RulesFile;
+      query: QueryClient;
+      book: AlertBook;
+      log: EventLog;
+      logger: EvaluatorLogger;
+      onEvents: () => void;
+      now?: () => Date;
+    },
+    private readonly options: EvaluatorOptions,
+  ) {}
+
+  metricInfo(id: string | undefined): MetricInfo | undefined {
+    return id === undefined ? undefined : this.catalogue.get(id);
+  }
+
+  start(): void {
+    this.stopped = false;
+    this.pollTimer = setInterval(() => this.enqueue(() => this.pollOnce()), this.options.pollIntervalMs);
+    this.deadlineTimer = setInterval(
+      () =>
+        this.enqueue(() =>
+          this.evaluate(
+            this.deps.rules.rules.filter((r) => r.kind === 'deadline'),
+            null,
+          ),
+        ),
+      this.options.deadlineIntervalMs,
+    );
+    this.enqueue(() => this.pollOnce());
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.pollTimer);
+    clearInterval(this.deadlineTimer);
+    await this.chain;
+  }
+
+  private enqueue(step: () => Promise<void>): void {
+    this.chain = this.chain.then(async () => {
+      if (this.stopped) return;
+      try {
+        await step();
+      } catch (error) {
+        this.deps.logger.warn({ err: (error as Error).message }, 'evaluation round failed; next poll retries');
+      }
+    });
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /** Evaluates every rule if the data version moved since the last round. */
+  private async pollOnce(): Promise<void> {
+    const answer = await this.deps.query.catalogue();
+    const { freshness } = answer;
+    if (freshness.syncedAt === null || freshness.dataVersion === this.lastVersion) return;
+    this.catalogue = new Map(answer.metrics.map((m) => [m.id, m]));
+    await this.evaluate(this.deps.rules.rules, freshness.newestEventAt);
+    this.lastVersion = freshness.dataVersion;
+  }
+
+  private async evaluate(rules: readonly Rule[], newestEventAt: string | null): Promise<void> {
+    const policy: Policy = {
+      cleanEvaluationsToResolve: this.deps.rules.defaults.clean_evaluations_to_resolve,
+      renotifyAfterMs: this.deps.rules.defaults.renotify_after_hours * 3_600_000,
+    };
+    let written = 0;
+    for (const rule of rules) {
+      if (this.stopped) return;
+      let findings: Finding[];
+      try {
+        findings = await this.findings(rule, newestEventAt);
+      } catch (error) {
+        this.deps.logger.warn({ rule: rule.id, err: (error as Error).message }, 'rule not evaluated this round');
+        continue;
+      }
+      const events = this.deps.book.decide(rule.id, findings, this.now(), policy);
+      await this.deps.log.append(events);
+      written += events.length;
+      for (const e of events) this.deps.logger.info({ alertId: e.alert_id, type: e.type }, 'alert event');
+    }
+    this.rounds += 1;
+    if (written > 0) this.deps.onEvents();
+  }
+
+  private async findings(rule: Rule, newestEventAt: string | null): Promise<Finding[]> {
+    const dashboardUrl = this.options.dashboardUrl;
+    if (rule.kind === 'deadline') {
+      const complaints = await this.deps.query.openComplaints();
+      return deadlineClock({ rule, window: { from: '', to: '' }, dashboardUrl }, complaints, rigaDate(this.now()));
+    }
+    if (newestEventAt === null) return [];
+    const window = windowEndingAt(newestEventAt, windowDays(rule, this.deps.rules));
+    const ctx = { window, dashboardUrl };
+    const compare = (by: 'office' | 'language' | 'channel', w = window, filters?: Record<string, string>) =>
+      this.deps.query.compare({ metric: rule.metric, by, from: w.from, to: w.to, ...(filters ? { filters } : {}) });
+    switch (rule.kind) {
+      case 'outside_target':
+        return outsideTarget({ ...ctx, rule }, await compare('office'));
+      case 'change':
+        if (rule.against === 'previous_period') return changeAgainstPrevious({ ...ctx, rule }, await compare('office'));
+        return changeAgainstYear(
+          { ...ctx, rule },
+          await compare('office'),
+          await compare('office', yearEarlier(window)),
+        );
+      case 'equal_service_gap': {
+        const scopes: (string | undefined)[] = rule.offices ?? [undefined];
+        const out: Finding[] = [];
+        for (const office of scopes) {
+          const answer: CompareAnswer = await compare(rule.by, window, office ? { office } : undefined);
+          out.push(...equalServiceGap({ ...ctx, rule }, office, answer));
+        }
+        return out;
+      }
+    }
+  }
+}
