@@ -13,6 +13,7 @@ import type {
   ReferenceAnswer,
   SchemaAnswer,
   SqlAnswer,
+  TodayAnswer,
 } from './api.types.ts';
 
 export class ApiError extends Error {
@@ -98,6 +99,11 @@ export class ApiClient {
 
   reference(): Promise<ReferenceAnswer> {
     return this.get('/v1/reference');
+  }
+
+  /** The office's day so far against the same weekday's usual; all offices when `office` is empty. */
+  today(office: string): Promise<TodayAnswer> {
+    return this.get(office ? `/v1/today?office=${encodeURIComponent(office)}` : '/v1/today');
   }
 
   schema(): Promise<SchemaAnswer> {

@@ -27,5 +27,6 @@ export type {
   SchemaColumn,
   SchemaTable,
   SqlAnswer,
+  TodayAnswer,
   Unit,
 } from '@servq/query-api';

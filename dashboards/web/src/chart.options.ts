@@ -3,12 +3,19 @@
  * runtime): trend lines, point-and-whisker comparisons, and bars. Kept pure so they can be tested and so the
  * chart module stays a thin mount/resize wrapper.
  */
-import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption, ScatterSeriesOption } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  CustomSeriesOption,
+  HeatmapSeriesOption,
+  LineSeriesOption,
+  ScatterSeriesOption,
+} from 'echarts/charts';
 import type {
   GridComponentOption,
   LegendComponentOption,
   MarkLineComponentOption,
   TooltipComponentOption,
+  VisualMapComponentOption,
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import type { Unit } from './api.types.ts';
@@ -19,6 +26,8 @@ export type ChartOption = ComposeOption<
   | ScatterSeriesOption
   | BarSeriesOption
   | CustomSeriesOption
+  | HeatmapSeriesOption
+  | VisualMapComponentOption
   | GridComponentOption
   | LegendComponentOption
   | TooltipComponentOption

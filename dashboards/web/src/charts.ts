@@ -2,9 +2,15 @@
  * Mounts ECharts instances (only the parts the dashboard uses, to keep the bundle small), resizes them with
  * their containers and disposes of them when a screen is replaced.
  */
-import { BarChart, CustomChart, LineChart, ScatterChart } from 'echarts/charts';
-import { GridComponent, LegendComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
-import { init, use, type EChartsType } from 'echarts/core';
+import { BarChart, CustomChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  TooltipComponent,
+  VisualMapComponent,
+} from 'echarts/components';
+import { getInstanceByDom, init, use, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { ChartOption } from './chart.options.ts';
 
@@ -13,6 +19,8 @@ use([
   BarChart,
   ScatterChart,
   CustomChart,
+  HeatmapChart,
+  VisualMapComponent,
   GridComponent,
   LegendComponent,
   TooltipComponent,
@@ -46,4 +54,15 @@ export function disposeCharts(): void {
     chart.dispose();
   }
   mounted.clear();
+}
+
+/** Disposes of the charts inside `root` only, for a part of a screen that redraws itself (the Visits screen). */
+export function disposeChartsIn(root: Element): void {
+  for (const element of root.querySelectorAll('.chart')) {
+    const chart = element instanceof HTMLElement ? getInstanceByDom(element) : undefined;
+    if (!chart) continue;
+    observer?.unobserve(element);
+    mounted.delete(chart);
+    chart.dispose();
+  }
 }

@@ -5,7 +5,7 @@
  */
 import type { Grain } from './api.types.ts';
 
-export const SCREENS = ['overview', 'offices', 'equal', 'complaints', 'sql'] as const;
+export const SCREENS = ['overview', 'offices', 'equal', 'visits', 'complaints', 'sql'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface Filters {

@@ -28,6 +28,7 @@ import { EQUAL_SCREEN, OFFICES_SCREEN, renderCompare } from './views/compare.ts'
 import { renderComplaints } from './views/complaints.ts';
 import { renderOverview } from './views/overview.ts';
 import { renderSql } from './views/sql.ts';
+import { renderVisits } from './views/visits.ts';
 
 const LANG_KEY = 'servq.lang';
 const STALE_AFTER_MS = 15 * 60_000;
@@ -219,6 +220,7 @@ const NAV: { screen: Screen; key: StringKey; allowed: (i: Identity) => boolean }
   { screen: 'overview', key: 'navOverview', allowed: () => true },
   { screen: 'offices', key: 'navOffices', allowed: () => true },
   { screen: 'equal', key: 'navEqual', allowed: () => true },
+  { screen: 'visits', key: 'navVisits', allowed: () => true },
   { screen: 'complaints', key: 'navComplaints', allowed: () => true },
   { screen: 'sql', key: 'navSql', allowed: (i) => i.role === 'analyst' },
 ];
@@ -364,6 +366,7 @@ const TITLES: Record<Screen, StringKey> = {
   overview: 'navOverview',
   offices: 'navOffices',
   equal: 'navEqual',
+  visits: 'navVisits',
   complaints: 'navComplaints',
   sql: 'navSql',
 };
@@ -451,6 +454,8 @@ function screenContent(ctx: ViewContext, screen: Screen): Promise<HTMLElement> {
       return renderCompare(ctx, OFFICES_SCREEN);
     case 'equal':
       return renderCompare(ctx, EQUAL_SCREEN);
+    case 'visits':
+      return renderVisits(ctx);
     case 'complaints':
       return renderComplaints(ctx);
     case 'sql':

@@ -1,0 +1,408 @@
+/**
+ * Visits (an office head's screen): the Today panel (arrivals, waiting now, median wait so far against the same
+ * weekday's usual, refreshing every 30 s), the hour × weekday load and waits with working hours marked,
+ * appointments against walk-ins, service time by service, refusals and their reasons, and satisfaction by the
+ * visit's own wait. When the Today panel sees the lake's data version move, the rest of the screen re-queries.
+ */
+import type { Figure, TodayAnswer, Unit } from '../api.types.ts';
+import { barOption, COLOURS } from '../chart.options.ts';
+import { disposeChartsIn } from '../charts.ts';
+import { clear, h, table } from '../dom.ts';
+import { figureOf, keyOf } from '../figures.ts';
+import { formatTimestamp, formatValue, plotValue } from '../format.ts';
+import { scopedQuery } from '../scoped.query.ts';
+import { tilesOf } from '../tiles.shape.ts';
+import { HEAT_COLOURS, heatmapOption } from '../visits.charts.ts';
+import {
+  bandFigures,
+  groupsOf,
+  hourGrid,
+  longestSatisfiedWait,
+  openHours,
+  todayRows,
+  type Group,
+  type HourGrid,
+} from '../visits.shape.ts';
+import {
+  chartFigure,
+  errorBox,
+  metricInfo,
+  metricLabel,
+  mountCharts,
+  tileElement,
+  tr,
+  type ViewContext,
+} from '../view.ts';
+
+const REFRESH_MS = 30_000;
+const ARRIVAL_METRICS = ['visits', 'wait_p50', 'wait_within_target', 'punctuality_p50', 'no_shows', 'no_show_share'];
+const REFUSAL_TILES = ['refusals', 'refusal_share', 'refusal_regulation_share', 'no_show_share'];
+
+const locale = (ctx: ViewContext) => (ctx.lang === 'lv' ? 'lv-LV' : 'en-GB');
+
+/** Short weekday names, Monday first, in the page's language (1 January 2024 was a Monday). */
+function weekdayNames(ctx: ViewContext): string[] {
+  const format = new Intl.DateTimeFormat(locale(ctx), { weekday: 'short', timeZone: 'UTC' });
+  return [1, 2, 3, 4, 5, 6, 7].map((d) => format.format(new Date(Date.UTC(2024, 0, d))));
+}
+
+function figureText(ctx: ViewContext, figure: Figure, unit: Unit): HTMLElement | string {
+  if (figure.suppressed) return h('span', { class: 'too-few' }, `${tr(ctx)('tooFew')} (n=${figure.n})`);
+  if (figure.value === null) return '—';
+  return unit === 'count'
+    ? formatValue(unit, figure.value, ctx.lang)
+    : `${formatValue(unit, figure.value, ctx.lang)} (n=${figure.n})`;
+}
+
+const unitOf = (ctx: ViewContext, metric: string): Unit => metricInfo(ctx, metric)?.unit ?? 'count';
+
+export async function renderVisits(ctx: ViewContext): Promise<HTMLElement> {
+  const todayPanel = h('section', { class: 'card today-panel', 'aria-labelledby': 'today-title' });
+  const body = h('div', { class: 'visits-body' });
+  let version = -1;
+  const fillBody = async () => {
+    const content = await visitsBody(ctx);
+    if (!ctx.isCurrent()) return;
+    disposeChartsIn(body);
+    clear(body);
+    body.append(content);
+    if (body.isConnected) mountCharts(body);
+  };
+  const fillToday = async () => {
+    try {
+      const answer = await ctx.api.today(ctx.filters.office);
+      if (!ctx.isCurrent()) return;
+      ctx.onFreshness(answer.freshness);
+      clear(todayPanel);
+      todayPanel.append(...todayContent(ctx, answer));
+      // A newer data version than the one the screen was drawn from: the other panels ask again.
+      if (version >= 0 && answer.freshness.dataVersion > version) await fillBody();
+      version = Math.max(version, answer.freshness.dataVersion);
+    } catch (error) {
+      if (!ctx.isCurrent()) return;
+      clear(todayPanel);
+      todayPanel.append(h('h2', { id: 'today-title' }, tr(ctx)('todayTitle')), errorBox(ctx, error));
+    }
+  };
+  await Promise.all([fillToday(), visitsBody(ctx).then((content) => body.append(content))]);
+  const timer = setInterval(() => {
+    if (!ctx.isCurrent()) return clearInterval(timer);
+    void fillToday();
+  }, REFRESH_MS);
+  return h('div', { class: 'screen screen-visits' }, todayPanel, body);
+}
+
+function todayContent(ctx: ViewContext, answer: TodayAnswer): HTMLElement[] {
+  const l = tr(ctx);
+  const office = answer.office ? ctx.labels.office(answer.office, ctx.lang) : l('todayAllOffices');
+  const words = { arrivals: 'todayArrivals', waitingNow: 'todayWaiting', waitP50: 'todayWait' } as const;
+  const text = (key: 'arrivals' | 'waitingNow' | 'waitP50', value: number | null) =>
+    key === 'waitP50' ? formatValue('minutes', value, ctx.lang) : formatValue('count', value, ctx.lang);
+  const stats = todayRows(answer).map((row) =>
+    h(
+      'article',
+      { class: `today-stat cmp-${row.comparison}`, 'data-today': row.key },
+      h('h3', { class: 'tile-label' }, l(words[row.key])),
+      h('p', { class: 'tile-value' }, text(row.key, row.today)),
+      h(
+        'p',
+        { class: 'tile-meta' },
+        row.usual === null ? l('noUsual') : l('usualValue', { value: text(row.key, row.usual) }),
+        row.comparison === 'none' ? null : h('span', { class: 'today-cmp' }, ` · ${l(`cmp_${row.comparison}`)}`),
+      ),
+    ),
+  );
+  const dates = answer.usualDays.map((d) => d.slice(5)).join(', ');
+  return [
+    h(
+      'div',
+      { class: 'today-head' },
+      h('h2', { id: 'today-title' }, l('todayTitle')),
+      h('span', { class: 'muted' }, l('todayAsOf', { office, date: answer.date, time: answer.timeOfDay })),
+    ),
+    answer.hours.length === 0 ? h('p', { class: 'notice' }, l('todayClosed')) : h('span'),
+    h('div', { class: 'tiles today-tiles' }, stats),
+    h(
+      'p',
+      { class: 'note' },
+      l('todayNote', { n: answer.usualDays.length, days: dates || '—', at: formatTimestamp(answer.asOf) }),
+    ),
+  ];
+}
+
+async function visitsBody(ctx: ViewContext): Promise<HTMLElement> {
+  const l = tr(ctx);
+  const { from, to } = ctx.filters;
+  const [grid, days, arrivals, services, refusalHead, reasons, bands] = await Promise.all([
+    scopedQuery(ctx, { metrics: ['visits', 'wait_p50'], dimensions: ['weekday', 'hour'], from, to }),
+    scopedQuery(ctx, { metrics: ['visits'], dimensions: ['weekday'], from, to, grain: 'day' }),
+    scopedQuery(ctx, { metrics: ARRIVAL_METRICS, dimensions: ['arrival'], from, to }),
+    scopedQuery(ctx, { metrics: ['visits', 'service_time_p50'], dimensions: ['service'], from, to }),
+    scopedQuery(ctx, { metrics: REFUSAL_TILES, from, to }),
+    scopedQuery(ctx, { metrics: ['refusals', 'refusal_regulation_share'], dimensions: ['refusal_reason'], from, to }),
+    scopedQuery(ctx, { metrics: ['csat', 'surveys_answered'], dimensions: ['wait_band'], from, to }),
+  ]);
+  for (const a of [grid, days, arrivals, services, refusalHead, reasons, bands]) ctx.onFreshness(a.freshness);
+
+  const open = openHours(ctx.labels.reference, ctx.filters.office, to);
+  const hoursGrid = hourGrid(grid, 'visits', open);
+  const daysPerWeekday = new Map<number, number>();
+  for (const row of days.rows) {
+    if ((figureOf(row, 'visits').value ?? 0) <= 0) continue;
+    const weekday = Number(keyOf(row, 'weekday'));
+    daysPerWeekday.set(weekday, (daysPerWeekday.get(weekday) ?? 0) + 1);
+  }
+  const waitGrid = hourGrid(grid, 'wait_p50', open);
+
+  return h(
+    'div',
+    {},
+    h('section', { class: 'grid-2' }, arrivalsHeat(ctx, hoursGrid, daysPerWeekday), waitsHeat(ctx, waitGrid)),
+    h(
+      'section',
+      { 'aria-labelledby': 'refusal-tiles' },
+      h('h2', { id: 'refusal-tiles', class: 'section-title' }, l('headlines')),
+      h(
+        'div',
+        { class: 'tiles' },
+        tilesOf(refusalHead, ctx.catalogue, REFUSAL_TILES).map((t) => tileElement(ctx, t)),
+      ),
+    ),
+    h(
+      'section',
+      { class: 'grid-2' },
+      arrivalKinds(ctx, groupsOf(arrivals, 'arrival', ARRIVAL_METRICS)),
+      serviceTimes(ctx, groupsOf(services, 'service', ['visits', 'service_time_p50'])),
+    ),
+    h(
+      'section',
+      { class: 'grid-2' },
+      refusalReasons(ctx, groupsOf(reasons, 'refusal_reason', ['refusals', 'refusal_regulation_share'])),
+      waitBands(ctx, bandFigures(bands, 'csat'), bandFigures(bands, 'surveys_answered')),
+    ),
+  );
+}
+
+function hoursText(ctx: ViewContext): string {
+  const office = ctx.filters.office || 'riga-valnu-30';
+  const schedule = ctx.labels.reference.officeHours
+    .find((o) => o.office === office)
+    ?.schedules.filter((s) => s.effectiveFrom <= ctx.filters.to)
+    .at(-1);
+  const names = weekdayNames(ctx);
+  const keys = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+  const parts = keys.flatMap((key, i) => {
+    const intervals = schedule?.weekly[key] ?? [];
+    return intervals.length > 0 ? [`${names[i]} ${intervals.map((x) => `${x.open}–${x.close}`).join(', ')}`] : [];
+  });
+  return parts.join('; ');
+}
+
+function gridTable(ctx: ViewContext, title: string, grid: HourGrid, cell: (index: number) => string): HTMLTableElement {
+  const names = weekdayNames(ctx);
+  return table(
+    title,
+    [tr(ctx)('heatWeekday'), ...grid.hours.map((hour) => `${hour}:00`)],
+    grid.weekdays.map((weekday) => [
+      names[weekday - 1] ?? String(weekday),
+      ...grid.hours.map((hour) => cell(grid.cells.findIndex((c) => c.weekday === weekday && c.hour === hour))),
+    ]),
+  );
+}
+
+function arrivalsHeat(ctx: ViewContext, grid: HourGrid, daysPerWeekday: Map<number, number>): HTMLElement {
+  const l = tr(ctx);
+  const title = l('arrivalsHeat');
+  const perDay = (i: number): number | null => {
+    const cell = grid.cells[i];
+    if (!cell || cell.figure.value === null) return null;
+    const days = daysPerWeekday.get(cell.weekday) ?? 0;
+    return days > 0 ? cell.figure.value / days : null;
+  };
+  const format = (v: number) => new Intl.NumberFormat(locale(ctx), { maximumFractionDigits: v < 10 ? 1 : 0 }).format(v);
+  const busiest = grid.cells.map((_, i) => perDay(i)).reduce<number>((m, v) => Math.max(m, v ?? 0), 0);
+  return chartFigure({
+    ctx,
+    title,
+    note: l('heatNote', { hours: hoursText(ctx) }),
+    summary: `${title}: ${grid.weekdays.length} × ${grid.hours.length}, max ${format(busiest)}`,
+    option: heatmapOption(grid, {
+      weekdayNames: grid.weekdays.map((d) => weekdayNames(ctx)[d - 1] ?? ''),
+      value: perDay,
+      colours: HEAT_COLOURS.arrivals,
+      name: l('perDay'),
+      format,
+    }),
+    height: 90 + grid.weekdays.length * 30,
+    tableLabel: l('dataTable'),
+    table: gridTable(ctx, `${title} (${l('perDay')})`, grid, (i) => {
+      const v = perDay(i);
+      return v === null ? '—' : format(v);
+    }),
+  });
+}
+
+function waitsHeat(ctx: ViewContext, grid: HourGrid): HTMLElement {
+  const l = tr(ctx);
+  const title = l('waitsHeat');
+  const value = (i: number): number | null => {
+    const figure = grid.cells[i]?.figure;
+    return figure && !figure.suppressed ? figure.value : null;
+  };
+  const format = (v: number) => new Intl.NumberFormat(locale(ctx), { maximumFractionDigits: 0 }).format(v);
+  return chartFigure({
+    ctx,
+    title,
+    note: `${l('medianNote')} ${l('heatNote', { hours: hoursText(ctx) })}`,
+    summary: `${title}: ${grid.weekdays.length} × ${grid.hours.length}`,
+    option: heatmapOption(grid, {
+      weekdayNames: grid.weekdays.map((d) => weekdayNames(ctx)[d - 1] ?? ''),
+      value,
+      colours: HEAT_COLOURS.waits,
+      name: metricLabel(ctx, 'wait_p50'),
+      format,
+    }),
+    height: 90 + grid.weekdays.length * 30,
+    tableLabel: l('dataTable'),
+    table: gridTable(ctx, `${title} (min)`, grid, (i) => {
+      const figure = grid.cells[i]?.figure;
+      if (!figure || figure.n === 0) return '—';
+      return figure.suppressed || figure.value === null
+        ? `${l('tooFew')} (n=${figure.n})`
+        : `${format(figure.value)} (n=${figure.n})`;
+    }),
+  });
+}
+
+function barOfGroups(
+  ctx: ViewContext,
+  options: {
+    title: string;
+    note?: string;
+    dimension: string;
+    groups: Group[];
+    metric: string;
+    columns: string[];
+    colour: string;
+  },
+): HTMLElement {
+  const l = tr(ctx);
+  const unit = unitOf(ctx, options.metric);
+  const name = (g: Group) => ctx.labels.value(options.dimension, g.key, ctx.lang);
+  const plotted = options.groups.filter((g) => {
+    const f = g.figures[options.metric];
+    return f !== undefined && !f.suppressed && f.value !== null;
+  });
+  return chartFigure({
+    ctx,
+    title: options.title,
+    note: options.note,
+    summary: `${options.title}: ${
+      plotted
+        .map((g) => `${name(g)} ${formatValue(unit, g.figures[options.metric]?.value ?? null, ctx.lang)}`)
+        .join(', ') || l('noRows')
+    }`,
+    option: barOption(
+      plotted.map(name),
+      plotted.map((g) => plotValue(unit, g.figures[options.metric]?.value ?? 0)),
+      { horizontal: true, colour: options.colour, name: metricLabel(ctx, options.metric) },
+    ),
+    height: 40 + Math.max(1, plotted.length) * 34,
+    tableLabel: l('dataTable'),
+    table: table(
+      options.title,
+      [l('group'), ...options.columns.map((m) => metricLabel(ctx, m))],
+      options.groups.map((g) => [
+        name(g),
+        ...options.columns.map((m) => figureText(ctx, g.figures[m] ?? figureOf(undefined, m), unitOf(ctx, m))),
+      ]),
+    ),
+  });
+}
+
+function arrivalKinds(ctx: ViewContext, groups: Group[]): HTMLElement {
+  const l = tr(ctx);
+  return barOfGroups(ctx, {
+    title: `${l('arrivalKinds')}: ${metricLabel(ctx, 'wait_p50')}`,
+    note: metricInfo(ctx, 'punctuality_p50')?.description[ctx.lang],
+    dimension: 'arrival',
+    groups: groups.filter((g) => g.key !== null),
+    metric: 'wait_p50',
+    columns: ARRIVAL_METRICS,
+    colour: COLOURS.offices[0] ?? '#2b6cb0',
+  });
+}
+
+function serviceTimes(ctx: ViewContext, groups: Group[]): HTMLElement {
+  const sorted = [...groups].sort(
+    (a, b) => (b.figures.service_time_p50?.value ?? -1) - (a.figures.service_time_p50?.value ?? -1),
+  );
+  return barOfGroups(ctx, {
+    title: tr(ctx)('serviceTimes'),
+    dimension: 'service',
+    groups: sorted,
+    metric: 'service_time_p50',
+    columns: ['service_time_p50', 'visits'],
+    colour: COLOURS.offices[3] ?? '#805ad5',
+  });
+}
+
+function refusalReasons(ctx: ViewContext, groups: Group[]): HTMLElement {
+  const sorted = groups
+    .filter((g) => (g.figures.refusals?.value ?? 0) > 0)
+    .sort((a, b) => (b.figures.refusals?.value ?? 0) - (a.figures.refusals?.value ?? 0));
+  return barOfGroups(ctx, {
+    title: tr(ctx)('refusalReasons'),
+    note: metricInfo(ctx, 'refusal_regulation_share')?.description[ctx.lang],
+    dimension: 'refusal_reason',
+    groups: sorted,
+    metric: 'refusals',
+    columns: ['refusals', 'refusal_regulation_share'],
+    colour: COLOURS.offices[1] ?? '#d9822b',
+  });
+}
+
+function waitBands(
+  ctx: ViewContext,
+  csat: ReturnType<typeof bandFigures>,
+  answered: ReturnType<typeof bandFigures>,
+): HTMLElement {
+  const l = tr(ctx);
+  const title = l('waitBands');
+  const metric = metricInfo(ctx, 'csat');
+  const target = metric?.target.default ?? 0.85;
+  const targetText = formatValue('share', target, ctx.lang);
+  const longest = longestSatisfiedWait(csat, target);
+  const shown = csat.filter((b) => !b.figure.suppressed && b.figure.value !== null);
+  const verdict =
+    shown.length === 0
+      ? l('noRows')
+      : longest === null
+        ? l('longestWaitNone', { target: targetText })
+        : longest === '30+'
+          ? l('longestWaitAll', { target: targetText })
+          : l('longestWait', { target: targetText, band: longest.split('-')[1] ?? longest });
+  const bandName = (band: string) => l('waitBandValue', { band: band.replace('-', '–') });
+  return chartFigure({
+    ctx,
+    title: `${title}: ${metricLabel(ctx, 'csat')}`,
+    note: verdict,
+    summary: `${title}: ${shown.map((b) => `${bandName(b.band)} ${formatValue('share', b.figure.value, ctx.lang)}`).join(', ')}. ${verdict}`,
+    option: barOption(
+      shown.map((b) => bandName(b.band)),
+      shown.map((b) => plotValue('share', b.figure.value ?? 0)),
+      { name: metricLabel(ctx, 'csat'), colour: COLOURS.offices[2] ?? '#2f855a' },
+    ),
+    height: 240,
+    tableLabel: l('dataTable'),
+    table: table(
+      title,
+      [l('waitBand'), metricLabel(ctx, 'csat'), metricLabel(ctx, 'surveys_answered')],
+      csat.map((b, i) => [
+        bandName(b.band),
+        figureText(ctx, b.figure, 'share'),
+        formatValue('count', answered[i]?.figure.value ?? 0, ctx.lang),
+      ]),
+    ),
+  });
+}
