@@ -189,6 +189,7 @@ const strings = {
   arrivalKinds: { lv: 'Ar pierakstu un bez', en: 'Appointments and walk-ins' },
   serviceTimes: { lv: 'Apkalpošanas laiks pa pakalpojumiem', en: 'Service time by service' },
   refusalReasons: { lv: 'Atteikumu iemesli', en: 'Refusal reasons' },
+  refusalsNoShows: { lv: 'Atteikumi un neierašanās', en: 'Refusals and no-shows' },
   waitBands: { lv: 'Apmierinātība pēc gaidīšanas laika', en: 'Satisfaction by wait' },
   waitBand: { lv: 'Gaidīšana', en: 'Wait' },
   waitBandValue: { lv: '{band} min', en: '{band} min' },

@@ -78,8 +78,11 @@ export function heatmapOption(
         name: options.name,
         data: grid.cells.map((cell, i) => {
           const value = options.value(i);
+          // Dark cells take white figures, light cells dark ones, for contrast.
+          const dark = value !== null && value > max * 0.55;
           return {
             value: [grid.hours.indexOf(cell.hour), grid.weekdays.indexOf(cell.weekday), value ?? '-'],
+            label: { color: dark ? '#ffffff' : '#111827' },
             itemStyle: cell.open
               ? { borderColor: HEAT_COLOURS.open, borderWidth: 2 }
               : { borderColor: '#ffffff', borderWidth: 1 },
@@ -88,9 +91,6 @@ export function heatmapOption(
         label: {
           show: true,
           fontSize: 10,
-          color: '#111827',
-          textBorderColor: '#ffffff',
-          textBorderWidth: 2,
           formatter: (p) => {
             const v = (p.data as { value: [number, number, number | string] }).value[2];
             return typeof v === 'number' ? options.format(v) : '';

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { TodayAnswer } from './api.types.ts';
 import { answer, fig, freshness, reference } from './test.fixtures.ts';
-import { bandFigures, groupsOf, hourGrid, longestSatisfiedWait, openHours, todayRows } from './visits.shape.ts';
+import {
+  bandFigures,
+  compareToUsual,
+  groupsOf,
+  hourGrid,
+  longestSatisfiedWait,
+  openHours,
+  todayRows,
+} from './visits.shape.ts';
 
 describe('visits shapes', () => {
   it('marks the hours that overlap the opening hours in force on the date (08:30–16:30 covers 8 to 16)', () => {
@@ -77,5 +85,9 @@ describe('visits shapes', () => {
       ['waitingNow', 'same'],
       ['waitP50', 'none'],
     ]);
+    // 70 against a usual of 69.5, or 42 against 40: as usual, not above.
+    expect(compareToUsual(70, 69.5)).toBe('same');
+    expect(compareToUsual(42, 40)).toBe('same');
+    expect(compareToUsual(3, 4.9)).toBe('below');
   });
 });

@@ -138,10 +138,14 @@ export function longestSatisfiedWait(bands: readonly BandFigure[], target: numbe
 
 export type Comparison = 'above' | 'below' | 'same' | 'none';
 
-/** Today's figure against the usual, as words a panel can colour: no usual, equal, above or below. */
+/**
+ * Today's figure against the usual, as words a panel can colour: no usual, as usual, above or below. Within a
+ * tenth of the usual (and at least half a unit, so 70 against a median of 69.5 is not "above") counts as usual:
+ * a day cut mid-way is noisy, and a panel that flips on every arrival says nothing.
+ */
 export function compareToUsual(today: number | null, usual: number | null): Comparison {
   if (today === null || usual === null) return 'none';
-  if (today === usual) return 'same';
+  if (Math.abs(today - usual) <= Math.max(0.5, Math.abs(usual) * 0.1)) return 'same';
   return today > usual ? 'above' : 'below';
 }
 

@@ -5,7 +5,7 @@
  * visit's own wait. When the Today panel sees the lake's data version move, the rest of the screen re-queries.
  */
 import type { Figure, TodayAnswer, Unit } from '../api.types.ts';
-import { barOption, COLOURS } from '../chart.options.ts';
+import { barOption, COLOURS, type ChartOption } from '../chart.options.ts';
 import { disposeChartsIn } from '../charts.ts';
 import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
@@ -52,6 +52,17 @@ function figureText(ctx: ViewContext, figure: Figure, unit: Unit): HTMLElement |
   return unit === 'count'
     ? formatValue(unit, figure.value, ctx.lang)
     : `${formatValue(unit, figure.value, ctx.lang)} (n=${figure.n})`;
+}
+
+/** Bars carry their value as a label: one decimal is what the tables show too. */
+const rounded = (value: number): number => Math.round(value * 10) / 10;
+
+/** Long names (services, refusal reasons) wrap within a third of the screen, leaving the bars room on a phone. */
+function wrapCategories(option: ChartOption): ChartOption {
+  const width = Math.round(Math.min(220, Math.max(110, window.innerWidth * 0.33)));
+  const axis = option.yAxis;
+  if (!axis || Array.isArray(axis)) return option;
+  return { ...option, yAxis: { ...axis, axisLabel: { width, overflow: 'break', lineHeight: 14 } } };
 }
 
 const unitOf = (ctx: ViewContext, metric: string): Unit => metricInfo(ctx, metric)?.unit ?? 'count';
@@ -161,7 +172,7 @@ async function visitsBody(ctx: ViewContext): Promise<HTMLElement> {
     h(
       'section',
       { 'aria-labelledby': 'refusal-tiles' },
-      h('h2', { id: 'refusal-tiles', class: 'section-title' }, l('headlines')),
+      h('h2', { id: 'refusal-tiles', class: 'section-title' }, l('refusalsNoShows')),
       h(
         'div',
         { class: 'tiles' },
@@ -302,10 +313,12 @@ function barOfGroups(
         .map((g) => `${name(g)} ${formatValue(unit, g.figures[options.metric]?.value ?? null, ctx.lang)}`)
         .join(', ') || l('noRows')
     }`,
-    option: barOption(
-      plotted.map(name),
-      plotted.map((g) => plotValue(unit, g.figures[options.metric]?.value ?? 0)),
-      { horizontal: true, colour: options.colour, name: metricLabel(ctx, options.metric) },
+    option: wrapCategories(
+      barOption(
+        plotted.map(name),
+        plotted.map((g) => rounded(plotValue(unit, g.figures[options.metric]?.value ?? 0))),
+        { horizontal: true, colour: options.colour, name: metricLabel(ctx, options.metric) },
+      ),
     ),
     height: 40 + Math.max(1, plotted.length) * 34,
     tableLabel: l('dataTable'),
@@ -390,7 +403,7 @@ function waitBands(
     summary: `${title}: ${shown.map((b) => `${bandName(b.band)} ${formatValue('share', b.figure.value, ctx.lang)}`).join(', ')}. ${verdict}`,
     option: barOption(
       shown.map((b) => bandName(b.band)),
-      shown.map((b) => plotValue('share', b.figure.value ?? 0)),
+      shown.map((b) => rounded(plotValue('share', b.figure.value ?? 0))),
       { name: metricLabel(ctx, 'csat'), colour: COLOURS.offices[2] ?? '#2f855a' },
     ),
     height: 240,
