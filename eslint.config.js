@@ -4,6 +4,11 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 const services = ['ingest', 'lander', 'query', 'alerts'];
+// Kafka client libraries stay behind @servq/kafka, so that swapping one is a change to that package only.
+const kafkaLibraries = {
+  group: ['kafkajs', 'kafkajs/*', '@platformatic/kafka', '@platformatic/kafka/*'],
+  message: 'Kafka only through @servq/kafka (packages/kafka)',
+};
 
 export default tseslint.config(
   { ignores: ['**/node_modules/**', '.data/**', 'coverage/**', 'dashboards/*/dist/**', '**/*.js', '**/*.mjs'] },
@@ -24,10 +29,15 @@ export default tseslint.config(
         { object: 'describe', property: 'only', message: 'no focused tests' },
         { object: 'test', property: 'only', message: 'no focused tests' },
       ],
+      'no-restricted-imports': ['error', { patterns: [kafkaLibraries] }],
     },
   },
-  {
-    files: ['packages/**/*.ts'],
+  ...[
+    { files: ['packages/**/*.ts'], ignores: ['packages/kafka/**'], patterns: [kafkaLibraries] },
+    { files: ['packages/kafka/**/*.ts'], patterns: [] },
+  ].map(({ files, ignores, patterns }) => ({
+    files,
+    ...(ignores ? { ignores } : {}),
     rules: {
       'no-restricted-imports': [
         'error',
@@ -35,11 +45,12 @@ export default tseslint.config(
           patterns: [
             { group: services.map((s) => `@servq/${s}`), message: 'packages must not import services' },
             { group: ['**/services/**'], message: 'packages must not import services' },
+            ...patterns,
           ],
         },
       ],
     },
-  },
+  })),
   ...services.map((service) => ({
     files: [`services/${service}/**/*.ts`],
     rules: {
@@ -52,6 +63,7 @@ export default tseslint.config(
               message: 'a service must not import another service; share code through packages/',
             },
             { group: ['**/services/**'], message: 'a service must not import another service' },
+            kafkaLibraries,
           ],
         },
       ],

@@ -28,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
-          include: sources.map((s) => `${s}/*.test.ts`),
+          include: [...sources.map((s) => `${s}/*.test.ts`), 'test/structure/*.test.ts'],
           exclude: ['**/*.integration.test.ts', '**/node_modules/**'],
         },
       },
@@ -53,7 +53,7 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           env,
           include: ['test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'test/chaos/**'],
+          exclude: ['**/node_modules/**', 'test/chaos/**', 'test/structure/**'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadSharedConfig } from '@servq/config';
 import { ALL_TOPICS } from '@servq/contracts';
-import { createKafka, ensureTopics, logLevel } from '@servq/kafka';
+import { createKafka, ensureTopics, logLevel, readTopics, withAdmin } from '@servq/kafka';
 import { pollUntil } from '@servq/runtime';
 import { describe, expect, it } from 'vitest';
 
@@ -40,37 +40,31 @@ describe('local infrastructure scripts', () => {
     const kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
     const topic = `test.restart.${randomUUID()}`;
     await ensureTopics(kafka, [{ topic, numPartitions: 2 }]);
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    const producer = kafka.producer();
     await producer.connect();
     const values = Array.from({ length: 20 }, (_, i) => `before-restart-${i}`);
-    await producer.send({ topic, acks: -1, messages: values.map((value, i) => ({ key: `k${i % 4}`, value })) });
+    await producer.send(
+      topic,
+      values.map((value, i) => ({ key: `k${i % 4}`, value })),
+    );
     await producer.disconnect();
 
     await infra('down', 'kafka');
     expect(await infra('status')).toMatch(/^kafka\s+stopped/m);
     await infra('up', 'kafka');
 
-    const admin = kafka.admin();
-    await admin.connect();
-    const topics = await admin.listTopics();
-    await admin.disconnect();
+    const topics = await withAdmin(kafka, (admin) => admin.listTopics());
     expect(topics).toEqual(expect.arrayContaining([topic, ...ALL_TOPICS]));
 
-    const consumer = kafka.consumer({ groupId: `test-restart-${randomUUID()}` });
-    await consumer.connect();
+    const seen: string[] = [];
+    const reader = await readTopics(kafka, { groupId: `test-restart-${randomUUID()}`, topics: [topic] }, (batch) => {
+      for (const message of batch.messages) seen.push(message.value?.toString() ?? '');
+    });
     try {
-      await consumer.subscribe({ topic, fromBeginning: true });
-      const seen: string[] = [];
-      await consumer.run({
-        eachMessage: ({ message }) => {
-          seen.push(message.value?.toString() ?? '');
-          return Promise.resolve();
-        },
-      });
       await pollUntil(() => seen.length >= values.length, { intervalMs: 100, timeoutMs: 30_000 });
       expect([...seen].sort()).toEqual([...values].sort());
     } finally {
-      await consumer.disconnect();
+      await reader.stop();
     }
   }, 180_000);
 });

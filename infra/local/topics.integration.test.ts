@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { loadSharedConfig } from '@servq/config';
 import { ALL_TOPICS, Topics } from '@servq/contracts';
-import { createKafka, logLevel } from '@servq/kafka';
+import { createKafka, logLevel, withAdmin } from '@servq/kafka';
 import { afterAll, describe, expect, it } from 'vitest';
 import { provisionTopics, retentionMsOf } from './topics.ts';
 
@@ -10,10 +10,9 @@ describe('provisioning topics', () => {
   const prefix = `it.topics.${randomUUID().slice(0, 8)}.`;
 
   afterAll(async () => {
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.deleteTopics({ topics: ALL_TOPICS.map((t) => `${prefix}${t}`) }).catch(() => undefined);
-    await admin.disconnect();
+    await withAdmin(kafka, (admin) => admin.deleteTopics(ALL_TOPICS.map((t) => `${prefix}${t}`))).catch(
+      () => undefined,
+    );
   });
 
   it('regression: raw rejected payloads were kept for as long as the broker default — the rejected topic has a bounded retention, reset on every run', async () => {

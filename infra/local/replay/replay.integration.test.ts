@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { loadSharedConfig } from '@servq/config';
 import { Topics, toRejectedEvent, type RejectionReason } from '@servq/contracts';
-import { createKafka, logLevel } from '@servq/kafka';
+import { createKafka, logLevel, readTopics, withAdmin, type KafkaMessage, type TopicReader } from '@servq/kafka';
 import { pollUntil } from '@servq/runtime';
-import type { Consumer, KafkaMessage } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { provisionTopics } from '../topics.ts';
 import { replayRejected, type ReplayOptions } from './replay.ts';
@@ -15,7 +14,7 @@ describe('replaying rejected events after a fix', () => {
   const runId = randomUUID().slice(0, 8);
   const prefix = `it.replay.${runId}.`;
   const producer = kafka.producer();
-  let consumer: Consumer | undefined;
+  let consumer: TopicReader | undefined;
   const landed: { topic: string; message: KafkaMessage }[] = [];
   const receivedAt = new Date(Date.now() - 3 * 86_400_000);
 
@@ -36,11 +35,7 @@ describe('replaying rejected events after a fix', () => {
 
   async function reject(payload: { parsed: unknown } | { text: string }, reasons: RejectionReason[]): Promise<void> {
     const rejected = toRejectedEvent(payload, reasons, { receivedAt, source: 'dev-survey' });
-    await producer.send({
-      topic: `${prefix}${Topics.rejected}`,
-      acks: -1,
-      messages: [{ key: randomUUID(), value: JSON.stringify(rejected) }],
-    });
+    await producer.send(`${prefix}${Topics.rejected}`, [{ key: randomUUID(), value: JSON.stringify(rejected) }]);
   }
 
   const options = (dryRun: boolean): ReplayOptions => ({
@@ -55,25 +50,22 @@ describe('replaying rejected events after a fix', () => {
   beforeAll(async () => {
     await provisionTopics(kafka, { partitions: 2, rejectedRetentionHours: 1, prefix });
     await producer.connect();
-    consumer = kafka.consumer({ groupId: `it-replay-${runId}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [`${prefix}${Topics.survey}`], fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ topic, message }) => {
-        landed.push({ topic, message });
-        await Promise.resolve();
+    consumer = await readTopics(
+      kafka,
+      { groupId: `it-replay-${runId}`, topics: [`${prefix}${Topics.survey}`] },
+      (batch) => {
+        for (const message of batch.messages) landed.push({ topic: batch.topic, message });
       },
-    });
+    );
   });
 
   afterAll(async () => {
-    await consumer?.disconnect();
+    await consumer?.stop();
     await producer.disconnect();
-    const admin = kafka.admin();
-    await admin.connect();
-    const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
-    await admin.deleteTopics({ topics }).catch(() => undefined);
-    await admin.disconnect();
+    await withAdmin(kafka, async (admin) => {
+      const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
+      await admin.deleteTopics(topics).catch(() => undefined);
+    });
   });
 
   it('sends what passes now to its topic with its original event_id, scrubbed, and leaves the rest rejected', async () => {
@@ -106,6 +98,6 @@ describe('replaying rejected events after a fix', () => {
     expect(events.map((e) => e.event_id)).toEqual([fixed.event_id, fixed.event_id]);
     expect(events[0]).toMatchObject({ survey_id: fixed.survey_id, comment: 'Zvaniet [PHONE]' });
     expect(landed[0]!.message.key?.toString()).toBe(fixed.survey_id);
-    expect(landed[0]!.message.headers?.type?.toString()).toBe('survey.submitted');
+    expect(landed[0]!.message.headers.type).toBe('survey.submitted');
   });
 });

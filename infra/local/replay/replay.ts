@@ -22,12 +22,11 @@ import {
   validateEvent,
   type ServqEvent,
 } from '@servq/contracts';
-import { createAckedProducer, type OutgoingMessage, type TopicBatch } from '@servq/kafka';
+import { createAckedProducer, withAdmin, type KafkaClient, type OutgoingMessage, type TopicBatch } from '@servq/kafka';
 import { pollUntil } from '@servq/runtime';
-import type { Kafka } from 'kafkajs';
 
 export interface ReplayOptions {
-  kafka: Kafka;
+  kafka: KafkaClient;
   /** Prepended to topic names (isolated runs); empty in production. */
   topicPrefix: string;
   /** The pseudonymisation secret ingest uses, so replayed identifiers join with the others. */
@@ -64,20 +63,14 @@ interface Position {
   end: bigint;
 }
 
-async function endOffsets(kafka: Kafka, topic: string): Promise<Position[]> {
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    const offsets = await admin.fetchTopicOffsets(topic);
-    return offsets.map((o) => ({ partition: o.partition, end: BigInt(o.high) }));
-  } finally {
-    await admin.disconnect();
-  }
+async function endOffsets(kafka: KafkaClient, topic: string): Promise<Position[]> {
+  const offsets = await withAdmin(kafka, (admin) => admin.topicOffsets(topic));
+  return offsets.map((o) => ({ partition: o.partition, end: o.end }));
 }
 
 /** Reads every message present at the start, partition by partition, through an ephemeral consumer group. */
 async function readAll(
-  kafka: Kafka,
+  kafka: KafkaClient,
   topic: string,
   timeoutMs: number,
   onMessage: (value: Buffer | null, at: string) => void,
@@ -86,28 +79,27 @@ async function readAll(
   if (ends.length === 0) return;
   const remaining = new Map(ends.map((p) => [p.partition, p.end]));
   const groupId = `servq-replay-${randomUUID()}`;
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
-  await consumer.connect();
+  const consumer = kafka.consumer({ groupId, topics: [topic], sessionTimeoutMs: 10_000, silentAfterMs: 60_000 });
   try {
-    await consumer.subscribe({ topics: [topic], fromBeginning: true });
-    await consumer.run({
-      autoCommit: false,
-      eachMessage: async ({ partition, message }) => {
-        const end = remaining.get(partition);
-        if (end === undefined || BigInt(message.offset) >= end) return;
-        onMessage(message.value, `${partition}/${message.offset}`);
-        if (BigInt(message.offset) + 1n >= end) remaining.delete(partition);
-        await Promise.resolve();
+    await consumer.start({
+      // Nothing is committed: the group is thrown away. Offsets retention already deleted are skipped by the
+      // broker (a group without offsets starts at the oldest kept).
+      assigned: () => Promise.resolve(null),
+      batch: (batch) => {
+        const end = remaining.get(batch.partition);
+        for (const message of batch.messages) {
+          if (end === undefined || message.offset >= end) break;
+          onMessage(message.value, `${batch.partition}/${message.offset}`);
+          if (message.offset + 1n >= end) remaining.delete(batch.partition);
+        }
+        return Promise.resolve();
       },
+      revoked: () => undefined,
     });
-    // Offsets retention already deleted are skipped by the broker (fromBeginning starts at the oldest kept).
     await pollUntil(() => remaining.size === 0, { intervalMs: 100, timeoutMs });
   } finally {
-    await consumer.disconnect();
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.deleteGroups([groupId]).catch(() => undefined);
-    await admin.disconnect();
+    await consumer.stop();
+    await withAdmin(kafka, (admin) => admin.deleteGroups([groupId])).catch(() => undefined);
   }
 }
 

@@ -1,6 +1,6 @@
-/** Cluster administration the pipeline needs: readiness, topic creation, metadata. */
+/** Cluster administration the pipeline needs, on the servq admin interface: readiness and topic creation. */
 import { pollUntil, PollTimeoutError } from '@servq/runtime';
-import type { Kafka } from 'kafkajs';
+import type { KafkaClient } from './types.ts';
 
 export interface TopicSpec {
   topic: string;
@@ -11,15 +11,14 @@ export interface TopicSpec {
  * Resolves once the cluster answers a metadata request with at least one broker, or rejects after
  * `timeoutMs`. Each probe uses a fresh admin client so a half-open connection cannot wedge the wait.
  */
-export async function waitForKafka(kafka: Kafka, timeoutMs: number): Promise<void> {
+export async function waitForKafka(kafka: KafkaClient, timeoutMs: number): Promise<void> {
   try {
     await pollUntil(
       async () => {
         const admin = kafka.admin();
         try {
           await admin.connect();
-          const cluster = await admin.describeCluster();
-          return cluster.brokers.length > 0 && cluster.controller !== null;
+          return (await admin.brokerCount()) > 0;
         } catch {
           return false;
         } finally {
@@ -35,20 +34,27 @@ export async function waitForKafka(kafka: Kafka, timeoutMs: number): Promise<voi
   }
 }
 
-/** Creates the topics that do not exist yet; returns the names it created. Existing topics are left as they are. */
-export async function ensureTopics(kafka: Kafka, specs: readonly TopicSpec[]): Promise<string[]> {
+/** Runs `work` with a connected admin client, disconnected afterwards. */
+export async function withAdmin<T>(
+  kafka: KafkaClient,
+  work: (admin: ReturnType<KafkaClient['admin']>) => Promise<T>,
+): Promise<T> {
   const admin = kafka.admin();
   await admin.connect();
   try {
-    const existing = new Set(await admin.listTopics());
-    const missing = specs.filter((s) => !existing.has(s.topic));
-    if (missing.length === 0) return [];
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((s) => ({ topic: s.topic, numPartitions: s.numPartitions, replicationFactor: 1 })),
-    });
-    return missing.map((s) => s.topic);
+    return await work(admin);
   } finally {
     await admin.disconnect();
   }
+}
+
+/** Creates the topics that do not exist yet; returns the names it created. Existing topics are left as they are. */
+export function ensureTopics(kafka: KafkaClient, specs: readonly TopicSpec[]): Promise<string[]> {
+  return withAdmin(kafka, async (admin) => {
+    const existing = new Set(await admin.listTopics());
+    const missing = specs.filter((s) => !existing.has(s.topic));
+    if (missing.length === 0) return [];
+    await admin.createTopics(missing);
+    return missing.map((s) => s.topic);
+  });
 }

@@ -1,18 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { loadSharedConfig } from '@servq/config';
 import { pollUntil } from '@servq/runtime';
-import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ensureTopics } from './admin.ts';
-import { createKafka, logLevel } from './client.ts';
+import { ensureTopics, withAdmin } from './admin.ts';
+import { createKafka } from './client.ts';
+import { readTopics } from './read.ts';
+import {
+  logLevel,
+  type KafkaClient,
+  type KafkaMessage,
+  type KafkaProducer,
+  type PartitionHandlers,
+  type TopicPartition,
+} from './types.ts';
 
 interface Received {
   partition: number;
   message: KafkaMessage;
 }
 
-describe('kafkajs against the local Kafka 4.x broker', () => {
-  let kafka: Kafka;
+describe('the servq Kafka client against the local Kafka 4.x broker', () => {
+  let kafka: KafkaClient;
   let topic: string;
   const closers: (() => Promise<void>)[] = [];
 
@@ -24,27 +32,22 @@ describe('kafkajs against the local Kafka 4.x broker', () => {
 
   afterEach(async () => {
     for (const close of closers.splice(0).reverse()) await close();
+    await withAdmin(kafka, (admin) => admin.deleteTopics([topic])).catch(() => undefined);
   });
 
-  async function connectedProducer(): Promise<Producer> {
-    const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  async function connectedProducer(): Promise<KafkaProducer> {
+    const producer = kafka.producer();
     await producer.connect();
     closers.push(() => producer.disconnect());
     return producer;
   }
 
   async function consumeAll(expected: number): Promise<Received[]> {
-    const consumer: Consumer = kafka.consumer({ groupId: `test-group-${randomUUID()}` });
-    await consumer.connect();
-    closers.push(() => consumer.disconnect());
-    await consumer.subscribe({ topic, fromBeginning: true });
     const received: Received[] = [];
-    await consumer.run({
-      eachMessage: ({ partition, message }) => {
-        received.push({ partition, message });
-        return Promise.resolve();
-      },
+    const reader = await readTopics(kafka, { groupId: `test-group-${randomUUID()}`, topics: [topic] }, (batch) => {
+      for (const message of batch.messages) received.push({ partition: batch.partition, message });
     });
+    closers.push(() => reader.stop());
     await pollUntil(() => received.length >= expected, { intervalMs: 50, timeoutMs: 30_000 });
     return received;
   }
@@ -52,14 +55,12 @@ describe('kafkajs against the local Kafka 4.x broker', () => {
   it('delivers keyed messages with headers, each key on one partition and in the order sent', async () => {
     const producer = await connectedProducer();
     const keys = ['visit-1', 'visit-2', 'visit-3', 'visit-4', 'visit-5'];
-    const acks = await producer.send({
+    await producer.send(
       topic,
-      acks: -1,
-      messages: keys.flatMap((key) =>
+      keys.flatMap((key) =>
         [1, 2, 3].map((seq) => ({ key, value: `${key}#${seq}`, headers: { source: 'kiosk-7', seq: String(seq) } })),
       ),
-    });
-    expect(acks.every((a) => a.errorCode === 0)).toBe(true);
+    );
 
     const received = await consumeAll(15);
     expect(received).toHaveLength(15);
@@ -67,8 +68,9 @@ describe('kafkajs against the local Kafka 4.x broker', () => {
       const mine = received.filter((r) => r.message.key?.toString() === key);
       expect(new Set(mine.map((r) => r.partition)).size).toBe(1);
       expect(mine.map((r) => r.message.value?.toString())).toEqual([`${key}#1`, `${key}#2`, `${key}#3`]);
-      expect(mine.map((r) => r.message.headers?.seq?.toString())).toEqual(['1', '2', '3']);
-      expect(mine.every((r) => r.message.headers?.source?.toString() === 'kiosk-7')).toBe(true);
+      expect(mine.map((r) => r.message.headers.seq)).toEqual(['1', '2', '3']);
+      expect(mine.every((r) => r.message.headers.source === 'kiosk-7')).toBe(true);
+      expect(mine.every((r) => r.message.timestamp > Date.parse('2026-01-01'))).toBe(true);
     }
     // Five keys over three partitions: the default partitioner must spread them, not pile them on one.
     expect(new Set(received.map((r) => r.partition)).size).toBeGreaterThan(1);
@@ -76,19 +78,67 @@ describe('kafkajs against the local Kafka 4.x broker', () => {
 
   it('writes to an explicitly chosen partition and reports its offsets', async () => {
     const producer = await connectedProducer();
-    const [ack] = await producer.send({
-      topic,
-      acks: -1,
-      messages: [
-        { partition: 2, value: 'a' },
-        { partition: 2, value: 'b' },
-      ],
-    });
-    expect(ack).toMatchObject({ topicName: topic, partition: 2, errorCode: 0, baseOffset: '0' });
+    const [ack] = await producer.send(topic, [
+      { partition: 2, value: 'a' },
+      { partition: 2, value: 'b' },
+    ]);
+    expect(ack).toEqual({ topic, partition: 2, baseOffset: 0n });
     const received = await consumeAll(2);
     expect(received.map((r) => [r.partition, r.message.offset, r.message.value?.toString()])).toEqual([
-      [2, '0', 'a'],
-      [2, '1', 'b'],
+      [2, 0n, 'a'],
+      [2, 1n, 'b'],
     ]);
+  });
+
+  it('resumes where `assigned` says, re-delivers after a seek, and resumes a new member at the commit', async () => {
+    const producer = await connectedProducer();
+    await producer.send(
+      topic,
+      Array.from({ length: 10 }, (_, i) => ({ partition: 0, value: `m${i}` })),
+    );
+    const groupId = `test-group-${randomUUID()}`;
+    const p0: TopicPartition = { topic, partition: 0 };
+    const start = async (onBatch: (offsets: bigint[]) => Promise<void> | void, resumeAt: bigint | null) => {
+      const assigned: (bigint | null)[] = [];
+      const consumer = kafka.consumer({ groupId, topics: [topic], sessionTimeoutMs: 6000, silentAfterMs: 30_000 });
+      const handlers: PartitionHandlers = {
+        assigned: (p, committed) => {
+          if (p.partition === 0) assigned.push(committed);
+          return Promise.resolve(p.partition === 0 && assigned.length === 1 ? resumeAt : committed);
+        },
+        batch: async (batch) => {
+          if (batch.partition === 0) await onBatch(batch.messages.map((m) => m.offset));
+        },
+        revoked: () => undefined,
+      };
+      await consumer.start(handlers);
+      return { consumer, assigned };
+    };
+
+    const seen: bigint[] = [];
+    let sought = false;
+    const first = await start((offsets) => {
+      seen.push(...offsets);
+      if (!sought && offsets.includes(9n)) {
+        sought = true;
+        first.consumer.seek(p0, 7n);
+      }
+    }, 4n);
+    await pollUntil(() => seen.filter((o) => o === 9n).length === 2, { intervalMs: 50, timeoutMs: 30_000 });
+    // From the resume point on, then again from the sought offset.
+    expect(seen.slice(0, 6)).toEqual([4n, 5n, 6n, 7n, 8n, 9n]);
+    expect(seen.slice(6)).toEqual([7n, 8n, 9n]);
+    await first.consumer.commit(p0, 8n);
+    await first.consumer.stop();
+    expect(first.consumer.joined).toBe(false);
+
+    const again: bigint[] = [];
+    const second = await start((offsets) => void again.push(...offsets), null);
+    closers.push(() => second.consumer.stop());
+    await pollUntil(() => again.includes(9n), { intervalMs: 50, timeoutMs: 30_000 });
+    expect(second.assigned[0]).toBe(8n);
+    expect(again).toEqual([8n, 9n]);
+    const progress = await second.consumer.progress();
+    expect(progress.find((p) => p.partition === 0)).toMatchObject({ committed: 8n, start: 0n, end: 10n });
   });
 });

@@ -198,5 +198,5 @@ try {
   service.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
   await admin.connect();
-  await admin.deleteTopics({ topics: benchTopics }).finally(() => admin.disconnect());
+  await admin.deleteTopics(benchTopics).finally(() => admin.disconnect());
 }

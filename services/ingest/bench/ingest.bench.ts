@@ -162,5 +162,5 @@ try {
 } finally {
   service.kill('SIGTERM');
   await admin.connect();
-  await admin.deleteTopics({ topics: benchTopics }).finally(() => admin.disconnect());
+  await admin.deleteTopics(benchTopics).finally(() => admin.disconnect());
 }

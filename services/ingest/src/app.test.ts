@@ -153,7 +153,7 @@ describe('POST /v1/events', () => {
 
   it('answers 503 with Retry-After when Kafka does not acknowledge, and accepts the retry later', async () => {
     const event = survey();
-    producer.failWith = new KafkaAdapterError(KafkaErrorCode.ProduceTimeout, 'timeout', true);
+    producer.failWith = new KafkaAdapterError(KafkaErrorCode.ProduceTimeout, 'timeout', 'retryable');
     const res = await post([event]);
     expect(res.statusCode).toBe(503);
     expect(res.headers['retry-after']).toBe('5');

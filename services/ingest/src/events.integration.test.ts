@@ -9,10 +9,19 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { loadSharedConfig } from '@servq/config';
 import { Topics } from '@servq/contracts';
-import { ackedClientOptions, createAckedProducer, createKafka, logLevel, type AckedProducer } from '@servq/kafka';
+import {
+  ackedClientOptions,
+  createAckedProducer,
+  createKafka,
+  logLevel,
+  readTopics,
+  type AckedProducer,
+  type KafkaClient,
+  type KafkaMessage,
+  type TopicReader,
+} from '@servq/kafka';
 import { pollUntil } from '@servq/runtime';
 import type { FastifyInstance } from 'fastify';
-import type { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
 import { sha256Hex } from './auth.ts';
@@ -79,10 +88,10 @@ function visitEvent(runId: string) {
 }
 
 describe('ingest → Kafka (real broker)', () => {
-  let kafka: Kafka;
+  let kafka: KafkaClient;
   let producer: AckedProducer;
   let app: FastifyInstance;
-  let consumer: Consumer;
+  let consumer: TopicReader;
   const seen: Seen[] = [];
   const runId = randomUUID().slice(0, 8);
 
@@ -92,19 +101,19 @@ describe('ingest → Kafka (real broker)', () => {
     producer = createAckedProducer(kafka, { sendTimeoutMs: 3000 });
     await producer.start();
     app = await buildApp(config(), { producer, checkKafka: () => Promise.resolve(), logger: false });
-    consumer = kafka.consumer({ groupId: `it-ingest-${runId}` });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [Topics.survey, Topics.visit, Topics.rejected], fromBeginning: true });
-    await consumer.run({
-      eachMessage: ({ topic, partition, message }) => {
-        if (message.value?.toString().includes(runId)) seen.push({ topic, partition, message });
-        return Promise.resolve();
+    consumer = await readTopics(
+      kafka,
+      { groupId: `it-ingest-${runId}`, topics: [Topics.survey, Topics.visit, Topics.rejected] },
+      ({ topic, partition, messages }) => {
+        for (const message of messages) {
+          if (message.value?.toString().includes(runId)) seen.push({ topic, partition, message });
+        }
       },
-    });
+    );
   });
 
   afterAll(async () => {
-    await consumer.disconnect();
+    await consumer.stop();
     await app.close();
     await producer.stop();
   });

@@ -1,6 +1,6 @@
 /**
  * Landing benchmark: events per second from a topic to Parquet objects in S3 (the lander as its own process,
- * src/main.ts) next to a bare kafkajs consume-and-discard of the same topic in the same run — the baseline the
+ * src/main.ts) next to a bare consume-and-discard (packages/kafka's partition consumer) of the same topic in the same run — the baseline the
  * issue sets (target: landing ≥ half of it). Also Parquet bytes per event against the same events as NDJSON,
  * and the lander's peak memory (VmHWM of its process).
  *
@@ -20,7 +20,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadSharedConfig } from '@servq/config';
-import { createKafka, ensureTopics, logLevel } from '@servq/kafka';
+import { createKafka, ensureTopics, logLevel, withAdmin } from '@servq/kafka';
 import { createS3Client } from '@servq/lake';
 import { pollUntil } from '@servq/runtime';
 import { LakeStore } from '../src/lake.store.ts';
@@ -65,7 +65,7 @@ const round = (n: number, digits = 0) => Math.round(n * 10 ** digits) / 10 ** di
 async function produce(): Promise<number> {
   const kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
   await ensureTopics(kafka, [{ topic, numPartitions: PARTITIONS }]);
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+  const producer = kafka.producer();
   await producer.connect();
   let ndjsonBytes = 0;
   for (let start = 0; start < TOTAL; start += 5000) {
@@ -75,36 +75,40 @@ async function produce(): Promise<number> {
       ndjsonBytes += Buffer.byteLength(value) + 1;
       return { key: event.survey_id, value };
     });
-    await producer.send({ topic, acks: -1, messages });
+    await producer.send(topic, messages);
   }
   await producer.disconnect();
   return ndjsonBytes;
 }
 
-/** kafkajs eachBatch that only resolves offsets: the ceiling for any consumer of this topic here. */
+/** A partition consumer that only counts messages: the ceiling for any consumer of this topic here. */
 async function consumeAndDiscard(run: number): Promise<{ seconds: number; cpuSeconds: number }> {
   const kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
-  const consumer = kafka.consumer({ groupId: `bench-discard-${id}-${run}`, maxBytesPerPartition: 4 * 1024 * 1024 });
-  let joinedAt = 0;
+  const consumer = kafka.consumer({
+    groupId: `bench-discard-${id}-${run}`,
+    topics: [topic],
+    sessionTimeoutMs: 30_000,
+    silentAfterMs: 120_000,
+    maxBytesPerPartition: 4 * 1024 * 1024,
+  });
+  let startedAt = 0;
   let seen = 0;
-  consumer.on(consumer.events.GROUP_JOIN, () => (joinedAt = performance.now()));
-  await consumer.connect();
-  await consumer.subscribe({ topic, fromBeginning: true });
-  await consumer.run({
-    autoCommit: false,
-    eachBatchAutoResolve: false,
-    eachBatch: async (payload) => {
-      seen += payload.batch.messages.length;
-      const last = payload.batch.messages.at(-1);
-      if (last) payload.resolveOffset(last.offset);
+  await consumer.start({
+    assigned: (_p, committed) => {
+      startedAt ||= performance.now();
+      return Promise.resolve(committed);
+    },
+    batch: async (batch) => {
+      seen += batch.messages.length;
       await Promise.resolve();
     },
+    revoked: () => undefined,
   });
   const cpuBefore = process.cpuUsage();
   await pollUntil(() => seen >= TOTAL, { intervalMs: 10, timeoutMs: 600_000 });
-  const seconds = (performance.now() - joinedAt) / 1000;
+  const seconds = (performance.now() - startedAt) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
-  await consumer.disconnect();
+  await consumer.stop();
   return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }
 
@@ -311,7 +315,7 @@ async function main(): Promise<void> {
         decodeWorkers: DECODE_WORKERS ?? '1 (default)',
       },
       baseline: {
-        what: 'kafkajs consume-and-discard of the same topic, fresh group per run; joined → last event seen',
+        what: 'partition consumer (packages/kafka) consume-and-discard of the same topic, fresh group per run; first batch → last event seen',
         medianSeconds: round(median(baselineSeconds), 3),
         eventsPerSecond: baselineRate,
         runsEventsPerSecond: baselineSeconds.map((s) => round(TOTAL / s)),
@@ -365,10 +369,7 @@ async function main(): Promise<void> {
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await store.delete((await store.list(`bench-lander/${id}/`)).map((o) => o.key));
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
-    await admin.disconnect();
+    await withAdmin(kafka, (admin) => admin.deleteTopics([topic])).catch(() => undefined);
     s3.destroy();
   }
 }

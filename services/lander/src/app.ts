@@ -4,11 +4,10 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { scrubText } from '@servq/contracts';
-import { createKafka } from '@servq/kafka';
+import { createKafka, type KafkaClient } from '@servq/kafka';
 import { createS3Client } from '@servq/lake';
 import { serviceLogOptions } from '@servq/runtime';
 import type { FastifyInstance } from 'fastify';
-import type { Kafka } from 'kafkajs';
 import { pino, type Logger } from 'pino';
 import type { LanderConfig } from './config.ts';
 import { Compactor } from './compaction.ts';
@@ -20,7 +19,7 @@ import { createMetrics, type LanderMetrics } from './metrics.ts';
 import { ParquetWriter } from './parquet.writer.ts';
 
 export interface LanderDeps {
-  kafka?: Kafka;
+  kafka?: KafkaClient;
   s3?: S3Client;
   logger?: Logger;
   /** Where fetched batches are decoded; by default `config.decodeWorkers` worker threads. */
@@ -41,7 +40,7 @@ export interface Lander {
 
 export async function buildLander(config: LanderConfig, deps: LanderDeps = {}): Promise<Lander> {
   const logger = deps.logger ?? pino(serviceLogOptions({ service: 'lander', level: config.logLevel, scrubText }));
-  const kafka = deps.kafka ?? createKafka(config.kafka, { logger: logger.child({ component: 'kafkajs' }) });
+  const kafka = deps.kafka ?? createKafka(config.kafka, { logger: logger.child({ component: 'kafka' }) });
   const s3 = deps.s3 ?? createS3Client(config.s3);
   const metrics = createMetrics();
   const writer = await ParquetWriter.create();

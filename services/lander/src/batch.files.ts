@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { REJECTED_TABLE, columnsOf, rejectedLine, rowOfLine, scrubText, stagingBytes } from './lake.contract.ts';
 import type { ObjectGroup } from './fetched.batch.ts';
 import { lakeDate } from './object.names.ts';
-import { offsetBefore } from './partition.buffer.ts';
+import { offsetBefore } from './offsets.ts';
 import type { ParquetWriter } from './parquet.writer.ts';
 
 export interface StagedFile extends Omit<ObjectGroup, 'parts'> {

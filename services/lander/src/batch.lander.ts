@@ -14,6 +14,7 @@ import { checkpointOf, type PendingBatch } from './landed.offsets.ts';
 import type { LanderMetrics } from './metrics.ts';
 import { groupByObject, type DecodedBatch } from './fetched.batch.ts';
 import type { ParquetWriter } from './parquet.writer.ts';
+import { offsetAfter } from './offsets.ts';
 import { retrying } from './retry.ts';
 
 export interface LandingContext {
@@ -103,7 +104,7 @@ export async function landBatch(
     }
 
     handle.assertOwned();
-    await handle.commit((BigInt(last.lastOffset) + 1n).toString());
+    await handle.commit(offsetAfter(last.lastOffset));
     handle.landedThrough = last.lastOffset;
     await s3(() =>
       ctx.store.putJson(cpKey, checkpointOf(handle.topic, handle.partition, last.lastOffset, null, new Date())),

@@ -1,9 +1,8 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import { loadSharedConfig } from '@servq/config';
-import { createKafka, logLevel } from '@servq/kafka';
+import { createKafka, logLevel, type KafkaClient, type KafkaProducer } from '@servq/kafka';
 import { createS3Client } from '@servq/lake';
 import { pollUntil } from '@servq/runtime';
-import type { Kafka, Producer } from 'kafkajs';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildLander } from './app.ts';
@@ -17,16 +16,16 @@ const shared = loadSharedConfig(process.env);
 const bucket = shared.s3.bucket;
 
 describe('compaction of a finished day', () => {
-  let kafka: Kafka;
+  let kafka: KafkaClient;
   let s3: S3Client;
-  let producer: Producer;
+  let producer: KafkaProducer;
   let writer: ParquetWriter;
   const cleanups: (() => Promise<void>)[] = [];
 
   beforeAll(async () => {
     kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
     s3 = createS3Client(shared.s3);
-    producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    producer = kafka.producer();
     await producer.connect();
     writer = await ParquetWriter.create({ threads: 1 });
   });
@@ -47,7 +46,7 @@ describe('compaction of a finished day', () => {
     // A second copy of one event (a client retry): compaction keeps one row per event_id.
     const duplicate = events[7];
     if (!duplicate) throw new Error('no event');
-    await producer.send({ topic: iso.topic, acks: -1, messages: asMessages([...events, duplicate]) });
+    await producer.send(iso.topic, asMessages([...events, duplicate]));
 
     const lander = await buildLander(iso.config, { s3, logger: pino({ level: 'silent' }) });
     await lander.start();

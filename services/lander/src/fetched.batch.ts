@@ -3,15 +3,16 @@
  *
  * - `PackedBatch`: the messages packed into a few typed arrays (values back to back, offsets, timestamps, the
  *   `source` header), which a worker thread takes without a copy. Packing is all the per-message work left on
- *   the consume loop's thread, so kafkajs can fetch and decode the next batch while this one is decoded.
+ *   the consume loop's thread, so the Kafka client can fetch the next batch while this one is decoded.
  * - `DecodedBatch`: the same messages decoded (see message.decoder.ts) and already staged, as newline-delimited
  *   JSON rows grouped per lake object, i.e. per (table, day), each group knowing its own first and last offset.
  *   Nothing in it is a per-event JS object, so buffered events cost their bytes and no garbage-collector work.
  */
 import type { TopicRoute } from './config.ts';
 import { stagingBytes, type RowBytes } from './lake.contract.ts';
+import type { KafkaMessage } from '@servq/kafka';
 import { decodeMessage, type RawMessage } from './message.decoder.ts';
-import { offsetBefore } from './partition.buffer.ts';
+import { exactNumber, type Offset } from './offsets.ts';
 
 export interface PackedBatch {
   topic: string;
@@ -34,8 +35,8 @@ export interface PackedBatch {
 export interface StagedGroup {
   table: string;
   date: string;
-  firstOffset: string;
-  lastOffset: string;
+  firstOffset: Offset;
+  lastOffset: Offset;
   rows: number;
   rejected: number;
   /** The group's rows as newline-delimited JSON, ready for the staging file DuckDB reads. */
@@ -45,8 +46,8 @@ export interface StagedGroup {
 export interface DecodedBatch {
   topic: string;
   partition: number;
-  firstOffset: string;
-  lastOffset: string;
+  firstOffset: Offset;
+  lastOffset: Offset;
   rows: number;
   /** Rows whose text was repaired so that DuckDB can read it (see text.repair.ts). */
   repaired: number;
@@ -67,13 +68,8 @@ export function transferablesOf(batch: PackedBatch | DecodedBatch): ArrayBuffer[
   return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
 }
 
-/** What packing needs of a kafkajs message (kafkajs's own type is structurally the same). */
-export type FetchedMessage = RawMessage;
-
-function sourceHeader(message: FetchedMessage): Buffer | string | undefined {
-  const value = message.headers?.source;
-  return Array.isArray(value) ? value[0] : value;
-}
+/** A message as the Kafka package delivers it. */
+export type FetchedMessage = KafkaMessage;
 
 /**
  * Packs the messages at or after `resumeAt` (all when null); `undefined` when none is left. The arrays are
@@ -83,12 +79,12 @@ export function packBatch(
   topic: string,
   partition: number,
   messages: readonly FetchedMessage[],
-  resumeAt: string | null,
+  resumeAt: bigint | null,
   ingestedAtMs: number,
 ): PackedBatch | undefined {
   let skip = 0;
   if (resumeAt !== null) {
-    while (skip < messages.length && offsetBefore((messages[skip] as FetchedMessage).offset, resumeAt)) skip++;
+    while (skip < messages.length && (messages[skip] as FetchedMessage).offset < resumeAt) skip++;
   }
   const count = messages.length - skip;
   if (count === 0) return undefined;
@@ -97,7 +93,7 @@ export function packBatch(
   for (let i = skip; i < messages.length; i++) {
     const message = messages[i] as FetchedMessage;
     valueBytes += message.value?.length ?? 0;
-    const source = sourceHeader(message);
+    const source = message.headers.source;
     sourceBytes += source === undefined ? 0 : Buffer.byteLength(source);
   }
   const values = Buffer.allocUnsafeSlow(valueBytes);
@@ -112,15 +108,11 @@ export function packBatch(
     const message = messages[skip + i] as FetchedMessage;
     if (message.value) valueAt += message.value.copy(values, valueAt);
     valueEnds[i] = valueAt;
-    const source = sourceHeader(message);
-    if (typeof source === 'string') sourceAt += sources.write(source, sourceAt, 'utf8');
-    else if (source) sourceAt += source.copy(sources, sourceAt);
+    const source = message.headers.source;
+    if (source !== undefined) sourceAt += sources.write(source, sourceAt, 'utf8');
     sourceEnds[i] = sourceAt;
-    const offset = Number(message.offset);
-    if (!Number.isSafeInteger(offset))
-      throw new Error(`offset ${message.offset} of ${topic}/${partition} is not exact`);
-    offsets[i] = offset;
-    timestamps[i] = Number(message.timestamp);
+    offsets[i] = exactNumber(message.offset, `${topic}/${partition}`);
+    timestamps[i] = message.timestamp;
   }
   return { topic, partition, ingestedAtMs, values, valueEnds, offsets, timestamps, sources, sourceEnds };
 }
@@ -128,8 +120,8 @@ export function packBatch(
 interface GroupRows {
   table: string;
   date: string;
-  firstOffset: string;
-  lastOffset: string;
+  firstOffset: Offset;
+  lastOffset: Offset;
   rows: RowBytes[];
   rejected: number;
 }
@@ -147,12 +139,12 @@ export function decodePacked(route: TopicRoute, packed: PackedBatch): DecodedBat
   for (let i = 0; i < count; i++) {
     const valueEnd = packed.valueEnds[i] as number;
     const sourceEnd = packed.sourceEnds[i] as number;
-    const offset = String(packed.offsets[i]);
+    const offset: Offset = String(packed.offsets[i]);
     const message: RawMessage = {
       offset,
       value: values.subarray(valueStart, valueEnd),
-      timestamp: String(packed.timestamps[i]),
-      ...(sourceEnd > sourceStart ? { headers: { source: sources.toString('utf8', sourceStart, sourceEnd) } } : {}),
+      timestamp: packed.timestamps[i] as number,
+      ...(sourceEnd > sourceStart ? { source: sources.toString('utf8', sourceStart, sourceEnd) } : {}),
     };
     valueStart = valueEnd;
     sourceStart = sourceEnd;
@@ -207,8 +199,8 @@ export function decodeMessages(
 export interface ObjectGroup {
   table: string;
   date: string;
-  firstOffset: string;
-  lastOffset: string;
+  firstOffset: Offset;
+  lastOffset: Offset;
   rows: number;
   parts: Uint8Array[];
 }

@@ -13,6 +13,7 @@
  * partition; that is why the commit comes before the checkpoint's `landedThrough`.
  */
 import { z } from 'zod';
+import { maxOffset, offsetAfter, offsetBefore } from './offsets.ts';
 
 const Offset = z.string().regex(/^\d+$/);
 
@@ -39,21 +40,15 @@ export interface RecoveryPlan {
   rewriteCheckpoint: boolean;
 }
 
-function maxOffset(a: string | null, b: string | null): string | null {
-  if (a === null) return b;
-  if (b === null) return a;
-  return BigInt(a) >= BigInt(b) ? a : b;
-}
-
 function next(offset: string | null): string | null {
-  return offset === null ? null : (BigInt(offset) + 1n).toString();
+  return offset === null ? null : offsetAfter(offset);
 }
 
 /** `committed` is the group's committed offset (the next offset to read), `null` when there is none. */
 export function planRecovery(checkpoint: Checkpoint | undefined, committed: string | null): RecoveryPlan {
   if (!checkpoint) return { resumeAt: committed, landedThrough: null, deleteKeys: [], rewriteCheckpoint: false };
   const pending = checkpoint.pending;
-  const pendingLanded = pending !== null && committed !== null && BigInt(committed) > BigInt(pending.lastOffset);
+  const pendingLanded = pending !== null && committed !== null && offsetBefore(pending.lastOffset, committed);
   const landedThrough = pendingLanded
     ? maxOffset(checkpoint.landedThrough, pending.lastOffset)
     : checkpoint.landedThrough;

@@ -50,7 +50,7 @@ describe('lander crash safety', () => {
     );
     await suite.producer.send({
       topic: iso.topic,
-      acks: -1,
+
       messages: asMessages(events).map((m) => ({ ...m, partition: 0 })),
     });
 
@@ -67,9 +67,11 @@ describe('lander crash safety', () => {
     const route = iso.config.consumer.routes[0];
     if (!route) throw new Error('no route');
     const messages = events.map((e, i) => ({
-      offset: String(i),
+      offset: BigInt(i),
+      key: null,
       value: Buffer.from(JSON.stringify(e)),
-      timestamp: '0',
+      timestamp: 0,
+      headers: {},
     }));
     const batch = decodeMessages(route, 0, messages, new Date());
     if (!batch) throw new Error('nothing decoded');
@@ -124,7 +126,7 @@ describe('lander crash safety', () => {
       }
     });
     const events = Array.from({ length: 120 }, (_, i) => visitCalled(i, new Date().toISOString()));
-    await suite.producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
+    await suite.producer.send({ topic: iso.topic, messages: asMessages(events) });
     // Every partition has read its events into the buffer (recovered, then nothing landed yet).
     await pollUntil(() => (output.match(/partition recovered/g) ?? []).length >= 3, {
       intervalMs: 100,
@@ -169,7 +171,7 @@ describe('lander crash safety', () => {
     const produce = async (n: number) => {
       const events = Array.from({ length: n }, (_, i) => visitCalled(produced + i, new Date().toISOString()));
       produced += n;
-      await suite.producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
+      await suite.producer.send({ topic: iso.topic, messages: asMessages(events) });
     };
 
     for (const victim of [0, 1, 0]) {

@@ -52,10 +52,10 @@ describe('lander against the local Kafka and S3', () => {
         i % 3 === 0 ? '2026-03-01T23:30:00Z' : `2026-03-01T10:${String(i % 60).padStart(2, '0')}:00+02:00`,
       ),
     );
-    await suite.producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
+    await suite.producer.send({ topic: iso.topic, messages: asMessages(events) });
     await suite.producer.send({
       topic: iso.topic,
-      acks: -1,
+
       messages: [
         { key: 'bad-1', value: '{not json', headers: { source: 'kiosk-9' } },
         { key: 'bad-2', value: JSON.stringify({ type: 'visit.called' }) },
@@ -63,7 +63,7 @@ describe('lander against the local Kafka and S3', () => {
     });
     await suite.producer.send({
       topic: iso.rejectedTopic,
-      acks: -1,
+
       messages: [
         {
           value: JSON.stringify({
@@ -135,7 +135,7 @@ describe('lander against the local Kafka and S3', () => {
     });
     const events = Array.from({ length: 400 }, (_, i) => visitCalled(i, new Date().toISOString()));
     const messages = asMessages(events);
-    await suite.producer.send({ topic: iso.topic, acks: -1, messages });
+    await suite.producer.send({ topic: iso.topic, messages });
     const lander = await startLander(iso);
     // Far below the age and count bounds: only the memory bound lands these. Under 10 kB, spread over the
     // partitions, may stay held until the age bound: 38 events of these ~261 bytes, not 33 (a flaky bound before).
@@ -163,7 +163,7 @@ describe('lander against the local Kafka and S3', () => {
     // All sent before the lander starts, to one partition: nothing else arrives after the failures.
     await suite.producer.send({
       topic: iso.topic,
-      acks: -1,
+
       messages: asMessages(events).map((m) => ({ ...m, partition: 0 })),
     });
     const workers = createDecoder(1);

@@ -9,19 +9,36 @@ import { join } from 'node:path';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { loadSharedConfig } from '@servq/config';
-import { createKafka, ensureTopics, logLevel } from '@servq/kafka';
+import {
+  createKafka,
+  ensureTopics,
+  logLevel,
+  withAdmin,
+  type KafkaClient,
+  type KafkaProducer,
+  type ProducerMessage,
+} from '@servq/kafka';
 import { createS3Client } from '@servq/lake';
-import type { Kafka, Message, Producer } from 'kafkajs';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadConfig, type LanderConfig } from './config.ts';
 import { LakeStore } from './lake.store.ts';
 import { sqlString } from './parquet.writer.ts';
 
+/** Produces one topic's messages, acknowledged by all in-sync replicas. */
+export interface TestProducer {
+  send(batch: { topic: string; messages: ProducerMessage[] }): Promise<void>;
+}
+
+/** A test producer on a connected producer. */
+export function testProducer(producer: KafkaProducer): TestProducer {
+  return { send: async ({ topic, messages }) => void (await producer.send(topic, messages)) };
+}
+
 /** The clients a lander integration suite shares, and the cleanups registered by its tests. */
 export interface SuiteClients {
-  kafka: Kafka;
+  kafka: KafkaClient;
   s3: S3Client;
-  producer: Producer;
+  producer: TestProducer;
   cleanups: (() => Promise<void>)[];
 }
 
@@ -32,17 +49,19 @@ export interface SuiteClients {
 export function useSuiteClients(): SuiteClients {
   const shared = loadSharedConfig(process.env);
   const suite = { cleanups: [] } as Partial<SuiteClients> & Pick<SuiteClients, 'cleanups'>;
+  let producer: KafkaProducer | undefined;
   beforeAll(async () => {
     suite.kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
     suite.s3 = createS3Client(shared.s3);
-    suite.producer = suite.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await suite.producer.connect();
+    producer = suite.kafka.producer();
+    await producer.connect();
+    suite.producer = testProducer(producer);
   });
   afterEach(async () => {
     for (const cleanup of suite.cleanups.splice(0).reverse()) await cleanup();
   });
   afterAll(async () => {
-    await suite.producer?.disconnect();
+    await producer?.disconnect();
     suite.s3?.destroy();
   });
   return suite as SuiteClients;
@@ -58,7 +77,7 @@ export interface Isolation {
 }
 
 export async function isolate(
-  kafka: Kafka,
+  kafka: KafkaClient,
   overrides: Record<string, string> = {},
   partitions = 3,
 ): Promise<Isolation> {
@@ -90,16 +109,12 @@ export async function isolate(
   return { topic, rejectedTopic, groupId, prefix, env, config: loadConfig(env) };
 }
 
-export async function cleanUp(kafka: Kafka, s3: S3Client, bucket: string, isolation: Isolation): Promise<void> {
+export async function cleanUp(kafka: KafkaClient, s3: S3Client, bucket: string, isolation: Isolation): Promise<void> {
   const store = new LakeStore(s3, bucket);
   await store.delete((await store.list(isolation.prefix)).map((o) => o.key));
-  const admin = kafka.admin();
-  await admin.connect();
-  try {
-    await admin.deleteTopics({ topics: [isolation.topic, isolation.rejectedTopic] }).catch(() => undefined);
-  } finally {
-    await admin.disconnect();
-  }
+  await withAdmin(kafka, (admin) =>
+    admin.deleteTopics([isolation.topic, isolation.rejectedTopic]).catch(() => undefined),
+  );
 }
 
 export interface TestEvent {
@@ -153,7 +168,7 @@ export function visitCalled(i: number, occurredAt: string): TestEvent {
   };
 }
 
-export function asMessages(events: readonly TestEvent[]): Message[] {
+export function asMessages(events: readonly TestEvent[]): ProducerMessage[] {
   return events.map((e) => ({ key: e.visit_id, value: JSON.stringify(e), headers: { source: 'lander-test' } }));
 }
 

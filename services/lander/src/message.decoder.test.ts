@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { rowText } from './lake.contract.ts';
-import { decodeMessage, type LakeRecord, type RawMessage } from './message.decoder.ts';
-import { kafkaMessage, readAt, rejectedRoute, visitEvent, visitRoute } from './message.fixtures.ts';
+import { decodeMessage, type LakeRecord } from './message.decoder.ts';
+import { rawMessage, readAt, rejectedRoute, visitEvent, visitRoute } from './message.fixtures.ts';
 
 const rowOf = (record: LakeRecord) => JSON.parse(rowText(record.row)) as Record<string, unknown>;
 
 const route = visitRoute;
 const now = readAt;
 const event = visitEvent;
-const message = (value: string | null, offset = '7', headers?: RawMessage['headers']) =>
-  kafkaMessage(value, offset, headers);
+const message = (value: string | null, offset = '7', source?: string) => rawMessage(value, offset, source);
 
 describe('decodeMessage', () => {
   it('turns a valid event into a row of its table, dated by its Riga day, with Kafka coordinates', () => {
@@ -28,7 +27,7 @@ describe('decodeMessage', () => {
   });
 
   it('lands undecodable messages in the rejected table with the reason, never drops them', () => {
-    const bad = decodeMessage(route, 0, message('{oops', '8', { source: Buffer.from('kiosk-2') }), now);
+    const bad = decodeMessage(route, 0, message('{oops', '8', 'kiosk-2'), now);
     expect(bad).toMatchObject({ table: 'rejected_events', rejected: true, date: '2026-03-02' });
     // The lake keeps a redacted form of what could not be read (its length), never its text.
     expect(rowOf(bad)).toMatchObject({

@@ -16,13 +16,16 @@ import {
   type RejectionReason,
 } from './lake.contract.ts';
 import { lakeDate } from './object.names.ts';
+import type { Offset } from './offsets.ts';
 
+/** What decoding needs of a Kafka message. */
 export interface RawMessage {
-  offset: string;
+  offset: Offset;
   value: Buffer | null;
-  /** Kafka's timestamp in epoch milliseconds, as kafkajs gives it. */
-  timestamp: string;
-  headers?: Record<string, Buffer | string | (Buffer | string)[] | undefined>;
+  /** Kafka's timestamp, epoch milliseconds. */
+  timestamp: number;
+  /** The `source` header, which rejected rows keep. */
+  source?: string;
 }
 
 export interface LakeRecord {
@@ -38,14 +41,8 @@ export interface LakeRecord {
   repaired?: boolean;
 }
 
-function header(message: RawMessage, name: string): string | undefined {
-  const value = message.headers?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return first === undefined ? undefined : first.toString();
-}
-
 function kafkaTime(message: RawMessage): Date {
-  const ms = Number(message.timestamp);
+  const ms = message.timestamp;
   return Number.isFinite(ms) && ms > 0 ? new Date(ms) : new Date();
 }
 
@@ -65,7 +62,7 @@ function rejectedRecord(
   at: KafkaCoordinates,
 ): LakeRecord {
   const receivedAt = kafkaTime(message);
-  const line = rejectedLine({ raw: text, reasons, source: header(message, 'source'), receivedAt }, at);
+  const line = rejectedLine({ raw: text, reasons, source: message.source, receivedAt }, at);
   const bytes = message.value?.length ?? 0;
   const row = rowOfLine(line);
   return { table: REJECTED_TABLE, date: lakeDate(receivedAt), offset: message.offset, row, bytes, rejected: true };

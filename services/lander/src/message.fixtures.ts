@@ -1,4 +1,5 @@
 /** Messages for the decoding tests: one valid visit event, read in the early hours of a Riga day. */
+import type { KafkaMessage } from '@servq/kafka';
 import type { RawMessage } from './message.decoder.ts';
 
 export const visitRoute = { topic: 'servq.visit.v1', table: 'visit_events' };
@@ -19,15 +20,29 @@ export const visitEvent = {
   staff_ref: 'ps_0123',
 };
 
+const KAFKA_TIME = Date.parse('2026-03-02T09:00:00Z');
+
+/** A message as the Kafka package delivers it. */
 export function kafkaMessage(
   value: string | null,
   offset: number | string,
-  headers?: RawMessage['headers'],
-): RawMessage {
+  headers: Record<string, string> = {},
+): KafkaMessage {
+  return {
+    offset: BigInt(offset),
+    key: null,
+    value: value === null ? null : Buffer.from(value),
+    timestamp: KAFKA_TIME,
+    headers,
+  };
+}
+
+/** A message as decoding takes it. */
+export function rawMessage(value: string | null, offset: number | string, source?: string): RawMessage {
   return {
     offset: String(offset),
     value: value === null ? null : Buffer.from(value),
-    timestamp: String(Date.parse('2026-03-02T09:00:00Z')),
-    ...(headers ? { headers } : {}),
+    timestamp: KAFKA_TIME,
+    ...(source === undefined ? {} : { source }),
   };
 }

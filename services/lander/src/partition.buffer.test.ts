@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DecodedBatch } from './fetched.batch.ts';
-import { PartitionBuffer, offsetBefore } from './partition.buffer.ts';
+import { offsetBefore } from './offsets.ts';
+import { PartitionBuffer } from './partition.buffer.ts';
 
 /** A decoded batch of `rows` events at offsets first..first+rows-1. */
 const batch = (first: number, bytes = 10, rows = 1): DecodedBatch => ({

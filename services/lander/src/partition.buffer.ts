@@ -5,11 +5,7 @@
  */
 import type { FlushPolicy } from './config.ts';
 import type { DecodedBatch } from './fetched.batch.ts';
-
-/** `a < b` for Kafka offsets as decimal strings (no sign, no leading zeros), without a BigInt per call. */
-export function offsetBefore(a: string, b: string): boolean {
-  return a.length === b.length ? a < b : a.length < b.length;
-}
+import { offsetBefore } from './offsets.ts';
 
 export type FlushReason = 'events' | 'bytes' | 'age' | 'memory' | 'shutdown';
 

@@ -4,6 +4,7 @@
  * offset has not moved for `stallAfterMs` — whatever the cause (a message that cannot land, S3 or Kafka failing,
  * a flush failing for any reason, a consumer that never gets its batches). Pure: the consumer feeds it samples.
  */
+import { fromOffset, lagOf } from './offsets.ts';
 
 export interface OffsetSample {
   topic: string;
@@ -46,9 +47,7 @@ export class ProgressTracker {
     for (const sample of samples) {
       const key = `${sample.topic}/${sample.partition}`;
       seen.add(key);
-      const next = BigInt(sample.committed ?? sample.start);
-      const lagBig = BigInt(sample.end) - next;
-      const lag = lagBig > 0n ? Number(lagBig) : 0;
+      const lag = lagOf(fromOffset(sample.end), sample.committed ?? sample.start);
       const before = this.tracked.get(key);
       const moved = before !== undefined && before.committed !== sample.committed;
       const progressAt = before === undefined || moved || lag === 0 ? now : before.progressAt;

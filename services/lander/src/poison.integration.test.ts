@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSharedConfig } from '@servq/config';
 import { pollUntil } from '@servq/runtime';
-import type { Admin } from 'kafkajs';
+import { withAdmin } from '@servq/kafka';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { buildLander, type Lander } from './app.ts';
@@ -59,22 +59,12 @@ describe('one message never stops the lake', () => {
     return lander;
   }
 
-  async function withAdmin<T>(fn: (admin: Admin) => Promise<T>): Promise<T> {
-    const admin = suite.kafka.admin();
-    await admin.connect();
-    try {
-      return await fn(admin);
-    } finally {
-      await admin.disconnect();
-    }
-  }
-
   /** Whether the group's committed offset of partition 0 of `topic` has reached the partition's end. */
   async function caughtUp(iso: Isolation, topic: string): Promise<boolean> {
-    return withAdmin(async (admin) => {
-      const [end] = await admin.fetchTopicOffsets(topic);
-      const [committed] = await admin.fetchOffsets({ groupId: iso.groupId, topics: [topic] });
-      return end !== undefined && committed?.partitions[0]?.offset === end.high;
+    return withAdmin(suite.kafka, async (admin) => {
+      const [end] = await admin.topicOffsets(topic);
+      const [committed] = await admin.committedOffsets(iso.groupId, [topic]);
+      return end !== undefined && committed?.committed === end.end;
     });
   }
 
@@ -97,7 +87,7 @@ describe('one message never stops the lake', () => {
       rejected({ event_id: 'y' }),
       rejected({ event_id: 'z' }),
     ];
-    await suite.producer.send({ topic: iso.rejectedTopic, acks: -1, messages: values.map((value) => ({ value })) });
+    await suite.producer.send({ topic: iso.rejectedTopic, messages: values.map((value) => ({ value })) });
     const lander = await startLander(iso);
     await pollUntil(() => caughtUp(iso, iso.rejectedTopic), { intervalMs: 200, timeoutMs: 30_000 });
     const { rows } = await readLake(suite.s3, bucket, iso.prefix, 'rejected_events');
@@ -115,7 +105,7 @@ describe('one message never stops the lake', () => {
     const after = visitCalled(1, new Date().toISOString());
     await suite.producer.send({
       topic: iso.topic,
-      acks: -1,
+
       messages: [{ value: JSON.stringify(broken) }, ...asMessages([after])],
     });
     const lander = await startLander(iso);
@@ -137,7 +127,7 @@ describe('one message never stops the lake', () => {
     const poison = { value: `${String(messages[2]?.value).slice(0, -1)},"desk":"D9"}` };
     await suite.producer.send({
       topic: iso.topic,
-      acks: -1,
+
       messages: [...messages.slice(0, 2), poison, ...messages.slice(2)],
     });
     const lander = await startLander(iso);
@@ -159,7 +149,7 @@ describe('one message never stops the lake', () => {
     suite.cleanups.push(() => rm(staging, { recursive: true, force: true }));
     const iso = await isolated({ LANDER_TMP_DIR: staging, LANDER_STALL_AFTER_MS: '1500' });
     const events = Array.from({ length: 20 }, (_, i) => visitCalled(i, new Date().toISOString()));
-    await suite.producer.send({ topic: iso.topic, acks: -1, messages: asMessages(events) });
+    await suite.producer.send({ topic: iso.topic, messages: asMessages(events) });
     const lander = await startLander(iso);
     const stalled = new RegExp(
       `lander_partition_stalled\\{topic="${iso.topic.replaceAll('.', '\\.')}",partition="0"\\} (\\d)`,
@@ -219,7 +209,7 @@ describe('one message never stops the lake', () => {
 
     await suite.producer.send({
       topic: iso.topic,
-      acks: -1,
+
       messages: asMessages([visitCalled(1, new Date().toISOString())]),
     });
     await pollUntil(async () => (await status('/readyz')) === 200 && (await caughtUp(iso, iso.topic)), {

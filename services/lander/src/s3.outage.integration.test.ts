@@ -65,7 +65,7 @@ describe('lander when S3 fails', () => {
     suite.cleanups.push(() => lander.stop());
 
     const first = Array.from({ length: 200 }, (_, i) => visitCalled(i, new Date().toISOString()));
-    await suite.producer.send({ topic: iso.topic, acks: -1, messages: asMessages(first) });
+    await suite.producer.send({ topic: iso.topic, messages: asMessages(first) });
     await pollUntil(async () => (await countLake(suite.s3, bucket, iso.prefix, 'visit_events')) === first.length, {
       intervalMs: 300,
       timeoutMs: 20_000,
@@ -74,7 +74,7 @@ describe('lander when S3 fails', () => {
     await proxy.down();
     const downAt = Date.now();
     const second = Array.from({ length: 300 }, (_, i) => visitCalled(1000 + i, new Date().toISOString()));
-    await suite.producer.send({ topic: iso.topic, acks: -1, messages: asMessages(second) });
+    await suite.producer.send({ topic: iso.topic, messages: asMessages(second) });
     await pollUntil(async () => (await lander.http.inject({ method: 'GET', url: '/readyz' })).statusCode === 503, {
       intervalMs: 100,
       timeoutMs: 20_000,

@@ -1,6 +1,6 @@
 import { KafkaJSNumberOfRetriesExceeded, KafkaJSProtocolError } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { boundedRetry, isSequenceDesync } from './producer.ts';
+import { boundedRetry, isSequenceDesync } from './acked.producer.ts';
 
 describe('boundedRetry', () => {
   it.each([1000, 2500, 5000, 30_000])('keeps the worst-case backoff of a %i ms budget inside it', (budget) => {

@@ -12,34 +12,10 @@
  * A send that fails because the broker no longer accepts the producer's sequence numbers (after a broker
  * restart under load) replaces the kafkajs producer with a fresh one, which kafkajs never does by itself.
  */
-import type { Kafka, logLevel, Producer } from 'kafkajs';
-import type { KafkaClientOptions } from './client.ts';
-import { KafkaAdapterError, KafkaErrorCode } from './errors.ts';
-
-export interface OutgoingMessage {
-  key: string;
-  value: string;
-  headers?: Record<string, string>;
-}
-
-export interface TopicBatch {
-  topic: string;
-  messages: OutgoingMessage[];
-}
-
-export interface AckedProducer {
-  start(): Promise<void>;
-  stop(): Promise<void>;
-  /** Resolves once every message of every batch is acknowledged by all in-sync replicas. */
-  send(batches: TopicBatch[]): Promise<void>;
-  /** True between a successful start() and stop(). */
-  readonly connected: boolean;
-}
-
-export interface AckedProducerOptions {
-  /** The longest a send may wait for acknowledgement before failing as retryable. */
-  sendTimeoutMs: number;
-}
+import type { Kafka, Producer } from 'kafkajs';
+import { KafkaAdapterError, KafkaErrorCode } from '../errors.ts';
+import type { AckedProducer, AckedProducerOptions, KafkaClientOptions, LogLevel } from '../types.ts';
+import { hasErrorType } from './errors.ts';
 
 /** Retries whose backoffs add up to at most `budgetMs` (kafkajs doubles from `initialRetryTime`, capped). */
 export function boundedRetry(budgetMs: number): { initialRetryTime: number; maxRetryTime: number; retries: number } {
@@ -60,7 +36,7 @@ export function boundedRetry(budgetMs: number): { initialRetryTime: number; maxR
  * retries (metadata, connections) are bounded too, so a send abandoned after a timeout cannot keep retrying
  * in the background and land after the caller has already retried it.
  */
-export function ackedClientOptions(sendTimeoutMs: number, level: logLevel): KafkaClientOptions {
+export function ackedClientOptions(sendTimeoutMs: number, level: LogLevel): KafkaClientOptions {
   return {
     logLevel: level,
     retry: boundedRetry(sendTimeoutMs / 4),
@@ -77,11 +53,8 @@ export function ackedClientOptions(sendTimeoutMs: number, level: logLevel): Kafk
 const SEQUENCE_DESYNC = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
 
 /** Whether an error, or an error it wraps (kafkajs nests them as `originalError` or `cause`), is a desync. */
-export function isSequenceDesync(error: unknown, depth = 0): boolean {
-  if (typeof error !== 'object' || error === null || depth > 5) return false;
-  const e = error as { type?: unknown; originalError?: unknown; cause?: unknown };
-  if (typeof e.type === 'string' && SEQUENCE_DESYNC.has(e.type)) return true;
-  return isSequenceDesync(e.originalError, depth + 1) || isSequenceDesync(e.cause, depth + 1);
+export function isSequenceDesync(error: unknown): boolean {
+  return hasErrorType(error, SEQUENCE_DESYNC);
 }
 
 export function createAckedProducer(kafka: Kafka, options: AckedProducerOptions): AckedProducer {
@@ -138,7 +111,7 @@ export function createAckedProducer(kafka: Kafka, options: AckedProducerOptions)
             new KafkaAdapterError(
               KafkaErrorCode.ProduceTimeout,
               `${what} not acknowledged within ${options.sendTimeoutMs} ms`,
-              true,
+              'retryable',
             ),
           ),
         options.sendTimeoutMs,
@@ -195,7 +168,7 @@ export function createAckedProducer(kafka: Kafka, options: AckedProducerOptions)
         throw new KafkaAdapterError(
           KafkaErrorCode.ProduceFailed,
           `produce failed: ${error instanceof Error ? error.message : String(error)}`,
-          true,
+          'retryable',
           { cause: error },
         );
       }

@@ -1,6 +1,7 @@
 import { logLevel, type LogEntry } from 'kafkajs';
 import { describe, expect, it } from 'vitest';
-import { createKafka, kafkaLogCreator, kafkaLogLevelOf, type KafkaLogLevel } from './client.ts';
+import type { KafkaLogLevel } from '../types.ts';
+import { buildKafkaJs, kafkaLogCreator, kafkaLogLevelOf } from './logging.ts';
 
 function entry(level: logLevel, message: string, extra: Record<string, unknown> = {}): LogEntry {
   return {
@@ -61,7 +62,7 @@ describe('kafkajs logs through a service logger', () => {
 
   it('sends a client’s own log entries to the logger given to createKafka', () => {
     const { lines, logger } = recordingLogger();
-    const kafka = createKafka({ clientId: 'servq-test', brokers: ['127.0.0.1:1'] }, { logger });
+    const kafka = buildKafkaJs({ clientId: 'servq-test', brokers: ['127.0.0.1:1'] }, { logger });
     kafka.logger().namespace('Consumer').error('Crash: something broke', { groupId: 'g' });
     kafka.logger().namespace('Consumer').debug('below the default level', {});
     expect(lines).toEqual([
