@@ -6,8 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { AlertEvent, alertMessageKey } from '@servq/contracts';
-import { createAckedProducer, ensureTopics, type AckedProducer } from '@servq/kafka';
-import type { Kafka } from 'kafkajs';
+import { createAckedProducer, ensureTopics, withAdmin, type AckedProducer, type KafkaClient } from '@servq/kafka';
 import type { AlertBook } from './alert.book.ts';
 
 export interface EventLogOptions {
@@ -25,7 +24,7 @@ export class EventLog {
   private readonly producer: AckedProducer;
 
   constructor(
-    private readonly kafka: Kafka,
+    private readonly kafka: KafkaClient,
     private readonly book: AlertBook,
     private readonly options: EventLogOptions,
   ) {
@@ -55,51 +54,52 @@ export class EventLog {
 
   /** Reads the topic from the beginning to its current end into the book; returns the number of events applied. */
   async replay(logger: ReplayLogger): Promise<number> {
-    const admin = this.kafka.admin();
-    await admin.connect();
     const groupId = `servq-alerts-replay-${randomUUID()}`;
     try {
-      const ends = await admin.fetchTopicOffsets(this.options.topic);
-      const remaining = new Map(
-        ends.filter((p) => BigInt(p.high) > BigInt(p.low)).map((p) => [p.partition, BigInt(p.high) - 1n]),
-      );
+      const ends = await withAdmin(this.kafka, (admin) => admin.topicOffsets(this.options.topic));
+      const remaining = new Map(ends.filter((p) => p.end > p.start).map((p) => [p.partition, p.end - 1n]));
       if (remaining.size === 0) return 0;
       let applied = 0;
-      const consumer = this.kafka.consumer({ groupId, allowAutoTopicCreation: false });
-      await consumer.connect();
+      const consumer = this.kafka.consumer({
+        groupId,
+        topics: [this.options.topic],
+        sessionTimeoutMs: 10_000,
+        silentAfterMs: 60_000,
+      });
+      let done: () => void = () => undefined;
+      const finished = new Promise<void>((resolve) => (done = resolve));
+      await consumer.start({
+        // Nothing is committed: the group is thrown away.
+        assigned: () => Promise.resolve(null),
+        batch: ({ partition, messages }) => {
+          for (const message of messages) {
+            const last = remaining.get(partition);
+            if (last === undefined || message.offset > last) break;
+            const parsed = AlertEvent.safeParse(parseJson(message.value?.toString('utf8') ?? ''));
+            if (parsed.success) {
+              this.book.apply(parsed.data);
+              applied += 1;
+            } else {
+              logger.warn(
+                { partition, offset: message.offset.toString() },
+                'skipped an alert-topic message that is not an alert event',
+              );
+            }
+            if (message.offset >= last) remaining.delete(partition);
+          }
+          if (remaining.size === 0) done();
+          return Promise.resolve();
+        },
+        revoked: () => undefined,
+      });
       try {
-        await consumer.subscribe({ topics: [this.options.topic], fromBeginning: true });
-        await new Promise<void>((resolve, reject) => {
-          consumer
-            .run({
-              autoCommit: false,
-              eachMessage: async ({ partition, message }) => {
-                const last = remaining.get(partition);
-                if (last === undefined || BigInt(message.offset) > last) return;
-                const parsed = AlertEvent.safeParse(parseJson(message.value?.toString('utf8') ?? ''));
-                if (parsed.success) {
-                  this.book.apply(parsed.data);
-                  applied += 1;
-                } else {
-                  logger.warn(
-                    { partition, offset: message.offset },
-                    'skipped an alert-topic message that is not an alert event',
-                  );
-                }
-                if (BigInt(message.offset) >= last) remaining.delete(partition);
-                if (remaining.size === 0) resolve();
-                return Promise.resolve();
-              },
-            })
-            .catch(reject);
-        });
+        await finished;
       } finally {
-        await consumer.disconnect();
+        await consumer.stop();
       }
       return applied;
     } finally {
-      await admin.deleteGroups([groupId]).catch(() => undefined);
-      await admin.disconnect();
+      await withAdmin(this.kafka, (admin) => admin.deleteGroups([groupId])).catch(() => undefined);
     }
   }
 }
