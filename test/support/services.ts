@@ -18,7 +18,7 @@ export interface RunningService {
 }
 
 export async function startService(
-  name: 'ingest' | 'lander' | 'query',
+  name: 'ingest' | 'lander' | 'query' | 'alerts',
   env: Record<string, string>,
   healthUrl: string,
 ): Promise<RunningService> {

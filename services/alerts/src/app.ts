@@ -24,6 +24,8 @@ export interface AppDeps {
   pending(): { key: string; alertId: string; channel: string; attempts: number }[];
   /** True once the book has been rebuilt from the topic. */
   ready(): boolean;
+  /** The query API's data version the rules were last evaluated on (null before the first round). */
+  evaluatedDataVersion(): number | null;
 }
 
 const HistoryQuery = z.strictObject({
@@ -63,7 +65,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
 
   app.setErrorHandler(async (error, request, reply) => {
     const alertsError = toAlertsError(error);
-    if (alertsError.statusCode >= 500) request.log.error({ err: error }, 'request failed');
+    if (alertsError.code === AlertsErrorCode.Internal) request.log.error({ err: error }, 'request failed');
     return reply.status(alertsError.statusCode).send(errorBody(alertsError));
   });
   app.setNotFoundHandler(async (request, reply) => {
@@ -86,7 +88,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
   app.get('/healthz', () => Promise.resolve({ status: 'ok' }));
   app.get('/readyz', () => {
     requireReady();
-    return Promise.resolve({ status: 'ready' });
+    return Promise.resolve({ status: 'ready', evaluated_data_version: deps.evaluatedDataVersion() });
   });
 
   app.get('/v1/alerts', (request) => {

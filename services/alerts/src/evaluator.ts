@@ -34,7 +34,8 @@ export interface EvaluatorOptions {
 }
 
 export class Evaluator {
-  private lastVersion: number | null = null;
+  /** The data version of the last completed round of every rule. */
+  lastVersion: number | null = null;
   private pollTimer: NodeJS.Timeout | undefined;
   private deadlineTimer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();

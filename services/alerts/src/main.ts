@@ -44,6 +44,7 @@ const app = await buildApp(
     // Called only once ready, after every part below exists.
     pending: () => outbox.status(),
     ready: () => ready,
+    evaluatedDataVersion: () => evaluator.lastVersion,
   },
 );
 const query = new QueryClient({ ...config.query, timeoutMs: 30_000 });
