@@ -12,6 +12,8 @@ export const HEAT_COLOURS = {
   waits: ['#fdf3e7', '#f3c08a', '#d9822b', '#8a3b00'],
   /** The frame of a cell inside working hours. */
   open: '#14213d',
+  /** A cell without a figure. */
+  blank: '#f1f3f5',
 };
 
 /**
@@ -28,8 +30,14 @@ export function heatmapOption(
     format: (value: number) => string;
   },
 ): ChartOption {
-  const values = grid.cells.map((_, i) => options.value(i)).filter((v): v is number => v !== null);
-  const max = values.length > 0 ? Math.max(...values) : 1;
+  const shown = grid.cells.flatMap((cell, i) => {
+    const value = options.value(i);
+    return value === null ? [] : [{ cell, value }];
+  });
+  const blank = grid.cells.filter((_, i) => options.value(i) === null);
+  const max = shown.length > 0 ? Math.max(...shown.map((s) => s.value)) : 1;
+  const frame = (open: boolean) =>
+    open ? { borderColor: HEAT_COLOURS.open, borderWidth: 2 } : { borderColor: '#ffffff', borderWidth: 1 };
   return {
     textStyle: FONT,
     animation: false,
@@ -38,8 +46,8 @@ export function heatmapOption(
       position: 'top',
       formatter: (params) => {
         const p = Array.isArray(params) ? params[0] : params;
-        const data = p?.data as { value?: [number, number, number | string] } | undefined;
-        const [x, y, v] = data?.value ?? [0, 0, '-'];
+        const data = p?.data as { value?: [number, number, number | null] } | undefined;
+        const [x, y, v] = data?.value ?? [0, 0, null];
         const label = `${options.weekdayNames[y] ?? ''} ${grid.hours[x] ?? ''}:00`;
         return `${label}<br>${options.name}: ${typeof v === 'number' ? options.format(v) : '—'}`;
       },
@@ -70,33 +78,43 @@ export function heatmapOption(
       calculable: false,
       text: [options.format(max), '0'],
       inRange: { color: [...options.colours] },
+      seriesIndex: 0,
       textStyle: FONT,
     },
     series: [
       {
         type: 'heatmap',
         name: options.name,
-        data: grid.cells.map((cell, i) => {
-          const value = options.value(i);
+        data: shown.map(({ cell, value }) => {
           // Dark cells take white figures, light cells dark ones, for contrast.
-          const dark = value !== null && value > max * 0.55;
+          const dark = value > max * 0.55;
           return {
-            value: [grid.hours.indexOf(cell.hour), grid.weekdays.indexOf(cell.weekday), value ?? '-'],
+            value: [grid.hours.indexOf(cell.hour), grid.weekdays.indexOf(cell.weekday), value],
             label: { color: dark ? '#ffffff' : '#111827' },
-            itemStyle: cell.open
-              ? { borderColor: HEAT_COLOURS.open, borderWidth: 2 }
-              : { borderColor: '#ffffff', borderWidth: 1 },
+            itemStyle: frame(cell.open),
           };
         }),
         label: {
           show: true,
           fontSize: 10,
           formatter: (p) => {
-            const v = (p.data as { value: [number, number, number | string] }).value[2];
-            return typeof v === 'number' ? options.format(v) : '';
+            const v = (p.data as { value: [number, number, number] }).value[2];
+            return options.format(v);
           },
         },
         emphasis: { disabled: true },
+      },
+      {
+        // Cells without a figure (no visits, or too few for a median) stay visible, framed in working hours.
+        type: 'heatmap',
+        name: options.name,
+        data: blank.map((cell) => ({
+          value: [grid.hours.indexOf(cell.hour), grid.weekdays.indexOf(cell.weekday), 0],
+          itemStyle: { ...frame(cell.open), color: HEAT_COLOURS.blank },
+        })),
+        label: { show: false },
+        emphasis: { disabled: true },
+        tooltip: { show: false },
       },
     ],
   };
