@@ -22,7 +22,7 @@ const CHROMIUM = '/usr/bin/chromium';
 const distDir = join(repoRoot, 'dashboards/web/dist');
 const screenshots = join(repoRoot, 'test/artifacts/dashboard');
 const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const SCREENS = ['overview', 'offices', 'equal', 'complaints'] as const;
+const SCREENS = ['overview', 'offices', 'equal', 'visits', 'complaints'] as const;
 
 interface AxeViolation {
   id: string;
@@ -158,6 +158,18 @@ describe('dashboard in Chromium', () => {
     await page.locator('.screen-complaints .chart canvas').first().waitFor();
     expect(await page.locator('.screen-complaints').innerText()).toContain('Answered within the legal deadline');
     await page.screenshot({ path: join(screenshots, 'dashboard-complaints.png'), fullPage: true });
+  });
+
+  it('shows the day so far on the Visits screen against the usual, with the hour × weekday charts', async () => {
+    await page.getByRole('link', { name: 'Visits' }).click();
+    await screenReady(page, 'visits');
+    const panel = page.locator('.today-panel');
+    expect(await panel.locator('[data-today="arrivals"]').innerText()).toMatch(/42[\s\S]*usually 30[\s\S]*above/);
+    expect(await panel.locator('[data-today="waitingNow"]').innerText()).toContain('as usual');
+    expect(await panel.locator('[data-today="waitP50"]').innerText()).toMatch(/6 min[\s\S]*below/);
+    expect(server.requests.some((r) => r.startsWith('/v1/today'))).toBe(true);
+    expect(await page.locator('.screen-visits .chart-card h2', { hasText: 'Arrivals by hour' }).count()).toBe(1);
+    await page.screenshot({ path: join(screenshots, 'dashboard-visits.png'), fullPage: true });
   });
 
   it('gives an analyst the SQL screen: schema beside the editor, results as a table', async () => {

@@ -10,7 +10,15 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { buildCatalogue, Dimensions, Models } from '@servq/metrics';
 import { referenceLabels } from '@servq/contracts';
-import { CompareAnswer, MetricsAnswer, QueryAnswer, ReferenceAnswer, SchemaAnswer, SqlAnswer } from '@servq/query-api';
+import {
+  CompareAnswer,
+  MetricsAnswer,
+  QueryAnswer,
+  ReferenceAnswer,
+  SchemaAnswer,
+  SqlAnswer,
+  TodayAnswer,
+} from '@servq/query-api';
 import type { z } from 'zod';
 
 export const STUB_TOKENS = {
@@ -223,6 +231,24 @@ function compare(url: URL) {
   };
 }
 
+/** The day so far: 42 arrivals against a usual of 30, 3 waiting (as usual), a median wait of 6 minutes. */
+function today(url: URL, who: Principal) {
+  const asked = url.searchParams.get('office');
+  if ('office' in who && asked && asked !== who.office)
+    throw new StubError(403, 'QUERY_FORBIDDEN', 'an office token sees its own office only');
+  return {
+    freshness,
+    office: 'office' in who ? who.office : asked,
+    date: '2026-12-04',
+    asOf: '2026-12-04T09:30:00.000Z',
+    timeOfDay: '11:30',
+    hours: [{ open: '08:30', close: '16:30' }],
+    today: { arrivals: 42, waitingNow: 3, waitP50: 6, waitN: 39 },
+    usual: { arrivals: 30, waitingNow: 3, waitP50: 7.5, waitN: 28 },
+    usualDays: ['2026-11-27', '2026-11-20', '2026-11-13'],
+  };
+}
+
 /** The stub answers only the query API's published bodies: a stub that drifted from them fails the browser test. */
 function published<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
@@ -246,6 +272,7 @@ async function api(request: IncomingMessage, url: URL, synced: boolean): Promise
   if (path === '/v1/reference' && request.method === 'GET') return published(ReferenceAnswer, referenceLabels());
   if (path === '/v1/query' && request.method === 'GET') return published(QueryAnswer, query(url, who));
   if (path === '/v1/compare' && request.method === 'GET') return published(CompareAnswer, compare(url));
+  if (path === '/v1/today' && request.method === 'GET') return published(TodayAnswer, today(url, who));
   if (path === '/v1/schema' && request.method === 'GET') {
     if (who.role === 'office') throw new StubError(403, 'QUERY_FORBIDDEN', 'the office role may not use this endpoint');
     return published(SchemaAnswer, { tables: Object.values(Models) });
