@@ -28,6 +28,8 @@ export interface OpenAlert {
   /** The newest notification (the raised event or the latest renotified). */
   latest: Notification;
   acknowledged: AlertAcknowledged | null;
+  /** The figures of the newest evaluation that found it (in memory: absent after a restart until found again). */
+  current?: Finding;
 }
 
 export interface Delivery {
@@ -121,6 +123,7 @@ export class AlertBook {
     for (const finding of findings) {
       this.cleanRuns.delete(finding.alertId);
       const open = this.openAlerts.get(finding.alertId);
+      if (open) open.current = finding;
       if (!open) {
         out.push(notificationEvent('alert.raised', finding, now));
       } else if (!open.acknowledged && now.getTime() - Date.parse(open.latest.occurred_at) >= policy.renotifyAfterMs) {

@@ -54,6 +54,10 @@ function view(alert: OpenAlert, pending: ReturnType<AppDeps['pending']>) {
     last_notified_at: n.occurred_at,
     acknowledged_by: alert.acknowledged?.acknowledged_by ?? null,
     acknowledged_at: alert.acknowledged?.occurred_at ?? null,
+    /** The figures as of the newest evaluation that still found the condition (the notification's otherwise). */
+    current: alert.current
+      ? { value: alert.current.value, period: { from: alert.current.periodFrom, to: alert.current.periodTo } }
+      : null,
     pending_deliveries: pending
       .filter((p) => p.alertId === alert.alertId)
       .map((p) => ({ channel: p.channel, attempts: p.attempts })),

@@ -64,6 +64,8 @@ export const AlertsEnv = KafkaEnv.extend({
   ALERTS_RETRY_MAX_MS: envPositiveInt.default(300_000),
   ALERTS_DELIVERY_TIMEOUT_MS: envPositiveInt.default(10_000),
   ALERTS_SHUTDOWN_DEADLINE_MS: envPositiveInt.default(15_000),
+  /** No rule is evaluated while the newest event is older than this (a back-fill is not today's news). */
+  ALERTS_MAX_DATA_LAG_HOURS: envPositiveInt.default(168),
 });
 
 export interface AlertsConfig {
@@ -80,6 +82,7 @@ export interface AlertsConfig {
   schedule: { pollIntervalMs: number; deadlineIntervalMs: number };
   delivery: { retryFirstMs: number; retryMaxMs: number; timeoutMs: number };
   shutdownDeadlineMs: number;
+  maxDataLagHours: number;
 }
 
 export function loadConfig(env: Env): AlertsConfig {
@@ -102,5 +105,6 @@ export function loadConfig(env: Env): AlertsConfig {
       timeoutMs: e.ALERTS_DELIVERY_TIMEOUT_MS,
     },
     shutdownDeadlineMs: e.ALERTS_SHUTDOWN_DEADLINE_MS,
+    maxDataLagHours: e.ALERTS_MAX_DATA_LAG_HOURS,
   };
 }

@@ -4,7 +4,7 @@
  * one at a time; a rule whose figures could not be read is skipped for that round (it neither raises nor counts
  * as clean), and its error is logged.
  */
-import { rigaDate } from '@servq/contracts';
+import { addDays, rigaDate } from '@servq/contracts';
 import type { CompareAnswer, MetricInfo } from '@servq/query-api';
 import type { AlertBook, Policy } from './alert.book.ts';
 import {
@@ -16,6 +16,7 @@ import {
   windowEndingAt,
   yearEarlier,
   type Finding,
+  type Window,
 } from './evaluate.ts';
 import type { EventLog } from './event.log.ts';
 import type { QueryClient } from './query.client.ts';
@@ -31,11 +32,18 @@ export interface EvaluatorOptions {
   pollIntervalMs: number;
   deadlineIntervalMs: number;
   dashboardUrl: string;
+  /**
+   * Rules are not evaluated while the newest event is older than this: a lake being back-filled (the demo year
+   * sent in order, a migration) would otherwise raise alerts about the past as if they were today's.
+   */
+  maxDataLagMs: number;
 }
 
 export class Evaluator {
   /** The data version of the last completed round of every rule. */
   lastVersion: number | null = null;
+  /** The newest event of the last poll, when it was recent enough to evaluate on; null otherwise. */
+  private currentNewest: string | null = null;
   private pollTimer: NodeJS.Timeout | undefined;
   private deadlineTimer: NodeJS.Timeout | undefined;
   private chain: Promise<void> = Promise.resolve();
@@ -66,12 +74,14 @@ export class Evaluator {
     this.pollTimer = setInterval(() => this.enqueue(() => this.pollOnce()), this.options.pollIntervalMs);
     this.deadlineTimer = setInterval(
       () =>
-        this.enqueue(() =>
-          this.evaluate(
+        this.enqueue(async () => {
+          // Only while the data is recent: the same guard as the polls.
+          if (this.currentNewest === null) return;
+          await this.evaluate(
             this.deps.rules.rules.filter((r) => r.kind === 'deadline'),
-            null,
-          ),
-        ),
+            this.currentNewest,
+          );
+        }),
       this.options.deadlineIntervalMs,
     );
     this.enqueue(() => this.pollOnce());
@@ -105,11 +115,24 @@ export class Evaluator {
     const { freshness } = answer;
     if (freshness.syncedAt === null || freshness.dataVersion === this.lastVersion) return;
     this.catalogue = new Map(answer.metrics.map((m) => [m.id, m]));
-    await this.evaluate(this.deps.rules.rules, freshness.newestEventAt);
+    const newest = freshness.newestEventAt;
+    if (newest === null || this.now().getTime() - Date.parse(newest) > this.options.maxDataLagMs) {
+      if (this.currentNewest !== null || this.lastVersion === null) {
+        this.deps.logger.info(
+          { newestEventAt: newest },
+          'the newest data is too old to alert on; waiting for recent data',
+        );
+      }
+      this.currentNewest = null;
+      this.lastVersion = freshness.dataVersion;
+      return;
+    }
+    this.currentNewest = newest;
+    await this.evaluate(this.deps.rules.rules, newest);
     this.lastVersion = freshness.dataVersion;
   }
 
-  private async evaluate(rules: readonly Rule[], newestEventAt: string | null): Promise<void> {
+  private async evaluate(rules: readonly Rule[], newestEventAt: string): Promise<void> {
     const policy: Policy = {
       cleanEvaluationsToResolve: this.deps.rules.defaults.clean_evaluations_to_resolve,
       renotifyAfterMs: this.deps.rules.defaults.renotify_after_hours * 3_600_000,
@@ -133,13 +156,29 @@ export class Evaluator {
     if (written > 0) this.deps.onEvents();
   }
 
-  private async findings(rule: Rule, newestEventAt: string | null): Promise<Finding[]> {
+  /**
+   * A year-earlier window the lake does not cover (a young lake, as the 13-month demo's for a 91-day window)
+   * would compare a season against a few weeks of another: such a rule stays quiet until the data covers it.
+   */
+  private async changeAgainstYear(
+    rule: Extract<Rule, { kind: 'change' }>,
+    window: Window,
+    ctx: { window: Window; dashboardUrl: string },
+  ): Promise<Finding[]> {
+    const before = yearEarlier(window);
+    const first = await this.deps.query.firstWeekWithData(rule.metric, before.from, before.to);
+    if (first === null || first > addDays(before.from, 7)) return [];
+    const compare = (w: Window) =>
+      this.deps.query.compare({ metric: rule.metric, by: 'office', from: w.from, to: w.to });
+    return changeAgainstYear({ ...ctx, rule }, await compare(window), await compare(before));
+  }
+
+  private async findings(rule: Rule, newestEventAt: string): Promise<Finding[]> {
     const dashboardUrl = this.options.dashboardUrl;
     if (rule.kind === 'deadline') {
       const complaints = await this.deps.query.openComplaints();
       return deadlineClock({ rule, window: { from: '', to: '' }, dashboardUrl }, complaints, rigaDate(this.now()));
     }
-    if (newestEventAt === null) return [];
     const window = windowEndingAt(newestEventAt, windowDays(rule, this.deps.rules));
     const ctx = { window, dashboardUrl };
     const compare = (by: 'office' | 'language' | 'channel', w = window, filters?: Record<string, string>) =>
@@ -149,11 +188,7 @@ export class Evaluator {
         return outsideTarget({ ...ctx, rule }, await compare('office'));
       case 'change':
         if (rule.against === 'previous_period') return changeAgainstPrevious({ ...ctx, rule }, await compare('office'));
-        return changeAgainstYear(
-          { ...ctx, rule },
-          await compare('office'),
-          await compare('office', yearEarlier(window)),
-        );
+        return this.changeAgainstYear(rule, window, ctx);
       case 'equal_service_gap': {
         const scopes: (string | undefined)[] = rule.offices ?? [undefined];
         const out: Finding[] = [];

@@ -50,7 +50,7 @@ const app = await buildApp(
 const query = new QueryClient({ ...config.query, timeoutMs: 30_000 });
 const evaluator = new Evaluator(
   { rules, query, book, log, logger: app.log, onEvents: () => outbox.kick() },
-  { ...config.schedule, dashboardUrl: config.dashboardUrl },
+  { ...config.schedule, dashboardUrl: config.dashboardUrl, maxDataLagMs: config.maxDataLagHours * 3_600_000 },
 );
 const outbox = new Outbox(
   {

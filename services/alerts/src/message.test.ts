@@ -1,7 +1,7 @@
 import type { AlertRaised } from '@servq/contracts';
 import type { MetricInfo } from '@servq/query-api';
 import { describe, expect, it } from 'vitest';
-import { composeMessage } from './message.ts';
+import { composeMessage, pText } from './message.ts';
 
 const csat: MetricInfo = {
   id: 'csat',
@@ -73,5 +73,12 @@ describe('notification messages', () => {
     expect(subject).toBe('[servq] Kritiski: Sūdzību termiņi — Cēsu reģionālā nodaļa');
     expect(text).toContain('Rādītājs: 3\n');
     expect(text).toContain('3 atvērtas sūdzības ir pārsniegušas Iesniegumu likumā noteikto atbildes termiņu');
+    expect(text).toContain('Stāvoklis dienā: 2026-12-01');
+  });
+
+  it("write a tiny p-value as a bound, with the language's decimal sign", () => {
+    expect(pText(0, 'en')).toBe('p < 0.001');
+    expect(pText(0.0123, 'lv')).toBe('p = 0,012');
+    expect(pText(null, 'lv')).toBe('');
   });
 });

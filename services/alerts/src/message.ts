@@ -18,6 +18,7 @@ const words = {
     severity: { warning: 'Brīdinājums', critical: 'Kritiski' },
     renotified: 'atgādinājums',
     period: 'Periods',
+    asOf: 'Stāvoklis dienā',
     figure: 'Rādītājs',
     interval: '95 % ticamības intervāls',
     target: 'mērķis',
@@ -31,6 +32,7 @@ const words = {
     severity: { warning: 'Warning', critical: 'Critical' },
     renotified: 'reminder',
     period: 'Period',
+    asOf: 'As of',
     figure: 'Figure',
     interval: '95 % confidence interval',
     target: 'target',
@@ -73,11 +75,18 @@ function groupName(group: string, lang: Lang): string {
   return id;
 }
 
+/** A p-value as a reader expects it: two significant digits, and "p < 0.001" rather than "p = 0.0". */
+export function pText(p: number | null | undefined, lang: Lang): string {
+  if (p === null || p === undefined) return '';
+  const decimal = (text: string) => (lang === 'lv' ? text.replace('.', ',') : text);
+  return p < 0.001 ? `p < ${decimal('0.001')}` : `p = ${decimal(p.toPrecision(2))}`;
+}
+
 /** Why it fired, in the subscriber's language. */
 export function why(n: Notification, metric: MetricInfo | undefined, lang: Lang): string {
   const label = metric?.label[lang] ?? n.metric_id ?? '';
   const v = (x: number | null | undefined) => formatValue(x, metric?.unit, lang);
-  const p = n.p_value === undefined || n.p_value === null ? '' : `p = ${n.p_value.toPrecision(2)}`;
+  const p = pText(n.p_value, lang);
   const lv = lang === 'lv';
   switch (n.rule_kind) {
     case 'outside_target':
@@ -120,7 +129,7 @@ export function composeMessage(n: Notification, metric: MetricInfo | undefined, 
         ? ` (${w.interval} ${formatValue(n.interval_low, metric?.unit, lang)}–${formatValue(n.interval_high, metric?.unit, lang)})`
         : '') +
       (n.target !== undefined && n.target !== null ? `; ${w.target} ${formatValue(n.target, metric?.unit, lang)}` : ''),
-    `${w.period}: ${n.period_from} – ${n.period_to}`,
+    n.rule_kind === 'deadline' ? `${w.asOf}: ${n.period_to}` : `${w.period}: ${n.period_from} – ${n.period_to}`,
     `${w.why}: ${why(n, metric, lang)}`,
     '',
     `${w.open}: ${n.link}`,

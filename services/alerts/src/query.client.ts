@@ -5,7 +5,7 @@
  * whose due dates follow the rule in force on each complaint's day of receipt). Answers are validated with the
  * query API's own schemas.
  */
-import { CompareAnswer, MetricsAnswer, SqlAnswer } from '@servq/query-api';
+import { CompareAnswer, MetricsAnswer, QueryAnswer, SqlAnswer } from '@servq/query-api';
 import type { z } from 'zod';
 import { AlertsError, AlertsErrorCode } from './errors.ts';
 
@@ -73,6 +73,20 @@ export class QueryClient {
     const params = new URLSearchParams({ metrics: request.metric, by: request.by, from: request.from, to: request.to });
     for (const [dimension, value] of Object.entries(request.filters ?? {})) params.set(`filter.${dimension}`, value);
     return this.get(`/v1/compare?${params.toString()}`, CompareAnswer);
+  }
+
+  /** The first week (its start day) in which the metric has any sample, within the window; null if none. */
+  async firstWeekWithData(metric: string, from: string, to: string): Promise<string | null> {
+    const params = new URLSearchParams({ metrics: metric, grain: 'week', from, to });
+    const answer = await this.get(`/v1/query?${params.toString()}`, QueryAnswer);
+    const periods = answer.rows
+      .filter((row) => {
+        const cell = row[metric];
+        return typeof cell === 'object' && cell !== null && cell.n > 0;
+      })
+      .flatMap((row) => (typeof row.period === 'string' ? [row.period] : []))
+      .sort();
+    return periods[0] ?? null;
   }
 
   /** Open complaints with a legal due date, counted per office and due day. */
