@@ -65,19 +65,48 @@ function wrapCategories(option: ChartOption): ChartOption {
   return { ...option, yAxis: { ...axis, axisLabel: { width, overflow: 'break', lineHeight: 14 } } };
 }
 
+/** The target as a dashed line across the bars, on a 0–100 % axis so it is always in view. */
+function withTarget(option: ChartOption, target: number, label: string): ChartOption {
+  const series = Array.isArray(option.series) ? option.series : [];
+  const [first, ...rest] = series;
+  if (!first || first.type !== 'bar') return option;
+  const markLine = {
+    silent: true,
+    symbol: 'none',
+    lineStyle: { type: 'dashed' as const, color: COLOURS.target, width: 1.5 },
+    label: { formatter: label, position: 'insideEndTop' as const, color: COLOURS.target },
+    data: [{ yAxis: target }],
+  };
+  const axis = option.yAxis;
+  return {
+    ...option,
+    yAxis: axis && !Array.isArray(axis) ? ({ ...axis, min: 0, max: 100 }) : axis,
+    series: [{ ...first, markLine }, ...rest],
+  };
+}
+
 const unitOf = (ctx: ViewContext, metric: string): Unit => metricInfo(ctx, metric)?.unit ?? 'count';
 
 export async function renderVisits(ctx: ViewContext): Promise<HTMLElement> {
   const todayPanel = h('section', { class: 'card today-panel', 'aria-labelledby': 'today-title' });
   const body = h('div', { class: 'visits-body' });
   let version = -1;
-  const fillBody = async () => {
+  /** Redraws the panels below Today; false when it waited because the user is working in them. */
+  const fillBody = async (): Promise<boolean> => {
+    // Focus on a control below would be lost: ask again on the next tick instead.
+    if (body.contains(document.activeElement)) return false;
     const content = await visitsBody(ctx);
-    if (!ctx.isCurrent()) return;
+    if (!ctx.isCurrent() || body.contains(document.activeElement)) return false;
+    // Data tables the user opened stay open.
+    const open = [...body.querySelectorAll('details')].map((d) => d.open);
     disposeChartsIn(body);
     clear(body);
     body.append(content);
+    body.querySelectorAll('details').forEach((d, i) => {
+      if (open[i]) d.open = true;
+    });
     if (body.isConnected) mountCharts(body);
+    return true;
   };
   const fillToday = async () => {
     try {
@@ -87,8 +116,8 @@ export async function renderVisits(ctx: ViewContext): Promise<HTMLElement> {
       clear(todayPanel);
       todayPanel.append(...todayContent(ctx, answer));
       // A newer data version than the one the screen was drawn from: the other panels ask again.
-      if (version >= 0 && answer.freshness.dataVersion > version) await fillBody();
-      version = Math.max(version, answer.freshness.dataVersion);
+      if (version < 0) version = answer.freshness.dataVersion;
+      else if (answer.freshness.dataVersion > version && (await fillBody())) version = answer.freshness.dataVersion;
     } catch (error) {
       if (!ctx.isCurrent()) return;
       clear(todayPanel);
@@ -401,10 +430,14 @@ function waitBands(
     title: `${title}: ${metricLabel(ctx, 'csat')}`,
     note: verdict,
     summary: `${title}: ${shown.map((b) => `${bandName(b.band)} ${formatValue('share', b.figure.value, ctx.lang)}`).join(', ')}. ${verdict}`,
-    option: barOption(
-      shown.map((b) => bandName(b.band)),
-      shown.map((b) => rounded(plotValue('share', b.figure.value ?? 0))),
-      { name: metricLabel(ctx, 'csat'), colour: COLOURS.offices[2] ?? '#2f855a' },
+    option: withTarget(
+      barOption(
+        shown.map((b) => bandName(b.band)),
+        shown.map((b) => rounded(plotValue('share', b.figure.value ?? 0))),
+        { name: metricLabel(ctx, 'csat'), colour: COLOURS.offices[2] ?? '#2f855a' },
+      ),
+      plotValue('share', target),
+      `${l('target')} ${targetText}`,
     ),
     height: 240,
     tableLabel: l('dataTable'),
