@@ -80,7 +80,7 @@ function withTarget(option: ChartOption, target: number, label: string): ChartOp
   const axis = option.yAxis;
   return {
     ...option,
-    yAxis: axis && !Array.isArray(axis) ? ({ ...axis, min: 0, max: 100 }) : axis,
+    yAxis: axis && !Array.isArray(axis) ? { ...axis, min: 0, max: 100 } : axis,
     series: [{ ...first, markLine }, ...rest],
   };
 }
