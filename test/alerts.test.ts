@@ -4,11 +4,13 @@
  * (reading the query API only) and delivered as exactly one e-mail and one signed webhook with the figures and
  * a dashboard link that shows them. Killing the alerts service while a delivery hangs and starting it again
  * delivers everything, once per idempotency key; an unreachable mail server delays an e-mail, never loses it;
- * a bad rules file stops the service with every problem listed.
+ * a bad rules file stops the service with every problem listed. Its page lists open alerts and acknowledges one
+ * in Chromium (screenshot in test/artifacts/alerts/, git-ignored).
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -19,6 +21,7 @@ import { createAckedProducer, createKafka, ensureTopics, logLevel } from '@servq
 import { createS3Client } from '@servq/lake';
 import { pollUntil } from '@servq/runtime';
 import { createHmac } from 'node:crypto';
+import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedNames } from './support/names.ts';
 import { freePort, repoRoot, startService, type RunningService } from './support/services.ts';
@@ -324,6 +327,46 @@ describe('alerts: a broken target reaches its subscribers once', () => {
     const mails = await mailsTo(email);
     expect(mails.filter((m) => m.Subject.includes('Daugavpils'))).toHaveLength(1);
     expect(raisedFor(await history(), 'daugavpils')).toHaveLength(1);
+  });
+
+  it('shows open alerts on its page and lets a user acknowledge one (Chromium)', async () => {
+    const profile = mkdtempSync(join(tmpdir(), 'servq-chromium-'));
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+      viewport: { width: 1280, height: 800 },
+    });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${alertsUrl}/`);
+      await page.getByLabel('Atslēga / Token').fill('servq-dev-management-token');
+      await page.getByRole('button', { name: 'OK' }).click();
+      const row = page.locator('#open tbody tr', { hasText: 'liepaja' });
+      await row.getByRole('button', { name: 'Apstiprināt / Acknowledge' }).click();
+      await expect.poll(() => row.textContent()).toContain('✓ dev-management');
+      mkdirSync(join(repoRoot, 'test/artifacts/alerts'), { recursive: true });
+      await page.screenshot({ path: join(repoRoot, 'test/artifacts/alerts/alerts-page.png'), fullPage: true });
+      expect(errors).toEqual([]);
+      const events = await history();
+      expect(
+        events
+          .filter((e) => e.type === 'alert.acknowledged')
+          .map((e) => [e.office_id, e.type === 'alert.acknowledged' && e.acknowledged_by]),
+      ).toEqual([['liepaja', 'dev-management']]);
+    } finally {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
   });
 
   it('lands the alert events in the lake like every other event', async () => {

@@ -1,5 +1,6 @@
 /**
- * The alerts service's HTTP app: health and readiness, open alerts, their history, and acknowledging one.
+ * The alerts service's HTTP app: health and readiness, open alerts, their history, and acknowledging one; a
+ * small page at `/` shows the same to people (alerts.page.ts).
  * `buildApp` returns a ready app that is not listening; `main.ts` listens. Every error leaves through one handler
  * in one JSON shape.
  */
@@ -7,6 +8,7 @@ import type { AlertEvent } from '@servq/contracts';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import type { AlertBook, OpenAlert } from './alert.book.ts';
+import { registerAlertsPage } from './alerts.page.ts';
 import { authenticate, maySee } from './auth.ts';
 import type { TokenEntry } from './config.ts';
 import { AlertsError, AlertsErrorCode, errorBody, toAlertsError } from './errors.ts';
@@ -89,6 +91,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
       throw new AlertsError(AlertsErrorCode.NotReady, 'the alert history is still being read', { retryable: true });
   };
 
+  registerAlertsPage(app);
   app.get('/healthz', () => Promise.resolve({ status: 'ok' }));
   app.get('/readyz', () => {
     requireReady();

@@ -1,0 +1,126 @@
+import { createHash } from 'node:crypto';
+import type { AlertEvent } from '@servq/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AlertBook } from './alert.book.ts';
+import { buildApp } from './app.ts';
+import type { Finding } from './evaluate.ts';
+
+const sha = (t: string) => createHash('sha256').update(t).digest('hex');
+const tokens = [
+  { id: 'mgmt', sha256: sha('m-token'), role: 'management' as const },
+  { id: 'office-cesis', sha256: sha('c-token'), role: 'office' as const, office: 'cesis' },
+];
+const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
+
+function finding(office: string): Finding {
+  return {
+    alertId: `csat-under-target:${office}`,
+    ruleId: 'csat-under-target',
+    ruleKind: 'outside_target',
+    severity: 'warning',
+    officeId: office,
+    metricId: 'csat',
+    value: 0.5,
+    intervalLow: 0.4,
+    intervalHigh: 0.6,
+    target: 0.85,
+    n: 60,
+    periodFrom: '2026-11-04',
+    periodTo: '2026-12-01',
+    reason: 'csat 0.5 is outside its target 0.85',
+    link: `http://127.0.0.1:8080/#/offices?office=${office}`,
+  };
+}
+
+describe('alerts API', () => {
+  const book = new AlertBook();
+  const appended: AlertEvent[] = [];
+  let app: Awaited<ReturnType<typeof buildApp>>;
+
+  beforeAll(async () => {
+    for (const e of book.decide(
+      'csat-under-target',
+      [finding('cesis'), finding('liepaja')],
+      new Date('2026-12-01T08:00:00Z'),
+      { cleanEvaluationsToResolve: 3, renotifyAfterMs: 86_400_000 },
+    )) {
+      book.apply(e);
+    }
+    app = await buildApp(
+      { tokens },
+      {
+        book,
+        append: (events) => {
+          for (const e of events) {
+            appended.push(e);
+            book.apply(e);
+          }
+          return Promise.resolve();
+        },
+        pending: () => [],
+        ready: () => true,
+        evaluatedDataVersion: () => 7,
+      },
+    );
+  });
+  afterAll(() => app.close());
+
+  it('asks for a token, naming the header', async () => {
+    const res = await app.inject({ url: '/v1/alerts' });
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({
+      error: { code: 'ALERTS_UNAUTHORIZED', details: [{ parameter: 'Authorization' }] },
+    });
+  });
+
+  it('shows an office head only their own office', async () => {
+    const all = (await app.inject({ url: '/v1/alerts', headers: bearer('m-token') })).json<{
+      alerts: { office_id: string }[];
+    }>();
+    expect(all.alerts.map((a) => a.office_id).sort()).toEqual(['cesis', 'liepaja']);
+    const mine = (await app.inject({ url: '/v1/alerts', headers: bearer('c-token') })).json<{
+      alerts: { office_id: string }[];
+    }>();
+    expect(mine.alerts.map((a) => a.office_id)).toEqual(['cesis']);
+    const other = await app.inject({
+      method: 'POST',
+      url: '/v1/alerts/csat-under-target:liepaja/ack',
+      headers: bearer('c-token'),
+    });
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('records who acknowledged an alert, once, as an alert event', async () => {
+    const first = await app.inject({
+      method: 'POST',
+      url: '/v1/alerts/csat-under-target:cesis/ack',
+      headers: bearer('c-token'),
+    });
+    expect(first.json()).toMatchObject({ alert_id: 'csat-under-target:cesis', acknowledged_by: 'office-cesis' });
+    const again = await app.inject({
+      method: 'POST',
+      url: '/v1/alerts/csat-under-target:cesis/ack',
+      headers: bearer('m-token'),
+    });
+    expect(again.json()).toMatchObject({ acknowledged_by: 'office-cesis' });
+    expect(appended.map((e) => e.type)).toEqual(['alert.acknowledged']);
+    const history = (
+      await app.inject({ url: '/v1/alerts/csat-under-target:cesis/history', headers: bearer('m-token') })
+    ).json<{ events: AlertEvent[] }>();
+    expect(history.events.map((e) => e.type)).toEqual(['alert.raised', 'alert.acknowledged']);
+  });
+
+  it('answers 400 naming the parameter for a bad history limit', async () => {
+    const res = await app.inject({ url: '/v1/alerts/history?limit=0', headers: bearer('m-token') });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: { details: [{ parameter: 'limit' }] } });
+  });
+
+  it('serves the alerts page with a strict content security policy', async () => {
+    const res = await app.inject({ url: '/' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.headers['content-security-policy']).toMatch(/script-src 'nonce-[^']+'/);
+    expect(res.body).toContain('Open alerts');
+  });
+});
