@@ -78,9 +78,15 @@ function withTarget(option: ChartOption, target: number, label: string): ChartOp
     data: [{ yAxis: target }],
   };
   const axis = option.yAxis;
+  const categories = option.xAxis;
   return {
     ...option,
     yAxis: axis && !Array.isArray(axis) ? { ...axis, min: 0, max: 100 } : axis,
+    // Four bands: every one named, even on a phone.
+    xAxis:
+      categories && !Array.isArray(categories)
+        ? { ...categories, axisLabel: { interval: 0, hideOverlap: false, fontSize: 11 } }
+        : categories,
     series: [{ ...first, markLine }, ...rest],
   };
 }
@@ -148,8 +154,8 @@ function todayContent(ctx: ViewContext, answer: TodayAnswer): HTMLElement[] {
         'p',
         { class: 'tile-meta' },
         row.usual === null ? l('noUsual') : l('usualValue', { value: text(row.key, row.usual) }),
-        row.comparison === 'none' ? null : h('span', { class: 'today-cmp' }, ` · ${l(`cmp_${row.comparison}`)}`),
       ),
+      row.comparison === 'none' ? null : h('p', { class: 'today-cmp' }, l(`cmp_${row.comparison}`)),
     ),
   );
   const dates = answer.usualDays.map((d) => d.slice(5)).join(', ');
