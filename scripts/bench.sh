@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `pnpm bench`: sets up like the test command, brings up Kafka and S3 if needed, and runs every benchmark
-# (services/*/bench/*.bench.ts). Each writes its figures, next to a baseline measured in the same run, to
+# (packages/*/bench/*.bench.ts, services/*/bench/*.bench.ts). Each writes its figures, next to a baseline measured
+# in the same run, to
 # bench/results/<name>.json. Benchmarks, not tests: nothing here passes or fails on speed.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,7 +17,7 @@ servq_load_env_defaults
 bash infra/local/infra.sh up
 mkdir -p bench/results
 status=0
-for bench in services/*/bench/*.bench.ts; do
+for bench in packages/*/bench/*.bench.ts services/*/bench/*.bench.ts; do
   [[ -f "$bench" ]] || continue
   echo "[bench] $bench"
   node --import tsx "$bench" || { echo "[bench] $bench failed" >&2; status=1; }

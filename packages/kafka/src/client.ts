@@ -3,11 +3,11 @@
  * so swapping the library stays a change to this package only.
  */
 import type { KafkaConfig } from '@servq/config';
-import { KafkaJsClient } from './kafkajs/client.ts';
+import { ServqKafkaClient } from './servq.client.ts';
 import type { AckedProducer, AckedProducerOptions, KafkaClient, KafkaClientOptions } from './types.ts';
 
 export function createKafka(config: KafkaConfig, options: KafkaClientOptions = {}): KafkaClient {
-  return new KafkaJsClient(config, options);
+  return new ServqKafkaClient(config, options);
 }
 
 /** An acknowledged-delivery producer on `kafka` (see kafkajs/acked.producer.ts for its guarantees). */

@@ -141,4 +141,34 @@ describe('the servq Kafka client against the local Kafka 4.x broker', () => {
     const progress = await second.consumer.progress();
     expect(progress.find((p) => p.partition === 0)).toMatchObject({ committed: 8n, start: 0n, end: 10n });
   });
+
+  it('puts a key on the same partition whichever library produces it (platformatic for acked sends)', async () => {
+    const config = loadSharedConfig(process.env).kafka;
+    const keys = Array.from({ length: 12 }, (_, i) => `survey-${i}`);
+    for (const producerLibrary of ['kafkajs', 'platformatic'] as const) {
+      const producer = createKafka({ ...config, producerLibrary }).ackedProducer({ sendTimeoutMs: 10_000 });
+      await producer.start();
+      await producer.send([
+        { topic, messages: keys.map((key) => ({ key, value: producerLibrary, headers: { source: producerLibrary } })) },
+      ]);
+      await producer.stop();
+    }
+    const received = await consumeAll(24);
+    for (const key of keys) {
+      const copies = received.filter((r) => r.message.key?.toString() === key);
+      expect(copies.map((c) => c.message.headers.source).sort()).toEqual(['kafkajs', 'platformatic']);
+      expect(new Set(copies.map((c) => c.partition)).size).toBe(1);
+    }
+  });
+
+  it('fails an acked send to a broker that is not there as a retryable adapter error', async () => {
+    const producer = createKafka({ brokers: ['127.0.0.1:1'], clientId: 'servq-test' }).ackedProducer({
+      sendTimeoutMs: 2000,
+    });
+    await expect(producer.send([{ topic, messages: [{ key: 'k', value: 'v' }] }])).rejects.toMatchObject({
+      name: 'KafkaAdapterError',
+      kind: 'retryable',
+    });
+    await producer.stop().catch(() => undefined);
+  });
 });

@@ -9,8 +9,10 @@
  *
  * A watchdog rebuilds the kafkajs consumer (a new client and membership) when it has been silent too long:
  * not joined for `silentAfterMs`, or joined with an unpaused partition whose log end is past the next offset to
- * deliver and nothing delivered (nor being handled) for `silentAfterMs`. kafkajs was seen going silent for good
- * after repeated broker restarts, with no error and no event (#13).
+ * deliver and nothing delivered of it for `silentAfterMs` (while no batch is being handled). kafkajs was seen
+ * going silent for good after repeated broker restarts, with no error and no event (#13); and a client let go
+ * while kafkajs was restarting it came back by itself and held partitions: such a client is disconnected again
+ * whenever it shows up.
  */
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage as KafkaJsMessage } from 'kafkajs';
 import { KafkaErrorCode } from '../errors.ts';
@@ -78,7 +80,8 @@ export class KafkaJsPartitionConsumer implements PartitionConsumer {
   private stopping = false;
   /** Since when this member waits to (re)join; undefined while joined. */
   private joinWaitSince: number | undefined = Date.now();
-  private lastDelivery = Date.now();
+  /** When each partition was last delivered (or assigned): a partition with messages behind it stays silent. */
+  private readonly deliveredAt = new Map<string, number>();
   private handling = 0;
   private watchdog: NodeJS.Timeout | undefined;
   private checking = false;
@@ -197,15 +200,19 @@ export class KafkaJsPartitionConsumer implements PartitionConsumer {
       this.joinWaitSince ??= Date.now();
     });
     consumer.on(events.GROUP_JOIN, ({ payload }) => {
-      if (!current()) return;
+      // A replaced client that kafkajs restarted by itself after we let it go would hold partitions it never
+      // delivers: it leaves the group again.
+      if (!current()) return this.retire(consumer);
       this.revokeAll('rejoin');
       this.isJoined = true;
       this.joinWaitSince = undefined;
-      this.lastDelivery = Date.now();
       this.assignment = Object.entries(payload.memberAssignment).flatMap(([topic, partitions]) =>
         partitions.map((partition) => ({ topic, partition })),
       );
       this.positions.clear();
+      this.deliveredAt.clear();
+      const now = Date.now();
+      for (const p of this.assignment) this.deliveredAt.set(keyOf(p), now);
       this.logger?.info({ assignment: payload.memberAssignment }, 'joined group');
     });
     consumer.on(events.CRASH, ({ payload }) => {
@@ -244,7 +251,8 @@ export class KafkaJsPartitionConsumer implements PartitionConsumer {
 
   private async eachBatch(consumer: Consumer, payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
-    if (this.consumer !== consumer || !this.handlers) return;
+    if (this.consumer !== consumer) return this.retire(consumer);
+    if (!this.handlers) return;
     this.lastHeartbeat = () => payload.heartbeat();
     const last = batch.messages.at(-1);
     if (this.stopping || payload.isStale() || !last) return;
@@ -285,8 +293,13 @@ export class KafkaJsPartitionConsumer implements PartitionConsumer {
       await this.handlers.batch({ ...ref, messages, highWatermark: BigInt(batch.highWatermark) });
     } finally {
       this.handling--;
-      this.lastDelivery = Date.now();
+      this.deliveredAt.set(key, Date.now());
     }
+  }
+
+  /** Lets a replaced kafkajs client go (again): it leaves the group, and its partitions go to the current one. */
+  private retire(consumer: Consumer): void {
+    consumer.disconnect().catch(() => undefined);
   }
 
   /** The watchdog's round: rebuild a consumer that waits too long to join, or is silent with messages behind. */
@@ -298,18 +311,20 @@ export class KafkaJsPartitionConsumer implements PartitionConsumer {
       if (now - this.joinWaitSince >= silentAfterMs) await this.rebuild(`not joined for ${silentAfterMs} ms`);
       return;
     }
-    if (this.handling > 0 || now - this.lastDelivery < silentAfterMs) return;
+    if (this.handling > 0) return;
+    const quiet = (key: string) => now - (this.deliveredAt.get(key) ?? now) >= silentAfterMs;
+    if (!this.assignment.some((p) => quiet(keyOf(p)))) return;
     this.checking = true;
     try {
-      const behind = (await this.progress()).filter((p) => {
+      const silent = (await this.progress()).filter((p) => {
         const key = keyOf(p);
-        if (this.paused.has(key)) return false;
+        if (this.paused.has(key) || !quiet(key)) return false;
         const next = this.positions.get(key) ?? p.committed ?? p.start;
         return p.end > next;
       });
-      if (behind.length > 0 && this.handling === 0 && Date.now() - this.lastDelivery >= silentAfterMs) {
+      if (silent.length > 0 && this.handling === 0) {
         await this.rebuild(
-          `nothing delivered for ${silentAfterMs} ms with messages behind ${behind.map(keyOf).join(', ')}`,
+          `nothing delivered for ${silentAfterMs} ms with messages behind ${silent.map(keyOf).join(', ')}`,
         );
       }
     } catch (error) {
@@ -329,6 +344,7 @@ export class KafkaJsPartitionConsumer implements PartitionConsumer {
     this.revokeAll('rebuild');
     this.isJoined = false;
     this.positions.clear();
+    this.deliveredAt.clear();
     this.rebuilding = (async () => {
       // A wedged client may never finish disconnecting; it is abandoned after a session timeout.
       if (old)

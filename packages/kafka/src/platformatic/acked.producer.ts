@@ -1,0 +1,113 @@
+/**
+ * The acknowledged-delivery producer on @platformatic/kafka: idempotent, `acks=all`, keys partitioned as Kafka's
+ * Java client and kafkajs do (murmur2, positive) so that a key stays on its partition across the switch, and a
+ * bounded wait with the same guarantee as the kafkajs one (see ../kafkajs/acked.producer.ts): the client's own
+ * retries end well inside `sendTimeoutMs`, so a send reported failed is not retried in the background.
+ *
+ * A send refused because the broker no longer knows the producer's sequence numbers (after a broker restart)
+ * replaces the client with a fresh one (a new producer id) before the next send.
+ */
+import type { KafkaConfig } from '@servq/config';
+import { compatibilityPartitioner, Producer, ProduceAcks, stringSerializers } from '@platformatic/kafka';
+import { KafkaAdapterError, KafkaErrorCode } from '../errors.ts';
+import type { AckedProducer, AckedProducerOptions, TopicBatch } from '../types.ts';
+import { hasApiId, kindOf } from './errors.ts';
+
+const SEQUENCE_DESYNC = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
+
+type StringProducer = Producer<string, string, string, string>;
+
+export function createPlatformaticAckedProducer(config: KafkaConfig, options: AckedProducerOptions): AckedProducer {
+  const budget = options.sendTimeoutMs;
+  const build = (): StringProducer =>
+    new Producer({
+      clientId: config.clientId,
+      bootstrapBrokers: config.brokers,
+      serializers: stringSerializers,
+      idempotent: true,
+      acks: ProduceAcks.ALL,
+      partitioner: compatibilityPartitioner,
+      autocreateTopics: false,
+      // Half the deadline for backoffs (retries × delay) leaves the other half for the attempts themselves.
+      retries: 3,
+      retryDelay: Math.max(50, Math.floor(budget / 8)),
+      connectTimeout: Math.min(3000, Math.floor(budget / 4)),
+      requestTimeout: budget,
+      timeout: budget,
+    });
+  let producer = build();
+  let connected = false;
+  let stopped = false;
+  const desynced = new WeakSet<StringProducer>();
+
+  function replace(failed: StringProducer): void {
+    if (failed !== producer || stopped) return;
+    producer = build();
+    failed.close(true).catch(() => undefined);
+  }
+
+  async function withDeadline<T>(work: Promise<T>, what: string): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new KafkaAdapterError(
+              KafkaErrorCode.ProduceTimeout,
+              `${what} not acknowledged within ${budget} ms`,
+              'retryable',
+            ),
+          ),
+        budget,
+      );
+    });
+    try {
+      return await Promise.race([work, deadline]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  return {
+    get connected() {
+      return connected;
+    },
+    async start() {
+      stopped = false;
+      // Connects and learns the cluster now, so that a broker that is away fails the start, not the first send.
+      await producer.metadata({ topics: [] });
+      connected = true;
+    },
+    async stop() {
+      stopped = true;
+      connected = false;
+      await producer.close();
+    },
+    async send(batches: TopicBatch[]) {
+      const messages = batches.flatMap((b) =>
+        b.messages.map((m) => ({ topic: b.topic, key: m.key, value: m.value, headers: m.headers ?? {} })),
+      );
+      if (messages.length === 0) return;
+      if (desynced.has(producer)) replace(producer);
+      const sender = producer;
+      const work = sender.send({ messages });
+      // The losing promise of the race must not surface as an unhandled rejection later.
+      work.catch(() => undefined);
+      try {
+        await withDeadline(work, `${messages.length} messages`);
+        connected = true;
+      } catch (error) {
+        if (hasApiId(error, SEQUENCE_DESYNC)) desynced.add(sender);
+        if (error instanceof KafkaAdapterError) throw error;
+        const kind = kindOf(error);
+        if (kind !== 'fatal') connected = false;
+        throw new KafkaAdapterError(
+          KafkaErrorCode.ProduceFailed,
+          `produce failed: ${error instanceof Error ? error.message : String(error)}`,
+          'retryable',
+          { cause: error },
+        );
+      }
+    },
+  };
+}
