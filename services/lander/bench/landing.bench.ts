@@ -11,6 +11,7 @@
  * every row landed, i.e. uploaded to S3, committed to Kafka and checkpointed — so it includes the final age
  * flush of the partial buffers (up to LANDER_FLUSH_MAX_AGE_MS). Group joins and process start-up are not counted.
  * Writes bench/results/lander.json.
+ * With BENCH_LANDER_BEFORE_DIR (another checkout's services/lander), its lander lands the topic too, alternated.
  * Usage: node --import tsx services/lander/bench/landing.bench.ts [events] [repeats]
  */
 import { spawn } from 'node:child_process';
@@ -31,6 +32,8 @@ const PARTITIONS = 6;
 const FLUSH = { maxEvents: 50_000, maxAgeMs: 1000 };
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const landerDir = fileURLToPath(new URL('..', import.meta.url));
+/** A lander of another checkout (its services/lander directory) to land the same topic alternately: before/after. */
+const BEFORE_DIR = process.env.BENCH_LANDER_BEFORE_DIR;
 const shared = loadSharedConfig(process.env);
 const id = randomUUID().slice(0, 8);
 const topic = `bench.lander.${id}`;
@@ -192,7 +195,7 @@ function cpuByThread(pid: number): Record<string, number> {
   return Object.fromEntries(threads.filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]));
 }
 
-async function land(run: number, decodeWorkers = DECODE_WORKERS): Promise<LandingRun> {
+async function land(run: number, decodeWorkers = DECODE_WORKERS, dir = landerDir): Promise<LandingRun> {
   const port = 19_000 + Math.floor(Math.random() * 1000);
   const metricsPort = port + 1000;
   const peaks = { heap: 0, external: 0 };
@@ -209,7 +212,7 @@ async function land(run: number, decodeWorkers = DECODE_WORKERS): Promise<Landin
   // BENCH_LANDER_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the lander process.
   const flags = (process.env.BENCH_LANDER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'src/main.ts'], {
-    cwd: landerDir,
+    cwd: dir,
     env: {
       ...process.env,
       LANDER_TOPICS: `${topic}=survey_events`,
@@ -282,6 +285,7 @@ async function main(): Promise<void> {
     const baselineServerCpu: ServerCpu[] = [];
     const landings: (LandingRun & { serverCpuPerMillion: ServerCpu })[] = [];
     const inlineLandings: (LandingRun & { serverCpuPerMillion: ServerCpu })[] = [];
+    const beforeLandings: (LandingRun & { serverCpuPerMillion: ServerCpu })[] = [];
     for (let run = 0; run < REPEATS; run++) {
       const baseline = await withServerCpu(() => consumeAndDiscard(run));
       baselineSeconds.push(baseline.seconds);
@@ -289,6 +293,7 @@ async function main(): Promise<void> {
       baselineServerCpu.push(baseline.serverCpuPerMillion);
       landings.push(await withServerCpu(() => land(run)));
       inlineLandings.push(await withServerCpu(() => land(REPEATS + run, '0')));
+      if (BEFORE_DIR) beforeLandings.push(await withServerCpu(() => land(2 * REPEATS + run, undefined, BEFORE_DIR)));
       console.error(
         `run ${run}: baseline ${round(TOTAL / (baselineSeconds.at(-1) ?? 1))}/s, ` +
           `landing ${round(TOTAL / (landings.at(-1)?.seconds ?? 1))}/s, ` +
@@ -347,6 +352,16 @@ async function main(): Promise<void> {
         sampledPeakHeapUsedMiB: Math.max(...landings.map((l) => l.sampledPeakHeapUsedMiB)),
         sampledPeakExternalMiB: Math.max(...landings.map((l) => l.sampledPeakExternalMiB)),
       },
+      ...(BEFORE_DIR && {
+        landingBefore: {
+          what: `the lander of another checkout (BENCH_LANDER_BEFORE_DIR=${BEFORE_DIR}), alternated in each run`,
+          eventsPerSecond: round(TOTAL / median(beforeLandings.map((l) => l.seconds))),
+          steadyEventsPerSecond: median(beforeLandings.map((l) => l.steadyEventsPerSecond)),
+          runsEventsPerSecond: beforeLandings.map((l) => round(TOTAL / l.seconds)),
+          cpuSecondsPerMillion: median(beforeLandings.map((l) => l.cpuSecondsPerMillion)),
+          peakRssMiB: Math.max(...beforeLandings.map((l) => l.peakRssMiB)),
+        },
+      }),
       landingWithoutDecodeWorkers: {
         what: 'the same lander with LANDER_DECODE_WORKERS=0 (decoding in the consume thread), alternated in each run',
         eventsPerSecond: inlineRate,

@@ -189,6 +189,9 @@ export class KafkaJsPartitionConsumer implements PartitionConsumer {
       heartbeatInterval: Math.max(1000, Math.floor(sessionTimeoutMs / 10)),
       allowAutoTopicCreation: false,
       maxBytesPerPartition: this.options.maxBytesPerPartition ?? 4 * 1024 * 1024,
+      // kafkajs restarts a crashed consumer by itself, even one already told to disconnect: only the current
+      // client may come back, or a replaced one rejoins the group and holds partitions it never delivers.
+      retry: { retries: 5, restartOnFailure: () => Promise.resolve(this.consumer === consumer && !this.stopping) },
     });
     this.consumer = consumer;
     this.joinWaitSince = Date.now();
