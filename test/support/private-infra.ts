@@ -54,7 +54,12 @@ export function privateInfra(env: Env): PrivateInfra {
     env: overrides,
     shared: () => loadSharedConfig({ ...env, ...overrides }),
     dataDir: settings.SERVQ_CHAOS_DATA_DIR,
-    up: (component) => run('up', ...(component ? [component] : [])),
+    // Kafka and S3 only: `up` alone would also start the mail component, on the shared Mailpit's ports.
+    up: async (component) => {
+      if (component) return run('up', component);
+      await run('up', 'kafka');
+      await run('up', 's3');
+    },
     down: (component) => run('down', ...(component ? [component] : [])),
   };
 }
