@@ -30,6 +30,14 @@ describe('query API client', () => {
     ).toBe('metrics=csat%2Cwait_p50&dimensions=office&from=2026-03-01&to=2026-03-31&grain=month&filter.office=cesis');
   });
 
+  it("asks /v1/today for the office and the page's channel, service and language filters", async () => {
+    const { calls, fetchFn } = fakeFetch({ 'GET /v1/today': () => [200, {}] });
+    const client = new ApiClient('t', fetchFn);
+    await client.today('cesis', { channel: ['in_person'], language: [] });
+    await client.today('');
+    expect(calls.map((c) => c.url)).toEqual(['/v1/today?office=cesis&filter.channel=in_person', '/v1/today']);
+  });
+
   it('sends the bearer token and turns the API error shape into an ApiError with its message and details', async () => {
     const { calls, fetchFn } = fakeFetch({
       'GET /v1/query': () => [

@@ -102,8 +102,13 @@ export class ApiClient {
   }
 
   /** The office's day so far against the same weekday's usual; all offices when `office` is empty. */
-  today(office: string): Promise<TodayAnswer> {
-    return this.get(office ? `/v1/today?office=${encodeURIComponent(office)}` : '/v1/today');
+  today(office: string, filters: Record<string, string[]> = {}): Promise<TodayAnswer> {
+    const params = new URLSearchParams();
+    if (office) params.set('office', office);
+    for (const [dimension, values] of Object.entries(filters))
+      if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
+    const query = params.toString();
+    return this.get(query ? `/v1/today?${query}` : '/v1/today');
   }
 
   schema(): Promise<SchemaAnswer> {

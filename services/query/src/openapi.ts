@@ -22,7 +22,7 @@ import {
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { z } from 'zod';
 import { CompareParams, QueryParams, SqlBody } from './params.ts';
-import { TodayParams } from './today.ts';
+import { TODAY_FILTERS, TodayParams } from './today.ts';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -32,10 +32,10 @@ function inputSchema(schema: z.ZodType): JsonSchema {
   return json;
 }
 
-/** `filter.<dimension>=a,b` for every dimension, as documented query parameters. */
-function withFilters(schema: JsonSchema): JsonSchema {
+/** `filter.<dimension>=a,b` for every dimension (or those named), as documented query parameters. */
+function withFilters(schema: JsonSchema, only?: readonly string[]): JsonSchema {
   const properties = { ...(schema.properties as Record<string, JsonSchema>) };
-  for (const dimension of Object.values(Dimensions)) {
+  for (const dimension of Object.values(Dimensions).filter((d) => !only || only.includes(d.id))) {
     properties[`filter.${dimension.id}`] = {
       type: 'string',
       description: `only these values of ${dimension.label.en.toLowerCase()} (comma-separated)`,
@@ -128,10 +128,11 @@ export const routeDocs = {
     description:
       'Every day is cut at the current Riga time of day. The usual is the median over up to 8 previous same ' +
       'weekdays the office was open and has visits on (listed in usualDays). An office token gets its own ' +
-      'office. The data version is in x-servq-data-version.',
+      'office. filter.channel, filter.service and filter.language narrow every day alike. The data version is ' +
+      'in x-servq-data-version.',
     tags: ['metrics'],
     security: bearer,
-    querystring: inputSchema(TodayParams),
+    querystring: withFilters(inputSchema(TodayParams), TODAY_FILTERS),
     response: { ...ok('today’s figures and the usual', TodayAnswer), ...errors(400, 401, 403, 503) },
   },
   schema: {

@@ -1,14 +1,14 @@
 /**
- * GET /v1/today?office=…: the office head's day so far against the same weekday's usual (see today.ts). Any
+ * GET /v1/today?office=…&filter.channel=…: the office head's day so far against the same weekday's usual (see today.ts). Any
  * role may ask; an office token is held to its own office. Answers carry the data version in
  * x-servq-data-version, so a page polling it can tell when the lake moved.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from './auth.ts';
 import { routeDocs } from './openapi.ts';
-import { parseParams, rejectUnknown } from './params.ts';
+import { parseFilters, parseParams, rejectUnknown } from './params.ts';
 import type { ReadStore } from './query.service.ts';
-import { runToday, todayOffice, TodayParams } from './today.ts';
+import { runToday, todayFilters, todayOffice, TodayParams } from './today.ts';
 
 export interface TodayRouteDeps {
   principal: (request: FastifyRequest) => Principal;
@@ -24,7 +24,8 @@ export function registerToday(app: FastifyInstance, deps: TodayRouteDeps): void 
     const raw = request.query as Record<string, unknown>;
     rejectUnknown(raw, ['office']);
     const params = parseParams(TodayParams, raw);
-    const answer = await runToday(deps.store, todayOffice(who, params.office), deps.now());
+    const filters = todayFilters(parseFilters(raw));
+    const answer = await runToday(deps.store, todayOffice(who, params.office), deps.now(), filters);
     reply.header('x-servq-data-version', String(answer.freshness.dataVersion));
     reply.header('cache-control', 'no-store');
     return answer;

@@ -104,6 +104,18 @@ describe('GET /v1/today on the hand-built lake', () => {
     expect(body.usual).toEqual({ arrivals: 4, waitingNow: 1, waitP50: 10, waitN: 3 });
   });
 
+  it('narrows every day alike by service language, and names a filter it does not take', async () => {
+    const app = await appAt('2026-03-02T08:02:00Z');
+    // v1 (lv) waited 10 minutes; v3 (lv) checked in at 10:00 and is still waiting at 10:02.
+    const lv = await app.inject({ url: '/v1/today?office=cesis&filter.language=lv', headers: auth() });
+    expect(TodayAnswer.parse(lv.json()).today).toEqual({ arrivals: 2, waitingNow: 1, waitP50: 10, waitN: 1 });
+    for (const filter of ['filter.office=cesis', 'filter.category=waiting']) {
+      const bad = await app.inject({ url: `/v1/today?${filter}`, headers: auth() });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json()).toMatchObject({ error: { details: [{ parameter: filter.split('=')[0] }] } });
+    }
+  });
+
   it('holds an office token to its own office and names a bad office', async () => {
     const app = await appAt('2026-03-02T08:02:00Z');
     const other = await app.inject({ url: '/v1/today?office=liepaja', headers: auth('cesis-token') });

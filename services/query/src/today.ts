@@ -5,6 +5,7 @@
  * visits at all is missing data, not a quiet day. Each figure's usual is the median of the days' figures.
  * The SQL is built here from constants; the office, the dates and the cut-off travel as parameters.
  */
+import { Dimensions, resolveDimension } from '@servq/metrics';
 import type { Freshness, TodayAnswer, TodayFigures } from '@servq/query-api';
 import { z } from 'zod';
 import type { Principal } from './auth.ts';
@@ -33,8 +34,29 @@ export const TodayParams = z.object({
 });
 export type TodayParams = z.infer<typeof TodayParams>;
 
+/** The filters /v1/today takes besides the office, as in /v1/query (`filter.channel=in_person`). */
+export const TODAY_FILTERS = ['channel', 'service', 'language'] as const;
+
+/** Validated filters: only the visit dimensions a day's desk sees (the office has its own parameter). */
+export function todayFilters(filters: Record<string, string[]>): Record<string, string[]> {
+  for (const id of Object.keys(filters)) {
+    if (!(TODAY_FILTERS as readonly string[]).includes(id)) {
+      throw new QueryError(QueryErrorCode.BadParameter, `filter.${id} is not taken by /v1/today`, [
+        {
+          parameter: `filter.${id}`,
+          expected: `filter.${TODAY_FILTERS.join(', filter.')}${id === 'office' ? ', or office=<id>' : ''}`,
+        },
+      ]);
+    }
+    resolveDimension(id, `filter.${id}`, ['visits']);
+  }
+  return filters;
+}
+
 export interface TodayPlan {
   office: string | null;
+  /** Dimension id → accepted values, from `todayFilters`. */
+  filters: Record<string, string[]>;
   date: string;
   /** Seconds since Riga midnight at which every day is cut. */
   cutSeconds: number;
@@ -55,7 +77,7 @@ export function todayOffice(principal: Principal, asked: string | undefined): st
   return principal.office;
 }
 
-export function planToday(office: string | null, now: Date): TodayPlan {
+export function planToday(office: string | null, now: Date, filters: Record<string, string[]> = {}): TodayPlan {
   const date = rigaDate(now);
   const minute = rigaMinuteOfDay(now);
   // Riga's offset is whole minutes, so the seconds of the wall clock are the UTC seconds.
@@ -69,6 +91,7 @@ export function planToday(office: string | null, now: Date): TodayPlan {
   const pad = (n: number) => String(n).padStart(2, '0');
   return {
     office,
+    filters,
     date,
     cutSeconds,
     timeOfDay: `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`,
@@ -90,10 +113,19 @@ export function todaySql(plan: TodayPlan): { sql: string; params: string[] } {
   const days = [plan.date, ...plan.candidates];
   const params = [String(plan.cutSeconds), ...days];
   const dayList = days.map((_, i) => `$${i + 2}::DATE`).join(', ');
-  let officeCondition = '';
+  let conditions = '';
   if (plan.office !== null) {
     params.push(plan.office);
-    officeCondition = `\n    AND office_id = $${params.length}`;
+    conditions = `\n    AND office_id = $${params.length}`;
+  }
+  for (const [id, values] of Object.entries(plan.filters)) {
+    if (values.length === 0) continue;
+    const column = Dimensions[id as (typeof TODAY_FILTERS)[number]].column;
+    const placeholders = values.map((v) => {
+      params.push(v);
+      return `$${params.length}`;
+    });
+    conditions += `\n    AND CAST(${column} AS VARCHAR) IN (${placeholders.join(', ')})`;
   }
   const sql = `WITH v AS (
   SELECT event_date AS day, wait_minutes,
@@ -101,7 +133,7 @@ export function todaySql(plan: TodayPlan): { sql: string; params: string[] } {
     ${secondOfDay('called_at')} AS called_s,
     ${secondOfDay('least(called_at, completed_at, no_show_at, cancelled_at)')} AS left_s
   FROM visits
-  WHERE event_date IN (${dayList})${officeCondition}
+  WHERE event_date IN (${dayList})${conditions}
 )
 SELECT CAST(day AS VARCHAR) AS day,
   count(*) FILTER (WHERE in_s <= $1::INTEGER) AS arrivals,
@@ -164,8 +196,13 @@ export function todayAnswer(plan: TodayPlan, rows: Record<string, unknown>[], fr
   } satisfies TodayAnswer;
 }
 
-export async function runToday(store: ReadStore, office: string | null, now: Date): Promise<TodayAnswer> {
-  const plan = planToday(office, now);
+export async function runToday(
+  store: ReadStore,
+  office: string | null,
+  now: Date,
+  filters: Record<string, string[]> = {},
+): Promise<TodayAnswer> {
+  const plan = planToday(office, now, filters);
   const { sql, params } = todaySql(plan);
   const rows = await store.query(sql, params);
   return todayAnswer(plan, rows, store.getFreshness(), now);

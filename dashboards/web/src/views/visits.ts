@@ -116,7 +116,12 @@ export async function renderVisits(ctx: ViewContext): Promise<HTMLElement> {
   };
   const fillToday = async () => {
     try {
-      const answer = await ctx.api.today(ctx.filters.office);
+      const { channel, service, language } = ctx.filters;
+      const narrowed = Object.entries({ channel, service, language }).filter(([, v]) => v !== '');
+      const answer = await ctx.api.today(
+        ctx.filters.office,
+        Object.fromEntries(narrowed.map(([dimension, value]) => [dimension, [value]])),
+      );
       if (!ctx.isCurrent()) return;
       ctx.onFreshness(answer.freshness);
       clear(todayPanel);
