@@ -14,6 +14,8 @@ export const QueryErrorCode = {
   Forbidden: 'QUERY_FORBIDDEN',
   NotFound: 'QUERY_NOT_FOUND',
   NotReady: 'QUERY_NOT_READY',
+  /** The service is stopping; another instance (or this one, restarted) can answer. */
+  ShuttingDown: 'QUERY_SHUTTING_DOWN',
   SqlRejected: 'QUERY_SQL_REJECTED',
   SqlTimeout: 'QUERY_SQL_TIMEOUT',
   /** A query that needs more memory than the sandbox allows (DuckDB's limit or the worker's OS bound). */
@@ -29,6 +31,7 @@ const statusByCode: Record<QueryErrorCode, number> = {
   QUERY_FORBIDDEN: 403,
   QUERY_NOT_FOUND: 404,
   QUERY_NOT_READY: 503,
+  QUERY_SHUTTING_DOWN: 503,
   QUERY_SQL_REJECTED: 400,
   QUERY_SQL_TIMEOUT: 408,
   QUERY_SQL_MEMORY_LIMIT: 422,

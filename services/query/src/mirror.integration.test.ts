@@ -12,7 +12,7 @@ import { loadConfig, type QueryConfig } from './config.ts';
 import { handBuiltLake, testTokens, writeParquet } from './fixtures.ts';
 import { DuckDbStore } from './store/duckdb.store.ts';
 import { LakeMirror } from './mirror.ts';
-import { SyncLoop } from './sync.ts';
+import { SyncLoop, type SyncEvent } from './sync.ts';
 
 const silent = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
@@ -86,8 +86,14 @@ describe('lake mirror and query service against the real S3', () => {
   };
 
   it('downloads the Parquet objects (ignoring markers) and answers from them', async () => {
+    const heard: SyncEvent[] = [];
+    const remove = loop.onSync((event) => void heard.push(event));
     const first = await loop.syncOnce();
+    remove();
     expect(first).toMatchObject({ downloaded: 6, removed: 0, loadedFiles: 6 });
+    // The hook after a sync: its listeners hear the data version now served.
+    expect(heard).toEqual([{ dataVersion: store.getFreshness().dataVersion, changed: true, result: first }]);
+    expect(store.getFreshness().dataVersion).toBeGreaterThan(0);
     expect(await visits()).toBe(4);
     expect((await app.inject('/readyz')).statusCode).toBe(200);
   });

@@ -59,6 +59,7 @@ export class SqlSandbox implements SqlRunner {
   private exported: { version: number; dir: string } | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private nextId = 1;
+  private stopping = false;
 
   constructor(
     private readonly config: SandboxConfig,
@@ -84,7 +85,13 @@ export class SqlSandbox implements SqlRunner {
   }
 
   private async runNow(sql: string): Promise<SqlResult> {
+    if (this.stopping) throw shuttingDown();
     const worker = await this.ensureWorker();
+    // Stopped while the worker started: it must not outlive the service.
+    if (this.stopping) {
+      await this.kill(worker);
+      throw shuttingDown();
+    }
     const id = this.nextId++;
     const reply = await new Promise<WorkerReply | 'timeout' | 'died'>((done) => {
       const timer = setTimeout(() => {
@@ -119,6 +126,7 @@ export class SqlSandbox implements SqlRunner {
     }
     if (reply === 'died') {
       await this.kill(worker);
+      if (this.stopping) throw shuttingDown();
       const how = worker.child.signalCode ?? `code ${worker.child.exitCode}`;
       if (DIED_OF_MEMORY.test(worker.stderrTail())) {
         throw this.memoryError(`the sandbox worker ran out of memory (${how}) and was replaced`);
@@ -245,11 +253,23 @@ export class SqlSandbox implements SqlRunner {
     if (this.worker === worker) this.worker = undefined;
   }
 
+  /**
+   * Ends the running query, if any, and refuses new ones with QUERY_SHUTTING_DOWN (503, retryable). The
+   * service's shutdown calls it first: closing HTTP waits for requests in flight, and an analyst query may run
+   * for the whole time limit (minutes where configured so), past the shutdown deadline.
+   */
   async stop(): Promise<void> {
+    this.stopping = true;
     if (this.worker) await this.kill(this.worker);
+    await this.queue;
     await this.dropExport();
   }
 }
+
+const shuttingDown = (): QueryError =>
+  new QueryError(QueryErrorCode.ShuttingDown, 'the service is shutting down; the query was stopped', [], {
+    retryable: true,
+  });
 
 /**
  * OS limits for the analysts' worker, beyond DuckDB's own settings (which DuckDB calls defence in depth, not a
@@ -271,6 +291,14 @@ const WORKER_V8_HEAP_MIB = 128;
  */
 const WORKER_RUNTIME_BYTES = 1024 * 1024 ** 2;
 const PRLIMIT = '/usr/bin/prlimit';
+/**
+ * `setpriv --pdeathsig KILL` (util-linux) asks the kernel to SIGKILL the worker when the service's process dies,
+ * however it dies. The worker's own 'disconnect' handler was not enough: with a query running, a worker whose
+ * parent was SIGKILLed kept running (10 of 10 chaos rounds), holding its memory and CPU. The death signal
+ * survives the exec into prlimit and then into node. It fires when the spawning *thread* ends: Node spawns
+ * from its main thread, which lives as long as the process.
+ */
+const SETPRIV = '/usr/bin/setpriv';
 
 /** The bound on the worker process's memory for a DuckDB `memory_limit`. */
 export function workerMemoryBound(memoryLimit: string): number {
@@ -306,11 +334,13 @@ function keepStderrTail(child: ChildProcess): () => string {
 }
 
 function spawnWorker(memoryLimit: string): ChildProcess {
-  if (!existsSync(PRLIMIT)) throw new Error(`${PRLIMIT} (util-linux) is needed to bound the SQL sandbox`);
+  for (const tool of [PRLIMIT, SETPRIV]) {
+    if (!existsSync(tool)) throw new Error(`${tool} (util-linux) is needed to bound the SQL sandbox`);
+  }
   // Node runs the worker's TypeScript itself (type stripping): tsx would compile it through esbuild in a worker
   // thread, a second V8 isolate whose reservations broke the data-segment bound on a cold cache.
   const node = [process.execPath, `--max-old-space-size=${WORKER_V8_HEAP_MIB}`, workerPath];
-  return spawn(PRLIMIT, [...workerLimitArgs(memoryLimit), '--', ...node], {
+  return spawn(SETPRIV, ['--pdeathsig', 'KILL', '--', PRLIMIT, ...workerLimitArgs(memoryLimit), '--', ...node], {
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     serialization: 'advanced',
     // glibc reserves a malloc arena per thread, and on Node 24 those reservations plus V8's code ranges count
