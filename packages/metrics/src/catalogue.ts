@@ -2,25 +2,11 @@
  * The metric catalogue: every metric once, as data. A metric names its model, a measure (count, share, mean,
  * quantile, NPS or maximum over a row condition written in the model's columns), its unit, which direction is
  * good, a target that offices may override, and the minimum sample below which a figure is suppressed.
- * `compileMeasure` turns a measure into SQL; nothing here runs SQL.
+ * Each measure kind's SQL and statistics are in `measures.ts`; nothing here runs SQL.
  */
 import { MetricsError, MetricsErrorCode } from './errors.ts';
+import type { Direction, Measure, Unit } from './measures.ts';
 import type { ModelId } from './models.ts';
-
-export type Unit = 'count' | 'share' | 'score_1_5' | 'nps' | 'minutes' | 'working_days' | 'days';
-export type Direction = 'higher_is_better' | 'lower_is_better' | 'neutral';
-
-export type Measure =
-  /** Rows that meet `where` (all rows when absent). */
-  | { kind: 'count'; where?: string }
-  /** Share of the rows meeting `among` that also meet `success`. */
-  | { kind: 'share'; success: string; among: string }
-  | { kind: 'mean'; value: string }
-  /** Continuous (interpolated) quantile `p` of `value`. */
-  | { kind: 'quantile'; value: string; p: number }
-  /** Net promoter score of a 0–10 answer: % of 9–10 minus % of 0–6. */
-  | { kind: 'nps'; value: string }
-  | { kind: 'max'; value: string; where?: string };
 
 export interface Target {
   /** The target for every office, or null where the metric has none. */

@@ -4,9 +4,10 @@
  * text is assembled from the catalogue's own identifiers. Each model is aggregated in its own CTE and the
  * results are joined by stacking (UNION ALL BY NAME) and regrouping, so NULL dimension values still match.
  */
-import type { Catalogue, Measure, MetricDefinition } from './catalogue.ts';
+import type { Catalogue, MetricDefinition } from './catalogue.ts';
 import { Dimensions, isDimensionId, type DimensionId } from './dimensions.ts';
 import { MetricsError, MetricsErrorCode } from './errors.ts';
+import { measureOf, type Measure } from './measures.ts';
 import type { ModelId } from './models.ts';
 
 export const Grains = ['day', 'week', 'month', 'quarter'] as const;
@@ -49,38 +50,12 @@ export function quoteIdent(name: string): string {
 
 /** The SQL of a measure's figure. */
 export function measureSql(measure: Measure): string {
-  switch (measure.kind) {
-    case 'count':
-      return measure.where ? `count(*) FILTER (WHERE ${measure.where})` : 'count(*)';
-    case 'share':
-      return `avg(CASE WHEN ${measure.success} THEN 1.0 ELSE 0.0 END) FILTER (WHERE ${measure.among})`;
-    case 'mean':
-      return `avg(${measure.value})`;
-    case 'quantile':
-      return `quantile_cont(${measure.value}, ${measure.p})`;
-    case 'nps':
-      return (
-        `100.0 * (count(*) FILTER (WHERE ${measure.value} >= 9) - count(*) FILTER (WHERE ${measure.value} <= 6))` +
-        ` / nullif(count(${measure.value}), 0)`
-      );
-    case 'max':
-      return measure.where ? `max(${measure.value}) FILTER (WHERE ${measure.where})` : `max(${measure.value})`;
-  }
+  return measureOf(measure).figureSql(measure);
 }
 
 /** The SQL of the number of rows a measure rests on. */
 export function sampleSql(measure: Measure): string {
-  switch (measure.kind) {
-    case 'count':
-    case 'max':
-      return measure.where ? `count(*) FILTER (WHERE ${measure.where})` : 'count(*)';
-    case 'share':
-      return `count(*) FILTER (WHERE ${measure.among})`;
-    case 'mean':
-    case 'quantile':
-    case 'nps':
-      return `count(${measure.value})`;
-  }
+  return measureOf(measure).sampleSql(measure);
 }
 
 export function resolveMetrics(catalogue: Catalogue, ids: readonly string[]): MetricDefinition[] {

@@ -3,7 +3,7 @@
  * at /docs) and its tests hold every answer to them; the dashboard takes its types from here. Objects are
  * strict, so a field added or dropped on either side fails a test instead of drifting silently.
  */
-import { Grains, type Direction as MetricDirection, type Unit as MetricUnit } from '@servq/metrics';
+import { Directions, Grains, Units, type Measure as MetricMeasure } from '@servq/metrics';
 import { z } from 'zod';
 
 export const Lang = z.enum(['lv', 'en']);
@@ -11,21 +11,15 @@ export type Lang = z.infer<typeof Lang>;
 export const Localised = z.strictObject({ lv: z.string(), en: z.string() });
 export type Localised = z.infer<typeof Localised>;
 
-export const Unit = z.enum(['count', 'share', 'score_1_5', 'nps', 'minutes', 'working_days', 'days']);
+/** Units and directions are the metrics package's lists: one home for what a figure is read in. */
+export const Unit = z.enum(Units);
 export type Unit = z.infer<typeof Unit>;
-export const Direction = z.enum(['higher_is_better', 'lower_is_better', 'neutral']);
+export const Direction = z.enum(Directions);
 export type Direction = z.infer<typeof Direction>;
 export const Grain = z.enum(Grains);
 export type Grain = z.infer<typeof Grain>;
 export const Role = z.enum(['management', 'office', 'analyst']);
 export type Role = z.infer<typeof Role>;
-
-// The catalogue's own unions (packages/metrics) and these must stay the same sets, both ways.
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const sameUnits: Same<Unit, MetricUnit> = true;
-const sameDirections: Same<Direction, MetricDirection> = true;
-void sameUnits;
-void sameDirections;
 
 export const Freshness = z.strictObject({
   newestEventAt: z.string().nullable().describe('the newest `occurred_at` in the lake (ISO-8601); null when empty'),
@@ -42,6 +36,11 @@ const Measure = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('nps'), value: z.string() }),
   z.strictObject({ kind: z.literal('max'), value: z.string(), where: z.string().optional() }),
 ]);
+
+// The measure kinds of packages/metrics and this schema must stay the same union, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameMeasures: Same<z.infer<typeof Measure>, MetricMeasure> = true;
+void sameMeasures;
 
 export const MetricInfo = z.strictObject({
   id: z.string(),

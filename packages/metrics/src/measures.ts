@@ -1,0 +1,162 @@
+/**
+ * Every measure kind once: what it measures (the figure's SQL and its sample's), the sufficient statistics a
+ * comparison aggregates per group, the figure and its 95 % interval from them, and the test of a difference
+ * between two groups or periods. The query compiler (`compiler.ts`) and the comparison compiler
+ * (`comparison.ts`) read these; a new kind is added here and the type system lists what else it needs.
+ * Pure: SQL text and arithmetic, nothing runs SQL.
+ */
+import {
+  meanDifferenceP,
+  meanInterval,
+  twoProportionP,
+  twoSidedP,
+  wilsonInterval,
+  Z95,
+  type Interval,
+} from './stats.ts';
+
+/** The units a metric's figure is read in; the API's schema is built from this list. */
+export const Units = ['count', 'share', 'score_1_5', 'nps', 'minutes', 'working_days', 'days'] as const;
+export type Unit = (typeof Units)[number];
+/** Which way a figure is better; the API's schema is built from this list. */
+export const Directions = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
+export type Direction = (typeof Directions)[number];
+
+export type Measure =
+  /** Rows that meet `where` (all rows when absent). */
+  | { kind: 'count'; where?: string }
+  /** Share of the rows meeting `among` that also meet `success`. */
+  | { kind: 'share'; success: string; among: string }
+  | { kind: 'mean'; value: string }
+  /** Continuous (interpolated) quantile `p` of `value`. */
+  | { kind: 'quantile'; value: string; p: number }
+  /** Net promoter score of a 0–10 answer: % of 9–10 minus % of 0–6. */
+  | { kind: 'nps'; value: string }
+  | { kind: 'max'; value: string; where?: string };
+export type MeasureKind = Measure['kind'];
+
+/** One group's (or all groups') sufficient statistics, as a comparison's SQL returns them (`v, a, b, n`). */
+export interface SummaryRow {
+  /** The figure where SQL computes it directly (quantile, count, max); null otherwise. */
+  v: number | null;
+  /** Successes (share), sum (mean), promoters (NPS). */
+  a: number;
+  /** Sum of squares (mean), detractors (NPS). */
+  b: number;
+  /** The sample (rows measured). */
+  n: number;
+}
+
+/** A group's figure with its sufficient statistics, which tests of differences read. */
+export interface Summary {
+  n: number;
+  value: number | null;
+  interval: Interval | null;
+  a: number;
+  b: number;
+}
+
+export interface MeasureDefinition<M extends Measure> {
+  /** The SQL of the figure, an aggregate over the model's rows. */
+  figureSql(measure: M): string;
+  /** The SQL of the number of rows the figure rests on. */
+  sampleSql(measure: M): string;
+  /** The aggregates `a, b, n` (and `v` where the figure is computed in SQL) a comparison reads per group. */
+  summarySql(measure: M): string;
+  /** The figure and its 95 % interval from a group's statistics (quantiles: the interval comes from SQL). */
+  summarise(measure: M, row: SummaryRow): Summary;
+  /**
+   * Two-sided p-value of the difference between two summaries, or null where this kind has no test from
+   * summaries (quantiles are tested in SQL: `comparison.ts`; counts and maxima are not tested).
+   */
+  differenceP(measure: M, x: Summary, y: Summary): number | null;
+}
+
+const whereFilter = (where: string | undefined): string => (where ? ` FILTER (WHERE ${where})` : '');
+const countWhere = (where: string | undefined): string => (where ? `count(*) FILTER (WHERE ${where})` : 'count(*)');
+const noTest = (): null => null;
+
+/** Sample variance from a sum and a sum of squares. */
+function meanStats(s: Summary): { mean: number; variance: number; n: number } {
+  const mean = s.n > 0 ? s.a / s.n : 0;
+  return { mean, variance: s.n > 1 ? (s.b - s.n * mean * mean) / (s.n - 1) : 0, n: s.n };
+}
+
+/** Variance of an NPS (in points²) from promoters and detractors of n. */
+function npsVariance(s: Summary): number {
+  const p = s.a / s.n;
+  const d = s.b / s.n;
+  return (10_000 * (p + d - (p - d) ** 2)) / s.n;
+}
+
+export const Measures: { [K in MeasureKind]: MeasureDefinition<Extract<Measure, { kind: K }>> } = {
+  count: {
+    figureSql: (m) => countWhere(m.where),
+    sampleSql: (m) => countWhere(m.where),
+    summarySql: (m) => `${countWhere(m.where)} AS v, 0 AS a, 0 AS b, 0 AS n`,
+    summarise: (_m, { v, a, b }) => {
+      const value = v ?? 0;
+      return { n: value, a, b, value, interval: null };
+    },
+    differenceP: noTest,
+  },
+  share: {
+    figureSql: (m) => `avg(CASE WHEN ${m.success} THEN 1.0 ELSE 0.0 END) FILTER (WHERE ${m.among})`,
+    sampleSql: (m) => `count(*) FILTER (WHERE ${m.among})`,
+    summarySql: (m) =>
+      `count(*) FILTER (WHERE (${m.among}) AND (${m.success})) AS a, count(*) FILTER (WHERE ${m.among}) AS n, 0 AS b`,
+    summarise: (_m, { n, a, b }) => ({ n, a, b, value: n > 0 ? a / n : null, interval: wilsonInterval(a, n) }),
+    differenceP: (_m, x, y) => twoProportionP(x.a, x.n, y.a, y.n),
+  },
+  mean: {
+    figureSql: (m) => `avg(${m.value})`,
+    sampleSql: (m) => `count(${m.value})`,
+    summarySql: (m) => `sum(${m.value}) AS a, sum(${m.value} * ${m.value}) AS b, count(${m.value}) AS n`,
+    summarise: (_m, { n, a, b }) => {
+      const mean = n > 0 ? a / n : null;
+      const variance = n > 1 && mean !== null ? (b - n * mean * mean) / (n - 1) : 0;
+      return { n, a, b, value: mean, interval: mean === null ? null : meanInterval(mean, variance, n) };
+    },
+    differenceP: (_m, x, y) => meanDifferenceP(meanStats(x), meanStats(y)),
+  },
+  quantile: {
+    figureSql: (m) => `quantile_cont(${m.value}, ${m.p})`,
+    sampleSql: (m) => `count(${m.value})`,
+    summarySql: (m) => `quantile_cont(${m.value}, ${m.p}) AS v, count(${m.value}) AS n, 0 AS a, 0 AS b`,
+    summarise: (_m, { v, n, a, b }) => ({ n, a, b, value: v, interval: null }),
+    differenceP: noTest,
+  },
+  nps: {
+    figureSql: (m) =>
+      `100.0 * (count(*) FILTER (WHERE ${m.value} >= 9) - count(*) FILTER (WHERE ${m.value} <= 6))` +
+      ` / nullif(count(${m.value}), 0)`,
+    sampleSql: (m) => `count(${m.value})`,
+    summarySql: (m) =>
+      `count(*) FILTER (WHERE ${m.value} >= 9) AS a, count(*) FILTER (WHERE ${m.value} <= 6) AS b, count(${m.value}) AS n`,
+    summarise: (_m, { n, a, b }) => {
+      if (n === 0) return { n, a, b, value: null, interval: null };
+      const p = a / n;
+      const d = b / n;
+      const se = 100 * Math.sqrt((p + d - (p - d) ** 2) / n);
+      const value = 100 * (p - d);
+      return { n, a, b, value, interval: { low: value - Z95 * se, high: value + Z95 * se } };
+    },
+    differenceP: (_m, x, y) => {
+      if (x.n <= 0 || y.n <= 0 || x.value === null || y.value === null) return null;
+      const se = Math.sqrt(npsVariance(x) + npsVariance(y));
+      return se === 0 ? (x.value === y.value ? 1 : 0) : twoSidedP((x.value - y.value) / se);
+    },
+  },
+  max: {
+    figureSql: (m) => `max(${m.value})${whereFilter(m.where)}`,
+    sampleSql: (m) => countWhere(m.where),
+    summarySql: (m) => `max(${m.value})${whereFilter(m.where)} AS v, 0 AS a, 0 AS b, 0 AS n`,
+    summarise: (_m, { v, n, a, b }) => ({ n, a, b, value: v, interval: null }),
+    differenceP: noTest,
+  },
+};
+
+/** The definition of a measure's kind, typed for that measure. */
+export function measureOf<M extends Measure>(measure: M): MeasureDefinition<M> {
+  return Measures[measure.kind] as unknown as MeasureDefinition<M>;
+}
