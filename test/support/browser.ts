@@ -1,0 +1,174 @@
+/**
+ * Browser helpers shared by the dashboard tests: Debian's Chromium driven by playwright-core, the built
+ * dashboard's presence, sign-in, waiting for a screen to be drawn (whatever the screen), the screens the
+ * navigation offers, axe-core's serious and critical violations, sideways scrolling, and the console and
+ * page errors a page reports.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pollUntil } from '@servq/runtime';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { repoRoot } from './services.ts';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const distDir = join(repoRoot, 'dashboards/web/dist');
+export const DESKTOP = { width: 1440, height: 1000 };
+export const PHONE = { width: 390, height: 844 };
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Fails with what to do when the dashboard is not built or Chromium is not installed. */
+export function requireBrowserAndDashboard(): void {
+  if (!existsSync(join(distDir, 'index.html'))) {
+    throw new Error(
+      `dashboards/web/dist/index.html is missing: build the dashboard first (pnpm --filter @servq/dashboard build)`,
+    );
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install Debian's Chromium (apt-get install -y chromium)`);
+  }
+}
+
+export interface Browser {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught exceptions in the page. */
+  pageErrors: string[];
+  /** Console errors, except those `expectedConsoleError` allows. */
+  consoleErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Chrome logs every non-2xx response as a console error. Sign-in learns the role from two probes the API
+ * refuses with 403 to most tokens (/v1/schema, /v1/sql; see dashboards/web/src/session.ts): those are the page
+ * working as designed, every other console error is a fault.
+ */
+function expectedConsoleError(text: string, url: string): boolean {
+  return /status of 403/.test(text) && /\/v1\/(schema|sql)(\?|$)/.test(url);
+}
+
+/** A headless Chromium with a fresh profile, Riga's time zone and a desktop viewport. */
+export async function openBrowser(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'servq-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    viewport: DESKTOP,
+    locale: 'en-GB',
+    timezoneId: 'Europe/Riga',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  const consoleErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const url = message.location().url;
+    if (!expectedConsoleError(message.text(), url)) consoleErrors.push(`${message.text()} (${url})`);
+  });
+  return {
+    context,
+    page,
+    pageErrors,
+    consoleErrors,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Signs in with a token from the sign-in form (signing out first when a session is open). */
+export async function signIn(page: Page, token: string): Promise<void> {
+  const signOut = page.locator('.topbar button.link');
+  if ((await signOut.count()) > 0) await signOut.click();
+  await page.locator('#token').fill(token);
+  await page.locator('.signin-card button[type=submit]').click();
+  await page.locator('nav.tabs').waitFor();
+}
+
+/** The screens the navigation offers the signed-in user, in its order (so a new screen is covered by itself). */
+export async function navScreens(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(
+    `[...document.querySelectorAll('nav.tabs a[data-screen]')].map((a) => a.getAttribute('data-screen') ?? '')`,
+  );
+}
+
+/**
+ * Waits until an expression is true in the page. Expressions are evaluated through the DevTools protocol, which
+ * the page's Content-Security-Policy (no eval, as the query service serves it) does not stop, unlike
+ * `page.waitForFunction` with a string.
+ */
+export async function waitForExpression(page: Page, expression: string, timeoutMs = 30_000): Promise<void> {
+  await pollUntil(() => page.evaluate<boolean>(expression), { intervalMs: 100, timeoutMs }).catch((error: unknown) => {
+    throw new Error(`waited ${timeoutMs} ms for ${expression}`, { cause: error });
+  });
+}
+
+/**
+ * Waits until the current screen is drawn: the screen's content has replaced the loading line (or an error
+ * box stands in its place) and every chart has its canvas. Works for any screen, so new screens need no entry.
+ */
+export async function screenReady(page: Page, screen?: string): Promise<void> {
+  // The tab marked current changes in the same task that replaces the screen with its loading line.
+  const current =
+    screen === undefined
+      ? 'true'
+      : `document.querySelector('nav.tabs a[aria-current="page"]')?.dataset.screen === ${JSON.stringify(screen)}`;
+  await waitForExpression(
+    page,
+    `(() => {
+      if (!${current}) return false;
+      const content = document.querySelector('#content');
+      if (!content || content.querySelector('.loading')) return false;
+      if (content.querySelector('.error-box')) return true;
+      if (!content.querySelector('.screen')) return false;
+      return [...content.querySelectorAll('.chart')].every((chart) => chart.querySelector('canvas'));
+    })()`,
+  );
+}
+
+/** Opens a screen by its address (with the current filters unless `query` is given) and waits for it. */
+export async function openScreen(page: Page, screen: string, query?: string): Promise<void> {
+  const current = new URL(page.url());
+  const params = query ?? current.hash.split('?')[1] ?? '';
+  await page.goto(`${current.origin}/#/${screen}${params ? `?${params}` : ''}`);
+  await screenReady(page, screen);
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's serious and critical violations on the current page. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  // Strings run in the page (this project has no DOM types). axe is evaluated once per document through the
+  // DevTools protocol: a script tag would be refused by the query service's Content-Security-Policy.
+  if (!(await page.evaluate<boolean>("'axe' in window"))) await page.evaluate(axeSource);
+  const violations = await page.evaluate<AxeViolation[]>('axe.run().then((result) => result.violations)');
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The page's scrolling width against its viewport width: equal when nothing scrolls sideways. */
+export async function pageWidths(page: Page): Promise<{ scroll: number; client: number }> {
+  return page.evaluate<{ scroll: number; client: number }>(
+    '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
+  );
+}
