@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import type {
   AlertAcknowledged,
-  AlertDelivered,
   AlertEvent,
   AlertRaised,
   AlertRenotified,
@@ -215,5 +214,3 @@ function notificationEvent<T extends Notification['type']>(type: T, f: Finding, 
     link: f.link,
   };
 }
-
-export type { AlertDelivered };

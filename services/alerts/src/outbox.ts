@@ -5,6 +5,7 @@
  * attempts back off exponentially (with jitter) up to a cap and are never given up; a delivery that succeeded
  * but was not yet recorded when the process died is sent again with the same idempotency key.
  */
+import { randomUUID } from 'node:crypto';
 import type { AlertDelivered, DeliveryChannel } from '@servq/contracts';
 import type { MetricInfo } from '@servq/query-api';
 import type { AlertBook, Delivery } from './alert.book.ts';
@@ -13,7 +14,6 @@ import type { EventLog } from './event.log.ts';
 import { composeMessage } from './message.ts';
 import type { Subscriber } from './rules.ts';
 import type { Sender } from './senders.ts';
-import { randomUUID } from 'node:crypto';
 
 export interface OutboxOptions {
   retryFirstMs: number;
