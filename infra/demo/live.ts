@@ -1,148 +1,82 @@
 /**
- * Live mode: a trickle of new events stamped "now", so the dashboard visibly moves within seconds. While an
- * office is open (its hours from the reference data), customers arrive there — every few seconds in Riga, less
- * often in the regions — and are called and served on a compressed clock (seconds for minutes); a survey
- * follows some visits. Round the clock, e-service surveys and the odd complaint or praise arrive online.
+ * Live mode: the demo goes on in real time. The same generator that wrote the year (the same seed, the same
+ * stories, the same ids) is asked for the days around today, and each event is sent when the clock reaches its
+ * time: a customer checks in at Vaļņu iela at 10:41, is called eleven minutes later, a complaint received last
+ * week is answered this afternoon. So the Visits screen's Today panel and every current-period figure show a
+ * believable office day rather than a sped-up one — an earlier version ran waits on a compressed clock (seconds
+ * for minutes) and made today's median wait read 0.2 min against a usual 4.5.
+ *
+ * The cost of realism: ATD's volume is a few hundred events a day, so while the offices are open something new
+ * arrives every minute or two, not every second; at night only the odd online event does.
  */
-import { randomUUID } from 'node:crypto';
-import { isOfficeOpenAt, Offices, rigaDate, type ChannelId } from '@servq/contracts';
+import { addDays, rigaDate, type IsoDate } from '@servq/contracts';
 import type { DemoEvent } from './event.factory.ts';
-import { DEMO_SOURCE } from './event.factory.ts';
-import { clamp, normal, prng, weighted, type Random } from './random.ts';
-import { OFFICE_PROFILES } from './story.ts';
+import { demoDays } from './year.events.ts';
 
 export interface LiveOptions {
+  seed: number;
   send: (events: DemoEvent[]) => Promise<void>;
   signal: AbortSignal;
-  /** Seconds between ticks. */
+  /** Events at or before this instant were sent already (the history's end, or the seed marker's). */
+  after: string;
+  /** Seconds between looks at the clock. */
   tickSeconds?: number;
-  /** Real seconds per simulated minute of waiting and service (1: a 10-minute wait shows as 10 s). */
-  secondsPerMinute?: number;
-  /** Arrivals per second in Riga while open; the regions in proportion to their volume. */
-  rigaArrivalsPerSecond?: number;
-  /** Online events (e-service surveys) per second, round the clock; praise comes at a sixth of this rate. */
-  onlinePerSecond?: number;
-  /** The clock (tests pass a simulated office hour). */
+  /**
+   * How many days back the generator is asked for, so that late events of earlier days (answers to complaints
+   * received weeks ago) are released too.
+   */
+  lookbackDays?: number;
+  /** Called after each tick with the instant up to which everything was sent (to move the seed marker). */
+  onSent?: (until: string) => void;
+  /** Logs a failed send (the events are kept and tried again on the next tick). */
+  onError?: (error: unknown) => void;
+  /** The clock (tests pass a simulated one). */
   now?: () => Date;
 }
 
-function live(at: Date, type: string, channel: ChannelId, fields: Record<string, unknown>): DemoEvent {
-  return {
-    event_id: randomUUID(),
-    type,
-    schema_version: 1,
-    occurred_at: at.toISOString(),
-    source: DEMO_SOURCE,
-    channel,
-    ...fields,
-  };
-}
-
-function later(signal: AbortSignal, seconds: number, action: () => Promise<void>): void {
-  const timer = setTimeout(() => void action().catch(() => undefined), seconds * 1000);
-  signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
-}
-
-function visit(options: LiveOptions, random: Random, officeIndex: number, n: number): Promise<void> {
-  const clock = options.now ?? (() => new Date());
-  const scale = options.secondsPerMinute ?? 1;
-  const office = OFFICE_PROFILES[officeIndex]!;
-  const visitId = `live-${Date.now().toString(36)}-${n}`;
-  const language = weighted(random, office.languages);
-  const base = { office_id: office.id, visit_id: visitId };
-  const wait = clamp(office.waitMedian * Math.exp(0.5 * normal(random)), 2, 60);
-  later(options.signal, wait * scale, () =>
-    options.send([
-      live(clock(), 'visit.called', 'in_person', {
-        ...base,
-        desk: String(1 + (n % office.desks)),
-        staff_ref: `staff-${office.id}-1`,
-      }),
-    ]),
-  );
-  later(options.signal, (wait + 8 + random() * 20) * scale, async () => {
-    const satisfaction = clamp(Math.round(5.2 - wait / 12 + normal(random) * 0.6), 1, 5);
-    await options.send([
-      live(clock(), 'visit.completed', 'in_person', { ...base, outcome: 'served', service_language: language }),
-      ...(random() < 0.3
-        ? [
-            live(clock(), 'survey.submitted', 'in_person', {
-              office_id: office.id,
-              survey_id: `s-${visitId}`,
-              visit_id: visitId,
-              satisfaction,
-              service_language: language,
-            }),
-          ]
-        : []),
-    ]);
+function sleep(seconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, seconds * 1000);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
-  return options.send([
-    live(clock(), 'visit.checked_in', 'in_person', {
-      ...base,
-      service_id: 'licence-card',
-      arrival: random() < 0.4 ? 'appointment' : 'walk_in',
-      ticket: `L${String(n % 1000).padStart(3, '0')}`,
-      special_needs: random() < 0.03,
-      service_language: language,
-    }),
-  ]);
 }
 
-/** Runs until the signal aborts; returns how many arrivals it made. */
+/** Runs until the signal aborts; returns how many events it sent. */
 export async function runLive(options: LiveOptions): Promise<number> {
-  const random = prng(Date.now());
-  const tick = options.tickSeconds ?? 2;
   const clock = options.now ?? (() => new Date());
-  let n = 0;
+  const lookback = options.lookbackDays ?? 70;
+  let sentUntil = options.after;
+  let day: IsoDate | null = null;
+  let pending: DemoEvent[] = [];
+  let sent = 0;
   while (!options.signal.aborted) {
     const now = clock();
-    const sends: Promise<void>[] = [];
-    OFFICE_PROFILES.forEach((office, i) => {
-      const rate = (options.rigaArrivalsPerSecond ?? 1 / 3) * (office.visitsPerDay / OFFICE_PROFILES[0]!.visitsPerDay);
-      if (isOfficeOpenAt(Offices[office.id], now) && random() < tick * rate) {
-        sends.push(visit(options, random, i, n++));
-      }
-    });
-    const online = options.onlinePerSecond ?? 0.1;
-    if (random() < tick * online) {
-      const satisfaction = clamp(Math.round(4 + normal(random)), 1, 5);
-      const caseId = `live-eps-${Date.now().toString(36)}`;
-      sends.push(
-        options.send([
-          live(clock(), 'survey.submitted', 'e_services_portal', {
-            survey_id: `s-${caseId}`,
-            case_id: caseId,
-            satisfaction,
-          }),
-        ]),
-      );
+    const today = rigaDate(now);
+    if (today !== day) {
+      // Once a day: the window's events not yet sent, in time order (cheap: a day is a few milliseconds).
+      pending = demoDays(options.seed, addDays(today, -lookback), today).filter((e) => e.occurred_at > sentUntil);
+      day = today;
     }
-    if (random() < (tick * online) / 6) {
-      sends.push(
-        options.send([
-          live(clock(), 'feedback.received', 'email', {
-            feedback_id: `live-f-${rigaDate(now).replaceAll('-', '')}-${Date.now().toString(36)}`,
-            feedback_kind: 'praise',
-            form: 'written',
-            language: 'lv',
-            text: 'Paldies par ātru apkalpošanu!',
-          }),
-        ]),
-      );
+    const until = now.toISOString();
+    const due = pending.findIndex((e) => e.occurred_at > until);
+    const batch = due === -1 ? pending : pending.slice(0, due);
+    try {
+      if (batch.length > 0) await options.send(batch);
+      pending = pending.slice(batch.length);
+      sent += batch.length;
+      sentUntil = until;
+      options.onSent?.(sentUntil);
+    } catch (error) {
+      options.onError?.(error);
     }
-    await Promise.allSettled(sends);
-    await new Promise((resolve) => {
-      const timer = setTimeout(resolve, tick * 1000);
-      options.signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          resolve(undefined);
-        },
-        { once: true },
-      );
-    });
+    await sleep(options.tickSeconds ?? 5, options.signal);
   }
-  return n;
+  return sent;
 }

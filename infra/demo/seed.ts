@@ -32,16 +32,29 @@ if (!baseUrl || !apiKey) {
 const seed = Number(values.seed);
 const months = Number(values.months);
 
-async function seedHistory(): Promise<void> {
-  const s3Config = toS3Config(parseEnv(S3Env, process.env));
-  const s3 = createS3Client(s3Config);
-  const now = new Date();
-  let after: string | null = null;
+const s3Config = toS3Config(parseEnv(S3Env, process.env));
+const s3 = createS3Client(s3Config);
+
+/** Up to when this demo was sent already, from the marker in the bucket (null: nothing, or another demo). */
+async function sentBefore(): Promise<string | null> {
   try {
-    after = sendAfter(await readMarker(s3, s3Config.bucket), seed);
+    return sendAfter(await readMarker(s3, s3Config.bucket), seed);
   } catch (error) {
     console.error(`[demo] could not read the seed marker (${String(error)}); sending the whole demo`);
+    return null;
   }
+}
+
+function markSent(until: string): Promise<void> {
+  return writeMarker(s3, s3Config.bucket, { version: DEMO_VERSION, seed, sentUntil: until }).catch((error: unknown) =>
+    console.error(`[demo] could not write the seed marker: ${String(error)}`),
+  );
+}
+
+/** Sends the year up to now (or what is newer than the marker); returns the instant it sent up to. */
+async function seedHistory(): Promise<string> {
+  const now = new Date();
+  const after = await sentBefore();
   const started = performance.now();
   const all = demoYear({ seed, endDate: rigaDate(now), months, now });
   const events = after === null ? all : all.filter((e) => e.occurred_at > after);
@@ -75,24 +88,37 @@ async function seedHistory(): Promise<void> {
     console.error('[demo] first rejections:', JSON.stringify(totals.firstRejections).slice(0, 1200));
     process.exit(1);
   }
-  await writeMarker(s3, s3Config.bucket, { version: DEMO_VERSION, seed, sentUntil: now.toISOString() }).catch(
-    (error: unknown) => console.error(`[demo] could not write the seed marker: ${String(error)}`),
-  );
-  s3.destroy();
+  await markSent(now.toISOString());
+  return now.toISOString();
 }
 
-async function live(): Promise<void> {
+/** The demo going on in real time from `after`; the marker follows about once a minute. */
+async function live(after: string): Promise<void> {
   const controller = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => controller.abort());
-  console.log('[demo] live mode: new arrivals every few seconds while offices are open (stop with Ctrl-C)');
+  console.log(`[demo] live mode: the demo's day goes on in real time from ${after} (stop with Ctrl-C)`);
   const send = async (events: Parameters<typeof sendEvents>[0]) => {
     const totals = await sendEvents(events, { baseUrl: baseUrl!, apiKey: apiKey! });
+    console.log(`[demo] ${new Date().toISOString()} sent ${events.length} (${totals.accepted} accepted)`);
     if (totals.rejected > 0)
       console.error('[demo] live event rejected:', JSON.stringify(totals.firstRejections).slice(0, 600));
   };
-  const arrivals = await runLive({ send, signal: controller.signal });
-  console.log(`[demo] live mode stopped after ${arrivals} arrivals`);
+  let marked = Date.now();
+  const sent = await runLive({
+    seed,
+    send,
+    signal: controller.signal,
+    after,
+    onSent: (until) => {
+      if (Date.now() - marked < 60_000) return;
+      marked = Date.now();
+      void markSent(until);
+    },
+    onError: (error) => console.error(`[demo] live send failed, trying again: ${String(error)}`),
+  });
+  console.log(`[demo] live mode stopped after ${sent} events`);
 }
 
-if (!values['live-only']) await seedHistory();
-if (!values['no-live']) await live();
+const sentUntil = values['live-only'] ? ((await sentBefore()) ?? new Date().toISOString()) : await seedHistory();
+if (!values['no-live']) await live(sentUntil);
+s3.destroy();

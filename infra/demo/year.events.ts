@@ -21,20 +21,29 @@ export interface DemoYearOptions {
   backfillAfterDays?: number;
 }
 
-export function demoYear(options: DemoYearOptions): DemoEvent[] {
-  const make = eventFactory(options.seed);
-  const start = addMonths(options.endDate, -options.months);
+const byTime = (a: DemoEvent, b: DemoEvent) =>
+  a.occurred_at < b.occurred_at ? -1 : a.occurred_at > b.occurred_at ? 1 : 0;
+
+/**
+ * Everything the days from `from` to `to` start, in time order — including what happens after `to` (a complaint
+ * received on `to` is answered weeks later). Live mode releases these as the clock reaches them.
+ */
+export function demoDays(seed: number, from: IsoDate, to: IsoDate): DemoEvent[] {
+  const make = eventFactory(seed);
   const events: DemoEvent[] = [];
-  for (let date = start; date <= options.endDate; date = addDays(date, 1)) {
+  for (let date = from; date <= to; date = addDays(date, 1)) {
     for (const office of OFFICE_PROFILES) events.push(...visitsOnDay(make, office, date));
     events.push(...correspondenceOnDay(make, date));
   }
+  return events.sort(byTime);
+}
+
+export function demoYear(options: DemoYearOptions): DemoEvent[] {
   const now = options.now.toISOString();
   const backfillBefore = new Date(
     options.now.getTime() - (options.backfillAfterDays ?? 300) * 86_400_000,
   ).toISOString();
-  return events
+  return demoDays(options.seed, addMonths(options.endDate, -options.months), options.endDate)
     .filter((e) => e.occurred_at <= now)
-    .map((e) => (e.occurred_at < backfillBefore ? { ...e, backfill: true } : e))
-    .sort((a, b) => (a.occurred_at < b.occurred_at ? -1 : a.occurred_at > b.occurred_at ? 1 : 0));
+    .map((e) => (e.occurred_at < backfillBefore ? { ...e, backfill: true } : e));
 }
