@@ -15,6 +15,7 @@ const LISTS: Record<string, Exclude<keyof ReferenceAnswer, 'officeHours'>> = {
   outcome: 'outcomes',
   refusal_reason: 'refusalReasons',
   arrival: 'arrivals',
+  legal_rule: 'legalRules',
 };
 
 export class Labels {

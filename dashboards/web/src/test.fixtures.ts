@@ -95,6 +95,7 @@ export const reference: ReferenceAnswer = {
   categories: [],
   outcomes: [],
   refusalReasons: [],
+  legalRules: [],
   arrivals: [
     { id: 'appointment', name: { lv: 'ar pierakstu', en: 'appointment' } },
     { id: 'walk_in', name: { lv: 'bez pieraksta', en: 'walk-in' } },

@@ -72,6 +72,18 @@ export const Dimensions = {
     column: 'refusal_reason',
     models: ['visits'],
   },
+  legal_rule: {
+    id: 'legal_rule',
+    label: { lv: 'Termiņa noteikums', en: 'Deadline rule' },
+    column: 'legal_rule',
+    models: ['complaints'],
+  },
+  open_age_band: {
+    id: 'open_age_band',
+    label: { lv: 'Atvērtās sūdzības vecums (darba dienas)', en: 'Open complaint age (working days)' },
+    column: 'open_age_band',
+    models: ['complaints'],
+  },
   outcome: {
     id: 'outcome',
     label: { lv: 'Iznākums', en: 'Outcome' },

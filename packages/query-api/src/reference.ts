@@ -18,6 +18,9 @@ export const ReferenceAnswer = z.strictObject({
   outcomes: z.array(ReferenceValue).describe('complaint outcomes and visit outcomes'),
   refusalReasons: z.array(ReferenceValue),
   arrivals: z.array(ReferenceValue).describe('appointment or walk-in (the visits dimension `arrival`)'),
+  legalRules: z
+    .array(ReferenceValue)
+    .describe('the Law on Submissions rules by date of receipt (the complaints dimension `legal_rule`)'),
   officeHours: z
     .array(
       z.strictObject({

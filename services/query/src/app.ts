@@ -10,6 +10,7 @@ import type { Freshness, MetricsAnswer, SchemaAnswer, SqlAnswer } from '@servq/q
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { authenticate, requireRole, type Principal } from './auth.ts';
 import { compare, type CompareStore } from './compare.ts';
+import { registerComplaints } from './complaints.route.ts';
 import type { TokenEntry } from './config.ts';
 import { serveDashboard } from './dashboard.static.ts';
 import { rowsToCsv } from './csv.ts';
@@ -110,6 +111,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
 
   registerReference(app, principal);
   registerToday(app, { principal, requireSynced, store: deps.store, now: deps.now ?? (() => new Date()) });
+  registerComplaints(app, { principal, requireSynced, store: deps.store, now: deps.now ?? (() => new Date()) });
 
   app.get('/v1/query', { schema: routeDocs.query }, async (request, reply) => {
     const who = principal(request);

@@ -8,7 +8,9 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { Dimensions } from '@servq/metrics';
 import {
+  BacklogAnswer,
   CompareAnswer,
+  DueAnswer,
   ErrorBody,
   Freshness,
   jsonSchemaOf,
@@ -21,6 +23,7 @@ import {
 } from '@servq/query-api';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { z } from 'zod';
+import { BacklogParams, DueParams } from './complaints.ts';
 import { CompareParams, QueryParams, SqlBody } from './params.ts';
 import { TODAY_FILTERS, TodayParams } from './today.ts';
 
@@ -135,6 +138,27 @@ export const routeDocs = {
     querystring: withFilters(inputSchema(TodayParams), TODAY_FILTERS),
     response: { ...ok('today’s figures and the usual', TodayAnswer), ...errors(400, 401, 403, 503) },
   },
+  complaintsDue: {
+    summary: 'Open complaints overdue or due within N working days (case ids, office, channel, category)',
+    description:
+      'The legal deadline is the Law on Submissions rule in force on the day of receipt (extended if extended); ' +
+      'working days skip Latvian public holidays. Overdue: the deadline is before today (Riga). An office token ' +
+      'gets its own office; filter.<dimension> as in /v1/query (complaints dimensions only). Not cached.',
+    tags: ['complaints'],
+    security: bearer,
+    querystring: withFilters(inputSchema(DueParams)),
+    response: { ...ok('the counts and the list', DueAnswer), ...errors(400, 401, 403, 503) },
+  },
+  complaintsBacklog: {
+    summary: 'Open and overdue complaints at the end of each period, with those received and answered in it',
+    description:
+      'A complaint is in the backlog from its day of receipt until it is first answered, forwarded or closed, ' +
+      'however long before `from` it arrived. Periods end at `to` or today. Office scope and filters as in /v1/query.',
+    tags: ['complaints'],
+    security: bearer,
+    querystring: withFilters(inputSchema(BacklogParams)),
+    response: { ...ok('one point per period', BacklogAnswer), ...errors(400, 401, 403, 503) },
+  },
   schema: {
     summary: 'Tables and columns the analysts’ SQL can use',
     tags: ['analysts'],
@@ -174,6 +198,7 @@ export async function installDocs(app: FastifyInstance): Promise<void> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       tags: [
         { name: 'metrics', description: 'catalogue, queries and comparisons' },
+        { name: 'complaints', description: 'the deadline list and the backlog over time' },
         { name: 'analysts', description: 'schema and SQL sandbox' },
         { name: 'operations', description: 'health and readiness' },
       ],

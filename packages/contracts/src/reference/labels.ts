@@ -9,6 +9,7 @@ import { ComplaintCategories, type ComplaintOutcome } from './complaints.ts';
 import { ServiceLanguages } from './languages.ts';
 import { Offices, type OfficeSchedule } from './offices.ts';
 import { RefusalReasons } from './refusals.ts';
+import { RESPONSE_RULES } from './response-rules.ts';
 import { Services } from './services.ts';
 
 export interface Label {
@@ -42,7 +43,15 @@ const labelsOf = (record: Record<string, Label>): Label[] =>
   Object.values(record).map(({ id, name }) => ({ id, name: { lv: name.lv, en: name.en } }));
 
 export function referenceLabels(): Record<
-  'offices' | 'channels' | 'services' | 'languages' | 'categories' | 'outcomes' | 'refusalReasons' | 'arrivals',
+  | 'offices'
+  | 'channels'
+  | 'services'
+  | 'languages'
+  | 'categories'
+  | 'outcomes'
+  | 'refusalReasons'
+  | 'arrivals'
+  | 'legalRules',
   Label[]
 > & { officeHours: OfficeHoursReference[] } {
   return {
@@ -54,6 +63,7 @@ export function referenceLabels(): Record<
     outcomes: Object.entries(OutcomeNames).map(([id, name]) => ({ id, name })),
     refusalReasons: labelsOf(RefusalReasons),
     arrivals: Object.entries(ArrivalNames).map(([id, name]) => ({ id, name })),
+    legalRules: RESPONSE_RULES.map((r) => ({ id: r.id, name: { ...r.name } })),
     officeHours: Object.values(Offices).map((o) => ({
       office: o.id,
       schedules: o.schedules.map((s) => ({ ...s, weekly: { ...s.weekly } })),

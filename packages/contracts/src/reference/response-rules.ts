@@ -11,6 +11,8 @@ export type Period = { unit: 'months'; amount: number } | { unit: 'working_days'
 
 export interface ResponseRule {
   id: string;
+  /** How the rule reads in a legend: the answer period and the receipts it covers. */
+  name: { lv: string; en: string };
   /** First Riga date of receipt the rule applies to. */
   effectiveFrom: IsoDate;
   /** First Riga date it no longer applies to (exclusive); absent while in force. */
@@ -27,6 +29,7 @@ export interface ResponseRule {
 export const RESPONSE_RULES: readonly ResponseRule[] = [
   {
     id: 'submissions-law-until-2026-02',
+    name: { lv: '1 mēnesis (saņemtas līdz 28.02.2026)', en: '1 month (received before 1 March 2026)' },
     effectiveFrom: '2008-01-01',
     effectiveUntil: '2026-03-01',
     answer: { unit: 'months', amount: 1 },
@@ -36,6 +39,7 @@ export const RESPONSE_RULES: readonly ResponseRule[] = [
   },
   {
     id: 'submissions-law-from-2026-03',
+    name: { lv: '10 darba dienas (saņemtas no 01.03.2026)', en: '10 working days (received from 1 March 2026)' },
     effectiveFrom: '2026-03-01',
     answer: { unit: 'working_days', amount: 10 },
     extendedAnswer: { unit: 'months', amount: 1 },

@@ -21,6 +21,8 @@ export interface CalendarRow {
   extendedDue: string | null;
   forwardDue: string | null;
   internalDue: string;
+  /** The response rule in force for a complaint received on this date. */
+  ruleId: string | null;
 }
 
 export function buildCalendar(from: string, to: string, internalTarget: Period): CalendarRow[] {
@@ -38,6 +40,7 @@ export function buildCalendar(from: string, to: string, internalTarget: Period):
       extendedDue: rule ? dueDate(date, rule.extendedAnswer, DEFAULT_WORKING_CALENDAR) : null,
       forwardDue: rule ? dueDate(date, rule.forward, DEFAULT_WORKING_CALENDAR) : null,
       internalDue: dueDate(date, internalTarget, DEFAULT_WORKING_CALENDAR),
+      ruleId: rule?.id ?? null,
     });
   }
   return rows;

@@ -139,7 +139,7 @@ export class DuckDbStore {
     }
     await this.writer.run(
       'CREATE TABLE calendar (date DATE PRIMARY KEY, working_day BOOLEAN, wd_cum INTEGER, answer_due DATE, ' +
-        'extended_due DATE, forward_due DATE, internal_due DATE)',
+        'extended_due DATE, forward_due DATE, internal_due DATE, rule_id VARCHAR)',
     );
     const rows = buildCalendar('2015-01-01', '2035-12-31', {
       unit: 'working_days',
@@ -150,9 +150,9 @@ export class DuckDbStore {
       appender.appendVarchar(row.date);
       appender.appendBoolean(row.workingDay);
       appender.appendInteger(row.wdCum);
-      for (const due of [row.answerDue, row.extendedDue, row.forwardDue, row.internalDue]) {
-        if (due === null) appender.appendNull();
-        else appender.appendVarchar(due);
+      for (const value of [row.answerDue, row.extendedDue, row.forwardDue, row.internalDue, row.ruleId]) {
+        if (value === null) appender.appendNull();
+        else appender.appendVarchar(value);
       }
       appender.endRow();
     }

@@ -107,8 +107,11 @@ e AS (
   SELECT d.*, r.wd_cum - k.wd_cum AS response_working_days,
     CASE WHEN forwarded_at IS NOT NULL THEN k.forward_due WHEN extended_at IS NOT NULL THEN k.extended_due
          ELSE k.answer_due END AS legal_due_date,
-    CASE WHEN forwarded_at IS NULL THEN k.internal_due END AS internal_due_date
+    CASE WHEN forwarded_at IS NULL THEN k.internal_due END AS internal_due_date,
+    k.rule_id AS legal_rule,
+    CASE WHEN is_open THEN CAST(t.wd_cum - k.wd_cum AS INTEGER) END AS open_working_days
   FROM d LEFT JOIN calendar k ON k.date = d.received_on LEFT JOIN calendar r ON r.date = d.responded_on
+    LEFT JOIN calendar t ON t.date = $1::DATE
 )
 SELECT complaint_id, office_id, channel, category, language, received_at, acknowledged_at, forwarded_at,
   extended_at, responded_at, closed_at, reopened_at, outcome, is_open,
@@ -122,6 +125,9 @@ SELECT complaint_id, office_id, channel, category, language, received_at, acknow
        WHEN responded_on IS NOT NULL THEN responded_on <= internal_due_date
        WHEN $1::DATE > internal_due_date THEN false END AS internal_target_met,
   CASE WHEN is_open THEN CAST(date_diff('day', received_on, $1::DATE) AS INTEGER) END AS age_days,
+  legal_rule, open_working_days,
+  CASE WHEN open_working_days <= 5 THEN '0-5' WHEN open_working_days <= 10 THEN '6-10'
+       WHEN open_working_days <= 20 THEN '11-20' WHEN open_working_days > 20 THEN '21+' END AS open_age_band,
   ${localTime('coalesce(received_at, first_at)')}
 FROM e`;
 
