@@ -142,7 +142,7 @@ ORDER BY e.period`;
   return { sql, params: p.values };
 }
 
-const text = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const count = (v: unknown): number => toNumber(v) ?? 0;
 
 export async function runDue(
