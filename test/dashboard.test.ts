@@ -113,6 +113,9 @@ describe('dashboard in Chromium', () => {
     await page.getByRole('link', { name: 'Complaints' }).click();
     await page.locator('.screen-complaints .chart canvas').first().waitFor();
     expect(await page.locator('.screen-complaints').innerText()).toContain('Answered within the legal deadline');
+    const desk = await page.locator('.desk-card').innerText();
+    expect(desk).toContain('c-20261116-1');
+    expect(desk).toContain('overdue by 3 working days');
     await page.screenshot({ path: join(screenshots, 'dashboard-complaints.png'), fullPage: true });
   });
 
@@ -244,7 +247,7 @@ describe('dashboard in Chromium', () => {
     try {
       for (const lang of ['en', 'lv']) {
         await page.locator(`.lang-switch button[lang="${lang}"]`).click();
-        for (const screen of ['offices', 'equal']) {
+        for (const screen of ['offices', 'equal', 'complaints']) {
           await page.goto(`${server.url}#/${screen}`);
           await screenReady(page, screen);
           const widths = await pageWidths(page);

@@ -11,7 +11,9 @@ import { extname, join, normalize } from 'node:path';
 import { buildCatalogue, Dimensions, Models } from '@servq/metrics';
 import { referenceLabels } from '@servq/contracts';
 import {
+  BacklogAnswer,
   CompareAnswer,
+  DueAnswer,
   MetricsAnswer,
   QueryAnswer,
   ReferenceAnswer,
@@ -31,6 +33,7 @@ type Principal = (typeof STUB_TOKENS)[keyof typeof STUB_TOKENS];
 
 const OFFICES = ['riga-valnu-30', 'cesis', 'daugavpils', 'liepaja'];
 const LANGUAGES = ['lv', 'ru', 'en', 'other'];
+const CHANNELS = ['in_person', 'e_services_portal', 'latvija_lv'];
 const catalogue = buildCatalogue({ waitTargetMinutes: 15 });
 const freshness = {
   newestEventAt: new Date(Date.now() - 20 * 60_000).toISOString(),
@@ -186,7 +189,7 @@ function query(url: URL, who: Principal) {
 function compare(url: URL) {
   const metrics = (url.searchParams.get('metrics') ?? '').split(',').filter(Boolean);
   const by = url.searchParams.get('by') ?? 'office';
-  const groups = by === 'language' ? LANGUAGES : OFFICES;
+  const groups = by === 'language' ? LANGUAGES : by === 'channel' ? CHANNELS : OFFICES;
   const figure = (id: string, group: string | null) => {
     const { metric, value, n, suppressed, target } = figureFor(id, group, 1);
     const half = metric.unit === 'share' ? 0.04 : metric.unit === 'score_1_5' ? 0.12 : 2;
@@ -273,6 +276,8 @@ async function api(request: IncomingMessage, url: URL, synced: boolean): Promise
   if (path === '/v1/query' && request.method === 'GET') return published(QueryAnswer, query(url, who));
   if (path === '/v1/compare' && request.method === 'GET') return published(CompareAnswer, compare(url));
   if (path === '/v1/today' && request.method === 'GET') return published(TodayAnswer, today(url, who));
+  if (path === '/v1/complaints/due' && request.method === 'GET') return published(DueAnswer, due(url, who));
+  if (path === '/v1/complaints/backlog' && request.method === 'GET') return published(BacklogAnswer, backlog(url));
   if (path === '/v1/schema' && request.method === 'GET') {
     if (who.role === 'office') throw new StubError(403, 'QUERY_FORBIDDEN', 'the office role may not use this endpoint');
     return published(SchemaAnswer, { tables: Object.values(Models) });
@@ -295,6 +300,55 @@ async function api(request: IncomingMessage, url: URL, synced: boolean): Promise
     });
   }
   throw new StubError(404, 'QUERY_NOT_FOUND', `no route ${request.method} ${path}`);
+}
+
+/** One overdue complaint and one due in three working days (of Cēsis for its office head). */
+function due(url: URL, who: Principal) {
+  const office = 'office' in who ? who.office : 'riga-valnu-30';
+  const complaint = (id: string, status: 'overdue' | 'due', dueOn: string, workingDaysLeft: number) => ({
+    id,
+    office,
+    channel: 'email',
+    category: 'waiting',
+    receivedOn: '2026-11-16',
+    dueOn,
+    rule: 'submissions-law-from-2026-03',
+    extended: false,
+    reopened: false,
+    workingDaysLeft,
+    status,
+  });
+  return {
+    freshness,
+    asOf: '2026-12-03',
+    within: Number(url.searchParams.get('within') ?? '5'),
+    filters: 'office' in who ? { office: [who.office] } : {},
+    counts: { overdue: 1, due: 1 },
+    complaints: [
+      complaint('c-20261116-1', 'overdue', '2026-11-30', -3),
+      complaint('c-20261124-2', 'due', '2026-12-08', 3),
+    ],
+    truncated: false,
+  };
+}
+
+function backlog(url: URL) {
+  const months = ['2026-10-01', '2026-11-01', '2026-12-01'];
+  return {
+    freshness,
+    from: url.searchParams.get('from'),
+    to: url.searchParams.get('to'),
+    grain: 'month',
+    filters: {},
+    points: months.map((period, i) => ({
+      period,
+      asOf: i === 2 ? '2026-12-03' : `2026-${10 + i}-28`,
+      open: 12 - i * 2,
+      overdue: 3 - i,
+      received: 70 - i * 5,
+      answered: 72 - i * 4,
+    })),
+  };
 }
 
 async function serveFile(distDir: string, pathname: string, response: ServerResponse): Promise<void> {

@@ -4,7 +4,9 @@
  * error shape, e.g. a proxy's 502), so screens can show exactly what the service said.
  */
 import type {
+  BacklogAnswer,
   CompareAnswer,
+  DueAnswer,
   ErrorBody,
   ErrorDetail,
   Grain,
@@ -95,6 +97,27 @@ export class ApiClient {
     for (const [dimension, values] of Object.entries(request.filters ?? {}))
       if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
     return this.get(`/v1/compare?${params.toString()}`);
+  }
+
+  /** Open complaints overdue or due within `within` working days (an office token: its own office). */
+  complaintsDue(request: { within: number; filters?: QueryRequest['filters'] }): Promise<DueAnswer> {
+    const params = new URLSearchParams({ within: String(request.within) });
+    for (const [dimension, values] of Object.entries(request.filters ?? {}))
+      if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
+    return this.get(`/v1/complaints/due?${params.toString()}`);
+  }
+
+  /** Open and overdue complaints at the end of each period. */
+  complaintsBacklog(request: {
+    from: string;
+    to: string;
+    grain: Grain;
+    filters?: QueryRequest['filters'];
+  }): Promise<BacklogAnswer> {
+    const params = new URLSearchParams({ from: request.from, to: request.to, grain: request.grain });
+    for (const [dimension, values] of Object.entries(request.filters ?? {}))
+      if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
+    return this.get(`/v1/complaints/backlog?${params.toString()}`);
   }
 
   reference(): Promise<ReferenceAnswer> {

@@ -3,7 +3,10 @@
  * tests hold its real answers to. Only types cross over; the dashboard still talks to the API over HTTP.
  */
 export type {
+  BacklogAnswer,
   CompareAnswer,
+  DueAnswer,
+  DueComplaint,
   DimensionInfo,
   Direction,
   ErrorBody,

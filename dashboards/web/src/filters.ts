@@ -18,6 +18,8 @@ export interface Filters {
   channel: string;
   service: string;
   language: string;
+  /** The complaints desk's window in working days (absent: the screen's default). */
+  within?: number;
 }
 
 /** The filters that narrow query answers, by dimension id. */
@@ -99,6 +101,8 @@ export function parseRoute(hash: string, today: string): Route {
     service: params.get('service') ?? '',
     language: params.get('language') ?? '',
   };
+  const within = Number(params.get('within') ?? '');
+  if (params.has('within') && Number.isInteger(within) && within >= 0 && within <= 60) filters.within = within;
   if (filters.from > filters.to) [filters.from, filters.to] = [filters.to, filters.from];
   return { screen, filters };
 }
@@ -107,5 +111,6 @@ export function routeHash(route: Route): string {
   const params = new URLSearchParams({ from: route.filters.from, to: route.filters.to, grain: route.filters.grain });
   for (const dimension of FILTER_DIMENSIONS)
     if (route.filters[dimension]) params.set(dimension, route.filters[dimension]);
+  if (route.filters.within !== undefined) params.set('within', String(route.filters.within));
   return `#/${route.screen}?${params.toString()}`;
 }

@@ -24,8 +24,9 @@ import { t, type StringKey } from './i18n.ts';
 import { Labels } from './labels.ts';
 import { forgetToken, identify, loadToken, saveToken, type Identity } from './session.ts';
 import { errorBox, loadingBox, mountCharts, type ViewContext } from './view.ts';
-import { EQUAL_SCREEN, OFFICES_SCREEN, renderCompare } from './views/compare.ts';
+import { OFFICES_SCREEN, renderCompare } from './views/compare.ts';
 import { renderComplaints } from './views/complaints.ts';
+import { renderEqual } from './views/equal.ts';
 import { renderOverview } from './views/overview.ts';
 import { renderSql } from './views/sql.ts';
 import { renderVisits } from './views/visits.ts';
@@ -453,7 +454,7 @@ function screenContent(ctx: ViewContext, screen: Screen): Promise<HTMLElement> {
     case 'offices':
       return renderCompare(ctx, OFFICES_SCREEN);
     case 'equal':
-      return renderCompare(ctx, EQUAL_SCREEN);
+      return renderEqual(ctx);
     case 'visits':
       return renderVisits(ctx);
     case 'complaints':

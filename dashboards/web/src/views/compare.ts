@@ -13,10 +13,10 @@ import { formatChange, formatInterval, formatValue, plotValue } from '../format.
 import { chartFigure, metricInfo, metricLabel, targetText, tr, type ViewContext } from '../view.ts';
 
 export interface CompareScreen {
-  by: 'office' | 'language';
+  by: 'office' | 'language' | 'channel';
   metrics: readonly string[];
   intro: 'officesIntro' | 'equalIntro';
-  allLabel: 'allOffices' | 'allLanguages';
+  allLabel: 'allOffices' | 'allLanguages' | 'allChannels';
 }
 
 export const OFFICES_SCREEN: CompareScreen = {
@@ -24,13 +24,6 @@ export const OFFICES_SCREEN: CompareScreen = {
   metrics: ['wait_p50', 'wait_p90', 'wait_within_target', 'response_p50', 'legal_deadline_share'],
   intro: 'officesIntro',
   allLabel: 'allOffices',
-};
-
-export const EQUAL_SCREEN: CompareScreen = {
-  by: 'language',
-  metrics: ['wait_p50', 'wait_within_target', 'csat', 'satisfaction_mean', 'courtesy_mean', 'legal_deadline_share'],
-  intro: 'equalIntro',
-  allLabel: 'allLanguages',
 };
 
 export async function renderCompare(ctx: ViewContext, screen: CompareScreen): Promise<HTMLElement> {
@@ -97,7 +90,7 @@ function effectWord(ctx: ViewContext, effect: Effect | null): string {
   return effect === 'better' ? l('sigBetter') : effect === 'worse' ? l('sigWorse') : l('sigDifferent');
 }
 
-function metricSection(
+export function metricSection(
   ctx: ViewContext,
   screen: CompareScreen,
   answer: CompareAnswer,
@@ -182,7 +175,7 @@ function metricSection(
     table: table(
       title,
       [
-        screen.by === 'office' ? l('office') : l('language'),
+        screen.by === 'office' ? l('office') : screen.by === 'channel' ? l('channel') : l('language'),
         l('value'),
         l('interval'),
         l('sample'),

@@ -1,40 +1,169 @@
 /**
- * Complaints: the standard's promise to answer "in the shortest possible time" — received per week, the
- * backlog and its oldest age, response times, compliance with the legal deadline and the internal target, and
- * outcomes and categories.
+ * Complaints: the standard's promise to answer "in the shortest possible time". Headline counts and shares
+ * (with "k of n answered in time" as a count, readable below the minimum sample), the deadline desk (overdue and
+ * due within N working days), the backlog over time, open complaints by age against their legal deadline,
+ * complaints received per week, deadline compliance over time, and outcomes and categories.
  */
+import type { DueAnswer } from '../api.types.ts';
 import { barOption, COLOURS, trendOption } from '../chart.options.ts';
+import { ageingOf, onTimeCount } from '../complaints.ageing.shape.ts';
+import { backlogOption, stackedBarOption } from '../complaints.charts.ts';
+import { DEFAULT_WITHIN, deskPanel } from '../complaints.desk.ts';
 import { breakdown, weeklyCounts, type Slice } from '../complaints.shape.ts';
 import { h, table } from '../dom.ts';
+import { scopeFilters } from '../filter.scope.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
+import { partialPeriods } from '../periods.shape.ts';
+import { scopedQuery } from '../scoped.query.ts';
 import { tilesOf } from '../tiles.shape.ts';
 import { trendOf } from '../trend.shape.ts';
-import { partialPeriods } from '../periods.shape.ts';
 import { chartFigure, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
-import { scopedQuery } from '../scoped.query.ts';
 
 const TILE_METRICS = [
   'complaints_received',
   'open_complaints',
+  'open_overdue',
   'oldest_open_age',
   'response_p50',
   'legal_deadline_share',
   'internal_target_share',
+  'complaints_forwarded',
+  'complaints_extended',
 ];
 const COMPLIANCE = ['legal_deadline_share', 'internal_target_share'] as const;
+/** Every complaint ever received: the ageing panel shows what is open now, whatever the range. */
+const ALL_TIME = { from: '2000-01-01', to: '2099-12-31' };
 
 export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
   const l = tr(ctx);
   const { from, to, grain } = ctx.filters;
-  const [headline, weekly, outcomes, categories, compliance] = await Promise.all([
-    scopedQuery(ctx, { metrics: TILE_METRICS, from, to }),
+  const scoped = scopeFilters(ctx.filters, ['complaints_received'], ctx.catalogue, ctx.dimensions);
+  for (const dimension of scoped.skipped) ctx.skippedFilters.add(dimension);
+  const within = ctx.filters.within ?? DEFAULT_WITHIN;
+  const [headline, weekly, outcomes, categories, compliance, ageing, backlog, due] = await Promise.all([
+    scopedQuery(ctx, { metrics: [...TILE_METRICS, 'legal_deadline_met_count'], from, to }),
     scopedQuery(ctx, { metrics: ['complaints_received'], from, to, grain: 'week' }),
     scopedQuery(ctx, { metrics: ['complaints_received'], dimensions: ['outcome'], from, to }),
     scopedQuery(ctx, { metrics: ['complaints_received'], dimensions: ['category'], from, to }),
     scopedQuery(ctx, { metrics: [...COMPLIANCE], from, to, grain }),
+    scopedQuery(ctx, { metrics: ['open_complaints', 'open_overdue'], dimensions: ['open_age_band'], ...ALL_TIME }),
+    ctx.api.complaintsBacklog({ from, to, grain, filters: scoped.filters }),
+    ctx.api.complaintsDue({ within, filters: scoped.filters }),
   ]);
-  for (const a of [headline, weekly, outcomes, categories, compliance]) ctx.onFreshness(a.freshness);
+  for (const a of [headline, weekly, outcomes, categories, compliance, ageing, backlog, due])
+    ctx.onFreshness(a.freshness);
 
+  const onTime = onTimeCount(headline);
+  const tiles = tilesOf(headline, ctx.catalogue, TILE_METRICS).map((t) => {
+    const tile = tileElement(ctx, t);
+    // A count is not an estimate: an office head reads "3 of 4" even where the share is withheld.
+    if (t.id === 'legal_deadline_share' && onTime.due > 0)
+      tile.append(h('p', { class: 'tile-count' }, l('countOf', { k: onTime.met, n: onTime.due })));
+    return tile;
+  });
+
+  return h(
+    'div',
+    { class: 'screen screen-complaints' },
+    h('section', {}, h('div', { class: 'tiles' }, tiles)),
+    h('p', { class: 'note' }, l('openNote')),
+    deskPanel(ctx, due satisfies DueAnswer),
+    h('section', { class: 'grid-2' }, backlogFigure(ctx, backlog), ageingFigure(ctx, ageingOf(ageing))),
+    h('section', { class: 'grid-2' }, receivedFigure(ctx, weekly), complianceFigure(ctx, compliance)),
+    h(
+      'section',
+      { class: 'grid-2' },
+      sliceFigure(
+        ctx,
+        l('outcomes'),
+        'outcome',
+        breakdown(outcomes, 'outcome', 'complaints_received'),
+        COLOURS.offices[2] ?? '#2f855a',
+      ),
+      sliceFigure(
+        ctx,
+        l('categories'),
+        'category',
+        breakdown(categories, 'category', 'complaints_received'),
+        COLOURS.offices[1] ?? '#d9822b',
+      ),
+    ),
+  );
+}
+
+type Backlog = Awaited<ReturnType<ViewContext['api']['complaintsBacklog']>>;
+
+function backlogFigure(ctx: ViewContext, backlog: Backlog): HTMLElement {
+  const l = tr(ctx);
+  const grain = backlog.grain;
+  const periods = backlog.points.map((p) => formatPeriod(p.period, grain, ctx.lang));
+  const names = {
+    open: l('openSeries'),
+    overdue: l('overdueSeries'),
+    received: l('receivedSeries'),
+    answered: l('answeredSeries'),
+  };
+  const title = l('backlogTitle');
+  return chartFigure({
+    ctx,
+    title,
+    note: l('backlogNote'),
+    summary: `${title}: ${backlog.points.map((p, i) => `${periods[i]} ${p.open} (${p.overdue})`).join(', ') || l('noRows')}`,
+    option: backlogOption(
+      {
+        periods,
+        open: backlog.points.map((p) => p.open),
+        overdue: backlog.points.map((p) => p.overdue),
+        received: backlog.points.map((p) => p.received),
+        answered: backlog.points.map((p) => p.answered),
+      },
+      names,
+    ),
+    height: 300,
+    tableLabel: l('dataTable'),
+    table: table(
+      title,
+      [l('period'), l('asOfDay'), names.open, names.overdue, names.received, names.answered],
+      backlog.points.map((p, i) => [
+        periods[i] ?? p.period,
+        p.asOf,
+        String(p.open),
+        String(p.overdue),
+        String(p.received),
+        String(p.answered),
+      ]),
+    ),
+  });
+}
+
+function ageingFigure(ctx: ViewContext, bands: ReturnType<typeof ageingOf>): HTMLElement {
+  const l = tr(ctx);
+  const title = l('ageingTitle');
+  const label = (band: string) => l('ageBandLabel', { band });
+  return chartFigure({
+    ctx,
+    title,
+    note: l('ageingNote'),
+    summary: `${title}: ${bands.map((b) => `${label(b.band)} ${b.inTime} + ${b.overdue}`).join(', ')}`,
+    option: stackedBarOption(
+      bands.map((b) => label(b.band)),
+      [
+        { name: l('inTimeSeries'), values: bands.map((b) => b.inTime), colour: COLOURS.offices[0] ?? '#2b6cb0' },
+        { name: l('overdueSeries'), values: bands.map((b) => b.overdue), colour: COLOURS.worse },
+      ],
+    ),
+    height: 60 + bands.length * 40,
+    tableLabel: l('dataTable'),
+    table: table(
+      title,
+      [l('ageBand'), l('openSeries'), l('inTimeSeries'), l('overdueSeries')],
+      bands.map((b) => [label(b.band), String(b.open), String(b.inTime), String(b.overdue)]),
+    ),
+  });
+}
+
+function receivedFigure(ctx: ViewContext, weekly: Parameters<typeof weeklyCounts>[0]): HTMLElement {
+  const l = tr(ctx);
   const weeks = weeklyCounts(weekly, 'complaints_received');
   const weekPartial = partialPeriods(
     weeks.map((w) => w.week),
@@ -44,7 +173,7 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
     ctx.dataEnd,
   );
   const weekLabels = weeks.map((w, i) => (weekPartial[i] ? `${w.week}\n(${l('partial')})` : w.week));
-  const received = chartFigure({
+  return chartFigure({
     ctx,
     title: l('complaintsPerWeek'),
     note: weekPartial.some(Boolean) ? l('partialBarNote') : undefined,
@@ -67,47 +196,52 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
       ]),
     ),
   });
+}
 
-  const sliceFigure = (title: string, dimension: string, slices: Slice[], colour: string) => {
-    const name = (s: Slice) =>
-      dimension === 'outcome' && s.key === null ? l('unanswered') : ctx.labels.value(dimension, s.key, ctx.lang);
-    return chartFigure({
-      ctx,
+function sliceFigure(ctx: ViewContext, title: string, dimension: string, slices: Slice[], colour: string): HTMLElement {
+  const l = tr(ctx);
+  const name = (s: Slice) =>
+    dimension === 'outcome' && s.key === null ? l('unanswered') : ctx.labels.value(dimension, s.key, ctx.lang);
+  return chartFigure({
+    ctx,
+    title,
+    summary: `${title}: ${slices.map((s) => `${name(s)} ${s.count}`).join(', ') || l('noRows')}`,
+    option: barOption(
+      slices.map(name),
+      slices.map((s) => s.count),
+      { horizontal: true, colour, name: l('count') },
+    ),
+    height: 40 + Math.max(1, slices.length) * 34,
+    tableLabel: l('dataTable'),
+    table: table(
       title,
-      summary: `${title}: ${slices.map((s) => `${name(s)} ${s.count}`).join(', ') || l('noRows')}`,
-      option: barOption(
-        slices.map(name),
-        slices.map((s) => s.count),
-        { horizontal: true, colour, name: l('count') },
-      ),
-      height: 40 + Math.max(1, slices.length) * 34,
-      tableLabel: l('dataTable'),
-      table: table(
-        title,
-        [l('group'), l('count'), l('share')],
-        slices.map((s) => [name(s), String(s.count), formatValue('share', s.share, ctx.lang)]),
-      ),
-    });
-  };
+      [l('group'), l('count'), l('share')],
+      slices.map((s) => [name(s), String(s.count), formatValue('share', s.share, ctx.lang)]),
+    ),
+  });
+}
 
+function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendOf>[1]): HTMLElement {
+  const l = tr(ctx);
+  const grain = ctx.filters.grain;
   const trends = COMPLIANCE.map((m) => trendOf(m, compliance, null));
   const periods = trends[0]?.periods ?? [];
   const partial = partialPeriods(periods, grain, ctx.filters.from, ctx.filters.to, ctx.dataEnd);
-  const complianceFigure = chartFigure({
+  return chartFigure({
     ctx,
     title: l('deadlineCompliance'),
     note: l('complianceNote'),
     summary: trends
       .map(
-        (tr) =>
-          `${metricLabel(ctx, tr.metric)}: ${tr.series[0]?.points.map((p) => formatValue('share', p.value, ctx.lang)).join(', ') ?? ''}`,
+        (t) =>
+          `${metricLabel(ctx, t.metric)}: ${t.series[0]?.points.map((p) => formatValue('share', p.value, ctx.lang)).join(', ') ?? ''}`,
       )
       .join('. '),
     option: trendOption(
       periods.map((p) => formatPeriod(p, grain, ctx.lang)),
-      trends.map((tr, i) => ({
-        name: metricLabel(ctx, tr.metric),
-        values: tr.series[0]?.points.map((p) => (p.value === null ? null : plotValue('share', p.value))) ?? [],
+      trends.map((t, i) => ({
+        name: metricLabel(ctx, t.metric),
+        values: t.series[0]?.points.map((p) => (p.value === null ? null : plotValue('share', p.value))) ?? [],
         emphasis: i === 0,
       })),
       { unit: 'share', target: 100, targetLabel: `${l('target')} 100 %`, partial, partialLabel: l('partial') },
@@ -116,11 +250,11 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
     tableLabel: l('dataTable'),
     table: table(
       l('deadlineCompliance'),
-      [l('period'), ...trends.map((tr) => metricLabel(ctx, tr.metric))],
+      [l('period'), ...trends.map((t) => metricLabel(ctx, t.metric))],
       periods.map((p, i) => [
         partial[i] ? `${formatPeriod(p, grain, ctx.lang)} (${l('partial')})` : formatPeriod(p, grain, ctx.lang),
-        ...trends.map((tr) => {
-          const point = tr.series[0]?.points[i];
+        ...trends.map((t) => {
+          const point = t.series[0]?.points[i];
           if (!point || point.n === 0) return '—';
           return point.suppressed
             ? h('span', { class: 'too-few' }, `${l('tooFew')} (n=${point.n})`)
@@ -129,36 +263,4 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
       ]),
     ),
   });
-
-  return h(
-    'div',
-    { class: 'screen screen-complaints' },
-    h(
-      'section',
-      {},
-      h(
-        'div',
-        { class: 'tiles' },
-        tilesOf(headline, ctx.catalogue, TILE_METRICS).map((t) => tileElement(ctx, t)),
-      ),
-    ),
-    h('p', { class: 'note' }, l('openNote')),
-    h('section', { class: 'grid-2' }, received, complianceFigure),
-    h(
-      'section',
-      { class: 'grid-2' },
-      sliceFigure(
-        l('outcomes'),
-        'outcome',
-        breakdown(outcomes, 'outcome', 'complaints_received'),
-        COLOURS.offices[2] ?? '#2f855a',
-      ),
-      sliceFigure(
-        l('categories'),
-        'category',
-        breakdown(categories, 'category', 'complaints_received'),
-        COLOURS.offices[1] ?? '#d9822b',
-      ),
-    ),
-  );
 }

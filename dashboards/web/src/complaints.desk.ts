@@ -1,0 +1,121 @@
+/**
+ * The complaints screen's deadline desk: the open complaints that are overdue or due within a chosen number of
+ * working days (GET /v1/complaints/due), by case id with office, channel and category only — nothing personal.
+ * The window lives in the address (`within=`), so a desk view can be bookmarked; the list exports as CSV.
+ */
+import type { DueAnswer, DueComplaint } from './api.types.ts';
+import { h, table } from './dom.ts';
+import { downloadCsv, fileStem } from './download.ts';
+import { routeHash } from './filters.ts';
+import { formatPeriod } from './format.ts';
+import { tr, type ViewContext } from './view.ts';
+
+export const WINDOWS = [0, 2, 5, 10, 20] as const;
+export const DEFAULT_WITHIN = 5;
+
+function statusText(ctx: ViewContext, c: DueComplaint): string {
+  const l = tr(ctx);
+  if (c.status === 'overdue')
+    return c.workingDaysLeft < 0 ? l('overdueBy', { n: -c.workingDaysLeft }) : l('overdueSince');
+  return c.workingDaysLeft === 0 ? l('dueToday') : l('dueIn', { n: c.workingDaysLeft });
+}
+
+const date = (ctx: ViewContext, iso: string) => formatPeriod(iso, 'day', ctx.lang);
+
+export function deskPanel(ctx: ViewContext, answer: DueAnswer): HTMLElement {
+  const l = tr(ctx);
+  const within = answer.within;
+  const select = h(
+    'select',
+    {
+      id: 'filter-within',
+      onchange: (e: Event) => {
+        refocusWithin = true;
+        const next = Number((e.target as HTMLSelectElement).value);
+        location.hash = routeHash({ screen: 'complaints', filters: { ...ctx.filters, within: next } });
+      },
+    },
+    WINDOWS.map((n) => h('option', { value: String(n), selected: n === within }, l('workingDaysN', { n }))),
+  );
+  const columns = [
+    l('caseId'),
+    l('status'),
+    l('dueOn'),
+    l('receivedOn'),
+    l('rule'),
+    l('category'),
+    l('channel'),
+    l('office'),
+  ];
+  const cells = (c: DueComplaint) => [
+    c.id,
+    statusText(ctx, c) + (c.extended ? ` · ${l('extendedMark')}` : '') + (c.reopened ? ` · ${l('reopenedMark')}` : ''),
+    date(ctx, c.dueOn),
+    date(ctx, c.receivedOn),
+    c.rule === null ? '—' : ctx.labels.value('legal_rule', c.rule, ctx.lang),
+    ctx.labels.value('category', c.category, ctx.lang),
+    ctx.labels.value('channel', c.channel, ctx.lang),
+    ctx.labels.office(c.office, ctx.lang),
+  ];
+  const title = l('dueTitle');
+  const rows = answer.complaints.map((c) => {
+    const [id, status, ...rest] = cells(c);
+    return [id ?? '', h('span', { class: c.status === 'overdue' ? 'sig sig-worse' : '' }, status ?? ''), ...rest];
+  });
+  const listTable = table(title, columns, rows);
+  listTable.classList.add('due-list');
+  const csv = h(
+    'button',
+    {
+      type: 'button',
+      class: 'secondary small',
+      'data-export': 'csv',
+      'aria-label': l('downloadCsvOf', { title }),
+      onclick: () =>
+        downloadCsv(
+          [...columns, 'working_days_left'],
+          answer.complaints.map((c) => [...cells(c), c.workingDaysLeft]),
+          fileStem(title, answer.asOf, answer.asOf),
+        ),
+    },
+    l('csvButton'),
+  );
+  if (refocusWithin) {
+    refocusWithin = false;
+    // The screen is put in the document after this returns; give focus back to the control that was used.
+    setTimeout(() => document.getElementById('filter-within')?.focus(), 0);
+  }
+  return h(
+    'section',
+    { class: 'card desk-card', 'aria-labelledby': 'desk-title' },
+    h('div', { class: 'chart-head' }, h('h2', { id: 'desk-title' }, title), h('div', { class: 'chart-tools' }, csv)),
+    h(
+      'p',
+      { class: 'desk-controls' },
+      h('label', { for: 'filter-within' }, l('dueWithin'), select),
+      ' ',
+      h(
+        'strong',
+        { class: 'desk-counts', 'aria-live': 'polite' },
+        l('dueCounts', { overdue: answer.counts.overdue, due: answer.counts.due, n: within }),
+      ),
+    ),
+    h('p', { class: 'note' }, l('dueNote', { date: date(ctx, answer.asOf) })),
+    answer.complaints.length === 0
+      ? h('p', { class: 'muted' }, l('noneDue'))
+      : h(
+          'div',
+          { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${title}: ${l('dataTable')}` },
+          listTable,
+        ),
+    answer.truncated
+      ? h(
+          'p',
+          { class: 'note' },
+          l('truncatedList', { shown: answer.complaints.length, total: answer.counts.overdue + answer.counts.due }),
+        )
+      : null,
+  );
+}
+
+let refocusWithin = false;
