@@ -70,13 +70,13 @@ export async function renderEqual(ctx: ViewContext): Promise<HTMLElement> {
     h('h2', { class: 'section-title' }, l('byLanguageTitle')),
     h(
       'div',
-      { class: 'grid-2' },
+      {},
       language.metrics.map((m) => metricSection(ctx, BY_LANGUAGE, language, m, '')),
     ),
     h('h2', { class: 'section-title' }, l('byChannelTitle')),
     h(
       'div',
-      { class: 'grid-2' },
+      {},
       channel.metrics.map((m) => metricSection(ctx, BY_CHANNEL, channel, m, '')),
     ),
   );
