@@ -4,7 +4,7 @@
  * issue sets (target: landing ≥ half of it). Also Parquet bytes per event against the same events as NDJSON,
  * and the lander's peak memory (VmHWM of its process).
  *
- * One topic is produced once; then baseline, landing, and landing without decode workers (LANDER_DECODE_WORKERS=0)
+ * One topic is produced once; then baseline and landing (and the lander of BENCH_LANDER_BEFORE_DIR)
  * alternate `REPEATS` times (each with a fresh consumer group, and for landing a fresh lake prefix), so all see
  * the same machine load, and the medians are reported.
  * Both rates are timed from the moment the consumer has joined its group; landing ends when the lander reports
@@ -133,7 +133,6 @@ interface LandingRun {
 }
 
 /** Decode workers of the lander under test: the configured default, and `0` (decoding in the consume thread). */
-const DECODE_WORKERS = process.env.LANDER_DECODE_WORKERS;
 
 /** CPU seconds (user + system) in a /proc stat file: fields 14 and 15, in clock ticks of 1/100 s. */
 function statCpuSeconds(statPath: string): number {
@@ -181,7 +180,7 @@ async function withServerCpu<T>(phase: () => Promise<T>): Promise<T & { serverCp
 
 /**
  * CPU seconds of a live process per thread, largest first: `main` for the process's own thread, then the others
- * by thread id (Node names them all "node": the decode worker, DuckDB's threads, the libuv pool, V8's helpers).
+ * by thread id (Node names them all "node": DuckDB's threads, the libuv pool, V8's helpers).
  */
 function cpuByThread(pid: number): Record<string, number> {
   const threads: [string, number][] = [];
@@ -195,7 +194,7 @@ function cpuByThread(pid: number): Record<string, number> {
   return Object.fromEntries(threads.filter(([, s]) => s > 0).sort((a, b) => b[1] - a[1]));
 }
 
-async function land(run: number, decodeWorkers = DECODE_WORKERS, dir = landerDir): Promise<LandingRun> {
+async function land(run: number, dir = landerDir): Promise<LandingRun> {
   const port = 19_000 + Math.floor(Math.random() * 1000);
   const metricsPort = port + 1000;
   const peaks = { heap: 0, external: 0 };
@@ -224,7 +223,6 @@ async function land(run: number, decodeWorkers = DECODE_WORKERS, dir = landerDir
       LANDER_FLUSH_MAX_AGE_MS: String(FLUSH.maxAgeMs),
       LANDER_COMPACTION_INTERVAL_MS: '0',
       LANDER_LOG_LEVEL: 'warn',
-      ...(decodeWorkers === undefined ? {} : { LANDER_DECODE_WORKERS: decodeWorkers }),
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -284,7 +282,6 @@ async function main(): Promise<void> {
     const baselineCpu: number[] = [];
     const baselineServerCpu: ServerCpu[] = [];
     const landings: (LandingRun & { serverCpuPerMillion: ServerCpu })[] = [];
-    const inlineLandings: (LandingRun & { serverCpuPerMillion: ServerCpu })[] = [];
     const beforeLandings: (LandingRun & { serverCpuPerMillion: ServerCpu })[] = [];
     for (let run = 0; run < REPEATS; run++) {
       const baseline = await withServerCpu(() => consumeAndDiscard(run));
@@ -292,12 +289,11 @@ async function main(): Promise<void> {
       baselineCpu.push(baseline.cpuSeconds);
       baselineServerCpu.push(baseline.serverCpuPerMillion);
       landings.push(await withServerCpu(() => land(run)));
-      inlineLandings.push(await withServerCpu(() => land(REPEATS + run, '0')));
-      if (BEFORE_DIR) beforeLandings.push(await withServerCpu(() => land(2 * REPEATS + run, undefined, BEFORE_DIR)));
+      if (BEFORE_DIR) beforeLandings.push(await withServerCpu(() => land(REPEATS + run, BEFORE_DIR)));
       console.error(
         `run ${run}: baseline ${round(TOTAL / (baselineSeconds.at(-1) ?? 1))}/s, ` +
-          `landing ${round(TOTAL / (landings.at(-1)?.seconds ?? 1))}/s, ` +
-          `without decode workers ${round(TOTAL / (inlineLandings.at(-1)?.seconds ?? 1))}/s`,
+          `landing ${round(TOTAL / (landings.at(-1)?.seconds ?? 1))}/s` +
+          (BEFORE_DIR ? `, before ${round(TOTAL / (beforeLandings.at(-1)?.seconds ?? 1))}/s` : ''),
       );
     }
     const objects = await store.list(`${prefixOf(0)}survey_events/`);
@@ -305,7 +301,6 @@ async function main(): Promise<void> {
     const baselineRate = round(TOTAL / median(baselineSeconds));
     const landingRate = round(TOTAL / median(landings.map((l) => l.seconds)));
     const steadyRate = median(landings.map((l) => l.steadyEventsPerSecond));
-    const inlineRate = round(TOTAL / median(inlineLandings.map((l) => l.seconds)));
     const result = {
       benchmark: 'lander',
       measuredAt: new Date().toISOString(),
@@ -317,7 +312,6 @@ async function main(): Promise<void> {
         flushMaxEvents: FLUSH.maxEvents,
         flushMaxAgeMs: FLUSH.maxAgeMs,
         eventType: 'survey.submitted',
-        decodeWorkers: DECODE_WORKERS ?? '1 (default)',
       },
       baseline: {
         what: 'partition consumer (packages/kafka) consume-and-discard of the same topic, fresh group per run; first batch → last event seen',
@@ -362,17 +356,6 @@ async function main(): Promise<void> {
           peakRssMiB: Math.max(...beforeLandings.map((l) => l.peakRssMiB)),
         },
       }),
-      landingWithoutDecodeWorkers: {
-        what: 'the same lander with LANDER_DECODE_WORKERS=0 (decoding in the consume thread), alternated in each run',
-        eventsPerSecond: inlineRate,
-        shareOfBaseline: round(inlineRate / baselineRate, 2),
-        steadyEventsPerSecond: median(inlineLandings.map((l) => l.steadyEventsPerSecond)),
-        runsEventsPerSecond: inlineLandings.map((l) => round(TOTAL / l.seconds)),
-        cpuSecondsPerMillion: median(inlineLandings.map((l) => l.cpuSecondsPerMillion)),
-        cpuSecondsPerMillionByThread: inlineLandings.map((l) => l.cpuSecondsPerMillionByThread),
-        serverCpuSecondsPerMillion: inlineLandings.map((l) => l.serverCpuPerMillion),
-        peakRssMiB: Math.max(...inlineLandings.map((l) => l.peakRssMiB)),
-      },
       size: {
         ndjsonBytesPerEvent: round(ndjsonBytes / TOTAL, 1),
         parquetBytesPerEvent: round(parquetBytes / TOTAL, 1),

@@ -11,7 +11,7 @@ import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { LanderConfig } from './config.ts';
 import { Compactor } from './compaction.ts';
-import { createDecoder, type Decoder } from './decoder.pool.ts';
+import { createDecoder, type Decoder } from './decoder.ts';
 import { EventsConsumer } from './events.consumer.ts';
 import { buildHttpServer } from './http.server.ts';
 import { LakeStore } from './lake.store.ts';
@@ -22,7 +22,7 @@ export interface LanderDeps {
   kafka?: KafkaClient;
   s3?: S3Client;
   logger?: Logger;
-  /** Where fetched batches are decoded; by default `config.decodeWorkers` worker threads. */
+  /** Where fetched batches are decoded; by default in the consume thread (tests inject one that fails). */
   decoder?: Decoder;
 }
 
@@ -44,7 +44,7 @@ export async function buildLander(config: LanderConfig, deps: LanderDeps = {}): 
   const s3 = deps.s3 ?? createS3Client(config.s3);
   const metrics = createMetrics();
   const writer = await ParquetWriter.create();
-  const decoder = deps.decoder ?? createDecoder(config.decodeWorkers);
+  const decoder = deps.decoder ?? createDecoder();
   const store = new LakeStore(s3, config.s3.bucket);
   const consumer = new EventsConsumer(
     {

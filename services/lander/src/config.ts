@@ -53,7 +53,6 @@ export const LanderEnv = SharedEnv.extend({
   LANDER_S3_RETRY_MAX_DELAY_MS: envPositiveInt.default(10_000),
   LANDER_STALL_AFTER_MS: envPositiveInt.default(60_000),
   LANDER_TMP_DIR: z.string().min(1).optional(),
-  LANDER_DECODE_WORKERS: envNonNegativeInt.default(1),
   LANDER_COMPACTION_INTERVAL_MS: envNonNegativeInt.default(3_600_000),
   LANDER_COMPACTION_LOOKBACK_DAYS: envPositiveInt.default(7),
   LANDER_HTTP_HOST: z.string().min(1).default('127.0.0.1'),
@@ -102,8 +101,6 @@ export interface LanderConfig {
   stallAfterMs: number;
   /** Where Parquet files are staged before upload; the OS temp dir when absent. */
   tmpDir: string | undefined;
-  /** Worker threads that decode fetched batches; 0 decodes in the consume loop's thread. */
-  decodeWorkers: number;
   compaction: CompactionConfig;
   http: { host: string; port: number };
   logLevel: string;
@@ -134,7 +131,6 @@ export function loadConfig(env: Env): LanderConfig {
     s3RetryMaxDelayMs: e.LANDER_S3_RETRY_MAX_DELAY_MS,
     stallAfterMs: e.LANDER_STALL_AFTER_MS,
     tmpDir: e.LANDER_TMP_DIR,
-    decodeWorkers: e.LANDER_DECODE_WORKERS,
     compaction: { intervalMs: e.LANDER_COMPACTION_INTERVAL_MS, lookbackDays: e.LANDER_COMPACTION_LOOKBACK_DAYS },
     http: { host: e.LANDER_HTTP_HOST, port: e.LANDER_HTTP_PORT },
     logLevel: e.LANDER_LOG_LEVEL,

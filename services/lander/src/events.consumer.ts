@@ -13,7 +13,7 @@ import type { KafkaClient, MessageBatch, PartitionConsumer, TopicPartition } fro
 import type { Logger } from 'pino';
 import type { LandingContext } from './batch.lander.ts';
 import type { ConsumerConfig, FlushPolicy, TopicRoute } from './config.ts';
-import type { Decoder } from './decoder.pool.ts';
+import type { Decoder } from './decoder.ts';
 import { packBatch, type DecodedBatch, type PackedBatch } from './fetched.batch.ts';
 import type { LakeStore } from './lake.store.ts';
 import type { LanderMetrics } from './metrics.ts';
@@ -216,9 +216,9 @@ export class EventsConsumer {
   }
 
   /**
-   * Takes a fetched batch and returns at once, so the client fetches the next one while this one is decoded
-   * (in worker threads) and taken into the buffer in arrival order. Past the memory bound, or with more than
-   * `MAX_QUEUED_BATCHES` waiting, this waits for the decoding.
+   * Takes a fetched batch, queues its decoding and returns, so the client fetches the next one; decoded batches
+   * join the buffers in arrival order. Past the memory bound, or with more than `MAX_QUEUED_BATCHES` waiting,
+   * this waits for the decoding.
    */
   private async onBatch(batch: MessageBatch): Promise<void> {
     const lander = this.landers.get(`${batch.topic}/${batch.partition}`);
@@ -239,7 +239,7 @@ export class EventsConsumer {
     }
   }
 
-  /** Starts decoding a packed batch now, in a worker; its result joins the buffer in arrival order. */
+  /** Queues a packed batch's decoding; its result joins the buffer in arrival order. */
   private queue(lander: PartitionLander, packed: PackedBatch): void {
     const bytes = packed.values.byteLength;
     const decoded = this.deps.decoder.decode(lander.route, packed);
@@ -261,8 +261,7 @@ export class EventsConsumer {
   }
 
   /**
-   * Decoding never fails on a message, so this is a bug or a decode worker that died (it is replaced on the next
-   * request). The partition is read again at once from its first offset not landed — not at the next fetched
+   * Decoding never fails on a message, so this is a bug (or a test's failing decoder). The partition is read again at once from its first offset not landed — not at the next fetched
    * batch, which may never come on a quiet topic — and paused for a backoff that grows while failures repeat.
    */
   private decodingFailed(lander: PartitionLander, error: unknown): void {

@@ -1,5 +1,5 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { createDecoder } from './decoder.pool.ts';
+import { describe, expect, it } from 'vitest';
+import { createDecoder } from './decoder.ts';
 import { decodeMessages, decodePacked, groupByObject, packBatch, type DecodedBatch } from './fetched.batch.ts';
 import { kafkaMessage, readAt, visitEvent, visitRoute } from './message.fixtures.ts';
 
@@ -79,27 +79,14 @@ describe('decoding a fetched batch', () => {
   });
 });
 
-describe('the decode worker', () => {
-  const decoder = createDecoder(1);
-  afterAll(() => decoder.close());
-
-  it('decodes in a worker thread exactly as in this one', async () => {
+describe('the decoder', () => {
+  it('decodes a packed batch exactly as decoding in one call does', async () => {
     const messages = [day1, '{bad', day2, day1].map((v, i) => message(v, 40 + i, 'kiosk-9'));
     const inline = decodeMessages(route, 1, messages, now);
     const packed = packBatch(route.topic, 1, messages, null, now.getTime());
     if (!packed) throw new Error('nothing packed');
-    const viaWorker = await decoder.decode(route, packed);
-    // The packed arrays moved to the worker: this thread no longer holds them.
-    expect(packed.values.byteLength).toBe(0);
-    expect(summary(viaWorker)).toEqual(summary(inline));
-    expect(viaWorker.groups.map((g) => rowsOf(g.ndjson))).toEqual(inline?.groups.map((g) => rowsOf(g.ndjson)));
-  });
-
-  it('refuses work once closed', async () => {
-    const closed = createDecoder(1);
-    await closed.close();
-    const packed = packBatch(route.topic, 0, [message(day1, 1)], null, now.getTime());
-    if (!packed) throw new Error('nothing packed');
-    await expect(closed.decode(route, packed)).rejects.toThrow(/closed/);
+    const decoded = await createDecoder().decode(route, packed);
+    expect(summary(decoded)).toEqual(summary(inline));
+    expect(decoded.groups.map((g) => rowsOf(g.ndjson))).toEqual(inline?.groups.map((g) => rowsOf(g.ndjson)));
   });
 });

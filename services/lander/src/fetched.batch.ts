@@ -2,8 +2,7 @@
  * A fetched Kafka batch on its way from the consume loop to the buffers, in two shapes:
  *
  * - `PackedBatch`: the messages packed into a few typed arrays (values back to back, offsets, timestamps, the
- *   `source` header), which a worker thread takes without a copy. Packing is all the per-message work left on
- *   the consume loop's thread, so the Kafka client can fetch the next batch while this one is decoded.
+ *   `source` header), so that a batch waiting to be decoded costs its bytes and not one object per message.
  * - `DecodedBatch`: the same messages decoded (see message.decoder.ts) and already staged, as newline-delimited
  *   JSON rows grouped per lake object, i.e. per (table, day), each group knowing its own first and last offset.
  *   Nothing in it is a per-event JS object, so buffered events cost their bytes and no garbage-collector work.
@@ -56,25 +55,10 @@ export interface DecodedBatch {
   groups: StagedGroup[];
 }
 
-/** The buffers transferred (not copied) when a packed batch or a decoded batch crosses to another thread. */
-export function transferablesOf(batch: PackedBatch | DecodedBatch): ArrayBuffer[] {
-  const buffers =
-    'groups' in batch
-      ? batch.groups.map((g) => g.ndjson.buffer)
-      : [batch.values, batch.valueEnds, batch.offsets, batch.timestamps, batch.sources, batch.sourceEnds].map(
-          (a) => a.buffer,
-        );
-  // A buffer can be listed once only, and only a real ArrayBuffer (not a shared one) can move.
-  return [...new Set(buffers)].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
-}
-
 /** A message as the Kafka package delivers it. */
 export type FetchedMessage = KafkaMessage;
 
-/**
- * Packs the messages at or after `resumeAt` (all when null); `undefined` when none is left. The arrays are
- * allocated outside Node's shared buffer pool, so that they can be transferred.
- */
+/** Packs the messages at or after `resumeAt` (all when null); `undefined` when none is left. */
 export function packBatch(
   topic: string,
   partition: number,

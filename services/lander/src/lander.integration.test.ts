@@ -3,7 +3,7 @@ import { pollUntil } from '@servq/runtime';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { buildLander, type Lander } from './app.ts';
-import { createDecoder, type Decoder } from './decoder.pool.ts';
+import { createDecoder, type Decoder } from './decoder.ts';
 import {
   asMessages,
   cleanUp,
@@ -157,7 +157,7 @@ describe('lander against the local Kafka and S3', () => {
     expect(new Set(rows.map((r) => r.event_id)).size).toBe(events.length);
   });
 
-  it('reads a partition again when decoding fails (a decode worker died), without waiting for more messages', async () => {
+  it('reads a partition again when decoding fails, without waiting for more messages', async () => {
     const iso = await isolated({ LANDER_FLUSH_MAX_AGE_MS: '500' });
     const events = Array.from({ length: 300 }, (_, i) => visitCalled(i, new Date().toISOString()));
     // All sent before the lander starts, to one partition: nothing else arrives after the failures.
@@ -166,7 +166,7 @@ describe('lander against the local Kafka and S3', () => {
 
       messages: asMessages(events).map((m) => ({ ...m, partition: 0 })),
     });
-    const workers = createDecoder(1);
+    const workers = createDecoder();
     let failures = 0;
     const dying: Decoder = {
       decode: (route, packed) =>
