@@ -184,6 +184,12 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
   it('serves the page from the query service, Latvian by default, and signs management in', async () => {
     await page.goto(stack.queryUrl);
     expect(await page.getAttribute('html', 'lang')).toBe('lv');
+    await page.locator('#token').waitFor();
+    expect({ screen: 'sign-in', violations: await axeViolations(page) }).toEqual({
+      screen: 'sign-in',
+      violations: [],
+    });
+    await page.screenshot({ path: join(screenshots, 'desktop-signin-lv.png') });
     await signIn(page, MANAGEMENT);
     await screenReady(page, 'overview');
     expect(new URL(page.url()).hash).toMatch(/^#\/overview\?from=/);
@@ -274,6 +280,7 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
         await waitForExpression(page, `document.documentElement.lang === ${JSON.stringify(lang)}`);
         for (const screen of screens) {
           await openScreen(page, screen);
+          expect(await page.locator('.skip-link').count()).toBe(1);
           expect({ screen, lang, alerts: await page.locator('#content .error-box').allInnerTexts() }).toEqual({
             screen,
             lang,

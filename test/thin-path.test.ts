@@ -5,15 +5,9 @@
  * interval.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { loadSharedConfig } from '@servq/config';
-import { ALL_TOPICS, LakeTables, Topics } from '@servq/contracts';
-import { createKafka, ensureTopics, logLevel } from '@servq/kafka';
 import { pollUntil } from '@servq/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isolatedNames } from './support/names.ts';
-import { freePort, startService, type RunningService } from './support/services.ts';
+import { startStack, type Stack } from './support/stack.ts';
 
 const FLUSH_MS = 3000;
 const SYNC_MS = 500;
@@ -27,65 +21,16 @@ interface Figure {
 type Row = Record<string, string | number | null | Figure>;
 
 describe('ingest → Kafka → lander → S3 → query', () => {
-  const names = isolatedNames('thin-path');
-  const ports = { ingest: freePort(), lander: freePort(), query: freePort() };
-  const dataDir = mkdtempSync(`${tmpdir()}/servq-e2e-`);
-  const services: RunningService[] = [];
+  let stack: Stack;
   const office = 'liepaja';
   const day = new Date(Date.now() - 2 * 3600_000);
 
-  // Topics of this run only: the services see a pipeline of their own, not the shared topics' history.
-  const topic = (name: string) => `${names.topicPrefix}${name}`;
-  const tableOf: Record<string, string> = {
-    [Topics.visit]: LakeTables.visit,
-    [Topics.survey]: LakeTables.survey,
-    [Topics.complaint]: LakeTables.complaint,
-    [Topics.rejected]: LakeTables.rejected,
-    [Topics.alert]: LakeTables.alert,
-  };
-
   beforeAll(async () => {
-    const kafka = createKafka(loadSharedConfig(process.env).kafka, { logLevel: logLevel.NOTHING });
-    await ensureTopics(
-      kafka,
-      ALL_TOPICS.map((t) => ({ topic: topic(t), numPartitions: 3 })),
-    );
-    services.push(
-      await startService(
-        'ingest',
-        { INGEST_PORT: String(ports.ingest), INGEST_LOG_LEVEL: 'warn', INGEST_TOPIC_PREFIX: names.topicPrefix },
-        `http://127.0.0.1:${ports.ingest}/healthz`,
-      ),
-      await startService(
-        'lander',
-        {
-          LANDER_HTTP_PORT: String(ports.lander),
-          LANDER_LAKE_PREFIX: names.lakePrefix,
-          LANDER_GROUP_ID: names.groupId,
-          LANDER_TOPICS: ALL_TOPICS.map((t) => `${topic(t)}=${tableOf[t]}`).join(','),
-          LANDER_FLUSH_MAX_AGE_MS: String(FLUSH_MS),
-          LANDER_COMPACTION_INTERVAL_MS: '0',
-          LANDER_LOG_LEVEL: 'warn',
-        },
-        `http://127.0.0.1:${ports.lander}/healthz`,
-      ),
-      await startService(
-        'query',
-        {
-          QUERY_PORT: String(ports.query),
-          QUERY_LAKE_PREFIX: names.lakePrefix,
-          QUERY_DATA_DIR: dataDir,
-          QUERY_SYNC_INTERVAL_MS: String(SYNC_MS),
-        },
-        // Ready after its first sync: until then data requests answer 503.
-        `http://127.0.0.1:${ports.query}/readyz`,
-      ),
-    );
+    stack = await startStack('thin-path', { flushMs: FLUSH_MS, syncMs: SYNC_MS });
   });
 
   afterAll(async () => {
-    for (const service of services.reverse()) await service.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    await stack?.stop();
   });
 
   function survey(satisfaction: number, n: number) {
@@ -97,14 +42,14 @@ describe('ingest → Kafka → lander → S3 → query', () => {
       source: 'e2e',
       channel: 'in_person',
       office_id: office,
-      survey_id: `${names.runId}-${n}`,
+      survey_id: `${stack.names.runId}-${n}`,
       satisfaction,
       comment: 'Zvaniet 29123456, paldies!',
     };
   }
 
   async function send(events: unknown[]): Promise<void> {
-    const res = await fetch(`http://127.0.0.1:${ports.ingest}/v1/events`, {
+    const res = await fetch(`${stack.ingestUrl}/v1/events`, {
       method: 'POST',
       headers: { authorization: 'Bearer servq-dev-survey-key', 'content-type': 'application/json' },
       body: JSON.stringify(events),
@@ -115,7 +60,7 @@ describe('ingest → Kafka → lander → S3 → query', () => {
   async function officeRow(): Promise<Row | undefined> {
     const from = new Date(day.getTime() - 86_400_000).toISOString().slice(0, 10);
     const to = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
-    const url = `http://127.0.0.1:${ports.query}/v1/query?metrics=surveys_answered,csat,satisfaction_mean&dimensions=office&from=${from}&to=${to}&filter.office=${office}`;
+    const url = `${stack.queryUrl}/v1/query?metrics=surveys_answered,csat,satisfaction_mean&dimensions=office&from=${from}&to=${to}&filter.office=${office}`;
     const res = await fetch(url, { headers: MANAGEMENT });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { rows: Row[] };
