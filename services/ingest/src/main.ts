@@ -1,45 +1,31 @@
 /**
- * Entry point: reads the environment, connects the producer, listens (the API, and Prometheus on its own
- * listener), and shuts down in order on SIGTERM or SIGINT: stop accepting requests (in-flight ones finish),
- * then flush and disconnect the producer, then stop serving metrics.
+ * Entry point: reads the environment, builds the service (`service.ts`), connects, listens (the API, and
+ * Prometheus on its own listener), and shuts down in order on SIGTERM or SIGINT within
+ * `INGEST_SHUTDOWN_DEADLINE_MS`: stop accepting requests (in-flight ones finish), flush and disconnect the
+ * producer, then stop serving metrics.
  */
-import { ackedClientOptions, createAckedProducer, createKafka, logLevel } from '@servq/kafka';
 import { createMetricsListener, stopOnSignals } from '@servq/runtime';
-import { buildApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { createIngestMetrics } from './metrics.ts';
+import { buildIngestService, INGEST_SHUTDOWN_DEADLINE_MS } from './service.ts';
 
 const config = loadConfig(process.env);
-const kafka = createKafka(config.kafka, ackedClientOptions(config.produceTimeoutMs, logLevel.ERROR));
-const producer = createAckedProducer(kafka, { sendTimeoutMs: config.produceTimeoutMs });
-const admin = kafka.admin();
+const service = await buildIngestService(config);
+const metricsListener = createMetricsListener(config.metricsListener, service.metrics.registry);
 
-async function checkKafka(): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('metadata request timed out')), 2000);
-  });
-  try {
-    if ((await Promise.race([admin.brokerCount(), timeout])) === 0) throw new Error('no brokers');
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-await producer.start();
-await admin.connect();
-const metrics = createIngestMetrics();
-const metricsListener = createMetricsListener(config.metricsListener, metrics.registry);
-const app = await buildApp(config, { producer, checkKafka, metrics });
-await app.listen({ host: config.http.host, port: config.http.port });
-app.log.info({ url: (await metricsListener.start()).url }, 'serving Prometheus metrics');
+await service.start();
+await service.http.listen({ host: config.http.host, port: config.http.port });
+service.http.log.info({ url: (await metricsListener.start()).url }, 'serving Prometheus metrics');
 
 stopOnSignals(
   async () => {
-    await app.close();
-    await producer.stop();
-    await admin.disconnect();
+    await service.stop();
     await metricsListener.stop();
   },
-  { logger: app.log },
+  {
+    logger: service.http.log,
+    deadline: {
+      ms: INGEST_SHUTDOWN_DEADLINE_MS,
+      message: 'shutdown timed out; exiting (requests not yet answered were never acknowledged, clients retry them)',
+    },
+  },
 );
