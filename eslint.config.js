@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const services = ['ingest', 'lander', 'query', 'alerts'];
+const services = ['ingest', 'lander', 'query', 'alerts', 'reports'];
 // Kafka client libraries stay behind @servq/kafka, so that swapping one is a change to that package only.
 const kafkaLibraries = {
   group: ['kafkajs', 'kafkajs/*', '@platformatic/kafka', '@platformatic/kafka/*'],

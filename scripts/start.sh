@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main command: sets up a fresh machine, brings up Kafka, S3 and Mailpit, starts the servq services (ingest,
-# lander, query, alerts), sends the demo data through ingest, and prints the addresses, development keys and a curl
+# lander, query, alerts, reports), sends the demo data through ingest, and prints the addresses, development keys and a curl
 # example. Stays in the foreground; Ctrl-C (or SIGTERM) stops the services it started. The infrastructure
 # keeps running (`pnpm infra:down` stops it). `--detach` returns once everything is up and seeded, leaving
 # the services running in the background (their pids are in .data/run/). `--no-live` sends the demo year but no
@@ -47,7 +47,7 @@ if ! $detach; then
 fi
 
 # A service of ours still running from an earlier --detach is stopped first, so ports are free.
-for service in ingest lander query alerts; do
+for service in ingest lander query alerts reports; do
   pidfile="$DATA/run/$service.pid"
   if [[ -f "$pidfile" ]] && kill -0 "$(<"$pidfile")" 2>/dev/null &&
     tr '\0' ' ' <"/proc/$(<"$pidfile")/cmdline" | grep -q "services/$service/src/main.ts"; then
@@ -82,6 +82,7 @@ declare -A health=(
   [lander]="http://127.0.0.1:${LANDER_HTTP_PORT:-8082}/healthz"
   [query]="http://$QUERY_HOST:$QUERY_PORT/healthz"
   [alerts]="http://$ALERTS_HOST:$ALERTS_PORT/healthz"
+  [reports]="http://$REPORTS_HOST:$REPORTS_PORT/healthz"
 )
 start_service() {
   local service=$1 entry="services/$1/src/main.ts"
@@ -118,6 +119,8 @@ wait_healthy query "$QUERY_URL/readyz" "$(cat "$DATA/run/query.pid")"
 # The alerts service starts once the demo year is in: evaluated while the year is still arriving, the lake would
 # show complaints as overdue whose answers simply had not been sent yet.
 start_service alerts
+# The reports service prints from the dashboard, so it starts once the query service serves the demo year too.
+start_service reports
 
 cat <<EOF
 
@@ -126,6 +129,7 @@ servq is running.
   Ingest API             $INGEST_URL/v1/events  (API docs: $INGEST_URL/docs)
   Lander health          ${health[lander]}
   Alerts API             http://$ALERTS_HOST:$ALERTS_PORT/v1/alerts  (rules: $ALERTS_RULES_FILE)
+  Reports API            http://$REPORTS_HOST:$REPORTS_PORT/v1/reports/monthly?month=YYYY-MM[&office=cesis][&lang=en]  (PDF)
   Mail (Mailpit)         http://${SERVQ_MAIL_HTTP_ADDR:-127.0.0.1:8025}/  (SMTP ${SERVQ_MAIL_SMTP_ADDR:-127.0.0.1:1025})
   Prometheus metrics     http://${INGEST_METRICS_ADDR:-127.0.0.1:9464}/metrics (ingest)
                          http://${LANDER_METRICS_ADDR:-127.0.0.1:9465}/metrics (lander)

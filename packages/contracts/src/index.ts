@@ -30,3 +30,4 @@ export * from './routing.ts';
 export * from './lake.columns.ts';
 export * from './lake.rows.ts';
 export * from './json-schema.ts';
+export * from './dashboard.link.ts';

@@ -6,7 +6,7 @@
  */
 import { addDays, rigaDate, workingDaysBetween } from '@servq/contracts';
 import type { CompareAnswer, GroupFigure, MetricComparison } from '@servq/query-api';
-import { dashboardLink, type Screen } from './link.ts';
+import { dashboardLink, type Screen } from '@servq/contracts';
 import type { OpenComplaint } from './query.client.ts';
 import type { Rule } from './rules.ts';
 

@@ -6,7 +6,7 @@
  * otherwise; retrying is the outbox's business.
  */
 import { createHmac } from 'node:crypto';
-import nodemailer from 'nodemailer';
+import { createMailer } from '@servq/mail';
 import type { Message } from './message.ts';
 
 export interface OutgoingNotification {
@@ -28,30 +28,11 @@ export interface MailOptions {
 }
 
 export function createMailSender(options: MailOptions): Sender {
-  const url = new URL(options.smtpUrl);
-  const transport = nodemailer.createTransport({
-    host: url.hostname,
-    port: Number(url.port || (url.protocol === 'smtps:' ? 465 : 25)),
-    secure: url.protocol === 'smtps:',
-    ...(url.username
-      ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
-      : {}),
-    connectionTimeout: options.timeoutMs,
-    greetingTimeout: options.timeoutMs,
-    socketTimeout: options.timeoutMs,
-  });
+  const mailer = createMailer({ ...options, idDomain: 'servq-alerts' });
   return {
-    async send(address, { key, message }) {
-      await transport.sendMail({
-        from: options.from,
-        to: address,
-        subject: message.subject,
-        text: message.text,
-        messageId: `<${key}@servq-alerts>`,
-        headers: { 'X-Servq-Idempotency-Key': key },
-      });
-    },
-    close: () => transport.close(),
+    send: (address, { key, message }) =>
+      mailer.send({ to: address, subject: message.subject, text: message.text, idempotencyKey: key }),
+    close: () => mailer.close(),
   };
 }
 

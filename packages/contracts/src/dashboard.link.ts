@@ -1,6 +1,7 @@
 /**
- * Deep links into the dashboard: the screen and filters that show what an alert is about, in the dashboard's
- * own address format (`#/<screen>?from=…&to=…&grain=…&office=…`, dashboards/web/src/filters.ts).
+ * Deep links into the dashboard: the screen and filters that show what an alert or a report is about, in the
+ * dashboard's own address format (`#/<screen>?from=…&to=…&grain=…&office=…`, dashboards/web/src/filters.ts).
+ * One home for that format on the server side: the alerts service links to it, the reports service prints it.
  */
 export type Screen = 'overview' | 'offices' | 'equal' | 'complaints';
 
@@ -19,8 +20,12 @@ export function grainFor(from: string, to: string): 'day' | 'week' | 'month' {
   return days <= 14 ? 'day' : days <= 92 ? 'week' : 'month';
 }
 
-export function dashboardLink(dashboardUrl: string, target: LinkTarget): string {
-  const params = new URLSearchParams({ from: target.from, to: target.to, grain: grainFor(target.from, target.to) });
+export function dashboardLink(dashboardUrl: string, target: LinkTarget & { grain?: 'day' | 'week' | 'month' }): string {
+  const params = new URLSearchParams({
+    from: target.from,
+    to: target.to,
+    grain: target.grain ?? grainFor(target.from, target.to),
+  });
   for (const key of ['office', 'channel', 'language'] as const) {
     const value = target[key];
     if (value) params.set(key, value);

@@ -1,0 +1,170 @@
+/**
+ * Prints the monthly report from the dashboard itself, so the report and the screen never disagree: headless
+ * Chromium (playwright-core, Debian's /usr/bin/chromium) opens the dashboard served by the query service with
+ * the report's month and office in the address, signed in by placing the token where the dashboard keeps it
+ * (sessionStorage `servq.token`, language in localStorage `servq.lang`), waits until each screen is drawn,
+ * prints it in the print layout as A4, and merges the screens into one PDF (pdf-lib). Renders run one at a time:
+ * Chromium is the heaviest thing on the machine.
+ */
+import { dashboardLink, type Screen } from '@servq/contracts';
+import { pollUntil } from '@servq/runtime';
+import { PDFDocument } from 'pdf-lib';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { ReportsError, ReportsErrorCode } from './errors.ts';
+import { monthRange, type Month } from './month.ts';
+
+export type Lang = 'lv' | 'en';
+
+export interface ReportRequest {
+  month: Month;
+  /** Undefined: the whole agency. */
+  office?: string | undefined;
+  lang: Lang;
+}
+
+export interface RendererOptions {
+  dashboardUrl: string;
+  token: string;
+  chromiumPath: string;
+  timeoutMs: number;
+}
+
+/** The dashboard's storage keys (dashboards/web/src/session.ts and main.ts). */
+const TOKEN_KEY = 'servq.token';
+const LANG_KEY = 'servq.lang';
+
+/** The screens a management report holds, in order: headline figures and drivers, equal service, deadlines. */
+export const REPORT_SCREENS: readonly Screen[] = ['overview', 'equal', 'complaints'];
+
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** True once the current screen has replaced its loading line and every chart has its canvas (or an error shows). */
+function screenReadyExpression(screen: Screen): string {
+  return `(() => {
+    if (document.querySelector('nav.tabs a[aria-current="page"]')?.dataset.screen !== ${JSON.stringify(screen)}) return false;
+    const content = document.querySelector('#content');
+    if (!content || content.querySelector('.loading')) return false;
+    if (content.querySelector('.error-box')) return true;
+    if (!content.querySelector('.screen')) return false;
+    return [...content.querySelectorAll('.chart')].every((chart) => chart.querySelector('canvas'));
+  })()`;
+}
+
+const TITLE: Record<Lang, string> = { lv: 'Mēneša vadības pārskats', en: 'Monthly management report' };
+const AGENCY: Record<Lang, string> = { lv: 'Visa ATD', en: 'Whole agency' };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+export class Renderer {
+  private browser: Browser | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: RendererOptions) {}
+
+  async start(): Promise<void> {
+    this.browser = await chromium.launch({ executablePath: this.options.chromiumPath, headless: true, args: FLAGS });
+  }
+
+  async stop(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    await this.browser?.close();
+    this.browser = undefined;
+  }
+
+  /** The report as one PDF; `officeName` is printed in the page header. */
+  render(request: ReportRequest, officeName: string | undefined): Promise<Uint8Array> {
+    const run = this.queue.then(() => this.renderNow(request, officeName));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async renderNow(request: ReportRequest, officeName: string | undefined): Promise<Uint8Array> {
+    const browser = this.browser;
+    if (!browser) throw new ReportsError(ReportsErrorCode.ShuttingDown, 'the renderer is not running');
+    const context = await browser.newContext({
+      locale: request.lang === 'lv' ? 'lv-LV' : 'en-GB',
+      timezoneId: 'Europe/Riga',
+      // About A4's printable width, so charts are drawn at the width they are printed at.
+      viewport: { width: 760, height: 1075 },
+    });
+    try {
+      await context.addInitScript({
+        content: `sessionStorage.setItem(${JSON.stringify(TOKEN_KEY)}, ${JSON.stringify(this.options.token)});
+localStorage.setItem(${JSON.stringify(LANG_KEY)}, ${JSON.stringify(request.lang)});`,
+      });
+      const merged = await PDFDocument.create();
+      merged.setTitle(`${TITLE[request.lang]} ${request.month} — ${officeName ?? AGENCY[request.lang]}`);
+      merged.setLanguage(request.lang);
+      merged.setProducer('servq reports');
+      for (const screen of REPORT_SCREENS) {
+        const pdf = await this.printScreen(context, screen, request, officeName);
+        const part = await PDFDocument.load(pdf);
+        for (const page of await merged.copyPages(part, part.getPageIndices())) merged.addPage(page);
+      }
+      return await merged.save();
+    } catch (error) {
+      if (error instanceof ReportsError) throw error;
+      throw new ReportsError(
+        ReportsErrorCode.RenderFailed,
+        `the report could not be printed: ${(error as Error).message}`,
+        {
+          cause: error,
+        },
+      );
+    } finally {
+      await context.close();
+    }
+  }
+
+  private async printScreen(
+    context: BrowserContext,
+    screen: Screen,
+    request: ReportRequest,
+    officeName: string | undefined,
+  ): Promise<Buffer> {
+    const page = await context.newPage();
+    try {
+      page.setDefaultTimeout(this.options.timeoutMs);
+      const { from, to } = monthRange(request.month);
+      await page.goto(
+        dashboardLink(this.options.dashboardUrl, { screen, from, to, grain: 'week', office: request.office }),
+      );
+      // Evaluated through the DevTools protocol: the dashboard's Content-Security-Policy forbids eval.
+      await pollUntil(() => page.evaluate<boolean>(screenReadyExpression(screen)), {
+        intervalMs: 100,
+        timeoutMs: this.options.timeoutMs,
+      });
+      const failed = await page.evaluate<string | null>(
+        "document.querySelector('#content .error-box')?.textContent ?? null",
+      );
+      if (failed !== null) {
+        throw new ReportsError(
+          ReportsErrorCode.RenderFailed,
+          `the dashboard's ${screen} screen showed an error: ${failed}`,
+        );
+      }
+      await page.emulateMedia({ media: 'print' });
+      const title = `${TITLE[request.lang]} · ${request.month} · ${officeName ?? AGENCY[request.lang]}`;
+      return await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: `<div style="font-size:9px;width:100%;padding:0 12mm;font-family:sans-serif">${escapeHtml(title)}</div>`,
+        footerTemplate:
+          '<div style="font-size:8px;width:100%;padding:0 12mm;text-align:right;font-family:sans-serif"><span class="pageNumber"></span>/<span class="totalPages"></span></div>',
+        margin: { top: '16mm', bottom: '14mm', left: '10mm', right: '10mm' },
+      });
+    } finally {
+      await page.close();
+    }
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The monthly send: from the first working day of a month (Riga time) every subscriber gets the previous month's
+ * report by e-mail with the PDF attached. What was sent is remembered as a marker object per month and
+ * subscriber in the lake's bucket, written after the SMTP server accepted the mail, so a restart never sends
+ * twice; the one gap (a crash between acceptance and the marker) re-sends with the same Message-ID, which a
+ * receiver can recognise. A failed send is logged and tried again on the next tick.
+ */
+import type { Mailer } from '@servq/mail';
+import { dueMonth, type Month } from './month.ts';
+import type { Lang, ReportRequest } from './render.ts';
+import type { Subscriber } from './subscriptions.ts';
+
+export interface Markers {
+  has(key: string): Promise<boolean>;
+  put(key: string, body: Record<string, unknown>): Promise<void>;
+}
+
+export interface ScheduleLogger {
+  info(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+export interface ScheduleDeps {
+  subscribers: readonly Subscriber[];
+  render(request: ReportRequest): Promise<Uint8Array>;
+  mailer: Mailer;
+  markers: Markers;
+  logger: ScheduleLogger;
+}
+
+const SUBJECT: Record<Lang, (month: Month, scope: string) => string> = {
+  lv: (month, scope) => `servq mēneša pārskats ${month}: ${scope}`,
+  en: (month, scope) => `servq monthly report ${month}: ${scope}`,
+};
+const TEXT: Record<Lang, (month: Month) => string> = {
+  lv: (month) =>
+    `Pielikumā ir ${month} mēneša vadības pārskats (PDF): rādītāji pret mērķiem un iepriekšējiem periodiem, vienlīdzīga apkalpošana un sūdzību termiņi.`,
+  en: (month) =>
+    `Attached is the management report for ${month} (PDF): figures against targets and earlier periods, equal service and complaint deadlines.`,
+};
+
+export function markerKey(prefix: string, month: Month, subscriberId: string): string {
+  return `${prefix}${month}/${subscriberId}.json`;
+}
+
+export class Scheduler {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly deps: ScheduleDeps,
+    private readonly options: { intervalMs: number; markerPrefix: string },
+  ) {}
+
+  /** Sends what is due at `now` and not yet sent; returns the subscriber ids mailed. One tick at a time. */
+  tick(now: Date): Promise<string[]> {
+    const run = this.running.then(() => this.tickNow(now));
+    this.running = run.catch(() => undefined);
+    return run;
+  }
+
+  private async tickNow(now: Date): Promise<string[]> {
+    const month = dueMonth(now);
+    if (month === null) return [];
+    const sent: string[] = [];
+    // One render per office and language, shared by every subscriber who gets that report.
+    const pdfs = new Map<string, Promise<Uint8Array>>();
+    for (const subscriber of this.deps.subscribers) {
+      const key = markerKey(this.options.markerPrefix, month, subscriber.id);
+      try {
+        if (await this.deps.markers.has(key)) continue;
+        const request: ReportRequest = { month, office: subscriber.office, lang: subscriber.language };
+        const cacheKey = `${subscriber.office ?? ''}/${subscriber.language}`;
+        let pdf = pdfs.get(cacheKey);
+        if (!pdf) {
+          pdf = this.deps.render(request);
+          pdfs.set(cacheKey, pdf);
+        }
+        const scope = subscriber.office ?? (subscriber.language === 'lv' ? 'visa ATD' : 'whole agency');
+        await this.deps.mailer.send({
+          to: subscriber.email,
+          subject: SUBJECT[subscriber.language](month, scope),
+          text: TEXT[subscriber.language](month),
+          idempotencyKey: `report-${month}-${subscriber.id}`,
+          attachments: [
+            {
+              filename: `servq-${month}-${subscriber.office ?? 'atd'}-${subscriber.language}.pdf`,
+              content: await pdf,
+              contentType: 'application/pdf',
+            },
+          ],
+        });
+        await this.deps.markers.put(key, {
+          month,
+          subscriber: subscriber.id,
+          office: subscriber.office ?? null,
+          language: subscriber.language,
+          sent_at: new Date().toISOString(),
+        });
+        sent.push(subscriber.id);
+        this.deps.logger.info({ month, subscriber: subscriber.id }, 'monthly report sent');
+      } catch (error) {
+        this.deps.logger.error(
+          { err: error, month, subscriber: subscriber.id },
+          'monthly report not sent; retried next tick',
+        );
+      }
+    }
+    return sent;
+  }
+
+  start(clock: () => Date): void {
+    const run = () => void this.tick(clock());
+    run();
+    this.timer = setInterval(run, this.options.intervalMs);
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running;
+  }
+}

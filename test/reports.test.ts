@@ -1,0 +1,288 @@
+/**
+ * Monthly reports, end to end: a month of demo events goes through ingest, the lander and the query service
+ * (which serves the built dashboard); the reports service prints that month from the dashboard in Debian's
+ * Chromium. The PDF opens, holds text (pdfjs-dist extracts it), is in the language asked for, and its headline
+ * figures are the query API's for the same month and office; an office token gets its own office only. For a
+ * given "now" the schedule mails each subscriber exactly one e-mail with the PDF attached through Mailpit, and a
+ * restarted service (same markers in S3) sends nothing again. The PDFs and a PNG of page 1 go to
+ * test/artifacts/reports/ (git-ignored).
+ * The test builds nothing: `pnpm --filter @servq/dashboard build` must have run.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadSharedConfig } from '@servq/config';
+import { rigaDate, rigaDateTimeToInstant } from '@servq/contracts';
+import { createS3Client, readMarker, writeMarker } from '@servq/lake';
+import { createMailer } from '@servq/mail';
+import { MetricsAnswer, QueryAnswer, ReferenceAnswer, type Figure } from '@servq/query-api';
+import { pollUntil } from '@servq/runtime';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumber } from '../dashboards/web/src/format.ts';
+import { HEADLINE_METRICS } from '../dashboards/web/src/tiles.shape.ts';
+import { sendEvents } from '../infra/demo/ingest.sender.ts';
+import { demoYear } from '../infra/demo/year.events.ts';
+import { buildReportsService, type ReportsService } from '../services/reports/src/app.ts';
+import { TokenEntry } from '../services/reports/src/config.ts';
+import { dueMonth, firstWorkingDay, monthRange, previousMonth } from '../services/reports/src/month.ts';
+import { Renderer } from '../services/reports/src/render.ts';
+import { CHROMIUM, distDir, requireBrowserAndDashboard } from './support/browser.ts';
+import { repoRoot } from './support/services.ts';
+import { startStack, type Stack } from './support/stack.ts';
+
+const MANAGEMENT = 'servq-dev-management-token';
+const OFFICE_CESIS = 'servq-dev-office-cesis-token';
+const MAIL_API = `http://${process.env.SERVQ_MAIL_HTTP_ADDR ?? '127.0.0.1:8025'}`;
+const SMTP_URL = `smtp://${process.env.SERVQ_MAIL_SMTP_ADDR ?? '127.0.0.1:1025'}`;
+const artifacts = join(repoRoot, 'test/artifacts/reports');
+/** The dev tokens' hashes (infra/local/dev.env.example), as the service is configured. */
+const TOKENS = TokenEntry.array().parse(JSON.parse(process.env.REPORTS_TOKENS ?? '[]'));
+
+async function pdfText(pdf: Uint8Array): Promise<{ pages: number; text: string }> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+  const parts: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    for (const item of content.items) if ('str' in item) parts.push(item.str);
+  }
+  const pages = doc.numPages;
+  await doc.destroy();
+  return { pages, text: parts.join(' ') };
+}
+
+/** Without any kind of space, so "1 234,5 %" and "1234,5%" compare equal. */
+const squash = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, '');
+
+interface MailSummary {
+  ID: string;
+  Subject: string;
+}
+
+async function mailsTo(address: string): Promise<MailSummary[]> {
+  const res = await fetch(`${MAIL_API}/api/v1/search?query=${encodeURIComponent(`to:"${address}"`)}&limit=50`);
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { messages: MailSummary[] }).messages;
+}
+
+describe('monthly reports: printed from the dashboard, mailed once on the first working day', () => {
+  let stack: Stack;
+  let service: ReportsService;
+  const now = new Date();
+  const month = previousMonth(rigaDate(now).slice(0, 7));
+  const { from, to } = monthRange(month);
+  const s3Config = loadSharedConfig(process.env).s3;
+  const s3 = createS3Client(s3Config);
+  let markerPrefix = '';
+  let catalogue: MetricsAnswer['metrics'];
+  let cesisName = '';
+
+  const build = async (clock: Date) =>
+    buildReportsService(
+      {
+        tokens: TOKENS,
+        queryUrl: stack.queryUrl,
+        queryToken: MANAGEMENT,
+        scheduleIntervalMs: 3_600_000,
+        markerPrefix,
+        logger: { level: 'warn' },
+      },
+      {
+        renderer: new Renderer({
+          dashboardUrl: stack.queryUrl,
+          token: MANAGEMENT,
+          chromiumPath: CHROMIUM,
+          timeoutMs: 30_000,
+        }),
+        mailer: createMailer({
+          smtpUrl: SMTP_URL,
+          from: 'servq-reports@atd.invalid',
+          timeoutMs: 10_000,
+          idDomain: 'e2e',
+        }),
+        markers: {
+          has: async (key) => (await readMarker(s3, s3Config.bucket, key)) !== null,
+          put: (key, body) => writeMarker(s3, s3Config.bucket, key, body),
+        },
+        subscribers: [
+          { id: 'agency', email: `agency-${stack.names.runId}@e2e.invalid`, language: 'lv' },
+          { id: 'head-cesis', email: `cesis-${stack.names.runId}@e2e.invalid`, language: 'en', office: 'cesis' },
+        ],
+        now: () => clock,
+      },
+    );
+
+  async function report(query: string, token = MANAGEMENT): Promise<Response> {
+    const answer = await service.http.inject({
+      method: 'GET',
+      url: `/v1/reports/monthly?${query}`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    return new Response(new Uint8Array(answer.rawPayload), {
+      status: answer.statusCode,
+      headers: { 'content-type': String(answer.headers['content-type']) },
+    });
+  }
+
+  beforeAll(async () => {
+    requireBrowserAndDashboard();
+    expect(TOKENS.length, 'REPORTS_TOKENS (the dev token hashes) must be in the environment').toBeGreaterThan(0);
+    mkdirSync(artifacts, { recursive: true });
+    stack = await startStack('reports', {
+      flushMs: 1500,
+      syncMs: 500,
+      queryEnv: { QUERY_DASHBOARD_DIR: distDir, QUERY_LOG_LEVEL: 'warn' },
+    });
+    markerPrefix = `${stack.names.lakePrefix.replace(/lake\/$/, '')}reports/sent/`;
+    // One month and a day or two before it: the report month whole, and seeding short (about 9,000 events).
+    const events = demoYear({ seed: 2026, endDate: to, months: 1, now });
+    const totals = await sendEvents(events, { baseUrl: stack.ingestUrl, apiKey: 'servq-dev-all-key' });
+    expect(totals.rejected, JSON.stringify(totals.firstRejections)).toBe(0);
+    const surveys = events.filter((e) => e.type === 'survey.submitted').length;
+    await pollUntil(
+      async () => {
+        const res = await fetch(
+          `${stack.queryUrl}/v1/query?metrics=surveys_answered&from=${events[0]!.occurred_at.slice(0, 10)}&to=${to}`,
+          {
+            headers: { authorization: `Bearer ${MANAGEMENT}` },
+          },
+        );
+        if (!res.ok) return false;
+        return (QueryAnswer.parse(await res.json()).rows[0]?.surveys_answered as Figure | undefined)?.n === surveys;
+      },
+      { intervalMs: 500, timeoutMs: 60_000 },
+    );
+    const res = await fetch(`${stack.queryUrl}/v1/metrics`, { headers: { authorization: `Bearer ${MANAGEMENT}` } });
+    catalogue = MetricsAnswer.parse(await res.json()).metrics;
+    const reference = await fetch(`${stack.queryUrl}/v1/reference`, {
+      headers: { authorization: `Bearer ${MANAGEMENT}` },
+    });
+    cesisName = ReferenceAnswer.parse(await reference.json()).offices.find((o) => o.id === 'cesis')!.name.lv;
+    service = await build(now);
+    await service.start();
+  }, 150_000);
+
+  afterAll(async () => {
+    await service?.stop();
+    await stack?.stop();
+    s3.destroy();
+  });
+
+  /** Every headline figure the API gives for the month and office appears in the PDF as the dashboard writes it. */
+  async function expectHeadlinesEqualApi(text: string, lang: 'lv' | 'en', office?: string): Promise<number> {
+    const params = new URLSearchParams({ metrics: HEADLINE_METRICS.join(','), from, to });
+    if (office) params.set('filter.office', office);
+    const res = await fetch(`${stack.queryUrl}/v1/query?${params.toString()}`, {
+      headers: { authorization: `Bearer ${MANAGEMENT}` },
+    });
+    const row = QueryAnswer.parse(await res.json()).rows[0] ?? {};
+    let checked = 0;
+    for (const id of HEADLINE_METRICS) {
+      const figure = row[id] as Figure | undefined;
+      const unit = catalogue.find((m) => m.id === id)?.unit;
+      if (!figure || figure.suppressed || figure.value === null || !unit) continue;
+      const shown = formatNumber(unit, figure.value, lang);
+      expect({ id, shown, inPdf: squash(text).includes(squash(shown)) }).toEqual({ id, shown, inPdf: true });
+      checked += 1;
+    }
+    return checked;
+  }
+
+  function expectLanguage(text: string, lang: 'lv' | 'en'): void {
+    const other = lang === 'lv' ? 'en' : 'lv';
+    const csat = catalogue.find((m) => m.id === 'csat')!;
+    expect(text).toContain(csat.label[lang]);
+    if (csat.label[other] !== csat.label[lang]) expect(text).not.toContain(csat.label[other]);
+  }
+
+  async function savePng(pdf: Uint8Array, name: string): Promise<void> {
+    const doc = await getDocument({ data: new Uint8Array(pdf) }).promise;
+    const page = await doc.getPage(1);
+    const viewport = page.getViewport({ scale: 1.5 });
+    // pdfjs-dist draws on @napi-rs/canvas in Node; its factory hands out canvases of that kind.
+    const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+    const { canvas, context } = factory.create(viewport.width, viewport.height);
+    await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+    writeFileSync(join(artifacts, name), canvas.toBuffer('image/png'));
+    await doc.destroy();
+  }
+
+  it("prints an office's month in Latvian by default, with text and the API's headline figures", async () => {
+    const res = await report(`month=${month}&office=cesis`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    const pdf = new Uint8Array(await res.arrayBuffer());
+    writeFileSync(join(artifacts, `report-${month}-cesis-lv.pdf`), pdf);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    const { pages, text } = await pdfText(pdf);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(text.length).toBeGreaterThan(500);
+    expectLanguage(text, 'lv');
+    expect(text).toContain(cesisName);
+    expect(await expectHeadlinesEqualApi(text, 'lv', 'cesis')).toBeGreaterThanOrEqual(4);
+    await savePng(pdf, `report-${month}-cesis-lv.page1.png`);
+  }, 60_000);
+
+  it("prints the whole agency's month in English on request", async () => {
+    const res = await report(`month=${month}&lang=en`);
+    expect(res.status).toBe(200);
+    const pdf = new Uint8Array(await res.arrayBuffer());
+    writeFileSync(join(artifacts, `report-${month}-atd-en.pdf`), pdf);
+    const { text } = await pdfText(pdf);
+    expectLanguage(text, 'en');
+    expect(await expectHeadlinesEqualApi(text, 'en')).toBeGreaterThanOrEqual(4);
+    await savePng(pdf, `report-${month}-atd-en.page1.png`);
+  }, 60_000);
+
+  it('refuses another office to an office token and names a bad month', async () => {
+    const other = await report(`month=${month}&office=liepaja`, OFFICE_CESIS);
+    expect(other.status).toBe(403);
+    const bad = await report('month=2026-13');
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { details: { parameter: string }[] } }).error.details[0]?.parameter).toBe(
+      'month',
+    );
+    const unauthenticated = await service.http.inject({ method: 'GET', url: `/v1/reports/monthly?month=${month}` });
+    expect(unauthenticated.statusCode).toBe(401);
+  });
+
+  it("mails each subscriber the month's PDF once on the first working day, and not again after a restart", async () => {
+    const thisMonth = rigaDate(now).slice(0, 7);
+    const firstDay = rigaDateTimeToInstant(firstWorkingDay(thisMonth), '09:00');
+    expect(dueMonth(firstDay)).toBe(month);
+    const scheduled = await build(firstDay);
+    await scheduled.start();
+    try {
+      expect((await scheduled.scheduler.tick(firstDay)).sort()).toEqual(['agency', 'head-cesis']);
+    } finally {
+      await scheduled.stop();
+    }
+    // A restart: a new service with the same markers in S3, an hour later.
+    const restarted = await build(new Date(firstDay.getTime() + 3_600_000));
+    await restarted.start();
+    try {
+      expect(await restarted.scheduler.tick(new Date(firstDay.getTime() + 3_600_000))).toEqual([]);
+    } finally {
+      await restarted.stop();
+    }
+    for (const [who, lang] of [
+      [`agency-${stack.names.runId}@e2e.invalid`, 'lv'],
+      [`cesis-${stack.names.runId}@e2e.invalid`, 'en'],
+    ] as const) {
+      let mails: MailSummary[] = [];
+      await pollUntil(async () => (mails = await mailsTo(who)).length > 0, { intervalMs: 200, timeoutMs: 10_000 });
+      expect(mails).toHaveLength(1);
+      expect(mails[0]!.Subject).toContain(month);
+      const message = (await (await fetch(`${MAIL_API}/api/v1/message/${mails[0]!.ID}`)).json()) as {
+        Attachments: { PartID: string; FileName: string; ContentType: string }[];
+      };
+      expect(message.Attachments.map((a) => a.ContentType)).toEqual(['application/pdf']);
+      const part = await fetch(`${MAIL_API}/api/v1/message/${mails[0]!.ID}/part/${message.Attachments[0]!.PartID}`);
+      const { text } = await pdfText(new Uint8Array(await part.arrayBuffer()));
+      expectLanguage(text, lang);
+    }
+  }, 90_000);
+});
+
+interface CanvasFactory {
+  create(width: number, height: number): { canvas: { toBuffer(type: 'image/png'): Buffer }; context: unknown };
+}
