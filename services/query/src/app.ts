@@ -8,20 +8,20 @@
 import { Dimensions, Models, type Catalogue } from '@servq/metrics';
 import type { Freshness, MetricsAnswer, SchemaAnswer, SqlAnswer } from '@servq/query-api';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import { authenticate, requireRole, type Principal } from './auth.ts';
-import { compare, type CompareStore } from './compare.ts';
+import { authenticate, requireRole, type Principal } from './routes/auth.ts';
+import { compare, type CompareStore } from './routes/compare.ts';
 import { registerComplaints } from './complaints.route.ts';
 import type { TokenEntry } from './config.ts';
-import { serveDashboard } from './dashboard.static.ts';
-import { rowsToCsv } from './csv.ts';
+import { serveDashboard } from './routes/dashboard.static.ts';
+import { rowsToCsv } from './routes/csv.ts';
 import { errorBody, QueryError, QueryErrorCode, REQUEST_BODY_LIMIT_BYTES, toQueryError } from './errors.ts';
 import { createQueryMetrics, type QueryMetrics, type SqlOutcome } from './metrics.ts';
-import { installDocs, routeDocs } from './openapi.ts';
-import { CompareParams, parseFilters, parseParams, QueryParams, rejectUnknown, SqlBody } from './params.ts';
-import { answerToCsv, QueryService, type ReadStore } from './query.service.ts';
-import { registerReference } from './reference.route.ts';
-import { registerToday } from './today.route.ts';
-import type { SqlResult, SqlRunner } from './sandbox.ts';
+import { installDocs, routeDocs } from './routes/openapi.ts';
+import { CompareParams, parseFilters, parseParams, QueryParams, rejectUnknown, SqlBody } from './routes/params.ts';
+import { answerToCsv, QueryService, type ReadStore } from './routes/metric.query.ts';
+import { registerReference } from './routes/reference.route.ts';
+import { registerToday } from './routes/today.route.ts';
+import type { SqlResult, SqlRunner } from './sandbox/sandbox.ts';
 
 export interface AppConfig {
   tokens: readonly TokenEntry[];

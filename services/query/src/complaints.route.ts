@@ -4,12 +4,12 @@
  * "Today" is the Riga date of the service's clock, the same clock the complaints model counts ages with.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Principal } from './auth.ts';
+import type { Principal } from './routes/auth.ts';
 import { BacklogParams, DueParams, runBacklog, runDue } from './complaints.ts';
 import { rigaDate } from './contracts.adapter.ts';
-import { routeDocs } from './openapi.ts';
-import { parseFilters, parseParams, rejectUnknown } from './params.ts';
-import { scopeFilters, type ReadStore } from './query.service.ts';
+import { routeDocs } from './routes/openapi.ts';
+import { parseFilters, parseParams, rejectUnknown } from './routes/params.ts';
+import { scopeFilters, type ReadStore } from './routes/metric.query.ts';
 
 export interface ComplaintsRouteDeps {
   principal: (request: FastifyRequest) => Principal;

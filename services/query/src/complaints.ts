@@ -13,7 +13,7 @@ import type { BacklogAnswer, BacklogPoint, DueAnswer, DueComplaint } from '@serv
 import { z } from 'zod';
 import { addDays, OFFICE_TIME_ZONE } from './contracts.adapter.ts';
 import { QueryError, QueryErrorCode } from './errors.ts';
-import { toNumber, type ReadStore } from './query.service.ts';
+import { toNumber, type ReadStore } from './routes/metric.query.ts';
 
 export const DueParams = z.object({
   within: z.coerce

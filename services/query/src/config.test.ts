@@ -1,6 +1,6 @@
 import { isConfigError } from '@servq/config';
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from './auth.ts';
+import { sha256Hex } from './routes/auth.ts';
 import { loadConfig } from './config.ts';
 
 const base = {

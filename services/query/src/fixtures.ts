@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { sha256Hex } from './auth.ts';
+import { sha256Hex } from './routes/auth.ts';
 import type { TokenEntry } from './config.ts';
 import { LakeTables, type LakeTableName } from './contracts.adapter.ts';
 import { RawColumns, type LoadedTable } from './store/raw-schema.ts';

@@ -13,10 +13,10 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { buildApp } from './app.ts';
 import type { QueryConfig } from './config.ts';
 import { createQueryMetrics, type QueryMetrics } from './metrics.ts';
-import { LakeMirror } from './mirror.ts';
-import { SqlSandbox } from './sandbox.ts';
+import { LakeMirror } from './sync/mirror.ts';
+import { SqlSandbox } from './sandbox/sandbox.ts';
 import { DuckDbStore } from './store/duckdb.store.ts';
-import { SyncLoop, type SyncListener } from './sync.ts';
+import { SyncLoop, type SyncListener } from './sync/sync.ts';
 
 /**
  * How long `stop` may take before `main.ts` exits anyway. Stopping ends a running analyst query first, so what

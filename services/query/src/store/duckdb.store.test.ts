@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaintDeadline } from '../contracts.adapter.ts';
 import { handBuiltLake, tableOf, writeLake, type FixtureFile } from '../fixtures.ts';
 import { DuckDbStore } from './duckdb.store.ts';
-import type { MirroredFile } from '../mirror.ts';
+import type { MirroredFile } from '../sync/mirror.ts';
 
 const catalogue = buildCatalogue({ waitTargetMinutes: 15 });
 const now = new Date('2026-04-01T09:00:00Z');

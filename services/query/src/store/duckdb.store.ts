@@ -22,10 +22,10 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { Models, type ModelId } from '@servq/metrics';
 import type { Freshness } from '@servq/query-api';
 import { buildCalendar } from './calendar.ts';
-import { encodeParquet, type TypedRows } from '../parquet.output.ts';
+import { encodeParquet, type TypedRows } from '../sandbox/parquet.output.ts';
 import type { StoreTempConfig } from '../config.ts';
 import { LakeTables } from '../contracts.adapter.ts';
-import type { MirroredFile } from '../mirror.ts';
+import type { MirroredFile } from '../sync/mirror.ts';
 import { complaintsModelSql, feedbackModelSql, surveysModelSql, visitsModelSql } from './model.sql.ts';
 import { isLoadedTable, RawColumns, rawTableName, type LoadedTable } from './raw-schema.ts';
 import { ReaderPool } from './reader.pool.ts';

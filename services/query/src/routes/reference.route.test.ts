@@ -3,8 +3,8 @@ import { ReferenceAnswer } from '@servq/query-api';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from './auth.ts';
-import { errorBody, toQueryError } from './errors.ts';
-import { testTokens } from './fixtures.ts';
+import { errorBody, toQueryError } from '../errors.ts';
+import { testTokens } from '../fixtures.ts';
 import { installDocs } from './openapi.ts';
 import { registerReference } from './reference.route.ts';
 

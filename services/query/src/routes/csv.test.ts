@@ -1,7 +1,7 @@
 import type { QueryAnswer } from '@servq/query-api';
 import { describe, expect, it } from 'vitest';
 import { neutralise, rowsToCsv } from './csv.ts';
-import { answerToCsv } from './query.service.ts';
+import { answerToCsv } from './metric.query.ts';
 
 // Regression: formula-like cells reached spreadsheets as formulas, and a comma in a column name split the header.
 describe('csv_formula_injection_and_header_quoting', () => {

@@ -17,9 +17,9 @@ import {
   officeHoursOn,
   rigaDate,
   rigaMinuteOfDay,
-} from './contracts.adapter.ts';
-import { QueryError, QueryErrorCode } from './errors.ts';
-import { toNumber, type ReadStore } from './query.service.ts';
+} from '../contracts.adapter.ts';
+import { QueryError, QueryErrorCode } from '../errors.ts';
+import { toNumber, type ReadStore } from './metric.query.ts';
 
 /** Same weekdays compared with today. */
 export const USUAL_WEEKS = 8;

@@ -34,7 +34,7 @@ import {
   type Summary,
 } from '@servq/metrics';
 import type { CompareAnswer, Freshness, GroupFigure, MetricComparison } from '@servq/query-api';
-import { addDays } from './contracts.adapter.ts';
+import { addDays } from '../contracts.adapter.ts';
 import type { CompareParams } from './params.ts';
 
 export interface CompareStore {

@@ -4,7 +4,7 @@
  */
 import { Grains } from '@servq/metrics';
 import { z } from 'zod';
-import { QueryError, QueryErrorCode } from './errors.ts';
+import { QueryError, QueryErrorCode } from '../errors.ts';
 
 const csv = z.string().transform((v) =>
   v

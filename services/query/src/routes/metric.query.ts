@@ -6,7 +6,7 @@ import { compileQuery, targetFor, type Catalogue, type Grain } from '@servq/metr
 import type { Figure, Freshness, QueryAnswer, QueryCell } from '@servq/query-api';
 import { LRUCache } from 'lru-cache';
 import type { Principal } from './auth.ts';
-import { QueryError, QueryErrorCode } from './errors.ts';
+import { QueryError, QueryErrorCode } from '../errors.ts';
 import { toCsv } from './csv.ts';
 
 export interface ReadStore {

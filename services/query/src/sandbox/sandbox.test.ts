@@ -7,10 +7,10 @@ import { buildCatalogue } from '@servq/metrics';
 import { SqlAnswer, type ErrorDetail } from '@servq/query-api';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './app.ts';
-import { handBuiltLake, tableOf, testTokens, writeLake } from './fixtures.ts';
-import { DuckDbStore } from './store/duckdb.store.ts';
-import { createQueryMetrics, type QueryMetrics } from './metrics.ts';
+import { buildApp } from '../app.ts';
+import { handBuiltLake, tableOf, testTokens, writeLake } from '../fixtures.ts';
+import { DuckDbStore } from '../store/duckdb.store.ts';
+import { createQueryMetrics, type QueryMetrics } from '../metrics.ts';
 import { SqlSandbox, workerMemoryBound } from './sandbox.ts';
 
 const analyst = { authorization: 'Bearer analyst-token' };

@@ -10,7 +10,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
-import { LakeTables, type LakeTableName } from './contracts.adapter.ts';
+import { LakeTables, type LakeTableName } from '../contracts.adapter.ts';
 
 export interface MirroredFile {
   key: string;

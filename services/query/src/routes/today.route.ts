@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Principal } from './auth.ts';
 import { routeDocs } from './openapi.ts';
 import { parseFilters, parseParams, rejectUnknown } from './params.ts';
-import type { ReadStore } from './query.service.ts';
+import type { ReadStore } from './metric.query.ts';
 import { runToday, todayFilters, todayOffice, TodayParams } from './today.ts';
 
 export interface TodayRouteDeps {

@@ -23,7 +23,7 @@ import {
 } from '@servq/query-api';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { z } from 'zod';
-import { BacklogParams, DueParams } from './complaints.ts';
+import { BacklogParams, DueParams } from '../complaints.ts';
 import { CompareParams, QueryParams, SqlBody } from './params.ts';
 import { TODAY_FILTERS, TodayParams } from './today.ts';
 

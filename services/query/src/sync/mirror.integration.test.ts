@@ -7,10 +7,10 @@ import { createS3Client, ensureBucket } from '@servq/lake';
 import { buildCatalogue } from '@servq/metrics';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './app.ts';
-import { loadConfig, type QueryConfig } from './config.ts';
-import { handBuiltLake, testTokens, writeParquet } from './fixtures.ts';
-import { DuckDbStore } from './store/duckdb.store.ts';
+import { buildApp } from '../app.ts';
+import { loadConfig, type QueryConfig } from '../config.ts';
+import { handBuiltLake, testTokens, writeParquet } from '../fixtures.ts';
+import { DuckDbStore } from '../store/duckdb.store.ts';
 import { LakeMirror } from './mirror.ts';
 import { SyncLoop, type SyncEvent } from './sync.ts';
 

@@ -5,9 +5,9 @@ import { buildCatalogue } from '@servq/metrics';
 import { TodayAnswer } from '@servq/query-api';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from './app.ts';
-import { handBuiltLake, tableOf, testTokens, writeLake } from './fixtures.ts';
-import { DuckDbStore } from './store/duckdb.store.ts';
+import { buildApp } from '../app.ts';
+import { handBuiltLake, tableOf, testTokens, writeLake } from '../fixtures.ts';
+import { DuckDbStore } from '../store/duckdb.store.ts';
 import { planToday, todaySql } from './today.ts';
 
 const auth = (token = 'mgmt-token') => ({ authorization: `Bearer ${token}` });

@@ -4,10 +4,10 @@
  * sync in flight to finish. After each successful sync the loop tells its listeners (`onSync`) the data version
  * now served: the seam for parts that act on new data (alerts, reports) without polling the database.
  */
-import type { DuckDbStore } from './store/duckdb.store.ts';
-import type { QueryMetrics } from './metrics.ts';
+import type { DuckDbStore } from '../store/duckdb.store.ts';
+import type { QueryMetrics } from '../metrics.ts';
 import type { LakeMirror, SyncReport } from './mirror.ts';
-import type { LoadedTable } from './store/raw-schema.ts';
+import type { LoadedTable } from '../store/raw-schema.ts';
 
 export type SyncResult = SyncReport & {
   loadedFiles: number;

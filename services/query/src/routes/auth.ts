@@ -3,8 +3,8 @@
  * management: everything; office: its own office in detail, every office in comparisons; analyst: adds SQL.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Role, TokenEntry } from './config.ts';
-import { QueryError, QueryErrorCode } from './errors.ts';
+import type { Role, TokenEntry } from '../config.ts';
+import { QueryError, QueryErrorCode } from '../errors.ts';
 
 export interface Principal {
   id: string;
