@@ -118,8 +118,8 @@ const strings = {
     en: 'Offices side by side: waiting, response time and deadlines in the chosen period.',
   },
   equalIntro: {
-    lv: 'Standarts prasa apkalpot vienlīdz ātri, labi un pieklājīgi neatkarīgi no valodas. Šeit tas pats salīdzinājums pa apkalpošanas valodām.',
-    en: 'The standard promises equally fast, good and polite service regardless of language. The same comparison, by service language.',
+    lv: 'Standarts prasa apkalpot vienlīdz ātri, labi un pieklājīgi neatkarīgi no valodas. Šeit gaidīšana, apmierinātība un atteikumu daļa pa apkalpošanas valodām un kanāliem, un secinājums par katru nodaļu.',
+    en: 'The standard promises equally fast, good and polite service regardless of language. Here wait, satisfaction and refusal share by service language and by channel, and a verdict per office.',
   },
   previousPeriod: { lv: 'iepriekšējais periods {from} – {to}', en: 'previous period {from} – {to}' },
   complaintsPerWeek: { lv: 'Saņemtās sūdzības pa nedēļām', en: 'Complaints received per week' },
