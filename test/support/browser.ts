@@ -132,7 +132,7 @@ export async function screenReady(page: Page, screen?: string): Promise<void> {
     `(() => {
       if (!${current}) return false;
       const content = document.querySelector('#content');
-      if (!content || content.querySelector('.loading')) return false;
+      if (!content || content.hasAttribute('data-stale') || content.querySelector('.loading')) return false;
       if (content.querySelector('.error-box')) return true;
       if (!content.querySelector('.screen')) return false;
       return [...content.querySelectorAll('.chart')].every((chart) => chart.querySelector('canvas'));
@@ -144,7 +144,11 @@ export async function screenReady(page: Page, screen?: string): Promise<void> {
 export async function openScreen(page: Page, screen: string, query?: string): Promise<void> {
   const current = new URL(page.url());
   const params = query ?? current.hash.split('?')[1] ?? '';
-  await page.goto(`${current.origin}/#/${screen}${params ? `?${params}` : ''}`);
+  const target = `${current.origin}/#/${screen}${params ? `?${params}` : ''}`;
+  // The page redraws on the hash change in a later task: mark the content drawn so far, so that the wait below
+  // cannot take the old screen (the same screen with other filters, say) for the new one.
+  if (target !== page.url()) await page.evaluate("document.querySelector('#content')?.setAttribute('data-stale', '')");
+  await page.goto(target);
   await screenReady(page, screen);
 }
 
