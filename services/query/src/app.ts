@@ -5,7 +5,7 @@
  * Prometheus registry on a listener of its own (`QUERY_METRICS_ADDR`), never here. Every error leaves through
  * one handler in one JSON shape.
  */
-import { Dimensions, Models, type Catalogue } from '@servq/metrics';
+import { Dimensions, type Catalogue } from '@servq/metrics';
 import type { Freshness, MetricsAnswer, SchemaAnswer, SqlAnswer } from '@servq/query-api';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { authenticate, requireRole, type Principal } from './routes/auth.ts';
@@ -22,6 +22,7 @@ import { answerToCsv, QueryService, type ReadStore } from './routes/metric.query
 import { registerReference } from './routes/reference.route.ts';
 import { registerToday } from './routes/today.route.ts';
 import type { SqlResult, SqlRunner } from './sandbox/sandbox.ts';
+import { SqlTables } from './store/sql-tables.ts';
 
 export interface AppConfig {
   tokens: readonly TokenEntry[];
@@ -145,7 +146,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
 
   app.get('/v1/schema', { schema: routeDocs.schema }, (request) => {
     requireRole(principal(request), ['analyst', 'management']);
-    return Promise.resolve({ tables: Object.values(Models) } satisfies SchemaAnswer);
+    return Promise.resolve({ tables: [...SqlTables] } satisfies SchemaAnswer);
   });
 
   app.post('/v1/sql', { schema: routeDocs.sql }, async (request, reply) => {

@@ -45,6 +45,7 @@ function file(table: LoadedTable, date: string, events: FixtureEvent[]): Fixture
     visit_events: 'servq.visit.v1',
     survey_events: 'servq.survey.v1',
     complaint_events: 'servq.complaint.v1',
+    alert_events: 'servq.alert.v1',
   }[table];
   const first = offset;
   offset += events.length;
@@ -166,3 +167,44 @@ export const testTokens: TokenEntry[] = [
   { id: 'office-cesis', sha256: sha256Hex('cesis-token'), role: 'office', office: 'cesis' },
   { id: 'analyst', sha256: sha256Hex('analyst-token'), role: 'analyst' },
 ];
+
+/**
+ * Alert events of one alert, csat-below-target:cesis: raised (delivered twice by Kafka), acknowledged by the
+ * Cēsis office token, then resolved; and one raised for Valmiera that is still open.
+ */
+export function alertEventsFile(): FixtureFile {
+  const alert = (n: number, type: string, occurred_at: string, fields: FixtureEvent): FixtureEvent => ({
+    event_id: `00000000-0000-4000-8000-a${String(n).padStart(11, '0')}`,
+    type,
+    schema_version: 1,
+    occurred_at,
+    ingested_at: occurred_at,
+    source: 'servq-alerts',
+    rule_id: 'csat-below-target',
+    rule_kind: 'outside_target',
+    ...fields,
+  });
+  const cesisAlert = { alert_id: 'csat-below-target:cesis', office_id: 'cesis' };
+  const raised = alert(1, 'alert.raised', t('10:00'), {
+    ...cesisAlert,
+    severity: 'warning',
+    metric_id: 'csat',
+    value: 0.5,
+    target: 0.8,
+    n: 4,
+    reason: 'CSAT 50 % is below the target of 80 %',
+  });
+  return file(LakeTables.alert, day, [
+    raised,
+    raised,
+    alert(2, 'alert.acknowledged', t('10:30'), { ...cesisAlert, acknowledged_by: 'office-cesis' }),
+    alert(3, 'alert.resolved', t('23:30'), { ...cesisAlert, clean_evaluations: 3 }),
+    alert(4, 'alert.raised', t('11:00'), {
+      alert_id: 'csat-below-target:valmiera',
+      office_id: 'valmiera',
+      severity: 'critical',
+      metric_id: 'csat',
+      value: 0.4,
+    }),
+  ]);
+}

@@ -8,7 +8,7 @@ import { SqlAnswer, type ErrorDetail } from '@servq/query-api';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
-import { handBuiltLake, tableOf, testTokens, writeLake } from '../fixtures.ts';
+import { alertEventsFile, handBuiltLake, tableOf, testTokens, writeLake } from '../fixtures.ts';
 import { DuckDbStore } from '../store/duckdb.store.ts';
 import { createQueryMetrics, type QueryMetrics } from '../metrics.ts';
 import { SqlSandbox, workerMemoryBound } from './sandbox.ts';
@@ -25,7 +25,7 @@ describe('POST /v1/sql sandbox', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'servq-sandbox-'));
-    const lake = handBuiltLake();
+    const lake = [...handBuiltLake(), alertEventsFile()];
     await writeLake(join(dir, 'lake'), lake);
     store = await DuckDbStore.create({
       complaintTargetWorkingDays: 5,
@@ -269,7 +269,34 @@ describe('POST /v1/sql sandbox', () => {
 
   it('describes the tables and columns for the SQL editor', async () => {
     const body = (await app.inject({ url: '/v1/schema', headers: analyst })).json<{ tables: { id: string }[] }>();
-    expect(body.tables.map((t) => t.id)).toEqual(['visits', 'complaints', 'surveys', 'feedback']);
+    expect(body.tables.map((t) => t.id)).toEqual(['visits', 'complaints', 'surveys', 'feedback', 'alert_events']);
+  });
+
+  it('answers SQL over alert_events: one row per event despite a redelivery, open alerts, Riga dates', async () => {
+    const events = await sql('SELECT type, count(*)::INTEGER AS n FROM alert_events GROUP BY type ORDER BY type');
+    expect(events.statusCode).toBe(200);
+    expect(events.json<{ rows: unknown[] }>().rows).toEqual([
+      { type: 'alert.acknowledged', n: 1 },
+      { type: 'alert.raised', n: 2 },
+      { type: 'alert.resolved', n: 1 },
+    ]);
+    const open = await sql(
+      'SELECT alert_id, office_id, severity, event_date FROM alert_events a WHERE type = ' +
+        "'alert.raised' AND NOT EXISTS (SELECT 1 FROM alert_events r WHERE r.alert_id = a.alert_id " +
+        "AND r.type = 'alert.resolved' AND r.occurred_at > a.occurred_at)",
+    );
+    expect(open.json<{ rows: unknown[] }>().rows).toEqual([
+      { alert_id: 'csat-below-target:valmiera', office_id: 'valmiera', severity: 'critical', event_date: '2026-03-02' },
+    ]);
+    const schema = (await app.inject({ url: '/v1/schema', headers: { authorization: 'Bearer mgmt-token' } })).json<{
+      tables: { id: string; columns: { name: string }[] }[];
+    }>();
+    const columns = schema.tables.find((t) => t.id === 'alert_events')?.columns.map((c) => c.name) ?? [];
+    expect(columns).toEqual(expect.arrayContaining(['alert_id', 'acknowledged_by', 'event_date']));
+    expect(columns).not.toContain('kafka_offset');
+    expect((await app.inject({ url: '/v1/schema', headers: { authorization: 'Bearer cesis-token' } })).statusCode).toBe(
+      403,
+    );
   });
 
   const escapes: [string, string][] = [

@@ -11,13 +11,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ModelIds } from '@servq/metrics';
 import type { SandboxConfig } from '../config.ts';
 import { QueryError, QueryErrorCode } from '../errors.ts';
 import type { Freshness } from '@servq/query-api';
 import type { TypedRows } from './parquet.output.ts';
 import type { WorkerReply } from './sandbox.worker.ts';
 import { sizeToBytes } from './size.ts';
+import { SqlTableIds } from '../store/sql-tables.ts';
 
 export interface SqlResult {
   columns: string[];
@@ -206,7 +206,7 @@ export class SqlSandbox implements SqlRunner {
         child.send({
           kind: 'init',
           dir,
-          tables: ModelIds,
+          tables: SqlTableIds,
           memoryLimit: this.config.memoryLimit,
           threads: this.config.threads,
           timeoutMs: this.config.timeoutMs,

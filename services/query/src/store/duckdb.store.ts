@@ -29,6 +29,7 @@ import type { MirroredFile } from '../sync/mirror.ts';
 import { complaintsModelSql, feedbackModelSql, surveysModelSql, visitsModelSql } from './model.sql.ts';
 import { isLoadedTable, RawColumns, rawTableName, type LoadedTable } from './raw-schema.ts';
 import { ReaderPool } from './reader.pool.ts';
+import { alertEventsViewSql, SqlTableIds } from './sql-tables.ts';
 import { inTransaction } from './transaction.ts';
 
 export interface ReconcileResult {
@@ -69,6 +70,8 @@ const entityKeys: Record<LoadedTable, { model: ModelId; column: string; where?: 
     { model: 'complaints', column: 'complaint_id' },
     { model: 'feedback', column: 'feedback_id', where: "type = 'feedback.received'" },
   ],
+  // Read through a view (sql-tables.ts), nothing to rebuild.
+  [LakeTables.alert]: [],
 };
 
 const modelSql: Record<ModelId, string> = {
@@ -137,6 +140,7 @@ export class DuckDbStore {
       await this.writer.run(`CREATE TABLE ${model.id} (${model.columns.map((c) => `${c.name} ${c.type}`).join(', ')})`);
       await this.writer.run(`CREATE TEMP TABLE affected_${model.id} (id VARCHAR)`);
     }
+    await this.writer.run(alertEventsViewSql);
     await this.writer.run(
       'CREATE TABLE calendar (date DATE PRIMARY KEY, working_day BOOLEAN, wd_cum INTEGER, answer_due DATE, ' +
         'extended_due DATE, forward_due DATE, internal_due DATE, rule_id VARCHAR)',
@@ -198,6 +202,8 @@ export class DuckDbStore {
     this.lastToday = today;
     const newest = await this.writer.runAndReadAll(
       `SELECT max(m) AS newest FROM (${Object.keys(RawColumns)
+        // Freshness is that of the service's data: an alert evaluated now says nothing about it.
+        .filter((t) => t !== LakeTables.alert)
         .map((t) => `SELECT max(occurred_at) AS m FROM raw_${t}`)
         .join(' UNION ALL ')})`,
     );
@@ -370,11 +376,11 @@ export class DuckDbStore {
     }
   }
 
-  /** Writes each modelled table to `<dir>/<model>.parquet` (for the analysts' sandbox). */
+  /** Writes each table of /v1/sql (sql-tables.ts) to `<dir>/<table>.parquet` (for the analysts' sandbox). */
   exportModels(dir: string): Promise<void> {
     return this.exclusive(async () => {
-      for (const model of Object.keys(Models)) {
-        await this.writer.run(`COPY ${model} TO ${sqlString(`${dir}/${model}.parquet`)} (FORMAT parquet)`);
+      for (const table of SqlTableIds) {
+        await this.writer.run(`COPY ${table} TO ${sqlString(`${dir}/${table}.parquet`)} (FORMAT parquet)`);
       }
     });
   }

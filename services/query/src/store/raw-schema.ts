@@ -12,7 +12,7 @@ export interface RawColumn {
 }
 
 /** The columns of each lake table that the models use; everything else in the files is never loaded. */
-const used: Record<'visit_events' | 'survey_events' | 'complaint_events', readonly string[]> = {
+const used: Record<'visit_events' | 'survey_events' | 'complaint_events' | 'alert_events', readonly string[]> = {
   [LakeTables.visit]: [
     'visit_id',
     'service_id',
@@ -38,7 +38,11 @@ const used: Record<'visit_events' | 'survey_events' | 'complaint_events', readon
     'service_language',
   ],
   [LakeTables.complaint]: ['complaint_id', 'feedback_id', 'feedback_kind', 'category', 'language', 'outcome'],
+  // Analysts read alert events as they are (sql-tables.ts): every column. None is free text from a person: the
+  // reason is generated, acknowledged_by a token id.
+  [LakeTables.alert]: LakeColumns[LakeTables.alert].map((c) => c.name),
 };
+/** The envelope of the ingested events; alert events have their own (no channel) and list every column. */
 const envelope = [
   'event_id',
   'type',
@@ -51,7 +55,7 @@ const envelope = [
 ];
 
 function project(table: keyof typeof used): RawColumn[] {
-  const wanted = [...envelope, ...used[table]];
+  const wanted = table === LakeTables.alert ? used[table] : [...envelope, ...used[table]];
   const columns = LakeColumns[table]
     .filter((c) => wanted.includes(c.name))
     .map((c) => ({ name: c.name, type: c.type }));
@@ -64,6 +68,7 @@ export const RawColumns: Record<keyof typeof used, readonly RawColumn[]> = {
   [LakeTables.visit]: project(LakeTables.visit),
   [LakeTables.survey]: project(LakeTables.survey),
   [LakeTables.complaint]: project(LakeTables.complaint),
+  [LakeTables.alert]: project(LakeTables.alert),
 };
 
 export type LoadedTable = keyof typeof RawColumns;
