@@ -69,19 +69,28 @@ function endlessQuery(service: Running): Promise<{ status: number; body: unknown
   }).then(async (response) => ({ status: response.status, body: await response.json() }));
 }
 
-/** The service's sandbox worker, once it runs. */
+/**
+ * The service's sandbox worker, once it is busy with the query: it has used more CPU than starting takes (its
+ * tables are empty). Killed before that, an idle worker exited by itself on 'disconnect'; a busy one did not.
+ */
 async function sandboxWorker(pid: number): Promise<number> {
   let worker: number | undefined;
   await pollUntil(
     () => {
       worker = childrenOf(pid).find((child) => commandLine(child).includes('sandbox.worker.ts'));
-      return worker !== undefined;
+      return worker !== undefined && cpuSeconds(worker) > BUSY_CPU_SECONDS;
     },
     { intervalMs: 50, timeoutMs: 30_000 },
   );
   return worker!;
 }
 
+const BUSY_CPU_SECONDS = 2;
+/** User and system CPU time a process has used (fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */
+const cpuSeconds = (pid: number): number => {
+  const fields = readText(`/proc/${pid}/stat`).split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100;
+};
 const childrenOf = (pid: number): number[] =>
   readText(`/proc/${pid}/task/${pid}/children`).split(/\s+/).filter(Boolean).map(Number);
 const commandLine = (pid: number): string => readText(`/proc/${pid}/cmdline`);
