@@ -9,7 +9,8 @@
  * The test builds nothing: `pnpm --filter @servq/dashboard build` must have run.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { loadSharedConfig } from '@servq/config';
 import { rigaDate, rigaDateTimeToInstant } from '@servq/contracts';
 import { createS3Client, readMarker, writeMarker } from '@servq/lake';
@@ -35,11 +36,13 @@ const OFFICE_CESIS = 'servq-dev-office-cesis-token';
 const MAIL_API = `http://${process.env.SERVQ_MAIL_HTTP_ADDR ?? '127.0.0.1:8025'}`;
 const SMTP_URL = `smtp://${process.env.SERVQ_MAIL_SMTP_ADDR ?? '127.0.0.1:1025'}`;
 const artifacts = join(repoRoot, 'test/artifacts/reports');
+/** pdfjs-dist's own copies of the standard PDF fonts (the page numbers are Helvetica). */
+const STANDARD_FONTS = `${dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'))}/standard_fonts/`;
 /** The dev tokens' hashes (infra/local/dev.env.example), as the service is configured. */
 const TOKENS = TokenEntry.array().parse(JSON.parse(process.env.REPORTS_TOKENS ?? '[]'));
 
 async function pdfText(pdf: Uint8Array): Promise<{ pages: number; text: string }> {
-  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false }).promise;
+  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: STANDARD_FONTS }).promise;
   const parts: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
@@ -195,7 +198,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
   }
 
   async function savePng(pdf: Uint8Array, name: string): Promise<void> {
-    const doc = await getDocument({ data: new Uint8Array(pdf) }).promise;
+    const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: STANDARD_FONTS }).promise;
     const page = await doc.getPage(1);
     const viewport = page.getViewport({ scale: 1.5 });
     // pdfjs-dist draws on @napi-rs/canvas in Node; its factory hands out canvases of that kind.

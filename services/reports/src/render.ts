@@ -8,7 +8,7 @@
  */
 import { dashboardLink, type Screen } from '@servq/contracts';
 import { pollUntil } from '@servq/runtime';
-import { PDFDocument } from 'pdf-lib';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { ReportsError, ReportsErrorCode } from './errors.ts';
 import { monthRange, type Month } from './month.ts';
@@ -110,6 +110,19 @@ localStorage.setItem(${JSON.stringify(LANG_KEY)}, ${JSON.stringify(request.lang)
         const part = await PDFDocument.load(pdf);
         for (const page of await merged.copyPages(part, part.getPageIndices())) merged.addPage(page);
       }
+      // Page numbers over the whole report: Chromium's footer would count each screen's pages on their own.
+      const font = await merged.embedFont(StandardFonts.Helvetica);
+      const pages = merged.getPages();
+      pages.forEach((page, i) => {
+        const label = `${i + 1} / ${pages.length}`;
+        page.drawText(label, {
+          x: page.getWidth() - 34 - font.widthOfTextAtSize(label, 8),
+          y: 20,
+          size: 8,
+          font,
+          color: rgb(0.3, 0.3, 0.3),
+        });
+      });
       return await merged.save();
     } catch (error) {
       if (error instanceof ReportsError) throw error;
@@ -159,8 +172,7 @@ localStorage.setItem(${JSON.stringify(LANG_KEY)}, ${JSON.stringify(request.lang)
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: `<div style="font-size:9px;width:100%;padding:0 12mm;font-family:sans-serif">${escapeHtml(title)}</div>`,
-        footerTemplate:
-          '<div style="font-size:8px;width:100%;padding:0 12mm;text-align:right;font-family:sans-serif"><span class="pageNumber"></span>/<span class="totalPages"></span></div>',
+        footerTemplate: '<div></div>',
         margin: { top: '16mm', bottom: '14mm', left: '10mm', right: '10mm' },
       });
     } finally {
