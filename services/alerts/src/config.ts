@@ -12,25 +12,13 @@ import {
   toKafkaConfig,
   type Env,
   type KafkaConfig,
+  TokenEntry,
 } from '@servq/config';
 import { Topics } from '@servq/contracts';
 import { z } from 'zod';
 
-export const Role = z.enum(['management', 'office', 'analyst']);
-export type Role = z.infer<typeof Role>;
-
-export const TokenEntry = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected a lowercase id such as office-cesis'),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the token as 64 hex digits'),
-    role: Role,
-    office: z.string().min(1).optional(),
-  })
-  .refine((t) => t.role !== 'office' || t.office !== undefined, {
-    message: 'an office token needs "office"',
-    path: ['office'],
-  });
-export type TokenEntry = z.infer<typeof TokenEntry>;
+// The token schema is shared with the other service (packages/config tokens.ts).
+export { Role, TokenEntry } from '@servq/config';
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as http://127.0.0.1:8080' });
 
