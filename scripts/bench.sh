@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # `pnpm bench`: sets up like the test command, brings up Kafka and S3 if needed, and runs every benchmark
-# (packages/*/bench/*.bench.ts, services/*/bench/*.bench.ts). Each writes its figures, next to a baseline measured
-# in the same run, to
-# bench/results/<name>.json. Benchmarks, not tests: nothing here passes or fails on speed.
+# (test/bench/run.ts: ingest, landing, freshness, query, scale curve) into one report,
+# bench/results/<date>.json and .md, each figure next to a baseline measured in the same run.
+# Benchmarks, not tests: nothing here passes or fails on speed.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
@@ -15,11 +15,9 @@ servq_use_node
 source infra/local/env.sh
 servq_load_env_defaults
 bash infra/local/infra.sh up
-mkdir -p bench/results
-status=0
-for bench in packages/*/bench/*.bench.ts services/*/bench/*.bench.ts; do
-  [[ -f "$bench" ]] || continue
-  echo "[bench] $bench"
-  node --import tsx "$bench" || { echo "[bench] $bench failed" >&2; status=1; }
-done
-exit $status
+# Kafka's own ProducerPerformance (the ingest bench's Java baseline) runs from the broker's jars.
+SERVQ_KAFKA_LIB="${SERVQ_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/servq}/jars/kafka-$(sha256sum infra/local/maven/kafka/pom.xml | cut -c1-12)/lib"
+export SERVQ_KAFKA_LIB
+# `pnpm bench -- --quick`, `--only ingest,query`, `--sizes 1M,10M`: see test/bench/run.ts.
+[[ "${1:-}" == "--" ]] && shift
+exec node --import tsx test/bench/run.ts "$@"

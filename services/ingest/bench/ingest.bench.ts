@@ -9,16 +9,23 @@
  *
  * Writes bench/results/ingest.json. Usage: node --import tsx services/ingest/bench/ingest.bench.ts [events]
  */
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { loadSharedConfig } from '@servq/config';
 import { ALL_TOPICS, scrubEvent, Topics } from '@servq/contracts';
 import { createAckedProducer, createKafka, ensureTopics, logLevel, withAdmin } from '@servq/kafka';
 import { pollUntil } from '@servq/runtime';
 
 const TOTAL = Number(process.argv[2] ?? 20_000);
+/** Where the figures go: `pnpm bench` (test/bench/run.ts) collects them into its one report. */
+const OUT = process.env.BENCH_RESULT_FILE;
+/** The broker's own jars (infra/local/infra.sh `jars_for kafka`), for its ProducerPerformance tool. */
+const KAFKA_LIB = process.env.SERVQ_KAFKA_LIB;
 const CONCURRENCY = 4;
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const shared = loadSharedConfig(process.env);
@@ -101,6 +108,94 @@ async function httpIngest(batchSize: number, port: number): Promise<number> {
   return TOTAL / ((performance.now() - started) / 1000);
 }
 
+/** A summary line of ProducerPerformance: "N records sent, R records/sec (…), A ms avg latency, … P ms 99th, …". */
+interface JavaFigures {
+  eventsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/**
+ * The broker's own producer benchmark (org.apache.kafka.tools.ProducerPerformance from kafka-tools), sending the
+ * same serialised events (picked at random from a payload file, one per line) with the service's producer
+ * settings (idempotent, acks=all); `throughput` -1 is as fast as it goes. JVM start-up is not in its figures.
+ */
+async function javaProducerPerformance(records: number, throughput: number): Promise<JavaFigures | null> {
+  if (!KAFKA_LIB) return null;
+  const payloads = join(tmpdir(), `servq-bench-payloads-${process.pid}.ndjson`);
+  writeFileSync(
+    payloads,
+    Array.from({ length: 1000 }, (_, i) =>
+      JSON.stringify(scrubEvent(surveyEvent(i), { secret: 'bench-secret-0123456789' })),
+    ).join('\n'),
+  );
+  const { stdout } = await promisify(execFile)(
+    'java',
+    [
+      '-Xmx256m',
+      '-cp',
+      `${KAFKA_LIB}/*`,
+      `-Dlog4j2.configurationFile=${root}infra/local/log4j2.kafka.xml`,
+      'org.apache.kafka.tools.ProducerPerformance',
+      '--topic',
+      `${TOPIC_PREFIX}${Topics.survey}`,
+      '--num-records',
+      String(records),
+      '--throughput',
+      String(Math.round(throughput)),
+      '--payload-file',
+      payloads,
+      '--producer-props',
+      `bootstrap.servers=${shared.kafka.brokers.join(',')}`,
+      'acks=all',
+      'enable.idempotence=true',
+    ],
+    { maxBuffer: 16 * 1024 * 1024 },
+  );
+  const summary = /records sent, ([\d.]+) records\/sec.*?([\d.]+) ms 50th, [\d.]+ ms 95th, ([\d.]+) ms 99th/.exec(
+    stdout,
+  );
+  if (!summary) throw new Error(`ProducerPerformance printed no summary: ${stdout.slice(-500)}`);
+  return { eventsPerSecond: Number(summary[1]), p50Ms: Number(summary[2]), p99Ms: Number(summary[3]) };
+}
+
+/**
+ * Acknowledgement latency through HTTP at a fixed offered rate (batches of 100 sent on a clock, not waiting for
+ * each other): the time from sending a batch to its 200, i.e. to the broker's acknowledgement of every event.
+ */
+async function httpLatencyAtRate(
+  eventsPerSecond: number,
+  events: number,
+  port: number,
+): Promise<{ p50Ms: number; p99Ms: number }> {
+  const batchSize = 100;
+  const all = batches(
+    Array.from({ length: events }, (_, i) => surveyEvent(i)),
+    batchSize,
+  );
+  const intervalMs = (batchSize / eventsPerSecond) * 1000;
+  const latencies: number[] = [];
+  const started = performance.now();
+  await Promise.all(
+    all.map(async (batch, i) => {
+      const due = started + i * intervalMs;
+      await new Promise((resolve) => setTimeout(resolve, Math.max(0, due - performance.now())));
+      const sent = performance.now();
+      const res = await fetch(`http://127.0.0.1:${port}/v1/events`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify(batch),
+      });
+      if (res.status !== 200) throw new Error(`ingest answered ${res.status}: ${await res.text()}`);
+      latencies.push(performance.now() - sent);
+    }),
+  );
+  const sorted = latencies.sort((a, b) => a - b);
+  const at = (p: number) =>
+    Math.round((sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)] ?? 0) * 10) / 10;
+  return { p50Ms: at(0.5), p99Ms: at(0.99) };
+}
+
 function peakRssMiB(pid: number): number {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
@@ -171,6 +266,17 @@ try {
       target_ratio: 0.6,
     });
   }
+  const java = await javaProducerPerformance(TOTAL, -1);
+  // Half of HTTP's rate (default producer library, batches of 100), offered to the service and to the broker's
+  // own producer alike.
+  const halfRate = Math.round(Number(results[0]?.http_events_per_s_platformatic ?? 0) / 2);
+  const latencyEvents = Math.min(TOTAL, halfRate * 10);
+  const latency = {
+    offered_events_per_s: halfRate,
+    events: latencyEvents,
+    http_batches_of_100: await httpLatencyAtRate(halfRate, latencyEvents, PORT + LIBRARIES.indexOf('platformatic')),
+    java_producer_performance: await javaProducerPerformance(latencyEvents, halfRate),
+  };
   const report = {
     benchmark: 'ingest',
     when: new Date().toISOString(),
@@ -178,14 +284,18 @@ try {
     brokers: shared.kafka.brokers,
     what: 'HTTP events/s per producer library (KAFKA_PRODUCER_LIBRARY), medians of 3 alternating runs; raw = the acked kafkajs producer',
     results,
+    java_producer_performance: java,
+    latency_at_half_rate: latency,
     service_peak_rss_mib: Object.fromEntries(
       [...services].map(([library, child]) => [library, Number(peakRssMiB(child.pid!).toFixed(1))]),
     ),
   };
-  mkdirSync(`${root}bench/results`, { recursive: true });
-  writeFileSync(`${root}bench/results/ingest.json`, `${JSON.stringify(report, null, 2)}\n`);
+  const out = OUT ?? `${root}bench/results/ingest.json`;
+  mkdirSync(join(out, '..'), { recursive: true });
+  writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
   console.table(results);
-  console.log(`ingest peak RSS: ${JSON.stringify(report.service_peak_rss_mib)} MiB → bench/results/ingest.json`);
+  console.log(JSON.stringify({ java, latency }));
+  console.log(`ingest peak RSS: ${JSON.stringify(report.service_peak_rss_mib)} MiB → ${out}`);
 } finally {
   for (const child of services.values()) child.kill('SIGTERM');
   await withAdmin(benchKafka, (admin) => admin.deleteTopics(benchTopics));

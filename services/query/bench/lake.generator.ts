@@ -12,6 +12,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 
+/** The counts of a lake of about 10 million events (scaled for other sizes: `generateLake`'s `events`). */
 export const VISITS = 2_750_000;
 export const SURVEYS = 600_000;
 export const COMPLAINTS = 50_000;
@@ -68,7 +69,7 @@ function visitsSql(): string {
         [0.95, 'number-plates'],
         [1, 'consultation'],
       ])} AS service_id
-    FROM range(${VISITS}) t(v)`;
+    FROM range({VISITS}) t(v)`;
   const envelope = (stage: number, type: string, time: string): string =>
     `'e-v' || v || '-${stage}' AS event_id, '${type}' AS type, ${time} AS occurred_at, ${time} AS ingested_at,
      CAST(v % 6 AS INTEGER) AS kafka_partition, CAST(v * 5 + ${stage} AS BIGINT) AS kafka_offset,
@@ -104,7 +105,7 @@ function surveysSql(): string {
   return `SELECT 'e-s' || v AS event_id, 'survey.submitted' AS type, ${time} AS occurred_at, ${time} AS ingested_at,
       CAST(v % 6 AS INTEGER) AS kafka_partition, CAST(v AS BIGINT) AS kafka_offset, ${office} AS office_id,
       'in_person' AS channel, 's' || v AS survey_id,
-      CASE WHEN ${u(22)} < 0.6 THEN 'v' || CAST(floor(${u(23)} * ${VISITS}) AS BIGINT) END AS visit_id,
+      CASE WHEN ${u(22)} < 0.6 THEN 'v' || CAST(floor(${u(23)} * {VISITS}) AS BIGINT) END AS visit_id,
       NULL::VARCHAR AS service_id, ${rating(30, 'v')} AS satisfaction, ${rating(32, 'v')} AS competence,
       ${rating(34, 'v')} AS courtesy, ${rating(36, 'v')} AS speed, ${rating(38, 'v')} AS clarity,
       ${rating(40, 'v')} AS identifiable,
@@ -114,7 +115,7 @@ function surveysSql(): string {
         [0.95, 'ru'],
         [1, 'en'],
       ])} AS service_language
-    FROM range(${SURVEYS}) t(v)`;
+    FROM range({SURVEYS}) t(v)`;
 }
 
 function complaintsSql(): string {
@@ -133,13 +134,13 @@ function complaintsSql(): string {
      ${office} AS office_id, 'email' AS channel`;
   const tail = (fields: string) => `${fields}, 'lv' AS language`;
   return `SELECT ${envelope(0, 'complaint.received', received)}, ${tail(`'c' || v AS complaint_id, NULL::VARCHAR AS feedback_id, NULL::VARCHAR AS feedback_kind, ${category} AS category, NULL::VARCHAR AS outcome`)}
-      FROM range(${COMPLAINTS}) t(v)
+      FROM range({COMPLAINTS}) t(v)
     UNION ALL SELECT ${envelope(1, 'complaint.acknowledged', `${received} + INTERVAL 1 DAY`)}, ${tail(`'c' || v, NULL, NULL, NULL, NULL`)}
-      FROM range(${COMPLAINTS}) t(v)
+      FROM range({COMPLAINTS}) t(v)
     UNION ALL SELECT ${envelope(2, 'complaint.responded', responded)}, ${tail(`'c' || v, NULL, NULL, NULL, CASE WHEN ${u(54)} < 0.3 THEN 'upheld' ELSE 'explained' END`)}
-      FROM range(${COMPLAINTS}) t(v) WHERE ${responded} < DATE '{END}'
+      FROM range({COMPLAINTS}) t(v) WHERE ${responded} < DATE '{END}'
     UNION ALL SELECT ${envelope(0, 'feedback.received', received)}, ${tail(`NULL, 'f' || v, CASE WHEN ${u(55)} < 0.7 THEN 'praise' ELSE 'suggestion' END, NULL, NULL`)}
-      FROM range(${COMPLAINTS}, ${COMPLAINTS + FEEDBACK}) t(v)`;
+      FROM range({COMPLAINTS}, {COMPLAINTS_AND_FEEDBACK}) t(v)`;
 }
 
 export interface GeneratedLake {
@@ -152,9 +153,22 @@ export interface GeneratedLake {
   generatedNow: boolean;
 }
 
-/** Generates the lake under `cacheDir/<end>` unless it is there already. */
-export async function generateLake(cacheDir: string, end: string): Promise<GeneratedLake> {
-  const dir = join(cacheDir, `lake-${end}`);
+/** The SQL's count placeholders for a lake of about `events` events (the counts above are ~10 million). */
+function countsFor(events: number): Record<string, number> {
+  const scale = events / 10_000_000;
+  const n = (count: number) => Math.max(1, Math.round(count * scale));
+  return {
+    '{VISITS}': n(VISITS),
+    '{SURVEYS}': n(SURVEYS),
+    '{COMPLAINTS}': n(COMPLAINTS),
+    '{COMPLAINTS_AND_FEEDBACK}': n(COMPLAINTS) + n(FEEDBACK),
+  };
+}
+
+/** Generates a lake of about `events` events under `cacheDir/lake-<end>-<events>` unless it is there already. */
+export async function generateLake(cacheDir: string, end: string, events = 10_000_000): Promise<GeneratedLake> {
+  const dir = join(cacheDir, `lake-${end}-${events}`);
+  const counts = countsFor(events);
   const marker = join(dir, 'COMPLETE');
   let generatedNow = false;
   if (!existsSync(marker)) {
@@ -175,7 +189,7 @@ export async function generateLake(cacheDir: string, end: string): Promise<Gener
         ['complaint_events', complaintsSql()],
       ] as const) {
         await connection.run(
-          `COPY (SELECT *, CAST(occurred_at AS DATE) AS date FROM (${sql.replaceAll('{END}', end)})) TO '${join(building, table)}' ` +
+          `COPY (SELECT *, CAST(occurred_at AS DATE) AS date FROM (${Object.entries(counts).reduce((q, [name, n]) => q.replaceAll(name, String(n)), sql.replaceAll('{END}', end))})) TO '${join(building, table)}' ` +
             `(FORMAT parquet, COMPRESSION zstd, PARTITION_BY (date), FILENAME_PATTERN 'bench_{i}')`,
         );
       }
@@ -189,18 +203,18 @@ export async function generateLake(cacheDir: string, end: string): Promise<Gener
   const files = await listParquet(dir);
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  let events: number;
+  let counted: number;
   try {
-    const counted = await connection.runAndReadAll(
+    const rows = await connection.runAndReadAll(
       `SELECT sum(num_rows) AS n FROM parquet_file_metadata([${files.map((f) => `'${f.path}'`).join(', ')}])`,
     );
-    events = Number(counted.getRowObjectsJson()[0]?.n ?? 0);
+    counted = Number(rows.getRowObjectsJson()[0]?.n ?? 0);
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
-  if (generatedNow) await writeFile(marker, `${events}\n`);
-  return { dir, files, events, end, generatedNow };
+  if (generatedNow) await writeFile(marker, `${counted}\n`);
+  return { dir, files, events: counted, end, generatedNow };
 }
 
 async function listParquet(dir: string): Promise<{ key: string; path: string }[]> {

@@ -1,0 +1,265 @@
+/**
+ * The Markdown table of a `pnpm bench` report (test/bench/run.ts): every figure beside its baseline from the
+ * same run. Reads the sections' JSON loosely — a section that failed or was not run shows as such.
+ */
+
+type Report = {
+  startedAt: string;
+  mode: string;
+  sections: string[];
+  sizes: string[];
+  machine: Record<string, unknown>;
+  results: Record<string, unknown>;
+};
+
+/** The value at a dotted path of loosely typed JSON, or undefined. */
+function at(value: unknown, path: string): unknown {
+  let node = value;
+  for (const key of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[key];
+  }
+  return node;
+}
+
+function num(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+
+/** A figure for the table: thousands separated, or "—" when absent. */
+function fmt(value: unknown, unit = '', digits = 1): string {
+  const n = num(value);
+  if (n === undefined) return '—';
+  const text = n.toLocaleString('en-GB', { maximumFractionDigits: Math.abs(n) >= 100 ? 0 : digits });
+  return `${text}${unit}`;
+}
+
+function ratio(a: unknown, b: unknown): string {
+  const x = num(a);
+  const y = num(b);
+  return x === undefined || y === undefined || y === 0 ? '—' : `${(x / y).toFixed(2)}×`;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+function failed(section: unknown): string | undefined {
+  if (section === undefined) return 'not run';
+  const error = at(section, 'error');
+  return typeof error === 'string' ? `failed: ${error}` : undefined;
+}
+
+function ingest(r: unknown): string {
+  const rows = (at(r, 'results') as unknown[] | undefined) ?? [];
+  // HTTP through the default producer library (earlier reports had one library: http_events_per_s).
+  const byBatch = (size: number) => {
+    const row = rows.find((r) => at(r, 'batch_size') === size);
+    return { ...(row as object), http: at(row, 'http_events_per_s_platformatic') ?? at(row, 'http_events_per_s') };
+  };
+  const java = at(r, 'java_producer_performance');
+  const half = at(r, 'latency_at_half_rate');
+  return table(
+    ['figure', 'servq', 'baseline', 'servq / baseline'],
+    [
+      ...[100, 1000].flatMap((size) => [
+        [
+          `events/s, HTTP batches of ${size.toLocaleString('en-GB')} vs kafkajs producer (packages/kafka), same batches`,
+          fmt(at(byBatch(size), 'http')),
+          fmt(at(byBatch(size), 'raw_producer_events_per_s')),
+          ratio(at(byBatch(size), 'http'), at(byBatch(size), 'raw_producer_events_per_s')),
+        ],
+        [
+          `events/s, HTTP batches of ${size.toLocaleString('en-GB')} vs Kafka's Java ProducerPerformance`,
+          fmt(at(byBatch(size), 'http')),
+          fmt(at(java, 'eventsPerSecond')),
+          ratio(at(byBatch(size), 'http'), at(java, 'eventsPerSecond')),
+        ],
+      ]),
+      [
+        `p99 acknowledgement latency at half rate (${fmt(at(half, 'offered_events_per_s'))} events/s, batches of 100) vs ProducerPerformance at the same rate`,
+        fmt(at(half, 'http_batches_of_100.p99Ms'), ' ms'),
+        fmt(at(half, 'java_producer_performance.p99Ms'), ' ms'),
+        ratio(at(half, 'http_batches_of_100.p99Ms'), at(half, 'java_producer_performance.p99Ms')),
+      ],
+      [
+        'p50 acknowledgement latency at half rate',
+        fmt(at(half, 'http_batches_of_100.p50Ms'), ' ms'),
+        fmt(at(half, 'java_producer_performance.p50Ms'), ' ms'),
+        ratio(at(half, 'http_batches_of_100.p50Ms'), at(half, 'java_producer_performance.p50Ms')),
+      ],
+    ],
+  );
+}
+
+function landing(r: unknown): string {
+  return table(
+    ['figure', 'servq (lander)', 'baseline (consume + JSON.parse)', 'servq / baseline'],
+    [
+      [
+        `events/s topic → Parquet in S3 (${fmt(at(r, 'events'))} events, median of ${fmt(at(r, 'repeats'))})`,
+        fmt(at(r, 'landing.eventsPerSecond')),
+        fmt(at(r, 'baseline.eventsPerSecond')),
+        ratio(at(r, 'landing.eventsPerSecond'), at(r, 'baseline.eventsPerSecond')),
+      ],
+      [
+        'events/s, steady (10 % → 90 % landed)',
+        fmt(at(r, 'landing.steadyEventsPerSecond')),
+        fmt(at(r, 'baseline.eventsPerSecond')),
+        ratio(at(r, 'landing.steadyEventsPerSecond'), at(r, 'baseline.eventsPerSecond')),
+      ],
+      [
+        'CPU µs per event (lander: all threads, start-up included)',
+        fmt(at(r, 'landing.cpuSecondsPerMillion'), ' µs'),
+        fmt(at(r, 'baseline.cpuSecondsPerMillion'), ' µs'),
+        ratio(at(r, 'landing.cpuSecondsPerMillion'), at(r, 'baseline.cpuSecondsPerMillion')),
+      ],
+      [
+        'bytes per event: Parquet (zstd) vs NDJSON',
+        fmt(at(r, 'size.parquetBytesPerEvent'), ' B'),
+        fmt(at(r, 'size.ndjsonBytesPerEvent'), ' B'),
+        ratio(at(r, 'size.parquetBytesPerEvent'), at(r, 'size.ndjsonBytesPerEvent')),
+      ],
+    ],
+  );
+}
+
+function freshness(r: unknown): string {
+  return table(
+    ['figure', 'servq', 'baseline (flush age + sync interval)', 'servq / baseline'],
+    ['p50', 'p95'].map((p) => [
+      `${p} acknowledgement → visible in /v1/query (${fmt(at(r, 'samples'))} events, one at a time)`,
+      fmt(at(r, `${p}Seconds`), ' s', 2),
+      fmt(at(r, 'baseline.seconds'), ' s'),
+      ratio(at(r, `${p}Seconds`), at(r, 'baseline.seconds')),
+    ]),
+  );
+}
+
+/** One row per request: API p50/p95 against DuckDB's p50/p95 on the same data, overhead and ratio at p50. */
+function latencyRows(rows: unknown[], name: (row: unknown) => string): string[][] {
+  return rows.map((row) => [
+    name(row),
+    `${fmt(at(row, 'api.p50'))} / ${fmt(at(row, 'api.p95'))}`,
+    `${fmt(at(row, 'direct.p50'))} / ${fmt(at(row, 'direct.p95'))}`,
+    fmt(num(at(row, 'api.p50')) !== undefined ? Number(at(row, 'api.p50')) - Number(at(row, 'direct.p50')) : undefined),
+    ratio(at(row, 'api.p50'), at(row, 'direct.p50')),
+  ]);
+}
+const LATENCY_HEADER = [
+  'request',
+  'API p50 / p95 ms',
+  'DuckDB direct p50 / p95 ms',
+  'overhead ms (p50)',
+  'ratio (p50)',
+];
+
+function query(r: unknown): string {
+  const dashboard = (at(r, 'dashboard') as unknown[] | undefined) ?? [];
+  const metrics = (at(r, 'latency.perMetric') as unknown[] | undefined) ?? [];
+  return [
+    `Lake of ${fmt(at(r, 'lake.events'))} events. The dashboard's requests as it sends them (default filters: six months by month):`,
+    '',
+    table(
+      LATENCY_HEADER,
+      latencyRows(dashboard, (row) => String(at(row, 'request'))),
+    ),
+    '',
+    'Every catalogue metric, by office and month over the year:',
+    '',
+    table(
+      ['metric', ...LATENCY_HEADER.slice(1)],
+      latencyRows(metrics, (row) => `\`${String(at(row, 'metric'))}\``),
+    ),
+  ].join('\n');
+}
+
+function scale(r: unknown): string {
+  const sizes = Object.entries((r ?? {}) as Record<string, unknown>);
+  const requests = ((at(sizes[0]?.[1], 'dashboard') as unknown[] | undefined) ?? []).map((d) =>
+    String(at(d, 'request')),
+  );
+  const cell = (size: unknown, request: string) => {
+    const row = ((at(size, 'dashboard') as unknown[] | undefined) ?? []).find((d) => at(d, 'request') === request);
+    return `${fmt(at(row, 'api.p50'))} vs ${fmt(at(row, 'direct.p50'))}`;
+  };
+  return [
+    table(
+      ['lake', 'events', 'Parquet MiB', 'cold sync (spawn → ready)', 'peak RSS', 'RSS at end (steady)'],
+      sizes.map(([label, size]) => [
+        label,
+        failed(size) ?? fmt(at(size, 'lake.events')),
+        fmt(at(size, 'lake.mib')),
+        fmt(
+          num(at(size, 'coldSync.readyAfterSpawnMs')) === undefined
+            ? undefined
+            : Number(at(size, 'coldSync.readyAfterSpawnMs')) / 1000,
+          ' s',
+        ),
+        fmt(at(size, 'peakRssAtEndMiB'), ' MiB'),
+        fmt(at(size, 'rssAtEndMiB'), ' MiB'),
+      ]),
+    ),
+    '',
+    'API p50 vs DuckDB direct p50, ms:',
+    '',
+    table(
+      ['request', ...sizes.map(([label]) => label)],
+      requests.map((request) => [request, ...sizes.map(([, size]) => cell(size, request))]),
+    ),
+  ].join('\n');
+}
+
+function memory(results: Record<string, unknown>): string {
+  const rows: string[][] = [
+    [
+      'ingest',
+      'ingest bench (HTTP at full speed)',
+      fmt(
+        at(results.ingest, 'service_peak_rss_mib.platformatic') ?? at(results.ingest, 'service_peak_rss_mib'),
+        ' MiB',
+      ),
+    ],
+    ['lander', 'landing bench', fmt(at(results.landing, 'landing.peakRssMiB'), ' MiB')],
+    ...Object.entries((results.scale ?? {}) as Record<string, unknown>).map(([label, size]) => [
+      'query',
+      `lake of ${label} events`,
+      fmt(at(size, 'peakRssAtEndMiB'), ' MiB'),
+    ]),
+    ...['ingest', 'lander', 'query'].map((service) => [
+      service,
+      'freshness bench (one event at a time)',
+      fmt(at(results.freshness, `peakRssMiB.${service}`), ' MiB'),
+    ]),
+  ];
+  return table(['service', 'during', 'peak RSS (VmHWM)'], rows);
+}
+
+export function markdownReport(report: Report): string {
+  const m = report.machine;
+  const load = (key: string) => ((m[key] as number[] | undefined) ?? []).join(' / ');
+  const section = (title: string, name: string, body: (r: unknown) => string) => {
+    const result = report.results[name];
+    return [`## ${title}`, '', failed(result) ?? body(result), ''].join('\n');
+  };
+  return [
+    `# servq benchmark, ${report.startedAt.slice(0, 10)} (${report.mode} run)`,
+    '',
+    `Machine: ${String(m.cpuModel)}, ${String(m.cores)} cores, ${String(m.memoryGiB)} GiB memory, Node ${String(m.node)}, ` +
+      `Linux ${String(m.kernel)}; load average (1/5/15 min) ${load('loadAverageAtStart')} at the start, ` +
+      `${load('loadAverageAtEnd')} at the end. Started ${report.startedAt}. Baselines were measured in the same run ` +
+      'on the same broker and S3 server. Generated by `pnpm bench` (test/bench/run.ts); the figures in full are in ' +
+      `the JSON file of the same name.`,
+    '',
+    section('Ingest', 'ingest', ingest),
+    section('Landing', 'landing', landing),
+    section('Freshness', 'freshness', freshness),
+    section('Query', 'query', query),
+    section(`Scale curve (${report.sizes.join(', ')})`, 'scale', scale),
+    '## Memory',
+    '',
+    memory(report.results),
+    '',
+  ].join('\n');
+}
