@@ -8,7 +8,7 @@
  * dashboard's modules are browser code (views import the DOM and charts) and services never import it.
  */
 import type { QueryRequest } from '@servq/metrics';
-import type { CompareRequest } from '../src/compare.ts';
+import type { CompareRequest } from '../src/routes/compare.ts';
 
 export type DashboardRequest =
   | { name: string; screen: 'overview'; path: string; query: QueryRequest }
