@@ -1,6 +1,7 @@
 export * from './constants.ts';
 export * from './errors.ts';
 export * from './dates.ts';
+export * from './reference/annotations.ts';
 export * from './reference/calendar.ts';
 export * from './reference/channels.ts';
 export * from './reference/complaints.ts';

@@ -45,3 +45,13 @@ export const SURVEY_SCORES = [
 
 export const SURVEY_EVENT_SCHEMAS = [SurveySubmitted] as const;
 export type SurveyEvent = SurveySubmitted;
+
+/** The standard's service dimensions a survey scores besides overall satisfaction, with their names. */
+export const SURVEY_DRIVERS = {
+  competence: { lv: 'Darbinieku kompetence', en: 'Staff competence' },
+  courtesy: { lv: 'Pieklājība', en: 'Courtesy' },
+  speed: { lv: 'Ātrums', en: 'Speed' },
+  clarity: { lv: 'Informācijas skaidrība', en: 'Clarity of information' },
+  identifiable: { lv: 'Darbinieks identificējams', en: 'Staff identifiable' },
+} as const satisfies Partial<Record<(typeof SURVEY_SCORES)[number], { lv: string; en: string }>>;
+export type SurveyDriver = keyof typeof SURVEY_DRIVERS;

@@ -2,3 +2,4 @@ export * from './answers.ts';
 export * from './reference.ts';
 export * from './today.ts';
 export * from './complaints.ts';
+export * from './insights.ts';

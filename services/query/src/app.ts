@@ -19,6 +19,7 @@ import { createQueryMetrics, type QueryMetrics, type SqlOutcome } from './metric
 import { installDocs, routeDocs } from './routes/openapi.ts';
 import { CompareParams, parseFilters, parseParams, QueryParams, rejectUnknown, SqlBody } from './routes/params.ts';
 import { answerToCsv, QueryService, type ReadStore } from './routes/metric.query.ts';
+import { registerInsights } from './insights.route.ts';
 import { registerReference } from './routes/reference.route.ts';
 import { registerToday } from './routes/today.route.ts';
 import type { SqlResult, SqlRunner } from './sandbox/sandbox.ts';
@@ -111,6 +112,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
   });
 
   registerReference(app, principal);
+  registerInsights(app, { principal, requireSynced, store: deps.store });
   registerToday(app, { principal, requireSynced, store: deps.store, now: deps.now ?? (() => new Date()) });
   registerComplaints(app, { principal, requireSynced, store: deps.store, now: deps.now ?? (() => new Date()) });
 

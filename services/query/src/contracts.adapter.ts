@@ -4,6 +4,9 @@
  */
 export {
   addDays,
+  ANNOTATIONS,
+  SURVEY_DRIVERS,
+  type SurveyDriver,
   complaintDeadline,
   DEFAULT_WORKING_CALENDAR,
   dueDate,

@@ -29,14 +29,14 @@ import { TODAY_FILTERS, TodayParams } from './today.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-function inputSchema(schema: z.ZodType): JsonSchema {
+export function inputSchema(schema: z.ZodType): JsonSchema {
   const json = z.toJSONSchema(schema, { io: 'input' }) as JsonSchema;
   delete json.$schema;
   return json;
 }
 
 /** `filter.<dimension>=a,b` for every dimension (or those named), as documented query parameters. */
-function withFilters(schema: JsonSchema, only?: readonly string[]): JsonSchema {
+export function withFilters(schema: JsonSchema, only?: readonly string[]): JsonSchema {
   const properties = { ...(schema.properties as Record<string, JsonSchema>) };
   for (const dimension of Object.values(Dimensions).filter((d) => !only || only.includes(d.id))) {
     properties[`filter.${dimension.id}`] = {
@@ -50,7 +50,7 @@ function withFilters(schema: JsonSchema, only?: readonly string[]): JsonSchema {
 /** The one error shape: { error: { code, message, details: [{ parameter, expected }] } }. */
 const errorBody: JsonSchema = jsonSchemaOf(ErrorBody);
 
-const errors = (...statuses: number[]): Record<number, JsonSchema> =>
+export const errors = (...statuses: number[]): Record<number, JsonSchema> =>
   Object.fromEntries(statuses.map((status) => [status, { ...errorBody, description: describeStatus(status) }]));
 
 function describeStatus(status: number): string {
@@ -73,11 +73,11 @@ function describeStatus(status: number): string {
 }
 
 /** A successful answer's body (JSON; the CSV and Parquet formats carry the same rows). */
-const ok = (description: string, body: z.ZodType): Record<number, JsonSchema> => ({
+export const ok = (description: string, body: z.ZodType): Record<number, JsonSchema> => ({
   200: { ...jsonSchemaOf(body), description },
 });
 
-const bearer = [{ bearer: [] }];
+export const bearer = [{ bearer: [] }];
 const open: [] = [];
 
 export const routeDocs = {
