@@ -335,9 +335,11 @@ describe('query API on the hand-built lake', () => {
       [
         '/healthz',
         '/readyz',
+        '/v1/annotations',
         '/v1/compare',
         '/v1/complaints/backlog',
         '/v1/complaints/due',
+        '/v1/drivers',
         '/v1/metrics',
         '/v1/query',
         '/v1/reference',
