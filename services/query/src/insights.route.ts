@@ -3,6 +3,7 @@
  * overall satisfaction, see drivers.ts). Both for any valid token; an office token is held to its own office:
  * its drivers are its own office's, its annotations its own and the all-office ones.
  */
+import { Dimensions } from '@servq/metrics';
 import { AnnotationsAnswer, DriversAnswer } from '@servq/query-api';
 import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
 import type { Principal } from './auth.ts';
@@ -35,7 +36,12 @@ const docs = {
       'filter.<dimension> narrows the responses as in /v1/query; an office token gets its own office.',
     tags: ['metrics'],
     security: bearer,
-    querystring: withFilters(inputSchema(DriversParams)),
+    querystring: withFilters(
+      inputSchema(DriversParams),
+      Object.values(Dimensions)
+        .filter((d) => (d.models as readonly string[]).includes('surveys'))
+        .map((d) => d.id),
+    ),
     response: { ...ok('one entry per service dimension', DriversAnswer), ...errors(400, 401, 403, 503) },
   },
 } satisfies Record<string, FastifySchema>;
