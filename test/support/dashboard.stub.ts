@@ -11,7 +11,9 @@ import { extname, join, normalize } from 'node:path';
 import { buildCatalogue, Dimensions, Models } from '@servq/metrics';
 import { referenceLabels } from '@servq/contracts';
 import {
+  AnnotationsAnswer,
   BacklogAnswer,
+  DriversAnswer,
   CompareAnswer,
   DueAnswer,
   MetricsAnswer,
@@ -259,6 +261,40 @@ function published<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
+function annotations() {
+  const law = { id: 'law', kind: 'law', from: '2026-03-01', to: null, offices: null, source: null };
+  return { annotations: [{ ...law, label: { lv: 'Likuma grozījumi', en: 'Law amended' } }] };
+}
+
+/** Five aspects at fixed, plausible figures; "identifiable" below the minimum sample. */
+function drivers(url: URL) {
+  const aspect = (dimension: string, performance: number, importance: number, n = 400) => ({
+    dimension,
+    label: { lv: dimension, en: dimension },
+    n,
+    suppressed: n < 30,
+    performance: n < 30 ? null : performance,
+    performanceInterval: n < 30 ? null : { lower: performance - 0.08, upper: performance + 0.08 },
+    importance: n < 30 ? null : importance,
+    importanceInterval: n < 30 ? null : { lower: importance - 0.09, upper: importance + 0.08 },
+    p: n < 30 ? null : 0.0001,
+  });
+  return {
+    freshness,
+    from: url.searchParams.get('from') ?? '',
+    to: url.searchParams.get('to') ?? '',
+    minSample: 30,
+    satisfaction: { mean: 4.1, n: 400 },
+    drivers: [
+      aspect('competence', 4.3, 0.55),
+      aspect('courtesy', 4.4, 0.4),
+      aspect('speed', 3.6, 0.62),
+      aspect('clarity', 3.9, 0.35),
+      aspect('identifiable', 0, 0, 12),
+    ],
+  };
+}
+
 const DATA_PATHS = new Set(['/v1/query', '/v1/compare', '/v1/sql']);
 
 async function api(request: IncomingMessage, url: URL, synced: boolean): Promise<unknown> {
@@ -275,6 +311,8 @@ async function api(request: IncomingMessage, url: URL, synced: boolean): Promise
   if (path === '/v1/reference' && request.method === 'GET') return published(ReferenceAnswer, referenceLabels());
   if (path === '/v1/query' && request.method === 'GET') return published(QueryAnswer, query(url, who));
   if (path === '/v1/compare' && request.method === 'GET') return published(CompareAnswer, compare(url));
+  if (path === '/v1/annotations' && request.method === 'GET') return published(AnnotationsAnswer, annotations());
+  if (path === '/v1/drivers' && request.method === 'GET') return published(DriversAnswer, drivers(url));
   if (path === '/v1/today' && request.method === 'GET') return published(TodayAnswer, today(url, who));
   if (path === '/v1/complaints/due' && request.method === 'GET') return published(DueAnswer, due(url, who));
   if (path === '/v1/complaints/backlog' && request.method === 'GET') return published(BacklogAnswer, backlog(url));

@@ -4,8 +4,10 @@
  * error shape, e.g. a proxy's 502), so screens can show exactly what the service said.
  */
 import type {
+  AnnotationsAnswer,
   BacklogAnswer,
   CompareAnswer,
+  DriversAnswer,
   DueAnswer,
   ErrorBody,
   ErrorDetail,
@@ -132,6 +134,18 @@ export class ApiClient {
       if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
     const query = params.toString();
     return this.get(query ? `/v1/today?${query}` : '/v1/today');
+  }
+
+  annotations(): Promise<AnnotationsAnswer> {
+    return this.get('/v1/annotations');
+  }
+
+  /** What drives overall satisfaction over the range (see the query API's /v1/drivers). */
+  drivers(from: string, to: string, filters: Record<string, string[]> = {}): Promise<DriversAnswer> {
+    const params = new URLSearchParams({ from, to });
+    for (const [dimension, values] of Object.entries(filters))
+      if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
+    return this.get(`/v1/drivers?${params.toString()}`);
   }
 
   schema(): Promise<SchemaAnswer> {

@@ -3,7 +3,11 @@
  * tests hold its real answers to. Only types cross over; the dashboard still talks to the API over HTTP.
  */
 export type {
+  AnnotationItem,
+  AnnotationsAnswer,
   BacklogAnswer,
+  Driver,
+  DriversAnswer,
   CompareAnswer,
   DueAnswer,
   DueComplaint,

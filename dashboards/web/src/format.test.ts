@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatChange,
   formatInterval,
+  formatP,
   formatPeriod,
   formatTimestamp,
   formatValue,
@@ -77,5 +78,15 @@ describe('formatting of units', () => {
     expect(formatPeriod('2026-05-04', 'week', 'en')).toBe('wk 19 (2026-05-04)');
     expect(isoWeek('2026-01-01')).toBe(1);
     expect(isoWeek('2027-01-01')).toBe(53);
+  });
+});
+
+describe('formatP', () => {
+  it('writes p-values with the language’s decimal mark and a floor of 0.001', () => {
+    expect(formatP(0.0004, 'lv')).toBe('p < 0,001');
+    expect(formatP(0.0421, 'en')).toBe('p = 0.04');
+    expect(formatP(0.0042, 'en')).toBe('p = 0.004');
+    expect(formatP(0.31, 'lv')).toBe('p = 0,31');
+    expect(formatP(null, 'en')).toBe('—');
   });
 });

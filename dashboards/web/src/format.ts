@@ -171,3 +171,15 @@ export function formatAge(iso: string | null, now: Date): string {
   if (hours < 48) return `${hours} h`;
   return `${Math.round(hours / 24)} d`;
 }
+
+/** A p-value for the language: "p < 0,001" or "p = 0,042" (Latvian decimal comma), "—" when there is none. */
+export function formatP(p: number | null, lang: Lang): string {
+  if (p === null) return '—';
+  if (p < 0.001) return `p < ${number(lang, 0.001, 3)}`;
+  return `p = ${number(lang, p, p < 0.01 ? 3 : 2)}`;
+}
+
+/** A plain decimal for the language (correlations, scores): "0,62". */
+export function formatDecimal(value: number | null, lang: Lang, digits = 2): string {
+  return value === null ? '—' : number(lang, value, digits);
+}

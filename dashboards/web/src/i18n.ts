@@ -3,8 +3,10 @@
  * names of reference values from the API (/v1/reference, see labels.ts).
  */
 import type { Lang } from './api.types.ts';
+import { overviewStrings } from './overview.i18n.ts';
 
 const strings = {
+  ...overviewStrings,
   appTitle: { lv: 'Klientu apkalpošanas standarts', en: 'Customer service standard' },
   appSubtitle: { lv: 'Autotransporta direkcija', en: 'Road Transport Directorate' },
   signInTitle: { lv: 'Pieslēgties', en: 'Sign in' },

@@ -4,6 +4,7 @@
  * the screen and filters (the address), the catalogue and the newest freshness seen.
  */
 import './styles.css';
+import './print.css';
 import { ApiClient, isApiError } from './api.ts';
 import type { DimensionInfo, Freshness, Grain, Lang } from './api.types.ts';
 import { disposeCharts } from './charts.ts';

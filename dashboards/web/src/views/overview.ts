@@ -2,7 +2,8 @@
  * Overview (management's screen): the headline tiles against their targets, and satisfaction over time for
  * all offices together (thick line) and each office. An office token sees its own office only.
  */
-import type { QueryAnswer } from '../api.types.ts';
+import { placeAnnotations, type PlacedAnnotation } from '../annotations.shape.ts';
+import type { AnnotationItem, QueryAnswer } from '../api.types.ts';
 import { trendOption } from '../chart.options.ts';
 import { h, table } from '../dom.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
@@ -10,6 +11,7 @@ import { partialPeriods } from '../periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { HEADLINE_METRICS, tilesOf } from '../tiles.shape.ts';
 import { trendOf, type Trend } from '../trend.shape.ts';
+import { driversPanel } from './drivers.panel.ts';
 import { chartFigure, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
 
 const TREND_METRICS = ['csat', 'satisfaction_mean'] as const;
@@ -18,11 +20,13 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
   const l = tr(ctx);
   const { from, to, grain } = ctx.filters;
   const ownOffice = ctx.identity.role === 'office';
-  const [headline, all, byOffice] = await Promise.all([
+  const [headline, all, byOffice, annotations, drivers] = await Promise.all([
     scopedQuery(ctx, { metrics: [...HEADLINE_METRICS], from, to }),
     // The all-office line: every filter but the office.
     ownOffice ? Promise.resolve(null) : scopedQuery(ctx, { metrics: [...TREND_METRICS], from, to, grain }, ['office']),
     scopedQuery(ctx, { metrics: [...TREND_METRICS], dimensions: ['office'], from, to, grain }),
+    ctx.api.annotations().then((a) => a.annotations),
+    driversPanel(ctx),
   ]);
   for (const answer of [headline, all, byOffice]) if (answer) ctx.onFreshness(answer.freshness);
 
@@ -40,8 +44,9 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
     h(
       'section',
       { class: 'grid-2' },
-      TREND_METRICS.map((metric) => trendFigure(ctx, trendOf(metric, all, byOffice), byOffice)),
+      TREND_METRICS.map((metric) => trendFigure(ctx, trendOf(metric, all, byOffice), byOffice, annotations)),
     ),
+    h('section', { class: 'drivers' }, drivers),
   );
 }
 
@@ -49,7 +54,12 @@ function seriesName(ctx: ViewContext, key: string): string {
   return key === 'all' ? tr(ctx)('allOffices') : ctx.labels.office(key, ctx.lang);
 }
 
-function trendFigure(ctx: ViewContext, trend: Trend, answer: QueryAnswer): HTMLElement {
+function trendFigure(
+  ctx: ViewContext,
+  trend: Trend,
+  answer: QueryAnswer,
+  annotations: readonly AnnotationItem[],
+): HTMLElement {
   const l = tr(ctx);
   const metric = metricInfo(ctx, trend.metric);
   const unit = metric?.unit ?? 'share';
@@ -71,6 +81,11 @@ function trendFigure(ctx: ViewContext, trend: Trend, answer: QueryAnswer): HTMLE
       partialLabel: l('partial'),
     },
   );
+  const placed = placeAnnotations(trend.periods, annotations, ctx.lang, {
+    lastDay: ctx.filters.to,
+    office: ctx.identity.role === 'office' ? ctx.identity.office : ctx.filters.office || null,
+  });
+  drawAnnotations(option, placed);
   const rows = trend.periods.map((period, i) => [
     partial[i]
       ? h('span', { class: 'partial' }, `${formatPeriod(period, ctx.filters.grain, ctx.lang)} (${l('partial')})`)
@@ -103,6 +118,7 @@ function trendFigure(ctx: ViewContext, trend: Trend, answer: QueryAnswer): HTMLE
       }),
     ]),
   };
+  const events = placed.map((a) => `${a.from}${a.to ? `–${a.to}` : ''} ${a.label}`).join('; ');
   return chartFigure({
     ctx,
     data,
@@ -110,13 +126,40 @@ function trendFigure(ctx: ViewContext, trend: Trend, answer: QueryAnswer): HTMLE
     note:
       answer.rows.length === 0
         ? l('noRows')
-        : `${l(ctx.identity.role === 'office' ? 'trendNoteOffice' : 'trendNote')}${partial.some(Boolean) ? ` ${l('partialNote')}` : ''}`,
+        : `${l(ctx.identity.role === 'office' ? 'trendNoteOffice' : 'trendNote')}${partial.some(Boolean) ? ` ${l('partialNote')}` : ''}${events ? ` ${l('annotationsTitle')}: ${events}.` : ''}`,
     summary,
     option,
     height: 300,
     tableLabel: l('dataTable'),
     table: table(title, [l('period'), ...trend.series.map((s) => seriesName(ctx, s.key))], rows),
   });
+}
+
+/** Each annotation as a vertical line at its period, labelled, added to the first series' mark lines. */
+function drawAnnotations(option: ReturnType<typeof trendOption>, placed: readonly PlacedAnnotation[]): void {
+  const series = Array.isArray(option.series) ? option.series[0] : option.series;
+  if (!series || placed.length === 0) return;
+  const first = series as { markLine?: { data?: unknown[]; silent?: boolean; symbol?: string } };
+  const marks = placed.map((a) => ({
+    xAxis: a.index,
+    label: {
+      formatter: a.label,
+      position: 'insideEndTop',
+      color: a.kind === 'law' ? '#553c9a' : '#4a5568',
+      fontSize: 11,
+    },
+    lineStyle: {
+      type: a.kind === 'law' ? 'solid' : 'dotted',
+      color: a.kind === 'law' ? '#6b46c1' : '#718096',
+      width: 1.5,
+    },
+  }));
+  first.markLine = {
+    silent: true,
+    symbol: 'none',
+    ...first.markLine,
+    data: [...(first.markLine?.data ?? []), ...marks],
+  };
 }
 
 function unitWord(unit: string): string {
