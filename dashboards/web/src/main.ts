@@ -168,11 +168,28 @@ function startFreshnessTimer(): void {
     if (!current) return;
     current.api
       .metrics()
-      .then((answer) => updateFreshness(answer.freshness))
+      .then((answer) => {
+        const moved = freshness !== null && answer.freshness.dataVersion > freshness.dataVersion;
+        updateFreshness(answer.freshness);
+        if (moved) void refreshInPlace();
+      })
       .catch((error: unknown) => {
         if (isApiError(error) && error.status === 401) signOut(l('sessionExpired'));
       });
   }, 60_000);
+}
+
+/**
+ * The lake's data version moved: the screen asks for its figures again, keeping the scroll position and the
+ * focused control. The SQL screen is left alone, so an analyst's query and result are not thrown away.
+ */
+async function refreshInPlace(): Promise<void> {
+  if (parseRoute(location.hash, defaultEnd()).screen === 'sql') return;
+  const scroll = window.scrollY;
+  const active = document.activeElement;
+  focusAfterRender = active instanceof HTMLElement && active.id ? active.id : null;
+  await render();
+  window.scrollTo(0, scroll);
 }
 
 // ——— shell ———
