@@ -141,7 +141,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
     principal(request);
     requireSynced();
     const raw = request.query as Record<string, unknown>;
-    rejectUnknown(raw, ['metrics', 'by', 'from', 'to']);
+    rejectUnknown(raw, ['metrics', 'by', 'from', 'to', 'against']);
     const params = parseParams(CompareParams, raw);
     return compare(deps.store, deps.catalogue, { ...params, filters: parseFilters(raw) });
   });

@@ -1,7 +1,7 @@
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildCatalogue, medianRanks, type Catalogue } from '@servq/metrics';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compare, type CompareStore } from './compare.ts';
+import { compare, yearEarlier, type CompareStore } from './compare.ts';
 
 /**
  * Waits in minutes. Cēsis: March 10, 12, …, 24 (median 17); February 2, 4, …, 16 (median 9). Liepāja: the
@@ -88,6 +88,20 @@ describe('compare: previous-period change of quantile metrics', () => {
       changeSignificant: false,
     });
     expect(metric?.all.changePValue).toBeCloseTo(0.1306, 3);
+  });
+
+  it('compares with the same dates a year earlier when asked (no data then: no change, never a zero)', async () => {
+    const answer = await compare(store, catalogue(), {
+      metrics: ['wait_p50'],
+      by: 'office',
+      from: '2026-03-01',
+      to: '2026-03-31',
+      against: 'year',
+      filters: {},
+    });
+    expect(answer.previous).toEqual({ from: '2025-03-01', to: '2025-03-31' });
+    expect(answer.metrics[0]?.all).toMatchObject({ value: 11, previous: { n: 0, suppressed: true }, change: null });
+    expect(yearEarlier('2028-02-29')).toBe('2027-02-28');
   });
 
   it('tests the change of a 90th percentile against the pooled 90th percentile', async () => {

@@ -49,8 +49,17 @@ function daysBetween(from: string, to: string): number {
 }
 
 /** A comparison: the validated query string and its `filter.<dimension>` entries (as in /v1/query). */
-export interface CompareRequest extends CompareParams {
+export interface CompareRequest extends Omit<CompareParams, 'against'> {
+  against?: CompareParams['against'];
   filters: Record<string, string[]>;
+}
+
+/** The same calendar date a year earlier; 29 February becomes 28 February. */
+export function yearEarlier(date: string): string {
+  const [y = '0', m = '01', d = '01'] = date.split('-');
+  const year = String(Number(y) - 1).padStart(4, '0');
+  const day = m === '02' && d === '29' ? '28' : d;
+  return `${year}-${m}-${day}`;
 }
 
 export async function compare(
@@ -61,7 +70,10 @@ export async function compare(
   const metrics = resolveMetrics(catalogue, params.metrics);
   const by = resolveDimension(params.by, 'by', [...new Set(metrics.map((m) => m.model))]);
   const length = daysBetween(params.from, params.to);
-  const previous = { from: addDays(params.from, -(length + 1)), to: addDays(params.from, -1) };
+  const previous =
+    params.against === 'year'
+      ? { from: yearEarlier(params.from), to: yearEarlier(params.to) }
+      : { from: addDays(params.from, -(length + 1)), to: addDays(params.from, -1) };
   const column = Dimensions[by].column;
 
   const results: MetricComparison[] = [];

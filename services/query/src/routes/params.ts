@@ -39,6 +39,12 @@ export const CompareParams = z.object({
     .describe('what to compare side by side'),
   from: isoDate.describe('first day, inclusive (YYYY-MM-DD, Europe/Riga); the previous period has equal length'),
   to: isoDate.describe('last day, inclusive (YYYY-MM-DD, Europe/Riga)'),
+  against: z
+    .enum(['previous', 'year'], { message: 'expected previous or year' })
+    .default('previous')
+    .describe(
+      'the period each figure is compared with: the previous one of equal length, or the same dates a year earlier',
+    ),
 });
 export type CompareParams = z.infer<typeof CompareParams>;
 
