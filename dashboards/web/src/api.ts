@@ -57,6 +57,8 @@ export interface CompareRequest {
   from: string;
   to: string;
   filters?: Readonly<Record<string, readonly string[]>>;
+  /** Compare with the previous period of equal length (default) or the same dates a year earlier. */
+  against?: 'previous' | 'year';
 }
 
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -96,6 +98,7 @@ export class ApiClient {
       from: request.from,
       to: request.to,
     });
+    if (request.against === 'year') params.set('against', 'year');
     for (const [dimension, values] of Object.entries(request.filters ?? {}))
       if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
     return this.get(`/v1/compare?${params.toString()}`);

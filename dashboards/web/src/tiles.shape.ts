@@ -10,7 +10,9 @@ export const HEADLINE_METRICS = [
   'surveys_answered',
   'csat',
   'nps',
+  'satisfaction_mean',
   'wait_p50',
+  'wait_within_target',
   'legal_deadline_share',
   'open_complaints',
 ] as const;
