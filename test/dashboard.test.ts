@@ -66,7 +66,7 @@ describe('dashboard in Chromium', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.locator('.tile').first().waitFor();
     expect(await page.locator('#role').innerText()).toBe('Management');
-    expect(await page.locator('.tile').count()).toBe(6);
+    expect(await page.locator('.tile').count()).toBe(8);
     expect(await page.locator('.tile').first().innerText()).toContain('Surveys answered');
     expect(await page.locator('.tile[data-metric="csat"]').innerText()).toMatch(/%[\s\S]*Target ≥ 85\.0 %/);
     await page.locator('.chart canvas').first().waitFor();

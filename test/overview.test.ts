@@ -18,6 +18,7 @@ import {
   requireBrowserAndDashboard,
   screenReady,
   signIn,
+  waitForExpression,
   type Browser,
 } from './support/browser.ts';
 import { startDashboardServer, type DashboardServer } from './support/dashboard.stub.ts';
@@ -72,6 +73,12 @@ describe('overview in Chromium', () => {
     await page.screenshot({ path: join(artifacts, 'overview-desktop.png'), fullPage: true });
     await page.setViewportSize(PHONE);
     await screenReady(page, 'overview');
+    // The charts follow the new width on their resize observer's next turn; give it that turn, not a sleep.
+    await waitForExpression(
+      page,
+      'document.documentElement.scrollWidth <= document.documentElement.clientWidth',
+      5_000,
+    ).catch(() => undefined);
     const widths = await pageWidths(page);
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     await page.screenshot({ path: join(artifacts, 'overview-phone.png'), fullPage: true });

@@ -12,6 +12,7 @@ import { scopedQuery } from '../scoped.query.ts';
 import { HEADLINE_METRICS, tilesOf } from '../tiles.shape.ts';
 import { trendOf, type Trend } from '../trend.shape.ts';
 import { driversPanel } from './drivers.panel.ts';
+import { headlineComparison, tileExtras } from './tile.extras.ts';
 import { chartFigure, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
 
 const TREND_METRICS = ['csat', 'satisfaction_mean'] as const;
@@ -20,17 +21,26 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
   const l = tr(ctx);
   const { from, to, grain } = ctx.filters;
   const ownOffice = ctx.identity.role === 'office';
-  const [headline, all, byOffice, annotations, drivers] = await Promise.all([
+  const [headline, all, byOffice, annotations, drivers, sparks, previous, year] = await Promise.all([
     scopedQuery(ctx, { metrics: [...HEADLINE_METRICS], from, to }),
     // The all-office line: every filter but the office.
     ownOffice ? Promise.resolve(null) : scopedQuery(ctx, { metrics: [...TREND_METRICS], from, to, grain }, ['office']),
     scopedQuery(ctx, { metrics: [...TREND_METRICS], dimensions: ['office'], from, to, grain }),
     ctx.api.annotations().then((a) => a.annotations),
     driversPanel(ctx),
+    scopedQuery(ctx, { metrics: [...HEADLINE_METRICS], from, to, grain }),
+    headlineComparison(ctx, HEADLINE_METRICS, 'previous'),
+    headlineComparison(ctx, HEADLINE_METRICS, 'year'),
   ]);
   for (const answer of [headline, all, byOffice]) if (answer) ctx.onFreshness(answer.freshness);
 
-  const tiles = tilesOf(headline, ctx.catalogue).map((tile) => tileElement(ctx, tile));
+  const tiles = tilesOf(headline, ctx.catalogue).map((tile) => {
+    const element = tileElement(ctx, tile);
+    const metric = metricInfo(ctx, tile.id);
+    const points = trendOf(tile.id, sparks, null).series[0]?.points ?? [];
+    if (metric && !tile.suppressed) element.append(tileExtras(ctx, metric, points, previous, year));
+    return element;
+  });
   return h(
     'div',
     { class: 'screen screen-overview' },

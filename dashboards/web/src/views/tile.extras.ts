@@ -1,0 +1,137 @@
+/**
+ * The overview tile's extras: a sparkline of the figure over the range's periods, its change against the
+ * previous period and a year earlier (arrow and word by the metric's direction; "significant" only when the
+ * API's test says so), and the verdict against the target that accounts for the 95 % interval.
+ */
+import type { CompareAnswer, MetricInfo } from '../api.types.ts';
+import { h } from '../dom.ts';
+import { scopeFilters } from '../filter.scope.ts';
+import { formatChange, formatP } from '../format.ts';
+import type { StringKey } from '../i18n.ts';
+import { changeOf, figureIn, verdictOf, type TileChange } from '../tiles.change.ts';
+import type { TrendPoint } from '../trend.shape.ts';
+import { tr, type ViewContext } from '../view.ts';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A 100 × 24 line of the non-empty points; decorative (the trend charts carry the numbers as tables). */
+export function sparkline(points: readonly TrendPoint[]): Element | null {
+  const values = points.map((p) => p.value);
+  const shown = values.filter((v): v is number => v !== null);
+  if (shown.length < 2) return null;
+  const min = Math.min(...shown);
+  const span = Math.max(...shown) - min || 1;
+  const step = 100 / Math.max(1, values.length - 1);
+  const d = values
+    .map((v, i) => (v === null ? null : `${(i * step).toFixed(1)},${(22 - ((v - min) / span) * 20).toFixed(1)}`))
+    .filter((p): p is string => p !== null)
+    .join(' ');
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 100 24');
+  svg.setAttribute('class', 'sparkline');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('preserveAspectRatio', 'none');
+  const line = document.createElementNS(SVG, 'polyline');
+  line.setAttribute('points', d);
+  line.setAttribute('fill', 'none');
+  line.setAttribute('stroke', 'currentColor');
+  line.setAttribute('stroke-width', '1.6');
+  line.setAttribute('vector-effect', 'non-scaling-stroke');
+  svg.append(line);
+  return svg;
+}
+
+const WAY: Record<TileChange['way'], { arrow: string; key: StringKey }> = {
+  better: { arrow: '▲', key: 'changeBetter' },
+  worse: { arrow: '▼', key: 'changeWorse' },
+  same: { arrow: '▬', key: 'changeSame' },
+  neutral: { arrow: '◆', key: 'changeNeutral' },
+};
+
+function changeLine(ctx: ViewContext, metric: MetricInfo, label: StringKey, change: TileChange | null): HTMLElement {
+  const l = tr(ctx);
+  if (!change || change.noBase) {
+    return h('p', { class: 'tile-change muted' }, `${l(label)}: ${l('changeNoBase')}`);
+  }
+  const way = WAY[change.way];
+  // Up or down on the screen follows the number; better or worse follows the metric's direction.
+  const arrow = change.change === null || change.change === 0 ? '▬' : change.change > 0 ? '▲' : '▼';
+  return h(
+    'p',
+    {
+      class: `tile-change change-${change.significant ? change.way : 'unsure'}`,
+      title: formatP(change.p, ctx.lang),
+    },
+    h('span', { 'aria-hidden': 'true' }, `${arrow} `),
+    `${formatChange(metric.unit, change.change, ctx.lang)} ${l(label)}: `,
+    h('strong', {}, l(way.key)),
+    `, ${l(change.significant ? 'changeSignificant' : 'changeNotSignificant')}`,
+  );
+}
+
+export function tileExtras(
+  ctx: ViewContext,
+  metric: MetricInfo,
+  points: readonly TrendPoint[],
+  previous: CompareAnswer | null,
+  year: CompareAnswer | null,
+): HTMLElement {
+  const l = tr(ctx);
+  const now = figureIn(previous, metric.id);
+  const verdict = verdictOf(now, metric.direction);
+  const verdictKey: StringKey | null =
+    verdict === 'on'
+      ? 'verdict_on'
+      : verdict === 'noise'
+        ? 'verdict_noise'
+        : verdict === 'off'
+          ? metric.direction === 'lower_is_better'
+            ? 'verdict_off_lower'
+            : 'verdict_off_higher'
+          : null;
+  const compared = previous !== null && now !== undefined;
+  return h(
+    'div',
+    { class: 'tile-extras' },
+    sparkline(points),
+    verdictKey ? h('p', { class: `verdict verdict-${verdict}` }, l(verdictKey)) : null,
+    compared ? changeLine(ctx, metric, 'vsPrevious', changeOf(now, metric.direction)) : null,
+    compared ? changeLine(ctx, metric, 'vsYear', changeOf(figureIn(year, metric.id), metric.direction)) : null,
+  );
+}
+
+/**
+ * The headline figures compared with an earlier period, all offices together: one /v1/compare per set of
+ * filters the metrics can take (as scopedQuery does), merged. Counts are not compared (no test for them).
+ */
+export async function headlineComparison(
+  ctx: ViewContext,
+  metrics: readonly string[],
+  against: 'previous' | 'year',
+): Promise<CompareAnswer | null> {
+  const groups = new Map<string, { filters: Record<string, string[]>; metrics: string[] }>();
+  for (const id of metrics) {
+    if (ctx.catalogue.get(id)?.unit === 'count') continue;
+    const { filters } = scopeFilters(ctx.filters, [id], ctx.catalogue, ctx.dimensions);
+    const key = JSON.stringify(filters);
+    const group = groups.get(key) ?? { filters, metrics: [] };
+    group.metrics.push(id);
+    groups.set(key, group);
+  }
+  if (groups.size === 0) return null;
+  const answers = await Promise.all(
+    [...groups.values()].map((g) =>
+      ctx.api.compare({
+        metrics: g.metrics,
+        by: 'office',
+        from: ctx.filters.from,
+        to: ctx.filters.to,
+        filters: g.filters,
+        against,
+      }),
+    ),
+  );
+  const [first] = answers;
+  if (!first) return null;
+  return { ...first, metrics: answers.flatMap((a) => a.metrics) };
+}
