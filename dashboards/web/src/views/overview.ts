@@ -38,7 +38,12 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
     const element = tileElement(ctx, tile);
     const metric = metricInfo(ctx, tile.id);
     const points = trendOf(tile.id, sparks, null).series[0]?.points ?? [];
-    if (metric && !tile.suppressed) element.append(tileExtras(ctx, metric, points, previous, year));
+    if (metric && !tile.suppressed) {
+      const extras = tileExtras(ctx, metric, points, previous, year);
+      // The verdict from the interval replaces the point estimate's met/missed pill, so the two never disagree.
+      if (extras.querySelector('.verdict')) element.querySelector('.tile-meta .pill')?.remove();
+      element.append(extras);
+    }
     return element;
   });
   return h(
