@@ -10,7 +10,7 @@ import { SqlParams, twoSidedP, whereSql, Z95, meanInterval } from '@servq/metric
 import type { Driver, DriversAnswer, Freshness } from '@servq/query-api';
 import { z } from 'zod';
 import { SURVEY_DRIVERS, type SurveyDriver } from './contracts.adapter.ts';
-import { toNumber } from './query.service.ts';
+import { toNumber } from './routes/metric.query.ts';
 
 /** Responses a dimension needs before its figures are shown (as the catalogue's satisfaction metrics). */
 export const DRIVER_MIN_SAMPLE = 30;

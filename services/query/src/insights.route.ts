@@ -6,12 +6,12 @@
 import { Dimensions } from '@servq/metrics';
 import { AnnotationsAnswer, DriversAnswer } from '@servq/query-api';
 import type { FastifyInstance, FastifyRequest, FastifySchema } from 'fastify';
-import type { Principal } from './auth.ts';
+import type { Principal } from './routes/auth.ts';
 import { ANNOTATIONS } from './contracts.adapter.ts';
 import { driversAnswer, DriversParams, driversSql } from './drivers.ts';
-import { bearer, errors, inputSchema, ok, withFilters } from './openapi.ts';
-import { parseFilters, parseParams, rejectUnknown } from './params.ts';
-import { scopeFilters, type ReadStore } from './query.service.ts';
+import { bearer, errors, inputSchema, ok, withFilters } from './routes/openapi.ts';
+import { parseFilters, parseParams, rejectUnknown } from './routes/params.ts';
+import { scopeFilters, type ReadStore } from './routes/metric.query.ts';
 
 export interface InsightsRouteDeps {
   principal: (request: FastifyRequest) => Principal;
