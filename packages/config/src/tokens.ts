@@ -1,6 +1,6 @@
 /**
  * Bearer tokens as services configure them: hashed (SHA-256), with a role and, for an office token, its office.
- * One schema for the query and alerts services, so a token issued for one reads the same in the other.
+ * One schema for the query, alerts and reports services, so a token issued for one reads the same in the other.
  */
 import { z } from 'zod';
 

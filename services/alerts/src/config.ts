@@ -17,7 +17,7 @@ import {
 import { Topics } from '@servq/contracts';
 import { z } from 'zod';
 
-// The token schema is shared with the other service (packages/config tokens.ts).
+// The token schema is shared with the query and reports services (packages/config tokens.ts).
 export { Role, TokenEntry } from '@servq/config';
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as http://127.0.0.1:8080' });

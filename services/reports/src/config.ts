@@ -4,24 +4,21 @@
  * dashboard is opened with in Chromium is a secret it holds in plain (a management token of the query service:
  * office reports are the dashboard with the office filter set).
  */
-import { envJson, envPort, envPositiveInt, parseEnv, S3Env, toS3Config, type Env, type S3Config } from '@servq/config';
+import {
+  envJson,
+  envPort,
+  envPositiveInt,
+  parseEnv,
+  S3Env,
+  TokenEntry,
+  toS3Config,
+  type Env,
+  type S3Config,
+} from '@servq/config';
 import { z } from 'zod';
 
-export const Role = z.enum(['management', 'office', 'analyst']);
-export type Role = z.infer<typeof Role>;
-
-export const TokenEntry = z
-  .strictObject({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'expected a lowercase id such as office-cesis'),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/, 'expected the SHA-256 of the token as 64 hex digits'),
-    role: Role,
-    office: z.string().min(1).optional(),
-  })
-  .refine((t) => t.role !== 'office' || t.office !== undefined, {
-    message: 'an office token needs "office"',
-    path: ['office'],
-  });
-export type TokenEntry = z.infer<typeof TokenEntry>;
+// The token schema is shared with the query and alerts services (packages/config tokens.ts).
+export { Role, TokenEntry } from '@servq/config';
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'expected an http(s) URL such as http://127.0.0.1:8080' });
 
