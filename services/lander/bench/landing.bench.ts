@@ -25,7 +25,7 @@ import { loadSharedConfig } from '@servq/config';
 import { createKafka, ensureTopics, logLevel, withAdmin } from '@servq/kafka';
 import { createS3Client } from '@servq/lake';
 import { pollUntil } from '@servq/runtime';
-import { LakeStore } from '../src/lake.store.ts';
+import { LakeStore } from '../src/lake/lake.store.ts';
 
 const TOTAL = Number(process.argv[2] ?? 1_000_000);
 const REPEATS = Number(process.argv[3] ?? 3);

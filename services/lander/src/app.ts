@@ -10,13 +10,13 @@ import { serviceLogOptions } from '@servq/runtime';
 import type { FastifyInstance } from 'fastify';
 import { pino, type Logger } from 'pino';
 import type { LanderConfig } from './config.ts';
-import { Compactor } from './compaction.ts';
-import { createDecoder, type Decoder } from './decoder.ts';
-import { EventsConsumer } from './events.consumer.ts';
+import { Compactor } from './lake/compaction.ts';
+import { createDecoder, type Decoder } from './decode/decoder.ts';
+import { EventsConsumer } from './consume/events.consumer.ts';
 import { buildHttpServer } from './http.server.ts';
-import { LakeStore } from './lake.store.ts';
+import { LakeStore } from './lake/lake.store.ts';
 import { createMetrics, type LanderMetrics } from './metrics.ts';
-import { ParquetWriter } from './parquet.writer.ts';
+import { ParquetWriter } from './lake/parquet.writer.ts';
 
 export interface LanderDeps {
   kafka?: KafkaClient;

@@ -18,7 +18,7 @@ import {
 import type { Env, KafkaConfig, MetricsListenerConfig, S3Config } from '@servq/config';
 import { ALL_TOPICS, LAKE_PREFIX } from '@servq/contracts';
 import { z } from 'zod';
-import { defaultTableOf, isLakeTable } from './lake.contract.ts';
+import { defaultTableOf, isLakeTable } from './lake/lake.contract.ts';
 
 const envNonNegativeInt = z.coerce.number().int().min(0);
 

@@ -6,7 +6,7 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { DayCompaction } from './compaction.ts';
+import type { DayCompaction } from './lake/compaction.ts';
 import { isLanderError } from './errors.ts';
 
 export interface Probes {

@@ -7,8 +7,8 @@ import { pollUntil } from '@servq/runtime';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { buildLander } from './app.ts';
-import { landBatch, type PartitionHandle } from './batch.lander.ts';
-import { LakeStore } from './lake.store.ts';
+import { landBatch, type PartitionHandle } from './lake/batch.lander.ts';
+import { LakeStore } from './lake/lake.store.ts';
 import {
   asMessages,
   cleanUp,
@@ -19,9 +19,9 @@ import {
   useSuiteClients,
   type Isolation,
 } from './lander.test-support.ts';
-import { decodeMessages } from './fetched.batch.ts';
+import { decodeMessages } from './consume/fetched.batch.ts';
 import { createMetrics } from './metrics.ts';
-import { ParquetWriter } from './parquet.writer.ts';
+import { ParquetWriter } from './lake/parquet.writer.ts';
 
 const shared = loadSharedConfig(process.env);
 const bucket = shared.s3.bucket;

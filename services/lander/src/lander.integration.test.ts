@@ -3,7 +3,7 @@ import { pollUntil } from '@servq/runtime';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { buildLander, type Lander } from './app.ts';
-import { createDecoder, type Decoder } from './decoder.ts';
+import { createDecoder, type Decoder } from './decode/decoder.ts';
 import {
   asMessages,
   cleanUp,

@@ -21,8 +21,8 @@ import {
 import { createS3Client } from '@servq/lake';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { loadConfig, type LanderConfig } from './config.ts';
-import { LakeStore } from './lake.store.ts';
-import { sqlString } from './parquet.writer.ts';
+import { LakeStore } from './lake/lake.store.ts';
+import { sqlString } from './lake/parquet.writer.ts';
 
 /** Produces one topic's messages, acknowledged by all in-sync replicas. */
 export interface TestProducer {

@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeBatchFiles } from './batch.files.ts';
-import { decodeMessages, groupByObject } from './fetched.batch.ts';
-import { kafkaMessage, readAt, rejectedRoute, visitEvent, visitRoute } from './message.fixtures.ts';
-import { ParquetWriter, sqlString } from './parquet.writer.ts';
-import { wellFormed } from './text.repair.ts';
+import { writeBatchFiles } from './lake/batch.files.ts';
+import { decodeMessages, groupByObject } from './consume/fetched.batch.ts';
+import { kafkaMessage, readAt, rejectedRoute, visitEvent, visitRoute } from './decode/message.fixtures.ts';
+import { ParquetWriter, sqlString } from './lake/parquet.writer.ts';
+import { wellFormed } from './decode/text.repair.ts';
 
 interface Generated {
   value: Buffer;

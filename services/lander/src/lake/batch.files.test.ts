@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDataError, reasonOf, sift, writeBatchFiles, type StagedFile } from './batch.files.ts';
-import { decodeMessages, groupByObject } from './fetched.batch.ts';
-import { kafkaMessage, readAt, visitEvent, visitRoute } from './message.fixtures.ts';
+import { decodeMessages, groupByObject } from '../consume/fetched.batch.ts';
+import { kafkaMessage, readAt, visitEvent, visitRoute } from '../decode/message.fixtures.ts';
 import { ParquetWriter, sqlString } from './parquet.writer.ts';
 
 const surveyEvent = {

@@ -3,7 +3,7 @@
  * flush them: enough events, enough bytes, or the oldest event waited long enough (the dashboard's freshness).
  * Batches are appended whole, so a flush by count or bytes may hold up to one fetched batch more than the bound.
  */
-import type { FlushPolicy } from './config.ts';
+import type { FlushPolicy } from '../config.ts';
 import type { DecodedBatch } from './fetched.batch.ts';
 import { offsetBefore } from './offsets.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rowText } from './lake.contract.ts';
+import { rowText } from '../lake/lake.contract.ts';
 import { decodeMessage, type LakeRecord } from './message.decoder.ts';
 import { rawMessage, readAt, rejectedRoute, visitEvent, visitRoute } from './message.fixtures.ts';
 

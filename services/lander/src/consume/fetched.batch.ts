@@ -7,10 +7,10 @@
  *   JSON rows grouped per lake object, i.e. per (table, day), each group knowing its own first and last offset.
  *   Nothing in it is a per-event JS object, so buffered events cost their bytes and no garbage-collector work.
  */
-import type { TopicRoute } from './config.ts';
-import { stagingBytes, type RowBytes } from './lake.contract.ts';
+import type { TopicRoute } from '../config.ts';
+import { stagingBytes, type RowBytes } from '../lake/lake.contract.ts';
 import type { KafkaMessage } from '@servq/kafka';
-import { decodeMessage, type RawMessage } from './message.decoder.ts';
+import { decodeMessage, type RawMessage } from '../decode/message.decoder.ts';
 import { exactNumber, type Offset } from './offsets.ts';
 
 export interface PackedBatch {

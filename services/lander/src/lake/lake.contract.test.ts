@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // The contracts' generators of valid events; not in the package's exports yet (asked for `@servq/contracts/testing`).
-import { anyEventArb } from '../../../packages/contracts/src/events.arbitraries.ts';
+import { anyEventArb } from '../../../../packages/contracts/src/events.arbitraries.ts';
 import {
   columnsOf,
   decodeEvent,

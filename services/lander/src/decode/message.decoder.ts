@@ -2,7 +2,7 @@
  * Turns one Kafka message into one lake record: the row, its table and its office-local day. Never throws and
  * never drops: a message that cannot be decoded becomes a row of the rejected table carrying the reasons.
  */
-import type { TopicRoute } from './config.ts';
+import type { TopicRoute } from '../config.ts';
 import {
   ALERT_TABLE,
   REJECTED_TABLE,
@@ -14,9 +14,9 @@ import {
   type KafkaCoordinates,
   type RowBytes,
   type RejectionReason,
-} from './lake.contract.ts';
-import { lakeDate } from './object.names.ts';
-import type { Offset } from './offsets.ts';
+} from '../lake/lake.contract.ts';
+import { lakeDate } from '../lake/object.names.ts';
+import type { Offset } from '../consume/offsets.ts';
 
 /** What decoding needs of a Kafka message. */
 export interface RawMessage {

@@ -5,11 +5,11 @@ import { createS3Client } from '@servq/lake';
 import { pollUntil } from '@servq/runtime';
 import { pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { buildLander } from './app.ts';
+import { buildLander } from '../app.ts';
 import { Compactor } from './compaction.ts';
 import { LakeStore } from './lake.store.ts';
-import { asMessages, cleanUp, countLake, isolate, readLake, sameEvent, visitCalled } from './lander.test-support.ts';
-import { createMetrics } from './metrics.ts';
+import { asMessages, cleanUp, countLake, isolate, readLake, sameEvent, visitCalled } from '../lander.test-support.ts';
+import { createMetrics } from '../metrics.ts';
 import { ParquetWriter } from './parquet.writer.ts';
 
 const shared = loadSharedConfig(process.env);

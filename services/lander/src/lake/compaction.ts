@@ -13,10 +13,10 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { Checkpoint } from './landed.offsets.ts';
+import { Checkpoint } from '../consume/landed.offsets.ts';
 import { columnsOf, dedupKeyOf } from './lake.contract.ts';
 import type { LakeStore } from './lake.store.ts';
-import type { LanderMetrics } from './metrics.ts';
+import type { LanderMetrics } from '../metrics.ts';
 import { compactedObjectKey, lakeDate, tableDayPrefix } from './object.names.ts';
 import { PARQUET_OPTIONS, sqlIdentifier, sqlString, type ParquetWriter } from './parquet.writer.ts';
 

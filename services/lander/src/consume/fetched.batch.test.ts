@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createDecoder } from './decoder.ts';
+import { createDecoder } from '../decode/decoder.ts';
 import { decodeMessages, decodePacked, groupByObject, packBatch, type DecodedBatch } from './fetched.batch.ts';
-import { kafkaMessage, readAt, visitEvent, visitRoute } from './message.fixtures.ts';
+import { kafkaMessage, readAt, visitEvent, visitRoute } from '../decode/message.fixtures.ts';
 
 const route = visitRoute;
 const now = readAt;

@@ -11,9 +11,9 @@
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { REJECTED_TABLE, columnsOf, rejectedLine, rowOfLine, scrubText, stagingBytes } from './lake.contract.ts';
-import type { ObjectGroup } from './fetched.batch.ts';
+import type { ObjectGroup } from '../consume/fetched.batch.ts';
 import { lakeDate } from './object.names.ts';
-import { offsetBefore } from './offsets.ts';
+import { offsetBefore } from '../consume/offsets.ts';
 import type { ParquetWriter } from './parquet.writer.ts';
 
 export interface StagedFile extends Omit<ObjectGroup, 'parts'> {

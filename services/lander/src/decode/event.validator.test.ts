@@ -2,7 +2,7 @@ import { ServqEvent } from '@servq/contracts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // The contracts' generators of valid events; not in the package's exports yet (asked for `@servq/contracts/testing`).
-import { anyEventArb } from '../../../packages/contracts/src/events.arbitraries.ts';
+import { anyEventArb } from '../../../../packages/contracts/src/events.arbitraries.ts';
 import { EventValidator } from './event.validator.ts';
 
 const validator = new EventValidator();

@@ -7,8 +7,8 @@
  * +18 % events/s, in the steady state −8 % and −19 %, with 12–21 % more CPU per event and about 170 MiB more
  * RSS (bench/results/lander.json, README). The rule was to keep it only for ≥ 15 %; it went.
  */
-import type { TopicRoute } from './config.ts';
-import { decodePacked, type DecodedBatch, type PackedBatch } from './fetched.batch.ts';
+import type { TopicRoute } from '../config.ts';
+import { decodePacked, type DecodedBatch, type PackedBatch } from '../consume/fetched.batch.ts';
 
 export interface Decoder {
   decode(route: TopicRoute, packed: PackedBatch): Promise<DecodedBatch>;

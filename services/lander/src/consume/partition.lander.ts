@@ -6,18 +6,18 @@
  */
 import type { PartitionConsumer } from '@servq/kafka';
 import type { Logger } from 'pino';
-import { landBatch, type LandingContext, type PartitionHandle } from './batch.lander.ts';
-import type { FlushPolicy, TopicRoute } from './config.ts';
-import { LanderError, LanderErrorCode, isLanderError } from './errors.ts';
+import { landBatch, type LandingContext, type PartitionHandle } from '../lake/batch.lander.ts';
+import type { FlushPolicy, TopicRoute } from '../config.ts';
+import { LanderError, LanderErrorCode, isLanderError } from '../errors.ts';
 import type { DecodedBatch } from './fetched.batch.ts';
 import { Checkpoint, checkpointOf, planRecovery } from './landed.offsets.ts';
-import type { LakeStore } from './lake.store.ts';
-import type { LanderMetrics } from './metrics.ts';
-import type { Mutex } from './mutex.ts';
-import { checkpointKey } from './object.names.ts';
+import type { LakeStore } from '../lake/lake.store.ts';
+import type { LanderMetrics } from '../metrics.ts';
+import type { Mutex } from '../mutex.ts';
+import { checkpointKey } from '../lake/object.names.ts';
 import { fromOffset, lagOf, offsetAfter, toOffset, type Offset } from './offsets.ts';
 import { PartitionBuffer, type FlushReason } from './partition.buffer.ts';
-import { retrying } from './retry.ts';
+import { retrying } from '../retry.ts';
 
 export interface PartitionLanderDeps {
   route: TopicRoute;

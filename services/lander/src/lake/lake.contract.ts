@@ -25,8 +25,8 @@ import {
   type LakeTableName,
   type RejectionReason,
 } from '@servq/contracts';
-import { EventValidator } from './event.validator.ts';
-import { needsRepair, wellFormedStrings } from './text.repair.ts';
+import { EventValidator } from '../decode/event.validator.ts';
+import { needsRepair, wellFormedStrings } from '../decode/text.repair.ts';
 
 export type LakeColumn = Pick<ContractColumn, 'name' | 'nullable' | 'description'> & {
   type: string;

@@ -10,12 +10,12 @@ import type { Logger } from 'pino';
 import { writeBatchFiles } from './batch.files.ts';
 import type { LakeStore } from './lake.store.ts';
 import { checkpointKey, dataObjectKey } from './object.names.ts';
-import { checkpointOf, type PendingBatch } from './landed.offsets.ts';
-import type { LanderMetrics } from './metrics.ts';
-import { groupByObject, type DecodedBatch } from './fetched.batch.ts';
+import { checkpointOf, type PendingBatch } from '../consume/landed.offsets.ts';
+import type { LanderMetrics } from '../metrics.ts';
+import { groupByObject, type DecodedBatch } from '../consume/fetched.batch.ts';
 import type { ParquetWriter } from './parquet.writer.ts';
-import { offsetAfter } from './offsets.ts';
-import { retrying } from './retry.ts';
+import { offsetAfter } from '../consume/offsets.ts';
+import { retrying } from '../retry.ts';
 
 export interface LandingContext {
   store: LakeStore;

@@ -6,7 +6,7 @@
 import { open, rm, stat } from 'node:fs/promises';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { rowOfLine, stagingBytes, type LakeColumn } from './lake.contract.ts';
-import { Semaphore } from './mutex.ts';
+import { Semaphore } from '../mutex.ts';
 
 export const PARQUET_OPTIONS = 'FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880';
 

@@ -11,18 +11,18 @@
 import { tmpdir } from 'node:os';
 import type { KafkaClient, MessageBatch, PartitionConsumer, TopicPartition } from '@servq/kafka';
 import type { Logger } from 'pino';
-import type { LandingContext } from './batch.lander.ts';
-import type { ConsumerConfig, FlushPolicy, TopicRoute } from './config.ts';
-import type { Decoder } from './decoder.ts';
+import type { LandingContext } from '../lake/batch.lander.ts';
+import type { ConsumerConfig, FlushPolicy, TopicRoute } from '../config.ts';
+import type { Decoder } from '../decode/decoder.ts';
 import { packBatch, type DecodedBatch, type PackedBatch } from './fetched.batch.ts';
-import type { LakeStore } from './lake.store.ts';
-import type { LanderMetrics } from './metrics.ts';
-import { Mutex } from './mutex.ts';
+import type { LakeStore } from '../lake/lake.store.ts';
+import type { LanderMetrics } from '../metrics.ts';
+import { Mutex } from '../mutex.ts';
 import { fromOffset, toOffset, type Offset } from './offsets.ts';
 import type { FlushReason } from './partition.buffer.ts';
 import { PartitionLander } from './partition.lander.ts';
 import { ProgressTracker } from './partition.progress.ts';
-import type { ParquetWriter } from './parquet.writer.ts';
+import type { ParquetWriter } from '../lake/parquet.writer.ts';
 
 export interface EventsConsumerOptions {
   consumer: ConsumerConfig;

@@ -13,7 +13,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { LanderError, LanderErrorCode } from './errors.ts';
+import { LanderError, LanderErrorCode } from '../errors.ts';
 
 export interface ListedObject {
   key: string;
