@@ -20,7 +20,7 @@ import { pollUntil } from '@servq/runtime';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../dashboards/web/src/format.ts';
-import { HEADLINE_METRICS } from '../dashboards/web/src/tiles.shape.ts';
+import { HEADLINE_METRICS } from '../dashboards/web/src/shapes/tiles.shape.ts';
 import { sendEvents } from '../infra/demo/ingest.sender.ts';
 import { demoYear } from '../infra/demo/year.events.ts';
 import { buildReportsService, type ReportsService } from '../services/reports/src/app.ts';

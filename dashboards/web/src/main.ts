@@ -7,7 +7,7 @@ import './styles.css';
 import './print.css';
 import { ApiClient, isApiError } from './api.ts';
 import type { DimensionInfo, Freshness, Grain, Lang } from './api.types.ts';
-import { disposeCharts } from './charts.ts';
+import { disposeCharts } from './charts/charts.ts';
 import { clear, h } from './dom.ts';
 import { catalogueOf, type Catalogue } from './figures.ts';
 import {

@@ -5,8 +5,8 @@
 import type { ApiClient } from './api.ts';
 import { isApiError } from './api.ts';
 import type { DimensionInfo, Freshness, Lang, MetricInfo } from './api.types.ts';
-import type { ChartOption } from './chart.options.ts';
-import { mountChart } from './charts.ts';
+import type { ChartOption } from './charts/chart.options.ts';
+import { mountChart } from './charts/charts.ts';
 import { h } from './dom.ts';
 import { downloadCsv, downloadPng, fileStem, tableCells } from './download.ts';
 import type { Catalogue } from './figures.ts';
@@ -15,7 +15,7 @@ import { formatParts, formatValue } from './format.ts';
 import { t, type StringKey } from './i18n.ts';
 import type { Labels } from './labels.ts';
 import type { Identity } from './session.ts';
-import type { Tile } from './tiles.shape.ts';
+import type { Tile } from './shapes/tiles.shape.ts';
 
 export interface ViewContext {
   api: ApiClient;

@@ -1,7 +1,7 @@
 /**
  * The requests the dashboard sends when a screen opens with its default filters (the last six months by
  * month, no office, channel, service or language chosen), written out as its code builds them:
- *  - overview (dashboards/web/src/views/overview.ts): the headline tiles (HEADLINE_METRICS of tiles.shape.ts,
+ *  - overview (dashboards/web/src/views/overview.ts): the headline tiles (HEADLINE_METRICS of shapes/tiles.shape.ts,
  *    no dimensions), the all-office trend line and the by-office trend lines (csat and satisfaction_mean);
  *  - comparison (views/compare.ts): the Offices and Equal service screens' /v1/compare.
  * URLs as dashboards/web/src/api.ts encodes them (URLSearchParams). Kept here rather than imported because the

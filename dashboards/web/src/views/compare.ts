@@ -5,8 +5,8 @@
  * that is always visible, with the sample, interval, verdict and the change against the previous period.
  */
 import type { CompareAnswer, MetricComparison } from '../api.types.ts';
-import { comparisonOption } from '../chart.options.ts';
-import { comparisonChart, comparisonRows, effectOf, type ComparisonRow, type Effect } from '../compare.shape.ts';
+import { comparisonOption } from '../charts/chart.options.ts';
+import { comparisonChart, comparisonRows, effectOf, type ComparisonRow, type Effect } from '../shapes/compare.shape.ts';
 import { h, table } from '../dom.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatChange, formatInterval, formatValue, plotValue } from '../format.ts';

@@ -5,18 +5,18 @@
  * complaints received per week, deadline compliance over time, and outcomes and categories.
  */
 import type { DueAnswer } from '../api.types.ts';
-import { barOption, COLOURS, trendOption } from '../chart.options.ts';
-import { ageingOf, onTimeCount } from '../complaints.ageing.shape.ts';
-import { backlogOption, stackedBarOption } from '../complaints.charts.ts';
+import { barOption, COLOURS, trendOption } from '../charts/chart.options.ts';
+import { ageingOf, onTimeCount } from '../shapes/complaints.ageing.shape.ts';
+import { backlogOption, stackedBarOption } from '../charts/complaints.charts.ts';
 import { DEFAULT_WITHIN, deskPanel } from '../complaints.desk.ts';
-import { breakdown, weeklyCounts, type Slice } from '../complaints.shape.ts';
+import { breakdown, weeklyCounts, type Slice } from '../shapes/complaints.shape.ts';
 import { h, table } from '../dom.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
-import { partialPeriods } from '../periods.shape.ts';
+import { partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
-import { tilesOf } from '../tiles.shape.ts';
-import { trendOf } from '../trend.shape.ts';
+import { tilesOf } from '../shapes/tiles.shape.ts';
+import { trendOf } from '../shapes/trend.shape.ts';
 import { chartFigure, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
 
 const TILE_METRICS = [

@@ -2,7 +2,7 @@
  * "What drives satisfaction" on the Overview: the service aspects of the standard as importance against
  * performance (GET /v1/drivers), with the page's filters that survey responses can take.
  */
-import { driverQuadrants, driversOption, type Quadrant } from '../drivers.chart.ts';
+import { driverQuadrants, driversOption, type Quadrant } from '../charts/drivers.chart.ts';
 import { h, table } from '../dom.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatDecimal, formatP } from '../format.ts';

@@ -6,7 +6,7 @@
  */
 import type { CompareAnswer } from '../api.types.ts';
 import { h, table } from '../dom.ts';
-import { mergeVerdicts, gapsOf, type Gap, type Verdict } from '../equal.shape.ts';
+import { mergeVerdicts, gapsOf, type Gap, type Verdict } from '../shapes/equal.shape.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatValue } from '../format.ts';
 import { metricLabel, tr, type ViewContext } from '../view.ts';

@@ -2,15 +2,15 @@
  * Overview (management's screen): the headline tiles against their targets, and satisfaction over time for
  * all offices together (thick line) and each office. An office token sees its own office only.
  */
-import { placeAnnotations, type PlacedAnnotation } from '../annotations.shape.ts';
+import { placeAnnotations, type PlacedAnnotation } from '../shapes/annotations.shape.ts';
 import type { AnnotationItem, QueryAnswer } from '../api.types.ts';
-import { trendOption } from '../chart.options.ts';
+import { trendOption } from '../charts/chart.options.ts';
 import { h, table } from '../dom.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
-import { partialPeriods } from '../periods.shape.ts';
+import { partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
-import { HEADLINE_METRICS, tilesOf } from '../tiles.shape.ts';
-import { trendOf, type Trend } from '../trend.shape.ts';
+import { HEADLINE_METRICS, tilesOf } from '../shapes/tiles.shape.ts';
+import { trendOf, type Trend } from '../shapes/trend.shape.ts';
 import { driversPanel } from './drivers.panel.ts';
 import { headlineComparison, tileExtras } from './tile.extras.ts';
 import { chartFigure, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';

@@ -8,8 +8,8 @@ import { h } from '../dom.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatChange, formatP } from '../format.ts';
 import type { StringKey } from '../i18n.ts';
-import { changeOf, figureIn, verdictOf, type TileChange } from '../tiles.change.ts';
-import type { TrendPoint } from '../trend.shape.ts';
+import { changeOf, figureIn, verdictOf, type TileChange } from '../shapes/tiles.change.ts';
+import type { TrendPoint } from '../shapes/trend.shape.ts';
 import { tr, type ViewContext } from '../view.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';

@@ -5,14 +5,14 @@
  * visit's own wait. When the Today panel sees the lake's data version move, the rest of the screen re-queries.
  */
 import type { Figure, TodayAnswer, Unit } from '../api.types.ts';
-import { barOption, COLOURS, type ChartOption } from '../chart.options.ts';
-import { disposeChartsIn } from '../charts.ts';
+import { barOption, COLOURS, type ChartOption } from '../charts/chart.options.ts';
+import { disposeChartsIn } from '../charts/charts.ts';
 import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatTimestamp, formatValue, plotValue } from '../format.ts';
 import { scopedQuery } from '../scoped.query.ts';
-import { tilesOf } from '../tiles.shape.ts';
-import { HEAT_COLOURS, heatmapOption } from '../visits.charts.ts';
+import { tilesOf } from '../shapes/tiles.shape.ts';
+import { HEAT_COLOURS, heatmapOption } from '../charts/visits.charts.ts';
 import {
   bandFigures,
   groupsOf,
@@ -22,7 +22,7 @@ import {
   todayRows,
   type Group,
   type HourGrid,
-} from '../visits.shape.ts';
+} from '../shapes/visits.shape.ts';
 import {
   chartFigure,
   errorBox,

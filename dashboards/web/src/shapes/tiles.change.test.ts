@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GroupFigure } from './api.types.ts';
+import type { GroupFigure } from '../api.types.ts';
 import { changeOf, verdictOf } from './tiles.change.ts';
 
 const figure = (over: Partial<GroupFigure>): GroupFigure => ({

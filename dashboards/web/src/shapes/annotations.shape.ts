@@ -3,7 +3,7 @@
  * first day (periods are keyed by their first day, sorted). An annotation outside the shown periods, or for
  * an office the chart does not show, is left out rather than pinned to an edge.
  */
-import type { AnnotationItem, Lang } from './api.types.ts';
+import type { AnnotationItem, Lang } from '../api.types.ts';
 
 export interface PlacedAnnotation {
   index: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { gapsOf, mergeVerdicts } from './equal.shape.ts';
-import { compareAnswer, group } from './test.fixtures.ts';
+import { compareAnswer, group } from '../test.fixtures.ts';
 
 describe('equal-service gaps', () => {
   it('reads a longer wait as worse and a higher neutral share as higher, worse first', () => {

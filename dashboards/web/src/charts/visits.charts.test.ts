@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { heatmapOption, HEAT_COLOURS } from './visits.charts.ts';
-import type { HourGrid } from './visits.shape.ts';
+import type { HourGrid } from '../shapes/visits.shape.ts';
 
 const empty = { value: null, n: 0, target: null, suppressed: false };
 

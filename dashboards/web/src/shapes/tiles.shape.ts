@@ -2,9 +2,9 @@
  * The overview's headline tiles from one /v1/query answer without dimensions: each metric's figure, its
  * target and whether it is met. A suppressed figure becomes "too few responses", never a number.
  */
-import type { Direction, QueryAnswer, Unit } from './api.types.ts';
-import { figureOf, totalRow, type Catalogue } from './figures.ts';
-import { targetStatus, type TargetStatus } from './format.ts';
+import type { Direction, QueryAnswer, Unit } from '../api.types.ts';
+import { figureOf, totalRow, type Catalogue } from '../figures.ts';
+import { targetStatus, type TargetStatus } from '../format.ts';
 
 export const HEADLINE_METRICS = [
   'surveys_answered',

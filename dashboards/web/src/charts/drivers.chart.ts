@@ -2,7 +2,7 @@
  * The drivers quadrant: each service aspect at (performance, importance) with both 95 % intervals as whiskers,
  * split by the aspects' average performance and importance. Pure ECharts options from a /v1/drivers answer.
  */
-import type { DriversAnswer } from './api.types.ts';
+import type { DriversAnswer } from '../api.types.ts';
 import { COLOURS, type ChartOption } from './chart.options.ts';
 
 export type Quadrant = 'fix' | 'keep' | 'watch' | 'ok';

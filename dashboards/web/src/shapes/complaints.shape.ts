@@ -3,8 +3,8 @@
  * missing bar), and breakdowns by a dimension (outcome, category) sorted by size, with open complaints (no
  * outcome yet) named as such.
  */
-import type { QueryAnswer } from './api.types.ts';
-import { figureOf, keyOf } from './figures.ts';
+import type { QueryAnswer } from '../api.types.ts';
+import { figureOf, keyOf } from '../figures.ts';
 
 export interface WeeklyCount {
   week: string;

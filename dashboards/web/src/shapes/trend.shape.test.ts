@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answer, fig } from './test.fixtures.ts';
+import { answer, fig } from '../test.fixtures.ts';
 import { trendOf } from './trend.shape.ts';
 
 describe('trend series from /v1/query answers', () => {

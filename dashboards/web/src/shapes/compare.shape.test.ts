@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonOption } from './chart.options.ts';
+import { comparisonOption } from '../charts/chart.options.ts';
 import { ALL_KEY, comparisonChart, comparisonRows } from './compare.shape.ts';
-import { compareAnswer, group, labels } from './test.fixtures.ts';
+import { compareAnswer, group, labels } from '../test.fixtures.ts';
 
 const answer = compareAnswer([
   group('liepaja', { suppressed: true, value: null, n: 12, interval: null, pValue: null, significant: false }),

@@ -3,7 +3,7 @@
  * same dates a year earlier (from /v1/compare, whose tests say whether a change is real), worded by the
  * metric's direction, and a verdict against the target that accounts for the figure's 95 % interval.
  */
-import type { CompareAnswer, Direction, GroupFigure } from './api.types.ts';
+import type { CompareAnswer, Direction, GroupFigure } from '../api.types.ts';
 
 export type Verdict = 'on' | 'noise' | 'off' | 'none';
 export type ChangeWay = 'better' | 'worse' | 'same' | 'neutral';

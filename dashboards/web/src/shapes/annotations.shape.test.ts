@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnnotationItem } from './api.types.ts';
+import type { AnnotationItem } from '../api.types.ts';
 import { placeAnnotations } from './annotations.shape.ts';
 
 const law: AnnotationItem = {

@@ -4,9 +4,9 @@
  * whether its difference from the rest is significant. Suppressed groups carry no value, no bounds and no
  * marker — only their sample size and the minimum they missed.
  */
-import type { GroupFigure, Lang, MetricComparison, Unit } from './api.types.ts';
-import { plotValue, targetStatus, type TargetStatus } from './format.ts';
-import type { Labels } from './labels.ts';
+import type { GroupFigure, Lang, MetricComparison, Unit } from '../api.types.ts';
+import { plotValue, targetStatus, type TargetStatus } from '../format.ts';
+import type { Labels } from '../labels.ts';
 
 export interface ComparisonRow {
   /** Group id, `null` for a group not recorded, or the string `'*all'` for the all-group row. */

@@ -3,8 +3,8 @@
  * the same sorted periods. A suppressed or missing period is a gap (null), never a zero, and keeps its sample
  * size so the table fallback can say "too few responses".
  */
-import type { QueryAnswer } from './api.types.ts';
-import { figureOf, keyOf } from './figures.ts';
+import type { QueryAnswer } from '../api.types.ts';
+import { figureOf, keyOf } from '../figures.ts';
 
 export interface TrendPoint {
   value: number | null;

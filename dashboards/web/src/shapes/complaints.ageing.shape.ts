@@ -3,8 +3,8 @@
  * within their legal deadline and those past it, in the bands' own order; and the "k of n on time" count that
  * an office head reads even where the share is below its minimum sample.
  */
-import type { QueryAnswer } from './api.types.ts';
-import { figureOf, keyOf, totalRow } from './figures.ts';
+import type { QueryAnswer } from '../api.types.ts';
+import { figureOf, keyOf, totalRow } from '../figures.ts';
 
 export const AGE_BANDS = ['0-5', '6-10', '11-20', '21+'] as const;
 

@@ -18,8 +18,8 @@ import type {
   VisualMapComponentOption,
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { Unit } from './api.types.ts';
-import type { ComparisonChart } from './compare.shape.ts';
+import type { Unit } from '../api.types.ts';
+import type { ComparisonChart } from '../shapes/compare.shape.ts';
 
 export type ChartOption = ComposeOption<
   | LineSeriesOption

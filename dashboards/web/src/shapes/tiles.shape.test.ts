@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { catalogueOf } from './figures.ts';
-import { answer, fig, metric } from './test.fixtures.ts';
+import { catalogueOf } from '../figures.ts';
+import { answer, fig, metric } from '../test.fixtures.ts';
 import { tilesOf } from './tiles.shape.ts';
 
 const catalogue = catalogueOf([

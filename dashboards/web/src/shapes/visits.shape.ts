@@ -3,8 +3,8 @@
  * grid with the office's working hours, breakdowns by a dimension, the satisfaction of each wait band with the
  * longest wait that still meets the target, and today's figures against the usual. Pure; no DOM.
  */
-import type { Figure, QueryAnswer, ReferenceAnswer, TodayAnswer } from './api.types.ts';
-import { figureOf, keyOf } from './figures.ts';
+import type { Figure, QueryAnswer, ReferenceAnswer, TodayAnswer } from '../api.types.ts';
+import { figureOf, keyOf } from '../figures.ts';
 
 export const WEEKDAY_KEYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type WeekdayKey = (typeof WEEKDAY_KEYS)[number];

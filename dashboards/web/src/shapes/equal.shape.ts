@@ -3,7 +3,7 @@
  * gaps that are statistically real, each with the direction it means for the customer. A metric with a good
  * direction reads better or worse; a neutral one (the refusal share) reads higher or lower than the rest.
  */
-import type { CompareAnswer, Unit } from './api.types.ts';
+import type { CompareAnswer, Unit } from '../api.types.ts';
 import { effectOf } from './compare.shape.ts';
 
 export type GapEffect = 'better' | 'worse' | 'higher' | 'lower';

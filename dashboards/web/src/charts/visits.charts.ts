@@ -3,7 +3,7 @@
  * framed, so load outside opening hours (queues at the door, late services) stands out. Pure ECharts options.
  */
 import type { ChartOption } from './chart.options.ts';
-import type { HourGrid } from './visits.shape.ts';
+import type { HourGrid } from '../shapes/visits.shape.ts';
 
 const FONT = { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#2d3748' };
 

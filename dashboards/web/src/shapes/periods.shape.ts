@@ -3,7 +3,7 @@
  * last when the period runs past the end of the data (the range's end or the newest event, whichever comes
  * first). A partial period holds fewer days, so its figure must not be read as a rise or fall.
  */
-import type { Grain } from './api.types.ts';
+import type { Grain } from '../api.types.ts';
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TodayAnswer } from './api.types.ts';
-import { answer, fig, freshness, reference } from './test.fixtures.ts';
+import type { TodayAnswer } from '../api.types.ts';
+import { answer, fig, freshness, reference } from '../test.fixtures.ts';
 import {
   bandFigures,
   compareToUsual,

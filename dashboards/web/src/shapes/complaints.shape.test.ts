@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { breakdown, mondaysBetween, weeklyCounts } from './complaints.shape.ts';
-import { answer, fig } from './test.fixtures.ts';
+import { answer, fig } from '../test.fixtures.ts';
 
 describe('complaints data', () => {
   it('lists the Mondays of every week the range touches', () => {
