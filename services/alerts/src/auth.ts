@@ -1,37 +1,27 @@
 /**
  * Bearer tokens, compared by their SHA-256 like the query service's: management and analysts see every alert,
  * an office token its own office's (and acknowledges only those).
+ * The check itself is shared (@servq/config); this file words its 401s.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Role, TokenEntry } from './config.ts';
+import { maySeeOffice, principalOf, type Principal, type TokenEntry } from '@servq/config';
 import { AlertsError, AlertsErrorCode } from './errors.ts';
 
-export interface Principal {
-  id: string;
-  role: Role;
-  office?: string;
-}
+export type { Principal };
 
 export function authenticate(tokens: readonly TokenEntry[], header: string | undefined): Principal {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  if (!match?.[1]) {
+  const principal = principalOf(tokens, header);
+  if (principal === 'missing') {
     throw new AlertsError(AlertsErrorCode.Unauthorized, 'a bearer token is required', {
       details: [{ parameter: 'Authorization', expected: 'Bearer <token>' }],
     });
   }
-  const digest = createHash('sha256').update(match[1]).digest();
-  const entry = tokens.find((t) => timingSafeEqual(Buffer.from(t.sha256, 'hex'), digest));
-  if (!entry) {
+  if (principal === 'unknown') {
     throw new AlertsError(AlertsErrorCode.Unauthorized, 'unknown token', {
       details: [{ parameter: 'Authorization', expected: 'a token issued for this service' }],
     });
   }
-  return entry.office === undefined
-    ? { id: entry.id, role: entry.role }
-    : { id: entry.id, role: entry.role, office: entry.office };
+  return principal;
 }
 
 /** Whether the principal may see an alert of this office (undefined: agency-wide). */
-export function maySee(principal: Principal, office: string | undefined): boolean {
-  return principal.role !== 'office' || office === principal.office;
-}
+export const maySee = maySeeOffice;
