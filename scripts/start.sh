@@ -153,7 +153,7 @@ Try:
 EOF
 
 if $detach; then
-  echo "[start] detached; stop the services with: kill \$(cat $DATA/run/{ingest,lander,query,alerts}.pid)"
+  echo "[start] detached; stop the services with: kill \$(cat $DATA/run/{ingest,lander,query,alerts,reports}.pid)"
   $live && echo "[start] and the live demo with: kill \$(cat $DATA/run/demo-live.pid)"
   exit 0
 fi
