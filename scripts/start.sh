@@ -97,6 +97,10 @@ start_service() {
   echo $! >"$DATA/run/$service.pid"
   wait_healthy "$service" "${health[$service]}" $!
 }
+# The dashboard reaches alerts and reports through the query service's origin (/v1/alerts*, /v1/reports*); they
+# start later, and until then the query service answers those paths with 502.
+export QUERY_ALERTS_URL="${QUERY_ALERTS_URL-http://$ALERTS_HOST:$ALERTS_PORT}"
+export QUERY_REPORTS_URL="${QUERY_REPORTS_URL-http://$REPORTS_HOST:$REPORTS_PORT}"
 for service in ingest lander query; do start_service "$service"; done
 
 INGEST_URL="http://$INGEST_HOST:$INGEST_PORT"

@@ -3,3 +3,4 @@ export * from './reference.ts';
 export * from './today.ts';
 export * from './complaints.ts';
 export * from './insights.ts';
+export * from './alerts.ts';

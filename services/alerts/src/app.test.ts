@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AlertEvent } from '@servq/contracts';
+import { AlertAckAnswer, AlertHistoryAnswer, AlertsAnswer } from '@servq/query-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertBook } from './alert.book.ts';
 import { buildApp } from './app.ts';
@@ -74,13 +75,11 @@ describe('alerts API', () => {
   });
 
   it('shows an office head only their own office', async () => {
-    const all = (await app.inject({ url: '/v1/alerts', headers: bearer('m-token') })).json<{
-      alerts: { office_id: string }[];
-    }>();
+    // The answers are the published shapes the dashboard parses them with (@servq/query-api).
+    const all = AlertsAnswer.parse((await app.inject({ url: '/v1/alerts', headers: bearer('m-token') })).json());
     expect(all.alerts.map((a) => a.office_id).sort()).toEqual(['cesis', 'liepaja']);
-    const mine = (await app.inject({ url: '/v1/alerts', headers: bearer('c-token') })).json<{
-      alerts: { office_id: string }[];
-    }>();
+    expect(all.alerts[0]).toMatchObject({ interval: { low: 0.4, high: 0.6 }, target: 0.85, acknowledged_by: null });
+    const mine = AlertsAnswer.parse((await app.inject({ url: '/v1/alerts', headers: bearer('c-token') })).json());
     expect(mine.alerts.map((a) => a.office_id)).toEqual(['cesis']);
     const other = await app.inject({
       method: 'POST',
@@ -96,7 +95,10 @@ describe('alerts API', () => {
       url: '/v1/alerts/csat-under-target:cesis/ack',
       headers: bearer('c-token'),
     });
-    expect(first.json()).toMatchObject({ alert_id: 'csat-under-target:cesis', acknowledged_by: 'office-cesis' });
+    expect(AlertAckAnswer.parse(first.json())).toMatchObject({
+      alert_id: 'csat-under-target:cesis',
+      acknowledged_by: 'office-cesis',
+    });
     const again = await app.inject({
       method: 'POST',
       url: '/v1/alerts/csat-under-target:cesis/ack',
@@ -108,6 +110,10 @@ describe('alerts API', () => {
       await app.inject({ url: '/v1/alerts/csat-under-target:cesis/history', headers: bearer('m-token') })
     ).json<{ events: AlertEvent[] }>();
     expect(history.events.map((e) => e.type)).toEqual(['alert.raised', 'alert.acknowledged']);
+    const all = AlertHistoryAnswer.parse(
+      (await app.inject({ url: '/v1/alerts/history', headers: bearer('m-token') })).json(),
+    );
+    expect(all.events[0]).toMatchObject({ type: 'alert.acknowledged', acknowledged_by: 'office-cesis' });
   });
 
   it('answers 400 naming the parameter for a bad history limit', async () => {

@@ -4,7 +4,8 @@
  * `buildApp` returns a ready app that is not listening; `main.ts` listens. Every error leaves through one handler
  * in one JSON shape.
  */
-import type { AlertEvent } from '@servq/contracts';
+import type { AlertEvent, AlertRuleKind } from '@servq/contracts';
+import type { AlertAckAnswer, AlertKind, AlertsAnswer, OpenAlertView } from '@servq/query-api';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import type { AlertBook, OpenAlert } from './alert.book.ts';
@@ -34,7 +35,12 @@ const HistoryQuery = z.strictObject({
   limit: z.coerce.number({ message: 'expected a number' }).int().min(1).max(5000, 'expected at most 5000').default(200),
 });
 
-function view(alert: OpenAlert, pending: ReturnType<AppDeps['pending']>) {
+// The published rule kinds (@servq/query-api) and the events' own must stay the same list, both ways.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameKinds: Same<AlertKind, AlertRuleKind> = true;
+void sameKinds;
+
+function view(alert: OpenAlert, pending: ReturnType<AppDeps['pending']>): OpenAlertView {
   const n = alert.latest;
   return {
     alert_id: alert.alertId,
@@ -46,7 +52,9 @@ function view(alert: OpenAlert, pending: ReturnType<AppDeps['pending']>) {
     metric_id: n.metric_id ?? null,
     value: n.value,
     interval:
-      n.interval_low === undefined || n.interval_low === null ? null : { low: n.interval_low, high: n.interval_high },
+      n.interval_low === undefined || n.interval_low === null
+        ? null
+        : { low: n.interval_low, high: n.interval_high ?? null },
     target: n.target ?? null,
     baseline: n.baseline ?? null,
     period: { from: n.period_from, to: n.period_to },
@@ -107,7 +115,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
       .filter((a) => maySee(who, a.raised.office_id))
       .map((a) => view(a, pending))
       .sort((a, b) => b.last_notified_at.localeCompare(a.last_notified_at));
-    return Promise.resolve({ alerts });
+    return Promise.resolve({ alerts } satisfies AlertsAnswer);
   });
 
   app.get('/v1/alerts/history', (request) => {
@@ -146,7 +154,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
       alert_id: request.params.id,
       acknowledged_by: now?.acknowledged?.acknowledged_by ?? null,
       acknowledged_at: now?.acknowledged?.occurred_at ?? null,
-    };
+    } satisfies AlertAckAnswer;
   });
 
   await app.ready();

@@ -22,6 +22,8 @@ import { answerToCsv, QueryService, type ReadStore } from './routes/metric.query
 import { registerInsights } from './insights.route.ts';
 import { registerReference } from './routes/reference.route.ts';
 import { registerToday } from './routes/today.route.ts';
+import { registerUpstreams } from './routes/upstreams.route.ts';
+import type { Upstreams } from './config.ts';
 import type { SqlResult, SqlRunner } from './sandbox/sandbox.ts';
 import { SqlTables } from './store/sql-tables.ts';
 
@@ -32,6 +34,8 @@ export interface AppConfig {
   logger?: FastifyServerOptions['logger'];
   /** The built dashboard to serve at `/`, if any. */
   dashboardDir?: string | null;
+  /** The alerts and reports services forwarded to under /v1/alerts and /v1/reports (none when absent). */
+  upstreams?: Upstreams;
 }
 
 export interface AppDeps {
@@ -112,6 +116,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
   });
 
   registerReference(app, principal);
+  await registerUpstreams(app, config.upstreams ?? { alerts: null, reports: null }, principal);
   registerInsights(app, { principal, requireSynced, store: deps.store });
   registerToday(app, { principal, requireSynced, store: deps.store, now: deps.now ?? (() => new Date()) });
   registerComplaints(app, { principal, requireSynced, store: deps.store, now: deps.now ?? (() => new Date()) });

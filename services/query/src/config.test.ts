@@ -18,6 +18,15 @@ describe('loadConfig', () => {
     expect(config.metricsListener).toEqual({ host: '127.0.0.1', port: 9466, tokenSha256: null });
   });
 
+  it('forwards to the alerts and reports services only when their origins are set', () => {
+    expect(loadConfig(base).upstreams).toEqual({ alerts: null, reports: null });
+    const on = loadConfig({ ...base, QUERY_ALERTS_URL: 'http://127.0.0.1:8083/', QUERY_REPORTS_URL: '' });
+    expect(on.upstreams).toEqual({ alerts: 'http://127.0.0.1:8083', reports: null });
+    expect(() => loadConfig({ ...base, QUERY_REPORTS_URL: 'http://127.0.0.1:8084/v1/reports' })).toThrow(
+      /QUERY_REPORTS_URL/,
+    );
+  });
+
   it('refuses Prometheus metrics on a public address without a scrape token', () => {
     expect(() => loadConfig({ ...base, QUERY_METRICS_ADDR: '0.0.0.0:9466' })).toThrow(/QUERY_METRICS_TOKEN_SHA256/);
     const hash = sha256Hex('scrape');

@@ -26,6 +26,11 @@ export { Role, TokenEntry } from '@servq/config';
 
 const size = z.string().regex(/^\d+(\.\d+)?\s*(KB|MB|GB|KiB|MiB|GiB)$/i, 'expected a size such as 256MB');
 
+const upstreamUrl = z
+  .string()
+  .regex(/^(https?:\/\/[^/?#\s]+\/?)?$/, 'expected an http(s) origin such as http://127.0.0.1:8083, or empty for off')
+  .default('');
+
 const targetsSchema = z.record(z.string(), z.record(z.string(), z.number()));
 
 export const QueryEnv = S3Env.extend({
@@ -63,6 +68,12 @@ export const QueryEnv = S3Env.extend({
   QUERY_MEMORY_LIMIT: size.default('2GB'),
   /** The built dashboard (dashboards/web/dist), served at `/`; empty serves no dashboard. */
   QUERY_DASHBOARD_DIR: z.string().default('dashboards/web/dist'),
+  /**
+   * The alerts and reports services the query service forwards `/v1/alerts*` and `/v1/reports*` to, so the
+   * dashboard reaches them on its own origin with its own token; empty turns the forwarding (and the screen) off.
+   */
+  QUERY_ALERTS_URL: upstreamUrl,
+  QUERY_REPORTS_URL: upstreamUrl,
   /** Spill space of each sandbox worker; 0KB means an analyst query that outgrows memory fails instead. */
   QUERY_SQL_TEMP_MAX_SIZE: size.default('0KB'),
   /** Answers kept per data version; 0 turns the cache off (the benchmark measures queries that way). */
@@ -99,6 +110,11 @@ export interface StoreTempConfig {
   memoryLimit: string;
 }
 
+export interface Upstreams {
+  alerts: string | null;
+  reports: string | null;
+}
+
 export interface QueryConfig {
   http: { host: string; port: number };
   s3: S3Config;
@@ -111,6 +127,8 @@ export interface QueryConfig {
   cacheEntries: number;
   /** Absolute or working-directory-relative path of the built dashboard, or null for none. */
   dashboardDir: string | null;
+  /** The services forwarded to (origins without a trailing slash), or null where off. */
+  upstreams: Upstreams;
   logLevel: string;
   metricsListener: MetricsListenerConfig;
 }
@@ -149,6 +167,10 @@ export function loadConfig(env: Env): QueryConfig {
       maxTempSize: parsed.QUERY_SQL_TEMP_MAX_SIZE,
     },
     cacheEntries: parsed.QUERY_CACHE_ENTRIES,
+    upstreams: {
+      alerts: parsed.QUERY_ALERTS_URL.replace(/\/$/, '') || null,
+      reports: parsed.QUERY_REPORTS_URL.replace(/\/$/, '') || null,
+    },
     logLevel: parsed.QUERY_LOG_LEVEL,
     metricsListener: toMetricsListenerConfig(parsed.QUERY_METRICS_ADDR, parsed.QUERY_METRICS_TOKEN_SHA256),
   };

@@ -21,6 +21,8 @@ export const QueryErrorCode = {
   /** A query that needs more memory than the sandbox allows (DuckDB's limit or the worker's OS bound). */
   SqlMemoryLimit: 'QUERY_SQL_MEMORY_LIMIT',
   SqlFailed: 'QUERY_SQL_FAILED',
+  /** The alerts or reports service behind /v1/alerts or /v1/reports did not answer. */
+  UpstreamUnavailable: 'QUERY_UPSTREAM_UNAVAILABLE',
   Internal: 'QUERY_INTERNAL',
 } as const;
 export type QueryErrorCode = (typeof QueryErrorCode)[keyof typeof QueryErrorCode];
@@ -36,6 +38,7 @@ const statusByCode: Record<QueryErrorCode, number> = {
   QUERY_SQL_TIMEOUT: 408,
   QUERY_SQL_MEMORY_LIMIT: 422,
   QUERY_SQL_FAILED: 400,
+  QUERY_UPSTREAM_UNAVAILABLE: 502,
   QUERY_INTERNAL: 500,
 };
 

@@ -68,6 +68,7 @@ export async function buildQueryService(config: QueryConfig, deps: QueryServiceD
       cacheEntries: config.cacheEntries,
       logger: deps.logger ?? serviceLogOptions({ service: 'query', level: config.logLevel, scrubText }),
       dashboardDir: config.dashboardDir,
+      upstreams: config.upstreams,
     },
     { store, catalogue, sql: sandbox, metrics, now },
   );

@@ -11,6 +11,7 @@ import {
   BacklogAnswer,
   CompareAnswer,
   DueAnswer,
+  FeaturesAnswer,
   ErrorBody,
   Freshness,
   jsonSchemaOf,
@@ -96,6 +97,15 @@ export const routeDocs = {
     tags: ['metrics'],
     security: bearer,
     response: { ...ok('the catalogue and the dimensions', MetricsAnswer), ...errors(401) },
+  },
+  features: {
+    summary: 'Which other services this origin forwards to: /v1/alerts* (alerts), /v1/reports* (reports)',
+    description:
+      'Requests under those paths go unchanged, with their Authorization header, to the services configured in ' +
+      'QUERY_ALERTS_URL and QUERY_REPORTS_URL, whose own tokens and answers apply (documented by those services).',
+    tags: ['metrics'],
+    security: bearer,
+    response: { ...ok('true for each service forwarded', FeaturesAnswer), ...errors(401) },
   },
   reference: {
     summary:
