@@ -38,7 +38,10 @@ export type DueAnswer = z.infer<typeof DueAnswer>;
 export const BacklogPoint = z.strictObject({
   period: z.string().describe('first day of the period, YYYY-MM-DD'),
   asOf: z.string().describe('the day the backlog is counted at: the period’s last day, or today if earlier'),
-  open: z.number().int().describe('complaints received by then and not yet answered, forwarded or closed'),
+  open: z
+    .number()
+    .int()
+    .describe('complaints received by then and not yet answered, forwarded or closed (or reopened since)'),
   overdue: z.number().int().describe('of those, past their legal deadline on that day'),
   received: z.number().int().describe('complaints received in the period'),
   answered: z.number().int().describe('complaints answered, forwarded or closed in the period'),

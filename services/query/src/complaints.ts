@@ -4,8 +4,8 @@
  * model's legal due date (the rule in force on receipt, extended if extended) and counts working days to it on
  * the calendar table, so it agrees with the model and with the alerts' deadline clock: overdue means the due
  * date is before today, due means on or after today and at most `within` working days away. The backlog counts,
- * at the end of each period, the complaints received by then and not yet answered, forwarded or closed (the
- * first such event ends a complaint's time in the backlog; a reopening is not replayed). Filters and the office
+ * at the end of each period, the complaints received by then and not yet answered, forwarded or closed; a
+ * reopened complaint is in the backlog again from its reopening until its next answer, forwarding or closure. Filters and the office
  * scope are those of /v1/query; values travel only as parameters.
  */
 import { Grains, quoteIdent, SqlParams, whereSql, type Grain } from '@servq/metrics';
@@ -124,19 +124,41 @@ export function backlogSql(
   const values = periods
     .map((x) => `(${p.add(x.period)}::DATE, ${p.add(x.first)}::DATE, ${p.add(x.asOf)}::DATE)`)
     .join(', ');
+  // A complaint is open in spells: from receipt to its first answer, forwarding or closure, and again from each
+  // reopening to the next such event. The model keeps only the last reopening, so the reopenings are read from
+  // the complaint events (deduplicated by event_id like the model) of the complaints the filters kept.
   const sql = `WITH ends AS (SELECT * FROM (VALUES ${values}) AS e(period, first_day, as_of)),
 c AS (
-  SELECT event_date AS received_on, legal_due_date,
+  SELECT complaint_id, event_date AS received_on, legal_due_date,
     CAST(timezone(${tz}, least(responded_at, forwarded_at, closed_at)) AS DATE) AS done_on
   FROM ${quoteIdent('complaints')} WHERE ${where.join(' AND ')}
+),
+ev AS (
+  SELECT DISTINCT event_id, complaint_id, type, occurred_at FROM raw_complaint_events
+  WHERE type IN ('complaint.reopened', 'complaint.responded', 'complaint.forwarded', 'complaint.closed')
+    AND complaint_id IN (SELECT complaint_id FROM c)
+),
+reopened AS (
+  SELECT r.complaint_id, r.occurred_at AS reopened_at, min(d.occurred_at) AS done_at
+  FROM ev r LEFT JOIN ev d ON d.complaint_id = r.complaint_id AND d.occurred_at > r.occurred_at
+    AND d.type <> 'complaint.reopened'
+  WHERE r.type = 'complaint.reopened'
+  GROUP BY r.event_id, r.complaint_id, r.occurred_at
+),
+spells AS (
+  SELECT complaint_id, true AS first_spell, received_on AS open_on, done_on, legal_due_date FROM c
+  UNION ALL
+  SELECT x.complaint_id, false, CAST(timezone(${tz}, x.reopened_at) AS DATE),
+    CAST(timezone(${tz}, x.done_at) AS DATE), c.legal_due_date
+  FROM reopened x JOIN c ON c.complaint_id = x.complaint_id
 )
 SELECT CAST(e.period AS VARCHAR) AS period, CAST(e.as_of AS VARCHAR) AS as_of,
-  count(c.received_on) FILTER (WHERE c.received_on <= e.as_of AND (c.done_on IS NULL OR c.done_on > e.as_of)) AS open,
-  count(c.received_on) FILTER (WHERE c.received_on <= e.as_of AND (c.done_on IS NULL OR c.done_on > e.as_of)
-    AND c.legal_due_date < e.as_of) AS overdue,
-  count(c.received_on) FILTER (WHERE c.received_on BETWEEN e.first_day AND e.as_of) AS received,
-  count(c.received_on) FILTER (WHERE c.done_on BETWEEN e.first_day AND e.as_of) AS answered
-FROM ends e LEFT JOIN c ON true
+  count(DISTINCT s.complaint_id) FILTER (WHERE s.open_on <= e.as_of AND (s.done_on IS NULL OR s.done_on > e.as_of)) AS open,
+  count(DISTINCT s.complaint_id) FILTER (WHERE s.open_on <= e.as_of AND (s.done_on IS NULL OR s.done_on > e.as_of)
+    AND s.legal_due_date < e.as_of) AS overdue,
+  count(s.complaint_id) FILTER (WHERE s.first_spell AND s.open_on BETWEEN e.first_day AND e.as_of) AS received,
+  count(DISTINCT s.complaint_id) FILTER (WHERE s.done_on BETWEEN e.first_day AND e.as_of) AS answered
+FROM ends e LEFT JOIN spells s ON true
 GROUP BY e.period, e.as_of
 ORDER BY e.period`;
   return { sql, params: p.values };

@@ -3,7 +3,9 @@
  * entities listed in `affected_<model>` only: a sync rebuilds just the visits, surveys, complaints and
  * feedback its files touched. Events are deduplicated by `event_id`; stages are placed by `occurred_at`, so a
  * lifecycle that arrived out of order, or with stages missing, still yields a row with what is known.
- * Complaint fields that depend on "today" (overdue, age) take it as parameter $1.
+ * Complaint fields that depend on "today" (overdue, age) take it as parameter $1. An extended complaint is due
+ * on the date its latest extension notice gave the person (`new_due_date`); the rule's longest extension stands
+ * in only for an extension event without one.
  */
 import { OFFICE_TIME_ZONE } from '../contracts.adapter.ts';
 
@@ -89,6 +91,8 @@ c AS (
     ${at('min', 'complaint.responded', 'responded_at')}, ${at('max', 'complaint.responded', 'last_responded_at')},
     ${at('max', 'complaint.closed', 'closed_at')}, ${at('max', 'complaint.reopened', 'reopened_at')},
     arg_max(outcome, occurred_at) FILTER (WHERE type = 'complaint.responded' AND outcome IS NOT NULL) AS outcome,
+    arg_max(new_due_date, occurred_at) FILTER (WHERE type = 'complaint.extended' AND new_due_date IS NOT NULL)
+      AS extended_to,
     min(occurred_at) AS first_at
   FROM ev GROUP BY complaint_id
 ),
@@ -105,7 +109,8 @@ d AS (
 ),
 e AS (
   SELECT d.*, r.wd_cum - k.wd_cum AS response_working_days,
-    CASE WHEN forwarded_at IS NOT NULL THEN k.forward_due WHEN extended_at IS NOT NULL THEN k.extended_due
+    CASE WHEN forwarded_at IS NOT NULL THEN k.forward_due
+         WHEN extended_at IS NOT NULL THEN coalesce(extended_to, k.extended_due)
          ELSE k.answer_due END AS legal_due_date,
     CASE WHEN forwarded_at IS NULL THEN k.internal_due END AS internal_due_date,
     k.rule_id AS legal_rule,

@@ -37,7 +37,15 @@ const used: Record<'visit_events' | 'survey_events' | 'complaint_events' | 'aler
     'recommend',
     'service_language',
   ],
-  [LakeTables.complaint]: ['complaint_id', 'feedback_id', 'feedback_kind', 'category', 'language', 'outcome'],
+  [LakeTables.complaint]: [
+    'complaint_id',
+    'feedback_id',
+    'feedback_kind',
+    'category',
+    'language',
+    'outcome',
+    'new_due_date',
+  ],
   // Analysts read alert events as they are (sql-tables.ts): every column. None is free text from a person: the
   // reason is generated, acknowledged_by a token id.
   [LakeTables.alert]: LakeColumns[LakeTables.alert].map((c) => c.name),
