@@ -1,7 +1,7 @@
 /**
  * Bearer tokens as services configure them: hashed (SHA-256), with a role and, for an office token, its office.
  * One schema for the query, alerts and reports services, so a token issued for one reads the same in the others;
- * one bearer check (principalOf) for alerts and reports.
+ * one bearer check (principalOf) for query, alerts and reports.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';

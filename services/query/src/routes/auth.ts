@@ -1,38 +1,31 @@
 /**
- * Roles by bearer token. Tokens are compared by their SHA-256, so configuration never holds a usable token.
+ * Roles by bearer token, checked by the one bearer check in @servq/config (tokens compared by their SHA-256,
+ * so configuration never holds a usable token); this file only words the query API's 401 and 403.
  * management: everything; office: its own office in detail, every office in comparisons; analyst: adds SQL.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Role, TokenEntry } from '../config.ts';
+import { createHash } from 'node:crypto';
+import { principalOf, type Principal, type Role, type TokenEntry } from '@servq/config';
 import { QueryError, QueryErrorCode } from '../errors.ts';
 
-export interface Principal {
-  id: string;
-  role: Role;
-  office?: string;
-}
+export type { Principal };
 
 export function sha256Hex(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
 export function authenticate(tokens: readonly TokenEntry[], header: string | undefined): Principal {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  if (!match?.[1]) {
+  const principal = principalOf(tokens, header);
+  if (principal === 'missing') {
     throw new QueryError(QueryErrorCode.Unauthorized, 'a bearer token is required', [
       { parameter: 'Authorization', expected: 'Bearer <token>' },
     ]);
   }
-  const digest = Buffer.from(sha256Hex(match[1]), 'hex');
-  const entry = tokens.find((t) => timingSafeEqual(Buffer.from(t.sha256, 'hex'), digest));
-  if (!entry) {
+  if (principal === 'unknown') {
     throw new QueryError(QueryErrorCode.Unauthorized, 'unknown token', [
       { parameter: 'Authorization', expected: 'a token issued for this service' },
     ]);
   }
-  return entry.office === undefined
-    ? { id: entry.id, role: entry.role }
-    : { id: entry.id, role: entry.role, office: entry.office };
+  return principal;
 }
 
 export function requireRole(principal: Principal, roles: readonly Role[]): void {
