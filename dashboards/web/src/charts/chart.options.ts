@@ -56,10 +56,50 @@ export interface LineInput {
   emphasis: boolean;
 }
 
+/** A 95 % interval around one line, drawn as a pale band (periods without an interval are gaps). */
+export interface BandInput {
+  label: string;
+  low: (number | null)[];
+  high: (number | null)[];
+}
+
+/** An event drawn as a vertical line at a period, named at the top of the plot. */
+export interface MarkInput {
+  index: number;
+  label: string;
+  kind: string;
+}
+
+const LEGEND_ROW = 22;
+const ANNOTATION_ROW = 20;
+/** Chart widths at which the legend's rows are estimated again (ECharts media queries, applied on resize). */
+const LEGEND_WIDTHS = [1100, 860, 700, 560, 460, 380, 320] as const;
+
+/**
+ * How many rows a plain (wrapping) legend needs at a chart width: each entry is its icon, its text and the gap.
+ * Text is estimated at 7 px a character (12 px sans-serif runs 6–6.8), so the room is a little generous.
+ */
+export function legendRows(names: readonly string[], width: number): number {
+  let rows = names.length > 0 ? 1 : 0;
+  let used = 0;
+  for (const name of names) {
+    const item = 18 + 5 + name.length * 7 + 10;
+    if (used > 0 && used + item > width) {
+      rows += 1;
+      used = 0;
+    }
+    used += item;
+  }
+  return rows;
+}
+
 /**
  * Lines over periods; gaps (null) stay gaps. Partial periods (the first and last of a range that cuts a period)
  * are drawn as hollow points joined by a dashed segment under the same legend entry, so a short period is not
- * read as a jump. The target, when there is one, is a dashed line that is always inside the axis.
+ * read as a jump. The target, when there is one, is a dashed line that is always inside the axis, named in the
+ * legend and marked by its value in the right margin (never on top of the lines). The legend wraps (every
+ * series visible, on screen and on paper); the plot starts below it at every width. Annotations are vertical
+ * lines named horizontally above the plot, anchored away from the nearer edge so their names are not cut.
  */
 export function trendOption(
   periods: string[],
@@ -70,6 +110,8 @@ export function trendOption(
     targetLabel: string;
     partial?: readonly boolean[];
     partialLabel?: string;
+    band?: BandInput;
+    annotations?: readonly MarkInput[];
   },
 ): ChartOption {
   const partial = options.partial ?? periods.map(() => false);
@@ -106,23 +148,42 @@ export function trendOption(
     };
     return [solid, dashed];
   });
-  const first = series[0];
-  if (first && options.target !== null) {
-    first.markLine = {
-      silent: true,
-      symbol: 'none',
-      lineStyle: { type: 'dashed', color: COLOURS.target, width: 1.5 },
-      label: { formatter: options.targetLabel, position: 'insideEndTop', color: COLOURS.target },
-      data: [{ yAxis: options.target }],
-    };
+  const band = options.band ? bandSeries(options.band) : [];
+  const target = options.target === null ? [] : [targetSeries(options.target, options.targetLabel, options.unit)];
+  const marks = options.annotations ?? [];
+  if (marks.length > 0) {
+    const first = series[0];
+    if (first) first.markLine = annotationLines(marks, periods.length);
   }
-  const values = lines.flatMap((line) => line.values).filter((v): v is number => v !== null);
+  const values = [
+    ...lines.flatMap((line) => line.values),
+    ...(options.band ? [...options.band.low, ...options.band.high] : []),
+  ].filter((v): v is number => v !== null);
   const axis = trendAxis(options.unit, values, options.target);
+  const legendNames = [
+    ...new Set([
+      ...lines.map((l) => l.name),
+      ...(options.band ? [options.band.label] : []),
+      ...target.map((t) => String(t.name)),
+    ]),
+  ];
+  // Annotation names sit in a row (two when several) between the legend and the plot.
+  const annotationRoom = marks.length === 0 ? 0 : marks.length === 1 ? ANNOTATION_ROW : 2 * ANNOTATION_ROW;
+  const top = (width: number) => legendRows(legendNames, width) * LEGEND_ROW + annotationRoom + 14;
   return {
     textStyle: FONT,
     animation: false,
-    grid: { left: 48, right: 40, top: 40, bottom: 44, containLabel: false },
-    legend: { top: 0, left: 0, itemWidth: 18, textStyle: FONT, type: 'scroll' },
+    grid: { left: 48, right: 56, top: top(LEGEND_WIDTHS[0]), bottom: 44 },
+    legend: {
+      type: 'plain',
+      top: 0,
+      left: 0,
+      right: 0,
+      itemWidth: 18,
+      itemGap: 10,
+      textStyle: FONT,
+      data: legendNames,
+    },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? axisLabel(options.unit, v) : '—') },
     xAxis: { type: 'category', data: labels, boundaryGap: false, axisLabel: { hideOverlap: true } },
     yAxis: {
@@ -132,7 +193,103 @@ export function trendOption(
       axisLabel: { formatter: (v: number) => axisLabel(options.unit, v) },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
-    series,
+    series: [...band, ...series, ...target],
+    // Narrower charts wrap the legend onto more rows; each width range starts the plot below its own legend.
+    media: LEGEND_WIDTHS.map((width, i) => ({
+      query: { maxWidth: width },
+      option: { grid: { top: top(LEGEND_WIDTHS[i + 1] ?? 300) } },
+    })),
+  };
+}
+
+/**
+ * The band as two stacked, invisible-edged lines: the low bound, then the width up to the high bound as a
+ * filled area. Both stay out of the tooltip (the width is no figure); the upper one names the band in the legend.
+ */
+function bandSeries(band: BandInput): LineSeriesOption[] {
+  const both = band.low.map((low, i) => {
+    const high = band.high[i];
+    return low === null || high === null || high === undefined ? null : { low, high };
+  });
+  const common = {
+    type: 'line' as const,
+    stack: 'band',
+    symbol: 'none',
+    silent: true,
+    connectNulls: false,
+    tooltip: { show: false },
+    lineStyle: { opacity: 0 },
+    z: 1,
+  };
+  return [
+    { ...common, name: `${band.label} `, data: both.map((b) => (b ? b.low : null)) },
+    {
+      ...common,
+      name: band.label,
+      data: both.map((b) => (b ? b.high - b.low : null)),
+      areaStyle: { color: COLOURS.all, opacity: 0.14 },
+      itemStyle: { color: 'rgba(20, 33, 61, 0.3)' },
+    },
+  ];
+}
+
+/** The target: a dashed line across the plot, named in the legend, its value in the right margin. */
+function targetSeries(target: number, label: string, unit: Unit): LineSeriesOption {
+  return {
+    type: 'line',
+    name: label,
+    data: [],
+    symbol: 'none',
+    lineStyle: { type: 'dashed', color: COLOURS.target, width: 1.5 },
+    itemStyle: { color: COLOURS.target },
+    markLine: {
+      silent: true,
+      symbol: 'none',
+      lineStyle: { type: 'dashed', color: COLOURS.target, width: 1.5 },
+      label: {
+        formatter: axisLabel(unit, target),
+        position: 'end',
+        distance: 4,
+        color: COLOURS.target,
+        fontWeight: 'bold',
+      },
+      data: [{ yAxis: target }],
+    },
+  };
+}
+
+/**
+ * Vertical lines at the annotations' periods, named in horizontal text above the plot: a name in the left
+ * half of the chart starts at its line, one in the right half ends at it, so neither runs off the canvas.
+ * A second annotation's name sits a row higher, so two close events do not overwrite each other.
+ */
+function annotationLines(marks: readonly MarkInput[], periods: number): MarkLineComponentOption {
+  return {
+    silent: true,
+    symbol: 'none',
+    data: marks.map((mark, i) => {
+      const law = mark.kind === 'law';
+      const rightHalf = periods > 1 && mark.index / (periods - 1) > 0.5;
+      return {
+        xAxis: mark.index,
+        label: {
+          formatter: mark.label,
+          position: 'end' as const,
+          align: rightHalf ? ('right' as const) : ('left' as const),
+          distance: [0, 4 + (i % 2) * ANNOTATION_ROW],
+          color: law ? '#553c9a' : '#2d3748',
+          fontSize: 12,
+          fontWeight: law ? ('bold' as const) : ('normal' as const),
+          width: 260,
+          overflow: 'truncate' as const,
+        },
+        lineStyle: {
+          type: law ? ('solid' as const) : ('dotted' as const),
+          color: law ? '#6b46c1' : '#4a5568',
+          width: 1.5,
+        },
+      };
+    }),
   };
 }
 

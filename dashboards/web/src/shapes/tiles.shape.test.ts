@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueOf } from '../figures.ts';
 import { answer, fig, metric } from '../test.fixtures.ts';
-import { tilesOf } from './tiles.shape.ts';
+import { tilesOf, toneOf } from './tiles.shape.ts';
 
 const catalogue = catalogueOf([
   metric('csat'),
@@ -48,5 +48,20 @@ describe('headline tiles', () => {
 
   it('skips metrics the catalogue does not know', () => {
     expect(tilesOf(answer([{}]), catalogue, ['nope'])).toEqual([]);
+  });
+});
+
+describe('a tile border', () => {
+  it('follows the verdict from the interval, not the point estimate', () => {
+    // CSAT 86 % against 85 %: the point meets the target, the interval straddles it.
+    expect(toneOf('met', 'noise')).toBe('noise');
+    expect(toneOf('missed', 'noise')).toBe('noise');
+    expect(toneOf('met', 'off')).toBe('missed');
+    expect(toneOf('missed', 'on')).toBe('met');
+  });
+
+  it('falls back to the point estimate where there is no verdict (counts, no comparison)', () => {
+    expect(toneOf('met', 'none')).toBe('met');
+    expect(toneOf('none', 'none')).toBe('none');
   });
 });

@@ -5,6 +5,7 @@
 import type { Direction, QueryAnswer, Unit } from '../api.types.ts';
 import { figureOf, totalRow, type Catalogue } from '../figures.ts';
 import { targetStatus, type TargetStatus } from '../format.ts';
+import type { Verdict } from './tiles.change.ts';
 
 export const HEADLINE_METRICS = [
   'surveys_answered',
@@ -53,4 +54,19 @@ export function tilesOf(answer: QueryAnswer, catalogue: Catalogue, ids: readonly
       },
     ];
   });
+}
+
+/** The colour a tile's top border takes: green on target, amber within noise of it, red off it, grey without. */
+export type TileTone = 'met' | 'noise' | 'missed' | 'none';
+
+/**
+ * A tile's tone follows its verdict from the 95 % interval wherever there is one, so the border never says
+ * "met" (or "missed") beside a verdict of "within noise of target"; without a verdict (counts, no comparison)
+ * the point estimate's status is all that can be said.
+ */
+export function toneOf(status: TargetStatus, verdict: Verdict): TileTone {
+  if (verdict === 'on') return 'met';
+  if (verdict === 'noise') return 'noise';
+  if (verdict === 'off') return 'missed';
+  return status;
 }

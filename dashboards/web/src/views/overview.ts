@@ -2,14 +2,15 @@
  * Overview (management's screen): the headline tiles against their targets, and satisfaction over time for
  * all offices together (thick line) and each office. An office token sees its own office only.
  */
-import { placeAnnotations, type PlacedAnnotation } from '../shapes/annotations.shape.ts';
+import { placeAnnotations } from '../shapes/annotations.shape.ts';
 import type { AnnotationItem, QueryAnswer } from '../api.types.ts';
 import { trendOption } from '../charts/chart.options.ts';
 import { h, table } from '../dom.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
 import { partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
-import { HEADLINE_METRICS, tilesOf } from '../shapes/tiles.shape.ts';
+import { figureIn, verdictOf } from '../shapes/tiles.change.ts';
+import { HEADLINE_METRICS, tilesOf, toneOf } from '../shapes/tiles.shape.ts';
 import { trendOf, type Trend } from '../shapes/trend.shape.ts';
 import { driversPanel } from './drivers.panel.ts';
 import { headlineComparison, tileExtras } from './tile.extras.ts';
@@ -40,8 +41,12 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
     const points = trendOf(tile.id, sparks, null).series[0]?.points ?? [];
     if (metric && !tile.suppressed) {
       const extras = tileExtras(ctx, metric, points, previous, year);
-      // The verdict from the interval replaces the point estimate's met/missed pill, so the two never disagree.
+      // The verdict from the interval replaces the point estimate's met/missed pill and sets the border's
+      // colour, so the tile never says two things.
       if (extras.querySelector('.verdict')) element.querySelector('.tile-meta .pill')?.remove();
+      const tone = toneOf(tile.status, verdictOf(figureIn(previous, tile.id), metric.direction));
+      element.classList.remove(`tile-${tile.status}`);
+      element.classList.add(`tile-${tone}`);
       element.append(extras);
     }
     return element;
@@ -81,6 +86,10 @@ function trendFigure(
   const periods = trend.periods.map((p) => formatPeriod(p, ctx.filters.grain, ctx.lang));
   const partial = partialPeriods(trend.periods, ctx.filters.grain, ctx.filters.from, ctx.filters.to, ctx.dataEnd);
   const target = metric?.target.default ?? null;
+  const placed = placeAnnotations(trend.periods, annotations, ctx.lang, {
+    lastDay: ctx.filters.to,
+    office: ctx.identity.role === 'office' ? ctx.identity.office : ctx.filters.office || null,
+  });
   const option = trendOption(
     periods,
     trend.series.map((s) => ({
@@ -94,13 +103,9 @@ function trendFigure(
       targetLabel: `${l('target')} ${formatValue(unit, target, ctx.lang)}`,
       partial,
       partialLabel: l('partial'),
+      annotations: placed.map((a) => ({ index: a.index, label: a.label, kind: a.kind })),
     },
   );
-  const placed = placeAnnotations(trend.periods, annotations, ctx.lang, {
-    lastDay: ctx.filters.to,
-    office: ctx.identity.role === 'office' ? ctx.identity.office : ctx.filters.office || null,
-  });
-  drawAnnotations(option, placed);
   const rows = trend.periods.map((period, i) => [
     partial[i]
       ? h('span', { class: 'partial' }, `${formatPeriod(period, ctx.filters.grain, ctx.lang)} (${l('partial')})`)
@@ -148,33 +153,6 @@ function trendFigure(
     tableLabel: l('dataTable'),
     table: table(title, [l('period'), ...trend.series.map((s) => seriesName(ctx, s.key))], rows),
   });
-}
-
-/** Each annotation as a vertical line at its period, labelled, added to the first series' mark lines. */
-function drawAnnotations(option: ReturnType<typeof trendOption>, placed: readonly PlacedAnnotation[]): void {
-  const series = Array.isArray(option.series) ? option.series[0] : option.series;
-  if (!series || placed.length === 0) return;
-  const first = series as { markLine?: { data?: unknown[]; silent?: boolean; symbol?: string } };
-  const marks = placed.map((a) => ({
-    xAxis: a.index,
-    label: {
-      formatter: a.label,
-      position: 'insideEndTop',
-      color: a.kind === 'law' ? '#553c9a' : '#4a5568',
-      fontSize: 11,
-    },
-    lineStyle: {
-      type: a.kind === 'law' ? 'solid' : 'dotted',
-      color: a.kind === 'law' ? '#6b46c1' : '#718096',
-      width: 1.5,
-    },
-  }));
-  first.markLine = {
-    silent: true,
-    symbol: 'none',
-    ...first.markLine,
-    data: [...(first.markLine?.data ?? []), ...marks],
-  };
 }
 
 function unitWord(unit: string): string {
