@@ -30,6 +30,8 @@ export interface CompiledMetricColumn {
   value: string;
   /** Column holding the number of rows the figure rests on. */
   sample: string;
+  /** Column holding the extra aggregate the figure's interval needs (`spreadSql`), or null when none. */
+  spread: string | null;
 }
 
 export interface CompiledQuery {
@@ -206,12 +208,15 @@ export function compileQuery(catalogue: Catalogue, request: QueryRequest): Compi
     metric,
     value: metric.id,
     sample: `${metric.id}__n`,
+    spread: measureOf(metric.measure).spreadSql(metric.measure) === null ? null : `${metric.id}__s`,
   }));
   const ctes = models.map((model) => {
     const selects = [...keySelects];
     for (const column of columns.filter((c) => c.metric.model === model)) {
       selects.push(`${measureSql(column.metric.measure)} AS ${quoteIdent(column.value)}`);
       selects.push(`${sampleSql(column.metric.measure)} AS ${quoteIdent(column.sample)}`);
+      const spread = measureOf(column.metric.measure).spreadSql(column.metric.measure);
+      if (column.spread !== null && spread !== null) selects.push(`${spread} AS ${quoteIdent(column.spread)}`);
     }
     const groupBy = keys.length > 0 ? `\n  GROUP BY ${keys.map(quoteIdent).join(', ')}` : '';
     return (
@@ -235,6 +240,7 @@ export function compileQuery(catalogue: Catalogue, request: QueryRequest): Compi
       return [
         `${value} AS ${quoteIdent(c.value)}`,
         `coalesce(max(${quoteIdent(c.sample)}), 0) AS ${quoteIdent(c.sample)}`,
+        ...(c.spread === null ? [] : [`max(${quoteIdent(c.spread)}) AS ${quoteIdent(c.spread)}`]),
       ];
     });
     const stacked = models.map((m) => `SELECT * FROM ${quoteIdent(`m_${m}`)}`).join('\n  UNION ALL BY NAME\n  ');

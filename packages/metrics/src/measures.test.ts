@@ -33,6 +33,28 @@ describe('measure kinds, each defined once', () => {
     expect(nps.interval!.low).toBeLessThan(40);
   });
 
+  it("gives a query's figure the same 95 % interval a comparison gives it, from the figure, sample and spread", () => {
+    const share = { kind: 'share', success: 's', among: 'true' } as const;
+    expect(Measures.share.intervalOf(share, { value: 0.8, n: 50, spread: null })).toEqual(
+      Measures.share.summarise(share, { v: null, a: 40, b: 0, n: 50 }).interval,
+    );
+    // Scores 4, 5, 3, 4: mean 4, sample variance 2/3.
+    const mean = { kind: 'mean', value: 'x' } as const;
+    const fromQuery = Measures.mean.intervalOf(mean, { value: 4, n: 4, spread: 2 / 3 });
+    const fromSummary = Measures.mean.summarise(mean, { v: null, a: 16, b: 66, n: 4 }).interval;
+    expect(fromQuery!.low).toBeCloseTo(fromSummary!.low, 10);
+    expect(fromQuery!.high).toBeCloseTo(fromSummary!.high, 10);
+    // 6 promoters, 2 detractors of 10: the ±100 scores' population variance is 10 000·(0.8 − 0.16) = 6 400.
+    const nps = { kind: 'nps', value: 'r' } as const;
+    const npsQuery = Measures.nps.intervalOf(nps, { value: 40, n: 10, spread: 6400 });
+    const npsSummary = Measures.nps.summarise(nps, { v: null, a: 6, b: 2, n: 10 }).interval;
+    expect(npsQuery!.low).toBeCloseTo(npsSummary!.low, 10);
+    expect(Measures.mean.spreadSql(mean)).toBe('var_samp(x)');
+    expect(
+      Measures.quantile.intervalOf({ kind: 'quantile', value: 'w', p: 0.5 }, { value: 5, n: 99, spread: null }),
+    ).toBeNull();
+  });
+
   it('counts a count group as its own sample and leaves it untested', () => {
     const summary = Measures.count.summarise({ kind: 'count' }, { v: 7, a: 0, b: 0, n: 0 });
     expect(summary).toMatchObject({ n: 7, value: 7 });

@@ -66,6 +66,17 @@ export interface MeasureDefinition<M extends Measure> {
   /** The figure and its 95 % interval from a group's statistics (quantiles: the interval comes from SQL). */
   summarise(measure: M, row: SummaryRow): Summary;
   /**
+   * One more aggregate a figure's 95 % interval needs beyond the figure and its sample (a variance), or null
+   * when the figure and sample suffice (shares) or this kind has no interval in a query (see `intervalOf`).
+   */
+  spreadSql(measure: M): string | null;
+  /**
+   * The 95 % interval of a query's figure from the figure, its sample and `spreadSql`'s value, by the same
+   * method a comparison uses (`summarise`); null where the kind has none per query (counts, maxima, and
+   * quantiles, whose order-statistic interval needs the values: /v1/compare gives it).
+   */
+  intervalOf(measure: M, figure: { value: number | null; n: number; spread: number | null }): Interval | null;
+  /**
    * Two-sided p-value of the difference between two summaries, or null where this kind has no test from
    * summaries (quantiles are tested in SQL: `comparison.ts`; counts and maxima are not tested).
    */
@@ -75,6 +86,12 @@ export interface MeasureDefinition<M extends Measure> {
 const whereFilter = (where: string | undefined): string => (where ? ` FILTER (WHERE ${where})` : '');
 const countWhere = (where: string | undefined): string => (where ? `count(*) FILTER (WHERE ${where})` : 'count(*)');
 const noTest = (): null => null;
+const noSpread = (): null => null;
+const noInterval = (): null => null;
+
+/** An NPS answer scored as its contribution: +100 a promoter, −100 a detractor, 0 passive. */
+const npsScoreSql = (value: string): string =>
+  `CASE WHEN ${value} >= 9 THEN 100.0 WHEN ${value} <= 6 THEN -100.0 WHEN ${value} IS NOT NULL THEN 0.0 END`;
 
 /** Sample variance from a sum and a sum of squares. */
 function meanStats(s: Summary): { mean: number; variance: number; n: number } {
@@ -98,6 +115,8 @@ export const Measures: { [K in MeasureKind]: MeasureDefinition<Extract<Measure, 
       const value = v ?? 0;
       return { n: value, a, b, value, interval: null };
     },
+    spreadSql: noSpread,
+    intervalOf: noInterval,
     differenceP: noTest,
   },
   share: {
@@ -106,6 +125,9 @@ export const Measures: { [K in MeasureKind]: MeasureDefinition<Extract<Measure, 
     summarySql: (m) =>
       `count(*) FILTER (WHERE (${m.among}) AND (${m.success})) AS a, count(*) FILTER (WHERE ${m.among}) AS n, 0 AS b`,
     summarise: (_m, { n, a, b }) => ({ n, a, b, value: n > 0 ? a / n : null, interval: wilsonInterval(a, n) }),
+    spreadSql: noSpread,
+    // Successes are the share times its sample, an integer up to floating-point rounding.
+    intervalOf: (_m, { value, n }) => (value === null ? null : wilsonInterval(Math.round(value * n), n)),
     differenceP: (_m, x, y) => twoProportionP(x.a, x.n, y.a, y.n),
   },
   mean: {
@@ -117,6 +139,8 @@ export const Measures: { [K in MeasureKind]: MeasureDefinition<Extract<Measure, 
       const variance = n > 1 && mean !== null ? (b - n * mean * mean) / (n - 1) : 0;
       return { n, a, b, value: mean, interval: mean === null ? null : meanInterval(mean, variance, n) };
     },
+    spreadSql: (m) => `var_samp(${m.value})`,
+    intervalOf: (_m, { value, n, spread }) => (value === null ? null : meanInterval(value, spread ?? 0, n)),
     differenceP: (_m, x, y) => meanDifferenceP(meanStats(x), meanStats(y)),
   },
   quantile: {
@@ -124,6 +148,8 @@ export const Measures: { [K in MeasureKind]: MeasureDefinition<Extract<Measure, 
     sampleSql: (m) => `count(${m.value})`,
     summarySql: (m) => `quantile_cont(${m.value}, ${m.p}) AS v, count(${m.value}) AS n, 0 AS a, 0 AS b`,
     summarise: (_m, { v, n, a, b }) => ({ n, a, b, value: v, interval: null }),
+    spreadSql: noSpread,
+    intervalOf: noInterval,
     differenceP: noTest,
   },
   nps: {
@@ -141,6 +167,13 @@ export const Measures: { [K in MeasureKind]: MeasureDefinition<Extract<Measure, 
       const value = 100 * (p - d);
       return { n, a, b, value, interval: { low: value - Z95 * se, high: value + Z95 * se } };
     },
+    // The population variance of the ±100 scores is 10 000·(p + d − (p − d)²), the variance `summarise` uses.
+    spreadSql: (m) => `var_pop(${npsScoreSql(m.value)})`,
+    intervalOf: (_m, { value, n, spread }) => {
+      if (value === null || n === 0 || spread === null) return null;
+      const half = Z95 * Math.sqrt(spread / n);
+      return { low: value - half, high: value + half };
+    },
     differenceP: (_m, x, y) => {
       if (x.n <= 0 || y.n <= 0 || x.value === null || y.value === null) return null;
       const se = Math.sqrt(npsVariance(x) + npsVariance(y));
@@ -152,9 +185,20 @@ export const Measures: { [K in MeasureKind]: MeasureDefinition<Extract<Measure, 
     sampleSql: (m) => countWhere(m.where),
     summarySql: (m) => `max(${m.value})${whereFilter(m.where)} AS v, 0 AS a, 0 AS b, 0 AS n`,
     summarise: (_m, { v, n, a, b }) => ({ n, a, b, value: v, interval: null }),
+    spreadSql: noSpread,
+    intervalOf: noInterval,
     differenceP: noTest,
   },
 };
+
+/**
+ * How a quantile figure is computed (DuckDB's `quantile_cont`, as `figureSql` says): said wherever a
+ * percentile is shown, so a reader knows a median of 4 and 6 is 5, not 4 or 6.
+ */
+export const QUANTILE_METHOD = {
+  lv: 'procentile ar lineāru interpolāciju starp diviem tuvākajiem rangiem',
+  en: 'percentile by linear interpolation between the two nearest ranks',
+} as const;
 
 /** The definition of a measure's kind, typed for that measure. */
 export function measureOf<M extends Measure>(measure: M): MeasureDefinition<M> {

@@ -23,6 +23,13 @@ export type Role = z.infer<typeof Role>;
 
 export const Freshness = z.strictObject({
   newestEventAt: z.string().nullable().describe('the newest `occurred_at` in the lake (ISO-8601); null when empty'),
+  oldestEventAt: z
+    .string()
+    .nullable()
+    .optional()
+    .describe(
+      'the oldest `occurred_at` in the lake (ISO-8601); null when empty. Periods before it hold no data, and the period it falls in is partial',
+    ),
   syncedAt: z.string().nullable().describe('when the last successful sync finished; null before the first'),
   dataVersion: z.number().int().describe('increases whenever the data changes; answers are cached per version'),
 });
@@ -52,6 +59,7 @@ export const MetricInfo = z.strictObject({
   direction: Direction,
   target: z.strictObject({ default: z.number().nullable(), byOffice: z.record(z.string(), z.number()) }),
   minSample: z.number().int().describe('groups with fewer rows are suppressed'),
+  method: Localised.optional().describe('how a percentile figure is computed; present for quantile metrics only'),
 });
 export type MetricInfo = z.infer<typeof MetricInfo>;
 
@@ -70,11 +78,17 @@ export const MetricsAnswer = z.strictObject({
 });
 export type MetricsAnswer = z.infer<typeof MetricsAnswer>;
 
+export const Interval = z.strictObject({ low: z.number(), high: z.number() });
+export type Interval = z.infer<typeof Interval>;
+
 export const Figure = z.strictObject({
   value: z.number().nullable().describe('null when suppressed or when nothing was measured'),
   n: z.number().int().describe('sample size'),
   target: z.number().nullable(),
   suppressed: z.boolean().describe('below the metric’s minimum sample: the value is withheld'),
+  interval: Interval.optional().describe(
+    '95 % interval of the value (shares: Wilson; means and NPS: normal); absent when suppressed, empty, or for counts, maxima and quantiles (their intervals: /v1/compare)',
+  ),
 });
 export type Figure = z.infer<typeof Figure>;
 
@@ -96,9 +110,6 @@ export const QueryAnswer = z.strictObject({
     .describe('one row per group: its period and dimension values, and one figure per metric'),
 });
 export type QueryAnswer = z.infer<typeof QueryAnswer>;
-
-export const Interval = z.strictObject({ low: z.number(), high: z.number() });
-export type Interval = z.infer<typeof Interval>;
 
 export const GroupFigure = z.strictObject({
   group: z.string().nullable().describe('null for the all-groups figure'),

@@ -61,6 +61,10 @@ describe('query API on the hand-built lake', () => {
     const ready = await app.inject('/readyz');
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toMatchObject({ status: 'ready', freshness: { newestEventAt: '2026-05-12T07:00:00.000Z' } });
+    // Where the data starts, so a chart can mark the period it starts in as partial.
+    const { oldestEventAt } = ready.json<{ freshness: { oldestEventAt: string } }>().freshness;
+    expect(oldestEventAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+    expect(oldestEventAt < '2026-05-12T07:00:00.000Z').toBe(true);
   });
 
   it('is not ready before the first sync, and answers data requests 503 rather than with no rows', async () => {
@@ -107,7 +111,15 @@ describe('query API on the hand-built lake', () => {
     expect(body.metrics.find((m) => m.id === 'csat')?.label.lv).toContain('apmierinātība');
   });
 
-  it('answers metrics by office and month with sample sizes, targets and freshness', async () => {
+  it('says how a percentile is computed, for percentile metrics only', async () => {
+    const body = (await app.inject({ url: '/v1/metrics', headers: auth() })).json<{
+      metrics: { id: string; method?: { lv: string; en: string } }[];
+    }>();
+    expect(body.metrics.find((m) => m.id === 'wait_p50')?.method?.en).toContain('interpolation');
+    expect(body.metrics.find((m) => m.id === 'csat')?.method).toBeUndefined();
+  });
+
+  it('answers metrics by office and month with sample sizes, targets, 95 % intervals and freshness', async () => {
     const response = await app.inject({
       url: '/v1/query?metrics=csat,wait_p50,visits&dimensions=office&from=2026-03-01&to=2026-03-31&grain=month',
       headers: auth(),
@@ -119,7 +131,14 @@ describe('query API on the hand-built lake', () => {
       {
         period: '2026-03-01',
         office: 'cesis',
-        csat: { value: 0.5, n: 4, target: 0.85, suppressed: false },
+        // The same Wilson interval /v1/compare gives 2 of 4 (0.150 to 0.850); a median's is /v1/compare's alone.
+        csat: {
+          value: 0.5,
+          n: 4,
+          target: 0.85,
+          suppressed: false,
+          interval: { low: expect.closeTo(0.15, 3) as number, high: expect.closeTo(0.85, 3) as number },
+        },
         wait_p50: { value: 15, n: 4, target: 10, suppressed: false },
         visits: { value: 4, n: 4, target: null, suppressed: false },
       },

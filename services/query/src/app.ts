@@ -5,7 +5,7 @@
  * Prometheus registry on a listener of its own (`QUERY_METRICS_ADDR`), never here. Every error leaves through
  * one handler in one JSON shape.
  */
-import { Dimensions, type Catalogue } from '@servq/metrics';
+import { Dimensions, QUANTILE_METHOD, type Catalogue } from '@servq/metrics';
 import type { Freshness, MetricsAnswer, SchemaAnswer, SqlAnswer } from '@servq/query-api';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { authenticate, requireRole, type Principal } from './routes/auth.ts';
@@ -110,7 +110,10 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
     principal(request);
     return Promise.resolve({
       freshness: deps.store.getFreshness(),
-      metrics: [...deps.catalogue.values()],
+      // A percentile says how it is computed; the method's words live beside the measure in @servq/metrics.
+      metrics: [...deps.catalogue.values()].map((m) =>
+        m.measure.kind === 'quantile' ? { ...m, method: { ...QUANTILE_METHOD } } : m,
+      ),
       dimensions: Object.values(Dimensions),
     } satisfies MetricsAnswer);
   });

@@ -2,7 +2,7 @@
  * Runs catalogue queries against the store: compiles the request, applies the caller's office scope, turns
  * raw rows into figures with their sample size, target and suppression, and caches answers per data version.
  */
-import { compileQuery, targetFor, type Catalogue, type Grain } from '@servq/metrics';
+import { compileQuery, measureOf, targetFor, type Catalogue, type Grain } from '@servq/metrics';
 import type { Figure, Freshness, QueryAnswer, QueryCell } from '@servq/query-api';
 import { LRUCache } from 'lru-cache';
 import type { Principal } from './auth.ts';
@@ -78,11 +78,15 @@ export class QueryService {
       for (const column of compiled.columns) {
         const n = toNumber(row[column.sample]) ?? 0;
         const suppressed = n < column.metric.minSample;
+        const value = suppressed ? null : toNumber(row[column.value]);
+        const spread = column.spread === null ? null : toNumber(row[column.spread]);
+        const interval = measureOf(column.metric.measure).intervalOf(column.metric.measure, { value, n, spread });
         out[column.value] = {
-          value: suppressed ? null : toNumber(row[column.value]),
+          value,
           n,
           target: targetFor(column.metric, office),
           suppressed,
+          ...(interval ? { interval } : {}),
         };
       }
       return out;

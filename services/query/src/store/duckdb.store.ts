@@ -97,7 +97,7 @@ export class DuckDbStore {
   private readonly pathTables = new Map<string, LoadedTable>();
   /** Serialises writes (reconcile, export) on the single writer connection. */
   private queue: Promise<unknown> = Promise.resolve();
-  private freshness: Freshness = { newestEventAt: null, syncedAt: null, dataVersion: 0 };
+  private freshness: Freshness = { newestEventAt: null, oldestEventAt: null, syncedAt: null, dataVersion: 0 };
   private lastToday = '';
   private readonly readers: ReaderPool;
   private readonly advanceReaders = (): void => this.readers.advanceGeneration();
@@ -201,15 +201,16 @@ export class DuckDbStore {
     for (const file of added) this.loaded.set(file.path, file.etag);
     this.lastToday = today;
     const newest = await this.writer.runAndReadAll(
-      `SELECT max(m) AS newest FROM (${Object.keys(RawColumns)
+      `SELECT max(m) AS newest, min(o) AS oldest FROM (${Object.keys(RawColumns)
         // Freshness is that of the service's data: an alert evaluated now says nothing about it.
         .filter((t) => t !== LakeTables.alert)
-        .map((t) => `SELECT max(occurred_at) AS m FROM raw_${t}`)
+        .map((t) => `SELECT max(occurred_at) AS m, min(occurred_at) AS o FROM raw_${t}`)
         .join(' UNION ALL ')})`,
     );
-    const value = newest.getRowObjectsJson()[0]?.newest;
+    const { newest: value, oldest } = newest.getRowObjectsJson()[0] ?? {};
     this.freshness = {
       newestEventAt: typeof value === 'string' ? new Date(value).toISOString() : null,
+      oldestEventAt: typeof oldest === 'string' ? new Date(oldest).toISOString() : null,
       syncedAt: this.options.now().toISOString(),
       dataVersion: this.freshness.dataVersion + 1,
     };
