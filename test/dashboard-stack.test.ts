@@ -12,7 +12,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rigaDate } from '@servq/contracts';
+import { addDays, isWorkingDay, rigaDate } from '@servq/contracts';
 import { MetricsAnswer, QueryAnswer, ReferenceAnswer, type Figure, type MetricInfo } from '@servq/query-api';
 import { pollUntil } from '@servq/runtime';
 import { parse as parseCsv } from 'csv-parse/sync';
@@ -20,7 +20,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { sendEvents } from '../infra/demo/ingest.sender.ts';
-import { demoYear } from '../infra/demo/year.events.ts';
+import { demoDays, demoYear } from '../infra/demo/year.events.ts';
 import {
   axeViolations,
   distDir,
@@ -238,6 +238,39 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(await expectTilesEqualApi()).toEqual(after);
   });
 
+  it("types dates in the page's language, day first whatever the browser's locale, and keeps ISO dates in the address", async () => {
+    const from = new URLSearchParams(new URL(page.url()).hash.split('?')[1]).get('from')!;
+    const [y, m, d] = from.split('-');
+    // The browser's locale is en-GB here and the page English: the box reads day first with slashes.
+    expect(await page.locator('#filter-from').inputValue()).toBe(`${d}/${m}/${y}`);
+    await page.locator('.lang-switch button[lang="lv"]').click();
+    await waitForExpression(page, "document.documentElement.lang === 'lv'");
+    await screenReady(page, 'overview');
+    expect(await page.locator('#filter-from').inputValue()).toBe(`${d}.${m}.${y}`);
+    // A typed date (Latvian: dd.mm.gggg) goes to the address as ISO; an impossible one is refused in place.
+    const wanted = addDays(from, 7);
+    const [wy, wm, wd] = wanted.split('-');
+    await page.locator('#filter-from').fill(`${wd}.${wm}.${wy}`);
+    await page.locator('#filter-from').press('Enter');
+    await waitForExpression(page, `location.hash.includes('from=${wanted}')`);
+    await screenReady(page, 'overview');
+    expect(await page.locator('#filter-from').inputValue()).toBe(`${wd}.${wm}.${wy}`);
+    expect(await page.evaluate<string | null>('document.activeElement?.id ?? null')).toBe('filter-from');
+    await page.locator('#filter-from').fill('31.02.2026');
+    await page.locator('#filter-from').press('Enter');
+    expect(await page.locator('#filter-from').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#filter-from-error').innerText()).toContain('dd.mm.gggg');
+    expect(new URL(page.url()).hash).toContain(`from=${wanted}`);
+    await page.locator('.lang-switch button[lang="en"]').click();
+    await waitForExpression(page, "document.documentElement.lang === 'en'");
+    await screenReady(page, 'overview');
+    await openScreen(
+      page,
+      'overview',
+      new URL(page.url()).hash.split('?')[1]!.replace(`from=${wanted}`, `from=${from}`),
+    );
+  });
+
   it("exports the satisfaction chart's CSV with the API's figures for every office and all together", async () => {
     await openScreen(page, 'overview', new URL(page.url()).hash.split('?')[1]!.replace(/&?office=[^&]*/, ''));
     const hash = new URL(page.url()).hash;
@@ -349,6 +382,57 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
         fullPage: true,
       });
     }
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
+  it('re-queries the open overview when new events move the data version, without a reload', async () => {
+    if (!page.url().startsWith(stack.queryUrl)) await page.goto(stack.queryUrl);
+    await signIn(page, MANAGEMENT);
+    await page.locator('.lang-switch button[lang="en"]').click();
+    await screenReady(page, 'overview');
+    // The page polls the data version once a minute; a fake clock (running at real speed) lets the test say
+    // when that minute has passed. Installed before a reload, so the page's timers are the fake ones.
+    await page.clock.install();
+    await page.reload();
+    await screenReady(page, 'overview');
+    await page.evaluate('window.__servqNotReloaded = true');
+    const before = await expectTilesEqualApi();
+    const versionBefore = (await api(MetricsAnswer, '/v1/metrics')).freshness.dataVersion;
+
+    // A weekday's events from another seed (other ids): more surveys, visits and complaints in the range.
+    let day = addDays(today, -1);
+    while (!isWorkingDay(day)) day = addDays(day, -1);
+    const more = demoDays(7, day, day).filter((e) => e.occurred_at <= now.toISOString());
+    const totals = await sendEvents(more, { baseUrl: stack.ingestUrl, apiKey: 'servq-dev-all-key' });
+    expect(totals.rejected, JSON.stringify(totals.firstRejections)).toBe(0);
+    const surveysBefore = Number(before.find((t) => t.id === 'surveys_answered')?.value.replace(/[^\d]/g, ''));
+    // Not every submitted survey counts as answered, and the lander may land the batch in more than one
+    // version: wait until the API's count has grown and held still for two seconds.
+    let surveys = surveysBefore;
+    let stableSince = Date.now();
+    await pollUntil(
+      async () => {
+        const answer = await queryLikePage(['surveys_answered'], new URL(page.url()).hash);
+        const n = (answer.rows[0]?.surveys_answered as Figure | undefined)?.n ?? 0;
+        if (n !== surveys) [surveys, stableSince] = [n, Date.now()];
+        return surveys > surveysBefore && Date.now() - stableSince >= 2000;
+      },
+      { intervalMs: 250, timeoutMs: 30_000 },
+    );
+    expect((await api(MetricsAnswer, '/v1/metrics')).freshness.dataVersion).toBeGreaterThan(versionBefore);
+
+    await page.clock.fastForward(60_000);
+    await waitForExpression(
+      page,
+      `document.querySelector('.tile[data-metric="surveys_answered"] .tile-value')?.textContent?.replace(/[^\\d]/g, '') === ${JSON.stringify(
+        String(surveys),
+      )}`,
+    );
+    await screenReady(page, 'overview');
+    expect(await page.evaluate<boolean>('window.__servqNotReloaded === true')).toBe(true);
+    const after = await expectTilesEqualApi();
+    expect(after.map((t) => t.value)).not.toEqual(before.map((t) => t.value));
     expect(browser.pageErrors).toEqual([]);
     expect(browser.consoleErrors).toEqual([]);
   });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFilters, monthsBefore, parseRoute, presetRange, rigaToday, routeHash } from './filters.ts';
+import {
+  dateFormatHint,
+  defaultFilters,
+  formatDate,
+  monthsBefore,
+  parseDateInput,
+  parseRoute,
+  presetRange,
+  rigaToday,
+  routeHash,
+} from './filters.ts';
 
 describe('screen and filters in the address', () => {
   it('defaults to the overview of the last six calendar months by month', () => {
@@ -52,5 +62,23 @@ describe('screen and filters in the address', () => {
     expect(presetRange('months12', '2026-12-03')).toEqual({ from: '2026-01-01', to: '2026-12-03', grain: 'month' });
     expect(presetRange('ytd', '2026-12-03')).toEqual({ from: '2026-01-01', to: '2026-12-03', grain: 'month' });
     expect(presetRange('quarter', '2026-12-03').from).toBe('2026-09-04');
+  });
+
+  it("writes dates in the page's language, day first, whatever the browser's locale", () => {
+    expect(formatDate('2026-12-04', 'lv')).toBe('04.12.2026');
+    expect(formatDate('2026-12-04', 'en')).toBe('04/12/2026');
+    expect(dateFormatHint('lv')).toBe('dd.mm.gggg');
+    expect(dateFormatHint('en')).toBe('dd/mm/yyyy');
+  });
+
+  it('reads a typed date day first, and refuses what is not a calendar date', () => {
+    expect(parseDateInput('04.12.2026')).toBe('2026-12-04');
+    expect(parseDateInput(' 4.12.2026. ')).toBe('2026-12-04');
+    expect(parseDateInput('04/12/2026')).toBe('2026-12-04');
+    expect(parseDateInput('4-12-26')).toBe('2026-12-04');
+    expect(parseDateInput('2026-12-04')).toBe('2026-12-04');
+    expect(parseDateInput('29.02.2024')).toBe('2024-02-29');
+    for (const wrong of ['29.02.2026', '31.04.2026', '12.13.2026', '2026', '', 'rīt', '04.12.1899'])
+      expect({ wrong, parsed: parseDateInput(wrong) }).toEqual({ wrong, parsed: null });
   });
 });

@@ -3,7 +3,7 @@
  * view can be bookmarked and shared. Defaults: the last six calendar months up to the end of the data, by
  * month. Channel, service and language narrow every panel whose metrics can be split by them.
  */
-import type { Grain } from './api.types.ts';
+import type { Grain, Lang } from './api.types.ts';
 
 export const SCREENS = ['overview', 'offices', 'equal', 'visits', 'complaints', 'sql'] as const;
 export type Screen = (typeof SCREENS)[number];
@@ -113,4 +113,49 @@ export function routeHash(route: Route): string {
     if (route.filters[dimension]) params.set(dimension, route.filters[dimension]);
   if (route.filters.within !== undefined) params.set('within', String(route.filters.within));
   return `#/${route.screen}?${params.toString()}`;
+}
+
+/**
+ * Dates in the filter bar are text in the page's language, not `<input type="date">`: the browser draws that one
+ * in its own locale (month first in a Latvian office whose browser is set up in US English), whatever the page's
+ * language. Latvian writes day first with dots (04.12.2026), British English with slashes (04/12/2026). The
+ * address keeps ISO dates.
+ */
+const DATE_PATTERN: Record<Lang, { separator: string; format: string }> = {
+  lv: { separator: '.', format: 'dd.mm.gggg' },
+  en: { separator: '/', format: 'dd/mm/yyyy' },
+};
+
+/** How the language writes a date, for the input's hint: "dd.mm.gggg" or "dd/mm/yyyy". */
+export function dateFormatHint(lang: Lang): string {
+  return DATE_PATTERN[lang].format;
+}
+
+/** An ISO date (YYYY-MM-DD) as the language writes it: 04.12.2026 or 04/12/2026. */
+export function formatDate(iso: string, lang: Lang): string {
+  const [year, month, day] = iso.split('-');
+  if (!DATE.test(iso) || !year || !month || !day) return iso;
+  const separator = DATE_PATTERN[lang].separator;
+  return [day, month, year].join(separator);
+}
+
+/**
+ * A typed date as ISO, or null when it is not a real calendar date. Day first in both languages (the page's
+ * own format); dots, slashes, hyphens or spaces between the parts; a one-digit day or month; an ISO date as it
+ * is; a two-digit year as 20yy.
+ */
+export function parseDateInput(text: string): string | null {
+  const trimmed = text.trim();
+  let day: number, month: number, year: number;
+  const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(trimmed);
+  const dayFirst = /^(\d{1,2})\s*[./\-\s]\s*(\d{1,2})\s*[./\-\s]\s*(\d{4}|\d{2})\.?$/.exec(trimmed);
+  if (iso) [year, month, day] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dayFirst) {
+    [day, month, year] = [Number(dayFirst[1]), Number(dayFirst[2]), Number(dayFirst[3])];
+    if (dayFirst[3]?.length === 2) year += 2000;
+  } else return null;
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  if (year < 2000 || year > 2099) return null;
+  return date.toISOString().slice(0, 10);
 }

@@ -4,9 +4,11 @@
  */
 import type { Lang } from './api.types.ts';
 import { overviewStrings } from './overview.i18n.ts';
+import { screenStrings } from './screens.i18n.ts';
 
 const strings = {
   ...overviewStrings,
+  ...screenStrings,
   appTitle: { lv: 'Klientu apkalpošanas standarts', en: 'Customer service standard' },
   appSubtitle: { lv: 'Autotransporta direkcija', en: 'Road Transport Directorate' },
   signInTitle: { lv: 'Pieslēgties', en: 'Sign in' },

@@ -11,6 +11,9 @@ import { disposeCharts } from './charts/charts.ts';
 import { clear, h } from './dom.ts';
 import { catalogueOf, type Catalogue } from './figures.ts';
 import {
+  dateFormatHint,
+  formatDate,
+  parseDateInput,
   parseRoute,
   PRESETS,
   presetRange,
@@ -293,22 +296,39 @@ function controls(current: Session, route: Route): HTMLElement {
     focusAfterRender = document.activeElement instanceof HTMLElement ? document.activeElement.id || null : null;
     location.hash = routeHash({ ...route, filters: { ...route.filters, ...patch } });
   };
-  const date = (key: 'from' | 'to') =>
-    h(
+  // Text in the page's language (see filters.ts), committed on Enter or when focus leaves; a typo stays in the
+  // box, marked invalid with the expected format, instead of silently changing the range.
+  const date = (key: 'from' | 'to') => {
+    const errorId = `filter-${key}-error`;
+    const error = h('span', { id: errorId, class: 'date-error', 'aria-live': 'polite' });
+    const input = h('input', {
+      id: `filter-${key}`,
+      type: 'text',
+      inputmode: 'numeric',
+      autocomplete: 'off',
+      spellcheck: 'false',
+      size: 10,
+      value: formatDate(route.filters[key], lang),
+      'aria-describedby': errorId,
+      onchange: (e: Event) => {
+        const field = e.target as HTMLInputElement;
+        const value = parseDateInput(field.value);
+        if (value !== null && value <= today()) {
+          go({ [key]: value });
+          return;
+        }
+        field.setAttribute('aria-invalid', 'true');
+        error.textContent = l('dateInvalid', { format: dateFormatHint(lang), max: formatDate(today(), lang) });
+      },
+    });
+    return h(
       'label',
-      { for: `filter-${key}` },
-      l(key),
-      h('input', {
-        id: `filter-${key}`,
-        type: 'date',
-        value: route.filters[key],
-        max: today(),
-        onchange: (e: Event) => {
-          const value = (e.target as HTMLInputElement).value;
-          if (value) go({ [key]: value });
-        },
-      }),
+      { for: `filter-${key}`, class: 'date-filter' },
+      h('span', {}, l(key), ' ', h('span', { class: 'date-hint' }, dateFormatHint(lang))),
+      input,
+      error,
     );
+  };
   const grains: Grain[] = ['day', 'week', 'month', 'quarter'];
   const grainSelect = h(
     'select',
@@ -425,7 +445,11 @@ async function render(): Promise<void> {
       'div',
       { class: 'page-title' },
       h('h1', {}, l(TITLES[route.screen])),
-      h('span', { class: 'muted' }, route.screen === 'sql' ? '' : `${route.filters.from} – ${route.filters.to}`),
+      h(
+        'span',
+        { class: 'muted' },
+        route.screen === 'sql' ? '' : `${formatDate(route.filters.from, lang)} – ${formatDate(route.filters.to, lang)}`,
+      ),
     ),
     main,
   );

@@ -8,6 +8,8 @@ import type { CompareAnswer, MetricComparison } from '../api.types.ts';
 import { comparisonOption } from '../charts/chart.options.ts';
 import { comparisonChart, comparisonRows, effectOf, type ComparisonRow, type Effect } from '../shapes/compare.shape.ts';
 import { h, table } from '../dom.ts';
+import { formatDate } from '../filters.ts';
+import { sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatChange, formatInterval, formatValue, plotValue } from '../format.ts';
 import { chartFigure, metricInfo, metricLabel, targetText, tr, type ViewContext } from '../view.ts';
@@ -48,7 +50,14 @@ export async function renderCompare(ctx: ViewContext, screen: CompareScreen): Pr
       { class: 'intro' },
       l(screen.intro),
       ' ',
-      h('span', { class: 'muted' }, l('previousPeriod', { from: answer.previous.from, to: answer.previous.to })),
+      h(
+        'span',
+        { class: 'muted' },
+        l('previousPeriod', {
+          from: formatDate(answer.previous.from, ctx.lang),
+          to: formatDate(answer.previous.to, ctx.lang),
+        }),
+      ),
     ),
     h(
       'p',
@@ -166,7 +175,16 @@ export function metricSection(
     ctx,
     data,
     title,
-    note: `${info?.description[ctx.lang] ?? ''} ${targetText(ctx, metric.id, metric.all.target)}.`,
+    note: [
+      `${info?.description[ctx.lang] ?? ''} ${targetText(ctx, metric.id, metric.all.target)}.`,
+      sampleNote(
+        ctx.lang,
+        rows.filter((r) => !r.isAll).map((r) => ({ label: r.label, n: r.n, suppressed: r.suppressed })),
+        metric.minSample,
+      ),
+    ]
+      .filter(Boolean)
+      .join(' '),
     summary: `${title}. ${summary}`,
     option,
     height: 56 + rows.length * 46,

@@ -11,13 +11,16 @@ import { backlogOption, stackedBarOption } from '../charts/complaints.charts.ts'
 import { DEFAULT_WITHIN, deskPanel } from '../complaints.desk.ts';
 import { breakdown, weeklyCounts, type Slice } from '../shapes/complaints.shape.ts';
 import { h, table } from '../dom.ts';
+import { figureOf, keyOf } from '../figures.ts';
+import { formatDate } from '../filters.ts';
+import { sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
 import { partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { tilesOf } from '../shapes/tiles.shape.ts';
 import { trendOf } from '../shapes/trend.shape.ts';
-import { chartFigure, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
+import { chartFigure, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
 
 const TILE_METRICS = [
   'complaints_received',
@@ -45,7 +48,7 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
     scopedQuery(ctx, { metrics: ['complaints_received'], from, to, grain: 'week' }),
     scopedQuery(ctx, { metrics: ['complaints_received'], dimensions: ['outcome'], from, to }),
     scopedQuery(ctx, { metrics: ['complaints_received'], dimensions: ['category'], from, to }),
-    scopedQuery(ctx, { metrics: [...COMPLIANCE], from, to, grain }),
+    scopedQuery(ctx, { metrics: [...COMPLIANCE, 'legal_deadline_met_count'], from, to, grain }),
     scopedQuery(ctx, { metrics: ['open_complaints', 'open_overdue'], dimensions: ['open_age_band'], ...ALL_TIME }),
     ctx.api.complaintsBacklog({ from, to, grain, filters: scoped.filters }),
     ctx.api.complaintsDue({ within, filters: scoped.filters }),
@@ -172,7 +175,10 @@ function receivedFigure(ctx: ViewContext, weekly: Parameters<typeof weeklyCounts
     ctx.filters.to,
     ctx.dataEnd,
   );
-  const weekLabels = weeks.map((w, i) => (weekPartial[i] ? `${w.week}\n(${l('partial')})` : w.week));
+  // Each bar's Monday, written as the page's language writes dates.
+  const weekLabels = weeks.map((w, i) =>
+    weekPartial[i] ? `${formatDate(w.week, ctx.lang)}\n(${l('partial')})` : formatDate(w.week, ctx.lang),
+  );
   return chartFigure({
     ctx,
     title: l('complaintsPerWeek'),
@@ -227,16 +233,40 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
   const trends = COMPLIANCE.map((m) => trendOf(m, compliance, null));
   const periods = trends[0]?.periods ?? [];
   const partial = partialPeriods(periods, grain, ctx.filters.from, ctx.filters.to, ctx.dataEnd);
+  // Answered in time per period, as a count: readable where the share is below its minimum sample.
+  const metByPeriod = new Map(
+    (compliance?.rows ?? []).map((row) => [keyOf(row, 'period'), figureOf(row, 'legal_deadline_met_count').value ?? 0]),
+  );
+  const legal = trends[0]?.series[0]?.points ?? [];
+  const countText = (i: number) => {
+    const point = legal[i];
+    return point && point.n > 0 ? l('countOf', { k: metByPeriod.get(periods[i] ?? '') ?? 0, n: point.n }) : '';
+  };
+  const tooFew = sampleNote(
+    ctx.lang,
+    periods.map((p, i) => ({
+      label: periods.length > 1 ? formatPeriod(p, grain, ctx.lang) : '',
+      n: legal[i]?.n ?? 0,
+      suppressed: legal[i]?.suppressed ?? false,
+      count: countText(i),
+    })),
+    metricInfo(ctx, 'legal_deadline_share')?.minSample ?? 0,
+  );
   return chartFigure({
     ctx,
     title: l('deadlineCompliance'),
-    note: l('complianceNote'),
-    summary: trends
-      .map(
-        (t) =>
-          `${metricLabel(ctx, t.metric)}: ${t.series[0]?.points.map((p) => formatValue('share', p.value, ctx.lang)).join(', ') ?? ''}`,
-      )
-      .join('. '),
+    note: [l('complianceNote'), tooFew].filter(Boolean).join(' '),
+    summary: [
+      trends
+        .map(
+          (t) =>
+            `${metricLabel(ctx, t.metric)}: ${t.series[0]?.points.map((p) => formatValue('share', p.value, ctx.lang)).join(', ') ?? ''}`,
+        )
+        .join('. '),
+      tooFew,
+    ]
+      .filter(Boolean)
+      .join(' '),
     option: trendOption(
       periods.map((p) => formatPeriod(p, grain, ctx.lang)),
       trends.map((t, i) => ({
@@ -253,12 +283,14 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
       [l('period'), ...trends.map((t) => metricLabel(ctx, t.metric))],
       periods.map((p, i) => [
         partial[i] ? `${formatPeriod(p, grain, ctx.lang)} (${l('partial')})` : formatPeriod(p, grain, ctx.lang),
-        ...trends.map((t) => {
+        ...trends.map((t, m) => {
           const point = t.series[0]?.points[i];
           if (!point || point.n === 0) return '—';
+          // The legal deadline's count stays a count below the minimum sample; the internal target has none.
+          const count = m === 0 ? ` — ${countText(i)}` : '';
           return point.suppressed
-            ? h('span', { class: 'too-few' }, `${l('tooFew')} (n=${point.n})`)
-            : `${formatValue('share', point.value, ctx.lang)} (n=${point.n})`;
+            ? h('span', { class: 'too-few' }, `${l('tooFew')} (n=${point.n})${count}`)
+            : `${formatValue('share', point.value, ctx.lang)} (n=${point.n})${count}`;
         }),
       ]),
     ),

@@ -6,6 +6,7 @@
  */
 import type { CompareAnswer } from '../api.types.ts';
 import { h, table } from '../dom.ts';
+import { formatDate } from '../filters.ts';
 import { mergeVerdicts, gapsOf, type Gap, type Verdict } from '../shapes/equal.shape.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatValue } from '../format.ts';
@@ -53,7 +54,14 @@ export async function renderEqual(ctx: ViewContext): Promise<HTMLElement> {
       { class: 'intro' },
       l('equalIntro'),
       ' ',
-      h('span', { class: 'muted' }, l('previousPeriod', { from: language.previous.from, to: language.previous.to })),
+      h(
+        'span',
+        { class: 'muted' },
+        l('previousPeriod', {
+          from: formatDate(language.previous.from, ctx.lang),
+          to: formatDate(language.previous.to, ctx.lang),
+        }),
+      ),
     ),
     h(
       'p',

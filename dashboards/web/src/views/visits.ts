@@ -10,6 +10,7 @@ import { disposeChartsIn } from '../charts/charts.ts';
 import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatTimestamp, formatValue, plotValue } from '../format.ts';
+import { sampleNote } from '../sample.note.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { tilesOf } from '../shapes/tiles.shape.ts';
 import { HEAT_COLOURS, heatmapOption } from '../charts/visits.charts.ts';
@@ -301,10 +302,18 @@ function waitsHeat(ctx: ViewContext, grid: HourGrid): HTMLElement {
     return figure && !figure.suppressed ? figure.value : null;
   };
   const format = (v: number) => new Intl.NumberFormat(locale(ctx), { maximumFractionDigits: 0 }).format(v);
+  const measured = grid.cells.filter((c) => c.figure.n > 0);
+  const allTooFew =
+    measured.length > 0 && measured.every((c) => c.figure.suppressed || c.figure.value === null)
+      ? l('heatAllTooFew', {
+          n: Math.max(...measured.map((c) => c.figure.n)),
+          min: metricInfo(ctx, 'wait_p50')?.minSample ?? 0,
+        })
+      : '';
   return chartFigure({
     ctx,
     title,
-    note: `${l('medianNote')} ${l('heatNote', { hours: hoursText(ctx) })}`,
+    note: [allTooFew, l('medianNote'), l('heatNote', { hours: hoursText(ctx) })].filter(Boolean).join(' '),
     summary: `${title}: ${grid.weekdays.length} × ${grid.hours.length}`,
     option: heatmapOption(grid, {
       weekdayNames: grid.weekdays.map((d) => weekdayNames(ctx)[d - 1] ?? ''),
@@ -344,10 +353,19 @@ function barOfGroups(
     const f = g.figures[options.metric];
     return f !== undefined && !f.suppressed && f.value !== null;
   });
+  const tooFew = sampleNote(
+    ctx.lang,
+    options.groups.map((g) => ({
+      label: name(g),
+      n: g.figures[options.metric]?.n ?? 0,
+      suppressed: g.figures[options.metric]?.suppressed ?? false,
+    })),
+    metricInfo(ctx, options.metric)?.minSample ?? 0,
+  );
   return chartFigure({
     ctx,
     title: options.title,
-    note: options.note,
+    note: [options.note, tooFew].filter(Boolean).join(' ') || undefined,
     summary: `${options.title}: ${
       plotted
         .map((g) => `${name(g)} ${formatValue(unit, g.figures[options.metric]?.value ?? null, ctx.lang)}`)
@@ -436,10 +454,15 @@ function waitBands(
           ? l('longestWaitAll', { target: targetText })
           : l('longestWait', { target: targetText, band: longest.split('-')[1] ?? longest });
   const bandName = (band: string) => l('waitBandValue', { band: band.replace('-', '–') });
+  const tooFew = sampleNote(
+    ctx.lang,
+    csat.map((b) => ({ label: bandName(b.band), n: b.figure.n, suppressed: b.figure.suppressed })),
+    metric?.minSample ?? 0,
+  );
   return chartFigure({
     ctx,
     title: `${title}: ${metricLabel(ctx, 'csat')}`,
-    note: verdict,
+    note: shown.length === 0 ? (tooFew ?? verdict) : [verdict, tooFew].filter(Boolean).join(' '),
     summary: `${title}: ${shown.map((b) => `${bandName(b.band)} ${formatValue('share', b.figure.value, ctx.lang)}`).join(', ')}. ${verdict}`,
     option: withTarget(
       barOption(

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { sampleNote } from './sample.note.ts';
+
+describe('the note over a chart with groups below the minimum sample', () => {
+  it('says nothing when every group with data is plotted', () => {
+    expect(
+      sampleNote(
+        'en',
+        [
+          { label: 'Riga', n: 40, suppressed: false },
+          { label: 'Cēsis', n: 0, suppressed: true },
+        ],
+        10,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('explains an empty chart with the sample, the minimum and the count that can still be read', () => {
+    expect(sampleNote('en', [{ label: '', n: 3, suppressed: true, count: '3 of 3 answered in time' }], 10)).toBe(
+      'Nothing plotted: too few cases to estimate (n = 3, minimum 10) — 3 of 3 answered in time.',
+    );
+    expect(
+      sampleNote(
+        'lv',
+        [
+          { label: 'okt. 2026', n: 4, suppressed: true, count: '4 no 4 atbildētas termiņā' },
+          { label: 'nov. 2026', n: 7, suppressed: true },
+        ],
+        10,
+      ),
+    ).toBe(
+      'Grafikā nav punktu: par maz gadījumu, lai novērtētu (vajag ≥ 10) — okt. 2026: n = 4, 4 no 4 atbildētas termiņā; nov. 2026: n = 7.',
+    );
+  });
+
+  it('names the groups left out of a chart that still has points', () => {
+    expect(
+      sampleNote(
+        'en',
+        [
+          { label: 'Russian', n: 40, suppressed: false },
+          { label: 'other', n: 3, suppressed: true },
+        ],
+        30,
+      ),
+    ).toBe('Not plotted, too few cases to estimate (minimum 30): other: n = 3.');
+  });
+
+  it('says when there is no data at all', () => {
+    expect(sampleNote('en', [{ label: 'x', n: 0, suppressed: false }], 10)).toBe(
+      'No data for these filters in the range.',
+    );
+  });
+});

@@ -1,0 +1,36 @@
+/**
+ * The note over a chart whose groups are below the metric's minimum sample: without it an office head sees an
+ * empty chart and no reason. The note names the groups left out with their sample size, and the count a
+ * reader may still read where there is one ("3 of 3 answered in time": a count, not an estimate).
+ */
+import type { Lang } from './api.types.ts';
+import { t } from './i18n.ts';
+
+export interface SampledGroup {
+  /** The group's name ('' when the chart has a single group, said by its title). */
+  label: string;
+  n: number;
+  suppressed: boolean;
+  /** A count that stays readable below the minimum sample, e.g. "3 of 3 answered in time". */
+  count?: string;
+}
+
+/**
+ * The note for a chart's groups, or undefined when every group with data is plotted. Groups without data
+ * (n = 0) are not "too few", just absent; a chart with no data at all says so.
+ */
+export function sampleNote(lang: Lang, groups: readonly SampledGroup[], minSample: number): string | undefined {
+  const withData = groups.filter((g) => g.n > 0);
+  if (withData.length === 0) return t(lang, 'chartNoData');
+  const left = withData.filter((g) => g.suppressed);
+  if (left.length === 0) return undefined;
+  const item = (g: SampledGroup) =>
+    [g.label ? `${g.label}: n = ${g.n}` : `n = ${g.n}`, g.count].filter(Boolean).join(', ');
+  if (left.length < withData.length)
+    return t(lang, 'someNotPlotted', { min: minSample, list: left.map(item).join('; ') });
+  const only = left.length === 1 ? left[0] : undefined;
+  const detail = only
+    ? `${only.label ? `${only.label}: ` : ''}${t(lang, 'tooFewToEstimate', { n: only.n, min: minSample })}${only.count ? ` — ${only.count}` : ''}`
+    : t(lang, 'tooFewEach', { min: minSample, list: left.map(item).join('; ') });
+  return t(lang, 'nothingPlotted', { detail });
+}

@@ -1,0 +1,33 @@
+/**
+ * Words of the filter bar's dates and of the notes that explain an empty or thin chart (groups below the
+ * minimum sample, moved working Saturdays), merged into i18n.ts's table.
+ */
+export const screenStrings = {
+  dateInvalid: {
+    lv: 'Ierakstiet datumu kā {format}, ne vēlāk par {max}.',
+    en: 'Type a date as {format}, not after {max}.',
+  },
+  tooFewToEstimate: {
+    lv: 'par maz gadījumu, lai novērtētu (n = {n}, vajag ≥ {min})',
+    en: 'too few cases to estimate (n = {n}, minimum {min})',
+  },
+  tooFewEach: {
+    lv: 'par maz gadījumu, lai novērtētu (vajag ≥ {min}) — {list}',
+    en: 'too few cases to estimate (minimum {min}) — {list}',
+  },
+  nothingPlotted: { lv: 'Grafikā nav punktu: {detail}.', en: 'Nothing plotted: {detail}.' },
+  someNotPlotted: {
+    lv: 'Nav attēlots, jo par maz gadījumu, lai novērtētu (vajag ≥ {min}): {list}.',
+    en: 'Not plotted, too few cases to estimate (minimum {min}): {list}.',
+  },
+  heatAllTooFew: {
+    lv: 'Grafikā nav punktu: katrā stundā par maz apmeklējumu, lai novērtētu mediānu (lielākais n = {n}, vajag ≥ {min}).',
+    en: 'Nothing plotted: every hour has too few visits to estimate a median (largest n = {n}, minimum {min}).',
+  },
+  chartNoData: { lv: 'Šim filtram periodā nav datu.', en: 'No data for these filters in the range.' },
+  movedSaturdays: {
+    lv: 'Sestdienas rindā — pārceltās darba dienas ({days}): Ministru kabineta rīkojumā noteiktas darba dienas ar tās dienas darba laiku, kuras vietā tās strādātas.',
+    en: 'The Saturday row holds moved working days ({days}): working days by the Cabinet’s order, with the hours of the weekday they replace.',
+  },
+  movedSaturday: { lv: '{date} ({weekday} {dayOff} vietā)', en: '{date} (in place of {weekday} {dayOff})' },
+};
