@@ -6,7 +6,12 @@ describe('reports configuration', () => {
   it('names every missing or malformed variable at once', () => {
     let problems: string[] = [];
     try {
-      loadConfig({ REPORTS_TOKENS: '[]', REPORTS_DASHBOARD_URL: 'ftp://x', REPORTS_SMTP_URL: 'http://mail' });
+      loadConfig({
+        REPORTS_TOKENS: '[]',
+        REPORTS_DASHBOARD_URL: 'ftp://x',
+        REPORTS_SMTP_URL: 'http://mail',
+        REPORTS_DIGEST_WITHIN_WORKING_DAYS: '61',
+      });
     } catch (error) {
       problems = (error as { problems: { variable: string }[] }).problems.map((p) => p.variable);
     }
@@ -17,6 +22,7 @@ describe('reports configuration', () => {
         'REPORTS_DASHBOARD_URL',
         'REPORTS_DASHBOARD_TOKEN',
         'REPORTS_SMTP_URL',
+        'REPORTS_DIGEST_WITHIN_WORKING_DAYS',
       ]),
     );
   });

@@ -43,9 +43,17 @@ export const ReportsEnv = S3Env.extend({
     .string()
     .regex(/^[a-z0-9][a-z0-9/_-]*\/$/, 'expected a key prefix ending in /')
     .default('reports/sent/'),
-  /** How often the schedule looks whether a month's report is due. */
+  /** How often the schedules look whether a month's report or a week's deadline digest is due. */
   REPORTS_SCHEDULE_INTERVAL_MS: envPositiveInt.default(600_000),
   REPORTS_RENDER_TIMEOUT_MS: envPositiveInt.default(60_000),
+  /** The weekly deadline digest lists complaints overdue and those due within this many working days. */
+  REPORTS_DIGEST_WITHIN_WORKING_DAYS: z.coerce
+    .number({ message: 'expected a whole number of working days, 0 to 60' })
+    .int('expected a whole number of working days, 0 to 60')
+    .min(0, 'expected a whole number of working days, 0 to 60')
+    .max(60, 'expected a whole number of working days, 0 to 60')
+    .default(5),
+  REPORTS_QUERY_TIMEOUT_MS: envPositiveInt.default(20_000),
   REPORTS_MAIL_TIMEOUT_MS: envPositiveInt.default(20_000),
   REPORTS_SHUTDOWN_DEADLINE_MS: envPositiveInt.default(20_000),
 });
@@ -60,6 +68,7 @@ export interface ReportsConfig {
   render: { dashboardUrl: string; token: string; chromiumPath: string; timeoutMs: number };
   mail: { smtpUrl: string; from: string; timeoutMs: number };
   scheduleIntervalMs: number;
+  digest: { withinWorkingDays: number; queryTimeoutMs: number };
   shutdownDeadlineMs: number;
 }
 
@@ -80,6 +89,7 @@ export function loadConfig(env: Env): ReportsConfig {
     },
     mail: { smtpUrl: e.REPORTS_SMTP_URL, from: e.REPORTS_MAIL_FROM, timeoutMs: e.REPORTS_MAIL_TIMEOUT_MS },
     scheduleIntervalMs: e.REPORTS_SCHEDULE_INTERVAL_MS,
+    digest: { withinWorkingDays: e.REPORTS_DIGEST_WITHIN_WORKING_DAYS, queryTimeoutMs: e.REPORTS_QUERY_TIMEOUT_MS },
     shutdownDeadlineMs: e.REPORTS_SHUTDOWN_DEADLINE_MS,
   };
 }

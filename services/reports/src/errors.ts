@@ -11,6 +11,7 @@ export const ReportsErrorCode = {
   Forbidden: 'REPORTS_FORBIDDEN',
   NotFound: 'REPORTS_NOT_FOUND',
   RenderFailed: 'REPORTS_RENDER_FAILED',
+  QueryFailed: 'REPORTS_QUERY_FAILED',
   ShuttingDown: 'REPORTS_SHUTTING_DOWN',
   Internal: 'REPORTS_INTERNAL',
 } as const;
@@ -23,6 +24,7 @@ const statusByCode: Record<ReportsErrorCode, number> = {
   REPORTS_FORBIDDEN: 403,
   REPORTS_NOT_FOUND: 404,
   REPORTS_RENDER_FAILED: 502,
+  REPORTS_QUERY_FAILED: 502,
   REPORTS_SHUTTING_DOWN: 503,
   REPORTS_INTERNAL: 500,
 };

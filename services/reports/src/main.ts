@@ -1,7 +1,7 @@
 /**
  * Starts the reports service: reads the environment and the subscriptions file (a bad file stops it with every
- * problem listed), starts Chromium, listens, and runs the monthly schedule. SIGTERM/SIGINT stop in order: HTTP,
- * the schedule (a send in flight finishes), Chromium, the mail transport — within a deadline.
+ * problem listed), starts Chromium, listens, and runs the monthly schedule and the weekly deadline digest. SIGTERM/SIGINT stop in order: the digest,
+ * HTTP, the schedule (a send in flight finishes), Chromium, the mail transport — within a deadline.
  */
 import { scrubText } from '@servq/contracts';
 import { createS3Client, readMarker, writeMarker } from '@servq/lake';
@@ -9,6 +9,7 @@ import { createMailer } from '@servq/mail';
 import { serviceLogOptions, stopOnSignals } from '@servq/runtime';
 import { buildReportsService } from './app.ts';
 import { loadConfig } from './config.ts';
+import { DigestScheduler, queryDueSource } from './digest.ts';
 import { isReportsError } from './errors.ts';
 import { Renderer } from './render.ts';
 import { loadSubscriptions } from './subscriptions.ts';
@@ -20,6 +21,11 @@ const subscriptions = await loadSubscriptions(config.subscriptionsFile).catch((e
 });
 
 const s3 = createS3Client(config.s3);
+const mailer = createMailer({ ...config.mail, idDomain: 'servq-reports' });
+const markers = {
+  has: async (key: string) => (await readMarker(s3, config.s3.bucket, key)) !== null,
+  put: (key: string, body: Record<string, unknown>) => writeMarker(s3, config.s3.bucket, key, body),
+};
 const service = await buildReportsService(
   {
     tokens: config.tokens,
@@ -31,11 +37,8 @@ const service = await buildReportsService(
   },
   {
     renderer: new Renderer(config.render),
-    mailer: createMailer({ ...config.mail, idDomain: 'servq-reports' }),
-    markers: {
-      has: async (key) => (await readMarker(s3, config.s3.bucket, key)) !== null,
-      put: (key, body) => writeMarker(s3, config.s3.bucket, key, body),
-    },
+    mailer,
+    markers,
     subscribers: subscriptions.subscribers,
     now: () => new Date(),
   },
@@ -44,10 +47,32 @@ const service = await buildReportsService(
 await service.start();
 await service.http.listen({ host: config.http.host, port: config.http.port });
 service.startSchedule();
+const digest = new DigestScheduler(
+  {
+    subscribers: subscriptions.subscribers,
+    source: queryDueSource({
+      url: config.render.dashboardUrl,
+      token: config.render.token,
+      timeoutMs: config.digest.queryTimeoutMs,
+    }),
+    mailer,
+    markers,
+    logger: service.http.log,
+    dashboardUrl: config.render.dashboardUrl,
+  },
+  {
+    intervalMs: config.scheduleIntervalMs,
+    markerPrefix: config.markerPrefix,
+    withinWorkingDays: config.digest.withinWorkingDays,
+  },
+);
+digest.start(() => new Date());
 service.http.log.info({ subscribers: subscriptions.subscribers.length }, 'reports service listening');
 
 stopOnSignals(
   async () => {
+    // The digest first: the service's stop closes the mail transport it shares.
+    await digest.stop();
     await service.stop();
     s3.destroy();
   },

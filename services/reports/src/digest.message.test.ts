@@ -1,0 +1,151 @@
+import type { DueComplaint } from '@servq/query-api';
+import { describe, expect, it } from 'vitest';
+import { renderDigest, type DigestInput, type DigestLabels } from './digest.message.ts';
+
+const labels: DigestLabels = {
+  category: (id) => ({ waiting: 'Waiting', information: 'Information' })[id ?? ''] ?? '—',
+  channel: (id) => ({ email: 'E-mail', in_person: 'In person' })[id ?? ''] ?? '—',
+};
+
+const complaint = (over: Partial<DueComplaint>): DueComplaint => ({
+  id: 'k-1',
+  office: 'cesis',
+  channel: 'email',
+  category: 'waiting',
+  receivedOn: '2026-11-02',
+  dueOn: '2026-11-16',
+  rule: 'submissions-law-from-2026-03',
+  extended: false,
+  reopened: false,
+  workingDaysLeft: -11,
+  status: 'overdue',
+  ...over,
+});
+
+const link = 'http://dash/#/complaints?from=2026-09-01&to=2026-11-30&grain=week&office=cesis';
+const cesis = (complaints: DueComplaint[], lang: 'lv' | 'en'): DigestInput => ({
+  lang,
+  week: '2026-W49',
+  asOf: '2026-11-30',
+  within: 5,
+  scopeName: lang === 'lv' ? 'Cēsu nodaļa' : 'Cēsis office',
+  sections: [
+    {
+      office: 'cesis',
+      officeName: 'Cēsis office',
+      complaints,
+      counts: {
+        overdue: complaints.filter((c) => c.status === 'overdue').length,
+        due: complaints.filter((c) => c.status === 'due').length,
+      },
+      link,
+    },
+  ],
+  link,
+});
+
+describe('deadline digest message', () => {
+  const list = [
+    complaint({ id: 'k-1', workingDaysLeft: -11 }),
+    complaint({ id: 'k-2', workingDaysLeft: -1, extended: true, category: 'information', channel: 'in_person' }),
+    complaint({ id: 'k-3', status: 'due', dueOn: '2026-11-30', workingDaysLeft: 0 }),
+    complaint({ id: 'k-4', status: 'due', dueOn: '2026-12-03', workingDaysLeft: 3, reopened: true }),
+  ];
+
+  it('lists overdue then due complaints by case id with category, channel, due date and working days, in English', () => {
+    const { subject, text } = renderDigest(cesis(list, 'en'), labels);
+    expect(subject).toBe('servq complaint deadlines 2026-W49: Cēsis office — 2 overdue, 2 due soon');
+    expect(text).toContain('As of 2026-11-30: 2 overdue, 2 due within 5 working days.');
+    expect(text).toContain(
+      [
+        'Overdue (2)',
+        '- k-1 · Waiting · E-mail · due 2026-11-16 · 11 working days overdue',
+        '- k-2 · Information · In person · due 2026-11-16 · 1 working day overdue · deadline extended',
+        '',
+        'Due within 5 working days (2)',
+        '- k-3 · Waiting · E-mail · due 2026-11-30 · due today',
+        '- k-4 · Waiting · E-mail · due 2026-12-03 · 3 working days left · reopened',
+        `Complaints screen: ${link}`,
+      ].join('\n'),
+    );
+  });
+
+  it('words counts of working days in Latvian, singular after 1 and 21 but not 11', () => {
+    const lv = renderDigest(
+      cesis(
+        [
+          complaint({ id: 'a', workingDaysLeft: -21 }),
+          complaint({ id: 'b', workingDaysLeft: -11 }),
+          complaint({ id: 'c', status: 'due', workingDaysLeft: 1 }),
+          complaint({ id: 'd', status: 'due', workingDaysLeft: 4 }),
+        ],
+        'lv',
+      ),
+      labels,
+    );
+    expect(lv.subject).toBe('servq sūdzību termiņi 2026-W49: Cēsu nodaļa — nokavētas 2, drīz termiņš 2');
+    expect(lv.text).toContain('nokavēta par 21 darba dienu');
+    expect(lv.text).toContain('nokavēta par 11 darba dienām');
+    expect(lv.text).toContain('atlikusi 1 darba diena');
+    expect(lv.text).toContain('atlikušas 4 darba dienas');
+    expect(lv.text).toContain(`Sūdzību skats: ${link}`);
+  });
+
+  it('says in one line that nothing is due, with the link, when an office has nothing overdue or due', () => {
+    const { subject, text } = renderDigest(cesis([], 'en'), labels);
+    expect(subject).toBe('servq complaint deadlines 2026-W49: Cēsis office — nothing overdue or due soon');
+    expect(text).toContain('As of 2026-11-30 no open complaint is overdue or due within 5 working days.');
+    expect(text).not.toContain('Overdue');
+    expect(text).toContain(link);
+  });
+
+  it('tells how many more there are when the list was cut', () => {
+    const input = cesis(list.slice(0, 1), 'en');
+    input.sections[0]!.counts.overdue = 30;
+    expect(renderDigest(input, labels).text).toContain('… and 29 more (all on the screen below)');
+  });
+
+  it('gives the whole agency one heading per office, a quiet office in one line, and complaints without an office last', () => {
+    const { subject, text } = renderDigest(
+      {
+        lang: 'en',
+        week: '2026-W49',
+        asOf: '2026-11-30',
+        within: 5,
+        scopeName: 'whole agency',
+        sections: [
+          {
+            office: 'cesis',
+            officeName: 'Cēsis office',
+            complaints: list.slice(0, 1),
+            counts: { overdue: 1, due: 0 },
+            link,
+          },
+          {
+            office: 'liepaja',
+            officeName: 'Liepāja office',
+            complaints: [],
+            counts: { overdue: 0, due: 0 },
+            link: 'L',
+          },
+          {
+            office: null,
+            officeName: 'No office',
+            complaints: [complaint({ id: 'e-1', office: null, status: 'due', workingDaysLeft: 2 })],
+            counts: { overdue: 0, due: 1 },
+          },
+        ],
+        link: 'ALL',
+      },
+      labels,
+    );
+    expect(subject).toBe('servq complaint deadlines 2026-W49: whole agency — 1 overdue, 1 due soon');
+    expect(text).toContain('== Cēsis office ==\nOverdue (1)\n- k-1 ·');
+    expect(text).toContain(
+      '== Liepāja office ==\nAs of 2026-11-30 no open complaint is overdue or due within 5 working days.\nComplaints screen: L',
+    );
+    expect(text).toContain(
+      '== No office ==\nDue within 5 working days (1)\n- e-1 · Waiting · E-mail · due 2026-11-16 · 2 working days left\n\nComplaints screen, all offices: ALL',
+    );
+  });
+});

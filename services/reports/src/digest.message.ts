@@ -1,0 +1,152 @@
+/**
+ * The weekly deadline digest as words: one plain-text e-mail per subscriber, in Latvian or English, listing per
+ * office the open complaints past their legal deadline and those due within N working days, by case id (never
+ * anything personal), with category, channel, due date, working days overdue or left, and a link to the
+ * dashboard's Complaints screen with the office filter. Pure: the figures are the query API's /v1/complaints/due.
+ */
+import type { DueAnswer, DueComplaint } from '@servq/query-api';
+import type { Lang } from './render.ts';
+import type { Week } from './week.ts';
+
+export interface DigestSection {
+  /** Null: complaints that concern no office (an e-service, say). */
+  office: string | null;
+  officeName: string;
+  complaints: readonly DueComplaint[];
+  /** Every complaint, even when the list was cut at the query API's limit. */
+  counts: DueAnswer['counts'];
+  /** The Complaints screen filtered to the office; none for complaints without one (the scope's link shows them). */
+  link?: string | undefined;
+}
+
+export interface DigestInput {
+  lang: Lang;
+  week: Week;
+  /** The day the deadlines are counted from (the query API's `asOf`). */
+  asOf: string;
+  within: number;
+  /** The office's name, or the whole agency. */
+  scopeName: string;
+  sections: readonly DigestSection[];
+  /** The Complaints screen for the whole scope. */
+  link: string;
+}
+
+export interface DigestLabels {
+  category(id: string | null): string;
+  channel(id: string | null): string;
+}
+
+export interface DigestMessage {
+  subject: string;
+  text: string;
+}
+
+/** Latvian counts take the singular after 1, 21, 31 … but not after 11. */
+const lvSingular = (n: number) => n % 10 === 1 && n % 100 !== 11;
+
+const WORDS = {
+  lv: {
+    agency: 'visa ATD',
+    title: (week: Week, scope: string) => `Sūdzību termiņi · ${week} · ${scope}`,
+    summary: (asOf: string, overdue: number, due: number, within: number) =>
+      `Stāvoklis ${asOf}: nokavētas ${overdue}, termiņš ${within} darba dienu laikā ${due}. Termiņi pēc Iesniegumu ` +
+      'likuma redakcijas, kas bija spēkā sūdzības saņemšanas dienā.',
+    nothing: (asOf: string, within: number) =>
+      `${asOf} nav nevienas atvērtas sūdzības ar nokavētu termiņu vai termiņu ${within} darba dienu laikā.`,
+    overdueHead: (n: number) => `Nokavētas (${n})`,
+    dueHead: (within: number, n: number) => `Termiņš ${within} darba dienu laikā (${n})`,
+    due: (date: string) => `termiņš ${date}`,
+    late: (n: number) => `nokavēta par ${n} ${lvSingular(n) ? 'darba dienu' : 'darba dienām'}`,
+    left: (n: number) =>
+      n === 0 ? 'termiņš šodien' : lvSingular(n) ? `atlikusi ${n} darba diena` : `atlikušas ${n} darba dienas`,
+    extended: 'termiņš pagarināts',
+    reopened: 'atkārtoti atvērta',
+    more: (n: number) => `… un vēl ${n} (visas skatā zemāk)`,
+    screen: 'Sūdzību skats',
+    screenAll: 'Sūdzību skats, visas nodaļas',
+    subject: (week: Week, scope: string, overdue: number, due: number) =>
+      overdue + due === 0
+        ? `servq sūdzību termiņi ${week}: ${scope} — nekas nav nokavēts vai drīz jāatbild`
+        : `servq sūdzību termiņi ${week}: ${scope} — nokavētas ${overdue}, drīz termiņš ${due}`,
+    footer:
+      'Šo kopsavilkumu servq sūta katras nedēļas pirmās darba dienas rītā. Lietas identificētas tikai ar lietas numuru.',
+  },
+  en: {
+    agency: 'whole agency',
+    title: (week: Week, scope: string) => `Complaint deadlines · ${week} · ${scope}`,
+    summary: (asOf: string, overdue: number, due: number, within: number) =>
+      `As of ${asOf}: ${overdue} overdue, ${due} due within ${within} working days. Deadlines under the Law on ` +
+      "Submissions as in force on each complaint's day of receipt.",
+    nothing: (asOf: string, within: number) =>
+      `As of ${asOf} no open complaint is overdue or due within ${within} working days.`,
+    overdueHead: (n: number) => `Overdue (${n})`,
+    dueHead: (within: number, n: number) => `Due within ${within} working days (${n})`,
+    due: (date: string) => `due ${date}`,
+    late: (n: number) => `${n} working ${n === 1 ? 'day' : 'days'} overdue`,
+    left: (n: number) => (n === 0 ? 'due today' : `${n} working ${n === 1 ? 'day' : 'days'} left`),
+    extended: 'deadline extended',
+    reopened: 'reopened',
+    more: (n: number) => `… and ${n} more (all on the screen below)`,
+    screen: 'Complaints screen',
+    screenAll: 'Complaints screen, all offices',
+    subject: (week: Week, scope: string, overdue: number, due: number) =>
+      overdue + due === 0
+        ? `servq complaint deadlines ${week}: ${scope} — nothing overdue or due soon`
+        : `servq complaint deadlines ${week}: ${scope} — ${overdue} overdue, ${due} due soon`,
+    footer: 'servq sends this digest on the morning of each week’s first working day. Cases are named by case id only.',
+  },
+} as const;
+
+function line(c: DueComplaint, lang: Lang, labels: DigestLabels): string {
+  const w = WORDS[lang];
+  const parts = [
+    c.id,
+    labels.category(c.category),
+    labels.channel(c.channel),
+    w.due(c.dueOn),
+    c.status === 'overdue' ? w.late(-c.workingDaysLeft) : w.left(c.workingDaysLeft),
+  ];
+  if (c.extended) parts.push(w.extended);
+  if (c.reopened) parts.push(w.reopened);
+  return `- ${parts.join(' · ')}`;
+}
+
+function sectionLines(section: DigestSection, input: DigestInput, labels: DigestLabels, heading: boolean): string[] {
+  const w = WORDS[input.lang];
+  const { overdue, due } = section.counts;
+  const lines: string[] = heading ? [`== ${section.officeName} ==`] : [];
+  if (overdue + due === 0) {
+    lines.push(w.nothing(input.asOf, input.within));
+  } else {
+    const listed = { overdue: section.complaints.filter((c) => c.status === 'overdue'), due: [] as DueComplaint[] };
+    listed.due = section.complaints.filter((c) => c.status === 'due');
+    if (overdue > 0) {
+      lines.push(w.overdueHead(overdue), ...listed.overdue.map((c) => line(c, input.lang, labels)));
+      if (listed.overdue.length < overdue) lines.push(w.more(overdue - listed.overdue.length));
+    }
+    if (due > 0) {
+      if (overdue > 0) lines.push('');
+      lines.push(w.dueHead(input.within, due), ...listed.due.map((c) => line(c, input.lang, labels)));
+      if (listed.due.length < due) lines.push(w.more(due - listed.due.length));
+    }
+  }
+  if (section.link) lines.push(`${w.screen}: ${section.link}`);
+  return lines;
+}
+
+export function renderDigest(input: DigestInput, labels: DigestLabels): DigestMessage {
+  const w = WORDS[input.lang];
+  const overdue = input.sections.reduce((sum, s) => sum + s.counts.overdue, 0);
+  const due = input.sections.reduce((sum, s) => sum + s.counts.due, 0);
+  const several = input.sections.length > 1;
+  const body: string[] = [w.title(input.week, input.scopeName)];
+  // A head with nothing due reads one line saying so, not a summary of zeros followed by the same news.
+  if (overdue + due > 0 || several) body.push('', w.summary(input.asOf, overdue, due, input.within));
+  for (const section of input.sections) body.push('', ...sectionLines(section, input, labels, several));
+  if (several) body.push('', `${w.screenAll}: ${input.link}`);
+  body.push('', '--', w.footer);
+  return { subject: w.subject(input.week, input.scopeName, overdue, due), text: body.join('\n') + '\n' };
+}
+
+export const agencyName = (lang: Lang): string => WORDS[lang].agency;
