@@ -4,6 +4,7 @@
  */
 import type { DriversAnswer } from '../api.types.ts';
 import { COLOURS, type ChartOption } from './chart.options.ts';
+import { niceAxis, type NiceAxis } from './nice.axis.ts';
 
 export type Quadrant = 'fix' | 'keep' | 'watch' | 'ok';
 
@@ -61,7 +62,56 @@ const QUADRANT_COLOURS: Record<Quadrant, string> = {
   ok: '#2b6cb0',
 };
 
-export function driversOption(q: DriverQuadrants, axes: { x: string; y: string }): ChartOption {
+/** Darker shades of the quadrant colours for text on white (contrast of at least 4.5 : 1). */
+const QUADRANT_TEXT: Record<Quadrant, string> = {
+  fix: '#9b1c1c',
+  keep: '#1a5e3c',
+  watch: '#7b4a12',
+  ok: '#1e4e8c',
+};
+
+export interface DriversAxes {
+  /** The axes' names, saying what each measures. */
+  x: string;
+  y: string;
+  /** The quadrants' names, written in their corners. */
+  quadrants: Record<Quadrant, string>;
+  /** Tick labels in the page's number format. */
+  formatTick: (value: number, digits: number) => string;
+}
+
+/**
+ * The axes' extent: performance on the 1–5 scale around the shown scores and their intervals; importance from
+ * 0 (an aspect that does not move satisfaction) unless an interval really reaches below it, never beyond ±1.
+ */
+export function driverAxes(q: DriverQuadrants): { x: NiceAxis; y: NiceAxis } {
+  const xs = q.points.flatMap((p) => [
+    p.performanceInterval?.lower ?? p.performance,
+    p.performanceInterval?.upper ?? p.performance,
+  ]);
+  const ys = q.points.flatMap((p) => [
+    p.importanceInterval?.lower ?? p.importance,
+    p.importanceInterval?.upper ?? p.importance,
+  ]);
+  const x =
+    xs.length === 0
+      ? niceAxis(1, 5, { ticks: 4 })
+      : niceAxis(Math.min(...xs), Math.max(...xs), { ticks: 5, pad: 0.05, limits: { min: 1, max: 5 } });
+  const yLow = ys.length === 0 ? 0 : Math.min(0, ...ys);
+  const yHigh = ys.length === 0 ? 1 : Math.max(...ys);
+  const y = niceAxis(yLow, yHigh, { ticks: 5, limits: { min: -1, max: 1 } });
+  return { x, y };
+}
+
+/** Where each quadrant's name goes: its outer corner of the plot, clear of the dividing lines. */
+const CORNERS: Record<Quadrant, { x: 'min' | 'max'; y: 'min' | 'max' }> = {
+  fix: { x: 'min', y: 'max' },
+  keep: { x: 'max', y: 'max' },
+  watch: { x: 'min', y: 'min' },
+  ok: { x: 'max', y: 'min' },
+};
+
+export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOption {
   const whiskers = q.points.flatMap((p) => [
     ...(p.performanceInterval
       ? [
@@ -80,44 +130,40 @@ export function driversOption(q: DriverQuadrants, axes: { x: string; y: string }
         ]
       : []),
   ]);
-  const xs = q.points.flatMap((p) => [
-    p.performanceInterval?.lower ?? p.performance,
-    p.performanceInterval?.upper ?? p.performance,
-  ]);
-  const ys = q.points.flatMap((p) => [
-    p.importanceInterval?.lower ?? p.importance,
-    p.importanceInterval?.upper ?? p.importance,
-  ]);
-  const pad = (lo: number, hi: number, step: number) => ({
-    min: Math.floor((lo - step / 2) / step) * step,
-    max: Math.ceil((hi + step / 2) / step) * step,
-  });
-  const xr = pad(Math.min(...xs, 5), Math.max(...xs, 1), 0.5);
-  const yr = pad(Math.min(...ys, 0), Math.max(...ys, 0), 0.1);
+  const { x, y } = driverAxes(q);
+  const xMid = (x.min + x.max) / 2;
   const midLines = [
     ...(q.performanceMid !== null ? [{ xAxis: q.performanceMid }] : []),
     ...(q.importanceMid !== null ? [{ yAxis: q.importanceMid }] : []),
   ];
+  const corners = q.points.length === 0 ? [] : (Object.keys(CORNERS) as Quadrant[]);
   return {
     animation: false,
     textStyle: { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#2d3748' },
-    grid: { left: 56, right: 24, top: 16, bottom: 48 },
+    // The plot shrinks to keep tick labels and axis names inside the canvas (nothing clipped at 390 px).
+    grid: { left: 8, right: 16, top: 12, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     xAxis: {
       type: 'value',
       name: axes.x,
       nameLocation: 'middle',
-      nameGap: 28,
-      min: Math.max(1, xr.min),
-      max: Math.min(5, xr.max),
+      nameGap: 26,
+      nameTextStyle: { color: '#2d3748', fontSize: 12 },
+      min: x.min,
+      max: x.max,
+      interval: x.interval,
+      axisLabel: { formatter: (v: number) => axes.formatTick(v, x.digits), hideOverlap: true },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
     yAxis: {
       type: 'value',
       name: axes.y,
       nameLocation: 'middle',
-      nameGap: 40,
-      min: Math.max(-1, yr.min),
-      max: Math.min(1, yr.max),
+      nameGap: 36,
+      nameTextStyle: { color: '#2d3748', fontSize: 12 },
+      min: y.min,
+      max: y.max,
+      interval: y.interval,
+      axisLabel: { formatter: (v: number) => axes.formatTick(v, y.digits) },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
     series: [
@@ -137,8 +183,20 @@ export function driversOption(q: DriverQuadrants, axes: { x: string; y: string }
           value: [p.performance, p.importance],
           name: p.label,
           itemStyle: { color: QUADRANT_COLOURS[p.quadrant], borderColor: '#fff', borderWidth: 1 },
+          // Names of points in the right half go to their left, so none runs off a phone's edge.
+          label: { position: p.performance > xMid ? ('left' as const) : ('right' as const) },
         })),
-        label: { show: true, position: 'right', formatter: '{b}', color: '#1a202c', fontSize: 12 },
+        label: {
+          show: true,
+          formatter: '{b}',
+          color: '#1a202c',
+          fontSize: 12,
+          width: 120,
+          overflow: 'break',
+          backgroundColor: 'rgba(255,255,255,0.8)',
+          padding: [1, 2],
+        },
+        labelLayout: { moveOverlap: 'shiftY' },
         markLine: {
           silent: true,
           symbol: 'none',
@@ -146,6 +204,32 @@ export function driversOption(q: DriverQuadrants, axes: { x: string; y: string }
           lineStyle: { type: 'dashed', color: '#718096', width: 1 },
           data: midLines,
         },
+      },
+      {
+        // The quadrants' names, each in its corner, as text without a symbol.
+        type: 'scatter',
+        silent: true,
+        z: 2,
+        symbolSize: 0,
+        data: corners.map((quadrant) => {
+          const corner = CORNERS[quadrant];
+          const right = corner.x === 'max';
+          const top = corner.y === 'max';
+          return {
+            value: [x[corner.x], y[corner.y]],
+            name: axes.quadrants[quadrant],
+            label: {
+              show: true,
+              formatter: '{b}',
+              position: [right ? -4 : 4, top ? 4 : -4],
+              align: right ? ('right' as const) : ('left' as const),
+              verticalAlign: top ? ('top' as const) : ('bottom' as const),
+              color: QUADRANT_TEXT[quadrant],
+              fontSize: 11,
+              fontWeight: 'bold' as const,
+            },
+          };
+        }),
       },
     ],
   };

@@ -59,7 +59,17 @@ export async function driversPanel(ctx: ViewContext): Promise<HTMLElement> {
     title,
     note: quadrants.points.length === 0 ? l('driversNone') : l('driversNote'),
     summary,
-    option: driversOption(quadrants, { x: l('driversPerformance'), y: l('driversImportance') }),
+    option: driversOption(quadrants, {
+      x: l('driversPerformanceAxis'),
+      y: l('driversImportanceAxis'),
+      quadrants: {
+        fix: l('quadrantFixShort'),
+        keep: l('quadrantKeepShort'),
+        watch: l('quadrantWatchShort'),
+        ok: l('quadrantOkShort'),
+      },
+      formatTick: (value, digits) => formatDecimal(value, ctx.lang, digits),
+    }),
     height: 340,
     tableLabel: l('dataTable'),
     tableOpen: false,

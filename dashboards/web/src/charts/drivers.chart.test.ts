@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { DriversAnswer } from '../api.types.ts';
+import { driverAxes, driverQuadrants, driversOption } from './drivers.chart.ts';
+
+function answer(drivers: { importance: number; low: number; high: number; performance: number }[]): DriversAnswer {
+  const dimensions = ['competence', 'courtesy', 'speed', 'clarity', 'identifiable'] as const;
+  return {
+    freshness: { newestEventAt: null, syncedAt: null, dataVersion: 1 },
+    from: '2026-01-01',
+    to: '2026-06-30',
+    minSample: 30,
+    satisfaction: { mean: 4.1, n: 900 },
+    drivers: drivers.map((d, i) => ({
+      dimension: dimensions[i] ?? 'competence',
+      label: { lv: `a${i}`, en: `a${i}` },
+      n: 900,
+      suppressed: false,
+      performance: d.performance,
+      performanceInterval: { lower: d.performance - 0.04, upper: d.performance + 0.04 },
+      importance: d.importance,
+      importanceInterval: { lower: d.low, upper: d.high },
+      p: 0.001,
+    })),
+  };
+}
+
+const words = { x: 'x', y: 'y', quadrants: { fix: 'F', keep: 'K', watch: 'W', ok: 'O' } };
+
+describe('drivers chart axes', () => {
+  it('starts importance at 0 and ends on a round step when no interval goes below 0', () => {
+    const q = driverQuadrants(
+      answer([
+        { importance: 0.55, low: 0.5, high: 0.6123, performance: 3.6 },
+        { importance: 0.05, low: 0.01, high: 0.09, performance: 4.4 },
+      ]),
+      'en',
+    );
+    const { y } = driverAxes(q);
+    expect(y.min).toBe(0);
+    expect(y.max).toBe(0.8);
+    expect(String(y.max)).not.toContain('000000');
+  });
+
+  it('goes below 0 only when an interval really does', () => {
+    const q = driverQuadrants(answer([{ importance: 0.02, low: -0.07, high: 0.11, performance: 4 }]), 'en');
+    expect(driverAxes(q).y.min).toBeLessThan(0);
+    expect(driverAxes(q).y.min).toBeGreaterThanOrEqual(-0.1);
+  });
+
+  it('keeps performance on round, evenly spaced steps inside 1–5', () => {
+    const q = driverQuadrants(
+      answer([
+        { importance: 0.4, low: 0.35, high: 0.45, performance: 3.52 },
+        { importance: 0.3, low: 0.25, high: 0.35, performance: 4.93 },
+      ]),
+      'en',
+    );
+    const { x } = driverAxes(q);
+    expect(x.max).toBeLessThanOrEqual(5);
+    expect(x.min).toBeGreaterThanOrEqual(1);
+    expect(((x.max - x.min) / x.interval) % 1).toBeCloseTo(0, 9);
+    expect([0.1, 0.2, 0.25, 0.5, 1]).toContain(x.interval);
+  });
+
+  it('labels ticks through the given formatter and names each quadrant in its corner', () => {
+    const q = driverQuadrants(
+      answer([
+        { importance: 0.5, low: 0.45, high: 0.55, performance: 3.6 },
+        { importance: 0.2, low: 0.15, high: 0.25, performance: 4.4 },
+      ]),
+      'lv',
+    );
+    const option = driversOption(q, { ...words, formatTick: (v, d) => v.toFixed(d).replace('.', ',') });
+    const yAxis = option.yAxis as { axisLabel: { formatter: (v: number) => string }; interval: number };
+    expect(yAxis.axisLabel.formatter(0.30000000000000004)).toBe('0,3');
+    const series = option.series as { data: { name: string }[] }[];
+    expect(series.at(-1)?.data.map((d) => d.name)).toEqual(['F', 'K', 'W', 'O']);
+  });
+});
