@@ -426,6 +426,50 @@ function baseMetrics(waitTarget: number): MetricDefinition[] {
       minSample: 0,
     },
     {
+      id: 'feedback_received',
+      label: { lv: 'Saņemtās atsauksmes', en: 'Feedback received' },
+      description: {
+        lv: 'Saņemto pateicību un ierosinājumu skaits.',
+        en: 'Number of praise messages and suggestions received.',
+      },
+      model: 'feedback',
+      measure: { kind: 'count' },
+      unit: 'count',
+      direction: 'neutral',
+      target: noTarget,
+      minSample: 0,
+    },
+    {
+      id: 'e_service_cases_rated',
+      label: { lv: 'Novērtētās e-pakalpojumu lietas', en: 'E-service cases rated' },
+      description: {
+        lv: 'E-pakalpojumu (e.atd.lv, latvija.lv) lietas, par kurām klients aizpildīja aptauju.',
+        en: 'E-service cases (e.atd.lv, latvija.lv) whose customer answered the survey.',
+      },
+      model: 'surveys',
+      measure: { kind: 'count', where: 'case_id IS NOT NULL' },
+      unit: 'count',
+      direction: 'neutral',
+      target: noTarget,
+      minSample: 0,
+    },
+    {
+      id: 'digital_share',
+      label: { lv: 'Digitālā izmantošana', en: 'Digital take-up' },
+      description: {
+        lv: 'No novērtētajām pakalpojumu lietām (apmeklējumi un e-pakalpojumi) to daļa, kas bija e-pakalpojumi. Abas puses zināmas tikai tur, kur klients atbildēja aptaujai.',
+        en: 'Of the rated service cases (visits and e-service cases), the share that were e-service cases. Both are known only where the customer answered the survey.',
+      },
+      model: 'surveys',
+      // Rated cases, because the lake holds e-service cases only through their surveys: visits and e-service
+      // cases are then counted the same way, and the share has a sample and an interval.
+      measure: { kind: 'share', success: 'case_id IS NOT NULL', among: 'case_id IS NOT NULL OR visit_id IS NOT NULL' },
+      unit: 'share',
+      direction: 'neutral',
+      target: noTarget,
+      minSample: 30,
+    },
+    {
       id: 'praise_received',
       label: { lv: 'Saņemtās pateicības', en: 'Praise received' },
       description: { lv: 'Saņemto pateicību skaits.', en: 'Number of praise messages received.' },

@@ -109,6 +109,7 @@ export const Models: Record<ModelId, ModelDefinition> = {
     columns: [
       c('survey_id', 'VARCHAR', 'survey response identifier'),
       c('visit_id', 'VARCHAR', 'linked visit, where known'),
+      c('case_id', 'VARCHAR', 'linked e-service case (e.atd.lv, latvija.lv), where known; such cases have no office'),
       c('office_id', 'VARCHAR', 'office'),
       c('channel', 'VARCHAR', 'channel of the service rated'),
       c('service_id', 'VARCHAR', 'service, where known'),

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { meanDifferenceP, meanInterval, medianRanks, normalCdf, twoProportionP, wilsonInterval } from './stats.ts';
+import {
+  meanDifferenceP,
+  meanInterval,
+  medianRanks,
+  normalCdf,
+  proportionTrend,
+  twoProportionP,
+  wilsonInterval,
+} from './stats.ts';
 
 describe('wilsonInterval', () => {
   it('gives the textbook 95% interval for 8 of 10 (0.4902 to 0.9433)', () => {
@@ -58,5 +66,32 @@ describe('tests of differences', () => {
     const p = meanDifferenceP({ mean: 4.5, variance: 1, n: 100 }, { mean: 4, variance: 1, n: 100 });
     expect(p).toBeCloseTo(0.0004, 4);
     expect(meanInterval(4.5, 1, 100)?.low).toBeCloseTo(4.304, 3);
+  });
+});
+
+describe('proportionTrend', () => {
+  it('finds the textbook Cochran–Armitage trend in 10, 20, 30 of 100 (z = 3.54, p = 0.0004, +10 points a period)', () => {
+    const trend = proportionTrend([
+      { successes: 10, n: 100 },
+      { successes: 20, n: 100 },
+      { successes: 30, n: 100 },
+    ]);
+    expect(trend?.slope).toBeCloseTo(0.1, 10);
+    expect(trend?.p).toBeCloseTo(0.000407, 5);
+  });
+
+  it('finds no trend in a flat share, and none at all from one period', () => {
+    expect(
+      proportionTrend([
+        { successes: 20, n: 100 },
+        { successes: 40, n: 200 },
+      ])?.p,
+    ).toBeCloseTo(1, 6);
+    expect(
+      proportionTrend([
+        { successes: 5, n: 10 },
+        { successes: 0, n: 0 },
+      ]),
+    ).toBeNull();
   });
 });

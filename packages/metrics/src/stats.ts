@@ -95,3 +95,23 @@ export function medianRanks(n: number, alpha = 0.05): { lower: number; upper: nu
 export function medianDifferenceP(aAbove: number, aN: number, bAbove: number, bN: number): number | null {
   return twoProportionP(aAbove, aN, bAbove, bN);
 }
+
+/**
+ * Trend of a share over ordered periods: the Cochran–Armitage test of a linear trend in proportions (periods
+ * scored 0, 1, 2, …) and the least-squares slope of the share per period, each period weighted by its sample.
+ * Null when fewer than two periods have a sample or every period has the same score.
+ */
+export function proportionTrend(
+  groups: readonly { successes: number; n: number }[],
+): { slope: number; p: number | null } | null {
+  const used = groups.map((g, t) => ({ ...g, t })).filter((g) => g.n > 0);
+  if (used.length < 2) return null;
+  const total = used.reduce((s, g) => s + g.n, 0);
+  const pooled = used.reduce((s, g) => s + g.successes, 0) / total;
+  const tMean = used.reduce((s, g) => s + g.n * g.t, 0) / total;
+  const sxx = used.reduce((s, g) => s + g.n * (g.t - tMean) ** 2, 0);
+  if (sxx === 0) return null;
+  const sxy = used.reduce((s, g) => s + g.n * (g.t - tMean) * (g.successes / g.n - pooled), 0);
+  const variance = pooled * (1 - pooled) * sxx;
+  return { slope: sxy / sxx, p: variance > 0 ? twoSidedP(sxy / Math.sqrt(variance)) : null };
+}

@@ -4,3 +4,4 @@ export * from './today.ts';
 export * from './complaints.ts';
 export * from './insights.ts';
 export * from './alerts.ts';
+export * from './channels.ts';

@@ -355,6 +355,7 @@ describe('query API on the hand-built lake', () => {
         '/healthz',
         '/readyz',
         '/v1/annotations',
+        '/v1/channels',
         '/v1/compare',
         '/v1/complaints/backlog',
         '/v1/complaints/due',

@@ -19,6 +19,7 @@ import { createQueryMetrics, type QueryMetrics, type SqlOutcome } from './metric
 import { installDocs, routeDocs } from './routes/openapi.ts';
 import { CompareParams, parseFilters, parseParams, QueryParams, rejectUnknown, SqlBody } from './routes/params.ts';
 import { answerToCsv, QueryService, type ReadStore } from './routes/metric.query.ts';
+import { registerChannels } from './channels.route.ts';
 import { registerInsights } from './insights.route.ts';
 import { registerReference } from './routes/reference.route.ts';
 import { registerToday } from './routes/today.route.ts';
@@ -121,6 +122,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
   registerReference(app, principal);
   await registerUpstreams(app, config.upstreams ?? { alerts: null, reports: null }, principal);
   registerInsights(app, { principal, requireSynced, store: deps.store });
+  registerChannels(app, { principal, requireSynced, store: deps.store, catalogue: deps.catalogue });
   registerToday(app, { principal, requireSynced, store: deps.store, now: deps.now ?? (() => new Date()) });
   registerComplaints(app, { principal, requireSynced, store: deps.store, now: deps.now ?? (() => new Date()) });
 

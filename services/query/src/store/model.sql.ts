@@ -66,14 +66,14 @@ FROM v`;
 export const surveysModelSql = `
 WITH ev AS (${dedup('raw_survey_events', 'survey_id', 'affected_surveys')}),
 s AS (
-  SELECT survey_id, ${latest('visit_id')}, ${latest('office_id')}, ${first('channel')}, ${latest('service_id')},
+  SELECT survey_id, ${latest('visit_id')}, ${latest('case_id')}, ${latest('office_id')}, ${first('channel')}, ${latest('service_id')},
     ${latest('service_language', 'language')}, max(occurred_at) AS submitted_at,
     ${['satisfaction', 'competence', 'courtesy', 'speed', 'clarity', 'identifiable', 'recommend']
       .map((c) => latest(c))
       .join(', ')}
   FROM ev GROUP BY survey_id
 )
-SELECT s.survey_id, s.visit_id, coalesce(s.office_id, v.office_id) AS office_id, s.channel,
+SELECT s.survey_id, s.visit_id, s.case_id, coalesce(s.office_id, v.office_id) AS office_id, s.channel,
   coalesce(s.service_id, v.service_id) AS service_id, coalesce(s.language, v.language) AS language, s.submitted_at,
   s.satisfaction, s.competence, s.courtesy, s.speed, s.clarity, s.identifiable, s.recommend,
   v.wait_minutes AS visit_wait_minutes,

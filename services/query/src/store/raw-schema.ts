@@ -27,6 +27,7 @@ const used: Record<'visit_events' | 'survey_events' | 'complaint_events' | 'aler
   [LakeTables.survey]: [
     'survey_id',
     'visit_id',
+    'case_id',
     'service_id',
     'satisfaction',
     'competence',
