@@ -217,6 +217,23 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     await page.screenshot({ path: join(screenshots, 'overview-management-en.png'), fullPage: true });
   });
 
+  it("shows the digital take-up of the channel panel as the catalogue's digital_share for the page's filters", async () => {
+    const shown = await page.evaluate<{ share: string; n: string } | null>(`(() => {
+      const row = [...document.querySelectorAll('[data-panel="digital-share"] table tbody tr')].at(-1);
+      const cells = row ? [...row.children].map((c) => c.textContent ?? '') : [];
+      return row ? { share: cells[1], n: cells[4] } : null;
+    })()`);
+    expect(shown).not.toBeNull();
+    const answer = await queryLikePage(['digital_share'], new URL(page.url()).hash);
+    const figure = answer.rows[0]?.digital_share as Figure;
+    expect(figure.n).toBeGreaterThan(0);
+    expect(Number(shown!.n)).toBe(figure.n);
+    // Shown in percent with one decimal ("12.3 %").
+    expect(Math.abs(Number(/\d+(?:\.\d+)?/.exec(shown!.share)?.[0]) - figure.value! * 100)).toBeLessThanOrEqual(
+      0.05 + 1e-9,
+    );
+  });
+
   it('keeps an office filter in the address, changes the figures to that office and keeps them after a reload', async () => {
     const before = await expectTilesEqualApi();
     await page.locator('#filter-office').selectOption('daugavpils');

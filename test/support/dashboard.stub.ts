@@ -13,6 +13,7 @@ import { referenceLabels } from '@servq/contracts';
 import {
   AnnotationsAnswer,
   BacklogAnswer,
+  ChannelsAnswer,
   DriversAnswer,
   CompareAnswer,
   DueAnswer,
@@ -295,6 +296,66 @@ function drivers(url: URL) {
   };
 }
 
+/** Monthly contacts on five channels and a digital share that rises by a point a month (first days of months). */
+function channels(url: URL) {
+  const from = url.searchParams.get('from') ?? '2026-01-01';
+  const to = url.searchParams.get('to') ?? from;
+  const periods: string[] = [];
+  const month = new Date(`${from.slice(0, 7)}-01T00:00:00Z`);
+  while (month.toISOString().slice(0, 10) <= to && periods.length < 36) {
+    periods.push(month.toISOString().slice(0, 10));
+    month.setUTCMonth(month.getUTCMonth() + 1);
+  }
+  const mix: [string, string, number][] = [
+    ['in_person', 'visits', 900],
+    ['e_services_portal', 'e_service_cases_rated', 120],
+    ['latvija_lv', 'e_service_cases_rated', 40],
+    ['email', 'complaints_received', 30],
+    ['post', 'complaints_received', 8],
+  ];
+  const digital = periods.map((period, i) => {
+    const n = 400;
+    const successes = 48 + 4 * i;
+    return {
+      period,
+      value: successes / n,
+      successes,
+      n,
+      interval: { low: successes / n - 0.03, high: successes / n + 0.03 },
+      suppressed: false,
+    };
+  });
+  const a = digital.reduce((x, p) => x + p.successes, 0);
+  const n = digital.reduce((x, p) => x + p.n, 0);
+  return {
+    freshness,
+    from,
+    to,
+    grain: url.searchParams.get('grain') ?? 'month',
+    contacts: {
+      metrics: ['visits', 'complaints_received', 'feedback_received', 'e_service_cases_rated'],
+      filters: {},
+      skipped: [],
+      rows: periods.flatMap((period) => mix.map(([channel, metric, count]) => ({ period, channel, metric, n: count }))),
+    },
+    digital: {
+      metric: 'digital_share',
+      filters: {},
+      minSample: 30,
+      unavailable: null,
+      periods: digital,
+      all: {
+        value: n ? a / n : null,
+        successes: a,
+        n,
+        interval: n ? { low: a / n - 0.01, high: a / n + 0.01 } : null,
+        suppressed: false,
+      },
+      trend: periods.length > 1 ? { perPeriod: 0.01, pValue: 0.0004, significant: true } : null,
+    },
+  };
+}
+
 const DATA_PATHS = new Set(['/v1/query', '/v1/compare', '/v1/sql']);
 
 async function api(request: IncomingMessage, url: URL, synced: boolean): Promise<unknown> {
@@ -313,6 +374,7 @@ async function api(request: IncomingMessage, url: URL, synced: boolean): Promise
   if (path === '/v1/compare' && request.method === 'GET') return published(CompareAnswer, compare(url));
   if (path === '/v1/annotations' && request.method === 'GET') return published(AnnotationsAnswer, annotations());
   if (path === '/v1/drivers' && request.method === 'GET') return published(DriversAnswer, drivers(url));
+  if (path === '/v1/channels' && request.method === 'GET') return published(ChannelsAnswer, channels(url));
   if (path === '/v1/today' && request.method === 'GET') return published(TodayAnswer, today(url, who));
   if (path === '/v1/complaints/due' && request.method === 'GET') return published(DueAnswer, due(url, who));
   if (path === '/v1/complaints/backlog' && request.method === 'GET') return published(BacklogAnswer, backlog(url));

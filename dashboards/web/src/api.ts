@@ -6,6 +6,7 @@
 import type {
   AnnotationsAnswer,
   BacklogAnswer,
+  ChannelsAnswer,
   CompareAnswer,
   DriversAnswer,
   DueAnswer,
@@ -149,6 +150,14 @@ export class ApiClient {
     for (const [dimension, values] of Object.entries(filters))
       if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
     return this.get(`/v1/drivers?${params.toString()}`);
+  }
+
+  /** Contacts by channel and digital take-up per period (see the query API's /v1/channels). */
+  channels(from: string, to: string, grain: Grain, filters: Record<string, string[]> = {}): Promise<ChannelsAnswer> {
+    const params = new URLSearchParams({ from, to, grain });
+    for (const [dimension, values] of Object.entries(filters))
+      if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
+    return this.get(`/v1/channels?${params.toString()}`);
   }
 
   schema(): Promise<SchemaAnswer> {

@@ -6,6 +6,7 @@ export type {
   AnnotationItem,
   AnnotationsAnswer,
   BacklogAnswer,
+  ChannelsAnswer,
   Driver,
   DriversAnswer,
   CompareAnswer,

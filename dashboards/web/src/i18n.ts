@@ -3,12 +3,14 @@
  * names of reference values from the API (/v1/reference, see labels.ts).
  */
 import type { Lang } from './api.types.ts';
+import { channelsStrings } from './channels.i18n.ts';
 import { overviewStrings } from './overview.i18n.ts';
 import { screenStrings } from './screens.i18n.ts';
 
 const strings = {
   ...overviewStrings,
   ...screenStrings,
+  ...channelsStrings,
   appTitle: { lv: 'Klientu apkalpošanas standarts', en: 'Customer service standard' },
   appSubtitle: { lv: 'Autotransporta direkcija', en: 'Road Transport Directorate' },
   signInTitle: { lv: 'Pieslēgties', en: 'Sign in' },

@@ -183,8 +183,9 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
           value: [p.performance, p.importance],
           name: p.label,
           itemStyle: { color: QUADRANT_COLOURS[p.quadrant], borderColor: '#fff', borderWidth: 1 },
-          // Names of points in the right half go to their left, so none runs off a phone's edge.
-          label: { position: p.performance > xMid ? ('left' as const) : ('right' as const) },
+          // Names of points in the right half go to their left, so none runs off a phone's edge; lifted a
+          // little, so the horizontal whisker does not run through them.
+          label: { position: p.performance > xMid ? ('left' as const) : ('right' as const), offset: [0, -9] },
         })),
         label: {
           show: true,

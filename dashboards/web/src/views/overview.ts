@@ -12,6 +12,7 @@ import { scopedQuery } from '../scoped.query.ts';
 import { figureIn, verdictOf } from '../shapes/tiles.change.ts';
 import { HEADLINE_METRICS, tilesOf, toneOf } from '../shapes/tiles.shape.ts';
 import { trendOf, type Trend } from '../shapes/trend.shape.ts';
+import { channelsPanel } from './channels.panel.ts';
 import { driversPanel } from './drivers.panel.ts';
 import { headlineComparison, tileExtras } from './tile.extras.ts';
 import { chartFigure, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
@@ -67,6 +68,7 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
       TREND_METRICS.map((metric) => trendFigure(ctx, trendOf(metric, all, byOffice), byOffice, annotations)),
     ),
     h('section', { class: 'drivers' }, drivers),
+    await channelsPanel(ctx),
   );
 }
 

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { ChannelMix, DigitalPoint } from '../shapes/channels.shape.ts';
+import { channelMixOption, digitalShareOption } from './channels.chart.ts';
+
+describe('channel charts', () => {
+  it('stacks each period’s channel shares to 100 % on a 0–100 % axis', () => {
+    const mix: ChannelMix = {
+      periods: ['2026-04-01'],
+      channels: ['in_person', 'email'],
+      counts: [[2], [1]],
+      totals: [3],
+      shares: [[2 / 3], [1 / 3]],
+    };
+    const option = channelMixOption(['Apr'], mix, { names: ['in person', 'e-mail'], formatPercent: (v) => `${v} %` });
+    const series = option.series as { stack: string; data: number[]; name: string }[];
+    expect(series.map((s) => [s.name, s.stack, s.data[0]])).toEqual([
+      ['in person', 'mix', 66.7],
+      ['e-mail', 'mix', 33.3],
+    ]);
+    expect(option.yAxis).toMatchObject({ min: 0, max: 100 });
+  });
+
+  it('draws the interval as a band from its low end to its high end, on a round axis that holds it', () => {
+    const point = (value: number, low: number, high: number): DigitalPoint => ({
+      period: '',
+      value,
+      low,
+      high,
+      successes: 1,
+      n: 10,
+      suppressed: false,
+    });
+    const option = digitalShareOption(['a', 'b'], [point(0.12, 0.1, 0.143), point(0.2, 0.17, 0.2333)], {
+      name: 'share',
+      intervalName: '95 %',
+      formatPercent: (v, d) => v.toFixed(d),
+    });
+    const [base, band, line] = option.series as { data: (number | null)[] }[];
+    expect(base?.data).toEqual([10, 17]);
+    expect(band?.data).toEqual([4.3, 6.3]);
+    expect(line?.data).toEqual([12, 20]);
+    const y = option.yAxis as { min: number; max: number; interval: number };
+    expect(y.min).toBeLessThanOrEqual(10);
+    expect(y.max).toBeGreaterThanOrEqual(23.3);
+    expect(Number.isInteger(Math.round(((y.max - y.min) / y.interval) * 1e9) / 1e9)).toBe(true);
+  });
+});

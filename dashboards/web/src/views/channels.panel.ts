@@ -1,0 +1,156 @@
+/**
+ * "Channel mix and digital take-up" on the Overview (GET /v1/channels): how contacts split across the
+ * standard's channels per period, and the share of rated service cases that were e-service cases per period
+ * with its 95 % interval and the test of a trend. Both with the page's filters; channel names from /v1/reference.
+ */
+import type { ChannelsAnswer } from '../api.types.ts';
+import { channelMixOption, digitalShareOption } from '../charts/channels.chart.ts';
+import { h, table } from '../dom.ts';
+import { FILTER_DIMENSIONS } from '../filters.ts';
+import { formatChange, formatDecimal, formatInterval, formatP, formatPeriod, formatValue } from '../format.ts';
+import { channelMix, digitalPoints, type ChannelMix, type DigitalPoint } from '../shapes/channels.shape.ts';
+import { partialPeriods } from '../shapes/periods.shape.ts';
+import { chartFigure, metricLabel, tr, type ViewContext } from '../view.ts';
+
+export async function channelsPanel(ctx: ViewContext): Promise<HTMLElement> {
+  const filters: Record<string, string[]> = {};
+  for (const dimension of FILTER_DIMENSIONS) if (ctx.filters[dimension]) filters[dimension] = [ctx.filters[dimension]];
+  const answer = await ctx.api.channels(ctx.filters.from, ctx.filters.to, ctx.filters.grain, filters);
+  ctx.onFreshness(answer.freshness);
+  const mix = channelMix(answer, ctx.labels.ids('channel'));
+  const partial = partialPeriods(mix.periods, ctx.filters.grain, ctx.filters.from, ctx.filters.to, ctx.dataEnd);
+  const labels = mix.periods.map((p, i) => {
+    const label = formatPeriod(p, ctx.filters.grain, ctx.lang);
+    return partial[i] ? `${label}\n(${tr(ctx)('partial')})` : label;
+  });
+  return h(
+    'section',
+    { class: 'grid-2 channels', 'aria-label': tr(ctx)('channelsTitle') },
+    mixFigure(ctx, answer, mix, labels),
+    digitalFigure(ctx, answer, digitalPoints(answer, mix.periods), labels),
+  );
+}
+
+const percentTick =
+  (ctx: ViewContext) =>
+  (value: number, digits = 0) =>
+    `${formatDecimal(value, ctx.lang, digits)} %`;
+
+function mixFigure(ctx: ViewContext, answer: ChannelsAnswer, mix: ChannelMix, labels: string[]): HTMLElement {
+  const l = tr(ctx);
+  const title = l('channelsTitle');
+  const names = mix.channels.map((c) => ctx.labels.value('channel', c, ctx.lang));
+  const total = mix.totals.reduce((a, b) => a + b, 0);
+  const byChannel = mix.counts.map((row) => row.reduce((a, b) => a + b, 0));
+  const top = byChannel.indexOf(Math.max(...byChannel));
+  const skipped = [...new Set(answer.contacts.skipped.map((s) => s.metric))].map((m) => metricLabel(ctx, m));
+  const note = [mix.channels.length === 0 ? l('channelsNone') : l('channelsNote')];
+  if (skipped.length > 0) note.push(l('channelsSkipped', { metrics: skipped.join(', ') }));
+  const cell = (n: number, share: number | null | undefined) =>
+    `${n.toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB')} (${formatValue('share', share ?? null, ctx.lang)})`;
+  const rows = mix.periods.map((_, p) => [
+    (labels[p] ?? '').replace('\n', ' '),
+    ...mix.channels.map((_, c) => cell(mix.counts[c]?.[p] ?? 0, mix.shares[c]?.[p])),
+    (mix.totals[p] ?? 0).toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB'),
+  ]);
+  return chartFigure({
+    ctx,
+    title,
+    note: note.join(' '),
+    summary:
+      mix.channels.length === 0
+        ? l('channelsNone')
+        : l('channelsSummary', {
+            title,
+            n: total,
+            periods: mix.periods.length,
+            top: names[top] ?? '—',
+            share: formatValue('share', total > 0 ? (byChannel[top] ?? 0) / total : null, ctx.lang),
+          }),
+    option: channelMixOption(labels, mix, { names, formatPercent: (v) => percentTick(ctx)(v) }),
+    height: 320,
+    tableLabel: l('dataTable'),
+    data: {
+      columns: ['period', ...mix.channels.flatMap((c) => [c, `${c}_share_pct`]), 'contacts'],
+      rows: mix.periods.map((period, p) => [
+        period,
+        ...mix.channels.flatMap((_, c) => {
+          const share = mix.shares[c]?.[p] ?? null;
+          return [mix.counts[c]?.[p] ?? 0, share === null ? null : Math.round(share * 1000) / 10];
+        }),
+        mix.totals[p] ?? 0,
+      ]),
+    },
+    table: table(title, [l('period'), ...names, l('contactsTotal')], rows),
+  });
+}
+
+function digitalFigure(
+  ctx: ViewContext,
+  answer: ChannelsAnswer,
+  points: DigitalPoint[],
+  labels: string[],
+): HTMLElement {
+  const l = tr(ctx);
+  const title = metricLabel(ctx, answer.digital.metric);
+  const { all, trend, unavailable } = answer.digital;
+  const notes = [unavailable === 'office' ? l('digitalOffice') : l('digitalNote')];
+  if (ctx.filters.channel && unavailable === null) notes.push(l('digitalAllChannels'));
+  if (trend && unavailable === null) {
+    const verdict = !trend.significant ? 'trendFlat' : trend.perPeriod > 0 ? 'trendRising' : 'trendFalling';
+    notes.push(
+      l('digitalTrend', {
+        change: formatChange('share', trend.perPeriod, ctx.lang),
+        p: formatP(trend.pValue, ctx.lang),
+        verdict: l(verdict),
+      }),
+    );
+  }
+  const shareText = (p: { value: number | null; n: number; suppressed: boolean }) =>
+    p.suppressed
+      ? h('span', { class: 'too-few' }, `${l('tooFew')} (n=${p.n})`)
+      : formatValue('share', p.value, ctx.lang);
+  const interval = (low: number | null, high: number | null) =>
+    low === null || high === null ? '—' : formatInterval('share', { low, high }, ctx.lang);
+  const rows = [
+    ...points.map((p, i) => [
+      (labels[i] ?? '').replace('\n', ' '),
+      shareText(p),
+      interval(p.low, p.high),
+      String(p.successes),
+      String(p.n),
+    ]),
+    [
+      l('wholeRange'),
+      shareText(all),
+      interval(all.interval?.low ?? null, all.interval?.high ?? null),
+      String(all.successes),
+      String(all.n),
+    ],
+  ];
+  const figure = chartFigure({
+    ctx,
+    title,
+    note: notes.join(' '),
+    summary: `${title}: ${formatValue('share', all.value, ctx.lang)} (${interval(all.interval?.low ?? null, all.interval?.high ?? null)}), n=${all.n}. ${notes.slice(1).join(' ')}`,
+    option: digitalShareOption(labels, points, {
+      name: l('digitalShare'),
+      intervalName: l('interval95'),
+      formatPercent: (v, digits) => percentTick(ctx)(v, digits),
+    }),
+    height: 320,
+    tableLabel: l('dataTable'),
+    data: {
+      columns: ['period', 'digital_share_pct', 'low_pct', 'high_pct', 'e_service_cases', 'rated_cases'],
+      rows: [
+        ...points.map((p) => [p.period, pct(p.value), pct(p.low), pct(p.high), p.successes, p.n]),
+        ['all', pct(all.value), pct(all.interval?.low ?? null), pct(all.interval?.high ?? null), all.successes, all.n],
+      ],
+    },
+    table: table(title, [l('period'), l('digitalShare'), l('interval95'), l('eServiceCases'), l('ratedCases')], rows),
+  });
+  figure.dataset.panel = 'digital-share';
+  return figure;
+}
+
+const pct = (share: number | null): number | null => (share === null ? null : Math.round(share * 10_000) / 100);
