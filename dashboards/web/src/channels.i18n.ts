@@ -2,8 +2,8 @@
 export const channelsStrings = {
   channelsTitle: { lv: 'Saziņas kanāli', en: 'Channel mix' },
   channelsNote: {
-    lv: 'Kontakti: apmeklējumi nodaļās (klātienē), sūdzības, atsauksmes un novērtētās e-pakalpojumu lietas, katrs pēc sava kanāla. Katrs stabiņš sadala perioda kontaktus (100 %).',
-    en: 'Contacts: office visits (in person), complaints, feedback and rated e-service cases, each by its channel. Each bar splits the period’s contacts (100 %).',
+    lv: 'Kontakti: apmeklējumi nodaļās (klātienē), sūdzības, atsauksmes un novērtētās e-pakalpojumu lietas, katrs pēc sava kanāla. Katrs stabiņš sadala perioda kontaktus (100 %).',
+    en: 'Contacts: office visits (in person), complaints, feedback and rated e-service cases, each by its channel. Each bar splits the period’s contacts (100 %).',
   },
   channelsSkipped: {
     lv: 'Filtrs neattiecas uz: {metrics} — tie nav ieskaitīti.',
@@ -16,8 +16,8 @@ export const channelsStrings = {
   },
   contactsTotal: { lv: 'Kontakti kopā', en: 'Contacts' },
   digitalNote: {
-    lv: 'E-pakalpojumu lietu (e.atd.lv, latvija.lv) daļa no visām novērtētajām pakalpojumu lietām — apmeklējumiem un e-pakalpojumiem; abas zināmas tur, kur klients atbildēja aptaujai. Josla: 95 % intervāls (Vilsons).',
-    en: 'E-service cases (e.atd.lv, latvija.lv) as a share of all rated service cases — visits and e-service cases, both known where the customer answered the survey. Band: 95 % interval (Wilson).',
+    lv: 'E-pakalpojumu lietu (e.atd.lv, latvija.lv) daļa no visām novērtētajām pakalpojumu lietām — apmeklējumiem un e-pakalpojumiem; abas zināmas tur, kur klients atbildēja aptaujai. Josla: 95 % intervāls (Vilsons).',
+    en: 'E-service cases (e.atd.lv, latvija.lv) as a share of all rated service cases — visits and e-service cases, both known where the customer answered the survey. Band: 95 % interval (Wilson).',
   },
   digitalTrend: {
     lv: 'Tendence: {change} periodā ({p}) — {verdict}.',

@@ -46,7 +46,8 @@ export function channelMixOption(
   return {
     textStyle: FONT,
     animation: false,
-    grid: { left: 8, right: 12, top: 8, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+    // Room at the top for the legend, which the grid's outer bounds do not count.
+    grid: { left: 8, right: 12, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     legend: { top: 0, left: 0, type: 'scroll', itemWidth: 14, textStyle: FONT },
     tooltip: {
       trigger: 'axis',

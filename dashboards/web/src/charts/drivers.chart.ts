@@ -185,14 +185,15 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
           itemStyle: { color: QUADRANT_COLOURS[p.quadrant], borderColor: '#fff', borderWidth: 1 },
           // Names of points in the right half go to their left, so none runs off a phone's edge; lifted a
           // little, so the horizontal whisker does not run through them.
-          label: { position: p.performance > xMid ? ('left' as const) : ('right' as const), offset: [0, -9] },
+          label: { position: p.performance > xMid ? ('left' as const) : ('right' as const), offset: [0, -11] },
         })),
         label: {
           show: true,
           formatter: '{b}',
           color: '#1a202c',
           fontSize: 12,
-          width: 120,
+          // Wide enough for the longest aspect on one line, so no wrapped name straddles its whisker.
+          width: 170,
           overflow: 'break',
           backgroundColor: 'rgba(255,255,255,0.8)',
           padding: [1, 2],
