@@ -360,6 +360,7 @@ describe('query API on the hand-built lake', () => {
         '/v1/complaints/backlog',
         '/v1/complaints/due',
         '/v1/drivers',
+        '/v1/features',
         '/v1/metrics',
         '/v1/query',
         '/v1/reference',
