@@ -38,7 +38,9 @@ export function fieldsOfKind(type: ServqEvent['type'], kind: FieldKind): string[
 /** Free text scrubbed and cut to its field's limit (counted in code points, as the schema counts). */
 export function scrubFreeText(value: string, maxLength: number | undefined): string {
   const scrubbed = scrubText(value);
-  return maxLength === undefined ? scrubbed : [...scrubbed].slice(0, maxLength).join('');
+  // A string has at least as many UTF-16 units as code points: one within the limit in units needs no cut.
+  if (maxLength === undefined || scrubbed.length <= maxLength) return scrubbed;
+  return [...scrubbed].slice(0, maxLength).join('');
 }
 
 export function scrubEvent<E extends ServqEvent>(event: E, options: ScrubEventOptions): E {

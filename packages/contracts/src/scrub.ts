@@ -35,7 +35,16 @@ interface Rule {
   pattern: RegExp;
   /** Whether a match is really personal data of this kind; absent means every match is. */
   accept?: (match: string) => boolean;
+  /** Every match holds an `@` and no whitespace: only the text's whitespace-free runs with an `@` are searched. */
+  onlyInRunsWithAt?: true;
 }
+
+/**
+ * The whitespace-free runs holding an `@` (a match starts only where a run starts, so this is linear too). The
+ * e-mail pattern's Unicode classes cost V8 about 40 ns a character: run over every comment it was a third of the
+ * scrub, while few comments hold an `@` at all.
+ */
+const RUN_WITH_AT = /(?<!\S)\S*@\S*/g;
 
 const digitsOf = (s: string): string => s.replace(/\D/g, '');
 
@@ -77,6 +86,7 @@ const RULES: readonly Rule[] = [
     // tried every position of a long word or digit run and read to its end each time (quadratic; 32 KB took 1 s).
     pattern: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}/gu,
     accept: (m) => !(PUBLIC_CONTACTS.emails as readonly string[]).includes(m.toLowerCase()),
+    onlyInRunsWithAt: true,
   },
   {
     kind: 'iban',
@@ -134,11 +144,16 @@ export function scrubTextWithReport(text: string): ScrubReport {
   const found: Partial<Record<PlaceholderKind, number>> = {};
   let result = text;
   for (const rule of RULES) {
-    result = result.replace(rule.pattern, (match) => {
-      if (rule.accept && !rule.accept(match)) return match;
-      found[rule.kind] = (found[rule.kind] ?? 0) + 1;
-      return Placeholders[rule.kind];
-    });
+    const replace = (part: string) =>
+      part.replace(rule.pattern, (match) => {
+        if (rule.accept && !rule.accept(match)) return match;
+        found[rule.kind] = (found[rule.kind] ?? 0) + 1;
+        return Placeholders[rule.kind];
+      });
+    if (!rule.onlyInRunsWithAt) result = replace(result);
+    // A run's neighbours are whitespace, which no address character is: the pattern reads a run as it reads it
+    // in the whole text.
+    else if (result.includes('@')) result = result.replace(RUN_WITH_AT, replace);
   }
   // Names last: the patterns above have already taken e-mail addresses such as jānis.bērziņš@inbox.lv whole.
   return { text: replaceNames(result, found), found };

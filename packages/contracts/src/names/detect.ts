@@ -5,6 +5,7 @@
  * never names. One pass over the words and a fixed amount of work per word, so the cost is linear in the text.
  */
 import { getLexicon, type GivenKind, type Lexicon } from './lexicon.ts';
+import { forEachWord } from './words.ts';
 
 export interface NameSpan {
   start: number;
@@ -30,7 +31,6 @@ interface Word {
   dotAfter: boolean;
 }
 
-const WORD = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*/gu;
 const SENTENCE_END = /[.!?…\n]/;
 
 /** Surname endings distinctive enough to count alone (with a stem of three letters or more). */
@@ -83,11 +83,8 @@ function surnameAt(text: string, from: number): boolean {
 function tokenise(text: string, lex: Lexicon): Word[] {
   const words: Word[] = [];
   let previousEnd = 0;
-  const pattern = new RegExp(WORD);
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    const word = match[0];
-    const start = match.index;
-    const end = start + word.length;
+  forEachWord(text, (start, end) => {
+    const word = text.slice(start, end);
     const capitalised = isCapitalised(word);
     const dotAfter = text.charCodeAt(end) === 46;
     // Most words are lower case and no cue, or a lone letter that is no initial of a surname: one shared
@@ -95,7 +92,7 @@ function tokenise(text: string, lex: Lexicon): Word[] {
     if (capitalised ? word.length === 1 && !(dotAfter && surnameAt(text, end + 1)) : !lex.context.has(word)) {
       words.push(OTHER_WORD);
       previousEnd = end;
-      continue;
+      return;
     }
     const previous = words.at(-1);
     // Only the gap since the previous word is looked at, so every character is read a fixed number of times.
@@ -123,7 +120,7 @@ function tokenise(text: string, lex: Lexicon): Word[] {
         (previous !== undefined && (/^[ \t\u00a0]+$/.test(between) || (isInitial(previous) && /^\. ?$/.test(between)))),
       dotAfter,
     });
-  }
+  });
   return words;
 }
 
