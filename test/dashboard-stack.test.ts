@@ -321,6 +321,18 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(compared).toBeGreaterThanOrEqual(lines.length * 2);
   });
 
+  it("frames a moved working Saturday in Daugavpils' visits heatmap with the hours it kept, and says so", async () => {
+    // 17 January 2026 was worked in place of Friday 2 January (the Cabinet's order, from /v1/reference).
+    const query = new URLSearchParams(new URL(page.url()).hash.split('?')[1]);
+    await openScreen(page, 'visits', 'from=2026-01-01&to=2026-01-31&grain=month&office=daugavpils');
+    const heat = page.locator('.chart-card', { hasText: 'Arrivals by hour' });
+    expect(await heat.locator('.note').innerText()).toContain('17/01/2026 (in place of Fri 02/01/2026)');
+    // The data table sits in a closed <details>: its text, not what is rendered.
+    expect(await heat.locator('table tbody th').allTextContents()).toContain('Sat');
+    await page.screenshot({ path: join(screenshots, 'desktop-visits-moved-saturday-en.png'), fullPage: true });
+    await openScreen(page, 'overview', query.toString());
+  });
+
   it('loads every screen of the navigation without errors or serious axe violations, both languages, desktop and phone', async () => {
     const screens = await navScreens(page);
     expect(screens).toEqual(expect.arrayContaining(['overview', 'offices', 'equal', 'visits', 'complaints']));
@@ -408,6 +420,10 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     await signIn(page, MANAGEMENT);
     await page.locator('.lang-switch button[lang="en"]').click();
     await screenReady(page, 'overview');
+    // A weekday's events from another seed (other ids) will add surveys, visits and complaints to this range.
+    let day = addDays(today, -1);
+    while (!isWorkingDay(day)) day = addDays(day, -1);
+    await openScreen(page, 'overview', `from=${addDays(day, -27)}&to=${today}&grain=week`);
     // The page polls the data version once a minute; a fake clock (running at real speed) lets the test say
     // when that minute has passed. Installed before a reload, so the page's timers are the fake ones.
     await page.clock.install();
@@ -417,9 +433,6 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     const before = await expectTilesEqualApi();
     const versionBefore = (await api(MetricsAnswer, '/v1/metrics')).freshness.dataVersion;
 
-    // A weekday's events from another seed (other ids): more surveys, visits and complaints in the range.
-    let day = addDays(today, -1);
-    while (!isWorkingDay(day)) day = addDays(day, -1);
     const more = demoDays(7, day, day).filter((e) => e.occurred_at <= now.toISOString());
     const totals = await sendEvents(more, { baseUrl: stack.ingestUrl, apiKey: 'servq-dev-all-key' });
     expect(totals.rejected, JSON.stringify(totals.firstRejections)).toBe(0);

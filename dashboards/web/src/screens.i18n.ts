@@ -26,8 +26,8 @@ export const screenStrings = {
   },
   chartNoData: { lv: 'Šim filtram periodā nav datu.', en: 'No data for these filters in the range.' },
   movedSaturdays: {
-    lv: 'Sestdienas rindā — pārceltās darba dienas ({days}): Ministru kabineta rīkojumā noteiktas darba dienas ar tās dienas darba laiku, kuras vietā tās strādātas.',
-    en: 'The Saturday row holds moved working days ({days}): working days by the Cabinet’s order, with the hours of the weekday they replace.',
+    lv: 'Sestdienas rindā — pārceltās darba dienas pēc Ministru kabineta rīkojuma, ar aizstātās dienas darba laiku: {days}.',
+    en: 'Saturday row: moved working days by the Cabinet’s order, with the hours of the weekday they replace: {days}.',
   },
   movedSaturday: { lv: '{date} ({weekday} {dayOff} vietā)', en: '{date} (in place of {weekday} {dayOff})' },
 };

@@ -109,6 +109,7 @@ export const reference: ReferenceAnswer = {
       ],
     },
   ],
+  movedWorkingDays: [{ dayOff: '2026-01-02', workedOn: '2026-01-17', source: 'MK rīkojums' }],
 };
 
 export const labels = new Labels(reference);

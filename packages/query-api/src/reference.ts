@@ -40,5 +40,14 @@ export const ReferenceAnswer = z.strictObject({
       }),
     )
     .describe('working hours per office (public holidays close every office)'),
+  movedWorkingDays: z
+    .array(
+      z.strictObject({
+        dayOff: z.string().describe('YYYY-MM-DD: the weekday that becomes a day off'),
+        workedOn: z.string().describe('YYYY-MM-DD: the Saturday worked instead, with the hours of `dayOff`'),
+        source: z.string().describe('the Cabinet order'),
+      }),
+    )
+    .describe('the Cabinet’s moved working days (Labour Law, Section 133(4)), which every office follows'),
 });
 export type ReferenceAnswer = z.infer<typeof ReferenceAnswer>;

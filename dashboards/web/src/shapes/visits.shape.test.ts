@@ -7,6 +7,7 @@ import {
   groupsOf,
   hourGrid,
   longestSatisfiedWait,
+  movedSaturdays,
   openHours,
   todayRows,
 } from './visits.shape.ts';
@@ -20,6 +21,33 @@ describe('visits shapes', () => {
     const after = openHours(reference, 'cesis', '2026-06-15');
     expect(after.has(1)).toBe(false);
     expect([...(after.get(2) ?? [])]).toEqual([9, 10, 11, 12]);
+  });
+
+  it('opens the Saturday row for a moved working Saturday in the range, with the hours of the weekday it replaces', () => {
+    // 17 January 2026 was worked in place of Friday 2 January; this office works Mondays only, so the
+    // Saturday keeps no hours of its own here: a Monday-for-Saturday move would.
+    expect(movedSaturdays(reference, '2026-01-01', '2026-01-31')).toEqual([
+      { workedOn: '2026-01-17', dayOff: '2026-01-02', weekdayOff: 5 },
+    ]);
+    expect(movedSaturdays(reference, '2026-02-01', '2026-02-28')).toEqual([]);
+    const withFriday = {
+      ...reference,
+      officeHours: [
+        {
+          office: 'daugavpils',
+          schedules: [
+            {
+              effectiveFrom: '2020-01-01',
+              weekly: { fri: [{ open: '08:30', close: '15:00' }], mon: [{ open: '08:30', close: '16:30' }] },
+            },
+          ],
+        },
+      ],
+    };
+    const january = openHours(withFriday, 'daugavpils', '2026-01-31', '2026-01-01');
+    expect([...(january.get(6) ?? [])]).toEqual([8, 9, 10, 11, 12, 13, 14]);
+    expect(openHours(withFriday, 'daugavpils', '2026-02-28', '2026-02-01').has(6)).toBe(false);
+    expect(openHours(withFriday, '', '2026-01-31', '2026-01-01').has(6)).toBe(true);
   });
 
   it('lays out every open hour and every hour with visits, leaving missing cells empty', () => {

@@ -29,25 +29,58 @@ const minutes = (hhmm: string): number => {
   return h * 60 + m;
 };
 
+/** A Saturday worked in place of a weekday (the Cabinet's moved working day) within a range. */
+export interface MovedSaturday {
+  workedOn: string;
+  dayOff: string;
+  /** 1–7, the weekday whose hours the Saturday keeps. */
+  weekdayOff: number;
+}
+
+/** The moved working Saturdays from `from` to `to`, in date order. */
+export function movedSaturdays(reference: ReferenceAnswer, from: string, to: string): MovedSaturday[] {
+  return reference.movedWorkingDays
+    .filter((m) => m.workedOn >= from && m.workedOn <= to)
+    .sort((a, b) => a.workedOn.localeCompare(b.workedOn))
+    .map((m) => ({ workedOn: m.workedOn, dayOff: m.dayOff, weekdayOff: isoWeekday(m.dayOff) }));
+}
+
+function isoWeekday(date: string): number {
+  const day = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
 /**
- * The hours of each weekday (1–7) that overlap the office's opening hours, by the schedule in force on `date`.
- * With no office (all offices), the hours any office is open.
+ * The hours of each weekday (1–7) that overlap the office's opening hours, by the schedule in force on `to`.
+ * With no office (all offices), the hours any office is open. A moved working Saturday in the range opens the
+ * Saturday row with the hours of the weekday it replaces, as the office was open then.
  */
-export function openHours(reference: ReferenceAnswer, office: string, date: string): Map<number, Set<number>> {
+export function openHours(
+  reference: ReferenceAnswer,
+  office: string,
+  to: string,
+  from: string = to,
+): Map<number, Set<number>> {
   const open = new Map<number, Set<number>>();
+  const mark = (weekday: number, intervals: readonly { open: string; close: string }[]) => {
+    for (const interval of intervals) {
+      const set = open.get(weekday) ?? new Set<number>();
+      for (let hour = 0; hour < 24; hour += 1) {
+        if (hour * 60 < minutes(interval.close) && (hour + 1) * 60 > minutes(interval.open)) set.add(hour);
+      }
+      open.set(weekday, set);
+    }
+  };
   const offices = reference.officeHours.filter((o) => office === '' || o.office === office);
   for (const entry of offices) {
-    const schedule = entry.schedules.filter((s) => s.effectiveFrom <= date).at(-1);
-    if (!schedule) continue;
-    WEEKDAY_KEYS.forEach((key, i) => {
-      for (const interval of schedule.weekly[key] ?? []) {
-        const set = open.get(i + 1) ?? new Set<number>();
-        for (let hour = 0; hour < 24; hour += 1) {
-          if (hour * 60 < minutes(interval.close) && (hour + 1) * 60 > minutes(interval.open)) set.add(hour);
-        }
-        open.set(i + 1, set);
-      }
-    });
+    const scheduleOn = (date: string) => entry.schedules.filter((s) => s.effectiveFrom <= date).at(-1);
+    const schedule = scheduleOn(to);
+    if (schedule) WEEKDAY_KEYS.forEach((key, i) => mark(i + 1, schedule.weekly[key] ?? []));
+    for (const moved of movedSaturdays(reference, from, to)) {
+      const key = WEEKDAY_KEYS[moved.weekdayOff - 1];
+      const then = scheduleOn(moved.workedOn);
+      if (key && then) mark(6, then.weekly[key] ?? []);
+    }
   }
   return open;
 }

@@ -9,6 +9,7 @@ import { barOption, COLOURS, type ChartOption } from '../charts/chart.options.ts
 import { disposeChartsIn } from '../charts/charts.ts';
 import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
+import { formatDate } from '../filters.ts';
 import { formatTimestamp, formatValue, plotValue } from '../format.ts';
 import { sampleNote } from '../sample.note.ts';
 import { scopedQuery } from '../scoped.query.ts';
@@ -19,6 +20,7 @@ import {
   groupsOf,
   hourGrid,
   longestSatisfiedWait,
+  movedSaturdays,
   openHours,
   todayRows,
   type Group,
@@ -164,13 +166,18 @@ function todayContent(ctx: ViewContext, answer: TodayAnswer): HTMLElement[] {
       row.comparison === 'none' ? null : h('p', { class: 'today-cmp' }, l(`cmp_${row.comparison}`)),
     ),
   );
-  const dates = answer.usualDays.map((d) => d.slice(5)).join(', ');
+  // Day and month in the page's own order (04.12. or 04/12), the year is the panel's.
+  const dates = answer.usualDays.map((d) => formatDate(d, ctx.lang).slice(0, 5)).join(', ');
   return [
     h(
       'div',
       { class: 'today-head' },
       h('h2', { id: 'today-title' }, l('todayTitle')),
-      h('span', { class: 'muted' }, l('todayAsOf', { office, date: answer.date, time: answer.timeOfDay })),
+      h(
+        'span',
+        { class: 'muted' },
+        l('todayAsOf', { office, date: formatDate(answer.date, ctx.lang), time: answer.timeOfDay }),
+      ),
     ),
     answer.hours.length === 0 ? h('p', { class: 'notice' }, l('todayClosed')) : h('span'),
     h('div', { class: 'tiles today-tiles' }, stats),
@@ -196,7 +203,7 @@ async function visitsBody(ctx: ViewContext): Promise<HTMLElement> {
   ]);
   for (const a of [grid, days, arrivals, services, refusalHead, reasons, bands]) ctx.onFreshness(a.freshness);
 
-  const open = openHours(ctx.labels.reference, ctx.filters.office, to);
+  const open = openHours(ctx.labels.reference, ctx.filters.office, to, from);
   const hoursGrid = hourGrid(grid, 'visits', open);
   const daysPerWeekday = new Map<number, number>();
   for (const row of days.rows) {
@@ -250,6 +257,28 @@ function hoursText(ctx: ViewContext): string {
   return parts.join('; ');
 }
 
+/**
+ * The heatmaps are by weekday: a moved working Saturday (worked in place of a weekday by the Cabinet's order)
+ * lands in the Saturday row, framed with the hours of the weekday it replaces. Said in words, so an office
+ * head does not read Saturday arrivals as work outside the hours.
+ */
+function movedNote(ctx: ViewContext): string {
+  const moved = movedSaturdays(ctx.labels.reference, ctx.filters.from, ctx.filters.to);
+  if (moved.length === 0) return '';
+  const l = tr(ctx);
+  const names = weekdayNames(ctx);
+  const days = moved
+    .map((m) =>
+      l('movedSaturday', {
+        date: formatDate(m.workedOn, ctx.lang),
+        weekday: names[m.weekdayOff - 1] ?? '',
+        dayOff: formatDate(m.dayOff, ctx.lang),
+      }),
+    )
+    .join(', ');
+  return l('movedSaturdays', { days });
+}
+
 function gridTable(ctx: ViewContext, title: string, grid: HourGrid, cell: (index: number) => string): HTMLTableElement {
   const names = weekdayNames(ctx);
   return table(
@@ -276,7 +305,13 @@ function arrivalsHeat(ctx: ViewContext, grid: HourGrid, daysPerWeekday: Map<numb
   return chartFigure({
     ctx,
     title,
-    note: l('heatNote', { hours: hoursText(ctx) }),
+    note: [
+      grid.cells.some((c) => c.figure.n > 0) ? '' : l('chartNoData'),
+      l('heatNote', { hours: hoursText(ctx) }),
+      movedNote(ctx),
+    ]
+      .filter(Boolean)
+      .join(' '),
     summary: `${title}: ${grid.weekdays.length} × ${grid.hours.length}, max ${format(busiest)}`,
     option: heatmapOption(grid, {
       weekdayNames: grid.weekdays.map((d) => weekdayNames(ctx)[d - 1] ?? ''),
@@ -313,7 +348,9 @@ function waitsHeat(ctx: ViewContext, grid: HourGrid): HTMLElement {
   return chartFigure({
     ctx,
     title,
-    note: [allTooFew, l('medianNote'), l('heatNote', { hours: hoursText(ctx) })].filter(Boolean).join(' '),
+    note: [allTooFew, l('medianNote'), l('heatNote', { hours: hoursText(ctx) }), movedNote(ctx)]
+      .filter(Boolean)
+      .join(' '),
     summary: `${title}: ${grid.weekdays.length} × ${grid.hours.length}`,
     option: heatmapOption(grid, {
       weekdayNames: grid.weekdays.map((d) => weekdayNames(ctx)[d - 1] ?? ''),

@@ -4,6 +4,7 @@
  * their names live here, typed so that a new outcome does not compile until it has one.
  */
 import type { VisitArrival, VisitOutcome } from '../visit.events.ts';
+import { MOVED_WORKING_DAYS, type MovedWorkingDay } from './calendar.ts';
 import { Channels } from './channels.ts';
 import { ComplaintCategories, type ComplaintOutcome } from './complaints.ts';
 import { ServiceLanguages } from './languages.ts';
@@ -53,7 +54,7 @@ export function referenceLabels(): Record<
   | 'arrivals'
   | 'legalRules',
   Label[]
-> & { officeHours: OfficeHoursReference[] } {
+> & { officeHours: OfficeHoursReference[]; movedWorkingDays: MovedWorkingDay[] } {
   return {
     offices: labelsOf(Offices),
     channels: labelsOf(Channels),
@@ -68,5 +69,6 @@ export function referenceLabels(): Record<
       office: o.id,
       schedules: o.schedules.map((s) => ({ ...s, weekly: { ...s.weekly } })),
     })),
+    movedWorkingDays: MOVED_WORKING_DAYS.map((m) => ({ ...m })),
   };
 }

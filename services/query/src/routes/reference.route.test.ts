@@ -47,6 +47,14 @@ describe('GET /v1/reference', () => {
     expect(body.arrivals.map((a) => a.id).sort()).toEqual(['appointment', 'walk_in']);
   });
 
+  it("lists the Cabinet's moved working days, so a worked Saturday can be framed with the hours it keeps", async () => {
+    const response = await app.inject({ url: '/v1/reference', headers: { authorization: 'Bearer cesis-token' } });
+    const body = ReferenceAnswer.parse(response.json());
+    expect(body.movedWorkingDays).toContainEqual(
+      expect.objectContaining({ dayOff: '2026-01-02', workedOn: '2026-01-17' }),
+    );
+  });
+
   it('refuses a request without a token', async () => {
     const response = await app.inject('/v1/reference');
     expect(response.statusCode).toBe(401);
