@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { loadSharedConfig } from '@servq/config';
-import { rigaDate, rigaDateTimeToInstant } from '@servq/contracts';
+import { addDays, addWorkingDays, rigaDate, rigaDateTimeToInstant } from '@servq/contracts';
 import { createS3Client, readMarker, writeMarker } from '@servq/lake';
 import { createMailer } from '@servq/mail';
 import { DueAnswer, MetricsAnswer, QueryAnswer, ReferenceAnswer, type Figure } from '@servq/query-api';
@@ -24,6 +24,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../dashboards/web/src/format.ts';
 import { HEADLINE_METRICS } from '../dashboards/web/src/shapes/tiles.shape.ts';
+import { eventFactory } from '../infra/demo/event.factory.ts';
 import { sendEvents } from '../infra/demo/ingest.sender.ts';
 import { demoYear } from '../infra/demo/year.events.ts';
 import { buildReportsService, type ReportsService } from '../services/reports/src/app.ts';
@@ -311,6 +312,45 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       { id: 'head-riga', email: address('riga'), language: 'lv' as const, office: 'riga-valnu-30' as const },
       { id: 'head-liepaja', email: address('liepaja'), language: 'lv' as const, office: 'liepaja' as const },
     ];
+    // Two Liepāja complaints sent now, so the digest holds an overdue case and an extended one: both received 30
+    // days ago; one never answered (its ten working days long past), the other extended to two working days from
+    // today — due on the extension's own date, not the rule's longest extension (a month, already past). Sent in
+    // the last test of the file: they fall in the report month and would change the monthly figures above.
+    const today = rigaDate(new Date());
+    const receivedAt = rigaDateTimeToInstant(addDays(today, -30), '10:00');
+    const extendedTo = addWorkingDays(today, 2);
+    const late = `c-digest-${stack.names.runId}-late`;
+    const extended = `c-digest-${stack.names.runId}-ext`;
+    const make = eventFactory(17);
+    const received = { office_id: 'liepaja', form: 'written', category: 'waiting', language: 'lv' };
+    const injected = await sendEvents(
+      [
+        make.event('complaint.received', receivedAt, 'email', { ...received, complaint_id: late }),
+        make.event('complaint.received', receivedAt, 'email', { ...received, complaint_id: extended }),
+        make.event('complaint.extended', new Date(receivedAt.getTime() + 86_400_000), 'email', {
+          office_id: 'liepaja',
+          complaint_id: extended,
+          extension_reason: 'additional_information',
+          new_due_date: extendedTo,
+          notice_method: 'email',
+        }),
+      ],
+      { baseUrl: stack.ingestUrl, apiKey: 'servq-dev-all-key' },
+    );
+    expect(injected.rejected, JSON.stringify(injected.firstRejections)).toBe(0);
+    const dueFor = async (office: string | undefined) => {
+      const params = new URLSearchParams({ within: String(within), limit: '1000' });
+      if (office) params.set('filter.office', office);
+      const res = await fetch(`${stack.queryUrl}/v1/complaints/due?${params.toString()}`, {
+        headers: { authorization: `Bearer ${MANAGEMENT}` },
+      });
+      return DueAnswer.parse(await res.json());
+    };
+    await pollUntil(async () => (await dueFor('liepaja')).complaints.some((c) => c.id === extended), {
+      intervalMs: 300,
+      timeoutMs: 30_000,
+    });
+
     const errors: string[] = [];
     const digest = (smtpUrl: string) => {
       const mailer = createMailer({ smtpUrl, from: 'servq-reports@atd.invalid', timeoutMs: 5_000, idDomain: 'e2e' });
@@ -348,16 +388,9 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     expect(await run(SMTP_URL, new Date(clock.getTime() + 3_600_000))).toEqual([]);
 
     let listed = 0;
+    const texts = new Map<string, string>();
     for (const head of heads) {
-      const params = new URLSearchParams({ within: String(within), limit: '1000' });
-      if (head.office) params.set('filter.office', head.office);
-      const api = DueAnswer.parse(
-        await (
-          await fetch(`${stack.queryUrl}/v1/complaints/due?${params.toString()}`, {
-            headers: { authorization: `Bearer ${MANAGEMENT}` },
-          })
-        ).json(),
-      );
+      const api = await dueFor(head.office);
       let mails: MailSummary[] = [];
       await pollUntil(async () => (mails = await mailsTo(head.email)).length > 0, {
         intervalMs: 200,
@@ -369,6 +402,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
         Text: string;
       };
       writeFileSync(join(artifacts, `digest-${week}-${head.id}.txt`), text);
+      texts.set(head.id, text);
       // Case lines read "- <case id> · <category> · <channel> · <due date> · <days>".
       const inMail = [...text.matchAll(/^- (\S+) · .+ · .+ · \S+ (\d{4}-\d{2}-\d{2}) · /gm)].map(
         (m) => `${m[1]} ${m[2]}`,
@@ -379,8 +413,16 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       if (head.office) expect(text).toContain(`office=${head.office}`);
       listed += api.complaints.length;
     }
-    // The demo month leaves complaints open past their deadline, so the comparison above is not of empty lists.
     expect(listed).toBeGreaterThan(0);
+    const liepaja = await dueFor('liepaja');
+    expect(liepaja.complaints.filter((c) => c.id === late || c.id === extended)).toEqual([
+      expect.objectContaining({ id: late, status: 'overdue' }),
+      expect.objectContaining({ id: extended, status: 'due', dueOn: extendedTo, workingDaysLeft: 2, extended: true }),
+    ]);
+    const liepajaText = texts.get('head-liepaja') ?? '';
+    expect(liepajaText).toMatch(new RegExp(`^- ${late} · .* · nokavēta par \\d+ darba dien`, 'm'));
+    expect(liepajaText).toContain(`- ${extended} · `);
+    expect(liepajaText).toContain(`termiņš ${extendedTo} · atlikušas 2 darba dienas · termiņš pagarināts`);
   }, 30_000);
 });
 

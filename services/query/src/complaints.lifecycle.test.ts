@@ -37,12 +37,12 @@ const at = (date: string) => `${date}T10:00:00+02:00`;
 const events = [
   ev('complaint.received', at('2026-03-02'), 'liepaja', 'x1', { category: 'waiting' }),
   ev('complaint.extended', at('2026-03-10'), 'liepaja', 'x1', {
-    extension_reason: 'needs_information',
+    extension_reason: 'additional_information',
     new_due_date: '2026-03-27',
     notice_method: 'email',
   }),
   ev('complaint.received', at('2026-03-02'), 'liepaja', 'x2', { category: 'waiting' }),
-  ev('complaint.extended', at('2026-03-10'), 'liepaja', 'x2', { extension_reason: 'needs_information' }),
+  ev('complaint.extended', at('2026-03-10'), 'liepaja', 'x2', { extension_reason: 'additional_information' }),
   ev('complaint.received', at('2026-03-02'), 'cesis', 'r1', { category: 'staff_conduct' }),
   ev('complaint.responded', at('2026-03-05'), 'cesis', 'r1', { outcome: 'explained' }),
   ev('complaint.reopened', at('2026-03-11'), 'cesis', 'r1', { reopen_reason: 'new_information' }),
