@@ -288,7 +288,7 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     );
   });
 
-  it("exports the satisfaction chart's CSV with the API's figures for every office and all together", async () => {
+  it("exports the satisfaction chart's CSV with the API's figures and 95 % band for every office and all together", async () => {
     await openScreen(page, 'overview', new URL(page.url()).hash.split('?')[1]!.replace(/&?office=[^&]*/, ''));
     const hash = new URL(page.url()).hash;
     const csat = catalogue.find((m) => m.id === 'csat')!;
@@ -302,10 +302,19 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     const officeOf = (name: string) => reference.offices.find((o) => o.name.en === name)?.id;
     expect(header!.slice(0, 4)).toEqual(['Period', 'partial', 'All offices (%)', 'All offices n']);
     expect(lines.length).toBeGreaterThanOrEqual(2);
+    // The all-office line's 95 % band closes the CSV: its bounds are the API's interval, in percent.
+    const bandAt = header!.indexOf('All offices 95 % low');
+    expect(bandAt, 'band columns').toBeGreaterThan(3);
+    expect(header![bandAt + 1]).toBe('All offices 95 % high');
     let compared = 0;
     for (const line of lines) {
       const period = line[0]!;
-      for (let column = 2; column < header!.length; column += 2) {
+      const allFigure = all.rows.find((r) => r.period === period)?.csat as Figure | undefined;
+      if (allFigure?.interval && allFigure.value !== null) {
+        expect(Number(line[bandAt])).toBeCloseTo(allFigure.interval.low * 100, 1);
+        expect(Number(line[bandAt + 1])).toBeCloseTo(allFigure.interval.high * 100, 1);
+      } else expect(line[bandAt]).toBe('');
+      for (let column = 2; column < bandAt; column += 2) {
         const series = header![column]!.replace(/ \(%\)$/, '');
         const office = series === 'All offices' ? null : officeOf(series);
         expect(office, `column ${series}`).not.toBeUndefined();

@@ -46,4 +46,10 @@ export const overviewStrings = {
   verdict_noise: { lv: 'Mērķa robežās (nenoteiktība)', en: 'Within noise of target' },
   verdict_off_higher: { lv: 'Zem mērķa', en: 'Below target' },
   verdict_off_lower: { lv: 'Virs mērķa', en: 'Above target' },
+  band95: { lv: '95 % ticamības intervāls', en: '95 % interval' },
+  bandNote: {
+    lv: 'Josla: 95 % ticamības intervāls ({line}).',
+    en: 'Band: the 95 % interval ({line}).',
+  },
+  percentileMethod: { lv: 'Aprēķins: {method}', en: 'Computed as: {method}' },
 } as const;

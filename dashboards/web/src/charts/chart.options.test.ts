@@ -47,13 +47,14 @@ describe('trend chart layout', () => {
 
   it('wraps the legend instead of paging it, and starts the plot below the legend at every width', () => {
     const option = trendOption(['Oct', 'Nov'], lines, { unit: 'share', target: 85, targetLabel: 'Target ≥ 85 %' });
-    const legend = option.legend as { type: string; data: string[] };
+    const legend = option.legend as { type: string; data: (string | { name: string })[] };
     expect(legend.type).toBe('plain');
-    expect(legend.data).toEqual([...lines.map((l) => l.name), 'Target ≥ 85 %']);
+    const names = legend.data.map((d) => (typeof d === 'string' ? d : d.name));
+    expect(names).toEqual([...lines.map((l) => l.name), 'Target ≥ 85 %']);
     const media = (option as { media: { query: { maxWidth: number }; option: { grid: { top: number } } }[] }).media;
     const narrowest = media.at(-1);
-    expect(narrowest?.option.grid.top).toBeGreaterThanOrEqual(legendRows(legend.data, 300) * 22);
-    expect(legendRows(legend.data, 300)).toBeGreaterThan(legendRows(legend.data, 1100));
+    expect(narrowest?.option.grid.top).toBeGreaterThanOrEqual(legendRows(names, 300) * 22);
+    expect(legendRows(names, 300)).toBeGreaterThan(legendRows(names, 1100));
   });
 
   it('counts the legend rows a width needs', () => {

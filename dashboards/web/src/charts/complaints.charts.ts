@@ -41,12 +41,13 @@ export function stackedBarOption(categories: string[], parts: StackPart[]): Char
   };
 }
 
+/** A null is a period before the data starts: a gap, not zero. */
 export interface BacklogSeries {
   periods: string[];
-  open: number[];
-  overdue: number[];
-  received: number[];
-  answered: number[];
+  open: (number | null)[];
+  overdue: (number | null)[];
+  received: (number | null)[];
+  answered: (number | null)[];
 }
 
 /** Open and overdue at each period's end as lines; received and answered in the period as pale bars. */
@@ -54,7 +55,7 @@ export function backlogOption(
   data: BacklogSeries,
   names: { open: string; overdue: string; received: string; answered: string },
 ): ChartOption {
-  const line = (name: string, values: number[], colour: string, width: number): LineSeriesOption => ({
+  const line = (name: string, values: (number | null)[], colour: string, width: number): LineSeriesOption => ({
     type: 'line',
     name,
     data: values,
@@ -64,7 +65,7 @@ export function backlogOption(
     itemStyle: { color: colour },
     z: 10,
   });
-  const bar = (name: string, values: number[], colour: string): BarSeriesOption => ({
+  const bar = (name: string, values: (number | null)[], colour: string): BarSeriesOption => ({
     type: 'bar',
     name,
     data: values,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breakdown, mondaysBetween, weeklyCounts } from './complaints.shape.ts';
-import { answer, fig } from '../test.fixtures.ts';
+import { backlogLines, breakdown, mondaysBetween, weeklyCounts } from './complaints.shape.ts';
+import { answer, fig, freshness } from '../test.fixtures.ts';
 
 describe('complaints data', () => {
   it('lists the Mondays of every week the range touches', () => {
@@ -25,6 +25,23 @@ describe('complaints data', () => {
     ]);
   });
 
+  it('leaves weeks before the data starts as gaps (null), not zero, and a quiet week inside the data as zero', () => {
+    const weekly = {
+      ...answer([{ period: '2026-03-16', complaints_received: fig(5, 5) }], {
+        from: '2026-03-02',
+        to: '2026-03-29',
+        grain: 'week',
+      }),
+      freshness: { ...freshness, oldestEventAt: '2026-03-11T08:00:00.000Z' },
+    };
+    expect(weeklyCounts(weekly, 'complaints_received')).toEqual([
+      { week: '2026-03-02', count: null },
+      { week: '2026-03-09', count: 0 },
+      { week: '2026-03-16', count: 5 },
+      { week: '2026-03-23', count: 0 },
+    ]);
+  });
+
   it('sorts a breakdown by size with shares, keeping open complaints (no outcome) as their own slice', () => {
     const slices = breakdown(
       answer([
@@ -39,5 +56,28 @@ describe('complaints data', () => {
       { key: null, count: 6, share: 0.75 },
       { key: 'upheld', count: 2, share: 0.25 },
     ]);
+  });
+});
+
+describe('the backlog over time', () => {
+  it('draws months before the data starts as gaps, not as an empty backlog', () => {
+    const point = (period: string, open: number) => ({
+      period,
+      asOf: period,
+      open,
+      overdue: 0,
+      received: open,
+      answered: 0,
+    });
+    const lines = backlogLines({
+      freshness: { ...freshness, oldestEventAt: '2026-10-05T06:00:00.000Z' },
+      from: '2026-07-01',
+      to: '2026-11-30',
+      grain: 'month',
+      filters: {},
+      points: [point('2026-08-01', 0), point('2026-09-01', 0), point('2026-10-01', 12), point('2026-11-01', 20)],
+    });
+    expect(lines.open).toEqual([null, null, 12, 20]);
+    expect(lines.received).toEqual([null, null, 12, 20]);
   });
 });

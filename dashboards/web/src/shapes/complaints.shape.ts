@@ -1,14 +1,16 @@
 /**
- * The complaints screen's data: received per week (zero-filled, so a quiet week shows as zero rather than a
- * missing bar), and breakdowns by a dimension (outcome, category) sorted by size, with open complaints (no
+ * The complaints screen's data: received per week (zero-filled inside the data, so a quiet week shows as zero
+ * rather than a missing bar; weeks before the data starts are gaps), and breakdowns by a dimension (outcome, category) sorted by size, with open complaints (no
  * outcome yet) named as such.
  */
-import type { QueryAnswer } from '../api.types.ts';
+import type { BacklogAnswer, QueryAnswer } from '../api.types.ts';
 import { figureOf, keyOf } from '../figures.ts';
+import { beforeData, rigaDateOf } from './periods.shape.ts';
 
 export interface WeeklyCount {
   week: string;
-  count: number;
+  /** Null for a week before the data starts. */
+  count: number | null;
 }
 
 /** Mondays from the week containing `from` up to the week containing `to`, as YYYY-MM-DD. */
@@ -22,6 +24,10 @@ export function mondaysBetween(from: string, to: string): string[] {
   return weeks;
 }
 
+/**
+ * A quiet week inside the data is zero; a week that ends before the data starts (the answer's oldest event)
+ * is unknown, a gap (null), not zero.
+ */
 export function weeklyCounts(answer: QueryAnswer, metric: string): WeeklyCount[] {
   const counts = new Map<string, number>();
   for (const row of answer.rows) {
@@ -30,7 +36,9 @@ export function weeklyCounts(answer: QueryAnswer, metric: string): WeeklyCount[]
   }
   const weeks = mondaysBetween(answer.query.from, answer.query.to);
   for (const week of counts.keys()) if (!weeks.includes(week)) weeks.push(week);
-  return weeks.sort().map((week) => ({ week, count: counts.get(week) ?? 0 }));
+  weeks.sort();
+  const empty = beforeData(weeks, 'week', rigaDateOf(answer.freshness.oldestEventAt));
+  return weeks.map((week, i) => ({ week, count: counts.get(week) ?? (empty[i] ? null : 0) }));
 }
 
 export interface Slice {
@@ -46,4 +54,31 @@ export function breakdown(answer: QueryAnswer, dimension: string, metric: string
     .filter((s) => s.count > 0)
     .map((s) => ({ ...s, share: total > 0 ? s.count / total : 0 }))
     .sort((a, b) => b.count - a.count || String(a.key).localeCompare(String(b.key)));
+}
+
+export interface BacklogLines {
+  open: (number | null)[];
+  overdue: (number | null)[];
+  received: (number | null)[];
+  answered: (number | null)[];
+}
+
+/**
+ * The backlog's four series, with periods that end before the data starts (the answer's oldest event) as gaps:
+ * "0 open" there would claim a clean desk nobody recorded.
+ */
+export function backlogLines(backlog: BacklogAnswer): BacklogLines {
+  const empty = beforeData(
+    backlog.points.map((p) => p.period),
+    backlog.grain,
+    rigaDateOf(backlog.freshness.oldestEventAt),
+  );
+  const line = (pick: (p: BacklogAnswer['points'][number]) => number) =>
+    backlog.points.map((p, i) => (empty[i] ? null : pick(p)));
+  return {
+    open: line((p) => p.open),
+    overdue: line((p) => p.overdue),
+    received: line((p) => p.received),
+    answered: line((p) => p.answered),
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { partialPeriods, periodEnd } from './periods.shape.ts';
+import { beforeData, partialPeriods, periodEnd, rigaDateOf } from './periods.shape.ts';
 
 describe('partial periods of a trend', () => {
   it('knows where each grain ends', () => {
@@ -26,5 +26,40 @@ describe('partial periods of a trend', () => {
       false,
       false,
     ]);
+  });
+});
+
+describe('where the data starts', () => {
+  it('marks the first period partial when the data starts mid-period, though the range starts earlier', () => {
+    // Range from July; the demo data starts on 5 October; newest event 4 December.
+    const periods = ['2026-10-01', '2026-11-01', '2026-12-01'];
+    expect(partialPeriods(periods, 'month', '2026-07-01', '2026-12-04', '2026-12-04', '2026-10-05')).toEqual([
+      true,
+      false,
+      true,
+    ]);
+  });
+
+  it('leaves the first period whole when the data starts on its first day', () => {
+    expect(
+      partialPeriods(['2026-10-01', '2026-11-01'], 'month', '2026-07-01', '2026-11-30', null, '2026-10-01'),
+    ).toEqual([false, false]);
+  });
+
+  it('marks the week the data starts in, not the empty weeks before it, which are gaps', () => {
+    const weeks = ['2026-09-21', '2026-09-28', '2026-10-05', '2026-10-12'];
+    expect(partialPeriods(weeks, 'week', '2026-09-21', '2026-10-18', null, '2026-10-07')).toEqual([
+      false,
+      false,
+      true,
+      false,
+    ]);
+    expect(beforeData(weeks, 'week', '2026-10-07')).toEqual([true, true, false, false]);
+    expect(beforeData(weeks, 'week', null)).toEqual([false, false, false, false]);
+  });
+
+  it('reads the data start as a Riga date', () => {
+    expect(rigaDateOf('2026-10-04T22:30:00Z')).toBe('2026-10-05');
+    expect(rigaDateOf(null)).toBeNull();
   });
 });

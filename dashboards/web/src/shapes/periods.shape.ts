@@ -1,9 +1,11 @@
 /**
- * Which periods of a trend are partial: the first when the range starts after the period's first day, the
- * last when the period runs past the end of the data (the range's end or the newest event, whichever comes
- * first). A partial period holds fewer days, so its figure must not be read as a rise or fall.
+ * Which periods of a trend are partial: the one the data's span starts in after its first day (the range's
+ * start or the oldest event, whichever is later), and the one it ends in before its last day (the range's end
+ * or the newest event, whichever is earlier). A partial period holds fewer days, so its figure must not be
+ * read as a rise or fall.
  */
 import type { Grain } from '../api.types.ts';
+import { rigaToday } from '../filters.ts';
 
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -21,8 +23,13 @@ export function periodEnd(start: string, grain: Grain): string {
 }
 
 /**
+ * A period is partial when the shown span starts after its first day or ends before its last: the span starts
+ * at the range's start or where the data starts (the oldest event), whichever is later, and ends at the range's
+ * end or the newest event, whichever is earlier. Periods wholly before the data's start are not partial but
+ * empty (`beforeData`).
  * @param periods period start dates, sorted
  * @param dataEnd the date of the newest event (Riga), or null when unknown
+ * @param dataStart the date of the oldest event (Riga), or null when unknown
  */
 export function partialPeriods(
   periods: readonly string[],
@@ -30,11 +37,28 @@ export function partialPeriods(
   from: string,
   to: string,
   dataEnd: string | null,
+  dataStart: string | null = null,
 ): boolean[] {
   const end = dataEnd !== null && dataEnd < to ? dataEnd : to;
-  return periods.map((start, i) => {
-    const first = i === 0 && from > start;
-    const last = i === periods.length - 1 && periodEnd(start, grain) > end;
-    return first || last;
+  const start = dataStart !== null && dataStart > from ? dataStart : from;
+  return periods.map((first) => {
+    const last = periodEnd(first, grain);
+    const cutAtStart = first < start && start <= last;
+    const cutAtEnd = first <= end && end < last;
+    return cutAtStart || cutAtEnd;
   });
+}
+
+/**
+ * Periods that end before the data starts: nothing could have been recorded in them, so a chart draws a gap
+ * (null), never a zero that reads as "no complaints that week".
+ */
+export function beforeData(periods: readonly string[], grain: Grain, dataStart: string | null): boolean[] {
+  return periods.map((first) => dataStart !== null && periodEnd(first, grain) < dataStart);
+}
+
+/** The Riga date of an ISO time (the oldest or newest event), or null. */
+export function rigaDateOf(iso: string | null | undefined): string | null {
+  const date = iso ? new Date(iso) : null;
+  return date && !Number.isNaN(date.getTime()) ? rigaToday(date) : null;
 }

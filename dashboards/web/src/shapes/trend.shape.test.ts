@@ -24,9 +24,18 @@ describe('trend series from /v1/query answers', () => {
   it('leaves a suppressed period as a gap that keeps its sample size, and a missing one as an empty gap', () => {
     const liepaja = trendOf('csat', all, byOffice).series[1];
     expect(liepaja?.points).toEqual([
-      { value: null, n: 12, suppressed: true },
-      { value: null, n: 0, suppressed: false },
+      { value: null, n: 12, suppressed: true, interval: null },
+      { value: null, n: 0, suppressed: false, interval: null },
     ]);
+  });
+
+  it("keeps each period's 95 % interval for the band, and none for a suppressed period", () => {
+    const withBand = answer([
+      { period: '2026-03-01', csat: { ...fig(0.8, 100), interval: { low: 0.71, high: 0.87 } } },
+      { period: '2026-04-01', csat: fig(null, 12, 0.85, true) },
+    ]);
+    const points = trendOf('csat', withBand, null).series[0]?.points;
+    expect(points?.map((p) => p.interval)).toEqual([{ low: 0.71, high: 0.87 }, null]);
   });
 
   it('draws only the offices when there is no all-office answer (an office token)', () => {

@@ -1,15 +1,17 @@
 /**
  * /v1/query answers with a grain → line series: one for all offices together and one per office, aligned on
  * the same sorted periods. A suppressed or missing period is a gap (null), never a zero, and keeps its sample
- * size so the table fallback can say "too few responses".
+ * size so the table fallback can say "too few responses". Each point keeps the API's 95 % interval for the band.
  */
-import type { QueryAnswer } from '../api.types.ts';
+import type { Interval, QueryAnswer } from '../api.types.ts';
 import { figureOf, keyOf } from '../figures.ts';
 
 export interface TrendPoint {
   value: number | null;
   n: number;
   suppressed: boolean;
+  /** The API's 95 % interval of the value; null where it gives none (suppressed, counts, quantiles). */
+  interval: Interval | null;
 }
 
 export interface TrendSeries {
@@ -24,7 +26,7 @@ export interface Trend {
   series: TrendSeries[];
 }
 
-const empty: TrendPoint = { value: null, n: 0, suppressed: false };
+const empty: TrendPoint = { value: null, n: 0, suppressed: false, interval: null };
 
 function pointsOf(rows: QueryAnswer['rows'], metric: string, periods: readonly string[]): TrendPoint[] {
   const byPeriod = new Map<string, TrendPoint>();
@@ -36,6 +38,7 @@ function pointsOf(rows: QueryAnswer['rows'], metric: string, periods: readonly s
       value: figure.suppressed ? null : figure.value,
       n: figure.n,
       suppressed: figure.suppressed,
+      interval: figure.suppressed ? null : (figure.interval ?? null),
     });
   }
   return periods.map((p) => byPeriod.get(p) ?? empty);

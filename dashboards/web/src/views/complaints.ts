@@ -9,14 +9,14 @@ import { barOption, COLOURS, trendOption } from '../charts/chart.options.ts';
 import { ageingOf, onTimeCount } from '../shapes/complaints.ageing.shape.ts';
 import { backlogOption, stackedBarOption } from '../charts/complaints.charts.ts';
 import { DEFAULT_WITHIN, deskPanel } from '../complaints.desk.ts';
-import { breakdown, weeklyCounts, type Slice } from '../shapes/complaints.shape.ts';
+import { backlogLines, breakdown, weeklyCounts, type Slice } from '../shapes/complaints.shape.ts';
 import { h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
 import { sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
-import { partialPeriods } from '../shapes/periods.shape.ts';
+import { partialPeriods, rigaDateOf } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { tilesOf } from '../shapes/tiles.shape.ts';
 import { trendOf } from '../shapes/trend.shape.ts';
@@ -107,21 +107,14 @@ function backlogFigure(ctx: ViewContext, backlog: Backlog): HTMLElement {
     answered: l('answeredSeries'),
   };
   const title = l('backlogTitle');
+  const lines = backlogLines(backlog);
+  const cell = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
   return chartFigure({
     ctx,
     title,
     note: l('backlogNote'),
-    summary: `${title}: ${backlog.points.map((p, i) => `${periods[i]} ${p.open} (${p.overdue})`).join(', ') || l('noRows')}`,
-    option: backlogOption(
-      {
-        periods,
-        open: backlog.points.map((p) => p.open),
-        overdue: backlog.points.map((p) => p.overdue),
-        received: backlog.points.map((p) => p.received),
-        answered: backlog.points.map((p) => p.answered),
-      },
-      names,
-    ),
+    summary: `${title}: ${backlog.points.map((_p, i) => `${periods[i]} ${cell(lines.open[i])} (${cell(lines.overdue[i])})`).join(', ') || l('noRows')}`,
+    option: backlogOption({ periods, ...lines }, names),
     height: 300,
     tableLabel: l('dataTable'),
     table: table(
@@ -130,10 +123,10 @@ function backlogFigure(ctx: ViewContext, backlog: Backlog): HTMLElement {
       backlog.points.map((p, i) => [
         periods[i] ?? p.period,
         p.asOf,
-        String(p.open),
-        String(p.overdue),
-        String(p.received),
-        String(p.answered),
+        cell(lines.open[i]),
+        cell(lines.overdue[i]),
+        cell(lines.received[i]),
+        cell(lines.answered[i]),
       ]),
     ),
   });
@@ -174,6 +167,7 @@ function receivedFigure(ctx: ViewContext, weekly: Parameters<typeof weeklyCounts
     ctx.filters.from,
     ctx.filters.to,
     ctx.dataEnd,
+    rigaDateOf(weekly.freshness.oldestEventAt),
   );
   // Each bar's Monday, written as the page's language writes dates.
   const weekLabels = weeks.map((w, i) =>
@@ -183,7 +177,7 @@ function receivedFigure(ctx: ViewContext, weekly: Parameters<typeof weeklyCounts
     ctx,
     title: l('complaintsPerWeek'),
     note: weekPartial.some(Boolean) ? l('partialBarNote') : undefined,
-    summary: `${l('complaintsPerWeek')}: ${weeks.map((w) => `${w.week} ${w.count}`).join(', ')}`,
+    summary: `${l('complaintsPerWeek')}: ${weeks.map((w) => `${w.week} ${w.count ?? '—'}`).join(', ')}`,
     option: barOption(
       weekLabels,
       weeks.map((w) => w.count),
@@ -198,7 +192,7 @@ function receivedFigure(ctx: ViewContext, weekly: Parameters<typeof weeklyCounts
         weekPartial[i]
           ? `${formatPeriod(w.week, 'week', ctx.lang)} (${l('partial')})`
           : formatPeriod(w.week, 'week', ctx.lang),
-        String(w.count),
+        w.count === null ? '—' : String(w.count),
       ]),
     ),
   });

@@ -3,15 +3,15 @@
  * all offices together (thick line) and each office. An office token sees its own office only.
  */
 import { placeAnnotations } from '../shapes/annotations.shape.ts';
-import type { AnnotationItem, QueryAnswer } from '../api.types.ts';
+import type { AnnotationItem, Interval, QueryAnswer, Unit } from '../api.types.ts';
 import { trendOption } from '../charts/chart.options.ts';
 import { h, table } from '../dom.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
-import { partialPeriods } from '../shapes/periods.shape.ts';
+import { partialPeriods, rigaDateOf } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { figureIn, verdictOf } from '../shapes/tiles.change.ts';
 import { HEADLINE_METRICS, tilesOf, toneOf } from '../shapes/tiles.shape.ts';
-import { trendOf, type Trend } from '../shapes/trend.shape.ts';
+import { trendOf, type Trend, type TrendPoint } from '../shapes/trend.shape.ts';
 import { channelsPanel } from './channels.panel.ts';
 import { driversPanel } from './drivers.panel.ts';
 import { headlineComparison, tileExtras } from './tile.extras.ts';
@@ -48,6 +48,11 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
       const tone = toneOf(tile.status, verdictOf(figureIn(previous, tile.id), metric.direction));
       element.classList.remove(`tile-${tile.status}`);
       element.classList.add(`tile-${tone}`);
+      // A percentile says how it is computed, in the API's words (GET /v1/metrics).
+      if (metric.method)
+        element
+          .querySelector('.tile-label')
+          ?.after(h('p', { class: 'tile-method' }, l('percentileMethod', { method: metric.method[ctx.lang] })));
       element.append(extras);
     }
     return element;
@@ -86,7 +91,18 @@ function trendFigure(
   const metric = metricInfo(ctx, trend.metric);
   const unit = metric?.unit ?? 'share';
   const periods = trend.periods.map((p) => formatPeriod(p, ctx.filters.grain, ctx.lang));
-  const partial = partialPeriods(trend.periods, ctx.filters.grain, ctx.filters.from, ctx.filters.to, ctx.dataEnd);
+  // The data's start comes from the answer itself (the oldest event), so a first month entered mid-way is marked.
+  const partial = partialPeriods(
+    trend.periods,
+    ctx.filters.grain,
+    ctx.filters.from,
+    ctx.filters.to,
+    ctx.dataEnd,
+    rigaDateOf(answer.freshness.oldestEventAt),
+  );
+  // The band belongs to the first line: all offices together, or an office head's own office.
+  const banded = trend.series[0];
+  const band = bandOf(unit, banded?.points ?? []);
   const target = metric?.target.default ?? null;
   const placed = placeAnnotations(trend.periods, annotations, ctx.lang, {
     lastDay: ctx.filters.to,
@@ -106,6 +122,7 @@ function trendFigure(
       partial,
       partialLabel: l('partial'),
       annotations: placed.map((a) => ({ index: a.index, label: a.label, kind: a.kind })),
+      ...(band && banded ? { band: { label: `${l('band95')} (${seriesName(ctx, banded.key)})`, ...band } } : {}),
     },
   );
   const rows = trend.periods.map((period, i) => [
@@ -130,6 +147,9 @@ function trendFigure(
       l('period'),
       l('partial'),
       ...trend.series.flatMap((s) => [`${seriesName(ctx, s.key)} (${unitWord(unit)})`, `${seriesName(ctx, s.key)} n`]),
+      ...(band && banded
+        ? [`${seriesName(ctx, banded.key)} 95 % low`, `${seriesName(ctx, banded.key)} 95 % high`]
+        : []),
     ],
     rows: trend.periods.map((period, i) => [
       period,
@@ -138,6 +158,7 @@ function trendFigure(
         const point = s.points[i];
         return [point?.value == null ? null : plotValue(unit, point.value), point?.n ?? 0];
       }),
+      ...(band ? [band.low[i] ?? null, band.high[i] ?? null] : []),
     ]),
   };
   const events = placed.map((a) => `${a.from}${a.to ? `–${a.to}` : ''} ${a.label}`).join('; ');
@@ -148,13 +169,28 @@ function trendFigure(
     note:
       answer.rows.length === 0
         ? l('noRows')
-        : `${l(ctx.identity.role === 'office' ? 'trendNoteOffice' : 'trendNote')}${partial.some(Boolean) ? ` ${l('partialNote')}` : ''}${events ? ` ${l('annotationsTitle')}: ${events}.` : ''}`,
+        : [
+            l(ctx.identity.role === 'office' ? 'trendNoteOffice' : 'trendNote'),
+            band && banded ? l('bandNote', { line: seriesName(ctx, banded.key) }) : '',
+            partial.some(Boolean) ? l('partialNote') : '',
+            events ? `${l('annotationsTitle')}: ${events}.` : '',
+          ]
+            .filter(Boolean)
+            .join(' '),
     summary,
     option,
     height: 300,
     tableLabel: l('dataTable'),
     table: table(title, [l('period'), ...trend.series.map((s) => seriesName(ctx, s.key))], rows),
   });
+}
+
+/** The plotted band of a line's points, or null when the API gave no interval for any of them. */
+function bandOf(unit: Unit, points: readonly TrendPoint[]): { low: (number | null)[]; high: (number | null)[] } | null {
+  if (!points.some((p) => p.interval)) return null;
+  const bound = (pick: (i: Interval) => number) =>
+    points.map((p) => (p.interval && p.value !== null ? plotValue(unit, pick(p.interval)) : null));
+  return { low: bound((i) => i.low), high: bound((i) => i.high) };
 }
 
 function unitWord(unit: string): string {
