@@ -4,7 +4,7 @@
  */
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { ChannelMix, DigitalPoint } from '../shapes/channels.shape.ts';
-import { COLOURS, type ChartOption } from './chart.options.ts';
+import { COLOURS, legendRows, type ChartOption } from './chart.options.ts';
 import { niceAxis } from './nice.axis.ts';
 
 const FONT = { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#2d3748' };
@@ -27,6 +27,10 @@ export function channelColour(channel: string, index: number): string {
   return CHANNEL_COLOURS[channel] ?? COLOURS.offices[index % COLOURS.offices.length] ?? '#718096';
 }
 
+/** Chart widths at which the wrapping legend's rows are estimated again (as the trend charts do), and a row's height. */
+const LEGEND_WIDTHS = [1100, 860, 700, 560, 460, 380, 320] as const;
+const LEGEND_ROW = 22;
+
 /** Percent with one decimal, for plotting. */
 const percent = (share: number | null): number | null => (share === null ? null : Math.round(share * 1000) / 10);
 
@@ -35,6 +39,7 @@ export function channelMixOption(
   mix: ChannelMix,
   options: { names: readonly string[]; formatPercent: (value: number) => string },
 ): ChartOption {
+  const top = (width: number) => legendRows(options.names, width) * LEGEND_ROW + 12;
   const series: BarSeriesOption[] = mix.channels.map((channel, c) => ({
     type: 'bar',
     name: options.names[c] ?? channel,
@@ -46,9 +51,16 @@ export function channelMixOption(
   return {
     textStyle: FONT,
     animation: false,
-    // Room at the top for the legend, which the grid's outer bounds do not count.
-    grid: { left: 8, right: 12, top: 40, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
-    legend: { top: 0, left: 0, type: 'scroll', itemWidth: 14, textStyle: FONT },
+    // The legend wraps (every channel in view, also on a phone); the plot starts below its rows at each width.
+    grid: {
+      left: 8,
+      right: 12,
+      top: top(LEGEND_WIDTHS[0]),
+      bottom: 8,
+      outerBoundsMode: 'same',
+      outerBoundsContain: 'all',
+    },
+    legend: { type: 'plain', top: 0, left: 0, right: 0, itemWidth: 14, itemGap: 10, textStyle: FONT },
     tooltip: {
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? options.formatPercent(v) : '—'),
@@ -63,6 +75,10 @@ export function channelMixOption(
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
     series,
+    media: LEGEND_WIDTHS.map((width, i) => ({
+      query: { maxWidth: width },
+      option: { grid: { top: top(LEGEND_WIDTHS[i + 1] ?? 300) } },
+    })),
   };
 }
 

@@ -101,6 +101,7 @@ function digitalFigure(
     notes.push(
       l('digitalTrend', {
         change: formatChange('share', trend.perPeriod, ctx.lang),
+        per: l(`perGrain_${answer.grain}`),
         p: formatP(trend.pValue, ctx.lang),
         verdict: l(verdict),
       }),
