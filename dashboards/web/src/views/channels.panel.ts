@@ -27,7 +27,15 @@ export async function channelsPanel(ctx: ViewContext): Promise<HTMLElement> {
     'section',
     { class: 'grid-2 channels', 'aria-label': tr(ctx)('channelsTitle') },
     mixFigure(ctx, answer, mix, labels),
-    digitalFigure(ctx, answer, digitalPoints(answer, mix.periods), labels),
+    answer.digital.unavailable === 'office'
+      ? // No share for an office (e-service cases belong to none): the reason alone, no empty chart.
+        h(
+          'div',
+          { class: 'card chart-card', 'data-panel': 'digital-share' },
+          h('h2', {}, metricLabel(ctx, answer.digital.metric)),
+          h('p', { class: 'note' }, tr(ctx)('digitalOffice')),
+        )
+      : digitalFigure(ctx, answer, digitalPoints(answer, mix.periods), labels),
   );
 }
 
@@ -93,10 +101,10 @@ function digitalFigure(
 ): HTMLElement {
   const l = tr(ctx);
   const title = metricLabel(ctx, answer.digital.metric);
-  const { all, trend, unavailable } = answer.digital;
-  const notes = [unavailable === 'office' ? l('digitalOffice') : l('digitalNote')];
-  if (ctx.filters.channel && unavailable === null) notes.push(l('digitalAllChannels'));
-  if (trend && unavailable === null) {
+  const { all, trend } = answer.digital;
+  const notes = [l('digitalNote')];
+  if (ctx.filters.channel) notes.push(l('digitalAllChannels'));
+  if (trend) {
     const verdict = !trend.significant ? 'trendFlat' : trend.perPeriod > 0 ? 'trendRising' : 'trendFalling';
     notes.push(
       l('digitalTrend', {
