@@ -26,6 +26,14 @@ describe('complaintDeadline under the law before 1 March 2026 (one month, 4 mont
     expect(result.rule.id).toBe('submissions-law-until-2026-02');
   });
 
+  it("takes an extended complaint's due date from the extension notice's new date when it has one", () => {
+    const extended = { received_at: at('2025-11-10'), extended: true, extended_to: '2026-01-16' };
+    expect(complaintDeadline(extended)).toMatchObject({ basis: 'extended_answer', dueOn: '2026-01-16' });
+    expect(complaintDeadline({ ...extended, extended_to: null }).dueOn).toBe('2026-03-10');
+    // A forwarding's deadline is not the extension's.
+    expect(complaintDeadline({ ...extended, forwarded: true }).basis).toBe('forward');
+  });
+
   it('forwards within 7 working days, skipping Christmas, New Year and the moved 2 January', () => {
     const result = complaintDeadline({
       received_at: at('2025-12-19'),

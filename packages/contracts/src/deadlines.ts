@@ -27,6 +27,8 @@ export interface ComplaintTimeline {
   responded_at?: string | Date | null;
   /** The deadline was extended with notice to the person. */
   extended?: boolean;
+  /** The date the extension notice gave (`new_due_date`); without one, the rule's longest extension applies. */
+  extended_to?: IsoDate | null;
   /** The complaint was not ATD's to answer and was forwarded to the competent institution. */
   forwarded?: boolean;
 }
@@ -97,7 +99,13 @@ export function complaintDeadline(complaint: ComplaintTimeline, options: Deadlin
     receivedOn,
     respondedOn,
     workingDaysTaken: respondedOn === null ? null : workingDaysBetween(receivedOn, respondedOn, calendar),
-    ...outcome(dueDate(receivedOn, period, calendar), respondedOn, today),
+    ...outcome(
+      basis === 'extended_answer' && complaint.extended_to
+        ? complaint.extended_to
+        : dueDate(receivedOn, period, calendar),
+      respondedOn,
+      today,
+    ),
     internalTarget: internal,
   };
 }
