@@ -68,6 +68,26 @@ function wrapCategories(option: ChartOption): ChartOption {
   return { ...option, yAxis: { ...axis, axisLabel: { width, overflow: 'break', lineHeight: 14 } } };
 }
 
+/** Bar labels as the page's language writes numbers (3,2 in Latvian), not ECharts' own 3.2. */
+function localLabels(option: ChartOption, ctx: ViewContext): ChartOption {
+  const series = Array.isArray(option.series) ? option.series : [];
+  const format = new Intl.NumberFormat(locale(ctx), { maximumFractionDigits: 1 });
+  return {
+    ...option,
+    series: series.map((one) =>
+      one.type === 'bar'
+        ? {
+            ...one,
+            label: {
+              ...one.label,
+              formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? format.format(p.value) : ''),
+            },
+          }
+        : one,
+    ),
+  };
+}
+
 /** The target as a dashed line across the bars, on a 0–100 % axis so it is always in view. */
 function withTarget(option: ChartOption, target: number, label: string): ChartOption {
   const series = Array.isArray(option.series) ? option.series : [];
@@ -408,12 +428,15 @@ function barOfGroups(
         .map((g) => `${name(g)} ${formatValue(unit, g.figures[options.metric]?.value ?? null, ctx.lang)}`)
         .join(', ') || l('noRows')
     }`,
-    option: wrapCategories(
-      barOption(
-        plotted.map(name),
-        plotted.map((g) => rounded(plotValue(unit, g.figures[options.metric]?.value ?? 0))),
-        { horizontal: true, colour: options.colour, name: metricLabel(ctx, options.metric) },
+    option: localLabels(
+      wrapCategories(
+        barOption(
+          plotted.map(name),
+          plotted.map((g) => rounded(plotValue(unit, g.figures[options.metric]?.value ?? 0))),
+          { horizontal: true, colour: options.colour, name: metricLabel(ctx, options.metric) },
+        ),
       ),
+      ctx,
     ),
     height: 40 + Math.max(1, plotted.length) * 34,
     tableLabel: l('dataTable'),
