@@ -24,6 +24,10 @@ export const screenStrings = {
     lv: 'Grafikā nav punktu: katrā stundā par maz apmeklējumu, lai novērtētu mediānu (lielākais n = {n}, vajag ≥ {min}).',
     en: 'Nothing plotted: every hour has too few visits to estimate a median (largest n = {n}, minimum {min}).',
   },
+  complianceNoneDue: {
+    lv: '{periods}: vēl nav rādītāja — nevienai tad saņemtajai sūdzībai termiņš vēl nav pienācis.',
+    en: '{periods}: no figure yet — no complaint received then has reached its deadline.',
+  },
   chartNoData: { lv: 'Šim filtram periodā nav datu.', en: 'No data for these filters in the range.' },
   movedSaturdays: {
     lv: 'Sestdienas rindā — pārceltās darba dienas pēc Ministru kabineta rīkojuma, ar aizstātās dienas darba laiku: {days}.',

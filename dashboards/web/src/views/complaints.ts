@@ -246,10 +246,18 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
     })),
     metricInfo(ctx, 'legal_deadline_share')?.minSample ?? 0,
   );
+  // A recent period is on the axis (other figures have it) but none of its complaints is due yet: say so.
+  const noneDue = periods.filter((_, i) => (legal[i]?.n ?? 0) === 0).map((p) => formatPeriod(p, grain, ctx.lang));
   return chartFigure({
     ctx,
     title: l('deadlineCompliance'),
-    note: [l('complianceNote'), tooFew].filter(Boolean).join(' '),
+    note: [
+      l('complianceNote'),
+      tooFew,
+      noneDue.length > 0 ? l('complianceNoneDue', { periods: noneDue.join(', ') }) : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
     summary: [
       trends
         .map(
