@@ -51,5 +51,5 @@ export const overviewStrings = {
     lv: 'Josla: 95 % ticamības intervāls ({line}).',
     en: 'Band: the 95 % interval ({line}).',
   },
-  percentileMethod: { lv: 'Aprēķins: {method}', en: 'Computed as: {method}' },
+  percentileMethod: { lv: 'Procentile: {method}', en: 'Percentile: {method}' },
 } as const;

@@ -196,8 +196,8 @@ export const Measures: { [K in MeasureKind]: MeasureDefinition<Extract<Measure, 
  * percentile is shown, so a reader knows a median of 4 and 6 is 5, not 4 or 6.
  */
 export const QUANTILE_METHOD = {
-  lv: 'procentile ar lineāru interpolāciju starp diviem tuvākajiem rangiem',
-  en: 'percentile by linear interpolation between the two nearest ranks',
+  lv: 'lineāra interpolācija starp diviem tuvākajiem rangiem',
+  en: 'linear interpolation between the two nearest ranks',
 } as const;
 
 /** The definition of a measure's kind, typed for that measure. */

@@ -28,7 +28,13 @@ export const Freshness = z.strictObject({
     .nullable()
     .optional()
     .describe(
-      'the oldest `occurred_at` in the lake (ISO-8601); null when empty. Periods before it hold no data, and the period it falls in is partial',
+      'the oldest `occurred_at` in the lake (ISO-8601); null when empty (a booking made weeks ahead can be far older than any visit: see dataStart)',
+    ),
+  dataStart: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe(
+      'per modelled table (a metric’s `model`), the first Riga date it holds rows for: periods before it are empty (gaps, not zeros) and the period it falls in is partial',
     ),
   syncedAt: z.string().nullable().describe('when the last successful sync finished; null before the first'),
   dataVersion: z.number().int().describe('increases whenever the data changes; answers are cached per version'),

@@ -65,6 +65,10 @@ describe('query API on the hand-built lake', () => {
     const { oldestEventAt } = ready.json<{ freshness: { oldestEventAt: string } }>().freshness;
     expect(oldestEventAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
     expect(oldestEventAt < '2026-05-12T07:00:00.000Z').toBe(true);
+    // And where each model's rows start, as a Riga date.
+    const { dataStart } = ready.json<{ freshness: { dataStart: Record<string, string> } }>().freshness;
+    expect(dataStart.surveys).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(dataStart.surveys! <= '2026-05-12').toBe(true);
   });
 
   it('is not ready before the first sync, and answers data requests 503 rather than with no rows', async () => {

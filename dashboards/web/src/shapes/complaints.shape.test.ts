@@ -32,7 +32,7 @@ describe('complaints data', () => {
         to: '2026-03-29',
         grain: 'week',
       }),
-      freshness: { ...freshness, oldestEventAt: '2026-03-11T08:00:00.000Z' },
+      freshness: { ...freshness, oldestEventAt: '2026-02-20T08:00:00.000Z', dataStart: { complaints: '2026-03-11' } },
     };
     expect(weeklyCounts(weekly, 'complaints_received')).toEqual([
       { week: '2026-03-02', count: null },
@@ -70,7 +70,7 @@ describe('the backlog over time', () => {
       answered: 0,
     });
     const lines = backlogLines({
-      freshness: { ...freshness, oldestEventAt: '2026-10-05T06:00:00.000Z' },
+      freshness: { ...freshness, dataStart: { complaints: '2026-10-05' } },
       from: '2026-07-01',
       to: '2026-11-30',
       grain: 'month',

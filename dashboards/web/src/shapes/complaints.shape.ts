@@ -5,7 +5,7 @@
  */
 import type { BacklogAnswer, QueryAnswer } from '../api.types.ts';
 import { figureOf, keyOf } from '../figures.ts';
-import { beforeData, rigaDateOf } from './periods.shape.ts';
+import { beforeData, dataStartOf } from './periods.shape.ts';
 
 export interface WeeklyCount {
   week: string;
@@ -25,8 +25,8 @@ export function mondaysBetween(from: string, to: string): string[] {
 }
 
 /**
- * A quiet week inside the data is zero; a week that ends before the data starts (the answer's oldest event)
- * is unknown, a gap (null), not zero.
+ * A quiet week inside the data is zero; a week that ends before the complaints' data starts is unknown, a gap
+ * (null), not zero.
  */
 export function weeklyCounts(answer: QueryAnswer, metric: string): WeeklyCount[] {
   const counts = new Map<string, number>();
@@ -37,7 +37,7 @@ export function weeklyCounts(answer: QueryAnswer, metric: string): WeeklyCount[]
   const weeks = mondaysBetween(answer.query.from, answer.query.to);
   for (const week of counts.keys()) if (!weeks.includes(week)) weeks.push(week);
   weeks.sort();
-  const empty = beforeData(weeks, 'week', rigaDateOf(answer.freshness.oldestEventAt));
+  const empty = beforeData(weeks, 'week', dataStartOf(answer.freshness, 'complaints'));
   return weeks.map((week, i) => ({ week, count: counts.get(week) ?? (empty[i] ? null : 0) }));
 }
 
@@ -71,7 +71,7 @@ export function backlogLines(backlog: BacklogAnswer): BacklogLines {
   const empty = beforeData(
     backlog.points.map((p) => p.period),
     backlog.grain,
-    rigaDateOf(backlog.freshness.oldestEventAt),
+    dataStartOf(backlog.freshness, 'complaints'),
   );
   const line = (pick: (p: BacklogAnswer['points'][number]) => number) =>
     backlog.points.map((p, i) => (empty[i] ? null : pick(p)));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beforeData, partialPeriods, periodEnd, rigaDateOf } from './periods.shape.ts';
+import { beforeData, dataStartOf, partialPeriods, periodEnd, rigaDateOf } from './periods.shape.ts';
 
 describe('partial periods of a trend', () => {
   it('knows where each grain ends', () => {
@@ -56,6 +56,19 @@ describe('where the data starts', () => {
     ]);
     expect(beforeData(weeks, 'week', '2026-10-07')).toEqual([true, true, false, false]);
     expect(beforeData(weeks, 'week', null)).toEqual([false, false, false, false]);
+  });
+
+  it("takes the model's own first date over the oldest event (a booking weeks ahead is older than any survey)", () => {
+    const freshness = {
+      newestEventAt: '2026-12-04T14:00:00Z',
+      oldestEventAt: '2026-09-21T17:01:30Z',
+      dataStart: { surveys: '2026-10-04', visits: '2026-09-21' },
+      syncedAt: null,
+      dataVersion: 1,
+    };
+    expect(dataStartOf(freshness, 'surveys')).toBe('2026-10-04');
+    expect(dataStartOf(freshness, 'feedback')).toBe('2026-09-21');
+    expect(dataStartOf({ ...freshness, oldestEventAt: null, dataStart: {} }, 'surveys')).toBeNull();
   });
 
   it('reads the data start as a Riga date', () => {

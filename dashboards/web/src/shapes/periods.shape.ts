@@ -4,7 +4,7 @@
  * or the newest event, whichever is earlier). A partial period holds fewer days, so its figure must not be
  * read as a rise or fall.
  */
-import type { Grain } from '../api.types.ts';
+import type { Freshness, Grain } from '../api.types.ts';
 import { rigaToday } from '../filters.ts';
 
 function addDays(date: string, days: number): string {
@@ -55,6 +55,16 @@ export function partialPeriods(
  */
 export function beforeData(periods: readonly string[], grain: Grain, dataStart: string | null): boolean[] {
   return periods.map((first) => dataStart !== null && periodEnd(first, grain) < dataStart);
+}
+
+/**
+ * Where a model's data starts: the API's first date of that model's rows, else the oldest event of any kind
+ * (older servers), else unknown. The oldest event alone can mislead: a booking made weeks ahead predates every
+ * visit and survey.
+ */
+export function dataStartOf(freshness: Freshness, model: string | undefined): string | null {
+  const start = model === undefined ? undefined : freshness.dataStart?.[model];
+  return start ?? rigaDateOf(freshness.oldestEventAt);
 }
 
 /** The Riga date of an ISO time (the oldest or newest event), or null. */

@@ -16,7 +16,7 @@ import { formatDate } from '../filters.ts';
 import { sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
-import { partialPeriods, rigaDateOf } from '../shapes/periods.shape.ts';
+import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { tilesOf } from '../shapes/tiles.shape.ts';
 import { trendOf } from '../shapes/trend.shape.ts';
@@ -167,7 +167,7 @@ function receivedFigure(ctx: ViewContext, weekly: Parameters<typeof weeklyCounts
     ctx.filters.from,
     ctx.filters.to,
     ctx.dataEnd,
-    rigaDateOf(weekly.freshness.oldestEventAt),
+    dataStartOf(weekly.freshness, 'complaints'),
   );
   // Each bar's Monday, written as the page's language writes dates.
   const weekLabels = weeks.map((w, i) =>

@@ -7,7 +7,7 @@ import type { AnnotationItem, Interval, QueryAnswer, Unit } from '../api.types.t
 import { trendOption } from '../charts/chart.options.ts';
 import { h, table } from '../dom.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
-import { partialPeriods, rigaDateOf } from '../shapes/periods.shape.ts';
+import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { figureIn, verdictOf } from '../shapes/tiles.change.ts';
 import { HEADLINE_METRICS, tilesOf, toneOf } from '../shapes/tiles.shape.ts';
@@ -51,7 +51,7 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
       // A percentile says how it is computed, in the API's words (GET /v1/metrics).
       if (metric.method)
         element
-          .querySelector('.tile-label')
+          .querySelector('.tile-n')
           ?.after(h('p', { class: 'tile-method' }, l('percentileMethod', { method: metric.method[ctx.lang] })));
       element.append(extras);
     }
@@ -91,14 +91,14 @@ function trendFigure(
   const metric = metricInfo(ctx, trend.metric);
   const unit = metric?.unit ?? 'share';
   const periods = trend.periods.map((p) => formatPeriod(p, ctx.filters.grain, ctx.lang));
-  // The data's start comes from the answer itself (the oldest event), so a first month entered mid-way is marked.
+  // The data's start comes from the answer itself (the model's first date), so a first month entered mid-way is marked.
   const partial = partialPeriods(
     trend.periods,
     ctx.filters.grain,
     ctx.filters.from,
     ctx.filters.to,
     ctx.dataEnd,
-    rigaDateOf(answer.freshness.oldestEventAt),
+    dataStartOf(answer.freshness, metric?.model),
   );
   // The band belongs to the first line: all offices together, or an office head's own office.
   const banded = trend.series[0];

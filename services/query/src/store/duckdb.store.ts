@@ -97,7 +97,13 @@ export class DuckDbStore {
   private readonly pathTables = new Map<string, LoadedTable>();
   /** Serialises writes (reconcile, export) on the single writer connection. */
   private queue: Promise<unknown> = Promise.resolve();
-  private freshness: Freshness = { newestEventAt: null, oldestEventAt: null, syncedAt: null, dataVersion: 0 };
+  private freshness: Freshness = {
+    newestEventAt: null,
+    oldestEventAt: null,
+    dataStart: {},
+    syncedAt: null,
+    dataVersion: 0,
+  };
   private lastToday = '';
   private readonly readers: ReaderPool;
   private readonly advanceReaders = (): void => this.readers.advanceGeneration();
@@ -208,9 +214,21 @@ export class DuckDbStore {
         .join(' UNION ALL ')})`,
     );
     const { newest: value, oldest } = newest.getRowObjectsJson()[0] ?? {};
+    // Where each model's rows start: a chart of survey figures starts with the first survey, not the first booking.
+    const starts = await this.writer.runAndReadAll(
+      Object.keys(Models)
+        .map((m) => `SELECT '${m}' AS model, CAST(min(event_date) AS VARCHAR) AS first FROM ${m}`)
+        .join(' UNION ALL '),
+    );
+    const dataStart = Object.fromEntries(
+      starts
+        .getRowObjectsJson()
+        .flatMap((r) => (typeof r.model === 'string' && typeof r.first === 'string' ? [[r.model, r.first]] : [])),
+    );
     this.freshness = {
       newestEventAt: typeof value === 'string' ? new Date(value).toISOString() : null,
       oldestEventAt: typeof oldest === 'string' ? new Date(oldest).toISOString() : null,
+      dataStart,
       syncedAt: this.options.now().toISOString(),
       dataVersion: this.freshness.dataVersion + 1,
     };
