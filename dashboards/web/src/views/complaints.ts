@@ -226,7 +226,8 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
   const grain = ctx.filters.grain;
   const trends = COMPLIANCE.map((m) => trendOf(m, compliance, null));
   const periods = trends[0]?.periods ?? [];
-  const partial = partialPeriods(periods, grain, ctx.filters.from, ctx.filters.to, ctx.dataEnd);
+  const dataStart = compliance ? dataStartOf(compliance.freshness, 'complaints') : null;
+  const partial = partialPeriods(periods, grain, ctx.filters.from, ctx.filters.to, ctx.dataEnd, dataStart);
   // Answered in time per period, as a count: readable where the share is below its minimum sample.
   const metByPeriod = new Map(
     (compliance?.rows ?? []).map((row) => [keyOf(row, 'period'), figureOf(row, 'legal_deadline_met_count').value ?? 0]),
