@@ -11,6 +11,15 @@ describe('trend chart options', () => {
     expect(axis.max % 5).toBe(0);
   });
 
+  it('puts both ends of a 1–5 axis on a tick, so no odd label (4.9 beside 4.8) crowds the top', () => {
+    const axis = trendAxis('score_1_5', [4.23, 4.5, 4.66], 4.3);
+    expect(axis.min).toBeLessThanOrEqual(4.23);
+    expect(axis.max).toBeGreaterThanOrEqual(4.66);
+    expect(axis.max).toBeLessThanOrEqual(5);
+    for (const end of [axis.min, axis.max])
+      expect(Math.abs(end / axis.interval - Math.round(end / axis.interval))).toBeLessThan(1e-6);
+  });
+
   it('extends the axis to include a target far from the data', () => {
     const axis = trendAxis('minutes', [4, 5, 6], 30);
     expect(axis.max).toBeGreaterThanOrEqual(30);

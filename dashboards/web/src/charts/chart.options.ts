@@ -194,6 +194,7 @@ export function trendOption(
       type: 'value',
       min: axis.min,
       max: axis.max,
+      interval: axis.interval,
       axisLabel: { formatter: (v: number) => axisLabel(options.unit, v) },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
@@ -303,25 +304,43 @@ const UNIT_BOUNDS: Partial<Record<Unit, { min: number; max: number }>> = {
   nps: { min: -100, max: 100 },
 };
 
+/** Tick steps an axis may use: every bound is a multiple of one, so no odd label (4.8 beside 4.9) crowds an end. */
+const NICE_STEPS = [0.05, 0.1, 0.2, 0.25, 0.5, 1, 2, 2.5, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000];
+
 /**
  * The value axis of a trend: the data and the target, padded by a tenth of their spread (at least a few units,
- * so one dot is not a 40–140 % axis), rounded outwards and never outside the unit's own range (0–100 %, 1–5).
+ * so one dot is not a 40–140 % axis), on ticks of a nice step (about five of them) with both ends on a tick,
+ * and never outside the unit's own range (0–100 %, 1–5).
  */
-export function trendAxis(unit: Unit, values: readonly number[], target: number | null): { min: number; max: number } {
+export function trendAxis(
+  unit: Unit,
+  values: readonly number[],
+  target: number | null,
+): { min: number; max: number; interval: number } {
   const bounds = UNIT_BOUNDS[unit] ?? { min: 0, max: Number.POSITIVE_INFINITY };
   const points = [...values, ...(target === null ? [] : [target])];
-  if (points.length === 0) return { min: bounds.min, max: Number.isFinite(bounds.max) ? bounds.max : 1 };
+  if (points.length === 0) {
+    const max = Number.isFinite(bounds.max) ? bounds.max : 1;
+    return { min: bounds.min, max, interval: niceStep((max - bounds.min) / 5) };
+  }
   const low = Math.min(...points);
   const high = Math.max(...points);
   const minPad = unit === 'share' ? 5 : unit === 'score_1_5' ? 0.2 : unit === 'nps' ? 5 : 1;
   const pad = Math.max((high - low) * 0.1, minPad);
-  // Round to steps the axis ticks also use, so no extra label crowds the top or bottom.
-  const step = unit === 'score_1_5' ? 0.1 : unit === 'share' || unit === 'nps' ? 5 : 1;
-  const min = Math.max(bounds.min, Math.floor((low - pad) / step) * step);
-  const max = Math.min(bounds.max, Math.ceil((high + pad) / step) * step);
   // Durations and counts start at zero unless that would squash the data.
   const zeroBased = !(unit in UNIT_BOUNDS) && low - pad < high * 0.5;
-  return { min: zeroBased ? 0 : Math.round(min * 10) / 10, max: Math.round(max * 10) / 10 };
+  const from = Math.max(bounds.min, zeroBased ? 0 : low - pad);
+  const to = Math.min(bounds.max, high + pad);
+  const step = niceStep((to - from) / 5);
+  const round = (v: number) => Math.round(v * 1000) / 1000;
+  const min = round(Math.max(bounds.min, Math.floor(round(from / step)) * step));
+  const max = round(Math.min(bounds.max, Math.ceil(round(to / step)) * step));
+  return { min, max, interval: step };
+}
+
+/** The smallest nice step at least `raw`. */
+function niceStep(raw: number): number {
+  return NICE_STEPS.find((s) => s >= raw - 1e-9) ?? NICE_STEPS[NICE_STEPS.length - 1]!;
 }
 
 function axisLabel(unit: Unit, value: number): string {
