@@ -177,6 +177,8 @@ export function metricSection(
     title,
     note: [
       `${info?.description[ctx.lang] ?? ''} ${targetText(ctx, metric.id, metric.all.target)}.`,
+      // A percentile says how it is computed, in the catalogue's words.
+      info?.method ? `${l('percentileMethod', { method: info.method[ctx.lang] })}.` : '',
       sampleNote(
         ctx.lang,
         rows.filter((r) => !r.isAll).map((r) => ({ label: r.label, n: r.n, suppressed: r.suppressed })),
