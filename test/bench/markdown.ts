@@ -76,6 +76,15 @@ function ingest(r: unknown): string {
           fmt(at(java, 'eventsPerSecond')),
           ratio(at(byBatch(size), 'http'), at(java, 'eventsPerSecond')),
         ],
+        [
+          `ingest's CPU µs per event, HTTP batches of ${size.toLocaleString('en-GB')}, platformatic vs kafkajs producer library`,
+          fmt(at(byBatch(size), 'service_cpu_us_per_event_platformatic'), ' µs'),
+          fmt(at(byBatch(size), 'service_cpu_us_per_event_kafkajs'), ' µs'),
+          ratio(
+            at(byBatch(size), 'service_cpu_us_per_event_platformatic'),
+            at(byBatch(size), 'service_cpu_us_per_event_kafkajs'),
+          ),
+        ],
       ]),
       [
         `p99 acknowledgement latency at half rate (${fmt(at(half, 'offered_events_per_s'))} events/s, batches of 100) vs ProducerPerformance at the same rate`,

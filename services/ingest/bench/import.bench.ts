@@ -9,6 +9,8 @@
  *   large          the typical shape, many more rows (larger than the default import limit: the bench raises it).
  * Memory: the service's peak resident set (VmHWM) after the typical file and again after the large one; an
  * import that streams keeps the second close to the first, whatever the file's size.
+ * The service's CPU time per row (all its threads) is given too: on the shared machine it moves far less with
+ * the neighbours' load than rows per second do.
  * Every import is checked to have accepted every row before its figure counts. The service writes to topics of
  * its own (INGEST_TOPIC_PREFIX), deleted afterwards.
  *
@@ -17,16 +19,7 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import {
-  createReadStream,
-  createWriteStream,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { createReadStream, createWriteStream, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -38,6 +31,7 @@ import { createKafka, ensureTopics, logLevel } from '@servq/kafka';
 import { pollUntil } from '@servq/runtime';
 import { parse } from 'csv-parse';
 import { CSV_PARSE_OPTIONS } from '../src/csv.rows.ts';
+import { cpuSeconds, peakRssMiB } from './process.stats.ts';
 
 const TYPICAL_ROWS = Number(process.argv[2] ?? 50_000);
 const LARGE_ROWS = Number(process.argv[3] ?? 400_000);
@@ -116,13 +110,6 @@ async function importRowsPerS(path: string, rows: number): Promise<number> {
   return rows / seconds;
 }
 
-function peakRssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmHWM:'));
-  return Number(Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024);
-}
-
 const dir = mkdtempSync(join(tmpdir(), 'servq-import-bench-'));
 const files = {
   warmup: { path: join(dir, 'warmup.csv'), rows: 2_000, comment: SHORT_COMMENT },
@@ -170,7 +157,9 @@ try {
   for (const name of ['typical', 'long_comments', 'large'] as const) {
     const f = files[name];
     const parser = await bareParserRowsPerS(f.path);
+    const cpuBefore = cpuSeconds(service.pid!);
     const imported = await importRowsPerS(f.path, f.rows);
+    const cpuUsPerRow = ((cpuSeconds(service.pid!) - cpuBefore) / f.rows) * 1e6;
     memory[`after_${name}`] = Number(peakRssMiB(service.pid!).toFixed(1));
     results.push({
       file: name,
@@ -179,6 +168,7 @@ try {
       import_rows_per_s: Math.round(imported),
       bare_parser_rows_per_s: Math.round(parser),
       import_vs_parser: Number((imported / parser).toFixed(3)),
+      service_cpu_us_per_row: Number(cpuUsPerRow.toFixed(1)),
       target_rows_per_s: 20_000,
     });
   }

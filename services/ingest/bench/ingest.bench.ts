@@ -11,7 +11,7 @@
  */
 import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,6 +20,7 @@ import { loadSharedConfig } from '@servq/config';
 import { ALL_TOPICS, scrubEvent, Topics } from '@servq/contracts';
 import { createAckedProducer, createKafka, ensureTopics, logLevel, withAdmin } from '@servq/kafka';
 import { pollUntil } from '@servq/runtime';
+import { cpuSeconds, peakRssMiB } from './process.stats.ts';
 
 const TOTAL = Number(process.argv[2] ?? 20_000);
 /** Where the figures go: `pnpm bench` (test/bench/run.ts) collects them into its one report. */
@@ -196,13 +197,6 @@ async function httpLatencyAtRate(
   return { p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 
-function peakRssMiB(pid: number): number {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
-    .split('\n')
-    .find((l) => l.startsWith('VmHWM:'));
-  return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) / 1024;
-}
-
 const benchKafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
 await ensureTopics(
   benchKafka,
@@ -246,11 +240,17 @@ try {
   const results: Record<string, unknown>[] = [];
   for (const batchSize of [100, 1000]) {
     const http: Record<Library, number[]> = { kafkajs: [], platformatic: [] };
+    const cpu: Record<Library, number[]> = { kafkajs: [], platformatic: [] };
     for (const i of LIBRARIES.keys()) await httpIngest(batchSize, PORT + i); // warm-up
     const raw = await rawProducer(batchSize);
     // Alternating, three each: the machine is shared, and one run of either can be slowed by a neighbour.
     for (let run = 0; run < 3; run++) {
-      for (const [i, library] of LIBRARIES.entries()) http[library].push(await httpIngest(batchSize, PORT + i));
+      for (const [i, library] of LIBRARIES.entries()) {
+        const pid = services.get(library)!.pid!;
+        const cpuBefore = cpuSeconds(pid);
+        http[library].push(await httpIngest(batchSize, PORT + i));
+        cpu[library].push(((cpuSeconds(pid) - cpuBefore) / TOTAL) * 1e6);
+      }
     }
     const kafkajs = median(http.kafkajs);
     const platformatic = median(http.platformatic);
@@ -263,6 +263,8 @@ try {
       platformatic_vs_kafkajs: Number((platformatic / kafkajs).toFixed(2)),
       raw_producer_events_per_s: Math.round(raw),
       http_vs_raw: Number((platformatic / raw).toFixed(2)),
+      service_cpu_us_per_event_kafkajs: Number(median(cpu.kafkajs).toFixed(1)),
+      service_cpu_us_per_event_platformatic: Number(median(cpu.platformatic).toFixed(1)),
       target_ratio: 0.6,
     });
   }
