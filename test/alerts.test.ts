@@ -5,7 +5,9 @@
  * a dashboard link that shows them. Killing the alerts service while a delivery hangs and starting it again
  * delivers everything, once per idempotency key; an unreachable mail server delays an e-mail, never loses it;
  * a bad rules file stops the service with every problem listed. Its page lists open alerts and acknowledges one
- * in Chromium (screenshot in test/artifacts/alerts/, git-ignored).
+ * in Chromium; so does the dashboard's Alerts screen, served by the query service, which forwards /v1/alerts* to
+ * the alerts service with the user's token (screenshots in test/artifacts/alerts/, git-ignored).
+ * The dashboard part needs the built dashboard (`pnpm --filter @servq/dashboard build`).
  */
 import { spawnSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -23,6 +25,16 @@ import { pollUntil } from '@servq/runtime';
 import { createHmac } from 'node:crypto';
 import { chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  openBrowser,
+  openScreen,
+  pageWidths,
+  PHONE,
+  requireBrowserAndDashboard,
+  signIn,
+  waitForExpression,
+} from './support/browser.ts';
 import { isolatedNames } from './support/names.ts';
 import { freePort, repoRoot, startService, type RunningService } from './support/services.ts';
 
@@ -170,6 +182,8 @@ describe('alerts: a broken target reaches its subscribers once', () => {
           QUERY_LAKE_PREFIX: names.lakePrefix,
           QUERY_DATA_DIR: dataDir,
           QUERY_SYNC_INTERVAL_MS: '300',
+          // The dashboard's Alerts screen reaches the alerts service through this origin.
+          QUERY_ALERTS_URL: alertsUrl,
         },
         `${queryUrl}/readyz`,
       ),
@@ -366,6 +380,64 @@ describe('alerts: a broken target reaches its subscribers once', () => {
     } finally {
       await context.close();
       rmSync(profile, { recursive: true, force: true });
+    }
+  });
+
+  it("shows the open alerts on the dashboard's Alerts screen and acknowledges one from the keyboard", async () => {
+    requireBrowserAndDashboard();
+    // Through the query origin the alerts service's own auth decides: an office head sees its own office only.
+    const cesisOnly = (await fetch(`${queryUrl}/v1/alerts`, {
+      headers: { authorization: 'Bearer servq-dev-office-cesis-token' },
+    }).then((r) => r.json())) as { alerts: { office_id: string }[] };
+    expect(cesisOnly.alerts.map((a) => a.office_id)).toEqual(['cesis']);
+
+    const browser = await openBrowser();
+    const { page } = browser;
+    const shots = join(repoRoot, 'test/artifacts/alerts');
+    try {
+      await page.goto(queryUrl);
+      await signIn(page, 'servq-dev-management-token');
+      await openScreen(page, 'alerts');
+      const card = (office: string) => page.locator(`.alert-card[data-office="${office}"]`);
+      expect(await page.locator('.alert-card').count()).toBe(3);
+      // The figure with its interval and target, why, since when, and the view that shows it.
+      const cesis = card('cesis');
+      const text = await cesis.innerText();
+      expect(text).toContain('20,0 %'); // 8 of 40 satisfied
+      expect(text).toContain('mērķis 85,0 %');
+      expect(text).toMatch(/95 % intervāls \d+,\d–\d+,\d %/);
+      expect(text).toContain('viss 95 % intervāls ir ārpus mērķa');
+      expect(await cesis.locator('a').getAttribute('href')).toMatch(/^#\/offices\?.*office=cesis/);
+      // Liepāja was acknowledged on the alerts service's own page: the dashboard says by whom.
+      expect(await card('liepaja').innerText()).toContain('Apstiprināja dev-management');
+      expect({ lv: await axeViolations(page) }).toEqual({ lv: [] });
+
+      // Keyboard only: focus the button, press Enter; focus stays where the button was.
+      await cesis.locator('button.ack-button').focus();
+      await page.keyboard.press('Enter');
+      await waitForExpression(page, "document.activeElement?.classList.contains('ack-status') === true");
+      expect(await page.evaluate<string>("document.activeElement?.textContent ?? ''")).toContain('dev-management');
+      await page.screenshot({ path: join(shots, 'dashboard-alerts-lv.png'), fullPage: true });
+      const acknowledged = (await history()).filter((e) => e.type === 'alert.acknowledged');
+      expect(acknowledged.map((e) => e.office_id).sort()).toEqual(['cesis', 'liepaja']);
+
+      // History, in English, and at phone width without sideways scrolling.
+      await page.locator('.lang-switch button[lang="en"]').click();
+      await waitForExpression(page, "document.documentElement.lang === 'en'");
+      await openScreen(page, 'alerts');
+      const historyText = await page.locator('.history-list').innerText();
+      expect(historyText).toContain('Acknowledged by dev-management');
+      expect(historyText).toContain('Raised');
+      expect({ en: await axeViolations(page) }).toEqual({ en: [] });
+      await page.setViewportSize(PHONE);
+      await openScreen(page, 'alerts');
+      const widths = await pageWidths(page);
+      expect(widths.scroll).toBe(widths.client);
+      await page.screenshot({ path: join(shots, 'dashboard-alerts-en-phone.png'), fullPage: true });
+      expect(browser.pageErrors).toEqual([]);
+      expect(browser.consoleErrors).toEqual([]);
+    } finally {
+      await browser.close();
     }
   });
 

@@ -17,6 +17,7 @@ import {
   DriversAnswer,
   CompareAnswer,
   DueAnswer,
+  FeaturesAnswer,
   MetricsAnswer,
   QueryAnswer,
   ReferenceAnswer,
@@ -370,6 +371,9 @@ async function api(request: IncomingMessage, url: URL, synced: boolean): Promise
       dimensions: Object.values(Dimensions),
     });
   if (path === '/v1/reference' && request.method === 'GET') return published(ReferenceAnswer, referenceLabels());
+  // The stub forwards to no alerts or reports service, so those screens stay hidden.
+  if (path === '/v1/features' && request.method === 'GET')
+    return published(FeaturesAnswer, { alerts: false, reports: false });
   if (path === '/v1/query' && request.method === 'GET') return published(QueryAnswer, query(url, who));
   if (path === '/v1/compare' && request.method === 'GET') return published(CompareAnswer, compare(url));
   if (path === '/v1/annotations' && request.method === 'GET') return published(AnnotationsAnswer, annotations());

@@ -103,3 +103,50 @@ describe('role of a token', () => {
     });
   });
 });
+
+describe('alerts and reports through the query origin', () => {
+  it("refuses an alerts answer that is not the alerts service's published shape, naming the field", async () => {
+    const { fetchFn } = fakeFetch({ 'GET /v1/alerts': () => [200, { alerts: [{ alert_id: 'a' }] }] });
+    const error = await new ApiClient('t', fetchFn).alerts().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'BAD_ANSWER', details: [{ parameter: 'alerts.0.rule_id' }] });
+  });
+
+  it('acknowledges by POST to the alert’s escaped id with the token', async () => {
+    const { calls, fetchFn } = fakeFetch({
+      'POST /v1/alerts/csat%3Acesis/ack': () => [
+        200,
+        { alert_id: 'csat:cesis', acknowledged_by: 'dev-management', acknowledged_at: '2026-12-04T10:00:00Z' },
+      ],
+    });
+    const answer = await new ApiClient('tok', fetchFn).acknowledgeAlert('csat:cesis');
+    expect(answer.acknowledged_by).toBe('dev-management');
+    expect(calls[0]?.init?.headers).toMatchObject({ authorization: 'Bearer tok' });
+  });
+
+  it("downloads a report as a PDF with the service's file name, and words a refusal as the service did", async () => {
+    const fetchFn = (url: string) =>
+      Promise.resolve(
+        url.includes('office=liepaja')
+          ? new Response(
+              JSON.stringify({ error: { code: 'REPORTS_FORBIDDEN', message: 'own office only', details: [] } }),
+              { status: 403 },
+            )
+          : new Response(new Uint8Array([37, 80, 68, 70]), {
+              status: 200,
+              headers: {
+                'content-type': 'application/pdf',
+                'content-disposition': 'inline; filename="servq-2026-11-cesis-en.pdf"',
+              },
+            }),
+      );
+    const client = new ApiClient('t', fetchFn);
+    const report = await client.monthlyReport({ month: '2026-11', office: 'cesis', lang: 'en' });
+    expect(report.filename).toBe('servq-2026-11-cesis-en.pdf');
+    expect(report.blob.size).toBe(4);
+    const refused = await client
+      .monthlyReport({ month: '2026-11', office: 'liepaja', lang: 'lv' })
+      .catch((e: unknown) => e);
+    expect(refused).toMatchObject({ status: 403, code: 'REPORTS_FORBIDDEN' });
+  });
+});

@@ -1,7 +1,9 @@
 /**
  * The query API client: same-origin HTTP with a bearer token. Every non-2xx answer becomes an `ApiError`
  * carrying the API's own code, message and details (or a plain description when the body is not the API's
- * error shape, e.g. a proxy's 502), so screens can show exactly what the service said.
+ * error shape, e.g. a proxy's 502), so screens can show exactly what the service said. The alerts and reports
+ * services are reached on the same origin (the query service forwards /v1/alerts*, /v1/reports*); their answers
+ * are parsed with the published zod schemas, so a drifted answer fails here naming the field.
  */
 import type {
   AnnotationsAnswer,
@@ -20,6 +22,9 @@ import type {
   SqlAnswer,
   TodayAnswer,
 } from './api.types.ts';
+import './zod.setup.ts';
+import { AlertAckAnswer, AlertHistoryAnswer, AlertsAnswer, FeaturesAnswer } from '@servq/query-api/alerts';
+import type { z } from 'zod';
 
 export class ApiError extends Error {
   constructor(
@@ -41,6 +46,23 @@ function isErrorBody(value: unknown): value is ErrorBody {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
   const error = value.error;
   return typeof error === 'object' && error !== null && 'message' in error && 'code' in error;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text.length > 0 ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A non-2xx answer as an ApiError with the service's own code, message and details where it sent them. */
+function errorOf(response: Response, body: unknown): ApiError {
+  if (isErrorBody(body)) {
+    const { code, message, details } = body.error;
+    return new ApiError(response.status, code, message, Array.isArray(details) ? details : []);
+  }
+  return new ApiError(response.status, `HTTP_${response.status}`, `${response.status} ${response.statusText}`.trim());
 }
 
 export interface QueryRequest {
@@ -168,37 +190,77 @@ export class ApiClient {
     return this.request('/v1/sql', { method: 'POST', body: JSON.stringify({ sql }) });
   }
 
+  /** Which other services this origin forwards to: the Alerts and Reports screens show only when on. */
+  features(): Promise<FeaturesAnswer> {
+    return this.parsed(FeaturesAnswer, '/v1/features');
+  }
+
+  /** Open alerts (the alerts service, through this origin; an office token: its own office's). */
+  alerts(): Promise<AlertsAnswer> {
+    return this.parsed(AlertsAnswer, '/v1/alerts');
+  }
+
+  /** Alert events, newest first. */
+  alertHistory(limit: number): Promise<AlertHistoryAnswer> {
+    return this.parsed(AlertHistoryAnswer, `/v1/alerts/history?limit=${limit}`);
+  }
+
+  /** Records that this token's holder saw the alert (the first acknowledgement stays). */
+  acknowledgeAlert(alertId: string): Promise<AlertAckAnswer> {
+    return this.parsed(AlertAckAnswer, `/v1/alerts/${encodeURIComponent(alertId)}/ack`, { method: 'POST' });
+  }
+
+  /** The month's management report as a PDF (the reports service, through this origin), with its file name. */
+  async monthlyReport(request: {
+    month: string;
+    office: string;
+    lang: 'lv' | 'en';
+  }): Promise<{ blob: Blob; filename: string }> {
+    const params = new URLSearchParams({ month: request.month, lang: request.lang });
+    if (request.office) params.set('office', request.office);
+    const response = await this.send(`/v1/reports/monthly?${params.toString()}`, { method: 'GET' }, 'application/pdf');
+    if (!response.ok) throw errorOf(response, parseJson(await response.text()));
+    const type = response.headers.get('content-type') ?? '';
+    if (!type.startsWith('application/pdf'))
+      throw new ApiError(response.status, 'BAD_ANSWER', `expected a PDF, the service answered ${type || 'nothing'}`);
+    const disposition = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+    return {
+      blob: await response.blob(),
+      filename: disposition ?? `servq-${request.month}-${request.office || 'atd'}-${request.lang}.pdf`,
+    };
+  }
+
   private get<T>(path: string): Promise<T> {
     return this.request(path, { method: 'GET' });
   }
 
-  private async request<T>(path: string, init: RequestInit): Promise<T> {
-    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept: 'application/json' };
+  /** A JSON answer checked against its published schema: a service that drifted fails here, by field. */
+  private async parsed<S extends z.ZodType>(schema: S, path: string, init: RequestInit = { method: 'GET' }) {
+    const body = await this.request<unknown>(path, init);
+    const result = schema.safeParse(body);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      throw new ApiError(200, 'BAD_ANSWER', `unexpected answer from ${path.split('?')[0]}`, [
+        { parameter: issue?.path.join('.') || '(body)', expected: issue?.message ?? 'the published shape' },
+      ]);
+    }
+    return result.data;
+  }
+
+  private async send(path: string, init: RequestInit, accept = 'application/json'): Promise<Response> {
+    const headers: Record<string, string> = { authorization: `Bearer ${this.token}`, accept };
     if (init.body !== undefined) headers['content-type'] = 'application/json';
-    let response: Response;
     try {
-      response = await this.fetchFn(`${this.base}${path}`, { ...init, headers });
+      return await this.fetchFn(`${this.base}${path}`, { ...init, headers });
     } catch (cause) {
       throw new ApiError(0, 'NETWORK', `the query service did not answer (${String(cause)})`);
     }
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = text.length > 0 ? JSON.parse(text) : null;
-    } catch {
-      body = null;
-    }
-    if (!response.ok) {
-      if (isErrorBody(body)) {
-        const { code, message, details } = body.error;
-        throw new ApiError(response.status, code, message, Array.isArray(details) ? details : []);
-      }
-      throw new ApiError(
-        response.status,
-        `HTTP_${response.status}`,
-        `${response.status} ${response.statusText}`.trim(),
-      );
-    }
+  }
+
+  private async request<T>(path: string, init: RequestInit): Promise<T> {
+    const response = await this.send(path, init);
+    const body = parseJson(await response.text());
+    if (!response.ok) throw errorOf(response, body);
     if (body === null) throw new ApiError(response.status, 'BAD_ANSWER', 'the query service answered without JSON');
     return body as T;
   }

@@ -5,7 +5,7 @@
  */
 import type { Grain, Lang } from './api.types.ts';
 
-export const SCREENS = ['overview', 'offices', 'equal', 'visits', 'complaints', 'sql'] as const;
+export const SCREENS = ['overview', 'offices', 'equal', 'visits', 'complaints', 'alerts', 'reports', 'sql'] as const;
 export type Screen = (typeof SCREENS)[number];
 
 export interface Filters {

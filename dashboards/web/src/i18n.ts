@@ -3,6 +3,7 @@
  * names of reference values from the API (/v1/reference, see labels.ts).
  */
 import type { Lang } from './api.types.ts';
+import { alertsStrings } from './alerts.i18n.ts';
 import { channelsStrings } from './channels.i18n.ts';
 import { overviewStrings } from './overview.i18n.ts';
 import { screenStrings } from './screens.i18n.ts';
@@ -11,6 +12,7 @@ const strings = {
   ...overviewStrings,
   ...screenStrings,
   ...channelsStrings,
+  ...alertsStrings,
   appTitle: { lv: 'Klientu apkalpošanas standarts', en: 'Customer service standard' },
   appSubtitle: { lv: 'Autotransporta direkcija', en: 'Road Transport Directorate' },
   signInTitle: { lv: 'Pieslēgties', en: 'Sign in' },

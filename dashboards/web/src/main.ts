@@ -7,6 +7,7 @@ import './styles.css';
 import './print.css';
 import { ApiClient, isApiError } from './api.ts';
 import type { DimensionInfo, Freshness, Grain, Lang } from './api.types.ts';
+import type { FeaturesAnswer } from '@servq/query-api/alerts';
 import { disposeCharts } from './charts/charts.ts';
 import { clear, h } from './dom.ts';
 import { catalogueOf, type Catalogue } from './figures.ts';
@@ -28,10 +29,12 @@ import { t, type StringKey } from './i18n.ts';
 import { Labels } from './labels.ts';
 import { forgetToken, identify, loadToken, saveToken, type Identity } from './session.ts';
 import { errorBox, loadingBox, mountCharts, type ViewContext } from './view.ts';
+import { renderAlerts } from './views/alerts.ts';
 import { OFFICES_SCREEN, renderCompare } from './views/compare.ts';
 import { renderComplaints } from './views/complaints.ts';
 import { renderEqual } from './views/equal.ts';
 import { renderOverview } from './views/overview.ts';
+import { renderReports } from './views/reports.ts';
 import { renderSql } from './views/sql.ts';
 import { renderVisits } from './views/visits.ts';
 
@@ -44,6 +47,8 @@ interface Session {
   catalogue: Catalogue;
   labels: Labels;
   dimensions: DimensionInfo[];
+  /** The other services this origin forwards to; their screens show only when on. */
+  features: FeaturesAnswer;
 }
 
 const root = document.getElementById('app') ?? document.body;
@@ -141,7 +146,7 @@ function renderSignIn(message?: string): void {
 async function signIn(token: string): Promise<void> {
   const api = new ApiClient(token);
   const identity = await identify(api, today());
-  const [metrics, reference] = await Promise.all([api.metrics(), api.reference()]);
+  const [metrics, reference, features] = await Promise.all([api.metrics(), api.reference(), api.features()]);
   saveToken(sessionStorage, token);
   session = {
     api,
@@ -149,6 +154,7 @@ async function signIn(token: string): Promise<void> {
     catalogue: catalogueOf(metrics.metrics),
     labels: new Labels(reference),
     dimensions: metrics.dimensions,
+    features,
   };
   freshness = metrics.freshness;
   startFreshnessTimer();
@@ -187,7 +193,9 @@ function startFreshnessTimer(): void {
  * focused control. The SQL screen is left alone, so an analyst's query and result are not thrown away.
  */
 async function refreshInPlace(): Promise<void> {
-  if (parseRoute(location.hash, defaultEnd()).screen === 'sql') return;
+  const screen = parseRoute(location.hash, defaultEnd()).screen;
+  // The reports form keeps its choices (and a report being printed) too.
+  if (screen === 'sql' || screen === 'reports') return;
   const scroll = window.scrollY;
   const active = document.activeElement;
   focusAfterRender = active instanceof HTMLElement && active.id ? active.id : null;
@@ -238,12 +246,14 @@ function updateFreshness(next: Freshness): void {
   current?.replaceWith(freshnessLine());
 }
 
-const NAV: { screen: Screen; key: StringKey; allowed: (i: Identity) => boolean }[] = [
+const NAV: { screen: Screen; key: StringKey; allowed: (i: Identity, f: FeaturesAnswer) => boolean }[] = [
   { screen: 'overview', key: 'navOverview', allowed: () => true },
   { screen: 'offices', key: 'navOffices', allowed: () => true },
   { screen: 'equal', key: 'navEqual', allowed: () => true },
   { screen: 'visits', key: 'navVisits', allowed: () => true },
   { screen: 'complaints', key: 'navComplaints', allowed: () => true },
+  { screen: 'alerts', key: 'navAlerts', allowed: (_, f) => f.alerts },
+  { screen: 'reports', key: 'navReports', allowed: (_, f) => f.reports },
   { screen: 'sql', key: 'navSql', allowed: (i) => i.role === 'analyst' },
 ];
 
@@ -268,7 +278,7 @@ function header(current: Session, route: Route): HTMLElement {
     h(
       'nav',
       { class: 'tabs', 'aria-label': 'servq' },
-      NAV.filter((n) => n.allowed(current.identity)).map((n) =>
+      NAV.filter((n) => n.allowed(current.identity, current.features)).map((n) =>
         h(
           'a',
           {
@@ -407,8 +417,13 @@ const TITLES: Record<Screen, StringKey> = {
   equal: 'navEqual',
   visits: 'navVisits',
   complaints: 'navComplaints',
+  alerts: 'navAlerts',
+  reports: 'navReports',
   sql: 'navSql',
 };
+
+/** Screens the date and dimension filters do not apply to: they show the freshness line only. */
+const UNFILTERED: ReadonlySet<Screen> = new Set(['sql', 'alerts', 'reports']);
 
 async function render(): Promise<void> {
   const current = session;
@@ -417,7 +432,8 @@ async function render(): Promise<void> {
   const refocus = focusAfterRender;
   focusAfterRender = null;
   const route = parseRoute(location.hash, defaultEnd());
-  if (route.screen === 'sql' && current.identity.role !== 'analyst') route.screen = 'overview';
+  const offered = NAV.find((n) => n.screen === route.screen);
+  if (offered && !offered.allowed(current.identity, current.features)) route.screen = 'overview';
   document.documentElement.lang = lang;
   document.title = `${l(TITLES[route.screen])} · servq`;
   disposeCharts();
@@ -438,7 +454,7 @@ async function render(): Promise<void> {
       l('skipLink'),
     ),
     header(current, route),
-    route.screen === 'sql'
+    UNFILTERED.has(route.screen)
       ? h('div', { class: 'controls' }, h('span', { class: 'controls-spacer' }), freshnessLine())
       : controls(current, route),
     h(
@@ -448,7 +464,9 @@ async function render(): Promise<void> {
       h(
         'span',
         { class: 'muted' },
-        route.screen === 'sql' ? '' : `${formatDate(route.filters.from, lang)} – ${formatDate(route.filters.to, lang)}`,
+        UNFILTERED.has(route.screen)
+          ? ''
+          : `${formatDate(route.filters.from, lang)} – ${formatDate(route.filters.to, lang)}`,
       ),
     ),
     main,
@@ -501,6 +519,10 @@ function screenContent(ctx: ViewContext, screen: Screen): Promise<HTMLElement> {
       return renderVisits(ctx);
     case 'complaints':
       return renderComplaints(ctx);
+    case 'alerts':
+      return renderAlerts(ctx);
+    case 'reports':
+      return renderReports(ctx);
     case 'sql':
       return renderSql(ctx);
   }

@@ -1,0 +1,242 @@
+/**
+ * The Alerts screen: the open alerts the alerts service holds (through this origin, /v1/alerts) with the figure
+ * and its interval, why the rule fired, since when, and a link to the dashboard view that shows it; an
+ * Acknowledge button that records who saw it (the alerts service writes an `alert.acknowledged` event) and keeps
+ * keyboard focus where it was; and the history of raised, reminded, acknowledged and resolved alerts.
+ * An office token sees its own office's alerts only — the alerts service decides that.
+ */
+import '../alerts.css';
+import type { AlertHistoryEvent, OpenAlertView } from '@servq/query-api/alerts';
+import type { Unit } from '../api.types.ts';
+import { h } from '../dom.ts';
+import { formatPeriod, formatTimestamp } from '../format.ts';
+import type { StringKey } from '../i18n.ts';
+import { alertFigures, readableHistory, splitGroup, viewHash, whyKey } from '../shapes/alerts.shape.ts';
+import { errorBox, metricLabel, tr, type ViewContext } from '../view.ts';
+
+const HISTORY_LIMIT = 200;
+
+function officeName(ctx: ViewContext, office: string | null | undefined): string {
+  return office ? ctx.labels.office(office, ctx.lang) : tr(ctx)('agencyWide');
+}
+
+function groupName(ctx: ViewContext, group: string | null): string | null {
+  const split = splitGroup(group);
+  if (!split) return null;
+  if (split.dimension === null) {
+    const key = `group_${split.value}`;
+    return key === 'group_overdue' || key === 'group_due_soon' ? tr(ctx)(key) : split.value;
+  }
+  const dimension = split.dimension === 'language' ? 'language' : split.dimension === 'channel' ? 'channel' : null;
+  return dimension ? `${tr(ctx)(dimension)}: ${ctx.labels.value(dimension, split.value, ctx.lang)}` : split.value;
+}
+
+/** "CSAT · Liepāja" or "Complaint deadlines · Rīga · overdue": what the alert is about. */
+function alertTitle(ctx: ViewContext, alert: OpenAlertView): string {
+  const l = tr(ctx);
+  const what = alert.metric_id ? metricLabel(ctx, alert.metric_id) : l('kind_deadline');
+  return [what, officeName(ctx, alert.office_id), groupName(ctx, alert.group)].filter(Boolean).join(' · ');
+}
+
+function unitOf(ctx: ViewContext, alert: OpenAlertView): Unit {
+  return (alert.metric_id && ctx.catalogue.get(alert.metric_id)?.unit) || 'count';
+}
+
+function ackStatus(ctx: ViewContext, alert: OpenAlertView, id: string): HTMLElement {
+  return h(
+    'p',
+    { class: 'ack-status', id, tabindex: '-1' },
+    h(
+      'span',
+      { class: 'pill pill-good' },
+      `✓ ${tr(ctx)('acknowledgedBy', { who: alert.acknowledged_by ?? '', time: formatTimestamp(alert.acknowledged_at) })}`,
+    ),
+  );
+}
+
+function ackControl(ctx: ViewContext, alert: OpenAlertView, index: number, title: string): HTMLElement {
+  const l = tr(ctx);
+  const statusId = `ack-status-${index}`;
+  if (alert.acknowledged_by !== null) return ackStatus(ctx, alert, statusId);
+  const live = h('div', { class: 'ack-live', 'aria-live': 'polite' });
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'primary small ack-button',
+      id: `ack-${index}`,
+      'data-alert': alert.alert_id,
+      'aria-label': l('acknowledgeOf', { title }),
+    },
+    l('acknowledge'),
+  );
+  const holder = h('div', { class: 'ack' }, button, live);
+  button.addEventListener('click', () => {
+    button.disabled = true;
+    button.textContent = l('acknowledging');
+    ctx.api
+      .acknowledgeAlert(alert.alert_id)
+      .then((answer) => {
+        if (!ctx.isCurrent()) return;
+        const done = ackStatus(
+          ctx,
+          { ...alert, acknowledged_by: answer.acknowledged_by, acknowledged_at: answer.acknowledged_at },
+          statusId,
+        );
+        holder.replaceWith(done);
+        // The history below gains the acknowledgement without a reload.
+        const acknowledged: AlertHistoryEvent = {
+          event_id: `local-${alert.alert_id}`,
+          type: 'alert.acknowledged',
+          occurred_at: answer.acknowledged_at ?? new Date().toISOString(),
+          alert_id: alert.alert_id,
+          rule_id: alert.rule_id,
+          office_id: alert.office_id ?? undefined,
+          acknowledged_by: answer.acknowledged_by ?? undefined,
+        };
+        document.querySelector('.history-list')?.prepend(historyItem(ctx, acknowledged));
+        // The button is gone: focus stays on the same spot of the page, now saying who acknowledged it.
+        done.focus();
+      })
+      .catch((error: unknown) => {
+        button.disabled = false;
+        button.textContent = l('acknowledge');
+        live.replaceChildren(errorBox(ctx, error));
+        button.focus();
+      });
+  });
+  return holder;
+}
+
+function alertCard(ctx: ViewContext, alert: OpenAlertView, index: number): HTMLElement {
+  const l = tr(ctx);
+  const title = alertTitle(ctx, alert);
+  const figures = alertFigures(alert, unitOf(ctx, alert), ctx.lang);
+  const why = whyKey(alert);
+  const headingId = `alert-title-${index}`;
+  const figureParts = [
+    figures.interval ? `${l('alertInterval')} ${figures.interval}` : null,
+    figures.target ? `${l('alertTarget')} ${figures.target}` : null,
+    figures.baseline ? `${l('alertBaseline')} ${figures.baseline}` : null,
+  ].filter(Boolean);
+  const renotified = alert.last_notified_at !== alert.raised_at;
+  return h(
+    'article',
+    {
+      class: `card alert-card alert-${alert.severity}`,
+      'aria-labelledby': headingId,
+      'data-alert': alert.alert_id,
+      'data-office': alert.office_id ?? '',
+    },
+    h(
+      'div',
+      { class: 'alert-head' },
+      h('h3', { id: headingId }, title),
+      h(
+        'span',
+        { class: `pill ${alert.severity === 'critical' ? 'pill-bad' : 'pill-warn'}` },
+        l(`severity_${alert.severity}`),
+      ),
+    ),
+    h(
+      'dl',
+      { class: 'alert-facts' },
+      h('dt', {}, l('alertFigure')),
+      h(
+        'dd',
+        {},
+        h('strong', { class: 'alert-value' }, figures.value),
+        figureParts.length > 0 ? ` (${figureParts.join('; ')})` : '',
+      ),
+      h('dt', {}, l('alertWhy')),
+      h(
+        'dd',
+        {},
+        l(why.key, why.vars),
+        h('br', {}),
+        h('small', { class: 'muted', lang: 'en' }, `${l('serviceWords')}: ${alert.reason}`),
+      ),
+      h('dt', {}, l('alertPeriod')),
+      h(
+        'dd',
+        {},
+        alert.period.from === alert.period.to
+          ? formatPeriod(alert.period.from, 'day', ctx.lang)
+          : `${formatPeriod(alert.period.from, 'day', ctx.lang)} – ${formatPeriod(alert.period.to, 'day', ctx.lang)}`,
+      ),
+      h('dt', {}, l('alertSince')),
+      h(
+        'dd',
+        {},
+        formatTimestamp(alert.raised_at),
+        renotified ? ` · ${l('alertLastNotified', { time: formatTimestamp(alert.last_notified_at) })}` : '',
+      ),
+    ),
+    h(
+      'div',
+      { class: 'alert-actions' },
+      h(
+        'a',
+        {
+          href: viewHash(alert.link),
+          class: 'secondary small button-link',
+          'aria-label': l('alertOpenViewOf', { title }),
+        },
+        l('alertOpenView'),
+      ),
+      ackControl(ctx, alert, index, title),
+    ),
+  );
+}
+
+function historyItem(ctx: ViewContext, event: AlertHistoryEvent): HTMLElement {
+  const l = tr(ctx);
+  const what = l(`event_${event.type}` as StringKey, { who: event.acknowledged_by ?? '' });
+  return h(
+    'li',
+    { 'data-type': event.type },
+    h('time', { datetime: event.occurred_at }, formatTimestamp(event.occurred_at)),
+    ' · ',
+    h('strong', {}, what),
+    ' · ',
+    event.rule_id,
+    ' · ',
+    officeName(ctx, event.office_id),
+  );
+}
+
+export async function renderAlerts(ctx: ViewContext): Promise<HTMLElement> {
+  const l = tr(ctx);
+  const [open, history] = await Promise.all([ctx.api.alerts(), ctx.api.alertHistory(HISTORY_LIMIT)]);
+  const events = readableHistory(history.events);
+  return h(
+    'div',
+    { class: 'screen alerts-screen' },
+    h('p', { class: 'intro' }, l('alertsIntro')),
+    h(
+      'section',
+      { 'aria-labelledby': 'open-alerts-title', class: 'alerts-open' },
+      h('h2', { id: 'open-alerts-title', class: 'section-title' }, l('openAlertsTitle', { n: open.alerts.length })),
+      open.alerts.length === 0
+        ? h('p', { class: 'card muted' }, l('noOpenAlerts'))
+        : h(
+            'div',
+            { class: 'alert-list' },
+            open.alerts.map((a, i) => alertCard(ctx, a, i)),
+          ),
+    ),
+    h(
+      'section',
+      { class: 'card alerts-history', 'aria-labelledby': 'alert-history-title' },
+      h('h2', { id: 'alert-history-title' }, l('historyTitle')),
+      h('p', { class: 'note' }, l('historyNote')),
+      events.length === 0
+        ? h('p', { class: 'muted' }, l('noHistory'))
+        : h(
+            'ol',
+            { class: 'history-list' },
+            events.map((e) => historyItem(ctx, e)),
+          ),
+    ),
+  );
+}
