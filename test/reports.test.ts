@@ -7,10 +7,12 @@
  * restarted service (same markers in S3) sends nothing again. The weekly deadline digest: with the mail server
  * down nothing is sent or marked; once it is up each office head (and the agency) gets one mail whose case ids
  * and due dates are the query API's /v1/complaints/due for their office, and a restart sends nothing. The PDFs,
- * a PNG of page 1 and the digests' text go to test/artifacts/reports/ (git-ignored).
+ * a PNG of page 1 and the digests' text go to test/artifacts/reports/ (git-ignored). The dashboard's Reports
+ * screen, served by the query service, which forwards /v1/reports* to this reports service, downloads an office
+ * head's month as that office's PDF.
  * The test builds nothing: `pnpm --filter @servq/dashboard build` must have run.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
@@ -33,8 +35,18 @@ import { DigestScheduler, queryDueSource } from '../services/reports/src/digest.
 import { dueMonth, firstWorkingDay, monthRange, previousMonth } from '../services/reports/src/month.ts';
 import { Renderer } from '../services/reports/src/render.ts';
 import { dueWeek, firstWorkingDayOfWeek } from '../services/reports/src/week.ts';
-import { CHROMIUM, distDir, requireBrowserAndDashboard } from './support/browser.ts';
-import { repoRoot } from './support/services.ts';
+import {
+  axeViolations,
+  CHROMIUM,
+  distDir,
+  openBrowser,
+  openScreen,
+  pageWidths,
+  PHONE,
+  requireBrowserAndDashboard,
+  signIn,
+} from './support/browser.ts';
+import { freePort, repoRoot } from './support/services.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 const MANAGEMENT = 'servq-dev-management-token';
@@ -93,6 +105,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
   let markerPrefix = '';
   let catalogue: MetricsAnswer['metrics'];
   let cesisName = '';
+  const reportsPort = freePort();
 
   const build = async (clock: Date) =>
     buildReportsService(
@@ -148,7 +161,12 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     stack = await startStack('reports', {
       flushMs: 1500,
       syncMs: 500,
-      queryEnv: { QUERY_DASHBOARD_DIR: distDir, QUERY_LOG_LEVEL: 'warn' },
+      // The dashboard's Reports screen reaches this test's reports service through the query origin.
+      queryEnv: {
+        QUERY_DASHBOARD_DIR: distDir,
+        QUERY_LOG_LEVEL: 'warn',
+        QUERY_REPORTS_URL: `http://127.0.0.1:${reportsPort}`,
+      },
     });
     markerPrefix = `${stack.names.lakePrefix.replace(/lake\/$/, '')}reports/sent/`;
     // One month and a day or two before it: the report month whole, and seeding short (about 9,000 events).
@@ -177,6 +195,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     cesisName = ReferenceAnswer.parse(await reference.json()).offices.find((o) => o.id === 'cesis')!.name.lv;
     service = await build(now);
     await service.start();
+    await service.http.listen({ host: '127.0.0.1', port: reportsPort });
   }, 150_000);
 
   afterAll(async () => {
@@ -250,6 +269,43 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     expect(await expectHeadlinesEqualApi(text, 'en')).toBeGreaterThanOrEqual(4);
     await savePng(pdf, `report-${month}-atd-en.page1.png`);
   }, 60_000);
+
+  it("downloads an office head's month from the dashboard's Reports screen as that office's PDF", async () => {
+    const browser = await openBrowser();
+    const { page } = browser;
+    try {
+      await page.goto(stack.queryUrl);
+      await signIn(page, OFFICE_CESIS);
+      await openScreen(page, 'reports');
+      // An office head is offered their own office only; the report month is the last whole month.
+      expect(await page.locator('#report-office option').allInnerTexts()).toEqual([cesisName]);
+      expect(await page.locator('#report-month').inputValue()).toBe(month);
+      expect(await page.locator('.month-list li').count()).toBeGreaterThanOrEqual(1);
+      expect(await axeViolations(page)).toEqual([]);
+      await page.locator('#report-lang').selectOption('en');
+      const [download] = await Promise.all([
+        page.waitForEvent('download', { timeout: 60_000 }),
+        page.locator('#report-download').click(),
+      ]);
+      expect(download.suggestedFilename()).toBe(`servq-${month}-cesis-en.pdf`);
+      const file = join(artifacts, `dashboard-download-${month}-cesis-en.pdf`);
+      await download.saveAs(file);
+      const pdf = new Uint8Array(readFileSync(file));
+      expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+      expectLanguage((await pdfText(pdf)).text, 'en');
+      await page.locator('.report-done').waitFor();
+      await page.screenshot({ path: join(artifacts, 'dashboard-reports-lv.png'), fullPage: true });
+      await page.setViewportSize(PHONE);
+      await openScreen(page, 'reports');
+      const widths = await pageWidths(page);
+      expect(widths.scroll).toBe(widths.client);
+      await page.screenshot({ path: join(artifacts, 'dashboard-reports-phone.png'), fullPage: true });
+      expect(browser.pageErrors).toEqual([]);
+      expect(browser.consoleErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 90_000);
 
   it('refuses another office to an office token and names a bad month', async () => {
     const other = await report(`month=${month}&office=liepaja`, OFFICE_CESIS);

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../api.types.ts';
 import { h } from '../dom.ts';
-import { monthsBefore } from '../filters.ts';
+import { monthsBefore, rigaToday } from '../filters.ts';
 import { formatPeriod } from '../format.ts';
 import { monthsWithData } from '../shapes/alerts.shape.ts';
 import { errorBox, tr, type ViewContext } from '../view.ts';
@@ -38,7 +38,8 @@ export async function renderReports(ctx: ViewContext): Promise<HTMLElement> {
   });
   ctx.onFreshness(answer.freshness);
   const months = monthsWithData(answer);
-  const currentMonth = end.slice(0, 7);
+  // The month still running is today's (the data may end earlier): its report covers the days so far.
+  const currentMonth = rigaToday(new Date()).slice(0, 7);
   const monthName = (month: string) =>
     `${formatPeriod(`${month}-01`, 'month', ctx.lang)}${month === currentMonth ? ` (${l('monthInProgress')})` : ''}`;
 
