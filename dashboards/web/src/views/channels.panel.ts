@@ -31,7 +31,7 @@ export async function channelsPanel(ctx: ViewContext): Promise<HTMLElement> {
       ? // No share for an office (e-service cases belong to none): the reason alone, no empty chart.
         h(
           'div',
-          { class: 'card chart-card', 'data-panel': 'digital-share' },
+          { class: 'card chart-card', 'data-panel': 'digital-share', style: 'align-self:start' },
           h('h2', {}, metricLabel(ctx, answer.digital.metric)),
           h('p', { class: 'note' }, tr(ctx)('digitalOffice')),
         )
