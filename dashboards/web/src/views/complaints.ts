@@ -255,7 +255,9 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
     note: [
       l('complianceNote'),
       tooFew,
-      noneDue.length > 0 ? l('complianceNoneDue', { periods: noneDue.join(', ') }) : '',
+      noneDue.length > 0
+        ? l('complianceNoneDue', { periods: noneDue.join(', ') }).replace(/^./, (c) => c.toLocaleUpperCase(ctx.lang))
+        : '',
     ]
       .filter(Boolean)
       .join(' '),
