@@ -25,6 +25,18 @@ import type {
 import './zod.setup.ts';
 import { AlertAckAnswer, AlertHistoryAnswer, AlertsAnswer, FeaturesAnswer } from '@servq/query-api/alerts';
 import type { z } from 'zod';
+import {
+  ANNOTATIONS_PATH,
+  comparePath,
+  driversPath,
+  queryPath,
+  type CompareRequest,
+  type DriversRequest,
+  type QueryRequest,
+} from '@servq/query-api';
+
+// The request shapes and their URLs have one home, shared with `pnpm bench` (@servq/query-api requests.ts).
+export { queryString, type CompareRequest, type QueryRequest } from '@servq/query-api';
 
 export class ApiError extends Error {
   constructor(
@@ -65,39 +77,7 @@ function errorOf(response: Response, body: unknown): ApiError {
   return new ApiError(response.status, `HTTP_${response.status}`, `${response.status} ${response.statusText}`.trim());
 }
 
-export interface QueryRequest {
-  metrics: readonly string[];
-  dimensions?: readonly string[];
-  filters?: Readonly<Record<string, readonly string[]>>;
-  from: string;
-  to: string;
-  grain?: Grain;
-}
-
-export interface CompareRequest {
-  metrics: readonly string[];
-  by: 'office' | 'language' | 'channel';
-  from: string;
-  to: string;
-  filters?: Readonly<Record<string, readonly string[]>>;
-  /** Compare with the previous period of equal length (default) or the same dates a year earlier. */
-  against?: 'previous' | 'year';
-}
-
 export type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
-
-/** The query string of a catalogue query, in the parameter names the API validates. */
-export function queryString(request: QueryRequest): string {
-  const params = new URLSearchParams();
-  params.set('metrics', request.metrics.join(','));
-  if (request.dimensions && request.dimensions.length > 0) params.set('dimensions', request.dimensions.join(','));
-  params.set('from', request.from);
-  params.set('to', request.to);
-  if (request.grain) params.set('grain', request.grain);
-  for (const [dimension, values] of Object.entries(request.filters ?? {}))
-    if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
-  return params.toString();
-}
 
 export class ApiClient {
   constructor(
@@ -111,20 +91,11 @@ export class ApiClient {
   }
 
   query(request: QueryRequest): Promise<QueryAnswer> {
-    return this.get(`/v1/query?${queryString(request)}`);
+    return this.get(queryPath(request));
   }
 
   compare(request: CompareRequest): Promise<CompareAnswer> {
-    const params = new URLSearchParams({
-      metrics: request.metrics.join(','),
-      by: request.by,
-      from: request.from,
-      to: request.to,
-    });
-    if (request.against === 'year') params.set('against', 'year');
-    for (const [dimension, values] of Object.entries(request.filters ?? {}))
-      if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
-    return this.get(`/v1/compare?${params.toString()}`);
+    return this.get(comparePath(request));
   }
 
   /** Open complaints overdue or due within `within` working days (an office token: its own office). */
@@ -163,15 +134,12 @@ export class ApiClient {
   }
 
   annotations(): Promise<AnnotationsAnswer> {
-    return this.get('/v1/annotations');
+    return this.get(ANNOTATIONS_PATH);
   }
 
   /** What drives overall satisfaction over the range (see the query API's /v1/drivers). */
-  drivers(from: string, to: string, filters: Record<string, string[]> = {}): Promise<DriversAnswer> {
-    const params = new URLSearchParams({ from, to });
-    for (const [dimension, values] of Object.entries(filters))
-      if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
-    return this.get(`/v1/drivers?${params.toString()}`);
+  drivers(request: DriversRequest): Promise<DriversAnswer> {
+    return this.get(driversPath(request));
   }
 
   /** Contacts by channel and digital take-up per period (see the query API's /v1/channels). */

@@ -3,6 +3,7 @@
  * view can be bookmarked and shared. Defaults: the last six calendar months up to the end of the data, by
  * month. Channel, service and language narrow every panel whose metrics can be split by them.
  */
+import { defaultRange, monthsBefore } from '@servq/query-api';
 import type { Grain, Lang } from './api.types.ts';
 
 export const SCREENS = ['overview', 'offices', 'equal', 'visits', 'complaints', 'alerts', 'reports', 'sql'] as const;
@@ -65,18 +66,12 @@ export function rigaToday(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Riga' }).format(now);
 }
 
-/** The first day of the month `months` before the month of `date`. */
-export function monthsBefore(date: string, months: number): string {
-  const [y, m] = date.split('-').map(Number);
-  const d = new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1 - months, 1));
-  return d.toISOString().slice(0, 10);
-}
+// The default range is the one `pnpm bench` opens the overview with (@servq/query-api requests.ts).
+export { monthsBefore };
 
 export function defaultFilters(today: string): Filters {
   return {
-    from: monthsBefore(today, 5),
-    to: today,
-    grain: 'month',
+    ...defaultRange(today),
     office: '',
     channel: '',
     service: '',

@@ -5,3 +5,4 @@ export * from './complaints.ts';
 export * from './insights.ts';
 export * from './alerts.ts';
 export * from './channels.ts';
+export * from './requests.ts';

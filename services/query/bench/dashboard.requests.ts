@@ -1,82 +1,55 @@
 /**
  * The requests the dashboard sends when a screen opens with its default filters (the last six months by
- * month, no office, channel, service or language chosen), written out as its code builds them:
- *  - overview (dashboards/web/src/views/overview.ts): the headline tiles (HEADLINE_METRICS of shapes/tiles.shape.ts,
- *    no dimensions), the all-office trend line and the by-office trend lines (csat and satisfaction_mean);
- *  - comparison (views/compare.ts): the Offices and Equal service screens' /v1/compare.
- * URLs as dashboards/web/src/api.ts encodes them (URLSearchParams). Kept here rather than imported because the
- * dashboard's modules are browser code (views import the DOM and charts) and services never import it.
+ * month, no office, channel, service or language chosen), taken from where the dashboard takes them
+ * (@servq/query-api requests.ts): the overview's requests (`overviewRequests`, which the overview screen
+ * sends) and the Offices and Equal service screens' /v1/compare, with the URLs its client encodes. With no
+ * filter chosen, the dashboard sends each of them as one request.
  */
-import type { QueryRequest } from '@servq/metrics';
-import type { CompareRequest } from '../src/routes/compare.ts';
+import type { Catalogue } from '@servq/metrics';
+import {
+  comparePath,
+  defaultRange,
+  driversPath,
+  EQUAL_METRICS,
+  OFFICES_METRICS,
+  overviewRequests,
+  queryPath,
+  type CompareRequest,
+  type DriversRequest,
+  type QueryRequest,
+} from '@servq/query-api';
 
-export type DashboardRequest =
-  | { name: string; screen: 'overview'; path: string; query: QueryRequest }
-  | { name: string; screen: 'comparison'; path: string; compare: CompareRequest };
+export type DashboardRequest = { name: string; screen: 'overview' | 'comparison'; path: string } & (
+  { query: QueryRequest } | { compare: CompareRequest } | { drivers: DriversRequest } | { annotations: true }
+);
 
-/** The dashboard's default range: from the first day of the month five months before `today`, to `today`. */
-export function defaultRange(today: string): { from: string; to: string } {
-  const [y, m] = today.split('-').map(Number);
-  return { from: new Date(Date.UTC(y ?? 1970, (m ?? 1) - 6, 1)).toISOString().slice(0, 10), to: today };
-}
-
-const HEADLINE_METRICS = ['surveys_answered', 'csat', 'nps', 'wait_p50', 'legal_deadline_share', 'open_complaints'];
-const TREND_METRICS = ['csat', 'satisfaction_mean'];
-const OFFICES_SCREEN = ['wait_p50', 'wait_p90', 'wait_within_target', 'response_p50', 'legal_deadline_share'];
-const EQUAL_SCREEN = [
-  'wait_p50',
-  'wait_within_target',
-  'csat',
-  'satisfaction_mean',
-  'courtesy_mean',
-  'legal_deadline_share',
-];
-
-function queryPath(request: QueryRequest): string {
-  const params = new URLSearchParams();
-  params.set('metrics', request.metrics.join(','));
-  if (request.dimensions?.length) params.set('dimensions', request.dimensions.join(','));
-  params.set('from', request.from);
-  params.set('to', request.to);
-  if (request.grain) params.set('grain', request.grain);
-  return `/v1/query?${params.toString()}`;
-}
-
-function comparePath(request: CompareRequest): string {
-  const params = new URLSearchParams({
-    metrics: request.metrics.join(','),
-    by: request.by,
-    from: request.from,
-    to: request.to,
-  });
-  return `/v1/compare?${params.toString()}`;
-}
-
-export function dashboardRequests(today: string): DashboardRequest[] {
-  const { from, to } = defaultRange(today);
-  const overview = (name: string, query: QueryRequest): DashboardRequest => ({
-    name,
+export function dashboardRequests(today: string, catalogue: Catalogue): DashboardRequest[] {
+  const range = defaultRange(today);
+  const ask = overviewRequests(range, (id) => catalogue.get(id)?.unit === 'count');
+  const query = (name: string, request: QueryRequest): DashboardRequest => ({
+    name: `overview: ${name}`,
     screen: 'overview',
-    path: queryPath(query),
-    query,
+    path: queryPath(request),
+    query: request,
   });
-  const comparison = (name: string, compare: CompareRequest): DashboardRequest => ({
-    name,
-    screen: 'comparison',
-    path: comparePath(compare),
-    compare,
+  const compared = (name: string, screen: 'overview' | 'comparison', request: CompareRequest): DashboardRequest => ({
+    name: `${screen}: ${name}`,
+    screen,
+    path: comparePath(request),
+    compare: request,
   });
+  const { from, to } = range;
   return [
-    overview('overview: headline tiles', { metrics: HEADLINE_METRICS, from, to }),
-    overview('overview: all-office trend', { metrics: TREND_METRICS, from, to, grain: 'month' }),
-    overview('overview: trend by office', { metrics: TREND_METRICS, dimensions: ['office'], from, to, grain: 'month' }),
-    comparison('comparison: offices', { metrics: OFFICES_SCREEN, by: 'office', from, to, filters: {} }),
-    comparison('comparison: equal service (languages)', {
-      metrics: EQUAL_SCREEN,
-      by: 'language',
-      from,
-      to,
-      filters: {},
-    }),
+    query('headline tiles', ask.headline),
+    query('all-office trend', ask.allOffices),
+    query('trend by office', ask.byOffice),
+    query('tile sparklines', ask.sparklines),
+    compared('tiles vs previous period', 'overview', ask.previous),
+    compared('tiles vs a year earlier', 'overview', ask.yearEarlier),
+    { name: 'overview: drivers', screen: 'overview', path: driversPath(ask.drivers), drivers: ask.drivers },
+    { name: 'overview: annotations', screen: 'overview', path: ask.annotations, annotations: true },
+    compared('offices', 'comparison', { metrics: OFFICES_METRICS, by: 'office', from, to }),
+    compared('equal service (languages)', 'comparison', { metrics: EQUAL_METRICS, by: 'language', from, to }),
+    compared('equal service (channels)', 'comparison', { metrics: EQUAL_METRICS, by: 'channel', from, to }),
   ];
 }

@@ -40,11 +40,13 @@ import { createS3Client, ensureBucket } from '@servq/lake';
 import { buildCatalogue, compileQuery, ModelIds, type QueryRequest } from '@servq/metrics';
 import type { Figure, QueryAnswer } from '@servq/query-api';
 import { pollUntil, PollTimeoutError } from '@servq/runtime';
-import { sha256Hex } from '../src/routes/auth.ts';
+import { sha256Hex, type Principal } from '../src/routes/auth.ts';
+import { driversAnswer, driversSql } from '../src/drivers.ts';
+import { annotationsFor } from '../src/insights.route.ts';
 import { compare, type CompareRequest, type CompareStore } from '../src/routes/compare.ts';
 import { loadConfig } from '../src/config.ts';
 import { ReaderConnection, readRows } from '../src/store/read.query.ts';
-import { dashboardRequests } from './dashboard.requests.ts';
+import { dashboardRequests, type DashboardRequest } from './dashboard.requests.ts';
 import { generateLake } from './lake.generator.ts';
 
 const RUNS = Number(process.argv[2] ?? 15);
@@ -411,18 +413,41 @@ async function main(): Promise<void> {
       row.compare = { api, direct: inProcess, ratio: round2(api.p50 / inProcess.p50) };
     }
 
+    // The same work as a dashboard request, in this process on the baseline's tables: the compiled SQL through
+    // readRows, compare(), the drivers' statement and answer, or the annotations' answer (no database).
+    const benchPrincipal: Principal = { id: 'bench', role: 'analyst' };
+    const directRun = (request: DashboardRequest): (() => Promise<unknown>) => {
+      if ('query' in request) {
+        const { metrics, dimensions, from: qFrom, to: qTo, grain } = request.query;
+        const compiled = compileQuery(catalogue, {
+          metrics: [...metrics],
+          ...(dimensions ? { dimensions: [...dimensions] } : {}),
+          from: qFrom,
+          to: qTo,
+          ...(grain ? { grain } : {}),
+        });
+        return () => readRows(direct, compiled.sql, compiled.params);
+      }
+      if ('compare' in request) {
+        const params: CompareRequest = { ...request.compare, metrics: [...request.compare.metrics], filters: {} };
+        return () => compare(directCompare, catalogue, params);
+      }
+      if ('drivers' in request) {
+        const params = { from: request.drivers.from, to: request.drivers.to };
+        const { sql, params: values } = driversSql({ ...params, filters: {} });
+        return async () => {
+          const [row] = await readRows(direct, sql, values);
+          return driversAnswer(params, row ?? {}, directCompare.getFreshness());
+        };
+      }
+      return () => Promise.resolve(annotationsFor(benchPrincipal));
+    };
     // The dashboard's requests as it sends them on opening the overview and the comparison screens, each next
     // to the same work directly: the compiled SQL through readRows, or compare() in this process.
     const dashboard: Record<string, unknown>[] = [];
-    for (const request of dashboardRequests(end)) {
+    for (const request of dashboardRequests(end, catalogue)) {
       const url = `${base}${request.path}`;
-      const runDirect =
-        request.screen === 'overview'
-          ? () => {
-              const compiled = compileQuery(catalogue, request.query);
-              return readRows(direct, compiled.sql, compiled.params);
-            }
-          : () => compare(directCompare, catalogue, request.compare);
+      const runDirect = directRun(request);
       const api: number[] = [];
       const inProcess: number[] = [];
       for (let round = 0; round < ROUNDS; round += 1) {

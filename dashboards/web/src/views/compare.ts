@@ -4,6 +4,7 @@
  * difference from the other groups is significant, suppressed groups as "too few responses") and a table
  * that is always visible, with the sample, interval, verdict and the change against the previous period.
  */
+import { OFFICES_METRICS } from '@servq/query-api';
 import type { CompareAnswer, MetricComparison } from '../api.types.ts';
 import { comparisonOption } from '../charts/chart.options.ts';
 import { comparisonChart, comparisonRows, effectOf, type ComparisonRow, type Effect } from '../shapes/compare.shape.ts';
@@ -23,7 +24,7 @@ export interface CompareScreen {
 
 export const OFFICES_SCREEN: CompareScreen = {
   by: 'office',
-  metrics: ['wait_p50', 'wait_p90', 'wait_within_target', 'response_p50', 'legal_deadline_share'],
+  metrics: OFFICES_METRICS,
   intro: 'officesIntro',
   allLabel: 'allOffices',
 };

@@ -2,6 +2,7 @@
  * "What drives satisfaction" on the Overview: the service aspects of the standard as importance against
  * performance (GET /v1/drivers), with the page's filters that survey responses can take.
  */
+import type { DriversRequest } from '@servq/query-api';
 import { driverQuadrants, driversOption, type Quadrant } from '../charts/drivers.chart.ts';
 import { h, table } from '../dom.ts';
 import { scopeFilters } from '../filter.scope.ts';
@@ -16,11 +17,11 @@ const QUADRANT_KEYS: Record<Quadrant, StringKey> = {
   ok: 'quadrantOk',
 };
 
-export async function driversPanel(ctx: ViewContext): Promise<HTMLElement> {
+export async function driversPanel(ctx: ViewContext, request: DriversRequest): Promise<HTMLElement> {
   const l = tr(ctx);
   const scoped = scopeFilters(ctx.filters, ['satisfaction_mean'], ctx.catalogue, ctx.dimensions);
   for (const skipped of scoped.skipped) ctx.skippedFilters.add(skipped);
-  const answer = await ctx.api.drivers(ctx.filters.from, ctx.filters.to, scoped.filters);
+  const answer = await ctx.api.drivers({ ...request, filters: scoped.filters });
   ctx.onFreshness(answer.freshness);
   const quadrants = driverQuadrants(answer, ctx.lang);
   const title = l('driversTitle');

@@ -4,6 +4,7 @@
  * its direction and significance, as on the Offices screen), then one line per office: its own groups set
  * against the rest of that office, saying which gaps are statistically real.
  */
+import { EQUAL_METRICS } from '@servq/query-api';
 import type { CompareAnswer } from '../api.types.ts';
 import { h, table } from '../dom.ts';
 import { formatDate } from '../filters.ts';
@@ -13,10 +14,18 @@ import { formatValue } from '../format.ts';
 import { metricLabel, tr, type ViewContext } from '../view.ts';
 import { metricSection, type CompareScreen } from './compare.ts';
 
-const METRICS = ['wait_p50', 'csat', 'refusal_share'] as const;
-
-const BY_LANGUAGE: CompareScreen = { by: 'language', metrics: METRICS, intro: 'equalIntro', allLabel: 'allLanguages' };
-const BY_CHANNEL: CompareScreen = { by: 'channel', metrics: METRICS, intro: 'equalIntro', allLabel: 'allChannels' };
+const BY_LANGUAGE: CompareScreen = {
+  by: 'language',
+  metrics: EQUAL_METRICS,
+  intro: 'equalIntro',
+  allLabel: 'allLanguages',
+};
+const BY_CHANNEL: CompareScreen = {
+  by: 'channel',
+  metrics: EQUAL_METRICS,
+  intro: 'equalIntro',
+  allLabel: 'allChannels',
+};
 
 export async function renderEqual(ctx: ViewContext): Promise<HTMLElement> {
   const l = tr(ctx);

@@ -2,6 +2,7 @@
  * Overview (management's screen): the headline tiles against their targets, and satisfaction over time for
  * all offices together (thick line) and each office. An office token sees its own office only.
  */
+import { overviewRequests, TREND_METRICS } from '@servq/query-api';
 import { placeAnnotations } from '../shapes/annotations.shape.ts';
 import type { AnnotationItem, Interval, QueryAnswer, Unit } from '../api.types.ts';
 import { trendOption } from '../charts/chart.options.ts';
@@ -10,29 +11,28 @@ import { formatPeriod, formatValue, plotValue } from '../format.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { figureIn, verdictOf } from '../shapes/tiles.change.ts';
-import { HEADLINE_METRICS, tilesOf, toneOf } from '../shapes/tiles.shape.ts';
+import { tilesOf, toneOf } from '../shapes/tiles.shape.ts';
 import { trendOf, type Trend, type TrendPoint } from '../shapes/trend.shape.ts';
 import { channelsPanel } from './channels.panel.ts';
 import { driversPanel } from './drivers.panel.ts';
 import { headlineComparison, tileExtras } from './tile.extras.ts';
 import { chartFigure, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
 
-const TREND_METRICS = ['csat', 'satisfaction_mean'] as const;
-
 export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
   const l = tr(ctx);
-  const { from, to, grain } = ctx.filters;
   const ownOffice = ctx.identity.role === 'office';
+  // The requests come from one list (@servq/query-api), which `pnpm bench` also times.
+  const ask = overviewRequests(ctx.filters, (id) => ctx.catalogue.get(id)?.unit === 'count');
   const [headline, all, byOffice, annotations, drivers, sparks, previous, year] = await Promise.all([
-    scopedQuery(ctx, { metrics: [...HEADLINE_METRICS], from, to }),
+    scopedQuery(ctx, ask.headline),
     // The all-office line: every filter but the office.
-    ownOffice ? Promise.resolve(null) : scopedQuery(ctx, { metrics: [...TREND_METRICS], from, to, grain }, ['office']),
-    scopedQuery(ctx, { metrics: [...TREND_METRICS], dimensions: ['office'], from, to, grain }),
+    ownOffice ? Promise.resolve(null) : scopedQuery(ctx, ask.allOffices, ['office']),
+    scopedQuery(ctx, ask.byOffice),
     ctx.api.annotations().then((a) => a.annotations),
-    driversPanel(ctx),
-    scopedQuery(ctx, { metrics: [...HEADLINE_METRICS], from, to, grain }),
-    headlineComparison(ctx, HEADLINE_METRICS, 'previous'),
-    headlineComparison(ctx, HEADLINE_METRICS, 'year'),
+    driversPanel(ctx, ask.drivers),
+    scopedQuery(ctx, ask.sparklines),
+    headlineComparison(ctx, ask.previous),
+    headlineComparison(ctx, ask.yearEarlier),
   ]);
   for (const answer of [headline, all, byOffice]) if (answer) ctx.onFreshness(answer.freshness);
 

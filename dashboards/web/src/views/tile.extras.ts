@@ -3,6 +3,7 @@
  * previous period and a year earlier (arrow and word by the metric's direction; "significant" only when the
  * API's test says so), and the verdict against the target that accounts for the 95 % interval.
  */
+import type { CompareRequest } from '@servq/query-api';
 import type { CompareAnswer, MetricInfo } from '../api.types.ts';
 import { h } from '../dom.ts';
 import { scopeFilters } from '../filter.scope.ts';
@@ -102,16 +103,11 @@ export function tileExtras(
 
 /**
  * The headline figures compared with an earlier period, all offices together: one /v1/compare per set of
- * filters the metrics can take (as scopedQuery does), merged. Counts are not compared (no test for them).
+ * filters the metrics can take (as scopedQuery does), merged. Counts are left out of the request (overviewRequests): there is no test for them.
  */
-export async function headlineComparison(
-  ctx: ViewContext,
-  metrics: readonly string[],
-  against: 'previous' | 'year',
-): Promise<CompareAnswer | null> {
+export async function headlineComparison(ctx: ViewContext, request: CompareRequest): Promise<CompareAnswer | null> {
   const groups = new Map<string, { filters: Record<string, string[]>; metrics: string[] }>();
-  for (const id of metrics) {
-    if (ctx.catalogue.get(id)?.unit === 'count') continue;
+  for (const id of request.metrics) {
     const { filters } = scopeFilters(ctx.filters, [id], ctx.catalogue, ctx.dimensions);
     const key = JSON.stringify(filters);
     const group = groups.get(key) ?? { filters, metrics: [] };
@@ -120,16 +116,7 @@ export async function headlineComparison(
   }
   if (groups.size === 0) return null;
   const answers = await Promise.all(
-    [...groups.values()].map((g) =>
-      ctx.api.compare({
-        metrics: g.metrics,
-        by: 'office',
-        from: ctx.filters.from,
-        to: ctx.filters.to,
-        filters: g.filters,
-        against,
-      }),
-    ),
+    [...groups.values()].map((g) => ctx.api.compare({ ...request, metrics: g.metrics, filters: g.filters })),
   );
   const [first] = answers;
   if (!first) return null;

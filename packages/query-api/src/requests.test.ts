@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { comparePath, defaultRange, driversPath, overviewRequests, queryPath } from './requests.ts';
+
+describe('the dashboard requests', () => {
+  it('open on the last six months by month', () => {
+    expect(defaultRange('2026-03-31')).toEqual({ from: '2025-10-01', to: '2026-03-31', grain: 'month' });
+  });
+
+  it('compare the overview tiles with the previous period and a year earlier, counts left out', () => {
+    const ask = overviewRequests(
+      defaultRange('2026-03-31'),
+      (id) => id === 'surveys_answered' || id === 'open_complaints',
+    );
+    expect(ask.previous.metrics).not.toContain('surveys_answered');
+    expect(ask.yearEarlier.metrics).not.toContain('open_complaints');
+    expect(ask.headline.metrics).toContain('open_complaints');
+    expect(comparePath(ask.previous)).not.toContain('against');
+    expect(comparePath(ask.yearEarlier)).toContain('against=year');
+  });
+
+  it('encode filters as filter.<dimension> and leave empty ones out', () => {
+    const filters = { office: ['cesis', 'liepaja'], channel: [] };
+    expect(queryPath({ metrics: ['csat'], from: '2026-01-01', to: '2026-01-31', filters })).toBe(
+      '/v1/query?metrics=csat&from=2026-01-01&to=2026-01-31&filter.office=cesis%2Cliepaja',
+    );
+    expect(driversPath({ from: '2026-01-01', to: '2026-01-31', filters })).toBe(
+      '/v1/drivers?from=2026-01-01&to=2026-01-31&filter.office=cesis%2Cliepaja',
+    );
+  });
+});
