@@ -102,6 +102,28 @@ function ingest(r: unknown): string {
   );
 }
 
+function clients(r: unknown): string {
+  const produce = (at(r, 'produce') as unknown[] | undefined) ?? [];
+  const runs = fmt(at(r, 'runs'));
+  return table(
+    ['figure', '@platformatic/kafka', 'baseline (kafkajs)', 'platformatic / kafkajs'],
+    [
+      ...produce.map((row) => [
+        `msg/s, acked producer (idempotent, acks=all), batches of ${fmt(at(row, 'batch'))} × ${fmt(at(row, 'concurrency'))} sends at a time, ${fmt(at(row, 'total'))} messages (median of ${runs})`,
+        fmt(at(row, 'platformaticMsgPerS')),
+        fmt(at(row, 'kafkajsMsgPerS')),
+        ratio(at(row, 'platformaticMsgPerS'), at(row, 'kafkajsMsgPerS')),
+      ]),
+      [
+        `msg/s, consuming ${fmt(at(r, 'consume.messages'))} messages from the beginning (platformatic: a bare stream; kafkajs: the partition consumer the lander uses; median of ${runs})`,
+        fmt(at(r, 'consume.platformaticMsgPerS')),
+        fmt(at(r, 'consume.kafkajsMsgPerS')),
+        ratio(at(r, 'consume.platformaticMsgPerS'), at(r, 'consume.kafkajsMsgPerS')),
+      ],
+    ],
+  );
+}
+
 function landing(r: unknown): string {
   return table(
     ['figure', 'servq (lander)', 'baseline (consume + JSON.parse)', 'servq / baseline'],
@@ -262,6 +284,7 @@ export function markdownReport(report: Report): string {
       `the JSON file of the same name.`,
     '',
     section('Ingest', 'ingest', ingest),
+    section('Kafka clients (packages/kafka)', 'clients', clients),
     section('Landing', 'landing', landing),
     section('Freshness', 'freshness', freshness),
     section('Query', 'query', query),

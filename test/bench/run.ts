@@ -4,7 +4,7 @@
  * baseline measured in the same run — and writes bench/results/<date>.json and bench/results/<date>.md with the
  * machine it ran on. Nothing here passes or fails on speed.
  *
- *   pnpm bench                       full run (ingest, landing, freshness, query, scale over 1M and 10M)
+ *   pnpm bench                       full run (ingest, Kafka clients, landing, freshness, query, scale over 1M and 10M)
  *   pnpm bench -- --quick            short run of every section
  *   pnpm bench -- --only ingest,query
  *   pnpm bench -- --sizes 1M,10M,100M
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '../support/services.ts';
 import { markdownReport } from './markdown.ts';
 
-export const SECTIONS = ['ingest', 'landing', 'freshness', 'query', 'scale'] as const;
+export const SECTIONS = ['ingest', 'clients', 'landing', 'freshness', 'query', 'scale'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -42,8 +42,24 @@ const sizes = (values.sizes ?? (values.quick ? '1M' : '1M,10M')).split(',').map(
 
 /** Run lengths: --quick for a first look in a few minutes, the default within the hour. */
 const plan = values.quick
-  ? { ingestEvents: 10_000, landingEvents: 200_000, landingRepeats: 1, freshnessSamples: 8, queryRuns: 3 }
-  : { ingestEvents: 50_000, landingEvents: 1_000_000, landingRepeats: 3, freshnessSamples: 30, queryRuns: 10 };
+  ? {
+      ingestEvents: 10_000,
+      clientRuns: 1,
+      clientScale: 0.25,
+      landingEvents: 200_000,
+      landingRepeats: 1,
+      freshnessSamples: 8,
+      queryRuns: 3,
+    }
+  : {
+      ingestEvents: 50_000,
+      clientRuns: 3,
+      clientScale: 1,
+      landingEvents: 1_000_000,
+      landingRepeats: 3,
+      freshnessSamples: 30,
+      queryRuns: 10,
+    };
 
 const workDir = join(tmpdir(), `servq-bench-${process.pid}`);
 mkdirSync(workDir, { recursive: true });
@@ -77,6 +93,9 @@ const started = new Date();
 const results: Partial<Record<Section, unknown>> = {};
 if (only.includes('ingest'))
   results.ingest = run('ingest', 'services/ingest/bench/ingest.bench.ts', [plan.ingestEvents]);
+// kafkajs against @platformatic/kafka behind packages/kafka (issue 14): which library each role keeps.
+if (only.includes('clients'))
+  results.clients = run('clients', 'packages/kafka/bench/clients.bench.ts', [plan.clientRuns, plan.clientScale]);
 if (only.includes('landing'))
   results.landing = run('landing', 'services/lander/bench/landing.bench.ts', [plan.landingEvents, plan.landingRepeats]);
 if (only.includes('freshness'))

@@ -3,12 +3,14 @@
  * acknowledged producer (idempotent, acks=all, as ingest sends: one awaited send per request, batches of 100
  * and 1000 events, 1 and 8 requests at a time), and consuming a topic from the beginning (the seam's
  * partition consumer on kafkajs, which the lander uses, against a bare @platformatic/kafka stream). Runs
- * alternate between the libraries; medians are reported. Writes bench/results/kafka-clients.json.
+ * alternate between the libraries; medians are reported. A section of `pnpm bench` (test/bench/run.ts), which
+ * passes BENCH_RESULT_FILE; run alone, it writes bench/results/kafka-clients.json.
  *
- *   node --import tsx packages/kafka/bench/clients.bench.ts
+ *   node --import tsx packages/kafka/bench/clients.bench.ts [runs per library, default 3] [scale of the message counts, default 1]
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Consumer, stringDeserializers } from '@platformatic/kafka';
 import { loadSharedConfig } from '@servq/config';
 import { pollUntil } from '@servq/runtime';
@@ -26,8 +28,10 @@ const shared = loadSharedConfig(process.env);
 const id = randomUUID().slice(0, 8);
 const kafka = createKafka(shared.kafka, { logLevel: logLevel.NOTHING });
 const PARTITIONS = 6;
-const RUNS = 3;
-const CONSUME_TOTAL = 200_000;
+const RUNS = Number(process.argv[2] ?? 3);
+/** `pnpm bench --quick` sends a quarter of the messages. */
+const SCALE = Number(process.argv[3] ?? 1);
+const CONSUME_TOTAL = Math.round(200_000 * SCALE);
 const root = new URL('../../../', import.meta.url).pathname;
 
 const median = (values: number[]) => {
@@ -156,7 +160,10 @@ async function main(): Promise<void> {
       { batch: 100, concurrency: 8, total: 40_000 },
       { batch: 1000, concurrency: 1, total: 50_000 },
       { batch: 1000, concurrency: 8, total: 100_000 },
-    ];
+    ].map((c) => ({
+      ...c,
+      total: Math.max(c.batch * c.concurrency, Math.round((c.total * SCALE) / c.batch) * c.batch),
+    }));
     const produce: Record<string, unknown>[] = [];
     for (const c of cases) {
       const runs: Record<Library, number[]> = { kafkajs: [], platformatic: [] };
@@ -202,12 +209,14 @@ async function main(): Promise<void> {
       bench: 'kafka-clients',
       node: process.version,
       at: new Date().toISOString(),
-      what: 'acked producer (idempotent, acks=all) per library through packages/kafka; consume-and-discard from the beginning, fresh group per run (kafkajs: the partition consumer the lander uses; platformatic: a bare stream); medians of 3, alternating',
+      what: `acked producer (idempotent, acks=all) per library through packages/kafka; consume-and-discard from the beginning, fresh group per run (kafkajs: the partition consumer the lander uses; platformatic: a bare stream); medians of ${RUNS}, alternating`,
+      runs: RUNS,
       produce,
       consume: consumeRow,
     };
-    mkdirSync(`${root}bench/results`, { recursive: true });
-    writeFileSync(`${root}bench/results/kafka-clients.json`, `${JSON.stringify(result, null, 2)}\n`);
+    const out = process.env.BENCH_RESULT_FILE ?? `${root}bench/results/kafka-clients.json`;
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
   } finally {
     await withAdmin(kafka, (admin) => admin.deleteTopics([produceTopic, consumeTopic])).catch(() => undefined);
   }
