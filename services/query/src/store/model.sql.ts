@@ -5,7 +5,8 @@
  * lifecycle that arrived out of order, or with stages missing, still yields a row with what is known.
  * Complaint fields that depend on "today" (overdue, age) take it as parameter $1. An extended complaint is due
  * on the date its latest extension notice gave the person (`new_due_date`); the rule's longest extension stands
- * in only for an extension event without one.
+ * in only for an extension event without one. Each reads its raw table, or (the first sync's build in parts) a
+ * relation holding just the part's rows in the raw table's columns.
  */
 import { OFFICE_TIME_ZONE } from '../contracts.adapter.ts';
 
@@ -33,8 +34,8 @@ const first = (column: string, alias = column): string =>
 const at = (agg: 'min' | 'max', type: string, alias: string): string =>
   `${agg}(occurred_at) FILTER (WHERE type = '${type}') AS ${alias}`;
 
-export const visitsModelSql = `
-WITH ev AS (${dedup('raw_visit_events', 'visit_id', 'affected_visits')}),
+export const visitsModelSql = (raw = 'raw_visit_events'): string => `
+WITH ev AS (${dedup(raw, 'visit_id', 'affected_visits')}),
 v AS (
   SELECT visit_id, ${latest('office_id')}, ${first('channel')}, ${latest('service_id')},
     ${latest('service_language', 'language')},
@@ -63,8 +64,8 @@ SELECT visit_id, office_id, channel, service_id, language, appointment,
   ${localTime('coalesce(checked_in_at, slot_at, called_at, completed_at, no_show_at, cancelled_at, booked_at)')}
 FROM v`;
 
-export const surveysModelSql = `
-WITH ev AS (${dedup('raw_survey_events', 'survey_id', 'affected_surveys')}),
+export const surveysModelSql = (raw = 'raw_survey_events'): string => `
+WITH ev AS (${dedup(raw, 'survey_id', 'affected_surveys')}),
 s AS (
   SELECT survey_id, ${latest('visit_id')}, ${latest('case_id')}, ${latest('office_id')}, ${first('channel')}, ${latest('service_id')},
     ${latest('service_language', 'language')}, max(occurred_at) AS submitted_at,
@@ -82,8 +83,8 @@ SELECT s.survey_id, s.visit_id, s.case_id, coalesce(s.office_id, v.office_id) AS
   ${localTime('s.submitted_at')}
 FROM s LEFT JOIN visits v ON v.visit_id = s.visit_id`;
 
-export const complaintsModelSql = `
-WITH ev AS (${dedup('raw_complaint_events', 'complaint_id', 'affected_complaints')}),
+export const complaintsModelSql = (raw = 'raw_complaint_events'): string => `
+WITH ev AS (${dedup(raw, 'complaint_id', 'affected_complaints')}),
 c AS (
   SELECT complaint_id, ${latest('office_id')}, ${first('channel')}, ${latest('category')}, ${latest('language')},
     ${at('min', 'complaint.received', 'received_at')}, ${at('min', 'complaint.acknowledged', 'acknowledged_at')},
@@ -136,8 +137,8 @@ SELECT complaint_id, office_id, channel, category, language, received_at, acknow
   ${localTime('coalesce(received_at, first_at)')}
 FROM e`;
 
-export const feedbackModelSql = `
-WITH ev AS (${dedup('raw_complaint_events', 'feedback_id', 'affected_feedback', " AND type = 'feedback.received'")})
+export const feedbackModelSql = (raw = 'raw_complaint_events'): string => `
+WITH ev AS (${dedup(raw, 'feedback_id', 'affected_feedback', " AND type = 'feedback.received'")})
 SELECT feedback_id, ${latest('feedback_kind', 'kind')}, ${latest('office_id')}, ${first('channel')},
   ${latest('language')}, min(occurred_at) AS received_at, ${localTime('min(occurred_at)')}
 FROM ev GROUP BY feedback_id`;
