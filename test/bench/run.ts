@@ -8,6 +8,7 @@
  *   pnpm bench -- --quick            short run of every section
  *   pnpm bench -- --only ingest,query
  *   pnpm bench -- --sizes 1M,10M,100M
+ *   pnpm bench -- --note "shared with other helpers' tests"
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -25,6 +26,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     sizes: { type: 'string' },
+    /** Said under the machine line, e.g. who else was using the machine. */
+    note: { type: 'string' },
   },
 });
 const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
@@ -130,6 +133,7 @@ const report = {
   sizes: sizes.map(label),
   plan,
   machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Math.round(x * 100) / 100) },
+  ...(values.note ? { notes: values.note } : {}),
   results,
 };
 const date = started.toISOString().slice(0, 10);
