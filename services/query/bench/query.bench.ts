@@ -273,6 +273,8 @@ async function main(): Promise<void> {
     const serviceEnv = {
       ...process.env,
       QUERY_PORT: String(PORT),
+      // Its metrics listener on a free port: the default one may be taken by a service already running here.
+      QUERY_METRICS_ADDR: '127.0.0.1:0',
       QUERY_LAKE_PREFIX: prefix,
       QUERY_DATA_DIR: dataDir,
       QUERY_CACHE_ENTRIES: '0',
