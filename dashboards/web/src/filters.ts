@@ -69,9 +69,10 @@ export function rigaToday(now: Date): string {
 // The default range is the one `pnpm bench` opens the overview with (@servq/query-api requests.ts).
 export { monthsBefore };
 
-export function defaultFilters(today: string): Filters {
+/** The filters a screen opens with; `dataStart` is the lake's first day with data (see defaultRange). */
+export function defaultFilters(today: string, dataStart: string | null = null): Filters {
   return {
-    ...defaultRange(today),
+    ...defaultRange(today, dataStart),
     office: '',
     channel: '',
     service: '',
@@ -79,11 +80,11 @@ export function defaultFilters(today: string): Filters {
   };
 }
 
-export function parseRoute(hash: string, today: string): Route {
+export function parseRoute(hash: string, today: string, dataStart: string | null = null): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const screen = (SCREENS as readonly string[]).includes(path) ? (path as Screen) : 'overview';
   const params = new URLSearchParams(query);
-  const defaults = defaultFilters(today);
+  const defaults = defaultFilters(today, dataStart);
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const grain = params.get('grain') ?? '';

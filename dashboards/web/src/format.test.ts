@@ -72,6 +72,8 @@ describe('formatting of units', () => {
   it('shows timestamps in Riga time and periods by grain', () => {
     expect(formatTimestamp('2026-05-12T07:00:00.000Z')).toBe('2026-05-12 10:00');
     expect(formatTimestamp('2026-01-12T07:00:00.000Z')).toBe('2026-01-12 09:00');
+    expect(formatTimestamp('2026-01-12T07:00:00.000Z', 'lv')).toBe('12.01.2026 09:00');
+    expect(formatTimestamp('2026-01-12T07:00:00.000Z', 'en')).toBe('12/01/2026 09:00');
     expect(formatPeriod('2026-05-01', 'month', 'en')).toBe('May 2026');
     expect(formatPeriod('2026-05-01', 'month', 'lv')).toBe('maijs 2026');
     expect(formatPeriod('2026-04-01', 'quarter', 'en')).toBe('2026 Q2');

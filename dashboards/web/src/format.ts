@@ -4,6 +4,7 @@
  * Pure functions; nothing here touches the DOM.
  */
 import type { Direction, Grain, Interval, Lang, Unit } from './api.types.ts';
+import { formatDate } from './filters.ts';
 
 const locale = (lang: Lang): string => (lang === 'lv' ? 'lv-LV' : 'en-GB');
 
@@ -114,8 +115,8 @@ export function targetStatus(direction: Direction, value: number | null, target:
   return met ? 'met' : 'missed';
 }
 
-/** A timestamp in Riga time: "2026-05-12 10:00". */
-export function formatTimestamp(iso: string | null): string {
+/** A timestamp in Riga time: "2026-05-12 10:00", or with a language its date as the page writes dates ("12.05.2026 10:00"). */
+export function formatTimestamp(iso: string | null, lang?: Lang): string {
   if (!iso) return '—';
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
@@ -129,7 +130,8 @@ export function formatTimestamp(iso: string | null): string {
     hourCycle: 'h23',
   }).formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}`;
+  const day = `${part('year')}-${part('month')}-${part('day')}`;
+  return `${lang ? formatDate(day, lang) : day} ${part('hour')}:${part('minute')}`;
 }
 
 const monthNames: Record<Lang, string[]> = {

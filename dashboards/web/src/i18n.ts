@@ -189,8 +189,8 @@ const strings = {
     en: 'Framed cells: working hours ({hours}). Hour = check-in time (Riga time).',
   },
   medianNote: {
-    lv: 'Mediāna: nepārtrauktā (interpolētā) kvantile; tukšas šūnas — par maz datu.',
-    en: 'Median: continuous (interpolated) quantile; blank cells have too few visits.',
+    lv: 'Tukšas šūnas — par maz datu.',
+    en: 'Blank cells have too few visits.',
   },
   heatHour: { lv: 'Stunda', en: 'Hour' },
   heatWeekday: { lv: 'Nedēļas diena', en: 'Weekday' },

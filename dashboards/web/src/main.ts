@@ -62,6 +62,8 @@ const l = (key: StringKey, vars?: Record<string, string | number>) => t(lang, ke
 const today = () => rigaToday(new Date());
 /** The Riga date of the newest event, or null before any data. */
 const dataEnd = () => (freshness?.newestEventAt ? rigaToday(new Date(freshness.newestEventAt)) : null);
+/** The Riga date of the first day any modelled table holds data, or null before any data. */
+const dataStart = () => Object.values(freshness?.dataStart ?? {}).sort()[0] ?? null;
 /** Where the default range ends: today, or the newest event's day when the data stops earlier. */
 const defaultEnd = () => {
   const end = dataEnd();
@@ -158,7 +160,7 @@ async function signIn(token: string): Promise<void> {
   };
   freshness = metrics.freshness;
   startFreshnessTimer();
-  if (!location.hash) location.hash = routeHash(parseRoute('', defaultEnd()));
+  if (!location.hash) location.hash = routeHash(parseRoute('', defaultEnd(), dataStart()));
   await render();
 }
 
@@ -193,7 +195,7 @@ function startFreshnessTimer(): void {
  * focused control. The SQL screen is left alone, so an analyst's query and result are not thrown away.
  */
 async function refreshInPlace(): Promise<void> {
-  const screen = parseRoute(location.hash, defaultEnd()).screen;
+  const screen = parseRoute(location.hash, defaultEnd(), dataStart()).screen;
   // The reports form keeps its choices (and a report being printed) too.
   if (screen === 'sql' || screen === 'reports') return;
   const scroll = window.scrollY;
@@ -224,7 +226,7 @@ function freshnessLine(): HTMLElement {
       'span',
       {},
       `${l('newestEvent')}: `,
-      h('strong', {}, freshness?.newestEventAt ? formatTimestamp(freshness.newestEventAt) : l('noData')),
+      h('strong', {}, freshness?.newestEventAt ? formatTimestamp(freshness.newestEventAt, lang) : l('noData')),
     ),
     h(
       'span',
@@ -233,7 +235,9 @@ function freshnessLine(): HTMLElement {
       h(
         'strong',
         {},
-        freshness?.syncedAt ? `${formatTimestamp(freshness.syncedAt)} (${formatAge(freshness.syncedAt, now)})` : '—',
+        freshness?.syncedAt
+          ? `${formatTimestamp(freshness.syncedAt, lang)} (${formatAge(freshness.syncedAt, now)})`
+          : '—',
       ),
     ),
     stale ? h('span', { class: 'pill pill-bad' }, l('stale')) : null,
@@ -431,7 +435,7 @@ async function render(): Promise<void> {
   const seq = ++renderSeq;
   const refocus = focusAfterRender;
   focusAfterRender = null;
-  const route = parseRoute(location.hash, defaultEnd());
+  const route = parseRoute(location.hash, defaultEnd(), dataStart());
   const offered = NAV.find((n) => n.screen === route.screen);
   if (offered && !offered.allowed(current.identity, current.features)) route.screen = 'overview';
   document.documentElement.lang = lang;

@@ -4,6 +4,9 @@ import { comparePath, defaultRange, driversPath, overviewRequests, queryPath } f
 describe('the dashboard requests', () => {
   it('open on the last six months by month', () => {
     expect(defaultRange('2026-03-31')).toEqual({ from: '2025-10-01', to: '2026-03-31', grain: 'month' });
+    expect(defaultRange('2026-03-31', '2026-02-17')).toEqual({ from: '2026-02-17', to: '2026-03-31', grain: 'month' });
+    expect(defaultRange('2026-03-31', '2024-01-01')).toEqual({ from: '2025-10-01', to: '2026-03-31', grain: 'month' });
+    expect(defaultRange('2026-03-31', '2026-04-02').from).toBe('2025-10-01');
   });
 
   it('compare the overview tiles with the previous period and a year earlier, counts left out', () => {

@@ -104,9 +104,17 @@ export function monthsBefore(date: string, months: number): string {
   return new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1 - months, 1)).toISOString().slice(0, 10);
 }
 
-/** The range a screen opens with: the last six months (this one and five before it), by month. */
-export function defaultRange(today: string): { from: string; to: string; grain: 'month' } {
-  return { from: monthsBefore(today, 5), to: today, grain: 'month' };
+/**
+ * The range a screen opens with: the last six months (this one and five before it), by month; from the first
+ * day with data instead when the lake starts later, so a young lake does not open on months of nothing.
+ */
+export function defaultRange(
+  today: string,
+  dataStart: string | null = null,
+): { from: string; to: string; grain: 'month' } {
+  const sixMonths = monthsBefore(today, 5);
+  const from = dataStart !== null && dataStart > sixMonths && dataStart <= today ? dataStart : sixMonths;
+  return { from, to: today, grain: 'month' };
 }
 
 /**

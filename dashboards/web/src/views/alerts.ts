@@ -49,7 +49,7 @@ function ackStatus(ctx: ViewContext, alert: OpenAlertView, id: string): HTMLElem
     h(
       'span',
       { class: 'pill pill-good' },
-      `✓ ${tr(ctx)('acknowledgedBy', { who: alert.acknowledged_by ?? '', time: formatTimestamp(alert.acknowledged_at) })}`,
+      `✓ ${tr(ctx)('acknowledgedBy', { who: alert.acknowledged_by ?? '', time: formatTimestamp(alert.acknowledged_at, ctx.lang) })}`,
     ),
   );
 }
@@ -168,8 +168,8 @@ function alertCard(ctx: ViewContext, alert: OpenAlertView, index: number): HTMLE
       h(
         'dd',
         {},
-        formatTimestamp(alert.raised_at),
-        renotified ? ` · ${l('alertLastNotified', { time: formatTimestamp(alert.last_notified_at) })}` : '',
+        formatTimestamp(alert.raised_at, ctx.lang),
+        renotified ? ` · ${l('alertLastNotified', { time: formatTimestamp(alert.last_notified_at, ctx.lang) })}` : '',
       ),
     ),
     h(
@@ -195,7 +195,7 @@ function historyItem(ctx: ViewContext, event: AlertHistoryEvent): HTMLElement {
   return h(
     'li',
     { 'data-type': event.type },
-    h('time', { datetime: event.occurred_at }, formatTimestamp(event.occurred_at)),
+    h('time', { datetime: event.occurred_at }, formatTimestamp(event.occurred_at, ctx.lang)),
     ' · ',
     h('strong', {}, what),
     ' · ',

@@ -115,6 +115,11 @@ function withTarget(option: ChartOption, target: number, label: string): ChartOp
 }
 
 const unitOf = (ctx: ViewContext, metric: string): Unit => metricInfo(ctx, metric)?.unit ?? 'count';
+/** How a percentile metric is computed, in the catalogue's words (empty for other metrics). */
+const methodNote = (ctx: ViewContext, metric: string): string => {
+  const method = metricInfo(ctx, metric)?.method;
+  return method ? `${tr(ctx)('percentileMethod', { method: method[ctx.lang] })}.` : '';
+};
 
 export async function renderVisits(ctx: ViewContext): Promise<HTMLElement> {
   const todayPanel = h('section', { class: 'card today-panel', 'aria-labelledby': 'today-title' });
@@ -204,7 +209,7 @@ function todayContent(ctx: ViewContext, answer: TodayAnswer): HTMLElement[] {
     h(
       'p',
       { class: 'note' },
-      l('todayNote', { n: answer.usualDays.length, days: dates || '—', at: formatTimestamp(answer.asOf) }),
+      l('todayNote', { n: answer.usualDays.length, days: dates || '—', at: formatTimestamp(answer.asOf, ctx.lang) }),
     ),
   ];
 }
@@ -368,7 +373,13 @@ function waitsHeat(ctx: ViewContext, grid: HourGrid): HTMLElement {
   return chartFigure({
     ctx,
     title,
-    note: [allTooFew, l('medianNote'), l('heatNote', { hours: hoursText(ctx) }), movedNote(ctx)]
+    note: [
+      allTooFew,
+      methodNote(ctx, 'wait_p50'),
+      l('medianNote'),
+      l('heatNote', { hours: hoursText(ctx) }),
+      movedNote(ctx),
+    ]
       .filter(Boolean)
       .join(' '),
     summary: `${title}: ${grid.weekdays.length} × ${grid.hours.length}`,
@@ -422,7 +433,7 @@ function barOfGroups(
   return chartFigure({
     ctx,
     title: options.title,
-    note: [options.note, tooFew].filter(Boolean).join(' ') || undefined,
+    note: [options.note, methodNote(ctx, options.metric), tooFew].filter(Boolean).join(' ') || undefined,
     summary: `${options.title}: ${
       plotted
         .map((g) => `${name(g)} ${formatValue(unit, g.figures[options.metric]?.value ?? null, ctx.lang)}`)
