@@ -46,10 +46,19 @@ export async function renderCompare(ctx: ViewContext, screen: CompareScreen): Pr
   return h(
     'div',
     { class: `screen screen-compare screen-${screen.by}` },
+    ...comparisonHeader(ctx, l(screen.intro), answer),
+    answer.metrics.map((metric) => metricSection(ctx, screen, answer, metric, highlight)),
+  );
+}
+
+/** A comparison screen's opening: its intro with the previous period, and the key to its markers and whiskers. */
+export function comparisonHeader(ctx: ViewContext, intro: string, answer: CompareAnswer): HTMLElement[] {
+  const l = tr(ctx);
+  return [
     h(
       'p',
       { class: 'intro' },
-      l(screen.intro),
+      intro,
       ' ',
       h(
         'span',
@@ -71,8 +80,7 @@ export async function renderCompare(ctx: ViewContext, screen: CompareScreen): Pr
       ' ',
       l('whiskers'),
     ),
-    answer.metrics.map((metric) => metricSection(ctx, screen, answer, metric, highlight)),
-  );
+  ];
 }
 
 function verdict(ctx: ViewContext, row: ComparisonRow): Node | string {

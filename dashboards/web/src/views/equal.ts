@@ -7,12 +7,11 @@
 import { EQUAL_METRICS } from '@servq/query-api';
 import type { CompareAnswer } from '../api.types.ts';
 import { h, table } from '../dom.ts';
-import { formatDate } from '../filters.ts';
 import { mergeVerdicts, gapsOf, type Gap, type Verdict } from '../shapes/equal.shape.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatValue } from '../format.ts';
 import { metricLabel, tr, type ViewContext } from '../view.ts';
-import { metricSection, type CompareScreen } from './compare.ts';
+import { comparisonHeader, metricSection, type CompareScreen } from './compare.ts';
 
 const BY_LANGUAGE: CompareScreen = {
   by: 'language',
@@ -58,31 +57,7 @@ export async function renderEqual(ctx: ViewContext): Promise<HTMLElement> {
   return h(
     'div',
     { class: 'screen screen-compare screen-language screen-equal' },
-    h(
-      'p',
-      { class: 'intro' },
-      l('equalIntro'),
-      ' ',
-      h(
-        'span',
-        { class: 'muted' },
-        l('previousPeriod', {
-          from: formatDate(language.previous.from, ctx.lang),
-          to: formatDate(language.previous.to, ctx.lang),
-        }),
-      ),
-    ),
-    h(
-      'p',
-      { class: 'legend-line' },
-      h('span', { class: 'sig sig-better', 'aria-hidden': 'true' }, '▲'),
-      ' / ',
-      h('span', { class: 'sig sig-worse', 'aria-hidden': 'true' }, '▼'),
-      ' ',
-      l('significantMarker', { alpha: String(language.alpha) }),
-      ' ',
-      l('whiskers'),
-    ),
+    ...comparisonHeader(ctx, l('equalIntro'), language),
     verdictCard(ctx, verdicts, highlight),
     h('h2', { class: 'section-title' }, l('byLanguageTitle')),
     h(
