@@ -20,6 +20,7 @@ import type { Lang } from './render.ts';
 import type { Markers, ScheduleLogger } from './schedule.ts';
 import type { Subscriber } from './subscriptions.ts';
 import { dueWeek, type Week } from './week.ts';
+import { SerialTicker } from './ticker.ts';
 
 /** The query API's most complaints per answer; the counts beyond it are still exact. */
 const LIST_LIMIT = 1000;
@@ -97,19 +98,18 @@ function labelsFor(reference: ReferenceAnswer, lang: Lang): DigestLabels {
 const NO_OFFICE: Record<Lang, string> = { lv: 'Bez nodaļas', en: 'No office' };
 
 export class DigestScheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly ticker: SerialTicker<string[]>;
 
   constructor(
     private readonly deps: DigestDeps,
     private readonly options: DigestOptions,
-  ) {}
+  ) {
+    this.ticker = new SerialTicker((now) => this.tickNow(now), this.options.intervalMs);
+  }
 
   /** Sends the week's digest to every subscriber not yet sent it; returns the subscriber ids mailed. */
   tick(now: Date): Promise<string[]> {
-    const run = this.running.then(() => this.tickNow(now));
-    this.running = run.catch(() => undefined);
-    return run;
+    return this.ticker.tick(now);
   }
 
   private link(asOf: string, office: string | undefined): string {
@@ -223,13 +223,10 @@ export class DigestScheduler {
   }
 
   start(clock: () => Date): void {
-    const run = () => void this.tick(clock());
-    run();
-    this.timer = setInterval(run, this.options.intervalMs);
+    this.ticker.start(clock);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.ticker.stop();
   }
 }

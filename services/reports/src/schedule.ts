@@ -9,6 +9,7 @@ import type { Mailer } from '@servq/mail';
 import { dueMonth, type Month } from './month.ts';
 import type { Lang, ReportRequest } from './render.ts';
 import type { Subscriber } from './subscriptions.ts';
+import { SerialTicker } from './ticker.ts';
 
 export interface Markers {
   has(key: string): Promise<boolean>;
@@ -44,19 +45,18 @@ export function markerKey(prefix: string, month: Month, subscriberId: string): s
 }
 
 export class Scheduler {
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly ticker: SerialTicker<string[]>;
 
   constructor(
     private readonly deps: ScheduleDeps,
     private readonly options: { intervalMs: number; markerPrefix: string },
-  ) {}
+  ) {
+    this.ticker = new SerialTicker((now) => this.tickNow(now), this.options.intervalMs);
+  }
 
   /** Sends what is due at `now` and not yet sent; returns the subscriber ids mailed. One tick at a time. */
   tick(now: Date): Promise<string[]> {
-    const run = this.running.then(() => this.tickNow(now));
-    this.running = run.catch(() => undefined);
-    return run;
+    return this.ticker.tick(now);
   }
 
   private async tickNow(now: Date): Promise<string[]> {
@@ -110,13 +110,10 @@ export class Scheduler {
   }
 
   start(clock: () => Date): void {
-    const run = () => void this.tick(clock());
-    run();
-    this.timer = setInterval(run, this.options.intervalMs);
+    this.ticker.start(clock);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.ticker.stop();
   }
 }
