@@ -27,9 +27,11 @@ import { AlertAckAnswer, AlertHistoryAnswer, AlertsAnswer, FeaturesAnswer } from
 import type { z } from 'zod';
 import {
   ANNOTATIONS_PATH,
+  channelsPath,
   comparePath,
   driversPath,
   queryPath,
+  type ChannelsRequest,
   type CompareRequest,
   type DriversRequest,
   type QueryRequest,
@@ -143,11 +145,8 @@ export class ApiClient {
   }
 
   /** Contacts by channel and digital take-up per period (see the query API's /v1/channels). */
-  channels(from: string, to: string, grain: Grain, filters: Record<string, string[]> = {}): Promise<ChannelsAnswer> {
-    const params = new URLSearchParams({ from, to, grain });
-    for (const [dimension, values] of Object.entries(filters))
-      if (values.length > 0) params.set(`filter.${dimension}`, values.join(','));
-    return this.get(`/v1/channels?${params.toString()}`);
+  channels(request: ChannelsRequest): Promise<ChannelsAnswer> {
+    return this.get(channelsPath(request));
   }
 
   schema(): Promise<SchemaAnswer> {

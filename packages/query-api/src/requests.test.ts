@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparePath, defaultRange, driversPath, overviewRequests, queryPath } from './requests.ts';
+import { channelsPath, comparePath, defaultRange, driversPath, overviewRequests, queryPath } from './requests.ts';
 
 describe('the dashboard requests', () => {
   it('open on the last six months by month', () => {
@@ -21,6 +21,11 @@ describe('the dashboard requests', () => {
     expect(comparePath(ask.yearEarlier)).toContain('against=year');
   });
 
+  it('ask for the channel mix over the same range and grain as the trends', () => {
+    const ask = overviewRequests({ from: '2025-10-01', to: '2026-03-31', grain: 'week' }, () => false);
+    expect(channelsPath(ask.channels)).toBe('/v1/channels?from=2025-10-01&to=2026-03-31&grain=week');
+  });
+
   it('encode filters as filter.<dimension> and leave empty ones out', () => {
     const filters = { office: ['cesis', 'liepaja'], channel: [] };
     expect(queryPath({ metrics: ['csat'], from: '2026-01-01', to: '2026-01-31', filters })).toBe(
@@ -28,6 +33,9 @@ describe('the dashboard requests', () => {
     );
     expect(driversPath({ from: '2026-01-01', to: '2026-01-31', filters })).toBe(
       '/v1/drivers?from=2026-01-01&to=2026-01-31&filter.office=cesis%2Cliepaja',
+    );
+    expect(channelsPath({ from: '2026-01-01', to: '2026-01-31', grain: 'week', filters })).toBe(
+      '/v1/channels?from=2026-01-01&to=2026-01-31&grain=week&filter.office=cesis%2Cliepaja',
     );
   });
 });

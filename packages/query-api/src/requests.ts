@@ -98,6 +98,20 @@ export function driversPath(request: DriversRequest): string {
 
 export const ANNOTATIONS_PATH = '/v1/annotations';
 
+/** The overview's channel mix and digital take-up (GET /v1/channels), per period of the range. */
+export interface ChannelsRequest {
+  from: string;
+  to: string;
+  grain: Grain;
+  filters?: Filters;
+}
+
+export function channelsPath(request: ChannelsRequest): string {
+  const params = new URLSearchParams({ from: request.from, to: request.to, grain: request.grain });
+  setFilters(params, request.filters);
+  return `/v1/channels?${params.toString()}`;
+}
+
 /** The first day of the month `months` before the month of `date` (YYYY-MM-DD). */
 export function monthsBefore(date: string, months: number): string {
   const [y, m] = date.split('-').map(Number);
@@ -121,7 +135,7 @@ export function defaultRange(
  * What the overview asks for over a range, before the page's filters are applied (the dashboard scopes each
  * request to the filters its metrics can take): the headline figures, the all-office and by-office trends,
  * the tiles' sparklines, their change against the previous period and a year earlier (counts are not
- * compared), the drivers of satisfaction and the annotations.
+ * compared), the drivers of satisfaction, the annotations and the channel mix with digital take-up.
  */
 export interface OverviewRequests {
   headline: QueryRequest;
@@ -132,6 +146,7 @@ export interface OverviewRequests {
   yearEarlier: CompareRequest;
   drivers: DriversRequest;
   annotations: typeof ANNOTATIONS_PATH;
+  channels: ChannelsRequest;
 }
 
 export function overviewRequests(
@@ -149,5 +164,6 @@ export function overviewRequests(
     yearEarlier: { metrics: compared, by: 'office', from, to, against: 'year' },
     drivers: { from, to },
     annotations: ANNOTATIONS_PATH,
+    channels: { from, to, grain },
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { Catalogue } from '@servq/metrics';
 import {
+  channelsPath,
   comparePath,
   defaultRange,
   driversPath,
@@ -14,13 +15,18 @@ import {
   OFFICES_METRICS,
   overviewRequests,
   queryPath,
+  type ChannelsRequest,
   type CompareRequest,
   type DriversRequest,
   type QueryRequest,
 } from '@servq/query-api';
 
 export type DashboardRequest = { name: string; screen: 'overview' | 'comparison'; path: string } & (
-  { query: QueryRequest } | { compare: CompareRequest } | { drivers: DriversRequest } | { annotations: true }
+  | { query: QueryRequest }
+  | { compare: CompareRequest }
+  | { drivers: DriversRequest }
+  | { annotations: true }
+  | { channels: ChannelsRequest }
 );
 
 export function dashboardRequests(today: string, catalogue: Catalogue): DashboardRequest[] {
@@ -48,6 +54,7 @@ export function dashboardRequests(today: string, catalogue: Catalogue): Dashboar
     compared('tiles vs a year earlier', 'overview', ask.yearEarlier),
     { name: 'overview: drivers', screen: 'overview', path: driversPath(ask.drivers), drivers: ask.drivers },
     { name: 'overview: annotations', screen: 'overview', path: ask.annotations, annotations: true },
+    { name: 'overview: channels', screen: 'overview', path: channelsPath(ask.channels), channels: ask.channels },
     compared('offices', 'comparison', { metrics: OFFICES_METRICS, by: 'office', from, to }),
     compared('equal service (languages)', 'comparison', { metrics: EQUAL_METRICS, by: 'language', from, to }),
     compared('equal service (channels)', 'comparison', { metrics: EQUAL_METRICS, by: 'channel', from, to }),

@@ -43,6 +43,7 @@ import { pollUntil, PollTimeoutError } from '@servq/runtime';
 import { sha256Hex, type Principal } from '../src/routes/auth.ts';
 import { driversAnswer, driversSql } from '../src/drivers.ts';
 import { annotationsFor } from '../src/insights.route.ts';
+import { channelsAnswer, channelsSql } from '../src/channels.ts';
 import { compare, type CompareRequest, type CompareStore } from '../src/routes/compare.ts';
 import { loadConfig } from '../src/config.ts';
 import { ReaderConnection, readRows } from '../src/store/read.query.ts';
@@ -418,7 +419,8 @@ async function main(): Promise<void> {
     }
 
     // The same work as a dashboard request, in this process on the baseline's tables: the compiled SQL through
-    // readRows, compare(), the drivers' statement and answer, or the annotations' answer (no database).
+    // readRows, compare(), the drivers' statement and answer, the channels' two statements and answer, or the
+    // annotations' answer (no database).
     const benchPrincipal: Principal = { id: 'bench', role: 'analyst' };
     const directRun = (request: DashboardRequest): (() => Promise<unknown>) => {
       if ('query' in request) {
@@ -442,6 +444,17 @@ async function main(): Promise<void> {
         return async () => {
           const [row] = await readRows(direct, sql, values);
           return driversAnswer(params, row ?? {}, directCompare.getFreshness());
+        };
+      }
+      if ('channels' in request) {
+        const params = { ...request.channels, filters: {} };
+        const compiled = channelsSql(catalogue, params);
+        return async () => {
+          const [contacts, digital] = await Promise.all([
+            compiled.contacts ? readRows(direct, compiled.contacts.sql, compiled.contacts.params) : [],
+            compiled.digital ? readRows(direct, compiled.digital.sql, compiled.digital.params) : [],
+          ]);
+          return channelsAnswer(catalogue, params, compiled, { contacts, digital }, directCompare.getFreshness());
         };
       }
       return () => Promise.resolve(annotationsFor(benchPrincipal));

@@ -3,6 +3,7 @@
  * standard's channels per period, and the share of rated service cases that were e-service cases per period
  * with its 95 % interval and the test of a trend. Both with the page's filters; channel names from /v1/reference.
  */
+import type { ChannelsRequest } from '@servq/query-api';
 import type { ChannelsAnswer } from '../api.types.ts';
 import { channelMixOption, digitalShareOption } from '../charts/channels.chart.ts';
 import { h, table } from '../dom.ts';
@@ -12,10 +13,11 @@ import { channelMix, digitalPoints, type ChannelMix, type DigitalPoint } from '.
 import { partialPeriods } from '../shapes/periods.shape.ts';
 import { chartFigure, metricLabel, tr, type ViewContext } from '../view.ts';
 
-export async function channelsPanel(ctx: ViewContext): Promise<HTMLElement> {
+/** The panel for the overview's channels request (@servq/query-api overviewRequests) with the page's filters. */
+export async function channelsPanel(ctx: ViewContext, request: ChannelsRequest): Promise<HTMLElement> {
   const filters: Record<string, string[]> = {};
   for (const dimension of FILTER_DIMENSIONS) if (ctx.filters[dimension]) filters[dimension] = [ctx.filters[dimension]];
-  const answer = await ctx.api.channels(ctx.filters.from, ctx.filters.to, ctx.filters.grain, filters);
+  const answer = await ctx.api.channels({ ...request, filters });
   ctx.onFreshness(answer.freshness);
   const mix = channelMix(answer, ctx.labels.ids('channel'));
   const partial = partialPeriods(mix.periods, ctx.filters.grain, ctx.filters.from, ctx.filters.to, ctx.dataEnd);
