@@ -3,7 +3,7 @@
  * same dates a year earlier (from /v1/compare, whose tests say whether a change is real), worded by the
  * metric's direction, and a verdict against the target that accounts for the figure's 95 % interval.
  */
-import type { CompareAnswer, Direction, GroupFigure } from '../api.types.ts';
+import type { CompareAnswer, Direction, GroupFigure, Interval } from '../api.types.ts';
 
 export type Verdict = 'on' | 'noise' | 'off' | 'none';
 export type ChangeWay = 'better' | 'worse' | 'same' | 'neutral';
@@ -37,11 +37,14 @@ export function changeOf(figure: GroupFigure | undefined, direction: Direction):
   };
 }
 
+/** What a verdict reads of a figure: /v1/compare's, or /v1/query's (whose interval is absent for counts). */
+export type VerdictFigure = Pick<GroupFigure, 'value' | 'target' | 'suppressed'> & { interval?: Interval | null };
+
 /**
  * On target when the whole interval meets the target, off when none of it does, within noise otherwise.
  * Without an interval (counts, or no test) the point decides, which is all that can be said.
  */
-export function verdictOf(figure: GroupFigure | undefined, direction: Direction): Verdict {
+export function verdictOf(figure: VerdictFigure | undefined, direction: Direction): Verdict {
   if (!figure || figure.suppressed || figure.value === null || figure.target === null) return 'none';
   if (direction === 'neutral') return 'none';
   const meets = (v: number) =>

@@ -1,6 +1,7 @@
 /**
  * Complaints: the standard's promise to answer "in the shortest possible time". Headline counts and shares
- * (with "k of n answered in time" as a count, readable below the minimum sample), the deadline desk (overdue and
+ * with the Overview's verdict against the target from the 95 % interval (and "k of n answered in time" as a
+ * count, readable below the minimum sample, where no verdict is claimed), the deadline desk (overdue and
  * due within N working days), the backlog over time, open complaints by age against their legal deadline,
  * complaints received per week, deadline compliance over time, and outcomes and categories.
  */
@@ -11,7 +12,7 @@ import { backlogOption, stackedBarOption } from '../charts/complaints.charts.ts'
 import { DEFAULT_WITHIN, deskPanel } from '../complaints.desk.ts';
 import { backlogLines, breakdown, weeklyCounts, type Slice } from '../shapes/complaints.shape.ts';
 import { h, table } from '../dom.ts';
-import { figureOf, keyOf } from '../figures.ts';
+import { figureOf, keyOf, totalRow } from '../figures.ts';
 import { formatDate } from '../filters.ts';
 import { sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
@@ -19,6 +20,8 @@ import { formatPeriod, formatValue, plotValue } from '../format.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { tilesOf } from '../shapes/tiles.shape.ts';
+import { figureIn } from '../shapes/tiles.change.ts';
+import { headlineComparison, tileVerdict } from './tile.extras.ts';
 import { trendOf } from '../shapes/trend.shape.ts';
 import { chartFigure, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
 
@@ -43,7 +46,9 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
   const scoped = scopeFilters(ctx.filters, ['complaints_received'], ctx.catalogue, ctx.dimensions);
   for (const dimension of scoped.skipped) ctx.skippedFilters.add(dimension);
   const within = ctx.filters.within ?? DEFAULT_WITHIN;
-  const [headline, weekly, outcomes, categories, compliance, ageing, backlog, due] = await Promise.all([
+  // The estimates' intervals (a quantile's only /v1/compare gives) for the verdicts against their targets.
+  const estimates = TILE_METRICS.filter((id) => ctx.catalogue.get(id)?.unit !== 'count');
+  const [headline, weekly, outcomes, categories, compliance, ageing, backlog, due, compared] = await Promise.all([
     scopedQuery(ctx, { metrics: [...TILE_METRICS, 'legal_deadline_met_count'], from, to }),
     scopedQuery(ctx, { metrics: ['complaints_received'], from, to, grain: 'week' }),
     scopedQuery(ctx, { metrics: ['complaints_received'], dimensions: ['outcome'], from, to }),
@@ -52,13 +57,19 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
     scopedQuery(ctx, { metrics: ['open_complaints', 'open_overdue'], dimensions: ['open_age_band'], ...ALL_TIME }),
     ctx.api.complaintsBacklog({ from, to, grain, filters: scoped.filters }),
     ctx.api.complaintsDue({ within, filters: scoped.filters }),
+    headlineComparison(ctx, { metrics: estimates, by: 'office', from, to }),
   ]);
   for (const a of [headline, weekly, outcomes, categories, compliance, ageing, backlog, due])
     ctx.onFreshness(a.freshness);
 
   const onTime = onTimeCount(headline);
+  const row = totalRow(headline);
   const tiles = tilesOf(headline, ctx.catalogue, TILE_METRICS).map((t) => {
     const tile = tileElement(ctx, t);
+    const metric = metricInfo(ctx, t.id);
+    // The Overview's verdict from the 95 % interval; a count or a maximum is exact, so its point decides.
+    const verdict = metric ? tileVerdict(ctx, tile, t, metric, figureIn(compared, t.id) ?? figureOf(row, t.id)) : null;
+    if (verdict) tile.querySelector('.tile-meta')?.after(verdict);
     // A count is not an estimate: an office head reads "3 of 4" even where the share is withheld.
     if (t.id === 'legal_deadline_share' && onTime.due > 0)
       tile.append(h('p', { class: 'tile-count' }, l('countOf', { k: onTime.met, n: onTime.due })));

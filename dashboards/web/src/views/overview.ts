@@ -10,12 +10,12 @@ import { h, table } from '../dom.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
-import { figureIn, verdictOf } from '../shapes/tiles.change.ts';
-import { tilesOf, toneOf } from '../shapes/tiles.shape.ts';
+import { figureIn } from '../shapes/tiles.change.ts';
+import { tilesOf } from '../shapes/tiles.shape.ts';
 import { trendOf, type Trend, type TrendPoint } from '../shapes/trend.shape.ts';
 import { channelsPanel } from './channels.panel.ts';
 import { driversPanel } from './drivers.panel.ts';
-import { headlineComparison, tileExtras } from './tile.extras.ts';
+import { headlineComparison, tileExtras, tileVerdict } from './tile.extras.ts';
 import { chartFigure, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
 
 export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
@@ -43,13 +43,8 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
     const metric = metricInfo(ctx, tile.id);
     const points = trendOf(tile.id, sparks, null).series[0]?.points ?? [];
     if (metric && !tile.suppressed) {
-      const extras = tileExtras(ctx, metric, points, previous, year);
-      // The verdict from the interval replaces the point estimate's met/missed pill and sets the border's
-      // colour, so the tile never says two things.
-      if (extras.querySelector('.verdict')) element.querySelector('.tile-meta .pill')?.remove();
-      const tone = toneOf(tile.status, verdictOf(figureIn(previous, tile.id), metric.direction));
-      element.classList.remove(`tile-${tile.status}`);
-      element.classList.add(`tile-${tone}`);
+      const verdict = tileVerdict(ctx, element, tile, metric, figureIn(previous, tile.id));
+      const extras = tileExtras(ctx, metric, points, previous, year, verdict);
       // A percentile says how it is computed, in the API's words (GET /v1/metrics).
       if (metric.method)
         element

@@ -1,7 +1,8 @@
 /**
  * The overview tile's extras: a sparkline of the figure over the range's periods, its change against the
  * previous period and a year earlier (arrow and word by the metric's direction; "significant" only when the
- * API's test says so), and the verdict against the target that accounts for the 95 % interval.
+ * API's test says so), and the verdict against the target that accounts for the 95 % interval (shared with the
+ * Complaints screen's tiles).
  */
 import type { CompareRequest } from '@servq/query-api';
 import type { CompareAnswer, MetricInfo } from '../api.types.ts';
@@ -9,7 +10,15 @@ import { h } from '../dom.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatChange, formatP } from '../format.ts';
 import type { StringKey } from '../i18n.ts';
-import { changeOf, figureIn, verdictOf, type TileChange } from '../shapes/tiles.change.ts';
+import {
+  changeOf,
+  figureIn,
+  verdictOf,
+  type TileChange,
+  type Verdict,
+  type VerdictFigure,
+} from '../shapes/tiles.change.ts';
+import { toneOf, type Tile } from '../shapes/tiles.shape.ts';
 import type { TrendPoint } from '../shapes/trend.shape.ts';
 import { tr, type ViewContext } from '../view.ts';
 
@@ -70,32 +79,52 @@ function changeLine(ctx: ViewContext, metric: MetricInfo, label: StringKey, chan
   );
 }
 
+const VERDICT_WORDS: Record<Exclude<Verdict, 'none'>, StringKey> = {
+  on: 'verdict_on',
+  noise: 'verdict_noise',
+  off: 'verdict_off_higher',
+};
+
+/**
+ * A tile's verdict against its target from the figure's 95 % interval (verdictOf): its line replaces the point
+ * estimate's met/missed pill and the border takes its tone, so the tile never says two things. The Overview's
+ * and the Complaints screen's tiles both go through here. Returns the line for the caller to place; null (and
+ * the tile untouched) where no verdict can be claimed: suppressed, no target, or a neutral metric.
+ */
+export function tileVerdict(
+  ctx: ViewContext,
+  element: HTMLElement,
+  tile: Tile,
+  metric: MetricInfo,
+  figure: VerdictFigure | undefined,
+): HTMLElement | null {
+  if (tile.suppressed) return null;
+  const verdict = verdictOf(figure, metric.direction);
+  const tone = toneOf(tile.status, verdict);
+  element.classList.remove(`tile-${tile.status}`);
+  element.classList.add(`tile-${tone}`);
+  if (verdict === 'none') return null;
+  element.querySelector('.tile-meta .pill')?.remove();
+  const key =
+    verdict === 'off' && metric.direction === 'lower_is_better' ? 'verdict_off_lower' : VERDICT_WORDS[verdict];
+  return h('p', { class: `verdict verdict-${verdict}` }, tr(ctx)(key));
+}
+
 export function tileExtras(
   ctx: ViewContext,
   metric: MetricInfo,
   points: readonly TrendPoint[],
   previous: CompareAnswer | null,
   year: CompareAnswer | null,
+  verdict: HTMLElement | null,
 ): HTMLElement {
-  const l = tr(ctx);
   const now = figureIn(previous, metric.id);
-  const verdict = verdictOf(now, metric.direction);
-  const verdictKey: StringKey | null =
-    verdict === 'on'
-      ? 'verdict_on'
-      : verdict === 'noise'
-        ? 'verdict_noise'
-        : verdict === 'off'
-          ? metric.direction === 'lower_is_better'
-            ? 'verdict_off_lower'
-            : 'verdict_off_higher'
-          : null;
   const compared = previous !== null && now !== undefined;
   return h(
     'div',
     { class: 'tile-extras' },
     sparkline(points),
-    verdictKey ? h('p', { class: `verdict verdict-${verdict}` }, l(verdictKey)) : null,
+    verdict,
     compared ? changeLine(ctx, metric, 'vsPrevious', changeOf(now, metric.direction)) : null,
     compared ? changeLine(ctx, metric, 'vsYear', changeOf(figureIn(year, metric.id), metric.direction)) : null,
   );
