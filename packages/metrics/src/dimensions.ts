@@ -24,6 +24,15 @@ export const Dimensions = {
     column: 'channel',
     models: ['visits', 'complaints', 'surveys', 'feedback'],
   },
+  // The channel a survey's service went through, not where the answer came in: a visit's survey is in person
+  // whether answered at the kiosk or by e-mail. Visits have none: every visit is served in person (their
+  // `channel` is how it was booked), so a channel comparison of waits would set appointments against walk-ins.
+  service_channel: {
+    id: 'service_channel',
+    label: { lv: 'Apkalpošanas kanāls', en: 'Channel of the service' },
+    column: 'service_channel',
+    models: ['surveys'],
+  },
   service: {
     id: 'service',
     label: { lv: 'Pakalpojums', en: 'Service' },

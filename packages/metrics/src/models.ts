@@ -111,7 +111,12 @@ export const Models: Record<ModelId, ModelDefinition> = {
       c('visit_id', 'VARCHAR', 'linked visit, where known'),
       c('case_id', 'VARCHAR', 'linked e-service case (e.atd.lv, latvija.lv), where known; such cases have no office'),
       c('office_id', 'VARCHAR', 'office'),
-      c('channel', 'VARCHAR', 'channel of the service rated'),
+      c('channel', 'VARCHAR', 'channel the answer came in through (kiosk, e-mail, portal)'),
+      c(
+        'service_channel',
+        'VARCHAR',
+        "channel of the service rated: in_person for a visit's survey, else the answer's own channel",
+      ),
       c('service_id', 'VARCHAR', 'service, where known'),
       c('language', 'VARCHAR', 'service language'),
       c('submitted_at', 'TIMESTAMPTZ', 'submitted'),

@@ -156,6 +156,33 @@ export const CompareAnswer = z.strictObject({
 });
 export type CompareAnswer = z.infer<typeof CompareAnswer>;
 
+/** One `by` dimension's comparison inside a /v1/compare/within answer. */
+export const Comparison = z.strictObject({
+  by: z.string(),
+  metrics: z
+    .array(MetricComparison)
+    .describe('the requested metrics whose model has this dimension, in the order asked; the others are left out'),
+});
+export type Comparison = z.infer<typeof Comparison>;
+
+export const CompareWithinAnswer = z.strictObject({
+  freshness: Freshness,
+  within: z.string(),
+  by: z.array(z.string()),
+  from: z.string(),
+  to: z.string(),
+  filters: z.record(z.string(), z.array(z.string())),
+  previous: z.strictObject({ from: z.string(), to: z.string() }),
+  alpha: z.number(),
+  all: z.array(Comparison).describe('each `by` dimension across every value of `within` together, as /v1/compare'),
+  sections: z
+    .array(z.strictObject({ value: z.string(), comparisons: z.array(Comparison) }))
+    .describe(
+      'one per recorded value of `within` in the period: its groups each tested against the rest of that value; rows without a value (an e-service survey has no office) count only in `all`',
+    ),
+});
+export type CompareWithinAnswer = z.infer<typeof CompareWithinAnswer>;
+
 export const SchemaColumn = z.strictObject({ name: z.string(), type: z.string(), description: z.string() });
 export type SchemaColumn = z.infer<typeof SchemaColumn>;
 

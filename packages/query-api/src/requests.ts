@@ -17,14 +17,22 @@ export interface QueryRequest {
   grain?: Grain;
 }
 
+export type CompareBy = 'office' | 'language' | 'channel' | 'service_channel';
+
 export interface CompareRequest {
   metrics: readonly string[];
-  by: 'office' | 'language' | 'channel';
+  by: CompareBy;
   from: string;
   to: string;
   filters?: Filters;
   /** Compare with the previous period of equal length (default) or the same dates a year earlier. */
   against?: 'previous' | 'year';
+}
+
+/** Several comparisons inside each value of another dimension (each office's languages and channels). */
+export interface CompareWithinRequest extends Omit<CompareRequest, 'by'> {
+  by: readonly CompareBy[];
+  within: CompareBy;
 }
 
 export interface DriversRequest {
@@ -54,8 +62,9 @@ export const OFFICES_METRICS = [
   'response_p50',
   'legal_deadline_share',
 ] as const;
-/** The Equal service screen: by service language and by channel. */
+/** The Equal service screen: by service language and by the channel of the service, in each office. */
 export const EQUAL_METRICS = ['wait_p50', 'csat', 'refusal_share'] as const;
+export const EQUAL_BY = ['language', 'service_channel'] as const;
 
 function setFilters(params: URLSearchParams, filters: Filters | undefined): void {
   for (const [dimension, values] of Object.entries(filters ?? {}))
@@ -88,6 +97,19 @@ export function comparePath(request: CompareRequest): string {
   if (request.against === 'year') params.set('against', 'year');
   setFilters(params, request.filters);
   return `/v1/compare?${params.toString()}`;
+}
+
+export function compareWithinPath(request: CompareWithinRequest): string {
+  const params = new URLSearchParams({
+    metrics: request.metrics.join(','),
+    by: request.by.join(','),
+    within: request.within,
+    from: request.from,
+    to: request.to,
+  });
+  if (request.against === 'year') params.set('against', 'year');
+  setFilters(params, request.filters);
+  return `/v1/compare/within?${params.toString()}`;
 }
 
 export function driversPath(request: DriversRequest): string {

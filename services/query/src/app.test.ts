@@ -2,7 +2,14 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCatalogue, type Catalogue } from '@servq/metrics';
-import { CompareAnswer, ErrorBody, MetricsAnswer, QueryAnswer, SchemaAnswer } from '@servq/query-api';
+import {
+  CompareAnswer,
+  CompareWithinAnswer,
+  ErrorBody,
+  MetricsAnswer,
+  QueryAnswer,
+  SchemaAnswer,
+} from '@servq/query-api';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from './app.ts';
@@ -334,6 +341,31 @@ describe('query API on the hand-built lake', () => {
     }
   });
 
+  it('compares each office’s languages and channels of service in one published answer, and names a bad within', async () => {
+    const url =
+      '/v1/compare/within?metrics=csat,wait_p50&by=language,service_channel&within=office&from=2026-03-01&to=2026-03-31';
+    const response = await app.inject({ url, headers: auth('cesis-token') });
+    expect(response.statusCode).toBe(200);
+    const body = response.json<CompareWithinAnswer>();
+    expect(CompareWithinAnswer.safeParse(body).error).toBeUndefined();
+    expect(body.sections.map((s) => s.value)).toEqual(['cesis']);
+    // Waits have no channel of service (every visit is in person): only satisfaction is compared by it.
+    const byChannel = body.all.find((c) => c.by === 'service_channel');
+    expect(byChannel?.metrics.map((m) => m.id)).toEqual(['csat']);
+    const cesis = body.sections[0]?.comparisons.find((c) => c.by === 'language');
+    const single = (
+      await app.inject({
+        url: '/v1/compare?metrics=csat,wait_p50&by=language&from=2026-03-01&to=2026-03-31&filter.office=cesis',
+        headers: auth(),
+      })
+    ).json<CompareAnswer>();
+    expect(cesis?.metrics).toEqual(single.metrics);
+
+    const bad = await app.inject({ url: url.replace('within=office', 'within=language'), headers: auth() });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { code: 'QUERY_BAD_PARAMETER', details: [{ parameter: 'within' }] } });
+  });
+
   it('answers 400 for a comparison dimension the metric lacks', async () => {
     const response = await app.inject({
       url: '/v1/compare?metrics=csat&by=colour&from=2026-03-01&to=2026-03-31',
@@ -361,6 +393,7 @@ describe('query API on the hand-built lake', () => {
         '/v1/annotations',
         '/v1/channels',
         '/v1/compare',
+        '/v1/compare/within',
         '/v1/complaints/backlog',
         '/v1/complaints/due',
         '/v1/drivers',

@@ -10,6 +10,7 @@ import type { Freshness, MetricsAnswer, SchemaAnswer, SqlAnswer } from '@servq/q
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { authenticate, requireRole, type Principal } from './routes/auth.ts';
 import { compare, type CompareStore } from './routes/compare.ts';
+import { compareWithin } from './routes/compare.within.ts';
 import { registerComplaints } from './complaints.route.ts';
 import type { TokenEntry } from './config.ts';
 import { serveDashboard } from './routes/dashboard.static.ts';
@@ -17,7 +18,15 @@ import { rowsToCsv } from './routes/csv.ts';
 import { errorBody, QueryError, QueryErrorCode, REQUEST_BODY_LIMIT_BYTES, toQueryError } from './errors.ts';
 import { createQueryMetrics, type QueryMetrics, type SqlOutcome } from './metrics.ts';
 import { installDocs, routeDocs } from './routes/openapi.ts';
-import { CompareParams, parseFilters, parseParams, QueryParams, rejectUnknown, SqlBody } from './routes/params.ts';
+import {
+  CompareParams,
+  CompareWithinParams,
+  parseFilters,
+  parseParams,
+  QueryParams,
+  rejectUnknown,
+  SqlBody,
+} from './routes/params.ts';
 import { answerToCsv, QueryService, type ReadStore } from './routes/metric.query.ts';
 import { registerChannels } from './channels.route.ts';
 import { registerInsights } from './insights.route.ts';
@@ -154,6 +163,15 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
     rejectUnknown(raw, ['metrics', 'by', 'from', 'to', 'against']);
     const params = parseParams(CompareParams, raw);
     return compare(deps.store, deps.catalogue, { ...params, filters: parseFilters(raw) });
+  });
+
+  app.get('/v1/compare/within', { schema: routeDocs.compareWithin }, async (request) => {
+    principal(request);
+    requireSynced();
+    const raw = request.query as Record<string, unknown>;
+    rejectUnknown(raw, ['metrics', 'by', 'within', 'from', 'to', 'against']);
+    const params = parseParams(CompareWithinParams, raw);
+    return compareWithin(deps.store, deps.catalogue, { ...params, filters: parseFilters(raw) });
   });
 
   app.get('/v1/schema', { schema: routeDocs.schema }, (request) => {

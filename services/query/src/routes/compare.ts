@@ -62,6 +62,13 @@ export function yearEarlier(date: string): string {
   return `${year}-${m}-${day}`;
 }
 
+/** The period a comparison's figures are set against: the previous one of equal length, or a year earlier. */
+export function previousRange(params: Pick<CompareRequest, 'from' | 'to' | 'against'>): ComparedRange {
+  if (params.against === 'year') return { from: yearEarlier(params.from), to: yearEarlier(params.to) };
+  const length = daysBetween(params.from, params.to);
+  return { from: addDays(params.from, -(length + 1)), to: addDays(params.from, -1) };
+}
+
 export async function compare(
   store: CompareStore,
   catalogue: Catalogue,
@@ -69,11 +76,7 @@ export async function compare(
 ): Promise<CompareAnswer> {
   const metrics = resolveMetrics(catalogue, params.metrics);
   const by = resolveDimension(params.by, 'by', [...new Set(metrics.map((m) => m.model))]);
-  const length = daysBetween(params.from, params.to);
-  const previous =
-    params.against === 'year'
-      ? { from: yearEarlier(params.from), to: yearEarlier(params.to) }
-      : { from: addDays(params.from, -(length + 1)), to: addDays(params.from, -1) };
+  const previous = previousRange(params);
   const column = Dimensions[by].column;
 
   const results: MetricComparison[] = [];

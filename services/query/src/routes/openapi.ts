@@ -10,6 +10,7 @@ import { Dimensions } from '@servq/metrics';
 import {
   BacklogAnswer,
   CompareAnswer,
+  CompareWithinAnswer,
   DueAnswer,
   FeaturesAnswer,
   ErrorBody,
@@ -25,7 +26,7 @@ import {
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { z } from 'zod';
 import { BacklogParams, DueParams } from '../complaints.ts';
-import { CompareParams, QueryParams, SqlBody } from './params.ts';
+import { CompareParams, CompareWithinParams, QueryParams, SqlBody } from './params.ts';
 import { TODAY_FILTERS, TodayParams } from './today.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -135,6 +136,21 @@ export const routeDocs = {
     security: bearer,
     querystring: withFilters(inputSchema(CompareParams)),
     response: { ...ok('each metric’s groups side by side', CompareAnswer), ...errors(400, 401, 503) },
+  },
+  compareWithin: {
+    summary: 'Comparisons inside each value of another dimension: each office’s languages and channels in one call',
+    description:
+      'For every value of `within` recorded in the period (and across all of them together), each dimension of ' +
+      '`by` side by side exactly as /v1/compare does it, each group tested against the rest of that value. A ' +
+      'metric is compared by a dimension only where its model has it (waits have no service_channel: every ' +
+      'visit is served in person). filter.<dimension> narrows every comparison.',
+    tags: ['metrics'],
+    security: bearer,
+    querystring: withFilters(inputSchema(CompareWithinParams)),
+    response: {
+      ...ok('the comparisons of all values together and of each value', CompareWithinAnswer),
+      ...errors(400, 401, 503),
+    },
   },
   today: {
     summary: 'An office’s day so far (arrivals, waiting now, median wait) against the same weekday’s usual',

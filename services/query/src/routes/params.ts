@@ -29,14 +29,15 @@ export const QueryParams = z.object({
 });
 export type QueryParams = z.infer<typeof QueryParams>;
 
+const CompareBy = z.enum(['office', 'language', 'channel', 'service_channel'], {
+  message: 'expected office, language, channel or service_channel',
+});
+
 export const CompareParams = z.object({
   metrics: csv
     .pipe(z.array(z.string()).min(1, 'expected at least one metric id'))
     .describe('comma-separated metric ids from GET /v1/metrics'),
-  by: z
-    .enum(['office', 'language', 'channel'], { message: 'expected office, language or channel' })
-    .default('office')
-    .describe('what to compare side by side'),
+  by: CompareBy.default('office').describe('what to compare side by side'),
   from: isoDate.describe('first day, inclusive (YYYY-MM-DD, Europe/Riga); the previous period has equal length'),
   to: isoDate.describe('last day, inclusive (YYYY-MM-DD, Europe/Riga)'),
   against: z
@@ -47,6 +48,19 @@ export const CompareParams = z.object({
     ),
 });
 export type CompareParams = z.infer<typeof CompareParams>;
+
+export const CompareWithinParams = CompareParams.extend({
+  by: csv
+    .pipe(z.array(CompareBy).min(1, 'expected at least one dimension').max(3, 'expected at most three dimensions'))
+    .describe(
+      'comma-separated dimensions to compare side by side inside each value of `within`, e.g. language,service_channel',
+    ),
+  within: CompareBy.describe('the dimension whose every value gets its own comparisons, e.g. office'),
+}).refine((p) => !p.by.includes(p.within), {
+  path: ['within'],
+  message: 'expected a dimension other than those in by',
+});
+export type CompareWithinParams = z.infer<typeof CompareWithinParams>;
 
 export const SqlFormats = ['json', 'csv', 'parquet'] as const;
 /** The longest SQL text accepted. */

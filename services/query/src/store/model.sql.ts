@@ -75,6 +75,7 @@ s AS (
   FROM ev GROUP BY survey_id
 )
 SELECT s.survey_id, s.visit_id, s.case_id, coalesce(s.office_id, v.office_id) AS office_id, s.channel,
+  CASE WHEN s.visit_id IS NOT NULL THEN 'in_person' ELSE s.channel END AS service_channel,
   coalesce(s.service_id, v.service_id) AS service_id, coalesce(s.language, v.language) AS language, s.submitted_at,
   s.satisfaction, s.competence, s.courtesy, s.speed, s.clarity, s.identifiable, s.recommend,
   v.wait_minutes AS visit_wait_minutes,
