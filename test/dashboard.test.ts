@@ -224,8 +224,16 @@ describe('dashboard in Chromium', () => {
   });
 
   it('words differences by direction on the equal-service screen: better and worse apart', async () => {
+    const sent = server.requests.length;
     await page.goto(`${server.url}#/equal`);
     await screenReady(page, 'equal');
+    // One comparison request for the whole screen (it used to send ten /v1/compare calls).
+    const compared = server.requests.slice(sent).filter((r) => r.startsWith('/v1/compare'));
+    expect(compared.map((r) => r.split('?')[0])).toEqual(['/v1/compare/within']);
+    // Each office's verdict names the gap worst for the customer, worded by its direction.
+    const verdicts = await page.locator('.verdict-card tbody tr', { hasText: 'Cēsis' }).innerText();
+    expect(verdicts).toMatch(/Unequal: .+ significantly (lower|slower|higher) in Russian/);
+    expect(verdicts).toContain('▼');
     const wait = await page
       .locator('.compare-card[data-metric="wait_p50"] tbody tr', { hasText: 'Russian' })
       .innerText();

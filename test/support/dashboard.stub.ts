@@ -16,6 +16,7 @@ import {
   ChannelsAnswer,
   DriversAnswer,
   CompareAnswer,
+  CompareWithinAnswer,
   DueAnswer,
   FeaturesAnswer,
   MetricsAnswer,
@@ -193,7 +194,7 @@ function query(url: URL, who: Principal) {
 function compare(url: URL) {
   const metrics = (url.searchParams.get('metrics') ?? '').split(',').filter(Boolean);
   const by = url.searchParams.get('by') ?? 'office';
-  const groups = by === 'language' ? LANGUAGES : by === 'channel' ? CHANNELS : OFFICES;
+  const groups = by === 'language' ? LANGUAGES : by === 'channel' || by === 'service_channel' ? CHANNELS : OFFICES;
   const figure = (id: string, group: string | null) => {
     const { metric, value, n, suppressed, target } = figureFor(id, group, 1);
     const half = metric.unit === 'share' ? 0.04 : metric.unit === 'score_1_5' ? 0.12 : 2;
@@ -235,6 +236,34 @@ function compare(url: URL) {
         groups: groups.map((g) => figure(id, g)),
       };
     }),
+  };
+}
+
+/** Each office's comparisons as /v1/compare gives them, each `by` only for the metrics whose model has it. */
+function compareWithin(url: URL) {
+  const by = (url.searchParams.get('by') ?? '').split(',').filter(Boolean);
+  const metrics = (url.searchParams.get('metrics') ?? '').split(',').filter(Boolean);
+  const comparisons = () =>
+    by.map((dimension) => {
+      const models: readonly string[] =
+        (Dimensions as Record<string, { models: readonly string[] }>)[dimension]?.models ?? [];
+      const ids = metrics.filter((id) => models.includes(catalogue.get(id)?.model ?? ''));
+      const one = new URL(url);
+      one.searchParams.set('by', dimension);
+      one.searchParams.set('metrics', ids.join(','));
+      return { by: dimension, metrics: ids.length > 0 ? compare(one).metrics : [] };
+    });
+  return {
+    freshness,
+    within: url.searchParams.get('within') ?? 'office',
+    by,
+    from: url.searchParams.get('from'),
+    to: url.searchParams.get('to'),
+    filters: {},
+    previous: { from: '2025-01-01', to: '2025-06-30' },
+    alpha: 0.05,
+    all: comparisons(),
+    sections: OFFICES.map((value) => ({ value, comparisons: comparisons() })),
   };
 }
 
@@ -357,7 +386,7 @@ function channels(url: URL) {
   };
 }
 
-const DATA_PATHS = new Set(['/v1/query', '/v1/compare', '/v1/sql']);
+const DATA_PATHS = new Set(['/v1/query', '/v1/compare', '/v1/compare/within', '/v1/sql']);
 
 async function api(request: IncomingMessage, url: URL, synced: boolean): Promise<unknown> {
   const who = principal(request.headers.authorization);
@@ -376,6 +405,8 @@ async function api(request: IncomingMessage, url: URL, synced: boolean): Promise
     return published(FeaturesAnswer, { alerts: false, reports: false });
   if (path === '/v1/query' && request.method === 'GET') return published(QueryAnswer, query(url, who));
   if (path === '/v1/compare' && request.method === 'GET') return published(CompareAnswer, compare(url));
+  if (path === '/v1/compare/within' && request.method === 'GET')
+    return published(CompareWithinAnswer, compareWithin(url));
   if (path === '/v1/annotations' && request.method === 'GET') return published(AnnotationsAnswer, annotations());
   if (path === '/v1/drivers' && request.method === 'GET') return published(DriversAnswer, drivers(url));
   if (path === '/v1/channels' && request.method === 'GET') return published(ChannelsAnswer, channels(url));

@@ -10,6 +10,7 @@ import type {
   BacklogAnswer,
   ChannelsAnswer,
   CompareAnswer,
+  CompareWithinAnswer,
   DriversAnswer,
   DueAnswer,
   ErrorBody,
@@ -29,10 +30,12 @@ import {
   ANNOTATIONS_PATH,
   channelsPath,
   comparePath,
+  compareWithinPath,
   driversPath,
   queryPath,
   type ChannelsRequest,
   type CompareRequest,
+  type CompareWithinRequest,
   type DriversRequest,
   type QueryRequest,
 } from '@servq/query-api';
@@ -98,6 +101,11 @@ export class ApiClient {
 
   compare(request: CompareRequest): Promise<CompareAnswer> {
     return this.get(comparePath(request));
+  }
+
+  /** Comparisons by several dimensions inside each value of another (each office's languages and channels). */
+  compareWithin(request: CompareWithinRequest): Promise<CompareWithinAnswer> {
+    return this.get(compareWithinPath(request));
   }
 
   /** Open complaints overdue or due within `within` working days (an office token: its own office). */

@@ -10,6 +10,8 @@ export type {
   Driver,
   DriversAnswer,
   CompareAnswer,
+  CompareWithinAnswer,
+  Comparison,
   DueAnswer,
   DueComplaint,
   DimensionInfo,

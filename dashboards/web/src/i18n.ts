@@ -5,6 +5,7 @@
 import type { Lang } from './api.types.ts';
 import { alertsStrings } from './alerts.i18n.ts';
 import { channelsStrings } from './channels.i18n.ts';
+import { equalStrings } from './equal.i18n.ts';
 import { overviewStrings } from './overview.i18n.ts';
 import { screenStrings } from './screens.i18n.ts';
 
@@ -12,6 +13,7 @@ const strings = {
   ...overviewStrings,
   ...screenStrings,
   ...channelsStrings,
+  ...equalStrings,
   ...alertsStrings,
   appTitle: { lv: 'Klientu apkalpošanas standarts', en: 'Customer service standard' },
   appSubtitle: { lv: 'Autotransporta direkcija', en: 'Road Transport Directorate' },
@@ -124,10 +126,6 @@ const strings = {
   officesIntro: {
     lv: 'Nodaļas blakus — gaidīšana, atbildes laiks un termiņu ievērošana izvēlētajā periodā.',
     en: 'Offices side by side: waiting, response time and deadlines in the chosen period.',
-  },
-  equalIntro: {
-    lv: 'Standarts prasa apkalpot vienlīdz ātri, labi un pieklājīgi neatkarīgi no valodas. Šeit gaidīšana, apmierinātība un atteikumu daļa pa apkalpošanas valodām un kanāliem, un secinājums par katru nodaļu.',
-    en: 'The standard promises equally fast, good and polite service regardless of language. Here wait, satisfaction and refusal share by service language and by channel, and a verdict per office.',
   },
   previousPeriod: { lv: 'iepriekšējais periods {from} – {to}', en: 'previous period {from} – {to}' },
   complaintsPerWeek: { lv: 'Saņemtās sūdzības pa nedēļām', en: 'Complaints received per week' },
@@ -276,22 +274,6 @@ const strings = {
   },
   truncatedList: { lv: 'Parādītas pirmās {shown} no {total}.', en: 'Showing the first {shown} of {total}.' },
   countOf: { lv: '{k} no {n} atbildētas termiņā', en: '{k} of {n} answered in time' },
-  byLanguageTitle: { lv: 'Pēc apkalpošanas valodas', en: 'By service language' },
-  byChannelTitle: { lv: 'Pēc kanāla', en: 'By channel' },
-  verdictTitle: { lv: 'Secinājums par katru nodaļu', en: 'Verdict per office' },
-  verdictNote: {
-    lv: 'Katras nodaļas valodas un kanāli salīdzināti ar pārējiem tās pašas nodaļas klientiem (Bonferroni korekcija). ▲ labāk, ▼ sliktāk klientam rādītāja virzienā; ◆ atšķiras rādītājam bez virziena.',
-    en: 'Each office’s languages and channels against the rest of that office’s customers (Bonferroni-corrected). ▲ better, ▼ worse for the customer in the metric’s direction; ◆ differs on a metric without a direction.',
-  },
-  verdict: { lv: 'Secinājums', en: 'Verdict' },
-  verdictNone: {
-    lv: 'nav statistiski nozīmīgu atšķirību pēc valodas vai kanāla',
-    en: 'no statistically significant gap by language or channel',
-  },
-  verdictTooFew: { lv: 'par maz atbilžu, lai salīdzinātu', en: 'too few responses to compare' },
-  sigHigher: { lv: 'nozīmīgi augstāka', en: 'significantly higher' },
-  sigLower: { lv: 'nozīmīgi zemāka', en: 'significantly lower' },
-  versus: { lv: 'pret', en: 'vs' },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type StringKey = keyof typeof strings;

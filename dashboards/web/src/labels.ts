@@ -9,6 +9,7 @@ import type { Lang, ReferenceAnswer, ReferenceValue } from './api.types.ts';
 const LISTS: Record<string, Exclude<keyof ReferenceAnswer, 'officeHours' | 'movedWorkingDays'>> = {
   office: 'offices',
   channel: 'channels',
+  service_channel: 'channels',
   service: 'services',
   language: 'languages',
   category: 'categories',

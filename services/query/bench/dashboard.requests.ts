@@ -2,21 +2,24 @@
  * The requests the dashboard sends when a screen opens with its default filters (the last six months by
  * month, no office, channel, service or language chosen), taken from where the dashboard takes them
  * (@servq/query-api requests.ts): the overview's requests (`overviewRequests`, which the overview screen
- * sends) and the Offices and Equal service screens' /v1/compare, with the URLs its client encodes. With no
+ * sends), the Offices screen's /v1/compare and the Equal service screen's /v1/compare/within, with the URLs its client encodes. With no
  * filter chosen, the dashboard sends each of them as one request.
  */
 import type { Catalogue } from '@servq/metrics';
 import {
   channelsPath,
   comparePath,
+  compareWithinPath,
   defaultRange,
   driversPath,
+  EQUAL_BY,
   EQUAL_METRICS,
   OFFICES_METRICS,
   overviewRequests,
   queryPath,
   type ChannelsRequest,
   type CompareRequest,
+  type CompareWithinRequest,
   type DriversRequest,
   type QueryRequest,
 } from '@servq/query-api';
@@ -24,6 +27,7 @@ import {
 export type DashboardRequest = { name: string; screen: 'overview' | 'comparison'; path: string } & (
   | { query: QueryRequest }
   | { compare: CompareRequest }
+  | { compareWithin: CompareWithinRequest }
   | { drivers: DriversRequest }
   | { annotations: true }
   | { channels: ChannelsRequest }
@@ -45,6 +49,7 @@ export function dashboardRequests(today: string, catalogue: Catalogue): Dashboar
     compare: request,
   });
   const { from, to } = range;
+  const equal: CompareWithinRequest = { metrics: EQUAL_METRICS, by: EQUAL_BY, within: 'office', from, to };
   return [
     query('headline tiles', ask.headline),
     query('all-office trend', ask.allOffices),
@@ -56,7 +61,11 @@ export function dashboardRequests(today: string, catalogue: Catalogue): Dashboar
     { name: 'overview: annotations', screen: 'overview', path: ask.annotations, annotations: true },
     { name: 'overview: channels', screen: 'overview', path: channelsPath(ask.channels), channels: ask.channels },
     compared('offices', 'comparison', { metrics: OFFICES_METRICS, by: 'office', from, to }),
-    compared('equal service (languages)', 'comparison', { metrics: EQUAL_METRICS, by: 'language', from, to }),
-    compared('equal service (channels)', 'comparison', { metrics: EQUAL_METRICS, by: 'channel', from, to }),
+    {
+      name: 'comparison: equal service (each office by language and channel)',
+      screen: 'comparison',
+      path: compareWithinPath(equal),
+      compareWithin: equal,
+    },
   ];
 }

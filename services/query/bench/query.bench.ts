@@ -45,6 +45,7 @@ import { driversAnswer, driversSql } from '../src/drivers.ts';
 import { annotationsFor } from '../src/insights.route.ts';
 import { channelsAnswer, channelsSql } from '../src/channels.ts';
 import { compare, type CompareRequest, type CompareStore } from '../src/routes/compare.ts';
+import { compareWithin } from '../src/routes/compare.within.ts';
 import { loadConfig } from '../src/config.ts';
 import { ReaderConnection, readRows } from '../src/store/read.query.ts';
 import { dashboardRequests, type DashboardRequest } from './dashboard.requests.ts';
@@ -437,6 +438,11 @@ async function main(): Promise<void> {
       if ('compare' in request) {
         const params: CompareRequest = { ...request.compare, metrics: [...request.compare.metrics], filters: {} };
         return () => compare(directCompare, catalogue, params);
+      }
+      if ('compareWithin' in request) {
+        const asked = request.compareWithin;
+        const params = { ...asked, metrics: [...asked.metrics], by: [...asked.by], filters: {} };
+        return () => compareWithin(directCompare, catalogue, params);
       }
       if ('drivers' in request) {
         const params = { from: request.drivers.from, to: request.drivers.to };

@@ -1,12 +1,17 @@
 /**
- * The equal-service verdicts: from /v1/compare answers (by service language or channel, one office or all), the
- * gaps that are statistically real, each with the direction it means for the customer. A metric with a good
- * direction reads better or worse; a neutral one (the refusal share) reads higher or lower than the rest.
+ * The equal-service verdicts: from one office's comparisons (/v1/compare/within: its service languages and
+ * channels of service, each group against the rest of that office), every gap that was tested with its
+ * direction (a longer wait reads "slower", a share "higher" or "lower") and significance, and the verdict with
+ * the gap that drives it: the significant gap worst for the customer, then the one with the smallest p-value.
+ * Only comparisons the API made are here: it compares a metric by a dimension only where the data has it.
  */
-import type { CompareAnswer, Unit } from '../api.types.ts';
+import type { Comparison, Direction, MetricComparison, Unit } from '../api.types.ts';
 import { effectOf } from './compare.shape.ts';
 
-export type GapEffect = 'better' | 'worse' | 'higher' | 'lower';
+/** What a gap means for the customer in the metric's direction; `neutral` for a metric without one. */
+export type GapEffect = 'better' | 'worse' | 'neutral';
+/** Which way the group's figure lies from the office's: a time is slower or faster, anything else higher or lower. */
+export type GapWay = 'slower' | 'faster' | 'higher' | 'lower';
 
 export interface Gap {
   by: string;
@@ -14,49 +19,82 @@ export interface Gap {
   metric: string;
   unit: Unit;
   effect: GapEffect;
+  way: GapWay;
   value: number;
-  /** The all-group figure the group is set against. */
+  /** The office's all-group figure the group is shown against (the test is against the rest of the office). */
   reference: number;
   pValue: number;
+  significant: boolean;
 }
 
 export interface Verdict {
+  /** Significant gaps, the one worst for the customer first, then by p-value. */
   gaps: Gap[];
-  /** At least one group was large enough to be tested. */
-  tested: boolean;
+  /** Groups tested against the rest of their office. */
+  tested: number;
+  /** Groups withheld for too small a sample. */
+  suppressed: number;
+  /** The gap the verdict names: the first of `gaps`, or null when none is significant. */
+  driver: Gap | null;
 }
 
-/** Significant gaps in one answer, worse ones first, then by p-value. */
-export function gapsOf(answer: CompareAnswer): Verdict {
+const TIME_UNITS: readonly Unit[] = ['minutes', 'working_days', 'days'];
+
+export function wayOf(unit: Unit, value: number, reference: number): GapWay {
+  const higher = value > reference;
+  if (TIME_UNITS.includes(unit)) return higher ? 'slower' : 'faster';
+  return higher ? 'higher' : 'lower';
+}
+
+function effectFor(direction: Direction, value: number, reference: number): GapEffect {
+  const effect = effectOf(direction, value, reference);
+  return effect === 'different' ? 'neutral' : effect;
+}
+
+const RANK: Record<GapEffect, number> = { worse: 0, neutral: 1, better: 2 };
+
+function gapsIn(by: string, metric: MetricComparison): { gaps: Gap[]; tested: number; suppressed: number } {
+  const reference = metric.all.suppressed ? null : metric.all.value;
   const gaps: Gap[] = [];
-  let tested = false;
-  for (const metric of answer.metrics) {
-    const reference = metric.all.suppressed ? null : metric.all.value;
-    for (const g of metric.groups) {
-      if (!g.suppressed && g.pValue !== null) tested = true;
-      if (!g.significant || g.suppressed || g.value === null || g.pValue === null || reference === null) continue;
-      const effect = effectOf(metric.direction, g.value, reference);
-      gaps.push({
-        by: answer.by,
-        group: g.group,
-        metric: metric.id,
-        unit: metric.unit,
-        effect: effect === 'different' ? (g.value > reference ? 'higher' : 'lower') : effect,
-        value: g.value,
-        reference,
-        pValue: g.pValue,
-      });
-    }
+  let tested = 0;
+  let suppressed = 0;
+  for (const g of metric.groups) {
+    if (g.suppressed) suppressed += 1;
+    if (g.suppressed || g.pValue === null || g.value === null || reference === null) continue;
+    tested += 1;
+    gaps.push({
+      by,
+      group: g.group,
+      metric: metric.id,
+      unit: metric.unit,
+      effect: effectFor(metric.direction, g.value, reference),
+      way: wayOf(metric.unit, g.value, reference),
+      value: g.value,
+      reference,
+      pValue: g.pValue,
+      significant: g.significant,
+    });
   }
-  const rank = (e: GapEffect) => (e === 'worse' || e === 'higher' ? 0 : 1);
-  gaps.sort((a, b) => rank(a.effect) - rank(b.effect) || a.pValue - b.pValue);
-  return { gaps, tested };
+  return { gaps, tested, suppressed };
 }
 
-/** Several answers (language and channel) as one verdict. */
-export function mergeVerdicts(verdicts: readonly Verdict[]): Verdict {
-  const gaps = verdicts.flatMap((v) => v.gaps);
-  const rank = (e: GapEffect) => (e === 'worse' || e === 'higher' ? 0 : 1);
-  gaps.sort((a, b) => rank(a.effect) - rank(b.effect) || a.pValue - b.pValue);
-  return { gaps, tested: verdicts.some((v) => v.tested) };
+/** One office's (or all offices') comparisons as a verdict. */
+export function verdictOf(comparisons: readonly Comparison[]): Verdict {
+  const parts = comparisons.flatMap((c) => c.metrics.map((m) => gapsIn(c.by, m)));
+  const gaps = parts
+    .flatMap((p) => p.gaps)
+    .filter((g) => g.significant)
+    .sort((a, b) => RANK[a.effect] - RANK[b.effect] || a.pValue - b.pValue);
+  return {
+    gaps,
+    tested: parts.reduce((sum, p) => sum + p.tested, 0),
+    suppressed: parts.reduce((sum, p) => sum + p.suppressed, 0),
+    driver: gaps[0] ?? null,
+  };
+}
+
+/** The verdict's tone: red when a gap is worse for some customers, purple for a gap without a direction. */
+export function toneOf(verdict: Verdict): 'worse' | 'different' | 'better' | 'none' {
+  const effect = verdict.driver?.effect;
+  return effect === undefined ? 'none' : effect === 'neutral' ? 'different' : effect;
 }

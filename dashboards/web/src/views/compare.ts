@@ -16,7 +16,7 @@ import { formatChange, formatInterval, formatValue, plotValue } from '../format.
 import { chartFigure, metricInfo, metricLabel, targetText, tr, type ViewContext } from '../view.ts';
 
 export interface CompareScreen {
-  by: 'office' | 'language' | 'channel';
+  by: 'office' | 'language' | 'channel' | 'service_channel';
   metrics: readonly string[];
   intro: 'officesIntro' | 'equalIntro';
   allLabel: 'allOffices' | 'allLanguages' | 'allChannels';
@@ -204,7 +204,7 @@ export function metricSection(
     table: table(
       title,
       [
-        screen.by === 'office' ? l('office') : screen.by === 'channel' ? l('channel') : l('language'),
+        screen.by === 'office' ? l('office') : screen.by === 'language' ? l('language') : l('channel'),
         l('value'),
         l('interval'),
         l('sample'),

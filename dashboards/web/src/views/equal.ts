@@ -1,15 +1,17 @@
 /**
  * Equal service: the standard's promise to serve "equally fast, well and politely" whatever the language.
- * Wait, satisfaction and refusal share side by side by service language and by channel (each gap worded by
- * its direction and significance, as on the Offices screen), then one line per office: its own groups set
- * against the rest of that office, saying which gaps are statistically real.
+ * Wait, satisfaction and refusal share side by side by service language, satisfaction by the channel of the
+ * service (waits and refusals exist only for in-person visits, whose channel is how they were booked, so
+ * the API compares them by language only), then one line per office: its own groups against the rest of that
+ * office, the gap that drives the verdict and every significant gap worded by its direction.
+ * One request (/v1/compare/within) where the screen used to send ten /v1/compare calls.
  */
-import { EQUAL_METRICS } from '@servq/query-api';
-import type { CompareAnswer } from '../api.types.ts';
+import { EQUAL_BY, EQUAL_METRICS } from '@servq/query-api';
+import type { CompareAnswer, CompareWithinAnswer, Comparison } from '../api.types.ts';
 import { h, table } from '../dom.ts';
-import { mergeVerdicts, gapsOf, type Gap, type Verdict } from '../shapes/equal.shape.ts';
+import { toneOf, verdictOf, type Gap, type Verdict } from '../shapes/equal.shape.ts';
 import { scopeFilters } from '../filter.scope.ts';
-import { formatValue } from '../format.ts';
+import { formatP, formatValue } from '../format.ts';
 import { metricLabel, tr, type ViewContext } from '../view.ts';
 import { comparisonHeader, metricSection, type CompareScreen } from './compare.ts';
 
@@ -20,39 +22,50 @@ const BY_LANGUAGE: CompareScreen = {
   allLabel: 'allLanguages',
 };
 const BY_CHANNEL: CompareScreen = {
-  by: 'channel',
+  by: 'service_channel',
   metrics: EQUAL_METRICS,
   intro: 'equalIntro',
   allLabel: 'allChannels',
 };
 
+/** One `by` comparison of the answer as a /v1/compare answer, which the side-by-side cards draw. */
+function asCompare(answer: CompareWithinAnswer, comparisons: readonly Comparison[], by: string): CompareAnswer {
+  return {
+    freshness: answer.freshness,
+    by,
+    from: answer.from,
+    to: answer.to,
+    filters: answer.filters,
+    previous: answer.previous,
+    alpha: answer.alpha,
+    metrics: comparisons.find((c) => c.by === by)?.metrics ?? [],
+  };
+}
+
 export async function renderEqual(ctx: ViewContext): Promise<HTMLElement> {
   const l = tr(ctx);
-  const ask = (screen: CompareScreen, office?: string) => {
-    const scoped = scopeFilters(ctx.filters, screen.metrics, ctx.catalogue, ctx.dimensions, [screen.by]);
-    for (const dimension of scoped.skipped) ctx.skippedFilters.add(dimension);
-    const filters = office ? { ...scoped.filters, office: [office] } : scoped.filters;
-    return ctx.api.compare({
-      metrics: screen.metrics,
-      by: screen.by,
-      from: ctx.filters.from,
-      to: ctx.filters.to,
-      filters,
-    });
-  };
-  // Every office's verdict, whatever the office filter: an office head compares theirs with the others.
-  const offices = ctx.labels.ids('office');
-  const [language, channel, ...perOffice] = await Promise.all([
-    ask(BY_LANGUAGE),
-    ask(BY_CHANNEL),
-    ...offices.flatMap((office) => [ask(BY_LANGUAGE, office), ask(BY_CHANNEL, office)]),
-  ]);
-  for (const a of [language, channel, ...perOffice]) ctx.onFreshness(a.freshness);
-  const verdicts = offices.map((office, i) => ({
-    office,
-    verdict: mergeVerdicts([gapsOf(perOffice[2 * i] as CompareAnswer), gapsOf(perOffice[2 * i + 1] as CompareAnswer)]),
+  // The compared language is no filter here, nor is the office: every office gets its verdict, and an office
+  // filter picks that office's comparisons for the cards.
+  const scoped = scopeFilters(ctx.filters, EQUAL_METRICS, ctx.catalogue, ctx.dimensions, ['language', 'office']);
+  for (const dimension of scoped.skipped) ctx.skippedFilters.add(dimension);
+  const answer = await ctx.api.compareWithin({
+    metrics: EQUAL_METRICS,
+    by: EQUAL_BY,
+    within: 'office',
+    from: ctx.filters.from,
+    to: ctx.filters.to,
+    filters: scoped.filters,
+  });
+  ctx.onFreshness(answer.freshness);
+  const office = ctx.filters.office;
+  const shown = office ? (answer.sections.find((s) => s.value === office)?.comparisons ?? []) : answer.all;
+  const language = asCompare(answer, shown, 'language');
+  const channel = asCompare(answer, shown, 'service_channel');
+  const verdicts = ctx.labels.ids('office').map((id) => ({
+    office: id,
+    verdict: verdictOf(answer.sections.find((s) => s.value === id)?.comparisons ?? []),
   }));
-  const highlight = ctx.identity.office ?? ctx.filters.office;
+  const highlight = ctx.identity.office ?? office;
 
   return h(
     'div',
@@ -66,6 +79,7 @@ export async function renderEqual(ctx: ViewContext): Promise<HTMLElement> {
       language.metrics.map((m) => metricSection(ctx, BY_LANGUAGE, language, m, '')),
     ),
     h('h2', { class: 'section-title' }, l('byChannelTitle')),
+    h('p', { class: 'note' }, l('byChannelNote')),
     h(
       'div',
       {},
@@ -74,47 +88,75 @@ export async function renderEqual(ctx: ViewContext): Promise<HTMLElement> {
   );
 }
 
-const MARK: Record<Gap['effect'], string> = { better: '▲', worse: '▼', higher: '◆', lower: '◆' };
+const MARK: Record<Gap['effect'], string> = { better: '▲', worse: '▼', neutral: '◆' };
+const CLASS: Record<Gap['effect'], string> = { better: 'sig-better', worse: 'sig-worse', neutral: 'sig-different' };
 
-export function gapText(ctx: ViewContext, gap: Gap): string {
+/** "Wait time, median significantly slower in Russian", without figures (the verdict's headline). */
+function gapPhrase(ctx: ViewContext, gap: Gap): string {
   const l = tr(ctx);
-  const group = ctx.labels.value(gap.by, gap.group, ctx.lang);
-  const word = {
-    better: l('sigBetter'),
-    worse: l('sigWorse'),
-    higher: l('sigHigher'),
-    lower: l('sigLower'),
-  }[gap.effect];
-  const p = gap.pValue < 0.001 ? 'p < 0.001' : `p = ${gap.pValue.toFixed(3)}`;
-  const figures = `${formatValue(gap.unit, gap.value, ctx.lang)} ${l('versus')} ${formatValue(gap.unit, gap.reference, ctx.lang)}`;
-  return `${MARK[gap.effect]} ${group}: ${metricLabel(ctx, gap.metric)} ${word} (${figures}, ${p})`;
+  return l('gapPhrase', {
+    metric: metricLabel(ctx, gap.metric),
+    group: ctx.labels.value(gap.by, gap.group, ctx.lang),
+    way: l(`way_${gap.way}`),
+  });
 }
 
-function verdictLine(ctx: ViewContext, verdict: Verdict): string {
+/** A gap with its mark, direction, figures and p-value. */
+export function gapText(ctx: ViewContext, gap: Gap): string {
+  const figures = tr(ctx)('gapFigures', {
+    value: formatValue(gap.unit, gap.value, ctx.lang),
+    reference: formatValue(gap.unit, gap.reference, ctx.lang),
+    p: formatP(gap.pValue, ctx.lang),
+  });
+  return `${MARK[gap.effect]} ${gapPhrase(ctx, gap)} (${figures})`;
+}
+
+function verdictCell(ctx: ViewContext, verdict: Verdict): HTMLElement {
   const l = tr(ctx);
-  if (!verdict.tested) return l('verdictTooFew');
-  if (verdict.gaps.length === 0) return l('verdictNone');
-  return verdict.gaps.map((g) => gapText(ctx, g)).join('; ');
+  const tone = toneOf(verdict);
+  const { driver } = verdict;
+  const headline = driver
+    ? l(
+        driver.effect === 'worse'
+          ? 'verdictDriven'
+          : driver.effect === 'neutral'
+            ? 'verdictDrivenNeutral'
+            : 'verdictDrivenBetter',
+        { gap: gapPhrase(ctx, driver) },
+      )
+    : verdict.tested > 0
+      ? l('verdictEqual', { tested: verdict.tested })
+      : l('verdictTooFew');
+  const within = verdict.tested - verdict.gaps.length;
+  const notes = [
+    driver && within > 0 ? l('verdictOthers', { count: within }) : '',
+    verdict.suppressed > 0 ? `${l('verdictWithheld', { count: verdict.suppressed })}.` : '',
+  ].filter(Boolean);
+  return h(
+    'div',
+    { class: 'verdict-cell' },
+    h('p', { class: tone === 'none' ? 'muted' : `sig sig-${tone}` }, headline),
+    verdict.gaps.length > 0
+      ? h(
+          'ul',
+          { 'aria-label': l('gaps') },
+          verdict.gaps.map((gap) => h('li', { class: `sig ${CLASS[gap.effect]}` }, gapText(ctx, gap))),
+        )
+      : null,
+    notes.length > 0 ? h('p', { class: 'muted' }, notes.join(' ')) : null,
+  );
 }
 
 function verdictCard(
   ctx: ViewContext,
   verdicts: { office: string; verdict: Verdict }[],
-  highlight: string,
+  highlight: string | undefined,
 ): HTMLElement {
   const l = tr(ctx);
   const title = l('verdictTitle');
   const rows = verdicts.map(({ office, verdict }) => {
     const name = ctx.labels.office(office, ctx.lang);
-    const worse = verdict.gaps.some((g) => g.effect === 'worse' || g.effect === 'higher');
-    return [
-      office === highlight && highlight ? h('strong', {}, name) : name,
-      h(
-        'span',
-        { class: worse ? 'sig sig-worse' : verdict.gaps.length > 0 ? 'sig sig-better' : 'muted' },
-        verdictLine(ctx, verdict),
-      ),
-    ];
+    return [office === highlight && highlight ? h('strong', {}, name) : name, verdictCell(ctx, verdict)];
   });
   return h(
     'section',
