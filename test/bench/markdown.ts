@@ -2,6 +2,8 @@
  * The Markdown table of a `pnpm bench` report (test/bench/run.ts): every figure beside its baseline from the
  * same run. Reads the sections' JSON loosely — a section that failed or was not run shows as such.
  */
+import { dashboard } from './dashboard.markdown.ts';
+import { at, fmt, num, ratio, table } from './markdown.format.ts';
 
 type Report = {
   startedAt: string;
@@ -12,39 +14,6 @@ type Report = {
   notes?: string;
   results: Record<string, unknown>;
 };
-
-/** The value at a dotted path of loosely typed JSON, or undefined. */
-function at(value: unknown, path: string): unknown {
-  let node = value;
-  for (const key of path.split('.')) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string, unknown>)[key];
-  }
-  return node;
-}
-
-function num(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-/** A figure for the table: thousands separated, or "—" when absent. */
-function fmt(value: unknown, unit = '', digits = 1): string {
-  const n = num(value);
-  if (n === undefined) return '—';
-  const text = n.toLocaleString('en-GB', { maximumFractionDigits: Math.abs(n) >= 100 ? 0 : digits });
-  return `${text}${unit}`;
-}
-
-function ratio(a: unknown, b: unknown): string {
-  const x = num(a);
-  const y = num(b);
-  return x === undefined || y === undefined || y === 0 ? '—' : `${(x / y).toFixed(2)}×`;
-}
-
-function table(header: string[], rows: string[][]): string {
-  const line = (cells: string[]) => `| ${cells.join(' | ')} |`;
-  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
-}
 
 function failed(section: unknown): string | undefined {
   if (section === undefined) return 'not run';
@@ -290,6 +259,7 @@ export function markdownReport(report: Report): string {
     section('Landing', 'landing', landing),
     section('Freshness', 'freshness', freshness),
     section('Query', 'query', query),
+    section('Dashboard in Chromium (demo year)', 'dashboard', dashboard),
     section(`Scale curve (${report.sizes.join(', ')})`, 'scale', scale),
     '## Memory',
     '',

@@ -4,8 +4,9 @@
  * baseline measured in the same run — and writes bench/results/<date>.json and bench/results/<date>.md with the
  * machine it ran on. Nothing here passes or fails on speed.
  *
- *   pnpm bench                       full run (ingest, Kafka clients, landing, freshness, query, scale over 1M and 10M)
- *   pnpm bench -- --quick            short run of every section
+ *   pnpm bench                       full run (ingest, Kafka clients, landing, freshness, query, dashboard, scale over 1M and 10M)
+ *   pnpm bench -- --quick            short run of every section but dashboard (its seeding alone takes a minute)
+ *   pnpm bench -- --quick --only dashboard
  *   pnpm bench -- --only ingest,query
  *   pnpm bench -- --sizes 1M,10M,100M
  *   pnpm bench -- --note "shared with other helpers' tests"
@@ -18,7 +19,7 @@ import { parseArgs } from 'node:util';
 import { repoRoot } from '../support/services.ts';
 import { markdownReport } from './markdown.ts';
 
-export const SECTIONS = ['ingest', 'clients', 'landing', 'freshness', 'query', 'scale'] as const;
+export const SECTIONS = ['ingest', 'clients', 'landing', 'freshness', 'query', 'dashboard', 'scale'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 const { values } = parseArgs({
@@ -30,7 +31,11 @@ const { values } = parseArgs({
     note: { type: 'string' },
   },
 });
-const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
+// The dashboard section builds the page and seeds the demo year first (~3 minutes in all): --quick leaves it out
+// unless it is named.
+const only = values.only
+  ? values.only.split(',').map((s) => s.trim())
+  : SECTIONS.filter((s) => !values.quick || s !== 'dashboard');
 for (const name of only)
   if (!(SECTIONS as readonly string[]).includes(name))
     throw new Error(`--only: unknown section "${name}"; expected some of ${SECTIONS.join(', ')}`);
@@ -53,6 +58,7 @@ const plan = values.quick
       landingRepeats: 1,
       freshnessSamples: 8,
       queryRuns: 3,
+      dashboardLoads: 3,
     }
   : {
       ingestEvents: 50_000,
@@ -62,6 +68,7 @@ const plan = values.quick
       landingRepeats: 3,
       freshnessSamples: 30,
       queryRuns: 10,
+      dashboardLoads: 10,
     };
 
 const workDir = join(tmpdir(), `servq-bench-${process.pid}`);
@@ -111,6 +118,9 @@ if (only.includes('query'))
     BENCH_LAKE_EVENTS: String(querySize),
     BENCH_QUERY_SCOPE: 'all',
   });
+// Each screen in Chromium over the demo year, against its own requests fetched directly (issue 16).
+if (only.includes('dashboard'))
+  results.dashboard = run('dashboard', 'test/bench/dashboard.bench.ts', [plan.dashboardLoads]);
 if (only.includes('scale'))
   results.scale = Object.fromEntries(
     sizes.map((size) => [
