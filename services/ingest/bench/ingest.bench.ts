@@ -7,9 +7,15 @@
  * (INGEST_TOPIC_PREFIX), deleted afterwards: the benchmark's surveys never reach the pipeline's real topics, where
  * a running lander would land them into the lake the dashboard shows.
  *
+ * With BENCH_INGEST_BEFORE_DIR (another checkout's root), that checkout's ingest runs too, on the Node of
+ * BENCH_INGEST_BEFORE_NODE (default: the one on PATH), driven by the same client and alternated with the others in
+ * every run: before/after on the same machine load. BENCH_INGEST_RUNS sets the runs (default 3),
+ * BENCH_INGEST_BATCH_SIZES the batch sizes (default 100,1000), BENCH_INGEST_NODE_FLAGS Node flags of this
+ * checkout's ingest processes (e.g. --cpu-prof).
+ *
  * Writes bench/results/ingest.json. Usage: node --import tsx services/ingest/bench/ingest.bench.ts [events]
  */
-import { execFile, spawn } from 'node:child_process';
+import { execFile, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +34,14 @@ const OUT = process.env.BENCH_RESULT_FILE;
 /** The broker's own jars (infra/local/infra.sh `jars_for kafka`), for its ProducerPerformance tool. */
 const KAFKA_LIB = process.env.SERVQ_KAFKA_LIB;
 const CONCURRENCY = 4;
+const RUNS = Number(process.env.BENCH_INGEST_RUNS ?? 3);
+/** Batch sizes, e.g. "1000" to profile one of them alone. */
+const BATCH_SIZES = (process.env.BENCH_INGEST_BATCH_SIZES ?? '100,1000').split(',').map(Number);
+/** e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof": Node flags for this checkout's ingest processes. */
+const NODE_FLAGS = (process.env.BENCH_INGEST_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+/** Another checkout's root, whose ingest is measured beside this one's (before/after), and the Node it runs on. */
+const BEFORE_DIR = process.env.BENCH_INGEST_BEFORE_DIR;
+const BEFORE_NODE = process.env.BENCH_INGEST_BEFORE_NODE ?? 'node';
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const shared = loadSharedConfig(process.env);
 const PORT = 18_000 + Math.floor(Math.random() * 1000);
@@ -203,19 +217,24 @@ await ensureTopics(
   benchTopics.map((topic) => ({ topic, numPartitions: TOPIC_PARTITIONS })),
 );
 type Library = 'kafkajs' | 'platformatic';
+/** What is measured: this checkout's ingest per producer library, and with BENCH_INGEST_BEFORE_DIR the other's. */
+type Arm = Library | 'before';
 const LIBRARIES: Library[] = ['kafkajs', 'platformatic'];
+const ARMS: Arm[] = BEFORE_DIR ? ['before', ...LIBRARIES] : LIBRARIES;
 
-/** Starts ingest (src/main.ts) with the given producer library on a free-ish port, once healthy. */
-async function startIngest(library: Library, port: number) {
-  const child = spawn('node', ['--import', 'tsx', 'services/ingest/src/main.ts'], {
-    cwd: root,
+/** Starts ingest (src/main.ts) with the given producer library (or the other checkout's) on a port, once healthy. */
+async function startIngest(arm: Arm, port: number) {
+  const before = arm === 'before';
+  const flags = before ? [] : NODE_FLAGS;
+  const child = spawn(before ? BEFORE_NODE : 'node', [...flags, '--import', 'tsx', 'services/ingest/src/main.ts'], {
+    cwd: before ? BEFORE_DIR : root,
     env: {
       ...process.env,
       INGEST_PORT: String(port),
       INGEST_LOG_LEVEL: 'warn',
       INGEST_RATE_LIMIT_PER_MINUTE: '1000000',
       INGEST_TOPIC_PREFIX: TOPIC_PREFIX,
-      KAFKA_PRODUCER_LIBRARY: library,
+      ...(!before && { KAFKA_PRODUCER_LIBRARY: arm }),
       // Two of them side by side: each takes a free port for its metrics.
       INGEST_METRICS_ADDR: '127.0.0.1:0',
     },
@@ -234,26 +253,43 @@ async function startIngest(library: Library, port: number) {
   return child;
 }
 
-const services = new Map<Library, ReturnType<typeof spawn>>();
+const services = new Map<Arm, ReturnType<typeof spawn>>();
+const portOf = (arm: Arm) => PORT + ARMS.indexOf(arm);
+const round1 = (n: number) => Number(n.toFixed(1));
 try {
-  for (const [i, library] of LIBRARIES.entries()) services.set(library, await startIngest(library, PORT + i));
+  for (const arm of ARMS) services.set(arm, await startIngest(arm, portOf(arm)));
   const results: Record<string, unknown>[] = [];
-  for (const batchSize of [100, 1000]) {
-    const http: Record<Library, number[]> = { kafkajs: [], platformatic: [] };
-    const cpu: Record<Library, number[]> = { kafkajs: [], platformatic: [] };
-    for (const i of LIBRARIES.keys()) await httpIngest(batchSize, PORT + i); // warm-up
+  for (const batchSize of BATCH_SIZES) {
+    const http: Record<Arm, number[]> = { kafkajs: [], platformatic: [], before: [] };
+    const cpu: Record<Arm, number[]> = { kafkajs: [], platformatic: [], before: [] };
+    for (const arm of ARMS) await httpIngest(batchSize, portOf(arm)); // warm-up
     const raw = await rawProducer(batchSize);
-    // Alternating, three each: the machine is shared, and one run of either can be slowed by a neighbour.
-    for (let run = 0; run < 3; run++) {
-      for (const [i, library] of LIBRARIES.entries()) {
-        const pid = services.get(library)!.pid!;
+    // Alternating: the machine is shared, and one run of either can be slowed by a neighbour. The order turns each
+    // run, so no arm always follows the same one.
+    for (let run = 0; run < RUNS; run++) {
+      for (const [k] of ARMS.entries()) {
+        const arm = ARMS[(k + run) % ARMS.length]!;
+        const pid = services.get(arm)!.pid!;
         const cpuBefore = cpuSeconds(pid);
-        http[library].push(await httpIngest(batchSize, PORT + i));
-        cpu[library].push(((cpuSeconds(pid) - cpuBefore) / TOTAL) * 1e6);
+        http[arm].push(await httpIngest(batchSize, portOf(arm)));
+        cpu[arm].push(((cpuSeconds(pid) - cpuBefore) / TOTAL) * 1e6);
       }
     }
     const kafkajs = median(http.kafkajs);
     const platformatic = median(http.platformatic);
+    const before = BEFORE_DIR
+      ? {
+          http_events_per_s_before: Math.round(median(http.before)),
+          platformatic_vs_before: Number((platformatic / median(http.before)).toFixed(2)),
+          service_cpu_us_per_event_before: round1(median(cpu.before)),
+          runs: Object.fromEntries(
+            ARMS.map((arm) => [
+              arm,
+              { events_per_s: http[arm].map(Math.round), cpu_us_per_event: cpu[arm].map(round1) },
+            ]),
+          ),
+        }
+      : {};
     results.push({
       batch_size: batchSize,
       events: TOTAL,
@@ -266,30 +302,35 @@ try {
       service_cpu_us_per_event_kafkajs: Number(median(cpu.kafkajs).toFixed(1)),
       service_cpu_us_per_event_platformatic: Number(median(cpu.platformatic).toFixed(1)),
       target_ratio: 0.6,
+      ...before,
     });
   }
   const java = await javaProducerPerformance(TOTAL, -1);
   // Half of HTTP's rate (default producer library, batches of 100), offered to the service and to the broker's
   // own producer alike.
-  const halfRate = Math.round(Number(results[0]?.http_events_per_s_platformatic ?? 0) / 2);
+  const of100 = results.find((r) => r.batch_size === 100);
+  const halfRate = Math.round(Number(of100?.http_events_per_s_platformatic ?? 0) / 2);
   const latencyEvents = Math.min(TOTAL, halfRate * 10);
-  const latency = {
+  const latency = of100 && {
     offered_events_per_s: halfRate,
     events: latencyEvents,
-    http_batches_of_100: await httpLatencyAtRate(halfRate, latencyEvents, PORT + LIBRARIES.indexOf('platformatic')),
+    http_batches_of_100: await httpLatencyAtRate(halfRate, latencyEvents, portOf('platformatic')),
     java_producer_performance: await javaProducerPerformance(latencyEvents, halfRate),
   };
   const report = {
     benchmark: 'ingest',
     when: new Date().toISOString(),
     node: process.version,
+    ...(BEFORE_DIR && {
+      before: { dir: BEFORE_DIR, node: execFileSync(BEFORE_NODE, ['--version'], { encoding: 'utf8' }).trim() },
+    }),
     brokers: shared.kafka.brokers,
-    what: 'HTTP events/s per producer library (KAFKA_PRODUCER_LIBRARY), medians of 3 alternating runs; raw = the acked kafkajs producer',
+    what: `HTTP events/s per producer library (KAFKA_PRODUCER_LIBRARY)${BEFORE_DIR ? ` and of ${BEFORE_DIR}'s ingest (before, on ${BEFORE_NODE})` : ''}, medians of ${RUNS} alternating runs; raw = the acked kafkajs producer`,
     results,
     java_producer_performance: java,
     latency_at_half_rate: latency,
     service_peak_rss_mib: Object.fromEntries(
-      [...services].map(([library, child]) => [library, Number(peakRssMiB(child.pid!).toFixed(1))]),
+      [...services].map(([arm, child]) => [arm, Number(peakRssMiB(child.pid!).toFixed(1))]),
     ),
   };
   const out = OUT ?? `${root}bench/results/ingest.json`;

@@ -11,7 +11,9 @@
  * every row landed, i.e. uploaded to S3, committed to Kafka and checkpointed — so it includes the final age
  * flush of the partial buffers (up to LANDER_FLUSH_MAX_AGE_MS). Group joins and process start-up are not counted.
  * Writes bench/results/lander.json.
- * With BENCH_LANDER_BEFORE_DIR (another checkout's services/lander), its lander lands the topic too, alternated.
+ * With BENCH_LANDER_BEFORE_DIR (another checkout's services/lander), its lander lands the topic too, alternated
+ * (the two landers' order turns each run), on the Node of BENCH_LANDER_BEFORE_NODE (default: this one); a lander
+ * older than its own metrics listener is read on its probes' port.
  * Usage: node --import tsx services/lander/bench/landing.bench.ts [events] [repeats]
  */
 import { spawn } from 'node:child_process';
@@ -35,6 +37,7 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 const landerDir = fileURLToPath(new URL('..', import.meta.url));
 /** A lander of another checkout (its services/lander directory) to land the same topic alternately: before/after. */
 const BEFORE_DIR = process.env.BENCH_LANDER_BEFORE_DIR;
+const BEFORE_NODE = process.env.BENCH_LANDER_BEFORE_NODE ?? process.execPath;
 const shared = loadSharedConfig(process.env);
 const id = randomUUID().slice(0, 8);
 const topic = `bench.lander.${id}`;
@@ -203,9 +206,11 @@ async function land(run: number, dir = landerDir): Promise<LandingRun> {
   const port = 19_000 + Math.floor(Math.random() * 1000);
   const metricsPort = port + 1000;
   const peaks = { heap: 0, external: 0 };
+  // Landers before their own metrics listener (LANDER_METRICS_ADDR) answered /metrics on the probes' port.
+  let metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
   const landedRows = async (): Promise<number> => {
     try {
-      const body = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
+      const body = await (await fetch(metricsUrl)).text();
       peaks.heap = Math.max(peaks.heap, gauge(body, 'lander_nodejs_heap_size_used_bytes'));
       peaks.external = Math.max(peaks.external, gauge(body, 'lander_nodejs_external_memory_bytes'));
       return Number(/^lander_rows_landed_total\{table="survey_events"\} (\d+)/m.exec(body)?.[1] ?? 0);
@@ -215,22 +220,26 @@ async function land(run: number, dir = landerDir): Promise<LandingRun> {
   };
   // BENCH_LANDER_NODE_FLAGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the lander process.
   const flags = (process.env.BENCH_LANDER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...flags, '--import', 'tsx', 'src/main.ts'], {
-    cwd: dir,
-    env: {
-      ...process.env,
-      LANDER_TOPICS: `${topic}=survey_events`,
-      LANDER_GROUP_ID: `bench-lander-${id}-${run}`,
-      LANDER_LAKE_PREFIX: prefixOf(run),
-      LANDER_HTTP_PORT: String(port),
-      LANDER_METRICS_ADDR: `127.0.0.1:${metricsPort}`,
-      LANDER_FLUSH_MAX_EVENTS: String(FLUSH.maxEvents),
-      LANDER_FLUSH_MAX_AGE_MS: String(FLUSH.maxAgeMs),
-      LANDER_COMPACTION_INTERVAL_MS: '0',
-      LANDER_LOG_LEVEL: 'warn',
+  const child = spawn(
+    dir === landerDir ? process.execPath : BEFORE_NODE,
+    [...flags, '--import', 'tsx', 'src/main.ts'],
+    {
+      cwd: dir,
+      env: {
+        ...process.env,
+        LANDER_TOPICS: `${topic}=survey_events`,
+        LANDER_GROUP_ID: `bench-lander-${id}-${run}`,
+        LANDER_LAKE_PREFIX: prefixOf(run),
+        LANDER_HTTP_PORT: String(port),
+        LANDER_METRICS_ADDR: `127.0.0.1:${metricsPort}`,
+        LANDER_FLUSH_MAX_EVENTS: String(FLUSH.maxEvents),
+        LANDER_FLUSH_MAX_AGE_MS: String(FLUSH.maxAgeMs),
+        LANDER_COMPACTION_INTERVAL_MS: '0',
+        LANDER_LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
+  );
   try {
     await pollUntil(
       async () => {
@@ -242,6 +251,11 @@ async function land(run: number, dir = landerDir): Promise<LandingRun> {
       },
       { intervalMs: 20, timeoutMs: 60_000 },
     );
+    const ownListener = await fetch(metricsUrl).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (!ownListener) metricsUrl = `http://127.0.0.1:${port}/metrics`;
     const started = performance.now();
     let at10 = 0;
     let at90 = 0;
@@ -293,8 +307,12 @@ async function main(): Promise<void> {
       baselineSeconds.push(baseline.seconds);
       baselineCpu.push(baseline.cpuSeconds);
       baselineServerCpu.push(baseline.serverCpuPerMillion);
-      landings.push(await withServerCpu(() => land(run)));
-      if (BEFORE_DIR) beforeLandings.push(await withServerCpu(() => land(REPEATS + run, BEFORE_DIR)));
+      // With a lander of another checkout, the two take turns going first.
+      const landers = [
+        async () => landings.push(await withServerCpu(() => land(run))),
+        async () => BEFORE_DIR && beforeLandings.push(await withServerCpu(() => land(REPEATS + run, BEFORE_DIR))),
+      ];
+      for (const lander of run % 2 ? landers.reverse() : landers) await lander();
       console.error(
         `run ${run}: baseline ${round(TOTAL / (baselineSeconds.at(-1) ?? 1))}/s, ` +
           `landing ${round(TOTAL / (landings.at(-1)?.seconds ?? 1))}/s` +
@@ -338,6 +356,8 @@ async function main(): Promise<void> {
         steadyWhat: 'rate between 10 % and 90 % of rows landed (no start, no final age flush)',
         steadyShareOfBaseline: round(steadyRate / baselineRate, 2),
         runsEventsPerSecond: landings.map((l) => round(TOTAL / l.seconds)),
+        runsSteadyEventsPerSecond: landings.map((l) => l.steadyEventsPerSecond),
+        runsCpuSecondsPerMillion: landings.map((l) => l.cpuSecondsPerMillion),
         cpuSecondsPerMillion: median(landings.map((l) => l.cpuSecondsPerMillion)),
         cpuWhat:
           'CPU time of the lander process (all threads, start-up included) per million events; less noisy than rates',
@@ -353,11 +373,13 @@ async function main(): Promise<void> {
       },
       ...(BEFORE_DIR && {
         landingBefore: {
-          what: `the lander of another checkout (BENCH_LANDER_BEFORE_DIR=${BEFORE_DIR}), alternated in each run`,
+          what: `the lander of another checkout (BENCH_LANDER_BEFORE_DIR=${BEFORE_DIR}) on ${BEFORE_NODE}, alternated in each run`,
           eventsPerSecond: round(TOTAL / median(beforeLandings.map((l) => l.seconds))),
           steadyEventsPerSecond: median(beforeLandings.map((l) => l.steadyEventsPerSecond)),
           runsEventsPerSecond: beforeLandings.map((l) => round(TOTAL / l.seconds)),
+          runsSteadyEventsPerSecond: beforeLandings.map((l) => l.steadyEventsPerSecond),
           cpuSecondsPerMillion: median(beforeLandings.map((l) => l.cpuSecondsPerMillion)),
+          runsCpuSecondsPerMillion: beforeLandings.map((l) => l.cpuSecondsPerMillion),
           peakRssMiB: Math.max(...beforeLandings.map((l) => l.peakRssMiB)),
         },
       }),
