@@ -13,10 +13,18 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, isWorkingDay, rigaDate } from '@servq/contracts';
-import { MetricsAnswer, QueryAnswer, ReferenceAnswer, type Figure, type MetricInfo } from '@servq/query-api';
+import {
+  CompareAnswer,
+  CompareWithinAnswer,
+  MetricsAnswer,
+  QueryAnswer,
+  ReferenceAnswer,
+  type Figure,
+  type MetricInfo,
+} from '@servq/query-api';
 import { pollUntil } from '@servq/runtime';
 import { parse as parseCsv } from 'csv-parse/sync';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { sendEvents } from '../infra/demo/ingest.sender.ts';
@@ -340,6 +348,96 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(await heat.locator('table tbody th').allTextContents()).toContain('Sat');
     await page.screenshot({ path: join(screenshots, 'desktop-visits-moved-saturday-en.png'), fullPage: true });
     await openScreen(page, 'overview', query.toString());
+  });
+
+  /** The page's range (from the address) as a query string of the API. */
+  function pageRange(): { from: string; to: string } {
+    const route = new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '');
+    return { from: route.get('from')!, to: route.get('to')! };
+  }
+
+  it("gives the Complaints tiles the Overview's verdict from the 95 % interval instead of a met/missed pill", async () => {
+    await page.locator('.lang-switch button[lang="en"]').click();
+    const { from, to } = pageRange();
+    await openScreen(page, 'complaints', `from=${from}&to=${to}&grain=month`);
+    const estimates = ['response_p50', 'legal_deadline_share', 'internal_target_share'];
+    const compared = await api(
+      CompareAnswer,
+      `/v1/compare?${new URLSearchParams({ metrics: estimates.join(','), by: 'office', from, to }).toString()}`,
+    );
+    const tiles = await page.evaluate<{ id: string; verdict: string | null; pill: boolean }[]>(
+      `[...document.querySelectorAll('.screen-complaints .tile[data-metric]')].map((tile) => ({
+        id: tile.getAttribute('data-metric'),
+        verdict: tile.querySelector('.verdict')?.textContent ?? null,
+        pill: tile.querySelector('.tile-meta .pill') !== null,
+      }))`,
+    );
+    for (const metric of compared.metrics) {
+      const tile = tiles.find((t) => t.id === metric.id);
+      const { value, interval, target, suppressed } = metric.all;
+      if (suppressed || value === null || target === null) {
+        expect({ tile: metric.id, verdict: tile?.verdict }).toEqual({ tile: metric.id, verdict: null });
+        continue;
+      }
+      // On target when the whole interval meets it, off when none of it does, within noise otherwise.
+      const meets = (v: number) => (metric.direction === 'higher_is_better' ? v >= target : v <= target);
+      const [low, high] = [interval?.low ?? value, interval?.high ?? value].map(meets);
+      const expected =
+        low && high
+          ? 'On target'
+          : !low && !high
+            ? metric.direction === 'lower_is_better'
+              ? 'Above target'
+              : 'Below target'
+            : 'Within noise of target';
+      expect({ tile: metric.id, verdict: tile?.verdict, pill: tile?.pill }).toEqual({
+        tile: metric.id,
+        verdict: expected,
+        pill: false,
+      });
+    }
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it("opens Equal service with one comparison request and words each office's verdict by its gaps' direction", async () => {
+    const { from, to } = pageRange();
+    const asked: string[] = [];
+    const listen = (request: Request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.startsWith('/v1/compare')) asked.push(path);
+    };
+    page.on('request', listen);
+    await openScreen(page, 'equal', `from=${from}&to=${to}&grain=month`);
+    page.off('request', listen);
+    expect(asked).toEqual(['/v1/compare/within']);
+
+    const answer = await api(
+      CompareWithinAnswer,
+      `/v1/compare/within?${new URLSearchParams({
+        metrics: 'wait_p50,csat,refusal_share',
+        by: 'language,service_channel',
+        within: 'office',
+        from,
+        to,
+      }).toString()}`,
+    );
+    // Waits and refusals are of in-person visits: only satisfaction is compared by the channel of the service.
+    expect(answer.all.find((c) => c.by === 'service_channel')?.metrics.map((m) => m.id)).toEqual(['csat']);
+    expect(await page.locator('.compare-card[data-metric="wait_p50"]').count()).toBe(1);
+    for (const office of reference.offices) {
+      const row = await page.locator('.verdict-card tbody tr', { hasText: office.name.en }).innerText();
+      const section = answer.sections.find((x) => x.value === office.id);
+      const gaps = (section?.comparisons ?? []).flatMap((c) =>
+        c.metrics.flatMap((m) => m.groups.filter((g) => g.significant).map(() => m.id)),
+      );
+      // A significant gap drives the verdict and is named with its direction; none: the page says so.
+      if (gaps.length > 0) expect(row).toMatch(/(Unequal|Differs|in the customer’s favour): .+ significantly \w+ in /);
+      else expect(row).toMatch(/No statistically significant gap|too few responses/);
+    }
+    // The demo's story: in Riga, Russian-language visitors wait longer than the rest of the office.
+    const riga = await page.locator('.verdict-card tbody tr', { hasText: 'Riga' }).innerText();
+    expect(riga).toContain('Wait time, median significantly slower in Russian');
+    expect(browser.pageErrors).toEqual([]);
   });
 
   it('loads every screen of the navigation without errors or serious axe violations, both languages, desktop and phone', async () => {

@@ -26,8 +26,8 @@ export const equalStrings = {
   verdictDrivenBetter: { lv: 'Atšķiras klienta labā: {gap}', en: 'A gap in the customer’s favour: {gap}' },
   verdictTooFew: { lv: 'par maz atbilžu, lai salīdzinātu', en: 'too few responses to compare' },
   verdictWithheld: {
-    lv: '{count} grupas par mazas salīdzināšanai',
-    en: '{count} groups too small to compare',
+    lv: 'Salīdzināšanai par mazu grupu rādītāju: {count}.',
+    en: 'Group figures too small to compare: {count}.',
   },
   verdictOthers: {
     lv: 'Pārējie {count} salīdzinājumi — trokšņa robežās.',

@@ -130,7 +130,7 @@ function verdictCell(ctx: ViewContext, verdict: Verdict): HTMLElement {
   const within = verdict.tested - verdict.gaps.length;
   const notes = [
     driver && within > 0 ? l('verdictOthers', { count: within }) : '',
-    verdict.suppressed > 0 ? `${l('verdictWithheld', { count: verdict.suppressed })}.` : '',
+    verdict.suppressed > 0 ? l('verdictWithheld', { count: verdict.suppressed }) : '',
   ].filter(Boolean);
   return h(
     'div',
