@@ -20,9 +20,13 @@ export const FEEDBACK = 40_000;
 
 /** A uniform in [0, 1) from the row number and a salt. */
 const u = (salt: number, row = 'v'): string => `((hash(${row}, ${salt}) % 1000000) / 1000000.0)`;
-/** A working day in the 365 days before `end` (weekends moved to the Friday before). */
-const workday = (salt: number, row = 'v'): string =>
-  `(CAST(DATE '{END}' - 1 - CAST(floor(${u(salt, row)} * 365) AS INTEGER) AS DATE))`;
+/**
+ * A working day in the 365 days before `end` (weekends moved to the Friday before), from `fraction` in [0, 1):
+ * the row's place in its table (row / count), so days follow row numbers and a range of rows is a range of days.
+ * That lets a big lake be written a slice of rows at a time, each slice's files holding a few weeks only.
+ */
+const workday = (fraction: string): string =>
+  `(CAST(DATE '{END}' - 1 - CAST(floor(${fraction} * 365) AS INTEGER) AS DATE))`;
 const weekdayFix = (day: string): string =>
   `(${day} - CAST(CASE isodow(${day}) WHEN 6 THEN 1 WHEN 7 THEN 2 ELSE 0 END AS INTEGER))`;
 /** 08:00 Riga is 06:00 UTC in summer, 05:00 in winter: close enough, the hour is spread over 9 hours anyway. */
@@ -45,7 +49,7 @@ const office = pick(u(1), [
 ]);
 
 function visitsSql(): string {
-  const day = weekdayFix(workday(2));
+  const day = weekdayFix(workday('v / {VISITS}'));
   const base = `SELECT v, 'v' || v AS visit_id, ${office} AS office_id, ${day} AS day,
       ${u(3)} * 540 AS checkin_min,
       -ln(1 - ${u(4)}) * (CASE WHEN ${u(1)} < 0.5 THEN 14 WHEN ${u(1)} < 0.7 THEN 9 WHEN ${u(1)} < 0.85 THEN 11 ELSE 7 END) AS wait_min,
@@ -69,7 +73,7 @@ function visitsSql(): string {
         [0.95, 'number-plates'],
         [1, 'consultation'],
       ])} AS service_id
-    FROM range({VISITS}) t(v)`;
+    FROM range({VISITS_FROM}, {VISITS_TO}) t(v)`;
   const envelope = (stage: number, type: string, time: string): string =>
     `'e-v' || v || '-${stage}' AS event_id, '${type}' AS type, ${time} AS occurred_at, ${time} AS ingested_at,
      CAST(v % 6 AS INTEGER) AS kafka_partition, CAST(v * 5 + ${stage} AS BIGINT) AS kafka_offset,
@@ -100,7 +104,7 @@ function visitsSql(): string {
 }
 
 function surveysSql(): string {
-  const day = weekdayFix(workday(20));
+  const day = weekdayFix(workday('v / {SURVEYS}'));
   const time = at(day, `${u(21)} * 600`);
   return `SELECT 'e-s' || v AS event_id, 'survey.submitted' AS type, ${time} AS occurred_at, ${time} AS ingested_at,
       CAST(v % 6 AS INTEGER) AS kafka_partition, CAST(v AS BIGINT) AS kafka_offset, ${office} AS office_id,
@@ -115,11 +119,12 @@ function surveysSql(): string {
         [0.95, 'ru'],
         [1, 'en'],
       ])} AS service_language
-    FROM range({SURVEYS}) t(v)`;
+    FROM range({SURVEYS_FROM}, {SURVEYS_TO}) t(v)`;
 }
 
 function complaintsSql(): string {
-  const day = weekdayFix(workday(50));
+  // Complaints and feedback are ~2 % of the events: written in one go, their days hash-spread.
+  const day = weekdayFix(workday(u(50)));
   const received = at(day, `${u(51)} * 480`);
   const responded = `${received} + to_days(CAST(1 + floor(-ln(1 - ${u(52)}) * 10) AS INTEGER))`;
   const category = pick(u(53), [
@@ -165,9 +170,21 @@ function countsFor(events: number): Record<string, number> {
   };
 }
 
-/** Generates a lake of about `events` events under `cacheDir/lake-<end>-<events>` unless it is there already. */
+/**
+ * Events per slice of a generated lake. A partitioned COPY holds every partition's rows in memory until it
+ * ends (one file per table and day needs that): 10 million events in one COPY took the generator to 2.6 GiB,
+ * so 100 million would not fit; a slice of rows is a slice of days (see `workday`), written by its own COPY.
+ */
+const EVENTS_PER_SLICE = 5_000_000;
+/** Bumped when the generated data changes, so a cached lake of an older generator is not reused. */
+const GENERATOR_VERSION = 2;
+
+const fill = (sql: string, values: Record<string, number | string>): string =>
+  Object.entries(values).reduce((q, [name, value]) => q.replaceAll(name, String(value)), sql);
+
+/** Generates a lake of about `events` events under `cacheDir/lake-v<n>-<end>-<events>` unless it is there already. */
 export async function generateLake(cacheDir: string, end: string, events = 10_000_000): Promise<GeneratedLake> {
-  const dir = join(cacheDir, `lake-${end}-${events}`);
+  const dir = join(cacheDir, `lake-v${GENERATOR_VERSION}-${end}-${events}`);
   const counts = countsFor(events);
   const marker = join(dir, 'COMPLETE');
   let generatedNow = false;
@@ -180,19 +197,32 @@ export async function generateLake(cacheDir: string, end: string, events = 10_00
     const connection = await instance.connect();
     try {
       await connection.run("SET TimeZone = 'UTC'");
-      // One file per table and day: without these, each thread flushes several small files per partition.
+      // One file per table and day (and slice): without these, each thread flushes several small files per partition.
       await connection.run('SET partitioned_write_flush_threshold = 100000000');
       await connection.run('SET partitioned_write_max_open_files = 1000');
-      for (const [table, sql] of [
-        ['visit_events', visitsSql()],
-        ['survey_events', surveysSql()],
-        ['complaint_events', complaintsSql()],
-      ] as const) {
-        await connection.run(
-          `COPY (SELECT *, CAST(occurred_at AS DATE) AS date FROM (${Object.entries(counts).reduce((q, [name, n]) => q.replaceAll(name, String(n)), sql.replaceAll('{END}', end))})) TO '${join(building, table)}' ` +
-            `(FORMAT parquet, COMPRESSION zstd, PARTITION_BY (date), FILENAME_PATTERN 'bench_{i}')`,
+      const copy = (table: string, sql: string, slice: number) =>
+        connection.run(
+          `COPY (SELECT *, CAST(occurred_at AS DATE) AS date FROM (${fill(sql, { '{END}': end, ...counts })})) ` +
+            `TO '${join(building, table)}' (FORMAT parquet, COMPRESSION zstd, PARTITION_BY (date), ` +
+            // Slices meet at their edges (a booking three days before its visit): each writes files of its own.
+            `FILENAME_PATTERN 'bench_${slice}_{i}', OVERWRITE_OR_IGNORE true)`,
         );
+      const slices = Math.max(1, Math.ceil(events / EVENTS_PER_SLICE));
+      const bounds = (count: number, slice: number) => Math.floor((count * slice) / slices);
+      for (let slice = 0; slice < slices; slice += 1) {
+        for (const [table, sql, count] of [
+          ['visit_events', visitsSql(), '{VISITS}'],
+          ['survey_events', surveysSql(), '{SURVEYS}'],
+        ] as const) {
+          const total = counts[count] ?? 0;
+          const range = {
+            [`${count.slice(0, -1)}_FROM}`]: bounds(total, slice),
+            [`${count.slice(0, -1)}_TO}`]: bounds(total, slice + 1),
+          };
+          await copy(table, fill(sql, range), slice);
+        }
       }
+      await copy('complaint_events', complaintsSql(), 0);
     } finally {
       connection.closeSync();
       instance.closeSync();

@@ -76,11 +76,13 @@ export class LakeMirror {
   async sync(): Promise<SyncReport> {
     const listed = await this.list();
     const toFetch = listed.filter((o) => this.manifest.get(o.key)?.etag !== o.etag);
-    const gone = [...this.manifest.keys()].filter((key) => !listed.some((o) => o.key === key));
+    // A set, not a scan of the listing per manifest entry: that was quadratic in the lake's object count.
+    const listedKeys = new Set(listed.map((o) => o.key));
+    const gone = [...this.manifest.keys()].filter((key) => !listedKeys.has(key));
     let bytes = 0;
-    const queue = [...toFetch];
-    const workers = Array.from({ length: Math.min(this.options.concurrency ?? 4, queue.length) }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
+    let taken = 0;
+    const workers = Array.from({ length: Math.min(this.options.concurrency ?? 4, toFetch.length) }, async () => {
+      for (let next = toFetch[taken++]; next; next = toFetch[taken++]) {
         await this.download(next);
         bytes += next.size;
         this.manifest.set(next.key, next);
