@@ -27,7 +27,7 @@ import { encodeParquet, type TypedRows } from '../sandbox/parquet.output.ts';
 import type { StoreTempConfig } from '../config.ts';
 import { LakeTables } from '../contracts.adapter.ts';
 import type { MirroredFile } from '../sync/mirror.ts';
-import { complaintsModelSql, feedbackModelSql, surveysModelSql, visitsModelSql } from './model.sql.ts';
+import { complaintsModelSql, feedbackModelSql, surveysModelSql, visitsModelSql, type BuildScope } from './model.sql.ts';
 import { isLoadedTable, RawColumns, rawTableName, type LoadedTable } from './raw-schema.ts';
 import { ReaderPool } from './reader.pool.ts';
 import { alertEventsViewSql, SqlTableIds } from './sql-tables.ts';
@@ -75,7 +75,7 @@ const entityKeys: Record<LoadedTable, { model: ModelId; column: string; where?: 
   [LakeTables.alert]: [],
 };
 
-const modelSql: Record<ModelId, (raw?: string) => string> = {
+const modelSql: Record<ModelId, (raw?: string, scope?: BuildScope) => string> = {
   visits: visitsModelSql,
   surveys: surveysModelSql,
   complaints: complaintsModelSql,
@@ -323,11 +323,9 @@ export class DuckDbStore {
             async () => {
               if (part === 0) await this.writer.run(`DELETE FROM ${model}`);
               if (source === null) return;
-              await this.writer.run(`DELETE FROM affected_${model}`);
-              await this.writer.run(
-                `INSERT INTO affected_${model} SELECT DISTINCT ${key.column} FROM ${source} WHERE ${keyed}`,
-              );
-              // Parts hold disjoint entities and the model was emptied above: nothing to delete first.
+              // Parts hold disjoint entities and the model was emptied above: nothing to delete first, and every
+              // entity of the part is built (a part's files hold only keyed rows; a single part is the raw table,
+              // which the models' own key filter narrows alike).
               await this.rebuild(model, today, { source, fresh: true });
             },
             this.advanceReaders,
@@ -408,7 +406,8 @@ export class DuckDbStore {
       await this.writer.run(`DELETE FROM ${model} WHERE ${key} IN (SELECT id FROM affected_${model})`);
     }
     const params: DuckDBValue[] = model === 'complaints' ? [today] : [];
-    await this.writer.run(`INSERT INTO ${model} BY NAME ${modelSql[model](options.source)}`, params);
+    const scope: BuildScope = options.fresh ? 'all' : 'affected';
+    await this.writer.run(`INSERT INTO ${model} BY NAME ${modelSql[model](options.source, scope)}`, params);
   }
 
   private today(): string {

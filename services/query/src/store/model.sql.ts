@@ -12,9 +12,17 @@ import { OFFICE_TIME_ZONE } from '../contracts.adapter.ts';
 
 const tz = `'${OFFICE_TIME_ZONE}'`;
 
-function dedup(raw: string, key: string, affected: string, extra = ''): string {
+/**
+ * Which entities a build covers: those listed in `affected_<model>` (a sync's changes), or every entity of the
+ * relation read (the first sync's build of a part, whose rows are exactly the part's entities: filling the list
+ * and joining against it cost a distinct and a semi-join over every row for nothing).
+ */
+export type BuildScope = 'affected' | 'all';
+
+function dedup(raw: string, key: string, scope: BuildScope, affected: string, extra = ''): string {
+  const which = scope === 'all' ? `${key} IS NOT NULL` : `${key} IN (SELECT id FROM ${affected})`;
   return (
-    `SELECT * FROM ${raw} WHERE ${key} IN (SELECT id FROM ${affected})${extra}\n` +
+    `SELECT * FROM ${raw} WHERE ${which}${extra}\n` +
     `  QUALIFY row_number() OVER (PARTITION BY event_id ORDER BY _file, kafka_offset) = 1`
   );
 }
@@ -34,8 +42,8 @@ const first = (column: string, alias = column): string =>
 const at = (agg: 'min' | 'max', type: string, alias: string): string =>
   `${agg}(occurred_at) FILTER (WHERE type = '${type}') AS ${alias}`;
 
-export const visitsModelSql = (raw = 'raw_visit_events'): string => `
-WITH ev AS (${dedup(raw, 'visit_id', 'affected_visits')}),
+export const visitsModelSql = (raw = 'raw_visit_events', scope: BuildScope = 'affected'): string => `
+WITH ev AS (${dedup(raw, 'visit_id', scope, 'affected_visits')}),
 v AS (
   SELECT visit_id, ${latest('office_id')}, ${first('channel')}, ${latest('service_id')},
     ${latest('service_language', 'language')},
@@ -64,8 +72,8 @@ SELECT visit_id, office_id, channel, service_id, language, appointment,
   ${localTime('coalesce(checked_in_at, slot_at, called_at, completed_at, no_show_at, cancelled_at, booked_at)')}
 FROM v`;
 
-export const surveysModelSql = (raw = 'raw_survey_events'): string => `
-WITH ev AS (${dedup(raw, 'survey_id', 'affected_surveys')}),
+export const surveysModelSql = (raw = 'raw_survey_events', scope: BuildScope = 'affected'): string => `
+WITH ev AS (${dedup(raw, 'survey_id', scope, 'affected_surveys')}),
 s AS (
   SELECT survey_id, ${latest('visit_id')}, ${latest('case_id')}, ${latest('office_id')}, ${first('channel')}, ${latest('service_id')},
     ${latest('service_language', 'language')}, max(occurred_at) AS submitted_at,
@@ -84,8 +92,8 @@ SELECT s.survey_id, s.visit_id, s.case_id, coalesce(s.office_id, v.office_id) AS
   ${localTime('s.submitted_at')}
 FROM s LEFT JOIN visits v ON v.visit_id = s.visit_id`;
 
-export const complaintsModelSql = (raw = 'raw_complaint_events'): string => `
-WITH ev AS (${dedup(raw, 'complaint_id', 'affected_complaints')}),
+export const complaintsModelSql = (raw = 'raw_complaint_events', scope: BuildScope = 'affected'): string => `
+WITH ev AS (${dedup(raw, 'complaint_id', scope, 'affected_complaints')}),
 c AS (
   SELECT complaint_id, ${latest('office_id')}, ${first('channel')}, ${latest('category')}, ${latest('language')},
     ${at('min', 'complaint.received', 'received_at')}, ${at('min', 'complaint.acknowledged', 'acknowledged_at')},
@@ -138,8 +146,8 @@ SELECT complaint_id, office_id, channel, category, language, received_at, acknow
   ${localTime('coalesce(received_at, first_at)')}
 FROM e`;
 
-export const feedbackModelSql = (raw = 'raw_complaint_events'): string => `
-WITH ev AS (${dedup(raw, 'feedback_id', 'affected_feedback', " AND type = 'feedback.received'")})
+export const feedbackModelSql = (raw = 'raw_complaint_events', scope: BuildScope = 'affected'): string => `
+WITH ev AS (${dedup(raw, 'feedback_id', scope, 'affected_feedback', " AND type = 'feedback.received'")})
 SELECT feedback_id, ${latest('feedback_kind', 'kind')}, ${latest('office_id')}, ${first('channel')},
   ${latest('language')}, min(occurred_at) AS received_at, ${localTime('min(occurred_at)')}
 FROM ev GROUP BY feedback_id`;
