@@ -10,6 +10,7 @@
  *   pnpm bench -- --only ingest,query
  *   pnpm bench -- --sizes 1M,10M,100M
  *   pnpm bench -- --note "shared with other helpers' tests"
+ *   pnpm bench -- --only scale --sizes 100M --out 2026-12-04-scale    (report named so, not after the date)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     sizes: { type: 'string' },
     /** Said under the machine line, e.g. who else was using the machine. */
     note: { type: 'string' },
+    /** The report's file name without extension; the start date unless given (a partial run beside a full one). */
+    out: { type: 'string' },
   },
 });
 // The dashboard section builds the page and seeds the demo year first (~3 minutes in all): --quick leaves it out
@@ -146,7 +149,7 @@ const report = {
   ...(values.note ? { notes: values.note } : {}),
   results,
 };
-const date = started.toISOString().slice(0, 10);
+const date = values.out ?? started.toISOString().slice(0, 10);
 const dir = join(repoRoot, 'bench/results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, `${date}.json`), `${JSON.stringify(report, null, 2)}\n`);
