@@ -196,7 +196,7 @@ export function changeAgainstYear(
 
 /** A group (a service language, a channel) served significantly worse than the others. */
 export function equalServiceGap(
-  ctx: Context & { rule: { kind: 'equal_service_gap'; metric: string; by: 'language' | 'channel' } },
+  ctx: Context & { rule: { kind: 'equal_service_gap'; metric: string; by: 'language' | 'service_channel' } },
   office: string | undefined,
   answer: CompareAnswer,
 ): Finding[] {

@@ -181,7 +181,7 @@ export class Evaluator {
     }
     const window = windowEndingAt(newestEventAt, windowDays(rule, this.deps.rules));
     const ctx = { window, dashboardUrl };
-    const compare = (by: 'office' | 'language' | 'channel', w = window, filters?: Record<string, string>) =>
+    const compare = (by: 'office' | 'language' | 'service_channel', w = window, filters?: Record<string, string>) =>
       this.deps.query.compare({ metric: rule.metric, by, from: w.from, to: w.to, ...(filters ? { filters } : {}) });
     switch (rule.kind) {
       case 'outside_target':

@@ -71,7 +71,8 @@ function groupName(group: string, lang: Lang): string {
   const [by, id = ''] = group.split(':');
   if (by === 'language')
     return (ServiceLanguages as Record<string, { name: Record<Lang, string> }>)[id]?.name[lang] ?? id;
-  if (by === 'channel') return (Channels as Record<string, { name: Record<Lang, string> }>)[id]?.name[lang] ?? id;
+  if (by === 'service_channel')
+    return (Channels as Record<string, { name: Record<Lang, string> }>)[id]?.name[lang] ?? id;
   return id;
 }
 

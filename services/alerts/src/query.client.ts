@@ -17,7 +17,7 @@ export interface QueryClientOptions {
 
 export interface CompareRequest {
   metric: string;
-  by: 'office' | 'language' | 'channel';
+  by: 'office' | 'language' | 'service_channel';
   from: string;
   to: string;
   filters?: Record<string, string>;

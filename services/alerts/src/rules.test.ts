@@ -68,6 +68,22 @@ describe('rules file', () => {
     ]);
   });
 
+  it('refuses an equal-service gap by booking channel, which would compare appointments with walk-ins', () => {
+    const rules = (by: string) =>
+      JSON.stringify({
+        version: 1,
+        rules: [{ id: 'gap', kind: 'equal_service_gap', metric: 'csat', by }],
+        subscribers: [],
+      });
+    expect(problemsOf(rules('channel'))).toEqual([
+      {
+        parameter: 'rules[0].by',
+        expected: expect.stringContaining('expected language or service_channel') as unknown,
+      },
+    ]);
+    expect(parseRules(rules('service_channel'), 'test.rules.json').rules[0]).toMatchObject({ by: 'service_channel' });
+  });
+
   it('says what is wrong with text that is not JSON', () => {
     expect(problemsOf('{ rules: ')[0]).toMatchObject({
       parameter: '(file)',

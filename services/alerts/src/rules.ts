@@ -41,7 +41,13 @@ export const EqualServiceGapRule = z.strictObject({
   ...common,
   kind: z.literal('equal_service_gap'),
   metric: z.string(),
-  by: z.enum(['language', 'channel'], { message: 'expected language or channel' }),
+  /**
+   * `service_channel`, not `channel`: a visit's `channel` is how it was booked, so a gap "by channel" would compare
+   * appointments with walk-ins rather than the channels the standard promises equal service in.
+   */
+  by: z.enum(['language', 'service_channel'], {
+    message: 'expected language or service_channel (the channel a rated service was given through)',
+  }),
 });
 
 export const DeadlineRule = z.strictObject({
