@@ -22,7 +22,7 @@
  * splits a load into those phases. The overview's requests in Chromium are also checked against the list
  * `pnpm bench` and the dashboard share (@servq/query-api requests.ts).
  *
- * Writes BENCH_RESULT_FILE. Usage: node --import tsx test/bench/dashboard.bench.ts [loads per screen]
+ * Writes BENCH_RESULT_FILE. Usage: node --import tsx test/bench/dashboard.bench.ts [loads per screen] [screens]
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,7 +45,12 @@ import { startStack, type Stack } from '../support/stack.ts';
 import { overviewCheck } from './dashboard.requests.check.ts';
 
 const LOADS = Number(process.argv[2] ?? 10);
-const SCREENS = ['overview', 'offices', 'visits', 'complaints', 'equal'] as const;
+const ALL_SCREENS = ['overview', 'offices', 'visits', 'complaints', 'equal'];
+/** A comma-separated subset may be given (`… 10 overview`), e.g. to time one screen before and after a change. */
+const SCREENS = process.argv[3] ? process.argv[3].split(',') : ALL_SCREENS;
+for (const screen of SCREENS)
+  if (!ALL_SCREENS.includes(screen))
+    throw new Error(`unknown screen "${screen}"; expected some of ${ALL_SCREENS.join(', ')}`);
 const TOKEN = 'servq-dev-management-token';
 /** The demo as `npm start` seeds it (infra/demo/seed.ts defaults and scripts/start.sh). */
 const DEMO = { seed: 2026, months: 13, batchSize: 1000, inFlight: 3 };
