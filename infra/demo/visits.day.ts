@@ -44,6 +44,24 @@ const SERVICES: readonly (readonly [ServiceId, number, string])[] = [
   ['consultation', 10, 'C'],
 ];
 
+/**
+ * A service's median minutes at the desk: a quick copy or a question is minutes, a carrier's licence or a bus
+ * route permit (documents checked against several registers) takes a good while; a customer who needs help
+ * takes longer still.
+ */
+const SERVICE_MINUTES: Record<ServiceId, number> = {
+  'licence-card': 11,
+  'carrier-licence': 22,
+  'taxi-licence-card': 13,
+  'international-permit': 9,
+  'bus-route-permit': 28,
+  'document-copy': 5,
+  'passenger-rights': 16,
+  'public-transport-info': 6,
+  consultation: 12,
+};
+const SPECIAL_NEEDS_TIME = 1.3;
+
 const MINUTE = 60_000;
 
 /** Opening minutes (from midnight, Riga wall clock) on a date, after closures and the shortened pre-holiday day. */
@@ -165,7 +183,9 @@ export function visitsOnDay(make: EventFactory, office: OfficeProfile, date: Iso
         Math.exp(0.5 * normal(random)),
     );
     const calledAt = arrival + wait;
-    const doneAt = calledAt + 4 + 10 * Math.exp(0.45 * normal(random));
+    // One draw, as before, so every other figure of the day stays as it was; only its scale follows the service.
+    const serviceMinutes = SERVICE_MINUTES[service] * (specialNeeds ? SPECIAL_NEEDS_TIME : 1);
+    const doneAt = calledAt + 1 + (serviceMinutes - 1) * Math.exp(0.45 * normal(random));
     const staff = `staff-${office.id}-${1 + Math.floor(random() * office.staff)}`;
     events.push(
       make.event('visit.checked_in', at(arrival), 'in_person', {

@@ -123,6 +123,21 @@ describe('the demo year', () => {
     }
   });
 
+  it('gives each service its own service time: minutes for a copy, half an hour for a bus route permit', () => {
+    const called = new Map(byType('visit.called').map((e) => [e.visit_id, Date.parse(e.occurred_at)]));
+    const minutes = (service: string) =>
+      median(
+        byType('visit.completed')
+          .filter((e) => e.service_id === service && !e.special_needs_help && e.special_needs_help !== false)
+          .map((e) => (Date.parse(e.occurred_at) - (called.get(e.visit_id) ?? NaN)) / 60_000),
+      );
+    expect(minutes('document-copy')).toBeGreaterThan(3);
+    expect(minutes('document-copy')).toBeLessThan(7);
+    expect(minutes('bus-route-permit')).toBeGreaterThan(22);
+    expect(minutes('bus-route-permit') / minutes('document-copy')).toBeGreaterThan(4);
+    expect(minutes('carrier-licence')).toBeGreaterThan(minutes('licence-card') + 5);
+  });
+
   it('links satisfaction to the wait and to the dimensions with unequal strengths', () => {
     const waitOf = new Map(waits().map((w) => [w.checkIn.visit_id, w.wait]));
     const surveys = byType('survey.submitted').filter(
