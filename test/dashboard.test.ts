@@ -156,7 +156,7 @@ describe('dashboard in Chromium', () => {
     expect(firstRow).toContain('(partial)');
     expect(lastRow).toContain('(partial)');
     expect(await csat.locator('tbody tr', { hasText: '(partial)' }).count()).toBe(2);
-    expect(await csat.locator('.note').innerText()).toContain('Hollow point and dashed line');
+    expect(await csat.locator('.note').innerText()).toContain('Hatched background and hollow point');
   });
 
   it("exports a chart's numbers as CSV and the chart as PNG", async () => {

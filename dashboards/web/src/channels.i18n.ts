@@ -10,6 +10,11 @@ export const channelsStrings = {
     en: 'Not counted, as a filter does not apply to them: {metrics}.',
   },
   channelsNone: { lv: 'Šajā laikā nav kontaktu.', en: 'No contacts in this range.' },
+  channelsOther: { lv: 'Citi kanāli', en: 'Other channels' },
+  channelsGrouped: {
+    lv: '“Citi kanāli”: kanāli ar mazāk nekā {share} no diapazona kontaktiem ({channels}); katrs atsevišķi ir tabulā un uznirstošajā logā.',
+    en: '“Other channels”: channels with under {share} of the range’s contacts ({channels}); each is in the table and the tooltip.',
+  },
   channelsSummary: {
     lv: '{title}: {n} kontakti, {periods} periodi. Lielākais kanāls: {top} ({share}).',
     en: '{title}: {n} contacts over {periods} periods. Largest channel: {top} ({share}).',

@@ -85,8 +85,8 @@ const strings = {
     en: 'Pale bar: a partial week (the range or the data covers only part of it).',
   },
   partialNote: {
-    lv: 'Tukšs punkts un raustīta līnija: nepilns periods (diapazons vai dati to aptver tikai daļēji).',
-    en: 'Hollow point and dashed line: a partial period (the range or the data covers only part of it).',
+    lv: 'Iesvītrots fons un tukšs punkts: nepilns periods (diapazons vai dati to aptver tikai daļēji).',
+    en: 'Hatched background and hollow point: a partial period (the range or the data covers only part of it).',
   },
   tooFew: { lv: 'par maz atbilžu', en: 'too few responses' },
   tooFewDetail: { lv: 'par maz atbilžu (n={n}, vajag ≥{min})', en: 'too few responses (n={n}, needs ≥{min})' },

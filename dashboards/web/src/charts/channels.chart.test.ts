@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelMix, DigitalPoint } from '../shapes/channels.shape.ts';
-import { channelMixOption, digitalShareOption } from './channels.chart.ts';
+import { channelMixOption, digitalShareOption, mixSegments } from './channels.chart.ts';
 
 describe('channel charts', () => {
   it('stacks each period’s channel shares to 100 % on a 0–100 % axis', () => {
@@ -11,13 +11,54 @@ describe('channel charts', () => {
       totals: [3],
       shares: [[2 / 3], [1 / 3]],
     };
-    const option = channelMixOption(['Apr'], mix, { names: ['in person', 'e-mail'], formatPercent: (v) => `${v} %` });
-    const series = option.series as { stack: string; data: number[]; name: string }[];
-    expect(series.map((s) => [s.name, s.stack, s.data[0]])).toEqual([
+    const option = channelMixOption(['Apr'], mix, {
+      names: ['in person', 'e-mail'],
+      otherName: 'other',
+      formatPercent: (v) => `${v} %`,
+      formatCount: String,
+    });
+    const series = option.series as { stack: string; data: { value: number }[]; name: string }[];
+    expect(series.map((s) => [s.name, s.stack, s.data[0]?.value])).toEqual([
       ['in person', 'mix', 66.7],
       ['e-mail', 'mix', 33.3],
     ]);
-    expect(option.yAxis).toMatchObject({ min: 0, max: 100 });
+    expect(option.xAxis).toMatchObject({ min: 0, max: 100 });
+  });
+
+  it('draws channels under 3 % of the range together as "other", labelling only wide segments', () => {
+    // In person 90 %, e-services 6 %, then three channels of 1–2 % each.
+    const counts = [[90], [6], [2], [1], [1]];
+    const mix: ChannelMix = {
+      periods: ['2026-04-01'],
+      channels: ['in_person', 'e_services_portal', 'post', 'email', 'phone'],
+      counts,
+      totals: [100],
+      shares: counts.map(([n]) => [n! / 100]),
+    };
+    expect(mixSegments(mix)).toEqual({ keys: [0, 1, 'other'], grouped: [2, 3, 4] });
+    const option = channelMixOption(['Apr'], mix, {
+      names: ['in person', 'e-services', 'post', 'e-mail', 'phone'],
+      otherName: 'other',
+      formatPercent: (v) => `${v} %`,
+      formatCount: String,
+    });
+    const series = option.series as { name: string; data: { value: number; label: { show: boolean } }[] }[];
+    expect(series.map((s) => [s.name, s.data[0]?.value, s.data[0]?.label.show])).toEqual([
+      ['in person', 90, true],
+      ['e-services', 6, false],
+      ['other', 4, false],
+    ]);
+  });
+
+  it('keeps a single small channel as itself (nothing to group it with)', () => {
+    const mix: ChannelMix = {
+      periods: ['2026-04-01'],
+      channels: ['in_person', 'post'],
+      counts: [[99], [1]],
+      totals: [100],
+      shares: [[0.99], [0.01]],
+    };
+    expect(mixSegments(mix)).toEqual({ keys: [0, 1], grouped: [] });
   });
 
   it('draws the interval as a band from its low end to its high end, on a round axis that holds it', () => {

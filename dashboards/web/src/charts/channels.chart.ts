@@ -4,7 +4,7 @@
  */
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { ChannelMix, DigitalPoint } from '../shapes/channels.shape.ts';
-import { COLOURS, legendRows, type ChartOption } from './chart.options.ts';
+import { COLOURS, legendRows, withRelayout, type ChartOption, type MeasureText } from './chart.options.ts';
 import { niceAxis } from './nice.axis.ts';
 
 const FONT = { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#2d3748' };
@@ -27,60 +27,162 @@ export function channelColour(channel: string, index: number): string {
   return CHANNEL_COLOURS[channel] ?? COLOURS.offices[index % COLOURS.offices.length] ?? '#718096';
 }
 
-/** Chart widths at which the wrapping legend's rows are estimated again (as the trend charts do), and a row's height. */
-const LEGEND_WIDTHS = [1100, 860, 700, 560, 460, 380, 320] as const;
 const LEGEND_ROW = 22;
+/** A channel drawn on its own needs at least this share of the range's contacts; smaller ones are drawn together. */
+export const OWN_SEGMENT_SHARE = 0.03;
+/** A segment is labelled with its percent when it is at least this many points wide. */
+const LABEL_MIN_PERCENT = 7;
+/** Height of one period's bar row, px. */
+export const MIX_ROW = 30;
 
 /** Percent with one decimal, for plotting. */
 const percent = (share: number | null): number | null => (share === null ? null : Math.round(share * 1000) / 10);
 
+export interface MixSegments {
+  /** Drawn series: a channel's index in the mix, or 'other' for the small channels together. */
+  keys: (number | 'other')[];
+  /** The small channels drawn together (indexes in the mix); empty when none were grouped. */
+  grouped: number[];
+}
+
+/**
+ * Which channels get a segment of their own: those with at least `OWN_SEGMENT_SHARE` of the range's contacts.
+ * Two or more smaller ones are drawn as one "other channels" segment (a single small one keeps its own), so no
+ * segment is a sliver nobody can read or point at; the table and the tooltip still give every channel.
+ */
+export function mixSegments(mix: ChannelMix): MixSegments {
+  const totals = mix.counts.map((row) => row.reduce((a, b) => a + b, 0));
+  const all = totals.reduce((a, b) => a + b, 0);
+  const small = mix.channels.map((_, c) => all > 0 && (totals[c] ?? 0) / all < OWN_SEGMENT_SHARE);
+  const grouped = small.filter(Boolean).length >= 2 ? mix.channels.flatMap((_, c) => (small[c] ? [c] : [])) : [];
+  const keys: (number | 'other')[] = mix.channels.flatMap((_, c) => (grouped.includes(c) ? [] : [c]));
+  return { keys: grouped.length > 0 ? [...keys, 'other'] : keys, grouped };
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+
+/**
+ * Each period's contacts as a horizontal 100 % bar (periods top to bottom, so small channels get the chart's
+ * width rather than its height), segments labelled with their percent where they are wide enough, small
+ * channels drawn together (see `mixSegments`); the tooltip lists every channel of the period with its count.
+ */
 export function channelMixOption(
   periods: readonly string[],
   mix: ChannelMix,
-  options: { names: readonly string[]; formatPercent: (value: number) => string },
+  options: {
+    names: readonly string[];
+    otherName: string;
+    formatPercent: (value: number) => string;
+    formatCount: (value: number) => string;
+  },
 ): ChartOption {
-  const top = (width: number) => legendRows(options.names, width) * LEGEND_ROW + 12;
-  const series: BarSeriesOption[] = mix.channels.map((channel, c) => ({
+  const segments = mixSegments(mix);
+  const grouped = new Set(segments.grouped);
+  const nameOf = (key: number | 'other') =>
+    key === 'other' ? options.otherName : (options.names[key] ?? mix.channels[key] ?? '');
+  const legendNames = segments.keys.map(nameOf);
+  const top = (width: number, measure?: MeasureText) => legendRows(legendNames, width, measure) * LEGEND_ROW + 10;
+  const sharesOf = (key: number | 'other'): (number | null)[] =>
+    key === 'other'
+      ? periods.map((_, p) => {
+          const values = segments.grouped.map((c) => mix.shares[c]?.[p] ?? null);
+          return values.every((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
+        })
+      : (mix.shares[key] ?? []);
+  const textColour = (key: number | 'other') =>
+    key === 'other' || ['e_address', 'email', 'latvija_lv'].includes(mix.channels[key] ?? '') ? '#1a202c' : '#fff';
+  // A segment carries its percent when the text fits inside it with a little room (at the drawn width).
+  const segmentData = (key: number | 'other', fits: (value: number, text: string) => boolean) =>
+    sharesOf(key).map((share) => {
+      const value = percent(share);
+      const text = value === null ? '' : options.formatPercent(Math.round(value));
+      return {
+        value,
+        label: {
+          show: value !== null && fits(value, text),
+          formatter: () => text,
+          color: textColour(key),
+          fontSize: 11,
+        },
+      };
+    });
+  const series: BarSeriesOption[] = segments.keys.map((key, s) => ({
     type: 'bar',
-    name: options.names[c] ?? channel,
+    name: legendNames[s] ?? '',
     stack: 'mix',
-    barMaxWidth: 36,
-    itemStyle: { color: channelColour(channel, c) },
-    data: (mix.shares[c] ?? []).map(percent),
+    barMaxWidth: 26,
+    barCategoryGap: '30%',
+    itemStyle: {
+      color: key === 'other' ? OTHER_COLOUR : channelColour(mix.channels[key] ?? '', key),
+      borderColor: '#fff',
+      borderWidth: 0.5,
+    },
+    data: segmentData(key, (value) => value >= LABEL_MIN_PERCENT),
   }));
-  return {
-    textStyle: FONT,
-    animation: false,
-    // The legend wraps (every channel in view, also on a phone); the plot starts below its rows at each width.
-    grid: {
-      left: 8,
-      right: 12,
-      top: top(LEGEND_WIDTHS[0]),
-      bottom: 8,
-      outerBoundsMode: 'same',
-      outerBoundsContain: 'all',
-    },
-    legend: { type: 'plain', top: 0, left: 0, right: 0, itemWidth: 14, itemGap: 10, textStyle: FONT },
-    tooltip: {
-      trigger: 'axis',
-      valueFormatter: (v) => (typeof v === 'number' ? options.formatPercent(v) : '—'),
-    },
-    xAxis: { type: 'category', data: [...periods], axisTick: { show: false }, axisLabel: { hideOverlap: true } },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: 100,
-      interval: 25,
-      axisLabel: { formatter: (v: number) => options.formatPercent(v) },
-      splitLine: { lineStyle: { color: '#edf2f7' } },
-    },
-    series,
-    media: LEGEND_WIDTHS.map((width, i) => ({
-      query: { maxWidth: width },
-      option: { grid: { top: top(LEGEND_WIDTHS[i + 1] ?? 300) } },
-    })),
+  const tooltip = (index: number): string => {
+    const rows = mix.channels
+      .map((channel, c) => ({ c, channel, n: mix.counts[c]?.[index] ?? 0, share: mix.shares[c]?.[index] ?? null }))
+      .filter((row) => row.n > 0)
+      .sort((a, b) => b.n - a.n)
+      .map(
+        (row) =>
+          `<span style="display:inline-block;width:9px;height:9px;margin-right:5px;background:${grouped.has(row.c) ? OTHER_COLOUR : channelColour(row.channel, row.c)}"></span>` +
+          `${escapeHtml(options.names[row.c] ?? row.channel)}: ${options.formatCount(row.n)} (${row.share === null ? '—' : options.formatPercent(percent(row.share) ?? 0)})`,
+      );
+    return [`<strong>${escapeHtml((periods[index] ?? '').replace('\n', ' '))}</strong>`, ...rows].join('<br>');
   };
+  return withRelayout(
+    {
+      textStyle: FONT,
+      animation: false,
+      grid: { left: 8, right: 16, top: top(700), bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
+      legend: { type: 'plain', top: 0, left: 0, right: 0, padding: 5, itemWidth: 14, itemGap: 10, textStyle: FONT },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        formatter: (params) => {
+          const first = Array.isArray(params) ? params[0] : params;
+          return tooltip(first?.dataIndex ?? 0);
+        },
+      },
+      yAxis: {
+        type: 'category',
+        data: [...periods],
+        inverse: true,
+        axisTick: { show: false },
+        axisLabel: { lineHeight: 14 },
+      },
+      xAxis: {
+        type: 'value',
+        min: 0,
+        max: 100,
+        interval: 25,
+        axisLabel: { formatter: (v: number) => options.formatPercent(v) },
+        splitLine: { lineStyle: { color: '#edf2f7' } },
+      },
+      series,
+    },
+    (width, measure = (t) => t.length * 6.2) => {
+      // The plot is the chart less its margins and the period names (their longer line) on the left.
+      const names = Math.max(0, ...periods.map((p) => Math.max(...p.split('\n').map((line) => measure(line)))));
+      const plot = width - 8 - 16 - names - 8;
+      return {
+        grid: { top: top(width, measure) },
+        series: segments.keys.map((key) => ({
+          data: segmentData(key, (value, text) => (value / 100) * plot >= measure(text) + 8),
+        })),
+      };
+    },
+  );
 }
+
+/** The chart's height for its periods: a row each, the legend (up to four rows on a phone) and the axis. */
+export function mixHeight(periods: number): number {
+  return Math.max(220, periods * MIX_ROW + 4 * LEGEND_ROW + 40);
+}
+
+const OTHER_COLOUR = '#a0aec0';
 
 export function digitalShareOption(
   periods: readonly string[],
@@ -139,7 +241,13 @@ export function digitalShareOption(
       trigger: 'axis',
       valueFormatter: (v) => (typeof v === 'number' ? options.formatPercent(v, 1) : '—'),
     },
-    xAxis: { type: 'category', data: [...periods], boundaryGap: false, axisLabel: { hideOverlap: true } },
+    xAxis: {
+      type: 'category',
+      data: [...periods],
+      boundaryGap: false,
+      // The end periods' names sit inside the plot's width, clear of the value axis.
+      axisLabel: { interval: 0, hideOverlap: true, lineHeight: 14, alignMinLabel: 'left', alignMaxLabel: 'right' },
+    },
     yAxis: {
       type: 'value',
       min: axis.min,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legendRows, trendAxis, trendOption } from './chart.options.ts';
+import { legendRows, relayoutOf, trendAxis, trendOption } from './chart.options.ts';
 
 describe('trend chart options', () => {
   it('keeps a share axis inside 0–100 % even for one dot near the top', () => {
@@ -26,26 +26,40 @@ describe('trend chart options', () => {
     expect(axis.min).toBeLessThanOrEqual(4);
   });
 
-  it('draws partial periods as a dashed, hollow series under the same name, and labels them', () => {
+  it('keeps the line solid through partial periods: hollow points, a hatched shade behind, labelled', () => {
     const option = trendOption(['Oct', 'Nov', 'Dec'], [{ name: 'All', values: [80, 81, 60], emphasis: true }], {
       unit: 'share',
       target: 85,
       targetLabel: 'Target',
-      partial: [false, false, true],
+      partial: [true, false, true],
       partialLabel: 'partial',
     });
     const series = option.series as {
+      type: string;
       name: string;
-      data: (number | null)[];
-      symbol: string;
-      lineStyle: { type?: string };
+      data: (number | null | { value: number; symbol: string })[];
+      lineStyle?: { type?: string };
     }[];
-    expect(series.map((s) => s.name)).toEqual(['All', 'All', 'Target']);
-    expect(series[0]?.data).toEqual([80, 81, null]);
-    expect(series[1]?.data).toEqual([null, 81, 60]);
-    expect(series[1]?.symbol).toBe('emptyCircle');
-    expect(series[1]?.lineStyle.type).toBe('dashed');
+    expect(series.map((s) => `${s.type}:${s.name}`)).toEqual(['bar:partial', 'line:All', 'line:Target']);
+    const [shade, line] = series;
+    expect(shade?.data.map((d) => d !== null)).toEqual([true, false, true]);
+    expect(line?.lineStyle?.type).toBeUndefined();
+    expect(line?.data.map((d) => (typeof d === 'object' && d !== null ? `${d.value} ${d.symbol}` : d))).toEqual([
+      '80 emptyCircle',
+      81,
+      '60 emptyCircle',
+    ]);
     expect((option.xAxis as { data: string[] }).data[2]).toBe('Dec\n(partial)');
+  });
+
+  it('draws no shade when every period is whole', () => {
+    const option = trendOption(['Oct', 'Nov'], [{ name: 'All', values: [80, 81], emphasis: true }], {
+      unit: 'share',
+      target: null,
+      targetLabel: 'Target',
+      partial: [false, false],
+    });
+    expect((option.series as { type: string }[]).map((s) => s.type)).toEqual(['line']);
   });
 });
 
@@ -60,14 +74,19 @@ describe('trend chart layout', () => {
     expect(legend.type).toBe('plain');
     const names = legend.data.map((d) => (typeof d === 'string' ? d : d.name));
     expect(names).toEqual([...lines.map((l) => l.name), 'Target ≥ 85 %']);
-    const media = (option as { media: { query: { maxWidth: number }; option: { grid: { top: number } } }[] }).media;
-    const narrowest = media.at(-1);
-    expect(narrowest?.option.grid.top).toBeGreaterThanOrEqual(legendRows(names, 300) * 22);
+    const relayout = relayoutOf(option);
+    const narrow = relayout?.(300).grid as { top: number };
+    const wide = relayout?.(1100).grid as { top: number };
+    expect(narrow.top).toBeGreaterThanOrEqual(legendRows(names, 300) * 22);
+    expect(narrow.top).toBeGreaterThan(wide.top);
     expect(legendRows(names, 300)).toBeGreaterThan(legendRows(names, 1100));
   });
 
-  it('counts the legend rows a width needs', () => {
+  it('counts the legend rows a width needs, with the text measure it is given', () => {
     expect(legendRows(['a', 'b'], 1000)).toBe(1);
+    // Two 100 px names need 2 × (18 + 5 + 100) + 10 = 256 px in a row, inside 5 px padding on each side.
+    expect(legendRows(['x', 'y'], 266, () => 100)).toBe(1);
+    expect(legendRows(['x', 'y'], 265, () => 100)).toBe(2);
     expect(legendRows(['Daugavpils regional office', 'Daugavpils regional office'], 250)).toBe(2);
     expect(legendRows([], 500)).toBe(0);
   });
@@ -104,7 +123,11 @@ describe('trend chart layout', () => {
     ]);
     expect(band[1]?.areaStyle).toBeDefined();
     expect(band.every((s) => s.tooltip?.show === false)).toBe(true);
-    expect((option.legend as { data: string[] }).data).toContain('95 % interval');
+    // Its legend entry is a block of the band's colour, not a dot.
+    const entry = (option.legend as { data: (string | { name: string; icon?: string })[] }).data.find(
+      (d) => typeof d === 'object' && d.name === '95 % interval',
+    );
+    expect(entry).toMatchObject({ icon: 'rect' });
     expect((option.yAxis as { min: number }).min).toBeLessThanOrEqual(70);
   });
 

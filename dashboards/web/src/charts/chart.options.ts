@@ -70,37 +70,63 @@ export interface MarkInput {
   kind: string;
 }
 
+/** One wrapped legend row as ECharts draws it (measured: 21 px for 12 px text and 18 × 14 icons). */
 const LEGEND_ROW = 22;
 const ANNOTATION_ROW = 20;
-/** Chart widths at which the legend's rows are estimated again (ECharts media queries, applied on resize). */
-const LEGEND_WIDTHS = [1100, 860, 700, 560, 460, 380, 320] as const;
+/** ECharts' legend padding on each side. */
+const LEGEND_PADDING = 5;
+
+/** The width of a legend text in px (12 px sans-serif); the page passes the canvas's own measure. */
+export type MeasureText = (text: string) => number;
+
+/** An estimate for tests and before a canvas exists: 6.2 px a character (measured: 5.7 for the office names). */
+const estimateText: MeasureText = (text) => Math.ceil(text.length * 6.2);
 
 /**
- * How many rows a plain (wrapping) legend needs at a chart width: each entry is its icon, its text and the gap.
- * Text is estimated at 6.2 px a character (measured: 5.7 for the office names in 12 px sans-serif), so the room
- * is a little generous.
+ * How many rows a plain (wrapping) legend needs at a chart width, laid out as ECharts does: each entry is its
+ * 18 px icon, 5 px, its text, then a 10 px gap; an entry that would pass the right edge starts a new row.
  */
-export function legendRows(names: readonly string[], width: number): number {
+export function legendRows(names: readonly string[], width: number, measure: MeasureText = estimateText): number {
+  const room = width - 2 * LEGEND_PADDING;
   let rows = names.length > 0 ? 1 : 0;
   let used = 0;
   for (const name of names) {
-    const item = 18 + 5 + Math.ceil(name.length * 6.2) + 10;
-    if (used > 0 && used + item > width) {
+    const item = 18 + 5 + measure(name);
+    if (used > 0 && used + item > room) {
       rows += 1;
       used = 0;
     }
-    used += item;
+    used += item + 10;
   }
   return rows;
 }
 
 /**
+ * What a chart changes when its width changes (the trend's plot starts below its legend, whose rows depend on
+ * the width). Kept beside the option, not in it, so the option stays plain ECharts.
+ */
+export type Relayout = (width: number, measure?: MeasureText, height?: number) => ChartOption;
+const relayouts = new WeakMap<ChartOption, Relayout>();
+
+/** Registers what `option` changes at a new size (called on mount and on every resize). */
+export function withRelayout(option: ChartOption, relayout: Relayout): ChartOption {
+  relayouts.set(option, relayout);
+  return option;
+}
+
+export function relayoutOf(option: ChartOption): Relayout | undefined {
+  return relayouts.get(option);
+}
+
+/**
  * Lines over periods; gaps (null) stay gaps. Partial periods (the first and last of a range that cuts a period)
- * are drawn as hollow points joined by a dashed segment under the same legend entry, so a short period is not
- * read as a jump. The target, when there is one, is a dashed line that is always inside the axis, named in the
- * legend and marked by its value in the right margin (never on top of the lines). The legend wraps (every
- * series visible, on screen and on paper); the plot starts below it at every width. Annotations are vertical
- * lines named horizontally above the plot, anchored away from the nearer edge so their names are not cut.
+ * are shaded behind the lines, labelled "partial" on the axis and drawn as hollow points, so a short period is
+ * not read as a jump; the lines stay solid (dashes on every segment of a short range read as a broken chart).
+ * The target, when there is one, is a dashed line that is always inside the axis, named in the legend and
+ * marked by its value in the right margin (never on top of the lines). The legend wraps (every series visible,
+ * on screen and on paper); the plot starts below it at the chart's own width (see `relayoutOf`). Annotations
+ * are vertical lines named horizontally above the plot, anchored away from the nearer edge so their names are
+ * not cut.
  */
 export function trendOption(
   periods: string[],
@@ -118,36 +144,31 @@ export function trendOption(
   const partial = options.partial ?? periods.map(() => false);
   const labels = periods.map((p, i) => (partial[i] && options.partialLabel ? `${p}\n(${options.partialLabel})` : p));
   let officeIndex = 0;
-  const series: LineSeriesOption[] = lines.flatMap((line) => {
+  const series: LineSeriesOption[] = lines.map((line) => {
     const colour = line.emphasis ? COLOURS.all : (COLOURS.offices[officeIndex++ % COLOURS.offices.length] ?? '#000');
     const width = line.emphasis ? 3.5 : 1.6;
-    const z = line.emphasis ? 10 : 2;
     const symbolSize = line.emphasis ? 7 : 5;
-    const solid: LineSeriesOption = {
+    return {
       type: 'line',
       name: line.name,
-      data: line.values.map((v, i) => (partial[i] ? null : v)),
+      data: line.values.map((value, i) =>
+        partial[i] && value !== null
+          ? {
+              value,
+              symbol: 'emptyCircle',
+              symbolSize: symbolSize + 3,
+              // ECharts fills an empty circle white and strokes it in the item's colour.
+              itemStyle: { color: colour, borderColor: colour, borderWidth: 2 },
+            }
+          : value,
+      ),
       connectNulls: false,
       symbol: 'circle',
       symbolSize,
       lineStyle: { width, color: colour },
       itemStyle: { color: colour },
-      z,
+      z: line.emphasis ? 10 : 2,
     };
-    if (!partial.some(Boolean)) return [solid];
-    // The dashed part holds each partial point and its complete neighbour, so the line joins up.
-    const dashed: LineSeriesOption = {
-      type: 'line',
-      name: line.name,
-      data: line.values.map((v, i) => (partial[i] || partial[i - 1] || partial[i + 1] ? v : null)),
-      connectNulls: false,
-      symbol: 'emptyCircle',
-      symbolSize: symbolSize + 2,
-      lineStyle: { width: Math.max(1.2, width - 1), color: colour, type: 'dashed' },
-      itemStyle: { color: colour, borderColor: colour, borderWidth: 2 },
-      z: z - 1,
-    };
-    return [solid, dashed];
   });
   const band = options.band ? bandSeries(options.band) : [];
   const target = options.target === null ? [] : [targetSeries(options.target, options.targetLabel, options.unit)];
@@ -161,6 +182,7 @@ export function trendOption(
     ...(options.band ? [...options.band.low, ...options.band.high] : []),
   ].filter((v): v is number => v !== null);
   const axis = trendAxis(options.unit, values, options.target);
+  const shade = partial.some(Boolean) ? [partialShade(partial, axis.max)] : [];
   const legendNames = [
     ...new Set([
       ...lines.map((l) => l.name),
@@ -170,26 +192,41 @@ export function trendOption(
   ];
   // Annotation names sit in a row (two when several) between the legend and the plot.
   const annotationRoom = marks.length === 0 ? 0 : marks.length === 1 ? ANNOTATION_ROW : 2 * ANNOTATION_ROW;
-  const top = (width: number) => legendRows(legendNames, width) * LEGEND_ROW + annotationRoom + 14;
-  return {
+  const top = (width: number, measure?: MeasureText) =>
+    LEGEND_PADDING + legendRows(legendNames, width, measure) * LEGEND_ROW + annotationRoom + 8;
+  const option: ChartOption = {
     textStyle: FONT,
     animation: false,
-    grid: { left: 48, right: 56, top: top(LEGEND_WIDTHS[0]), bottom: 44 },
+    grid: { left: 48, right: 56, top: top(700), bottom: 44 },
     legend: {
       type: 'plain',
       top: 0,
       left: 0,
       right: 0,
+      padding: LEGEND_PADDING,
       itemWidth: 18,
       itemGap: 10,
       textStyle: FONT,
-      // The target's entry is drawn as a dash, like its line.
       data: legendNames.map((name) =>
-        target.some((t) => t.name === name) ? { name, icon: 'path://M0,4h6v2h-6z M9,4h6v2h-6z M18,4h6v2h-6z' } : name,
+        // The target's entry is drawn as a dash, like its line; the band's as a pale block, like the band.
+        target.some((t) => t.name === name)
+          ? { name, icon: 'path://M0,4h6v2h-6z M9,4h6v2h-6z M18,4h6v2h-6z' }
+          : options.band?.label === name
+            ? { name, icon: 'rect', itemStyle: { color: BAND_COLOUR, opacity: 1 } }
+            : name,
       ),
     },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? axisLabel(options.unit, v) : '—') },
-    xAxis: { type: 'category', data: labels, boundaryGap: false, axisLabel: { hideOverlap: true } },
+    xAxis: {
+      type: 'category',
+      data: labels,
+      // Each period is a band with its point in the middle (a partial period's shade fills its band; ECharts
+      // draws bars that way whatever this says, so the lines keep the same layout with or without one).
+      boundaryGap: true,
+      // Every period's name is tried (ECharts' own spacing guess drops the partial ends on a phone); only names
+      // that really collide are left out.
+      axisLabel: { interval: 0, hideOverlap: true, lineHeight: 14 },
+    },
     yAxis: {
       type: 'value',
       min: axis.min,
@@ -198,12 +235,33 @@ export function trendOption(
       axisLabel: { formatter: (v: number) => axisLabel(options.unit, v) },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
-    series: [...band, ...series, ...target],
-    // Narrower charts wrap the legend onto more rows; each width range starts the plot below its own legend.
-    media: LEGEND_WIDTHS.map((width, i) => ({
-      query: { maxWidth: width },
-      option: { grid: { top: top(LEGEND_WIDTHS[i + 1] ?? 300) } },
-    })),
+    series: [...shade, ...band, ...series, ...target],
+  };
+  return withRelayout(option, (width, measure) => ({ grid: { top: top(width, measure) } }));
+}
+
+/** The band as it shows on white (the all-offices colour at 0.14 opacity), for its legend icon. */
+const BAND_COLOUR = '#dee0e4';
+
+/**
+ * A partial period's shading: a bar as wide as the period's band, behind everything, silent and out of the
+ * tooltip and legend.
+ */
+function partialShade(partial: readonly boolean[], top: number): BarSeriesOption {
+  return {
+    type: 'bar',
+    name: 'partial',
+    data: partial.map((p) => (p ? top : null)),
+    barWidth: '100%',
+    silent: true,
+    clip: true,
+    tooltip: { show: false },
+    // Pale diagonal hatching: "not a whole period", told apart from the band by its stripes.
+    itemStyle: {
+      color: '#f7f8fa',
+      decal: { color: 'rgba(74, 85, 104, 0.12)', dashArrayX: [1, 0], dashArrayY: [2, 6], rotation: -Math.PI / 4 },
+    },
+    z: 0,
   };
 }
 
@@ -233,7 +291,7 @@ function bandSeries(band: BandInput): LineSeriesOption[] {
       name: band.label,
       data: both.map((b) => (b ? b.high - b.low : null)),
       areaStyle: { color: COLOURS.all, opacity: 0.14 },
-      itemStyle: { color: 'rgba(20, 33, 61, 0.3)' },
+      itemStyle: { color: BAND_COLOUR },
     },
   ];
 }

@@ -12,7 +12,7 @@ import {
 } from 'echarts/components';
 import { getInstanceByDom, init, use, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { ChartOption } from './chart.options.ts';
+import { relayoutOf, type ChartOption, type MeasureText, type Relayout } from './chart.options.ts';
 
 use([
   LineChart,
@@ -28,28 +28,46 @@ use([
   CanvasRenderer,
 ]);
 
-const mounted = new Set<EChartsType>();
+const mounted = new Map<EChartsType, Relayout | undefined>();
 let observer: ResizeObserver | null = null;
+
+/** Legend text as the canvas draws it (12 px, the charts' font), so a legend's rows are counted, not guessed. */
+let measureContext: CanvasRenderingContext2D | null | undefined;
+const measureText: MeasureText = (text) => {
+  measureContext ??= document.createElement('canvas').getContext('2d');
+  if (!measureContext) return Math.ceil(text.length * 6.2);
+  measureContext.font = '12px Inter, "Segoe UI", system-ui, sans-serif';
+  return Math.ceil(measureContext.measureText(text).width);
+};
+
+function fit(chart: EChartsType, relayout: Relayout | undefined): void {
+  if (relayout) chart.setOption(relayout(chart.getWidth(), measureText, chart.getHeight()));
+}
 
 function resizeObserver(): ResizeObserver {
   observer ??= new ResizeObserver(() => {
-    for (const chart of mounted) chart.resize();
+    for (const [chart, relayout] of mounted) {
+      chart.resize();
+      fit(chart, relayout);
+    }
   });
   return observer;
 }
 
-/** Draws `option` into `container` (which must have a size) and keeps it sized. */
+/** Draws `option` into `container` (which must have a size), laid out for its width, and keeps it so. */
 export function mountChart(container: HTMLElement, option: ChartOption): EChartsType {
   const chart = init(container, undefined, { renderer: 'canvas' });
+  const relayout = relayoutOf(option);
   chart.setOption(option);
-  mounted.add(chart);
+  fit(chart, relayout);
+  mounted.set(chart, relayout);
   resizeObserver().observe(container);
   return chart;
 }
 
 /** Disposes of every chart; called before a screen is redrawn. */
 export function disposeCharts(): void {
-  for (const chart of mounted) {
+  for (const chart of mounted.keys()) {
     observer?.unobserve(chart.getDom());
     chart.dispose();
   }

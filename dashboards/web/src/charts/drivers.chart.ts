@@ -3,7 +3,8 @@
  * split by the aspects' average performance and importance. Pure ECharts options from a /v1/drivers answer.
  */
 import type { DriversAnswer } from '../api.types.ts';
-import { COLOURS, type ChartOption } from './chart.options.ts';
+import { COLOURS, withRelayout, type ChartOption, type MeasureText } from './chart.options.ts';
+import { placeLabels, LABEL_LIFT, type Placement } from './label.place.ts';
 import { niceAxis, type NiceAxis } from './nice.axis.ts';
 
 export type Quadrant = 'fix' | 'keep' | 'watch' | 'ok';
@@ -131,108 +132,149 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
       : []),
   ]);
   const { x, y } = driverAxes(q);
-  const xMid = (x.min + x.max) / 2;
   const midLines = [
     ...(q.performanceMid !== null ? [{ xAxis: q.performanceMid }] : []),
     ...(q.importanceMid !== null ? [{ yAxis: q.importanceMid }] : []),
   ];
   const corners = q.points.length === 0 ? [] : (Object.keys(CORNERS) as Quadrant[]);
-  return {
-    animation: false,
-    textStyle: { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#2d3748' },
-    // The plot shrinks to keep tick labels and axis names inside the canvas (nothing clipped at 390 px).
-    grid: { left: 8, right: 16, top: 12, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
-    xAxis: {
-      type: 'value',
-      name: axes.x,
-      nameLocation: 'middle',
-      nameGap: 26,
-      nameTextStyle: { color: '#2d3748', fontSize: 12 },
-      min: x.min,
-      max: x.max,
-      interval: x.interval,
-      axisLabel: { formatter: (v: number) => axes.formatTick(v, x.digits), hideOverlap: true },
-      splitLine: { lineStyle: { color: '#edf2f7' } },
-    },
-    yAxis: {
-      type: 'value',
-      name: axes.y,
-      nameLocation: 'middle',
-      nameGap: 36,
-      nameTextStyle: { color: '#2d3748', fontSize: 12 },
-      min: y.min,
-      max: y.max,
-      interval: y.interval,
-      axisLabel: { formatter: (v: number) => axes.formatTick(v, y.digits) },
-      splitLine: { lineStyle: { color: '#edf2f7' } },
-    },
-    series: [
-      ...whiskers.map((segment) => ({
-        type: 'line' as const,
-        data: segment,
-        silent: true,
-        symbol: 'none',
-        lineStyle: { color: '#4a5568', width: 1.5 },
-        z: 1,
+  // Before the chart knows its size: names to the side away from the nearer edge, above or below the whisker
+  // away from the importance line; at its size, `relayout` places them clear of lines, points and each other.
+  const xMid = (x.min + x.max) / 2;
+  const initial: Placement[] = q.points.map((p) => ({
+    position: p.performance > xMid ? 'left' : 'right',
+    dy: q.importanceMid === null || p.importance >= q.importanceMid ? -LABEL_LIFT : LABEL_LIFT,
+  }));
+  const relayout = (width: number, measure: MeasureText = (t) => t.length * 6.2, height = 340): ChartOption => {
+    const plot = { width: width - GRID.left - GRID.right, height: height - GRID.top - GRID.bottom };
+    const px = (v: number) => ((v - x.min) / (x.max - x.min)) * plot.width;
+    const py = (v: number) => (1 - (v - y.min) / (y.max - y.min)) * plot.height;
+    const placements = placeLabels(
+      q.points.map((p) => ({
+        x: px(p.performance),
+        y: py(p.importance),
+        ...(p.performanceInterval
+          ? { whiskerX: [px(p.performanceInterval.lower), px(p.performanceInterval.upper)] as const }
+          : {}),
+        ...(p.importanceInterval
+          ? { whiskerY: [py(p.importanceInterval.upper), py(p.importanceInterval.lower)] as const }
+          : {}),
+        width: measure(p.label) + 4,
+        height: 16,
       })),
+      plot,
       {
-        type: 'scatter',
-        z: 3,
-        symbolSize: 14,
-        data: q.points.map((p) => ({
-          value: [p.performance, p.importance],
-          name: p.label,
-          itemStyle: { color: QUADRANT_COLOURS[p.quadrant], borderColor: '#fff', borderWidth: 1 },
-          // Names of points in the right half go to their left, so none runs off a phone's edge; lifted a
-          // little, so the horizontal whisker does not run through them.
-          label: { position: p.performance > xMid ? ('left' as const) : ('right' as const), offset: [0, -11] },
-        })),
-        label: {
-          show: true,
-          formatter: '{b}',
-          color: '#1a202c',
-          fontSize: 12,
-          // Wide enough for the longest aspect on one line, so no wrapped name straddles its whisker.
-          width: 170,
-          overflow: 'break',
-          backgroundColor: 'rgba(255,255,255,0.8)',
-          padding: [1, 2],
-        },
-        labelLayout: { moveOverlap: 'shiftY' },
-        markLine: {
+        x: q.performanceMid === null ? null : px(q.performanceMid),
+        y: q.importanceMid === null ? null : py(q.importanceMid),
+      },
+    );
+    return { series: [{ id: 'drivers-points', data: pointData(q, placements) }] };
+  };
+  return withRelayout(
+    {
+      animation: false,
+      textStyle: { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#2d3748' },
+      // Fixed margins hold the tick labels and axis names (nothing clipped at 390 px) and tell the names' placement
+      // where the plot is.
+      grid: { left: GRID.left, right: GRID.right, top: GRID.top, bottom: GRID.bottom },
+      xAxis: {
+        type: 'value',
+        name: axes.x,
+        nameLocation: 'middle',
+        nameGap: 26,
+        nameTextStyle: { color: '#2d3748', fontSize: 12 },
+        min: x.min,
+        max: x.max,
+        interval: x.interval,
+        axisLabel: { formatter: (v: number) => axes.formatTick(v, x.digits), hideOverlap: true },
+        splitLine: { lineStyle: { color: '#edf2f7' } },
+      },
+      yAxis: {
+        type: 'value',
+        name: axes.y,
+        nameLocation: 'middle',
+        nameGap: 36,
+        nameTextStyle: { color: '#2d3748', fontSize: 12 },
+        min: y.min,
+        max: y.max,
+        interval: y.interval,
+        axisLabel: { formatter: (v: number) => axes.formatTick(v, y.digits) },
+        splitLine: { lineStyle: { color: '#edf2f7' } },
+      },
+      series: [
+        ...whiskers.map((segment) => ({
+          type: 'line' as const,
+          data: segment,
           silent: true,
           symbol: 'none',
-          label: { show: false },
-          lineStyle: { type: 'dashed', color: '#718096', width: 1 },
-          data: midLines,
+          lineStyle: { color: '#4a5568', width: 1.5 },
+          z: 1,
+        })),
+        {
+          id: 'drivers-points',
+          type: 'scatter',
+          z: 3,
+          symbolSize: 14,
+          data: pointData(q, initial),
+          label: {
+            show: true,
+            formatter: '{b}',
+            color: '#1a202c',
+            fontSize: 12,
+            backgroundColor: 'rgba(255,255,255,0.85)',
+            padding: [1, 2],
+          },
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            label: { show: false },
+            lineStyle: { type: 'dashed', color: '#718096', width: 1 },
+            data: midLines,
+          },
         },
-      },
-      {
-        // The quadrants' names, each in its corner, as text without a symbol.
-        type: 'scatter',
-        silent: true,
-        z: 2,
-        symbolSize: 0,
-        data: corners.map((quadrant) => {
-          const corner = CORNERS[quadrant];
-          const right = corner.x === 'max';
-          const top = corner.y === 'max';
-          return {
-            value: [x[corner.x], y[corner.y]],
-            name: axes.quadrants[quadrant],
-            label: {
-              show: true,
-              formatter: '{b}',
-              position: [right ? -4 : 4, top ? 4 : -4],
-              align: right ? ('right' as const) : ('left' as const),
-              verticalAlign: top ? ('top' as const) : ('bottom' as const),
-              color: QUADRANT_TEXT[quadrant],
-              fontSize: 11,
-              fontWeight: 'bold' as const,
-            },
-          };
-        }),
-      },
-    ],
-  };
+        {
+          // The quadrants' names, each in its corner, as text without a symbol.
+          type: 'scatter',
+          silent: true,
+          z: 2,
+          symbolSize: 0,
+          data: corners.map((quadrant) => {
+            const corner = CORNERS[quadrant];
+            const right = corner.x === 'max';
+            const top = corner.y === 'max';
+            return {
+              value: [x[corner.x], y[corner.y]],
+              name: axes.quadrants[quadrant],
+              label: {
+                show: true,
+                formatter: '{b}',
+                position: [right ? -4 : 4, top ? 4 : -4],
+                align: right ? ('right' as const) : ('left' as const),
+                verticalAlign: top ? ('top' as const) : ('bottom' as const),
+                color: QUADRANT_TEXT[quadrant],
+                fontSize: 11,
+                fontWeight: 'bold' as const,
+              },
+            };
+          }),
+        },
+      ],
+    },
+    relayout,
+  );
+}
+
+/** The plot's margins in px: tick labels and the axis names sit in them. */
+const GRID = { left: 58, right: 16, top: 12, bottom: 42 };
+
+/** The aspects as scatter points, each name where `placements` puts it. */
+function pointData(q: DriverQuadrants, placements: readonly Placement[]) {
+  return q.points.map((p, i) => {
+    const placement = placements[i] ?? { position: 'right', dy: -LABEL_LIFT };
+    return {
+      value: [p.performance, p.importance],
+      name: p.label,
+      itemStyle: { color: QUADRANT_COLOURS[p.quadrant], borderColor: '#fff', borderWidth: 1 },
+      label: { position: placement.position, offset: [0, placement.dy] },
+    };
+  });
 }

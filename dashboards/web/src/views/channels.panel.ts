@@ -5,7 +5,13 @@
  */
 import type { ChannelsRequest } from '@servq/query-api';
 import type { ChannelsAnswer } from '../api.types.ts';
-import { channelMixOption, digitalShareOption } from '../charts/channels.chart.ts';
+import {
+  channelMixOption,
+  digitalShareOption,
+  mixHeight,
+  mixSegments,
+  OWN_SEGMENT_SHARE,
+} from '../charts/channels.chart.ts';
 import { h, table } from '../dom.ts';
 import { FILTER_DIMENSIONS } from '../filters.ts';
 import { formatChange, formatDecimal, formatInterval, formatP, formatPeriod, formatValue } from '../format.ts';
@@ -55,6 +61,14 @@ function mixFigure(ctx: ViewContext, answer: ChannelsAnswer, mix: ChannelMix, la
   const top = byChannel.indexOf(Math.max(...byChannel));
   const skipped = [...new Set(answer.contacts.skipped.map((s) => s.metric))].map((m) => metricLabel(ctx, m));
   const note = [mix.channels.length === 0 ? l('channelsNone') : l('channelsNote')];
+  const grouped = mixSegments(mix).grouped;
+  if (grouped.length > 0)
+    note.push(
+      l('channelsGrouped', {
+        share: formatValue('share', OWN_SEGMENT_SHARE, ctx.lang),
+        channels: grouped.map((c) => names[c] ?? '').join(', '),
+      }),
+    );
   if (skipped.length > 0) note.push(l('channelsSkipped', { metrics: skipped.join(', ') }));
   const cell = (n: number, share: number | null | undefined) =>
     `${n.toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB')} (${formatValue('share', share ?? null, ctx.lang)})`;
@@ -77,8 +91,13 @@ function mixFigure(ctx: ViewContext, answer: ChannelsAnswer, mix: ChannelMix, la
             top: names[top] ?? '—',
             share: formatValue('share', total > 0 ? (byChannel[top] ?? 0) / total : null, ctx.lang),
           }),
-    option: channelMixOption(labels, mix, { names, formatPercent: (v) => percentTick(ctx)(v) }),
-    height: 320,
+    option: channelMixOption(labels, mix, {
+      names,
+      otherName: l('channelsOther'),
+      formatPercent: (v) => percentTick(ctx)(v),
+      formatCount: (n) => n.toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB'),
+    }),
+    height: mixHeight(mix.periods.length),
     tableLabel: l('dataTable'),
     data: {
       columns: ['period', ...mix.channels.flatMap((c) => [c, `${c}_share_pct`]), 'contacts'],

@@ -45,12 +45,11 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
     if (metric && !tile.suppressed) {
       const verdict = tileVerdict(ctx, element, tile, metric, figureIn(previous, tile.id));
       const extras = tileExtras(ctx, metric, points, previous, year, verdict);
-      // A percentile says how it is computed, in the API's words (GET /v1/metrics).
-      if (metric.method)
-        element
-          .querySelector('.tile-n')
-          ?.after(h('p', { class: 'tile-method' }, l('percentileMethod', { method: metric.method[ctx.lang] })));
       element.append(extras);
+      // A percentile says how it is computed, in the API's words (GET /v1/metrics): last in the tile, so its
+      // sparkline and verdict line up with the other tiles of the row.
+      if (metric.method)
+        element.append(h('p', { class: 'tile-method' }, l('percentileMethod', { method: metric.method[ctx.lang] })));
     }
     return element;
   });
