@@ -429,11 +429,17 @@ describe('alerts: a broken target reaches its subscribers once', () => {
       expect(historyText).toContain('Acknowledged by dev-management');
       expect(historyText).toContain('Raised');
       expect({ en: await axeViolations(page) }).toEqual({ en: [] });
+      await page.screenshot({ path: join(shots, 'dashboard-alerts-en.png'), fullPage: true });
       await page.setViewportSize(PHONE);
       await openScreen(page, 'alerts');
       const widths = await pageWidths(page);
       expect(widths.scroll).toBe(widths.client);
       await page.screenshot({ path: join(shots, 'dashboard-alerts-en-phone.png'), fullPage: true });
+      await page.locator('.lang-switch button[lang="lv"]').click();
+      await waitForExpression(page, "document.documentElement.lang === 'lv'");
+      await openScreen(page, 'alerts');
+      expect({ lvPhone: await axeViolations(page) }).toEqual({ lvPhone: [] });
+      await page.screenshot({ path: join(shots, 'dashboard-alerts-lv-phone.png'), fullPage: true });
       expect(browser.pageErrors).toEqual([]);
       expect(browser.consoleErrors).toEqual([]);
     } finally {

@@ -522,6 +522,32 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(browser.consoleErrors).toEqual([]);
   });
 
+  it('gives an analyst the SQL screen on the seeded lake, without serious axe violations, desktop and phone', async () => {
+    await signIn(page, 'servq-dev-analyst-token');
+    expect(await navScreens(page)).toContain('sql');
+    for (const viewport of [DESKTOP, PHONE]) {
+      await page.setViewportSize(viewport);
+      const device = viewport === PHONE ? 'phone' : 'desktop';
+      for (const lang of ['lv', 'en']) {
+        await page.locator(`.lang-switch button[lang="${lang}"]`).click();
+        await waitForExpression(page, `document.documentElement.lang === ${JSON.stringify(lang)}`);
+        await openScreen(page, 'sql');
+        await page.locator('.schema-table').first().waitFor();
+        await page.locator('#content form button[type=submit]').first().click();
+        await page.locator('.sql-table tbody tr').first().waitFor();
+        expect({ lang, device, violations: await axeViolations(page) }).toEqual({ lang, device, violations: [] });
+        if (viewport === PHONE) {
+          const widths = await pageWidths(page);
+          expect({ screen: 'sql', ...widths }).toEqual({ screen: 'sql', scroll: widths.client, client: widths.client });
+        }
+        await page.screenshot({ path: join(screenshots, `${device}-sql-${lang}.png`), fullPage: true });
+      }
+    }
+    await page.setViewportSize(DESKTOP);
+    expect(browser.pageErrors).toEqual([]);
+    expect(browser.consoleErrors).toEqual([]);
+  });
+
   it('re-queries the open overview when new events move the data version, without a reload', async () => {
     if (!page.url().startsWith(stack.queryUrl)) await page.goto(stack.queryUrl);
     await signIn(page, MANAGEMENT);

@@ -38,6 +38,7 @@ import { dueWeek, firstWorkingDayOfWeek } from '../services/reports/src/week.ts'
 import {
   axeViolations,
   CHROMIUM,
+  DESKTOP,
   distDir,
   openBrowser,
   openScreen,
@@ -45,6 +46,7 @@ import {
   PHONE,
   requireBrowserAndDashboard,
   signIn,
+  waitForExpression,
 } from './support/browser.ts';
 import { freePort, repoRoot } from './support/services.ts';
 import { startStack, type Stack } from './support/stack.ts';
@@ -299,7 +301,16 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       await openScreen(page, 'reports');
       const widths = await pageWidths(page);
       expect(widths.scroll).toBe(widths.client);
-      await page.screenshot({ path: join(artifacts, 'dashboard-reports-phone.png'), fullPage: true });
+      await page.screenshot({ path: join(artifacts, 'dashboard-reports-lv-phone.png'), fullPage: true });
+      // The screen in English too, phone then desktop.
+      await page.locator('.lang-switch button[lang="en"]').click();
+      await waitForExpression(page, "document.documentElement.lang === 'en'");
+      await openScreen(page, 'reports');
+      expect({ en: await axeViolations(page) }).toEqual({ en: [] });
+      await page.screenshot({ path: join(artifacts, 'dashboard-reports-en-phone.png'), fullPage: true });
+      await page.setViewportSize(DESKTOP);
+      await openScreen(page, 'reports');
+      await page.screenshot({ path: join(artifacts, 'dashboard-reports-en.png'), fullPage: true });
       expect(browser.pageErrors).toEqual([]);
       expect(browser.consoleErrors).toEqual([]);
     } finally {

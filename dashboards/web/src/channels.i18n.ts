@@ -2,7 +2,7 @@
 export const channelsStrings = {
   channelsTitle: { lv: 'Saziņas kanāli', en: 'Channel mix' },
   channelsNote: {
-    lv: 'Kontakti: apmeklējumi nodaļās (klātienē), sūdzības, atsauksmes un novērtētās e-pakalpojumu lietas, katrs pēc sava kanāla. Katrs stabiņš sadala perioda kontaktus (100 %).',
+    lv: 'Kontakti: apmeklējumi nodaļās (klātienē), sūdzības, atsauksmes un novērtētās e-pakalpojumu lietas, katrs pēc sava kanāla. Katra josla sadala perioda kontaktus (100 %).',
     en: 'Contacts: office visits (in person), complaints, feedback and rated e-service cases, each by its channel. Each bar splits the period’s contacts (100 %).',
   },
   channelsSkipped: {

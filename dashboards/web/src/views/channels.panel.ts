@@ -65,7 +65,7 @@ function mixFigure(ctx: ViewContext, answer: ChannelsAnswer, mix: ChannelMix, la
   if (grouped.length > 0)
     note.push(
       l('channelsGrouped', {
-        share: formatValue('share', OWN_SEGMENT_SHARE, ctx.lang),
+        share: `${formatDecimal(OWN_SEGMENT_SHARE * 100, ctx.lang, 0)}\u00a0%`,
         channels: grouped.map((c) => names[c] ?? '').join(', '),
       }),
     );
