@@ -34,7 +34,7 @@ describe('scatter label placement', () => {
 
   it('does not put two names on top of each other', () => {
     const placements = placeLabels([point(100, 60), point(110, 64)], plot, { x: null, y: null });
-    const [a, b] = placements.map((p, i) => labelBox(point(i === 0 ? 100 : 110, i === 0 ? 60 : 64), p!));
+    const [a, b] = placements.map((p, i) => labelBox(point(i === 0 ? 100 : 110, i === 0 ? 60 : 64), p));
     const overlapX = Math.min(a!.right, b!.right) - Math.max(a!.left, b!.left);
     const overlapY = Math.min(a!.bottom, b!.bottom) - Math.max(a!.top, b!.top);
     expect(overlapX <= 0 || overlapY <= 0).toBe(true);
