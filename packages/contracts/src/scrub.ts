@@ -140,20 +140,27 @@ function replaceNames(text: string, found: ScrubReport['found']): string {
   return result + text.slice(from);
 }
 
+/**
+ * One rule over one text. A module-level function rather than a closure made per rule and text: the services run
+ * under tsx, which names every closure bound to a variable with `Object.defineProperty` as it is made, and that
+ * cost about 4 µs a comment (a tenth of an import's CPU per row).
+ */
+function applyRule(rule: Rule, text: string, found: ScrubReport['found']): string {
+  return text.replace(rule.pattern, (match) => {
+    if (rule.accept && !rule.accept(match)) return match;
+    found[rule.kind] = (found[rule.kind] ?? 0) + 1;
+    return Placeholders[rule.kind];
+  });
+}
+
 export function scrubTextWithReport(text: string): ScrubReport {
   const found: Partial<Record<PlaceholderKind, number>> = {};
   let result = text;
   for (const rule of RULES) {
-    const replace = (part: string) =>
-      part.replace(rule.pattern, (match) => {
-        if (rule.accept && !rule.accept(match)) return match;
-        found[rule.kind] = (found[rule.kind] ?? 0) + 1;
-        return Placeholders[rule.kind];
-      });
-    if (!rule.onlyInRunsWithAt) result = replace(result);
+    if (!rule.onlyInRunsWithAt) result = applyRule(rule, result, found);
     // A run's neighbours are whitespace, which no address character is: the pattern reads a run as it reads it
     // in the whole text.
-    else if (result.includes('@')) result = result.replace(RUN_WITH_AT, replace);
+    else if (result.includes('@')) result = result.replace(RUN_WITH_AT, (run) => applyRule(rule, run, found));
   }
   // Names last: the patterns above have already taken e-mail addresses such as jānis.bērziņš@inbox.lv whole.
   return { text: replaceNames(result, found), found };

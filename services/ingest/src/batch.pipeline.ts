@@ -76,7 +76,7 @@ function rejectedMessage(item: RawItem, errors: FieldError[], ctx: PipelineConte
   return { key, value: JSON.stringify(rejected), headers: { source: ctx.caller.keyId } };
 }
 
-function acceptedMessage(event: ServqEvent, ctx: PipelineContext): OutgoingMessage {
+function acceptedMessage(event: ServqEvent, ctx: PipelineContext, ingestedAt: string): OutgoingMessage {
   const scrubbed = scrubEvent(event, { secret: ctx.pseudonymSecret });
   return {
     key: messageKeyFor(scrubbed),
@@ -85,7 +85,7 @@ function acceptedMessage(event: ServqEvent, ctx: PipelineContext): OutgoingMessa
       source: ctx.caller.keyId,
       type: scrubbed.type,
       schema_version: String(scrubbed.schema_version),
-      ingested_at: ctx.now.toISOString(),
+      ingested_at: ingestedAt,
     },
   };
 }
@@ -101,6 +101,8 @@ export function prepareBatch(items: readonly RawItem[], ctx: PipelineContext): P
   const forbidden: PreparedBatch['forbidden'] = [];
   const acceptedIds: string[] = [];
   const inThisRequest = new Set<string>();
+  // One time for the whole batch (ctx.now is), formatted once rather than per event.
+  const ingestedAt = ctx.now.toISOString();
 
   items.forEach((item, index) => {
     const rawType = item.ok ? stringField(item.value, 'type') : null;
@@ -126,7 +128,7 @@ export function prepareBatch(items: readonly RawItem[], ctx: PipelineContext): P
     inThisRequest.add(event.event_id);
     acceptedIds.push(event.event_id);
     outcomes.push({ index, event_id: event.event_id, type: event.type, status: 'accepted' });
-    push(`${ctx.topicPrefix}${topicFor(event)}`, acceptedMessage(event, ctx));
+    push(`${ctx.topicPrefix}${topicFor(event)}`, acceptedMessage(event, ctx, ingestedAt));
   });
 
   return {

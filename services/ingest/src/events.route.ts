@@ -133,9 +133,17 @@ async function produce(
     throw error;
   }
   deps.dedup.remember(prepared.acceptedIds);
+  // Counted per outcome and type, then added to the counter once each: an import's chunk of 1,000 rows has one
+  // or two such pairs, and the counter hashes its labels on every call.
+  const counts = new Map<string, { outcome: ItemOutcome['status']; type: string; n: number }>();
   for (const o of prepared.outcomes) {
-    metrics.events.inc({ outcome: o.status, type: o.type ?? 'unknown', source: caller.keyId });
+    const type = o.type ?? 'unknown';
+    const key = `${o.status} ${type}`;
+    const count = counts.get(key);
+    if (count) count.n += 1;
+    else counts.set(key, { outcome: o.status, type, n: 1 });
   }
+  for (const { outcome, type, n } of counts.values()) metrics.events.inc({ outcome, type, source: caller.keyId }, n);
   return prepared.outcomes;
 }
 
@@ -167,12 +175,14 @@ class ImportTally {
   omitted = 0;
   readonly listed: ImportResult[] = [];
 
-  add(result: ImportResult): void {
-    if (result.status === 'accepted') this.accepted += 1;
-    else if (result.status === 'duplicate') this.duplicates += 1;
+  /** A row's outcome; its listed copy (numbered in the file, with its line) is made only for a row listed. */
+  add(outcome: ItemOutcome, line: number): void {
+    const index = this.total;
+    if (outcome.status === 'accepted') this.accepted += 1;
+    else if (outcome.status === 'duplicate') this.duplicates += 1;
     else this.rejected += 1;
-    if (result.status === 'accepted') return;
-    if (this.listed.length < MAX_LISTED_IMPORT_RESULTS) this.listed.push(result);
+    if (outcome.status === 'accepted') return;
+    if (this.listed.length < MAX_LISTED_IMPORT_RESULTS) this.listed.push({ ...outcome, index, line });
     else this.omitted += 1;
   }
 
@@ -212,7 +222,7 @@ async function importCsv(
     const { lines, done } = inFlight;
     inFlight = null;
     const outcomes = await done;
-    outcomes.forEach((o, i) => tally.add({ ...o, index: tally.total, line: lines[i]! }));
+    outcomes.forEach((o, i) => tally.add(o, lines[i]!));
   };
   try {
     for await (const chunk of csvEventChunks(text, deps.config.limits.maxEventsPerRequest)) {
