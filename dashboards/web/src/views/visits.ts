@@ -69,18 +69,27 @@ function wrapCategories(option: ChartOption): ChartOption {
 }
 
 /** Bar labels as the page's language writes numbers (3,2 in Latvian), not ECharts' own 3.2. */
-function localLabels(option: ChartOption, ctx: ViewContext): ChartOption {
+function localLabels(option: ChartOption, ctx: ViewContext, unit: Unit = 'count'): ChartOption {
   const series = Array.isArray(option.series) ? option.series : [];
   const format = new Intl.NumberFormat(locale(ctx), { maximumFractionDigits: 1 });
+  // Bars and the value axis say their unit (minutes, percent), so "26.8" is not read as a count.
+  const suffix = unit === 'minutes' ? '\u00a0min' : unit === 'share' ? '\u00a0%' : '';
+  const text = (value: unknown) => (typeof value === 'number' ? `${format.format(value)}${suffix}` : '');
+  const withUnit = <A>(axis: A): A =>
+    axis && !Array.isArray(axis) && (axis as { type?: string }).type === 'value'
+      ? { ...axis, axisLabel: { formatter: (v: number) => text(v) } }
+      : axis;
   return {
     ...option,
+    xAxis: withUnit(option.xAxis),
+    yAxis: withUnit(option.yAxis),
     series: series.map((one) =>
       one.type === 'bar'
         ? {
             ...one,
             label: {
               ...one.label,
-              formatter: (p: { value?: unknown }) => (typeof p.value === 'number' ? format.format(p.value) : ''),
+              formatter: (p: { value?: unknown }) => text(p.value),
             },
           }
         : one,
@@ -448,6 +457,7 @@ function barOfGroups(
         ),
       ),
       ctx,
+      unit,
     ),
     height: 40 + Math.max(1, plotted.length) * 34,
     tableLabel: l('dataTable'),
@@ -535,14 +545,18 @@ function waitBands(
     title: `${title}: ${metricLabel(ctx, 'csat')}`,
     note: shown.length === 0 ? (tooFew ?? verdict) : [verdict, tooFew].filter(Boolean).join(' '),
     summary: `${title}: ${shown.map((b) => `${bandName(b.band)} ${formatValue('share', b.figure.value, ctx.lang)}`).join(', ')}. ${verdict}`,
-    option: withTarget(
-      barOption(
-        shown.map((b) => bandName(b.band)),
-        shown.map((b) => rounded(plotValue('share', b.figure.value ?? 0))),
-        { name: metricLabel(ctx, 'csat'), colour: COLOURS.offices[2] ?? '#2f855a' },
+    option: localLabels(
+      withTarget(
+        barOption(
+          shown.map((b) => bandName(b.band)),
+          shown.map((b) => rounded(plotValue('share', b.figure.value ?? 0))),
+          { name: metricLabel(ctx, 'csat'), colour: COLOURS.offices[2] ?? '#2f855a' },
+        ),
+        plotValue('share', target),
+        `${l('target')} ${targetText}`,
       ),
-      plotValue('share', target),
-      `${l('target')} ${targetText}`,
+      ctx,
+      'share',
     ),
     height: 240,
     tableLabel: l('dataTable'),
