@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legendRows, relayoutOf, trendAxis, trendOption } from './chart.options.ts';
+import { legendRows, niceMax, relayoutOf, tickStep, trendAxis, trendOption } from './chart.options.ts';
 
 describe('trend chart options', () => {
   it('keeps a share axis inside 0–100 % even for one dot near the top', () => {
@@ -145,5 +145,21 @@ describe('trend chart layout', () => {
     const labels = first?.markLine?.data.map((d) => d.label);
     expect(labels?.map((l) => l.position)).toEqual(['end', 'end']);
     expect(labels?.map((l) => l.align)).toEqual(['left', 'right']);
+  });
+});
+
+describe('comparison axis ticks', () => {
+  it('divides a duration axis so its end is a tick (35 min in steps of 5, not 30 then 35)', () => {
+    expect(niceMax(31)).toBe(35);
+    expect(tickStep(35)).toBe(5);
+    expect(tickStep(15)).toBe(5);
+    expect(tickStep(40)).toBe(10);
+    for (const max of [1.5, 4.5, 7.5, 15, 35, 45, 60, 150]) {
+      const step = tickStep(max);
+      expect({ max, divides: step !== undefined && Number.isInteger(Math.round((max / step) * 1e9) / 1e9) }).toEqual({
+        max,
+        divides: true,
+      });
+    }
   });
 });

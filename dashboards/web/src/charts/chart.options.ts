@@ -516,6 +516,8 @@ export function comparisonOption(
       // scale (never 0 or 5.5); durations start at zero.
       min: options.unit === 'share' ? shareAxisMin(min) : options.unit === 'score_1_5' ? 1 : 0,
       max: options.unit === 'share' ? 100 : options.unit === 'score_1_5' ? 5 : niceMax(max),
+      // Durations: ticks that land on the axis's end (no "30 min 35 min" crowding at the right).
+      ...(options.unit === 'share' || options.unit === 'score_1_5' ? {} : { interval: tickStep(niceMax(max)) }),
       axisLabel: { formatter: (v: number) => axisLabel(options.unit, v) },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
@@ -534,6 +536,17 @@ export function comparisonOption(
 /** The lower end of a percent axis: 10 points below the lowest bound, on a multiple of 10, never below 0. */
 export function shareAxisMin(lowest: number): number {
   return Math.max(0, Math.floor((lowest - 10) / 10) * 10);
+}
+
+/** Steps a duration axis may use, plain ones first (2.5 or 1.5 only when nothing plain divides the axis). */
+const TICK_STEPS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 0.5, 0.25, 2.5, 25, 250, 1.5, 15, 150];
+
+/** A tick step that divides `max` into 3 to 7 equal parts, so the axis's end is a tick. */
+export function tickStep(max: number): number | undefined {
+  return TICK_STEPS.find((step) => {
+    const parts = max / step;
+    return Math.abs(parts - Math.round(parts)) < 1e-9 && parts >= 3 && parts <= 7;
+  });
 }
 
 /** A round upper bound a little above the largest value. */
