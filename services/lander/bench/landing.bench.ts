@@ -380,6 +380,7 @@ async function main(): Promise<void> {
           runsSteadyEventsPerSecond: beforeLandings.map((l) => l.steadyEventsPerSecond),
           cpuSecondsPerMillion: median(beforeLandings.map((l) => l.cpuSecondsPerMillion)),
           runsCpuSecondsPerMillion: beforeLandings.map((l) => l.cpuSecondsPerMillion),
+          cpuSecondsPerMillionByThread: beforeLandings.map((l) => l.cpuSecondsPerMillionByThread),
           peakRssMiB: Math.max(...beforeLandings.map((l) => l.peakRssMiB)),
         },
       }),
