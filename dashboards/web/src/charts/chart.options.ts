@@ -505,7 +505,7 @@ export function comparisonOption(
   ];
   const max = extent.length > 0 ? Math.max(...extent) : 1;
   const min = extent.length > 0 ? Math.min(...extent) : 0;
-  return {
+  const option: ChartOption = {
     textStyle: FONT,
     animation: false,
     grid: { left: 8, right: 32, top: 26, bottom: 8, containLabel: true },
@@ -518,7 +518,8 @@ export function comparisonOption(
       max: options.unit === 'share' ? 100 : options.unit === 'score_1_5' ? 5 : niceMax(max),
       // Durations: ticks that land on the axis's end (no "30 min 35 min" crowding at the right).
       ...(options.unit === 'share' || options.unit === 'score_1_5' ? {} : { interval: tickStep(niceMax(max)) }),
-      axisLabel: { formatter: (v: number) => axisLabel(options.unit, v) },
+      // On a phone's narrow plot a label that would touch its neighbour is left out, not printed over it.
+      axisLabel: { formatter: (v: number) => axisLabel(options.unit, v), hideOverlap: true },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
     yAxis: {
@@ -531,6 +532,8 @@ export function comparisonOption(
     },
     series: [errorBars, points, ...markers],
   };
+  // A phone gives the names less room (they wrap onto another line), so the plot keeps a readable width.
+  return withRelayout(option, (width) => ({ yAxis: { axisLabel: { width: width < 480 ? 96 : 130 } } }));
 }
 
 /** The lower end of a percent axis: 10 points below the lowest bound, on a multiple of 10, never below 0. */
