@@ -147,8 +147,14 @@ function renderSignIn(message?: string): void {
 
 async function signIn(token: string): Promise<void> {
   const api = new ApiClient(token);
-  const identity = await identify(api, today());
-  const [metrics, reference, features] = await Promise.all([api.metrics(), api.reference(), api.features()]);
+  // Every start-up request goes out at once; the catalogue's /v1/metrics doubles as the token check.
+  const asked = api.metrics();
+  const [identity, metrics, reference, features] = await Promise.all([
+    identify(api, today(), asked),
+    asked,
+    api.reference(),
+    api.features(),
+  ]);
   saveToken(sessionStorage, token);
   session = {
     api,
