@@ -2,7 +2,6 @@
  * Saving what the page shows: a chart's data as CSV (with the byte-order mark spreadsheets need for Latvian
  * letters) and a chart as a PNG image (ECharts' own rendering at twice the screen resolution, on white).
  */
-import { getInstanceByDom } from 'echarts/core';
 import { CSV_BOM, rowsCsv } from './csv.ts';
 
 function save(href: string, filename: string): void {
@@ -32,9 +31,12 @@ export function downloadCsv(columns: readonly string[], rows: readonly (readonly
 }
 
 export function downloadPng(chartElement: HTMLElement, stem: string): void {
-  const chart = getInstanceByDom(chartElement);
-  if (!chart) return;
-  save(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }), `${stem}.png`);
+  // ECharts is loaded on its own (charts.lazy.ts); a chart on the screen means it is already in.
+  void import('echarts/core').then(({ getInstanceByDom }) => {
+    const chart = getInstanceByDom(chartElement);
+    if (!chart) return;
+    save(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }), `${stem}.png`);
+  });
 }
 
 /** The rows of a data table as text cells (header row first), for charts that pass no data of their own. */

@@ -8,7 +8,7 @@ import './print.css';
 import { ApiClient, isApiError } from './api.ts';
 import type { DimensionInfo, Freshness, Grain, Lang } from './api.types.ts';
 import type { FeaturesAnswer } from '@servq/query-api/alerts';
-import { disposeCharts } from './charts/charts.ts';
+import { disposeCharts } from './charts.lazy.ts';
 import { clear, h } from './dom.ts';
 import { catalogueOf, type Catalogue } from './figures.ts';
 import {
@@ -505,7 +505,10 @@ async function render(): Promise<void> {
       main.append(h('p', { class: 'notice', role: 'note' }, l('skippedFilters', { names })));
     }
     main.append(content);
-    mountCharts(main);
+    // A chunk that failed to load is an error on the screen, not a silent blank chart.
+    mountCharts(main).catch((error: unknown) => {
+      if (ctx.isCurrent()) main.append(errorBox({ lang }, error));
+    });
   } catch (error) {
     if (!ctx.isCurrent()) return;
     if (isApiError(error) && error.status === 401) return signOut(l('sessionExpired'));

@@ -57,7 +57,7 @@ export async function identify(
     return office === undefined ? { role: 'office' } : { role: 'office', office };
   }
   if (sql.status === 'fulfilled') return { role: 'analyst' };
-  const error = sql.reason;
+  const error: unknown = sql.reason;
   if (forbidden(error)) return { role: 'management' };
   // Past the role check (a sandbox that is off or busy) the token is still an analyst's.
   if (isApiError(error) && error.status !== 401) return { role: 'analyst' };

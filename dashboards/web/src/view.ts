@@ -6,7 +6,7 @@ import type { ApiClient } from './api.ts';
 import { isApiError } from './api.ts';
 import type { DimensionInfo, Freshness, Lang, MetricInfo } from './api.types.ts';
 import type { ChartOption } from './charts/chart.options.ts';
-import { mountChart } from './charts/charts.ts';
+import { chartsModule } from './charts.lazy.ts';
 import { h } from './dom.ts';
 import { downloadCsv, downloadPng, fileStem, tableCells } from './download.ts';
 import type { Catalogue } from './figures.ts';
@@ -187,11 +187,16 @@ export function chartFigure(options: {
 
 const pending = new WeakMap<Element, ChartOption>();
 
-/** Draws the charts of figures now in the document (a container needs its width before ECharts measures it). */
-export function mountCharts(root: Element): void {
+/**
+ * Draws the charts of figures now in the document (a container needs its width before ECharts measures it),
+ * once the ECharts chunk is in; a figure the user has navigated away from meanwhile is left undrawn.
+ */
+export async function mountCharts(root: Element): Promise<void> {
+  if (![...root.querySelectorAll('.chart')].some((canvas) => pending.has(canvas))) return;
+  const { mountChart } = await chartsModule;
   for (const canvas of root.querySelectorAll('.chart')) {
     const option = pending.get(canvas);
-    if (option && canvas instanceof HTMLElement) {
+    if (option && canvas instanceof HTMLElement && canvas.isConnected) {
       pending.delete(canvas);
       mountChart(canvas, option);
     }

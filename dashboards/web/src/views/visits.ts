@@ -6,7 +6,7 @@
  */
 import type { Figure, TodayAnswer, Unit } from '../api.types.ts';
 import { barOption, COLOURS, type ChartOption } from '../charts/chart.options.ts';
-import { disposeChartsIn } from '../charts/charts.ts';
+import { disposeChartsIn } from '../charts.lazy.ts';
 import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
@@ -148,7 +148,7 @@ export async function renderVisits(ctx: ViewContext): Promise<HTMLElement> {
     body.querySelectorAll('details').forEach((d, i) => {
       if (open[i]) d.open = true;
     });
-    if (body.isConnected) mountCharts(body);
+    if (body.isConnected) await mountCharts(body);
     return true;
   };
   const fillToday = async () => {
