@@ -187,7 +187,16 @@ function scale(r: unknown): string {
   };
   return [
     table(
-      ['lake', 'events', 'Parquet MiB', 'cold sync (spawn → ready)', 'peak RSS', 'RSS at end (steady)'],
+      [
+        'lake',
+        'events',
+        'Parquet MiB',
+        'cold sync (spawn → ready)',
+        'its CPU (all threads)',
+        'load (1 min) at ready',
+        'peak RSS',
+        'RSS at end (steady)',
+      ],
       sizes.map(([label, size]) => [
         label,
         failed(size) ?? fmt(at(size, 'lake.events')),
@@ -198,6 +207,8 @@ function scale(r: unknown): string {
             : Number(at(size, 'coldSync.readyAfterSpawnMs')) / 1000,
           ' s',
         ),
+        fmt(at(size, 'coldSync.cpuSeconds'), ' s'),
+        fmt(at(size, 'coldSync.loadAverage.1m')),
         fmt(at(size, 'peakRssAtEndMiB'), ' MiB'),
         fmt(at(size, 'rssAtEndMiB'), ' MiB'),
       ]),
@@ -241,6 +252,8 @@ export function markdownReport(report: Report): string {
   const m = report.machine;
   const load = (key: string) => ((m[key] as number[] | undefined) ?? []).join(' / ');
   const section = (title: string, name: string, body: (r: unknown) => string) => {
+    // A partial run (`--only`) reports its own sections only.
+    if (!report.sections.includes(name)) return '';
     const result = report.results[name];
     return [`## ${title}`, '', failed(result) ?? body(result), ''].join('\n');
   };
