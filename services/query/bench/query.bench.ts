@@ -27,7 +27,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdirSync, openSync, closeSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, closeSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { Agent, get } from 'node:http';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -279,6 +279,7 @@ async function main(): Promise<void> {
   await ensureBucket(s3, shared.s3.bucket);
   const dataDir = await mkdtemp(join(tmpdir(), 'servq-query-bench-'));
   let child: ReturnType<typeof spawn> | undefined;
+  let logPath: string | undefined;
   try {
     const uploadStarted = performance.now();
     const bytes = await upload(s3, lake.files);
@@ -286,8 +287,9 @@ async function main(): Promise<void> {
     console.log(`[bench] uploaded ${(bytes / 2 ** 20).toFixed(0)} MiB in ${ms(uploadMs)} ms`);
 
     // 1. Cold sync of the service as its own process.
-    const logPath = join(dataDir, 'service.log');
-    const logFd = openSync(logPath, 'a');
+    const serviceLog = join(dataDir, 'service.log');
+    logPath = serviceLog;
+    const logFd = openSync(serviceLog, 'a');
     const serviceEnv = {
       ...process.env,
       QUERY_PORT: String(PORT),
@@ -318,7 +320,7 @@ async function main(): Promise<void> {
       LAKE_EVENTS >= 10_000_000 ? 1000 : 100,
     );
     const coldSyncMs = performance.now() - spawned;
-    const syncMs = await loggedSyncMs(logPath);
+    const syncMs = await loggedSyncMs(serviceLog);
     const peakAfterSync = statusKiB(child.pid!, 'VmHWM');
     const rssAfterSync = statusKiB(child.pid!, 'VmRSS');
     const cpuAfterSync = cpuSeconds(child.pid!);
@@ -389,7 +391,7 @@ async function main(): Promise<void> {
     const perMetric = 1 + ROUNDS * (WARMUP + RUNS);
     await waitFor(
       () => {
-        serviceTimes = loggedServiceTimes(logPath);
+        serviceTimes = loggedServiceTimes(serviceLog);
         return Promise.resolve(rows.every((r) => (serviceTimes.get(r.metric as string)?.length ?? 0) >= perMetric));
       },
       10_000,
@@ -659,6 +661,16 @@ async function main(): Promise<void> {
         2,
       ),
     );
+  } catch (error) {
+    // The service's log goes with its data directory: its last lines are the only trace of why it failed (a
+    // 500 from the export probe after the 100 M lake's 30-minute cold sync left none).
+    if (logPath && existsSync(logPath)) {
+      const lines = readFileSync(logPath, 'utf8')
+        .split('\n')
+        .filter((l) => !l.includes('"/readyz"'));
+      console.error(`[bench] the service's last log lines:\n${lines.slice(-30).join('\n')}`);
+    }
+    throw error;
   } finally {
     if (child && child.exitCode === null) {
       const exited = once(child, 'exit');
