@@ -253,7 +253,7 @@ export function markdownReport(report: Report): string {
   const load = (key: string) => ((m[key] as number[] | undefined) ?? []).join(' / ');
   const section = (title: string, name: string, body: (r: unknown) => string) => {
     // A partial run (`--only`) reports its own sections only.
-    if (!report.sections.includes(name)) return '';
+    if (!report.sections.includes(name)) return null;
     const result = report.results[name];
     return [`## ${title}`, '', failed(result) ?? body(result), ''].join('\n');
   };
@@ -278,5 +278,7 @@ export function markdownReport(report: Report): string {
     '',
     memory(report.results),
     '',
-  ].join('\n');
+  ]
+    .filter((part) => part !== null)
+    .join('\n');
 }
