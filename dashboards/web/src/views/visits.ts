@@ -476,7 +476,8 @@ function arrivalKinds(ctx: ViewContext, groups: Group[]): HTMLElement {
   const l = tr(ctx);
   return barOfGroups(ctx, {
     title: `${l('arrivalKinds')}: ${metricLabel(ctx, 'wait_p50')}`,
-    note: metricInfo(ctx, 'punctuality_p50')?.description[ctx.lang],
+    // The bars are the wait, so the note says what the wait is (punctuality is in the table beside it).
+    note: metricInfo(ctx, 'wait_p50')?.description[ctx.lang],
     dimension: 'arrival',
     groups: groups.filter((g) => g.key !== null),
     metric: 'wait_p50',
