@@ -12,7 +12,7 @@ import { h, table } from '../dom.ts';
 import { formatDate } from '../filters.ts';
 import { sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
-import { formatChange, formatInterval, formatValue, plotValue } from '../format.ts';
+import { formatChange, formatInterval, formatP, formatValue, plotValue } from '../format.ts';
 import { chartFigure, metricInfo, metricLabel, targetText, tr, type ViewContext } from '../view.ts';
 
 export interface CompareScreen {
@@ -88,12 +88,13 @@ function verdict(ctx: ViewContext, row: ComparisonRow): Node | string {
   if (row.isAll) return '';
   if (row.suppressed) return h('span', { class: 'too-few' }, l('suppressedGroup'));
   if (row.pValue === null) return l('notTestable');
-  if (!row.significant) return h('span', { class: 'muted' }, `${l('notSignificant')} (p=${row.pValue.toFixed(2)})`);
-  const p = row.pValue < 0.001 ? '<0.001' : row.pValue.toFixed(3);
+  // formatP words the p-value in the page's language ("p < 0,001"), as everywhere else on the page.
+  const p = formatP(row.pValue, ctx.lang);
+  if (!row.significant) return h('span', { class: 'muted' }, `${l('notSignificant')} (${p})`);
   return h(
     'span',
     { class: `sig sig-${row.effect ?? 'different'}` },
-    `${EFFECT_MARK[row.effect ?? 'different']} ${effectWord(ctx, row.effect)} (p=${p})`,
+    `${EFFECT_MARK[row.effect ?? 'different']} ${effectWord(ctx, row.effect)} (${p})`,
   );
 }
 
