@@ -34,6 +34,7 @@ import {
   requireBrowserAndDashboard,
   signIn,
   waitForExpression,
+  switchLanguage,
 } from './support/browser.ts';
 import { isolatedNames } from './support/names.ts';
 import { freePort, repoRoot, startService, type RunningService } from './support/services.ts';
@@ -422,8 +423,7 @@ describe('alerts: a broken target reaches its subscribers once', () => {
       expect(acknowledged.map((e) => e.office_id).sort()).toEqual(['cesis', 'liepaja']);
 
       // History, in English, and at phone width without sideways scrolling.
-      await page.locator('.lang-switch button[lang="en"]').click();
-      await waitForExpression(page, "document.documentElement.lang === 'en'");
+      await switchLanguage(page, 'en');
       await openScreen(page, 'alerts');
       const historyText = await page.locator('.history-list').innerText();
       expect(historyText).toContain('Acknowledged by dev-management');
@@ -435,8 +435,7 @@ describe('alerts: a broken target reaches its subscribers once', () => {
       const widths = await pageWidths(page);
       expect(widths.scroll).toBe(widths.client);
       await page.screenshot({ path: join(shots, 'dashboard-alerts-en-phone.png'), fullPage: true });
-      await page.locator('.lang-switch button[lang="lv"]').click();
-      await waitForExpression(page, "document.documentElement.lang === 'lv'");
+      await switchLanguage(page, 'lv');
       await openScreen(page, 'alerts');
       expect({ lvPhone: await axeViolations(page) }).toEqual({ lvPhone: [] });
       await page.screenshot({ path: join(shots, 'dashboard-alerts-lv-phone.png'), fullPage: true });

@@ -43,6 +43,7 @@ import {
   signIn,
   waitForExpression,
   type Browser,
+  switchLanguage,
 } from './support/browser.ts';
 import { repoRoot } from './support/services.ts';
 import { startStack, type Stack } from './support/stack.ts';
@@ -210,8 +211,7 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
 
   it('translates the page to English with one click', async () => {
     const navLv = await page.locator('nav.tabs a').allInnerTexts();
-    await page.locator('.lang-switch button[lang="en"]').click();
-    await waitForExpression(page, "document.documentElement.lang === 'en'");
+    await switchLanguage(page, 'en');
     await screenReady(page, 'overview');
     const navEn = await page.locator('nav.tabs a').allInnerTexts();
     expect(navEn).toContain('Overview');
@@ -268,8 +268,7 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     const [y, m, d] = from.split('-');
     // The browser's locale is en-GB here and the page English: the box reads day first with slashes.
     expect(await page.locator('#filter-from').inputValue()).toBe(`${d}/${m}/${y}`);
-    await page.locator('.lang-switch button[lang="lv"]').click();
-    await waitForExpression(page, "document.documentElement.lang === 'lv'");
+    await switchLanguage(page, 'lv');
     await screenReady(page, 'overview');
     expect(await page.locator('#filter-from').inputValue()).toBe(`${d}.${m}.${y}`);
     // A typed date (Latvian: dd.mm.gggg) goes to the address as ISO; an impossible one is refused in place.
@@ -286,8 +285,7 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(await page.locator('#filter-from').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#filter-from-error').innerText()).toContain('dd.mm.gggg');
     expect(new URL(page.url()).hash).toContain(`from=${wanted}`);
-    await page.locator('.lang-switch button[lang="en"]').click();
-    await waitForExpression(page, "document.documentElement.lang === 'en'");
+    await switchLanguage(page, 'en');
     await screenReady(page, 'overview');
     await openScreen(
       page,
@@ -446,9 +444,8 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     for (const viewport of [DESKTOP, PHONE]) {
       await page.setViewportSize(viewport);
       const device = viewport === PHONE ? 'phone' : 'desktop';
-      for (const lang of ['lv', 'en']) {
-        await page.locator(`.lang-switch button[lang="${lang}"]`).click();
-        await waitForExpression(page, `document.documentElement.lang === ${JSON.stringify(lang)}`);
+      for (const lang of ['lv', 'en'] as const) {
+        await switchLanguage(page, lang);
         for (const screen of screens) {
           await openScreen(page, screen);
           expect(await page.locator('.skip-link').count()).toBe(1);
@@ -528,9 +525,8 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     for (const viewport of [DESKTOP, PHONE]) {
       await page.setViewportSize(viewport);
       const device = viewport === PHONE ? 'phone' : 'desktop';
-      for (const lang of ['lv', 'en']) {
-        await page.locator(`.lang-switch button[lang="${lang}"]`).click();
-        await waitForExpression(page, `document.documentElement.lang === ${JSON.stringify(lang)}`);
+      for (const lang of ['lv', 'en'] as const) {
+        await switchLanguage(page, lang);
         await openScreen(page, 'sql');
         await page.locator('.schema-table').first().waitFor();
         await page.locator('#content form button[type=submit]').first().click();

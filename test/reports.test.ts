@@ -46,7 +46,7 @@ import {
   PHONE,
   requireBrowserAndDashboard,
   signIn,
-  waitForExpression,
+  switchLanguage,
 } from './support/browser.ts';
 import { freePort, repoRoot } from './support/services.ts';
 import { startStack, type Stack } from './support/stack.ts';
@@ -303,8 +303,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       expect(widths.scroll).toBe(widths.client);
       await page.screenshot({ path: join(artifacts, 'dashboard-reports-lv-phone.png'), fullPage: true });
       // The screen in English too, phone then desktop.
-      await page.locator('.lang-switch button[lang="en"]').click();
-      await waitForExpression(page, "document.documentElement.lang === 'en'");
+      await switchLanguage(page, 'en');
       await openScreen(page, 'reports');
       expect({ en: await axeViolations(page) }).toEqual({ en: [] });
       await page.screenshot({ path: join(artifacts, 'dashboard-reports-en-phone.png'), fullPage: true });

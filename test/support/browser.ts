@@ -117,6 +117,12 @@ export async function waitForExpression(page: Page, expression: string, timeoutM
   });
 }
 
+/** Switches the page's language with its own switch, and waits until the document says it is in that language. */
+export async function switchLanguage(page: Page, lang: 'lv' | 'en'): Promise<void> {
+  await page.locator(`.lang-switch button[lang="${lang}"]`).click();
+  await waitForExpression(page, `document.documentElement.lang === ${JSON.stringify(lang)}`);
+}
+
 /**
  * Waits until the current screen is drawn: the screen's content has replaced the loading line (or an error
  * box stands in its place) and every chart has its canvas. Works for any screen, so new screens need no entry.
