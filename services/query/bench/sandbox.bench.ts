@@ -6,7 +6,10 @@
  *  - the export of the modelled tables (the store's `exportModels`, timed by wrapping the store);
  *  - the worker's start (the first query's wall time minus the export), and the first query's wall time;
  *  - typical analyst queries (a group-by over visits, a join of surveys to visits), p50 and p95;
- *  - the worker's peak resident memory (VmHWM) after its start and at the end.
+ *  - the worker's peak resident memory (VmHWM) after its start and at the end;
+ *  - the same queries in this process, under the worker's DuckDB limits, over the export loaded as native tables
+ *    (what the worker did before issue 15's fix, and how long that load took) and as views over the files,
+ *    in alternating blocks, so both sides see the same load from elsewhere on the machine.
  * Writes BENCH_RESULT_FILE (or prints only). Nothing passes or fails on speed.
  * Usage: node --import tsx services/query/bench/sandbox.bench.ts <events> [runs]
  */
@@ -15,6 +18,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { loadConfig } from '../src/config.ts';
 import { sha256Hex } from '../src/routes/auth.ts';
 import type { LakeTableName } from '../src/contracts.adapter.ts';
@@ -65,6 +69,61 @@ function statusMiB(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
   return Math.round(Number(/(\d+)/.exec(line ?? '')?.[1]) / 1024);
 }
 
+async function timedRuns(run: () => Promise<unknown>, runs: number): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i += 1) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  return samples;
+}
+
+/** The queries over the export as native tables and as views, each in its own DuckDB under the worker's limits. */
+async function tablesAgainstViews(
+  limits: { memoryLimit: string; threads: number; tempDir: string },
+  exportDir: string,
+): Promise<Record<string, unknown>> {
+  const open = async (as: 'TABLE' | 'VIEW'): Promise<{ connection: DuckDBConnection; loadMs: number }> => {
+    const instance = await DuckDBInstance.create(':memory:', {
+      memory_limit: limits.memoryLimit,
+      threads: String(limits.threads),
+      temp_directory: join(limits.tempDir, `bench-${as.toLowerCase()}`),
+    });
+    const connection = await instance.connect();
+    const started = performance.now();
+    for (const file of readdirSync(exportDir)) {
+      const table = file.replace(/\.parquet$/, '');
+      await connection.run(`CREATE ${as} ${table} AS SELECT * FROM read_parquet('${join(exportDir, file)}')`);
+    }
+    return { connection, loadMs: ms(performance.now() - started) };
+  };
+  const tables = await open('TABLE');
+  const views = await open('VIEW');
+  const BLOCKS = 3;
+  const figures: Record<string, unknown> = {};
+  for (const [name, sql] of Object.entries(QUERIES)) {
+    const samples = { tables: [] as number[], views: [] as number[] };
+    for (let block = 0; block < BLOCKS; block += 1) {
+      samples.tables.push(...(await timedRuns(() => tables.connection.run(sql), Math.ceil(RUNS / BLOCKS))));
+      samples.views.push(...(await timedRuns(() => views.connection.run(sql), Math.ceil(RUNS / BLOCKS))));
+    }
+    figures[name] = {
+      tables: { p50: ms(quantile(samples.tables, 0.5)), p95: ms(quantile(samples.tables, 0.95)) },
+      views: { p50: ms(quantile(samples.views, 0.5)), p95: ms(quantile(samples.views, 0.95)) },
+    };
+  }
+  tables.connection.closeSync();
+  views.connection.closeSync();
+  return {
+    what: `in this process, memory_limit ${limits.memoryLimit}, threads ${limits.threads}; ${BLOCKS} alternating blocks`,
+    tablesLoadMs: tables.loadMs,
+    viewsCreateMs: views.loadMs,
+    queries: figures,
+  };
+}
+
 async function main(): Promise<void> {
   const end = new Date().toISOString().slice(0, 10);
   const lake = await generateLake(join(root, '.data/bench/query'), end, EVENTS);
@@ -106,6 +165,7 @@ async function main(): Promise<void> {
     const firstQueryMs = performance.now() - firstStarted;
     const pid = workerPid();
     const peakAfterStartMiB = statusMiB(pid, 'VmHWM');
+    const exportedVersion = () => readdirSync(config.sandbox.exportDir)[0] ?? '';
     const exportedMiB = Math.round(
       readdirSync(config.sandbox.exportDir, { recursive: true, withFileTypes: true })
         .filter((entry) => entry.isFile())
@@ -124,6 +184,7 @@ async function main(): Promise<void> {
       }
       queries[name] = { p50: ms(quantile(samples, 0.5)), p95: ms(quantile(samples, 0.95)) };
     }
+    const inProcess = await tablesAgainstViews(config.sandbox, join(config.sandbox.exportDir, exportedVersion()));
     const result = {
       benchmark: 'sandbox',
       at: new Date().toISOString(),
@@ -135,6 +196,7 @@ async function main(): Promise<void> {
       firstQueryMs: ms(firstQueryMs),
       queries,
       runs: `${RUNS} after ${WARMUP} warm-ups, one at a time through SqlSandbox.run (no HTTP)`,
+      tablesAgainstViews: inProcess,
       worker: {
         memoryLimit: config.sandbox.memoryLimit,
         threads: config.sandbox.threads,

@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -357,6 +357,77 @@ describe('POST /v1/sql sandbox', () => {
     },
     20_000,
   );
+
+  /** The export the running worker reads (the only directory it may). */
+  async function exportDir(): Promise<string> {
+    expect((await sql('SELECT 1 AS one')).statusCode).toBe(200);
+    const versions = readdirSync(join(dir, 'models'));
+    expect(versions).toHaveLength(1);
+    return join(dir, 'models', versions[0]!);
+  }
+
+  // Regression: at 100 M events the worker copied every model into memory before it was ready, past the 20-s
+  // start deadline, and /v1/sql answered 500. It now reads the export in place, so the export directory is open.
+  it('sql_worker_start_at_scale: reads only the exported models, read-only; any file outside their directory is refused', async () => {
+    const models = await exportDir();
+    const inModels = await sql(`SELECT count(*) AS n FROM read_parquet('${models}/visits.parquet')`);
+    expect(inModels.json()).toMatchObject({ rows: [{ n: '6' }] });
+    for (const file of readdirSync(models)) expect(statSync(join(models, file)).mode & 0o222).toBe(0);
+
+    await writeFile(join(dir, 'secret.csv'), 'secret\n42\n');
+    await mkdir(`${models}-sibling`, { recursive: true });
+    await writeFile(`${models}-sibling/secret.csv`, 'secret\n42\n');
+    const lakeFile = readdirSync(join(dir, 'lake'), { recursive: true, encoding: 'utf8' }).find((f) =>
+      f.endsWith('.parquet'),
+    );
+    for (const outside of [
+      `read_csv('${join(dir, 'secret.csv')}')`,
+      `read_csv('${models}/../../secret.csv')`,
+      `read_csv('${models}-sibling/secret.csv')`,
+      `read_parquet('${join(dir, 'lake', lakeFile!)}')`,
+      `read_parquet('${models}/../../lake/${lakeFile!}')`,
+    ]) {
+      const response = await sql(`SELECT * FROM ${outside}`);
+      expect(response.statusCode, outside).toBe(400);
+      expect(response.json<{ error: { message: string } }>().error.message, outside).toMatch(/Permission Error/);
+    }
+    const write = await sql(`COPY visits TO '${models}/copy.csv'`);
+    expect(write.json()).toMatchObject({ error: { code: 'QUERY_SQL_REJECTED' } });
+    expect(readdirSync(models).sort()).toEqual(
+      ['alert_events', 'complaints', 'feedback', 'surveys', 'visits'].map((t) => `${t}.parquet`),
+    );
+    await stillHealthy();
+  });
+
+  // Regression: a sandbox that could not be prepared (its worker past the start deadline) answered 500.
+  it('sql_sandbox_unprepared_answers_500: an export that fails answers 503 QUERY_NOT_READY, retryable', async () => {
+    const failing = new SqlSandbox(
+      {
+        timeoutMs: 1_500,
+        maxRows: 5,
+        memoryLimit: '128MB',
+        threads: 1,
+        exportDir: join(dir, 'failing'),
+        tempDir: join(dir, 'tmp', 'failing'),
+        maxTempSize: '0KB',
+      },
+      {
+        exportModels: () => Promise.reject(new Error('No space left on device')),
+        encodeParquet: (result) => store.encodeParquet(result),
+        getFreshness: () => store.getFreshness(),
+      },
+    );
+    try {
+      const error = await failing.run('SELECT 1').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ code: 'QUERY_NOT_READY', statusCode: 503, retryable: true });
+      expect((error as Error).message).toContain('No space left on device');
+    } finally {
+      await failing.stop();
+    }
+  });
 
   it('counts SQL queries by outcome in the Prometheus metrics', async () => {
     await sql('SELECT 1 AS one');

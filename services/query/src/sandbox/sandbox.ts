@@ -1,14 +1,16 @@
 /**
  * The parent side of the SQL sandbox. Analyst SQL never runs in the service's own process: a child process
- * (sandbox.worker.ts) holds a locked-down copy of the modelled tables for one data version. When the data
- * changes, the tables are exported again and a fresh worker replaces the old one. Queries run one at a time;
- * a worker that does not answer within the time limit plus a grace period is killed and replaced, and so is one
- * that dies. A query that needs more memory than the worker may have fails with QUERY_SQL_MEMORY_LIMIT, naming
- * the limits; the service and the next query are unaffected.
+ * (sandbox.worker.ts) reads, locked down, the modelled tables of one data version as exported to read-only
+ * Parquet files. When the data changes, the tables are exported again and a fresh worker replaces the old one.
+ * The export runs in the first query after a change (its cost grows with the data; queries meanwhile wait in
+ * line); the worker's start does not grow with it. A sandbox that cannot be prepared answers QUERY_NOT_READY
+ * (503, retryable). Queries run one at a time; a worker that does not answer within the time limit plus a grace
+ * period is killed and replaced, and so is one that dies. A query that needs more memory than the worker may
+ * have fails with QUERY_SQL_MEMORY_LIMIT, naming the limits; the service and the next query are unaffected.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { SandboxConfig } from '../config.ts';
@@ -42,6 +44,11 @@ export interface ExportingStore {
 
 const workerPath = fileURLToPath(new URL('./sandbox.worker.ts', import.meta.url));
 const GRACE_MS = 3_000;
+/**
+ * A worker's start: a DuckDB instance and a view per table over the export, which reads only the files' footers,
+ * so it does not grow with the data (it took 20 s and more when the worker copied the tables in).
+ */
+const WORKER_START_TIMEOUT_MS = 20_000;
 
 interface Worker {
   child: ChildProcess;
@@ -86,7 +93,15 @@ export class SqlSandbox implements SqlRunner {
 
   private async runNow(sql: string): Promise<SqlResult> {
     if (this.stopping) throw shuttingDown();
-    const worker = await this.ensureWorker();
+    const worker = await this.ensureWorker().catch((error: unknown) => {
+      if (this.stopping) throw shuttingDown();
+      throw new QueryError(
+        QueryErrorCode.NotReady,
+        `the SQL sandbox could not be prepared: ${(error as Error).message}; try again`,
+        [],
+        { cause: error, retryable: true },
+      );
+    });
     // Stopped while the worker started: it must not outlive the service.
     if (this.stopping) {
       await this.kill(worker);
@@ -193,7 +208,10 @@ export class SqlSandbox implements SqlRunner {
     const worker: Worker = { child, version, dir, tempDir, stderrTail: keepStderrTail(child) };
     try {
       await new Promise<void>((ready, fail) => {
-        const timer = setTimeout(() => fail(new Error('sandbox worker did not start within 20 s')), 20_000);
+        const timer = setTimeout(
+          () => fail(new Error(`the sandbox worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s`)),
+          WORKER_START_TIMEOUT_MS,
+        );
         child.once('message', (message: WorkerReply) => {
           clearTimeout(timer);
           if (message.kind === 'ready') ready();
@@ -224,8 +242,9 @@ export class SqlSandbox implements SqlRunner {
   }
 
   /**
-   * The modelled tables of `version`, exported once: a worker replaced after a memory error or a crash loads
-   * the same files again instead of waiting for a new export.
+   * The modelled tables of `version`, exported once: a worker replaced after a memory error or a crash reads
+   * the same files again instead of waiting for a new export. The files are made read-only: the worker reads
+   * them for as long as it lives, and nothing should change them under it.
    */
   private async exportFor(version: number): Promise<string> {
     if (this.exported?.version === version) return this.exported.dir;
@@ -233,6 +252,7 @@ export class SqlSandbox implements SqlRunner {
     const dir = resolve(this.config.exportDir, `v${version}-${process.pid}-${Date.now()}`);
     await mkdir(dir, { recursive: true });
     await this.store.exportModels(dir);
+    for (const file of await readdir(dir)) await chmod(resolve(dir, file), 0o444);
     this.exported = { version, dir };
     return dir;
   }

@@ -1,11 +1,13 @@
 /**
  * The analysts' SQL sandbox, in its own process. DuckDB's memory and thread limits and its spill directory (the
- * worker's own, under the service's data dir) are set when the instance is created, before anything loads. It
- * copies the exported modelled tables into that in-memory database, then locks itself down: no extension
- * autoload or install, no file or network access at all (`enable_external_access=false` with no allowed
- * directories: the tables are already in memory), a temp-space limit, and finally `lock_configuration=true`,
- * after which no SET can undo any of it. The parent bounds the whole process too (sandbox.ts), since DuckDB's
- * `memory_limit` leaves some of its allocations uncounted.
+ * worker's own, under the service's data dir) are set when the instance is created, before anything loads. The
+ * modelled tables are views over the parent's export (one read-only Parquet file each): nothing is copied, so
+ * the worker is ready in the same short time over a lake of any size (copying them into memory took longer than
+ * the parent's start deadline at 100 M events, and spilled). It then locks itself down: the export directory is
+ * the only one it may read (`allowed_directories`), no other file or network access
+ * (`enable_external_access=false`), no extension autoload or install, a temp-space limit, and finally
+ * `lock_configuration=true`, after which no SET can undo any of it. The parent bounds the whole process too
+ * (sandbox.ts), since DuckDB's `memory_limit` leaves some of its allocations uncounted.
  * Each request must be exactly one statement of type SELECT; a timer interrupts it at the time limit, and
  * at most `maxRows` rows are read. An allocation refused, by DuckDB's limit or the OS bound, answers `memory`.
  */
@@ -14,8 +16,9 @@ import { sizeToBytes } from './size.ts';
 
 export interface WorkerInit {
   kind: 'init';
+  /** The export's directory (absolute): the only one the worker may read. */
   dir: string;
-  /** The modelled tables to load, one `<table>.parquet` each in `dir`. */
+  /** The modelled tables, one `<table>.parquet` each in `dir`, served as views. */
   tables: readonly string[];
   memoryLimit: string;
   threads: number;
@@ -57,9 +60,8 @@ const send = (reply: WorkerReply): void => {
 };
 
 async function init(message: WorkerInit): Promise<void> {
-  // The memory limit holds from the start: the process runs under an OS bound on its data segment, and
-  // loading the models with DuckDB's default limit (most of the machine's memory) would run into it.
-  // Models larger than the limit spill to the temp directory as they load.
+  // The memory limit holds from the start: the process runs under an OS bound on its data segment, and DuckDB's
+  // default limit (most of the machine's memory) would run into it.
   const instance = await DuckDBInstance.create(':memory:', {
     autoinstall_known_extensions: 'false',
     autoload_known_extensions: 'false',
@@ -68,23 +70,28 @@ async function init(message: WorkerInit): Promise<void> {
     threads: String(Math.max(1, Math.floor(message.threads))),
   });
   const c = await instance.connect();
+  // As SQL and before external access goes off (the create option failed; afterwards it cannot be set).
+  const dir = `${message.dir.replace(/\/+$/, '')}/`;
+  await c.run(`SET allowed_directories = [${sqlString(dir)}]`);
   for (const model of message.tables) {
     if (!/^[a-z_]+$/.test(model)) throw new Error(`not a table name: ${model}`);
-    const path = `${message.dir}/${model}.parquet`.replaceAll("'", "''");
-    await c.run(`CREATE TABLE ${model} AS SELECT * FROM read_parquet('${path}')`);
+    await c.run(`CREATE VIEW ${model} AS SELECT * FROM read_parquet(${sqlString(`${dir}${model}.parquet`)})`);
   }
-  for (const statement of ['SET allow_community_extensions = false', 'SET enable_external_access = false']) {
+  for (const statement of [
+    'SET allow_community_extensions = false',
+    'SET enable_external_access = false',
+    // Nothing is loaded, so nothing is spilled yet: the limit is the configured headroom itself.
+    `SET max_temp_directory_size = '${sizeToBytes(message.maxTempSize)} bytes'`,
+    'SET lock_configuration = true',
+  ]) {
     await c.run(statement);
   }
-  // DuckDB refuses a temp limit below what is in use: the limit is that use plus the configured headroom.
-  const usage = await c.runAndReadAll('SELECT coalesce(sum(size), 0)::BIGINT AS used FROM duckdb_temporary_files()');
-  const tempLimit = Number(usage.getRowObjectsJson()[0]?.used ?? 0) + sizeToBytes(message.maxTempSize);
-  await c.run(`SET max_temp_directory_size = '${tempLimit} bytes'`);
-  await c.run('SET lock_configuration = true');
   connection = c;
   limits = { timeoutMs: message.timeoutMs, maxRows: message.maxRows };
   send({ kind: 'ready' });
 }
+
+const sqlString = (text: string): string => `'${text.replaceAll("'", "''")}'`;
 
 async function query(message: WorkerQuery): Promise<void> {
   const c = connection;
