@@ -41,4 +41,9 @@ export class Labels {
   office(id: string | null, lang: Lang): string {
     return this.value('office', id, lang);
   }
+
+  /** An office's short name (for a phone's chart legend), or its full name when it has none. */
+  officeShort(id: string, lang: Lang): string {
+    return this.byDimension.get('office')?.get(id)?.short?.[lang] ?? this.office(id, lang);
+  }
 }

@@ -47,6 +47,7 @@ export const overviewStrings = {
   verdict_off_higher: { lv: 'Zem mērķa', en: 'Below target' },
   verdict_off_lower: { lv: 'Virs mērķa', en: 'Above target' },
   band95: { lv: '95 % ticamības intervāls', en: '95 % interval' },
+  band95Short: { lv: '95 % intervāls', en: '95 % interval' },
   bandNote: {
     lv: 'Josla: 95 % ticamības intervāls ({line}).',
     en: 'Band: the 95 % interval ({line}).',

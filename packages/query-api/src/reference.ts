@@ -6,7 +6,11 @@
 import { z } from 'zod';
 import { Localised } from './answers.ts';
 
-export const ReferenceValue = z.strictObject({ id: z.string(), name: Localised });
+export const ReferenceValue = z.strictObject({
+  id: z.string(),
+  name: Localised,
+  short: Localised.optional().describe('a short name for tight places such as a chart legend on a phone (offices)'),
+});
 export type ReferenceValue = z.infer<typeof ReferenceValue>;
 
 export const ReferenceAnswer = z.strictObject({

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { legendRows, niceMax, relayoutOf, tickStep, trendAxis, trendOption } from './chart.options.ts';
+import {
+  legendRows,
+  niceMax,
+  type LegendSpacing,
+  relayoutOf,
+  tickStep,
+  trendAxis,
+  trendOption,
+} from './chart.options.ts';
 
 describe('trend chart options', () => {
   it('keeps a share axis inside 0–100 % even for one dot near the top', () => {
@@ -80,6 +88,35 @@ describe('trend chart layout', () => {
     expect(narrow.top).toBeGreaterThanOrEqual(legendRows(names, 300) * 22);
     expect(narrow.top).toBeGreaterThan(wide.top);
     expect(legendRows(names, 300)).toBeGreaterThan(legendRows(names, 1100));
+  });
+
+  it("names the offices by their short names in a phone's legend, in two rows instead of five, and in full on a desktop", () => {
+    const offices = [
+      ['All offices', 'All offices'],
+      ['Cēsis regional office', 'Cēsis'],
+      ['Daugavpils regional office', 'Daugavpils'],
+      ['Liepāja regional office', 'Liepāja'],
+      ['Riga customer service centre, Vaļņu iela 30', 'Riga, Vaļņu 30'],
+    ].map(([name, short], i) => ({ name: name!, short: short!, values: [80 + i, 82 + i], emphasis: i === 0 }));
+    const option = trendOption(['Oct', 'Nov'], offices, {
+      unit: 'share',
+      target: 85,
+      targetLabel: 'Target 85.0 %',
+      band: { label: '95 % interval (All offices)', short: '95 % interval', low: [78, 80], high: [82, 84] },
+    });
+    const relayout = relayoutOf(option)!;
+    // A 390 px phone leaves the chart 340 px.
+    const phone = relayout(340);
+    const shown = (phone.legend as { formatter: (name: string) => string }).formatter;
+    expect(offices.map((o) => shown(o.name))).toEqual(offices.map((o) => o.short));
+    expect(shown('95 % interval (All offices)')).toBe('95 % interval');
+    expect(shown('Target 85.0 %')).toBe('Target 85.0 %');
+    const full = [...offices.map((o) => o.name), '95 % interval (All offices)', 'Target 85.0 %'];
+    expect(legendRows(full, 340)).toBeGreaterThanOrEqual(5);
+    expect(legendRows(full.map(shown), 340, undefined, phone.legend as LegendSpacing)).toBe(2);
+    expect((phone.grid as { top: number }).top).toBeLessThan(5 + 3 * 22 + 8);
+    const desktop = (relayout(1100).legend as { formatter: (name: string) => string }).formatter;
+    expect(full.map(desktop)).toEqual(full);
   });
 
   it('counts the legend rows a width needs, with the text measure it is given', () => {

@@ -52,6 +52,8 @@ const FONT = { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#
 
 export interface LineInput {
   name: string;
+  /** A shorter name for the legend of a narrow chart (an office's short name); the tooltip keeps `name`. */
+  short?: string;
   values: (number | null)[];
   emphasis: boolean;
 }
@@ -59,6 +61,8 @@ export interface LineInput {
 /** A 95 % interval around one line, drawn as a pale band (periods without an interval are gaps). */
 export interface BandInput {
   label: string;
+  /** Its legend name on a narrow chart. */
+  short?: string;
   low: (number | null)[];
   high: (number | null)[];
 }
@@ -79,24 +83,43 @@ const LEGEND_PADDING = 5;
 /** The width of a legend text in px (12 px sans-serif); the page passes the canvas's own measure. */
 export type MeasureText = (text: string) => number;
 
+/**
+ * Below this chart width (a phone) a trend's legend uses the short names: full office names wrapped onto five or
+ * six rows and left the plot a strip; short ones fit in two or three.
+ */
+export const NARROW_CHART = 480;
+
 /** An estimate for tests and before a canvas exists: 6.2 px a character (measured: 5.7 for the office names). */
 const estimateText: MeasureText = (text) => Math.ceil(text.length * 6.2);
 
+/** A legend's icon width and the gap between entries: the usual, and a narrow chart's tighter ones. */
+export interface LegendSpacing {
+  itemWidth: number;
+  itemGap: number;
+}
+const LEGEND_SPACING: LegendSpacing = { itemWidth: 18, itemGap: 10 };
+const NARROW_LEGEND_SPACING: LegendSpacing = { itemWidth: 14, itemGap: 8 };
+
 /**
  * How many rows a plain (wrapping) legend needs at a chart width, laid out as ECharts does: each entry is its
- * 18 px icon, 5 px, its text, then a 10 px gap; an entry that would pass the right edge starts a new row.
+ * icon (18 px), 5 px, its text, then a gap (10 px); an entry that would pass the right edge starts a new row.
  */
-export function legendRows(names: readonly string[], width: number, measure: MeasureText = estimateText): number {
+export function legendRows(
+  names: readonly string[],
+  width: number,
+  measure: MeasureText = estimateText,
+  spacing: LegendSpacing = LEGEND_SPACING,
+): number {
   const room = width - 2 * LEGEND_PADDING;
   let rows = names.length > 0 ? 1 : 0;
   let used = 0;
   for (const name of names) {
-    const item = 18 + 5 + measure(name);
+    const item = spacing.itemWidth + 5 + measure(name);
     if (used > 0 && used + item > room) {
       rows += 1;
       used = 0;
     }
-    used += item + 10;
+    used += item + spacing.itemGap;
   }
   return rows;
 }
@@ -124,9 +147,9 @@ export function relayoutOf(option: ChartOption): Relayout | undefined {
  * not read as a jump; the lines stay solid (dashes on every segment of a short range read as a broken chart).
  * The target, when there is one, is a dashed line that is always inside the axis, named in the legend and
  * marked by its value in the right margin (never on top of the lines). The legend wraps (every series visible,
- * on screen and on paper); the plot starts below it at the chart's own width (see `relayoutOf`). Annotations
- * are vertical lines named horizontally above the plot, anchored away from the nearer edge so their names are
- * not cut.
+ * on screen and on paper), in short names on a phone; the plot starts below it at the chart's own width (see
+ * `relayoutOf`). Annotations are vertical lines named horizontally above the plot, anchored away from the nearer
+ * edge so their names are not cut.
  */
 export function trendOption(
   periods: string[],
@@ -190,10 +213,21 @@ export function trendOption(
       ...target.map((t) => String(t.name)),
     ]),
   ];
+  // A narrow chart's legend shows the short names (the tooltip, the table and the CSV keep the full ones).
+  const shortNames = new Map<string, string>([
+    ...lines.filter((l) => l.short).map((l): [string, string] => [l.name, l.short!]),
+    ...(options.band?.short ? [[options.band.label, options.band.short] as [string, string]] : []),
+  ]);
+  const narrow = (width: number) => width < NARROW_CHART;
+  const legendText = (width: number) => (name: string) => (narrow(width) ? (shortNames.get(name) ?? name) : name);
+  const spacing = (width: number) => (narrow(width) ? NARROW_LEGEND_SPACING : LEGEND_SPACING);
   // Annotation names sit in a row (two when several) between the legend and the plot.
   const annotationRoom = marks.length === 0 ? 0 : marks.length === 1 ? ANNOTATION_ROW : 2 * ANNOTATION_ROW;
   const top = (width: number, measure?: MeasureText) =>
-    LEGEND_PADDING + legendRows(legendNames, width, measure) * LEGEND_ROW + annotationRoom + 8;
+    LEGEND_PADDING +
+    legendRows(legendNames.map(legendText(width)), width, measure, spacing(width)) * LEGEND_ROW +
+    annotationRoom +
+    8;
   const option: ChartOption = {
     textStyle: FONT,
     animation: false,
@@ -204,8 +238,7 @@ export function trendOption(
       left: 0,
       right: 0,
       padding: LEGEND_PADDING,
-      itemWidth: 18,
-      itemGap: 10,
+      ...LEGEND_SPACING,
       textStyle: FONT,
       data: legendNames.map((name) =>
         // The target's entry is drawn as a dash, like its line; the band's as a pale block, like the band.
@@ -237,7 +270,10 @@ export function trendOption(
     },
     series: [...shade, ...band, ...series, ...target],
   };
-  return withRelayout(option, (width, measure) => ({ grid: { top: top(width, measure) } }));
+  return withRelayout(option, (width, measure) => ({
+    grid: { top: top(width, measure) },
+    legend: { formatter: legendText(width), ...spacing(width) },
+  }));
 }
 
 /** The band as it shows on white (the all-offices colour at 0.14 opacity), for its legend icon. */

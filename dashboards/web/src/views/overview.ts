@@ -108,6 +108,7 @@ function trendFigure(
     periods,
     trend.series.map((s) => ({
       name: seriesName(ctx, s.key),
+      short: s.key === 'all' ? seriesName(ctx, s.key) : ctx.labels.officeShort(s.key, ctx.lang),
       values: s.points.map((p) => (p.value === null ? null : plotValue(unit, p.value))),
       emphasis: s.key === 'all',
     })),
@@ -118,7 +119,9 @@ function trendFigure(
       partial,
       partialLabel: l('partial'),
       annotations: placed.map((a) => ({ index: a.index, label: a.label, kind: a.kind })),
-      ...(band && banded ? { band: { label: `${l('band95')} (${seriesName(ctx, banded.key)})`, ...band } } : {}),
+      ...(band && banded
+        ? { band: { label: `${l('band95')} (${seriesName(ctx, banded.key)})`, short: l('band95Short'), ...band } }
+        : {}),
     },
   );
   const rows = trend.periods.map((period, i) => [

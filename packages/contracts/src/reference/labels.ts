@@ -16,6 +16,8 @@ import { Services } from './services.ts';
 export interface Label {
   id: string;
   name: { lv: string; en: string };
+  /** A short name for tight places, where a value has one (offices). */
+  short?: { lv: string; en: string };
 }
 
 const OutcomeNames: Record<ComplaintOutcome | VisitOutcome, Label['name']> = {
@@ -41,7 +43,11 @@ export interface OfficeHoursReference {
 }
 
 const labelsOf = (record: Record<string, Label>): Label[] =>
-  Object.values(record).map(({ id, name }) => ({ id, name: { lv: name.lv, en: name.en } }));
+  Object.values(record).map(({ id, name, short }) => ({
+    id,
+    name: { lv: name.lv, en: name.en },
+    ...(short ? { short: { lv: short.lv, en: short.en } } : {}),
+  }));
 
 export function referenceLabels(): Record<
   | 'offices'

@@ -33,6 +33,8 @@ export interface OfficeSchedule {
 export interface Office {
   id: OfficeId;
   name: { lv: string; en: string };
+  /** For tight places (a chart legend on a phone), where the full name would take several lines. */
+  short: { lv: string; en: string };
   address: string;
   /** Schedules in ascending `effectiveFrom` order; the last one not after a date applies. */
   schedules: readonly OfficeSchedule[];
@@ -48,24 +50,28 @@ export const Offices: Record<OfficeId, Office> = {
   'riga-valnu-30': {
     id: 'riga-valnu-30',
     name: { lv: 'Rīgas klientu apkalpošanas centrs, Vaļņu iela 30', en: 'Riga customer service centre, Vaļņu iela 30' },
+    short: { lv: 'Rīga, Vaļņu 30', en: 'Riga, Vaļņu 30' },
     address: 'Vaļņu iela 30, Rīga, LV-1050',
     schedules: [{ effectiveFrom: SINCE, weekly: WORKDAYS_0830_1630, note: 'customer-service standard' }],
   },
   cesis: {
     id: 'cesis',
     name: { lv: 'Cēsu reģionālā nodaļa', en: 'Cēsis regional office' },
+    short: { lv: 'Cēsis', en: 'Cēsis' },
     address: 'Cēsis',
     schedules: [{ effectiveFrom: SINCE, weekly: WORKDAYS_0830_1630, note: 'assumed equal to Riga, to confirm' }],
   },
   daugavpils: {
     id: 'daugavpils',
     name: { lv: 'Daugavpils reģionālā nodaļa', en: 'Daugavpils regional office' },
+    short: { lv: 'Daugavpils', en: 'Daugavpils' },
     address: 'Daugavpils',
     schedules: [{ effectiveFrom: SINCE, weekly: WORKDAYS_0830_1630, note: 'assumed equal to Riga, to confirm' }],
   },
   liepaja: {
     id: 'liepaja',
     name: { lv: 'Liepājas reģionālā nodaļa', en: 'Liepāja regional office' },
+    short: { lv: 'Liepāja', en: 'Liepāja' },
     address: 'Liepāja',
     schedules: [{ effectiveFrom: SINCE, weekly: WORKDAYS_0830_1630, note: 'assumed equal to Riga, to confirm' }],
   },

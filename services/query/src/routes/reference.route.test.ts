@@ -37,6 +37,21 @@ describe('GET /v1/reference', () => {
     expect(body.outcomes.find((o) => o.id === 'not_upheld')?.name.en).toBe('not upheld');
   });
 
+  it('gives every office a short name, shorter than its full name, for a chart legend on a phone', async () => {
+    const response = await app.inject({ url: '/v1/reference', headers: { authorization: 'Bearer cesis-token' } });
+    const body = ReferenceAnswer.parse(response.json());
+    for (const office of body.offices)
+      for (const lang of ['lv', 'en'] as const)
+        expect({
+          office: office.id,
+          lang,
+          shorter: (office.short?.[lang].length ?? 99) < office.name[lang].length,
+        }).toEqual({ office: office.id, lang, shorter: true });
+    expect(body.offices.find((o) => o.id === 'liepaja')?.short).toEqual({ lv: 'Liepāja', en: 'Liepāja' });
+    // Values without a short name carry none (their names are short already).
+    expect(body.channels.every((c) => c.short === undefined)).toBe(true);
+  });
+
   it('gives each office its working hours and names appointments and walk-ins', async () => {
     const response = await app.inject({ url: '/v1/reference', headers: { authorization: 'Bearer cesis-token' } });
     const body = ReferenceAnswer.parse(response.json());
