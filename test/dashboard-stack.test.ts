@@ -19,6 +19,7 @@ import {
   MetricsAnswer,
   QueryAnswer,
   ReferenceAnswer,
+  SqlAnswer,
   type Figure,
   type MetricInfo,
 } from '@servq/query-api';
@@ -519,6 +520,63 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(browser.consoleErrors).toEqual([]);
   });
 
+  /**
+   * The SQL result's columns line up by the DuckDB type the API gives for them: numbers right in tabular figures
+   * (a BIGINT count arrives as a JSON string and still counts as a number), text left, header and cells alike.
+   */
+  async function expectColumnsAlignedByType(): Promise<void> {
+    const sql = await page.locator('#sql-editor').inputValue();
+    const res = await fetch(`${stack.queryUrl}/v1/sql`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer servq-dev-analyst-token', 'content-type': 'application/json' },
+      body: JSON.stringify({ sql }),
+    });
+    const answer = SqlAnswer.parse(await res.json());
+    expect(answer.types).toEqual(expect.arrayContaining(['BIGINT', 'VARCHAR']));
+    const columns = await page.evaluate<{ head: string; align: string[]; figures: string[] }[]>(`(() => {
+      const table = document.querySelector('.sql-table');
+      const heads = [...table.querySelectorAll('thead th')];
+      const rows = [...table.querySelectorAll('tbody tr')];
+      return heads.map((th, i) => {
+        const cells = [th, ...rows.map((row) => row.children[i])];
+        return {
+          head: th.textContent,
+          align: [...new Set(cells.map((cell) => getComputedStyle(cell).textAlign))],
+          figures: [...new Set(rows.map((row) => getComputedStyle(row.children[i]).fontVariantNumeric))],
+        };
+      });
+    })()`);
+    const numeric = /^(U?(TINY|SMALL|BIG|HUGE)?INT(EGER)?|FLOAT|DOUBLE|DECIMAL\(.*\))$/;
+    expect(columns).toEqual(
+      answer.columns.map((head, i) =>
+        numeric.test(answer.types[i]!)
+          ? { head, align: ['right'], figures: ['tabular-nums'] }
+          : { head, align: ['left'], figures: expect.any(Array) as unknown },
+      ),
+    );
+  }
+
+  /**
+   * Every table and column of the schema list can be reached: with every table opened, each column's button
+   * scrolled into view is the element at its own centre (not cut off by the list's box, nor under anything).
+   */
+  async function expectEverySchemaColumnReachable(): Promise<void> {
+    await page.evaluate("document.querySelectorAll('.schema-table').forEach((d) => { d.open = true; })");
+    const unreachable = await page.evaluate<string[]>(`(() => {
+      const missed = [];
+      for (const button of document.querySelectorAll('.sql-schema .columns button')) {
+        button.scrollIntoView({ block: 'center' });
+        const box = button.getBoundingClientRect();
+        const hit = document.elementFromPoint(box.left + Math.min(box.width / 2, 8), box.top + box.height / 2);
+        if (box.height === 0 || !(hit === button || button.contains(hit))) missed.push(button.textContent);
+      }
+      return missed;
+    })()`);
+    expect(await page.locator('.sql-schema .columns button').count()).toBeGreaterThan(60);
+    expect(unreachable).toEqual([]);
+    await page.evaluate("window.scrollTo(0, 0); document.querySelector('.sql-schema').scrollTop = 0");
+  }
+
   it('gives an analyst the SQL screen on the seeded lake, without serious axe violations, desktop and phone', async () => {
     await signIn(page, 'servq-dev-analyst-token');
     expect(await navScreens(page)).toContain('sql');
@@ -531,6 +589,8 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
         await page.locator('.schema-table').first().waitFor();
         await page.locator('#content form button[type=submit]').first().click();
         await page.locator('.sql-table tbody tr').first().waitFor();
+        await expectColumnsAlignedByType();
+        await expectEverySchemaColumnReachable();
         expect({ lang, device, violations: await axeViolations(page) }).toEqual({ lang, device, violations: [] });
         if (viewport === PHONE) {
           const widths = await pageWidths(page);

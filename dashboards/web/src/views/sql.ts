@@ -7,6 +7,7 @@ import { isApiError } from '../api.ts';
 import type { SchemaAnswer, SqlAnswer } from '../api.types.ts';
 import { CSV_BOM, toCsv } from '../csv.ts';
 import { clear, h } from '../dom.ts';
+import { cellText, isNumericType } from '../sql.cells.ts';
 import { errorBox, tr, type ViewContext } from '../view.ts';
 
 const EXAMPLE = `SELECT office_id,
@@ -18,15 +19,6 @@ ORDER BY surveys DESC`;
 
 const SQL_KEY = 'servq.sql';
 const MAX_SHOWN = 1000;
-
-function cellText(value: unknown): string {
-  if (value === null || value === undefined) return 'NULL';
-  if (typeof value === 'string') return value;
-  // Binary floating point noise (4.199999999999999) is trimmed on screen only; the CSV keeps full precision.
-  if (typeof value === 'number') return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(12)));
-  if (typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  return JSON.stringify(value);
-}
 
 export async function renderSql(ctx: ViewContext): Promise<HTMLElement> {
   const l = tr(ctx);
@@ -161,6 +153,8 @@ export async function renderSql(ctx: ViewContext): Promise<HTMLElement> {
 function resultTable(ctx: ViewContext, answer: SqlAnswer): HTMLElement {
   const l = tr(ctx);
   const shown = answer.rows.slice(0, MAX_SHOWN);
+  // A column is aligned as a whole by its type: numbers right (tabular figures), everything else left.
+  const align = answer.columns.map((_, i) => (isNumericType(answer.types[i]) ? 'num' : 'text'));
   return h(
     'div',
     {},
@@ -182,7 +176,7 @@ function resultTable(ctx: ViewContext, answer: SqlAnswer): HTMLElement {
           h(
             'tr',
             {},
-            answer.columns.map((c) => h('th', { scope: 'col' }, c)),
+            answer.columns.map((c, i) => h('th', { scope: 'col', class: align[i] ?? 'text' }, c)),
           ),
         ),
         h(
@@ -192,9 +186,9 @@ function resultTable(ctx: ViewContext, answer: SqlAnswer): HTMLElement {
             h(
               'tr',
               {},
-              answer.columns.map((c) => {
+              answer.columns.map((c, i) => {
                 const v = row[c];
-                return h('td', { class: typeof v === 'number' ? 'num' : v === null ? 'null' : '' }, cellText(v));
+                return h('td', { class: `${align[i] ?? 'text'}${v === null ? ' null' : ''}` }, cellText(v));
               }),
             ),
           ),
