@@ -439,6 +439,79 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(browser.pageErrors).toEqual([]);
   });
 
+  it("narrows Equal service to one office from its filter: the address, that office's verdict and groups only, after a reload too", async () => {
+    await switchLanguage(page, 'en');
+    const { from, to } = pageRange();
+    await openScreen(page, 'equal', `from=${from}&to=${to}&grain=month`);
+    const answer = await api(
+      CompareWithinAnswer,
+      `/v1/compare/within?${new URLSearchParams({
+        metrics: 'wait_p50,csat,refusal_share',
+        by: 'language,service_channel',
+        within: 'office',
+        from,
+        to,
+      }).toString()}`,
+    );
+    const riga = reference.offices.find((o) => o.id === 'riga-valnu-30')!;
+    const verdictOffices = () => page.locator('.verdict-card tbody th');
+    expect(await page.locator('.verdict-card tbody tr').count()).toBe(reference.offices.length);
+
+    // Choosing the office: the address says so, and the screen redraws for it.
+    await page.evaluate("document.querySelector('#content')?.setAttribute('data-stale', '')");
+    await page.locator('#filter-office').selectOption(riga.id);
+    await waitForExpression(page, `location.hash.includes('office=${riga.id}')`);
+    await screenReady(page, 'equal');
+
+    /** What the screen shows for the office: its verdict rows and each card's groups with their sample sizes. */
+    const shownForOffice = async () => ({
+      verdicts: await verdictOffices().allInnerTexts(),
+      verdict: await page.locator('.verdict-card tbody tr').first().innerText(),
+      cards: await page.evaluate<{ metric: string; rows: [string, string][] }[]>(
+        `[...document.querySelectorAll('.compare-card[data-metric]')].map((card) => ({
+          metric: card.getAttribute('data-metric'),
+          rows: [...card.querySelectorAll('table tbody tr')].map((row) => {
+            const cells = [...row.children].map((c) => c.textContent ?? '');
+            return [cells[0], cells[3]];
+          }),
+        }))`,
+      ),
+    });
+    const shown = await shownForOffice();
+    // The verdict table holds that office only, with its own verdict: Russian-language visitors wait longer.
+    expect(shown.verdicts).toEqual([riga.name.en]);
+    expect(shown.verdict).toContain('Wait time, median significantly slower in Russian');
+    // The cards hold that office's groups with their sample sizes, as the API's section for it.
+    const section = answer.sections.find((x) => x.value === riga.id)!;
+    const wait = section.comparisons.find((c) => c.by === 'language')!.metrics.find((m) => m.id === 'wait_p50')!;
+    const waitRows = shown.cards.find((card) => card.metric === 'wait_p50')?.rows ?? [];
+    const expected = wait.groups.map((g): [string, string] => [
+      reference.languages.find((x) => x.id === g.group)?.name.en ?? String(g.group),
+      g.n.toLocaleString('en-GB'),
+    ]);
+    for (const row of expected) expect(waitRows).toContainEqual(row);
+    const everyOffice = answer.all.find((c) => c.by === 'language')!.metrics.find((m) => m.id === 'wait_p50')!;
+    expect(everyOffice.all.n).toBeGreaterThan(wait.all.n);
+    expect(waitRows.map(([, n]) => n)).not.toContain(everyOffice.all.n.toLocaleString('en-GB'));
+
+    // A reload keeps the address, the filter and what is shown.
+    const address = page.url();
+    await page.reload();
+    await screenReady(page, 'equal');
+    expect(page.url()).toBe(address);
+    expect(await page.locator('#filter-office').inputValue()).toBe(riga.id);
+    expect(await shownForOffice()).toEqual(shown);
+    await page.screenshot({ path: join(screenshots, 'desktop-equal-office-riga-en.png'), fullPage: true });
+
+    // All offices again: every verdict is back and the office leaves the address.
+    await page.evaluate("document.querySelector('#content')?.setAttribute('data-stale', '')");
+    await page.locator('#filter-office').selectOption('');
+    await waitForExpression(page, "!location.hash.includes('office=')");
+    await screenReady(page, 'equal');
+    expect(await page.locator('.verdict-card tbody tr').count()).toBe(reference.offices.length);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
   it('loads every screen of the navigation without errors or serious axe violations, both languages, desktop and phone', async () => {
     const screens = await navScreens(page);
     expect(screens).toEqual(expect.arrayContaining(['overview', 'offices', 'equal', 'visits', 'complaints']));

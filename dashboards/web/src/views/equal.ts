@@ -61,24 +61,30 @@ export async function renderEqual(ctx: ViewContext): Promise<HTMLElement> {
   const shown = office ? (answer.sections.find((s) => s.value === office)?.comparisons ?? []) : answer.all;
   const language = asCompare(answer, shown, 'language');
   const channel = asCompare(answer, shown, 'service_channel');
-  const verdicts = ctx.labels.ids('office').map((id) => ({
-    office: id,
-    verdict: verdictOf(answer.sections.find((s) => s.value === id)?.comparisons ?? []),
-  }));
+  // An office filter (an office head's is their own) narrows the verdicts to that office, as it does the cards.
+  const verdicts = ctx.labels
+    .ids('office')
+    .filter((id) => !office || id === office)
+    .map((id) => ({
+      office: id,
+      verdict: verdictOf(answer.sections.find((s) => s.value === id)?.comparisons ?? []),
+    }));
   const highlight = ctx.identity.office ?? office;
+  // The cards say whose groups they compare when they are one office's.
+  const whose = office ? ` — ${ctx.labels.office(office, ctx.lang)}` : '';
 
   return h(
     'div',
     { class: 'screen screen-compare screen-language screen-equal' },
     ...comparisonHeader(ctx, l('equalIntro'), language),
     verdictCard(ctx, verdicts, highlight),
-    h('h2', { class: 'section-title' }, l('byLanguageTitle')),
+    h('h2', { class: 'section-title' }, `${l('byLanguageTitle')}${whose}`),
     h(
       'div',
       {},
       language.metrics.map((m) => metricSection(ctx, BY_LANGUAGE, language, m, '')),
     ),
-    h('h2', { class: 'section-title' }, l('byChannelTitle')),
+    h('h2', { class: 'section-title' }, `${l('byChannelTitle')}${whose}`),
     h('p', { class: 'note' }, l('byChannelNote')),
     h(
       'div',
