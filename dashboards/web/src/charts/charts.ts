@@ -44,11 +44,20 @@ function fit(chart: EChartsType, relayout: Relayout | undefined): void {
   if (relayout) chart.setOption(relayout(chart.getWidth(), measureText, chart.getHeight()));
 }
 
+/**
+ * Redraws the charts whose containers changed size. Observing a container first reports the size it has, which
+ * its chart was just drawn at, and a window resize reports only the containers it changed: redrawing every
+ * chart on every report drew each chart a second time right after its first draw.
+ */
 function resizeObserver(): ResizeObserver {
-  observer ??= new ResizeObserver(() => {
-    for (const [chart, relayout] of mounted) {
+  observer ??= new ResizeObserver((entries) => {
+    for (const entry of entries) {
+      const chart = getInstanceByDom(entry.target as HTMLElement);
+      if (!chart || !mounted.has(chart)) continue;
+      const { width, height } = entry.contentRect;
+      if (Math.abs(width - chart.getWidth()) < 1 && Math.abs(height - chart.getHeight()) < 1) continue;
       chart.resize();
-      fit(chart, relayout);
+      fit(chart, mounted.get(chart));
     }
   });
   return observer;
@@ -58,7 +67,8 @@ function resizeObserver(): ResizeObserver {
 export function mountChart(container: HTMLElement, option: ChartOption): EChartsType {
   const chart = init(container, undefined, { renderer: 'canvas' });
   const relayout = relayoutOf(option);
-  chart.setOption(option);
+  // A chart laid out for its width is drawn once, by the relayout's setOption, not once before it as well.
+  chart.setOption(option, { lazyUpdate: relayout !== undefined });
   fit(chart, relayout);
   mounted.set(chart, relayout);
   resizeObserver().observe(container);
