@@ -187,20 +187,34 @@ export function chartFigure(options: {
 
 const pending = new WeakMap<Element, ChartOption>();
 
+/** Resolves after the browser has painted the current frame. */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 /**
  * Draws the charts of figures now in the document (a container needs its width before ECharts measures it),
- * once the ECharts chunk is in; a figure the user has navigated away from meanwhile is left undrawn.
+ * once the ECharts chunk is in; a figure the user has navigated away from meanwhile is left undrawn. Charts in
+ * view are drawn first; those below the fold after that frame has been painted, so the tiles and the charts in
+ * view show without waiting for charts the user has not scrolled to (each takes tens of milliseconds).
  */
 export async function mountCharts(root: Element): Promise<void> {
-  if (![...root.querySelectorAll('.chart')].some((canvas) => pending.has(canvas))) return;
+  const waiting = [...root.querySelectorAll('.chart')].filter((canvas) => pending.has(canvas));
+  if (waiting.length === 0) return;
   const { mountChart } = await chartsModule;
-  for (const canvas of root.querySelectorAll('.chart')) {
-    const option = pending.get(canvas);
-    if (option && canvas instanceof HTMLElement && canvas.isConnected) {
-      pending.delete(canvas);
-      mountChart(canvas, option);
+  const draw = (canvases: Element[]) => {
+    for (const canvas of canvases) {
+      const option = pending.get(canvas);
+      if (option && canvas instanceof HTMLElement && canvas.isConnected) {
+        pending.delete(canvas);
+        mountChart(canvas, option);
+      }
     }
-  }
+  };
+  const inView = (canvas: Element) => canvas.getBoundingClientRect().top < window.innerHeight;
+  draw(waiting.filter(inView));
+  const below = waiting.filter((canvas) => pending.has(canvas));
+  if (below.length === 0) return;
+  await afterPaint();
+  draw(below);
 }
 
 /** The title of an API error by HTTP status; any other status is a plain error. */
