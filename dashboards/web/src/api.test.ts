@@ -76,12 +76,12 @@ describe('role of a token', () => {
 
   it('is management when the schema is readable but SQL is refused', async () => {
     const { fetchFn } = fakeFetch({ 'GET /v1/metrics': ok, 'GET /v1/schema': ok, 'POST /v1/sql': forbidden });
-    expect(await identify(new ApiClient('t', fetchFn), '2026-05-01')).toEqual({ role: 'management' });
+    expect(await identify(new ApiClient('t', fetchFn), () => '2026-05-01')).toEqual({ role: 'management' });
   });
 
   it('is analyst when SQL runs', async () => {
     const { fetchFn } = fakeFetch({ 'GET /v1/metrics': ok, 'GET /v1/schema': ok, 'POST /v1/sql': ok });
-    expect(await identify(new ApiClient('t', fetchFn), '2026-05-01')).toEqual({ role: 'analyst' });
+    expect(await identify(new ApiClient('t', fetchFn), () => '2026-05-01')).toEqual({ role: 'analyst' });
   });
 
   it('is an office, with its office, when the schema is refused and queries are scoped to one office', async () => {
@@ -90,14 +90,17 @@ describe('role of a token', () => {
       'GET /v1/schema': forbidden,
       'GET /v1/query': () => [200, { query: { filters: { office: ['cesis'] } }, rows: [] }],
     });
-    expect(await identify(new ApiClient('t', fetchFn), '2026-05-01')).toEqual({ role: 'office', office: 'cesis' });
+    expect(await identify(new ApiClient('t', fetchFn), () => '2026-05-01')).toEqual({
+      role: 'office',
+      office: 'cesis',
+    });
   });
 
   it('rejects an unknown token with the API’s 401', async () => {
     const { fetchFn } = fakeFetch({
       'GET /v1/metrics': () => [401, { error: { code: 'QUERY_UNAUTHORIZED', message: 'unknown token', details: [] } }],
     });
-    await expect(identify(new ApiClient('t', fetchFn), '2026-05-01')).rejects.toMatchObject({
+    await expect(identify(new ApiClient('t', fetchFn), () => '2026-05-01')).rejects.toMatchObject({
       status: 401,
       message: 'unknown token',
     });

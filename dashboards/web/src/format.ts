@@ -8,12 +8,21 @@ import { formatDate } from './filters.ts';
 
 const locale = (lang: Lang): string => (lang === 'lv' ? 'lv-LV' : 'en-GB');
 
+/** One formatter per language, precision and sign: a screen formats thousands of numbers, each built one anew. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 function number(lang: Lang, value: number, digits: number, sign = false): string {
-  return new Intl.NumberFormat(locale(lang), {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-    signDisplay: sign ? 'exceptZero' : 'auto',
-  }).format(value);
+  const key = `${lang} ${digits} ${sign}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(lang), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      signDisplay: sign ? 'exceptZero' : 'auto',
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 const words: Record<'working_days' | 'days', Record<Lang, [string, string]>> = {

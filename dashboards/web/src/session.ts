@@ -40,11 +40,12 @@ const forbidden = (error: unknown): boolean => isApiError(error) && error.status
  * Finds the role of the client's token; rejects with the API's error when the token is refused. The three
  * probes go out together (one round trip instead of three in a row) and are read in the order the role is
  * decided: the token first, then the schema, then SQL. `metrics` is the caller's own /v1/metrics request,
- * so the catalogue it needs anyway is asked for once.
+ * so the catalogue it needs anyway is asked for once. `today` is asked for only by an office token's probe,
+ * after the others are on the wire (the page's first Riga date loads the time zone's data).
  */
 export async function identify(
   client: ApiClient,
-  today: string,
+  today: () => string,
   metrics: Promise<unknown> = client.metrics(),
 ): Promise<Identity> {
   // Settled at once, so a probe that fails after the token was refused is not an unhandled rejection.
@@ -52,7 +53,8 @@ export async function identify(
   if (token.status === 'rejected') throw token.reason;
   if (schema.status === 'rejected') {
     if (!forbidden(schema.reason)) throw schema.reason;
-    const probe = await client.query({ metrics: ['surveys_answered'], from: today, to: today });
+    const day = today();
+    const probe = await client.query({ metrics: ['surveys_answered'], from: day, to: day });
     const office = probe.query.filters.office?.[0];
     return office === undefined ? { role: 'office' } : { role: 'office', office };
   }
