@@ -1,6 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, brotliDecompressSync } from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveDashboard } from './dashboard.static.ts';
@@ -11,6 +12,9 @@ describe('serveDashboard', () => {
     dir = await mkdtemp(join(tmpdir(), 'servq-dash-'));
     await writeFile(join(dir, 'index.html'), '<!doctype html><title>servq</title>');
     await writeFile(join(dir, 'app.js'), 'console.log(1)');
+    await mkdir(join(dir, 'assets'));
+    await writeFile(join(dir, 'assets/index-abc123.js'), 'console.log(2)');
+    await writeFile(join(dir, 'assets/index-abc123.js.br'), brotliCompressSync('console.log(2)'));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -24,6 +28,25 @@ describe('serveDashboard', () => {
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     expect((await app.inject('/app.js')).body).toBe('console.log(1)');
     expect((await app.inject('/v1/metrics')).json()).toEqual({ ok: true });
+    await app.close();
+  });
+
+  it("sends the build's brotli copy to a browser that accepts it, and lets it keep content-named assets for good", async () => {
+    const app = Fastify();
+    await serveDashboard(app, dir);
+    const compressed = await app.inject({ url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip, br' } });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(compressed.headers['content-type']).toContain('javascript');
+    expect(brotliDecompressSync(compressed.rawPayload).toString()).toBe('console.log(2)');
+    expect(compressed.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const plain = await app.inject({ url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log(2)');
+    // The page names the current assets, so it is checked again on every load.
+    const page = await app.inject({ url: '/', headers: { 'accept-encoding': 'br' } });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<title>servq</title>');
+    expect(page.headers['cache-control']).not.toContain('immutable');
     await app.close();
   });
 
