@@ -57,7 +57,7 @@ const DEMO = { seed: 2026, months: 13, batchSize: 1000, inFlight: 3 };
 /** Chromium opens at most six HTTP/1.1 connections per host; the baseline uses as many. */
 const BROWSER_SOCKETS = 6;
 /** What the page asks for before any screen: the sign-in probes and the catalogue, labels and features. */
-const BOOT_PATHS = new Set(['/v1/metrics', '/v1/schema', '/v1/sql', '/v1/reference', '/v1/features']);
+const BOOT_PATHS = new Set(['/v1/metrics', '/v1/session', '/v1/reference', '/v1/features']);
 const OUT = process.env.BENCH_RESULT_FILE ?? join(repoRoot, 'bench/results/dashboard.json');
 
 const ms = (t: number) => Math.round(t * 10) / 10;

@@ -23,6 +23,7 @@ import {
   QueryAnswer,
   ReferenceAnswer,
   SchemaAnswer,
+  SessionAnswer,
   SqlAnswer,
   TodayAnswer,
 } from '@servq/query-api';
@@ -399,6 +400,8 @@ async function api(request: IncomingMessage, url: URL, synced: boolean): Promise
       metrics: [...catalogue.values()],
       dimensions: Object.values(Dimensions),
     });
+  if (path === '/v1/session' && request.method === 'GET')
+    return published(SessionAnswer, { role: who.role, office: 'office' in who ? who.office : null });
   if (path === '/v1/reference' && request.method === 'GET') return published(ReferenceAnswer, referenceLabels());
   // The stub forwards to no alerts or reports service, so those screens stay hidden.
   if (path === '/v1/features' && request.method === 'GET')

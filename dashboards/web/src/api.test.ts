@@ -71,36 +71,24 @@ describe('query API client', () => {
 });
 
 describe('role of a token', () => {
-  const ok = (): [number, unknown] => [200, {}];
-  const forbidden = (): [number, unknown] => [403, { error: { code: 'QUERY_FORBIDDEN', message: 'no', details: [] } }];
-
-  it('is management when the schema is readable but SQL is refused', async () => {
-    const { fetchFn } = fakeFetch({ 'GET /v1/metrics': ok, 'GET /v1/schema': ok, 'POST /v1/sql': forbidden });
-    expect(await identify(new ApiClient('t', fetchFn), () => '2026-05-01')).toEqual({ role: 'management' });
+  it('is what /v1/session says, with the office of an office token, in one request', async () => {
+    const { calls, fetchFn } = fakeFetch({
+      'GET /v1/session': () => [200, { role: 'office', office: 'cesis' }],
+    });
+    expect(await identify(new ApiClient('t', fetchFn))).toEqual({ role: 'office', office: 'cesis' });
+    expect(calls.length).toBe(1);
   });
 
-  it('is analyst when SQL runs', async () => {
-    const { fetchFn } = fakeFetch({ 'GET /v1/metrics': ok, 'GET /v1/schema': ok, 'POST /v1/sql': ok });
-    expect(await identify(new ApiClient('t', fetchFn), () => '2026-05-01')).toEqual({ role: 'analyst' });
-  });
-
-  it('is an office, with its office, when the schema is refused and queries are scoped to one office', async () => {
-    const { fetchFn } = fakeFetch({
-      'GET /v1/metrics': ok,
-      'GET /v1/schema': forbidden,
-      'GET /v1/query': () => [200, { query: { filters: { office: ['cesis'] } }, rows: [] }],
-    });
-    expect(await identify(new ApiClient('t', fetchFn), () => '2026-05-01')).toEqual({
-      role: 'office',
-      office: 'cesis',
-    });
+  it('has no office for the management and analyst roles', async () => {
+    const { fetchFn } = fakeFetch({ 'GET /v1/session': () => [200, { role: 'analyst', office: null }] });
+    expect(await identify(new ApiClient('t', fetchFn))).toEqual({ role: 'analyst' });
   });
 
   it('rejects an unknown token with the API’s 401', async () => {
     const { fetchFn } = fakeFetch({
-      'GET /v1/metrics': () => [401, { error: { code: 'QUERY_UNAUTHORIZED', message: 'unknown token', details: [] } }],
+      'GET /v1/session': () => [401, { error: { code: 'QUERY_UNAUTHORIZED', message: 'unknown token', details: [] } }],
     });
-    await expect(identify(new ApiClient('t', fetchFn), () => '2026-05-01')).rejects.toMatchObject({
+    await expect(identify(new ApiClient('t', fetchFn))).rejects.toMatchObject({
       status: 401,
       message: 'unknown token',
     });

@@ -20,6 +20,7 @@ import type {
   QueryAnswer,
   ReferenceAnswer,
   SchemaAnswer,
+  SessionAnswer,
   SqlAnswer,
   TodayAnswer,
 } from './api.types.ts';
@@ -155,6 +156,11 @@ export class ApiClient {
   /** Contacts by channel and digital take-up per period (see the query API's /v1/channels). */
   channels(request: ChannelsRequest): Promise<ChannelsAnswer> {
     return this.get(channelsPath(request));
+  }
+
+  /** Who the token is: its role and, for an office token, its office (401 for a token the API does not know). */
+  session(): Promise<SessionAnswer> {
+    return this.get('/v1/session');
   }
 
   schema(): Promise<SchemaAnswer> {

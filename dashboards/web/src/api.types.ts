@@ -36,6 +36,7 @@ export type {
   SchemaAnswer,
   SchemaColumn,
   SchemaTable,
+  SessionAnswer,
   SqlAnswer,
   TodayAnswer,
   Unit,

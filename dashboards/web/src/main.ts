@@ -147,11 +147,10 @@ function renderSignIn(message?: string): void {
 
 async function signIn(token: string): Promise<void> {
   const api = new ApiClient(token);
-  // Every start-up request goes out at once; the catalogue's /v1/metrics doubles as the token check.
-  const asked = api.metrics();
-  const answers = Promise.all([identify(api, today, asked), asked, api.reference(), api.features()]);
+  // Every start-up request goes out at once; /v1/session doubles as the token check.
+  const answers = Promise.all([identify(api), api.metrics(), api.reference(), api.features()]);
   // The page's first Riga date loads the time zone's data (tens of milliseconds): worked out while the requests
-  // are answered, not before four of them were sent (as it was) nor after the answers are in.
+  // are answered, not before they were sent nor after the answers are in.
   today();
   const [identity, metrics, reference, features] = await answers;
   saveToken(sessionStorage, token);

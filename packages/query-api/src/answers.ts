@@ -21,6 +21,13 @@ export type Grain = z.infer<typeof Grain>;
 export const Role = z.enum(['management', 'office', 'analyst']);
 export type Role = z.infer<typeof Role>;
 
+/** Who the bearer token is: the dashboard shows the screens of its role and, for an office token, its office. */
+export const SessionAnswer = z.strictObject({
+  role: Role.describe('management: everything; office: its own office in detail; analyst: adds SQL'),
+  office: z.string().nullable().describe('the office an office token belongs to; null for the other roles'),
+});
+export type SessionAnswer = z.infer<typeof SessionAnswer>;
+
 export const Freshness = z.strictObject({
   newestEventAt: z.string().nullable().describe('the newest `occurred_at` in the lake (ISO-8601); null when empty'),
   oldestEventAt: z

@@ -9,6 +9,7 @@ import {
   MetricsAnswer,
   QueryAnswer,
   SchemaAnswer,
+  SessionAnswer,
 } from '@servq/query-api';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -113,6 +114,18 @@ describe('query API on the hand-built lake', () => {
     expect(bad.json()).toMatchObject({
       error: { code: 'QUERY_UNAUTHORIZED', details: [{ parameter: 'Authorization' }] },
     });
+  });
+
+  it('tells a token who it is: its role, and an office token its office', async () => {
+    const session = async (token: string) => {
+      const answer = await app.inject({ url: '/v1/session', headers: auth(token) });
+      expect(SessionAnswer.safeParse(answer.json()).error).toBeUndefined();
+      return answer.json<unknown>();
+    };
+    expect(await session('mgmt-token')).toEqual({ role: 'management', office: null });
+    expect(await session('analyst-token')).toEqual({ role: 'analyst', office: null });
+    expect(await session('cesis-token')).toEqual({ role: 'office', office: 'cesis' });
+    expect((await app.inject({ url: '/v1/session', headers: auth('nope') })).statusCode).toBe(401);
   });
 
   it('lists the catalogue with labels in Latvian and English', async () => {
@@ -402,6 +415,7 @@ describe('query API on the hand-built lake', () => {
         '/v1/query',
         '/v1/reference',
         '/v1/schema',
+        '/v1/session',
         '/v1/sql',
         '/v1/today',
       ].sort(),

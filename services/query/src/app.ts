@@ -6,7 +6,7 @@
  * one handler in one JSON shape.
  */
 import { Dimensions, QUANTILE_METHOD, type Catalogue } from '@servq/metrics';
-import type { Freshness, MetricsAnswer, SchemaAnswer, SqlAnswer } from '@servq/query-api';
+import type { Freshness, MetricsAnswer, SchemaAnswer, SessionAnswer, SqlAnswer } from '@servq/query-api';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { authenticate, requireRole, type Principal } from './routes/auth.ts';
 import { compare, type CompareStore } from './routes/compare.ts';
@@ -126,6 +126,11 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
       ),
       dimensions: Object.values(Dimensions),
     } satisfies MetricsAnswer);
+  });
+
+  app.get('/v1/session', { schema: routeDocs.session }, (request) => {
+    const who = principal(request);
+    return Promise.resolve({ role: who.role, office: who.office ?? null } satisfies SessionAnswer);
   });
 
   registerReference(app, principal);

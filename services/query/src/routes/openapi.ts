@@ -20,6 +20,7 @@ import {
   QueryAnswer,
   ReferenceAnswer,
   SchemaAnswer,
+  SessionAnswer,
   SqlAnswer,
   TodayAnswer,
 } from '@servq/query-api';
@@ -184,6 +185,12 @@ export const routeDocs = {
     security: bearer,
     querystring: withFilters(inputSchema(BacklogParams)),
     response: { ...ok('one point per period', BacklogAnswer), ...errors(400, 401, 403, 503) },
+  },
+  session: {
+    summary: 'Who the bearer token is: its role and, for an office token, its office',
+    tags: ['metrics'],
+    security: bearer,
+    response: { ...ok('the role and office of the token', SessionAnswer), ...errors(401) },
   },
   schema: {
     summary: 'Tables and columns the analysts’ SQL can use',
