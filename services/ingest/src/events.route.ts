@@ -134,16 +134,18 @@ async function produce(
   }
   deps.dedup.remember(prepared.acceptedIds);
   // Counted per outcome and type, then added to the counter once each: an import's chunk of 1,000 rows has one
-  // or two such pairs, and the counter hashes its labels on every call.
-  const counts = new Map<string, { outcome: ItemOutcome['status']; type: string; n: number }>();
+  // or two such pairs, and the counter hashes its labels on every call. Maps by outcome, then type: a key made
+  // of both would be a new string per event.
+  const counts = new Map<ItemOutcome['status'], Map<string, number>>();
   for (const o of prepared.outcomes) {
     const type = o.type ?? 'unknown';
-    const key = `${o.status} ${type}`;
-    const count = counts.get(key);
-    if (count) count.n += 1;
-    else counts.set(key, { outcome: o.status, type, n: 1 });
+    let byType = counts.get(o.status);
+    if (!byType) counts.set(o.status, (byType = new Map<string, number>()));
+    byType.set(type, (byType.get(type) ?? 0) + 1);
   }
-  for (const { outcome, type, n } of counts.values()) metrics.events.inc({ outcome, type, source: caller.keyId }, n);
+  for (const [outcome, byType] of counts) {
+    for (const [type, n] of byType) metrics.events.inc({ outcome, type, source: caller.keyId }, n);
+  }
   return prepared.outcomes;
 }
 

@@ -40,6 +40,26 @@ function repeatedStringSerializer(): (data?: string) => Buffer | undefined {
   };
 }
 
+const NO_HEADERS: ReadonlyMap<string, string> = new Map();
+
+/**
+ * Headers as the client takes them without copying (it turns an object into a new Map per message). Messages of
+ * one batch usually share one headers object (ingest gives every event of a type in a request the same), so
+ * each object is converted once per send.
+ */
+function headerMapper(): (headers: Record<string, string> | undefined) => Map<string, string> {
+  const converted = new Map<Record<string, string>, Map<string, string>>();
+  return (headers) => {
+    if (headers === undefined) return NO_HEADERS as Map<string, string>;
+    let map = converted.get(headers);
+    if (map === undefined) {
+      map = new Map(Object.entries(headers));
+      converted.set(headers, map);
+    }
+    return map;
+  };
+}
+
 export function createPlatformaticAckedProducer(config: KafkaConfig, options: AckedProducerOptions): AckedProducer {
   const budget = options.sendTimeoutMs;
   const build = (): StringProducer =>
@@ -111,8 +131,9 @@ export function createPlatformaticAckedProducer(config: KafkaConfig, options: Ac
       await producer.close();
     },
     async send(batches: TopicBatch[]) {
+      const headerMap = headerMapper();
       const messages = batches.flatMap((b) =>
-        b.messages.map((m) => ({ topic: b.topic, key: m.key, value: m.value, headers: m.headers ?? {} })),
+        b.messages.map((m) => ({ topic: b.topic, key: m.key, value: m.value, headers: headerMap(m.headers) })),
       );
       if (messages.length === 0) return;
       if (desynced.has(producer)) replace(producer);
