@@ -502,6 +502,22 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(await page.locator('#filter-office').inputValue()).toBe(riga.id);
     expect(await shownForOffice()).toEqual(shown);
     await page.screenshot({ path: join(screenshots, 'desktop-equal-office-riga-en.png'), fullPage: true });
+    // The narrowed screen in Latvian and on a phone: one verdict still, and nothing wider than the phone.
+    for (const viewport of [DESKTOP, PHONE]) {
+      await page.setViewportSize(viewport);
+      for (const lang of ['lv', 'en'] as const) {
+        await switchLanguage(page, lang);
+        await screenReady(page, 'equal');
+        expect(await verdictOffices().allInnerTexts()).toEqual([riga.name[lang]]);
+        if (viewport === PHONE) {
+          const widths = await pageWidths(page);
+          expect({ lang, ...widths }).toEqual({ lang, scroll: widths.client, client: widths.client });
+        }
+        const device = viewport === PHONE ? 'phone' : 'desktop';
+        await page.screenshot({ path: join(screenshots, `${device}-equal-office-riga-${lang}.png`), fullPage: true });
+      }
+    }
+    await page.setViewportSize(DESKTOP);
 
     // All offices again: every verdict is back and the office leaves the address.
     await page.evaluate("document.querySelector('#content')?.setAttribute('data-stale', '')");
@@ -576,6 +592,13 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
         (answer.rows[0]?.surveys_answered as Figure | undefined)?.n,
       );
     }
+
+    // Equal service's cards are their own office's groups; its verdicts stay every office's, their own in bold.
+    await openScreen(page, 'equal');
+    expect(await page.locator('.verdict-card tbody th').allInnerTexts()).toEqual(
+      reference.offices.map((o) => o.name.en),
+    );
+    expect(await page.locator('.verdict-card tbody th strong').allInnerTexts()).toEqual([own.name.en]);
 
     // Screens in detail (not the comparisons, which show every office by design) name no other office.
     for (const screen of await navScreens(page)) {

@@ -61,10 +61,12 @@ export async function renderEqual(ctx: ViewContext): Promise<HTMLElement> {
   const shown = office ? (answer.sections.find((s) => s.value === office)?.comparisons ?? []) : answer.all;
   const language = asCompare(answer, shown, 'language');
   const channel = asCompare(answer, shown, 'service_channel');
-  // An office filter (an office head's is their own) narrows the verdicts to that office, as it does the cards.
+  // An office chosen in the filter narrows the verdicts to that office, as it does the cards. An office head's
+  // filter is fixed to their own office: they keep every office's verdict, their own in bold, for comparison.
+  const narrowed = office && !ctx.identity.office ? office : null;
   const verdicts = ctx.labels
     .ids('office')
-    .filter((id) => !office || id === office)
+    .filter((id) => !narrowed || id === narrowed)
     .map((id) => ({
       office: id,
       verdict: verdictOf(answer.sections.find((s) => s.value === id)?.comparisons ?? []),
