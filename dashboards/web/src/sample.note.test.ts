@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sampleNote } from './sample.note.ts';
+import { earlierGap, sampleNote } from './sample.note.ts';
 
 describe('the note over a chart with groups below the minimum sample', () => {
   it('says nothing when every group with data is plotted', () => {
@@ -50,5 +50,23 @@ describe('the note over a chart with groups below the minimum sample', () => {
     expect(sampleNote('en', [{ label: 'x', n: 0, suppressed: false }], 10)).toBe(
       'No data for these filters in the range.',
     );
+  });
+});
+
+describe('why a change against an earlier period is not stated', () => {
+  it('says an earlier period without any data has no data, not too few responses, in both languages', () => {
+    const empty = { value: null, n: 0, suppressed: true };
+    expect(earlierGap('en', empty)).toBe('no data for that period');
+    expect(earlierGap('lv', empty)).toBe('par to periodu nav datu');
+  });
+
+  it('says an earlier period below the minimum sample had too few responses, with its n', () => {
+    const thin = { value: null, n: 3, suppressed: true };
+    expect(earlierGap('en', thin)).toBe('too few responses in that period (n = 3)');
+    expect(earlierGap('lv', thin)).toBe('tajā periodā par maz atbilžu (n = 3)');
+  });
+
+  it('says nothing when the earlier figure can carry a change', () => {
+    expect(earlierGap('en', { value: 0.8, n: 120, suppressed: false })).toBeNull();
   });
 });

@@ -3,7 +3,7 @@
  * empty chart and no reason. The note names the groups left out with their sample size, and the count a
  * reader may still read where there is one ("3 of 3 answered in time": a count, not an estimate).
  */
-import type { Lang } from './api.types.ts';
+import type { GroupFigure, Lang } from './api.types.ts';
 import { t } from './i18n.ts';
 
 export interface SampledGroup {
@@ -33,4 +33,14 @@ export function sampleNote(lang: Lang, groups: readonly SampledGroup[], minSampl
     ? `${only.label ? `${only.label}: ` : ''}${t(lang, 'tooFewToEstimate', { n: only.n, min: minSample })}${only.count ? ` — ${only.count}` : ''}`
     : t(lang, 'tooFewEach', { min: minSample, list: left.map(item).join('; ') });
   return t(lang, 'nothingPlotted', { detail });
+}
+
+/**
+ * Why a change against an earlier period is not stated, or null when it is: an earlier period without any data
+ * says so (a year before the data began is not a sample-size problem), one below the minimum says how thin it was.
+ */
+export function earlierGap(lang: Lang, previous: GroupFigure['previous']): string | null {
+  if (previous.n === 0 || (!previous.suppressed && previous.value === null)) return t(lang, 'earlierNoData');
+  if (previous.suppressed) return t(lang, 'earlierTooFew', { n: previous.n });
+  return null;
 }

@@ -7,6 +7,8 @@ export const screenStrings = {
     lv: 'Ierakstiet datumu kā {format}, ne vēlāk par {max}.',
     en: 'Type a date as {format}, not after {max}.',
   },
+  earlierNoData: { lv: 'par to periodu nav datu', en: 'no data for that period' },
+  earlierTooFew: { lv: 'tajā periodā par maz atbilžu (n = {n})', en: 'too few responses in that period (n = {n})' },
   tooFewToEstimate: {
     lv: 'par maz gadījumu, lai novērtētu (n = {n}, vajag ≥ {min})',
     en: 'too few cases to estimate (n = {n}, minimum {min})',

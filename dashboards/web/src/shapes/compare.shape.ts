@@ -25,7 +25,8 @@ export interface ComparisonRow {
   status: TargetStatus;
   change: number | null;
   changeSignificant: boolean;
-  previousSuppressed: boolean;
+  /** The group's figure in the previous period (no data at all, too few, or the base of `change`). */
+  previous: GroupFigure['previous'];
 }
 
 export type Effect = 'better' | 'worse' | 'different';
@@ -89,7 +90,7 @@ function rowOf(
     status: figure.suppressed ? 'none' : targetStatus(metric.direction, value, figure.target),
     change: figure.suppressed ? null : figure.change,
     changeSignificant: !figure.suppressed && figure.changeSignificant,
-    previousSuppressed: figure.previous.suppressed,
+    previous: figure.previous,
   };
 }
 

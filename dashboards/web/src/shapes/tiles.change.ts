@@ -13,8 +13,9 @@ export interface TileChange {
   way: ChangeWay;
   significant: boolean;
   p: number | null;
-  /** The earlier figure was too thin or missing: no change is stated. */
+  /** The earlier figure was too thin or missing: no change is stated (earlierGap says why). */
   noBase: boolean;
+  previous: GroupFigure['previous'];
 }
 
 export function changeOf(figure: GroupFigure | undefined, direction: Direction): TileChange | null {
@@ -34,6 +35,7 @@ export function changeOf(figure: GroupFigure | undefined, direction: Direction):
     significant: figure.changeSignificant,
     p: figure.changePValue,
     noBase: figure.previous.suppressed || figure.previous.value === null,
+    previous: figure.previous,
   };
 }
 

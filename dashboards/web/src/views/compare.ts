@@ -10,7 +10,7 @@ import { comparisonOption } from '../charts/chart.options.ts';
 import { comparisonChart, comparisonRows, effectOf, type ComparisonRow, type Effect } from '../shapes/compare.shape.ts';
 import { h, table } from '../dom.ts';
 import { formatDate } from '../filters.ts';
-import { sampleNote } from '../sample.note.ts';
+import { earlierGap, sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatChange, formatInterval, formatP, formatValue, plotValue } from '../format.ts';
 import { chartFigure, metricInfo, metricLabel, targetText, tr, type ViewContext } from '../view.ts';
@@ -143,14 +143,15 @@ export function metricSection(
         '—',
       ];
     }
-    const changeText = row.previousSuppressed ? l('tooFew') : formatChange(unit, row.change, ctx.lang);
+    const gap = earlierGap(ctx.lang, row.previous);
+    const changeText = gap ?? formatChange(unit, row.change, ctx.lang);
     return [
       name,
       h('span', { class: `value status-${row.status}` }, formatValue(unit, row.value, ctx.lang)),
       formatInterval(unit, row.interval, ctx.lang),
       row.n.toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB'),
       verdict(ctx, row),
-      row.changeSignificant && row.change !== null
+      !gap && row.changeSignificant && row.change !== null
         ? changeCell(ctx, changeText, effectOf(metric.direction, row.change, 0))
         : changeText,
     ];

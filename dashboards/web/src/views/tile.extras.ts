@@ -9,6 +9,7 @@ import type { CompareAnswer, MetricInfo } from '../api.types.ts';
 import { h } from '../dom.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatChange, formatP } from '../format.ts';
+import { earlierGap } from '../sample.note.ts';
 import type { StringKey } from '../i18n.ts';
 import {
   changeOf,
@@ -61,7 +62,8 @@ const WAY: Record<TileChange['way'], { arrow: string; key: StringKey }> = {
 function changeLine(ctx: ViewContext, metric: MetricInfo, label: StringKey, change: TileChange | null): HTMLElement {
   const l = tr(ctx);
   if (!change || change.noBase) {
-    return h('p', { class: 'tile-change muted' }, `${l(label)}: ${l('changeNoBase')}`);
+    const why = (change && earlierGap(ctx.lang, change.previous)) ?? l('changeNoBase');
+    return h('p', { class: 'tile-change muted' }, `${l(label)}: ${why}`);
   }
   const way = WAY[change.way];
   // Up or down on the screen follows the number; better or worse follows the metric's direction.
