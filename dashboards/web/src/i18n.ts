@@ -78,7 +78,7 @@ const strings = {
   target: { lv: 'Mērķis', en: 'Target' },
   targetMet: { lv: 'mērķis sasniegts', en: 'target met' },
   targetMissed: { lv: 'mērķis nav sasniegts', en: 'target missed' },
-  noTarget: { lv: 'bez mērķa', en: 'no target' },
+  noTarget: { lv: 'Bez mērķa', en: 'No target' },
   partial: { lv: 'nepilns', en: 'partial' },
   partialBarNote: {
     lv: 'Gaišs stabiņš: nepilna nedēļa (diapazons vai dati to aptver tikai daļēji).',
@@ -116,8 +116,8 @@ const strings = {
   notTestable: { lv: '—', en: '—' },
   change: { lv: 'Izmaiņas pret iepriekšējo periodu', en: 'Change vs previous period' },
   significantMarker: {
-    lv: 'nozīmīgi labāk vai sliktāk par pārējām grupām rādītāja virzienā (p < {alpha}, Bonferroni korekcija).',
-    en: 'significantly better or worse than the other groups, in the metric’s own direction (p < {alpha}, Bonferroni-corrected).',
+    lv: 'Nozīmīgi labāk vai sliktāk par pārējām grupām rādītāja virzienā (p < {alpha}, Bonferroni korekcija).',
+    en: 'Significantly better or worse than the other groups, in the metric’s own direction (p < {alpha}, Bonferroni-corrected).',
   },
   whiskers: {
     lv: 'Punkts — vērtība, līnija — 95% ticamības intervāls, raustīta līnija — mērķis.',
@@ -127,7 +127,7 @@ const strings = {
     lv: 'Nodaļas blakus — gaidīšana, atbildes laiks un termiņu ievērošana izvēlētajā periodā.',
     en: 'Offices side by side: waiting, response time and deadlines in the chosen period.',
   },
-  previousPeriod: { lv: 'iepriekšējais periods {from} – {to}', en: 'previous period {from} – {to}' },
+  previousPeriod: { lv: 'Iepriekšējais periods: {from} – {to}.', en: 'Previous period: {from} – {to}.' },
   complaintsPerWeek: { lv: 'Saņemtās sūdzības pa nedēļām', en: 'Complaints received per week' },
   outcomes: { lv: 'Iznākumi', en: 'Outcomes' },
   categories: { lv: 'Kategorijas', en: 'Categories' },
