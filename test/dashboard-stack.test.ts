@@ -528,6 +528,27 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(browser.pageErrors).toEqual([]);
   });
 
+  it("says Offices' previous period has no data rather than too few responses, and starts its header's sentences with a capital", async () => {
+    const { from, to } = pageRange();
+    await switchLanguage(page, 'en');
+    await openScreen(page, 'offices', `from=${from}&to=${to}&grain=month`);
+    const answer = await api(
+      CompareAnswer,
+      `/v1/compare?${new URLSearchParams({ metrics: 'wait_p50', by: 'office', from, to }).toString()}`,
+    );
+    // Two months of seeded events: the period of equal length before the range holds none at all.
+    expect(answer.metrics[0]?.all.previous.n).toBe(0);
+    const changes = await page
+      .locator('.compare-card[data-metric="wait_p50"] table tbody tr td:last-child')
+      .allInnerTexts();
+    expect(changes.length).toBe((answer.metrics[0]?.groups.length ?? 0) + 1);
+    expect(new Set(changes)).toEqual(new Set(['no data for that period']));
+    // Regression: "… in the chosen period. previous period 03/08/2026 – 03/10/2026".
+    const header = await page.locator('.screen-compare > .intro, .screen-compare > .legend-line').allInnerTexts();
+    const sentences = header.flatMap((line) => line.replace(/^[▲▼/ ]+/, '').split(/(?<=\.) +/));
+    expect(sentences.filter((sentence) => !/^\p{Lu}/u.test(sentence))).toEqual([]);
+  });
+
   it('loads every screen of the navigation without errors or serious axe violations, both languages, desktop and phone', async () => {
     const screens = await navScreens(page);
     expect(screens).toEqual(expect.arrayContaining(['overview', 'offices', 'equal', 'visits', 'complaints']));
