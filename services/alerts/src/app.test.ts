@@ -89,6 +89,11 @@ describe('alerts API', () => {
     expect(other.statusCode).toBe(404);
   });
 
+  it('serves the figures a page words the reason from (sample and p-value), not only the English sentence', async () => {
+    const all = AlertsAnswer.parse((await app.inject({ url: '/v1/alerts', headers: bearer('m-token') })).json());
+    expect(all.alerts[0]).toMatchObject({ rule_kind: 'outside_target', n: 60, p_value: null });
+  });
+
   it('records who acknowledged an alert, once, as an alert event', async () => {
     const first = await app.inject({
       method: 'POST',

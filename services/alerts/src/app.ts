@@ -57,6 +57,8 @@ function view(alert: OpenAlert, pending: ReturnType<AppDeps['pending']>): OpenAl
         : { low: n.interval_low, high: n.interval_high ?? null },
     target: n.target ?? null,
     baseline: n.baseline ?? null,
+    n: n.n ?? null,
+    p_value: n.p_value ?? null,
     period: { from: n.period_from, to: n.period_to },
     reason: n.reason,
     link: n.link,
