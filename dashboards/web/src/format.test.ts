@@ -77,7 +77,11 @@ describe('formatting of units', () => {
     expect(formatPeriod('2026-05-01', 'month', 'en')).toBe('May 2026');
     expect(formatPeriod('2026-05-01', 'month', 'lv')).toBe('maijs 2026');
     expect(formatPeriod('2026-04-01', 'quarter', 'en')).toBe('2026 Q2');
-    expect(formatPeriod('2026-05-04', 'week', 'en')).toBe('wk 19 (2026-05-04)');
+    expect(formatPeriod('2026-05-04', 'week', 'en')).toBe('wk 19 (04/05/2026)');
+    expect(formatPeriod('2026-05-04', 'week', 'lv')).toBe('ned. 19 (04.05.2026)');
+    // Regression: the Alerts screen's period read "2026-11-28 – 2026-12-04" on a Latvian page.
+    expect(formatPeriod('2026-11-28', 'day', 'lv')).toBe('28.11.2026');
+    expect(formatPeriod('2026-11-28', 'day', 'en')).toBe('28/11/2026');
     expect(isoWeek('2026-01-01')).toBe(1);
     expect(isoWeek('2027-01-01')).toBe(53);
   });
@@ -85,10 +89,17 @@ describe('formatting of units', () => {
 
 describe('formatP', () => {
   it('writes p-values with the language’s decimal mark and a floor of 0.001', () => {
-    expect(formatP(0.0004, 'lv')).toBe('p < 0,001');
-    expect(formatP(0.0421, 'en')).toBe('p = 0.04');
-    expect(formatP(0.0042, 'en')).toBe('p = 0.004');
-    expect(formatP(0.31, 'lv')).toBe('p = 0,31');
+    const plain = (p: number | null, lang: 'lv' | 'en') => formatP(p, lang).replace(/\u00a0/g, ' ');
+    expect(plain(0.0004, 'lv')).toBe('p < 0,001');
+    expect(plain(0.0421, 'en')).toBe('p = 0.04');
+    expect(plain(0.0042, 'en')).toBe('p = 0.004');
+    expect(plain(0.31, 'lv')).toBe('p = 0,31');
     expect(formatP(null, 'en')).toBe('—');
+  });
+
+  // Regression: Offices' "nozīmīgi sliktāk (p <" over "0,001)" in a narrow column.
+  it('keeps a p-value on one line: no breakable space inside it', () => {
+    expect(formatP(0.0004, 'lv')).not.toMatch(/ /);
+    expect(formatP(0.0421, 'en')).not.toMatch(/ /);
   });
 });

@@ -167,9 +167,10 @@ export function formatPeriod(period: string, grain: Grain | null, lang: Lang): s
     case 'quarter':
       return `${year} Q${Math.floor((Number(month) - 1) / 3) + 1}`;
     case 'week':
-      return `${lang === 'lv' ? 'ned.' : 'wk'} ${isoWeek(date)} (${date})`;
+      return `${lang === 'lv' ? 'ned.' : 'wk'} ${isoWeek(date)} (${formatDate(date, lang)})`;
     default:
-      return date;
+      // A day as the page writes dates (the filter bar's own format), never the API's ISO form.
+      return formatDate(date, lang);
   }
 }
 
@@ -183,11 +184,14 @@ export function formatAge(iso: string | null, now: Date): string {
   return `${Math.round(hours / 24)} d`;
 }
 
-/** A p-value for the language: "p < 0,001" or "p = 0,042" (Latvian decimal comma), "—" when there is none. */
+/**
+ * A p-value for the language: "p < 0,001" or "p = 0,042" (Latvian decimal comma), "—" when there is none. Its
+ * spaces do not break, so a narrow table cell never leaves "p <" on one line and the number on the next.
+ */
 export function formatP(p: number | null, lang: Lang): string {
   if (p === null) return '—';
-  if (p < 0.001) return `p < ${number(lang, 0.001, 3)}`;
-  return `p = ${number(lang, p, p < 0.01 ? 3 : 2)}`;
+  if (p < 0.001) return `p\u00a0<\u00a0${number(lang, 0.001, 3)}`;
+  return `p\u00a0=\u00a0${number(lang, p, p < 0.01 ? 3 : 2)}`;
 }
 
 /** A plain decimal for the language (correlations, scores): "0,62". */
