@@ -14,6 +14,8 @@ const alert: OpenAlertView = {
   interval: { low: 0.142, high: 0.4 },
   target: 0.85,
   baseline: null,
+  n: 40,
+  p_value: null,
   period: { from: '2026-11-28', to: '2026-12-04' },
   reason: 'csat 0.25 (95 % interval 0.142–0.4, n=40) is outside its target 0.85',
   link: 'http://127.0.0.1:8080/#/offices?from=2026-11-28&to=2026-12-04&grain=day&office=liepaja',

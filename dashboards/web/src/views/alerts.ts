@@ -9,7 +9,7 @@ import '../alerts.css';
 import type { AlertHistoryEvent, OpenAlertView } from '@servq/query-api/alerts';
 import type { Unit } from '../api.types.ts';
 import { h } from '../dom.ts';
-import { formatPeriod, formatTimestamp } from '../format.ts';
+import { formatP, formatPeriod, formatTimestamp } from '../format.ts';
 import type { StringKey } from '../i18n.ts';
 import { alertFigures, readableHistory, splitGroup, viewHash, whyKey } from '../shapes/alerts.shape.ts';
 import { errorBox, metricLabel, tr, type ViewContext } from '../view.ts';
@@ -114,11 +114,15 @@ function alertCard(ctx: ViewContext, alert: OpenAlertView, index: number): HTMLE
   const figures = alertFigures(alert, unitOf(ctx, alert), ctx.lang);
   const why = whyKey(alert);
   const headingId = `alert-title-${index}`;
+  // Each figure with its label is one unbreakable piece, so a line never starts with a lone "%".
   const figureParts = [
     figures.interval ? `${l('alertInterval')} ${figures.interval}` : null,
     figures.target ? `${l('alertTarget')} ${figures.target}` : null,
     figures.baseline ? `${l('alertBaseline')} ${figures.baseline}` : null,
-  ].filter(Boolean);
+    alert.n === null ? null : `n = ${alert.n.toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB')}`,
+  ]
+    .filter((part): part is string => part !== null)
+    .map((part) => h('span', { class: 'figure-part' }, part));
   const renotified = alert.last_notified_at !== alert.raised_at;
   return h(
     'article',
@@ -146,16 +150,13 @@ function alertCard(ctx: ViewContext, alert: OpenAlertView, index: number): HTMLE
         'dd',
         {},
         h('strong', { class: 'alert-value' }, figures.value),
-        figureParts.length > 0 ? ` (${figureParts.join('; ')})` : '',
+        ...(figureParts.length > 0
+          ? [' (', ...figureParts.flatMap((part, i) => (i ? ['; ', part] : [part])), ')']
+          : []),
       ),
       h('dt', {}, l('alertWhy')),
-      h(
-        'dd',
-        {},
-        l(why.key, why.vars),
-        h('br', {}),
-        h('small', { class: 'muted', lang: 'en' }, `${l('serviceWords')}: ${alert.reason}`),
-      ),
+      // Worded here from the rule's kind and figures: the service's `reason` is English only.
+      h('dd', {}, `${l(why.key, why.vars)}${alert.p_value === null ? '' : ` (${formatP(alert.p_value, ctx.lang)})`}.`),
       h('dt', {}, l('alertPeriod')),
       h(
         'dd',
@@ -168,7 +169,7 @@ function alertCard(ctx: ViewContext, alert: OpenAlertView, index: number): HTMLE
       h(
         'dd',
         {},
-        formatTimestamp(alert.raised_at, ctx.lang),
+        h('span', { class: 'figure-part' }, formatTimestamp(alert.raised_at, ctx.lang)),
         renotified ? ` · ${l('alertLastNotified', { time: formatTimestamp(alert.last_notified_at, ctx.lang) })}` : '',
       ),
     ),
