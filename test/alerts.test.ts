@@ -407,7 +407,19 @@ describe('alerts: a broken target reaches its subscribers once', () => {
       expect(text).toContain('20,0 %'); // 8 of 40 satisfied
       expect(text).toContain('mērķis 85,0 %');
       expect(text).toMatch(/95 % intervāls \d+,\d–\d+,\d %/);
-      expect(text).toContain('viss 95 % intervāls ir ārpus mērķa');
+      expect(text).toContain('Viss 95 % intervāls ir ārpus mērķa');
+      expect(text).toContain('n = 40');
+      // Regressions: the Latvian card showed the service's English sentence and ISO dates.
+      expect(text).not.toContain('is outside its target');
+      expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+      expect(text).toMatch(/Periods\s+\d{2}\.\d{2}\.\d{4} – \d{2}\.\d{2}\.\d{4}/);
+      // A figure keeps its unit on its line: every "%" of the figure row sits in a piece that does not wrap.
+      const looseUnits = await page.evaluate<
+        string[]
+      >(`[...document.querySelectorAll('.alert-facts dd:first-of-type')].flatMap((dd) =>
+        [...dd.childNodes].filter((node) => node.nodeType === 3 || getComputedStyle(node).whiteSpace !== 'nowrap')
+          .map((node) => node.textContent ?? '').filter((t) => t.includes('%')))`);
+      expect(looseUnits).toEqual([]);
       expect(await cesis.locator('a').getAttribute('href')).toMatch(/^#\/offices\?.*office=cesis/);
       // Liepāja was acknowledged on the alerts service's own page: the dashboard says by whom.
       expect(await card('liepaja').innerText()).toContain('Apstiprināja dev-management');
