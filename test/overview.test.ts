@@ -58,7 +58,7 @@ describe('overview in Chromium', () => {
     expect(await rows.count()).toBe(5);
     // Speed: important (r 0.62) and scored lowest (3.6): the one to work on first.
     expect(await rows.filter({ hasText: 'speed' }).textContent()).toMatch(
-      /3\.60[\s\S]*0\.62[\s\S]*p < 0\.001[\s\S]*Priority/,
+      /3\.60[\s\S]*0\.62[\s\S]*p\s<\s0\.001[\s\S]*Priority/,
     );
     expect(await rows.filter({ hasText: 'identifiable' }).textContent()).toContain('too few responses (n=12)');
   });
