@@ -47,11 +47,12 @@ export function deskPanel(ctx: ViewContext, answer: DueAnswer): HTMLElement {
     l('channel'),
     l('office'),
   ];
-  const cells = (c: DueComplaint) => [
+  // The page writes dates as its language does; the CSV keeps ISO dates, which any program reads.
+  const cells = (c: DueComplaint, day: (iso: string) => string = (iso) => date(ctx, iso)) => [
     c.id,
     statusText(ctx, c) + (c.extended ? ` · ${l('extendedMark')}` : '') + (c.reopened ? ` · ${l('reopenedMark')}` : ''),
-    date(ctx, c.dueOn),
-    date(ctx, c.receivedOn),
+    day(c.dueOn),
+    day(c.receivedOn),
     c.rule === null ? '—' : ctx.labels.value('legal_rule', c.rule, ctx.lang),
     ctx.labels.value('category', c.category, ctx.lang),
     ctx.labels.value('channel', c.channel, ctx.lang),
@@ -74,7 +75,7 @@ export function deskPanel(ctx: ViewContext, answer: DueAnswer): HTMLElement {
       onclick: () =>
         downloadCsv(
           [...columns, 'working_days_left'],
-          answer.complaints.map((c) => [...cells(c), c.workingDaysLeft]),
+          answer.complaints.map((c) => [...cells(c, (iso) => iso), c.workingDaysLeft]),
           fileStem(title, answer.asOf, answer.asOf),
         ),
     },
