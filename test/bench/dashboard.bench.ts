@@ -13,7 +13,10 @@
  * The figure is the time from navigation start to the first frame in which the screen's numbers are shown:
  * the screen's content has replaced the loading line, no error box, every tile has its value, every chart
  * has its canvas (a MutationObserver installed before the page's scripts checks this on every DOM change; the
- * time is taken in the next animation frame).
+ * time is taken in the next animation frame). That callback runs before the frame's layout, resize observers and
+ * paint, so two more times are recorded from a task queued in it, which runs once the frame has been painted:
+ * `painted` (the screen as above) and `tilesPainted` (the frame that first showed every tile's value: the
+ * overview's numbers, above the fold, before the charts below it are drawn).
  *
  * Baseline, alternating with the page loads: the screen's own API requests as Chromium sent them (its URLs,
  * recorded from the browser), fetched from Node all at once over at most six keep-alive sockets (Chromium's
@@ -80,7 +83,12 @@ const load1m = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
 function pageScript(screen: string): string {
   return `(() => {
     try { sessionStorage.setItem('servq.token', ${JSON.stringify(TOKEN)}); } catch {}
-    const bench = (window.__bench = { domAt: null, shownAt: null, error: null });
+    const bench = (window.__bench = { domAt: null, shownAt: null, paintedAt: null, tilesPaintedAt: null, error: null });
+    const afterPaint = (key) => requestAnimationFrame(() => setTimeout(() => { bench[key] = performance.now(); }, 0));
+    const tilesShown = () => {
+      const values = document.querySelectorAll('#content .screen .tile-value');
+      return values.length > 0 && [...values].every((v) => (v.textContent || '').trim() !== '');
+    };
     const shown = () => {
       const tab = document.querySelector('nav.tabs a[aria-current="page"]');
       if (!tab || tab.dataset.screen !== ${JSON.stringify(screen)}) return false;
@@ -92,11 +100,17 @@ function pageScript(screen: string): string {
       if (![...content.querySelectorAll('.tile-value')].every((v) => (v.textContent || '').trim() !== '')) return false;
       return [...content.querySelectorAll('.chart')].every((chart) => chart.querySelector('canvas'));
     };
+    let tilesSeen = false;
     new MutationObserver((_, observer) => {
+      if (!tilesSeen && tilesShown()) {
+        tilesSeen = true;
+        afterPaint('tilesPaintedAt');
+      }
       if (bench.domAt !== null || !shown()) return;
       bench.domAt = performance.now();
       observer.disconnect();
       requestAnimationFrame(() => { bench.shownAt = performance.now(); });
+      afterPaint('paintedAt');
     }).observe(document, { childList: true, subtree: true, characterData: true, attributes: true });
   })()`;
 }
@@ -104,6 +118,10 @@ function pageScript(screen: string): string {
 interface Load {
   shownMs: number;
   domMs: number;
+  /** After the frame with the screen shown has been painted. */
+  paintedMs: number;
+  /** After the first frame with every tile's value has been painted (the shown time on a screen without tiles). */
+  tilesPaintedMs: number;
   /** Every /v1 request the page sent, in order, with its Resource Timing (ms after navigation start). */
   requests: { path: string; start: number; end: number }[];
   /** When the page's script bundle had arrived. */
@@ -122,16 +140,18 @@ async function openOnce(browser: Chromium, base: string, screen: string): Promis
       if (url.pathname.startsWith('/v1/')) sent.push(url.pathname + url.search);
     });
     await page.goto(`${base}/#/${screen}`);
-    let state: { domAt: number | null; shownAt: number | null; error: string | null } = {
-      domAt: null,
-      shownAt: null,
-      error: null,
-    };
+    let state: {
+      domAt: number | null;
+      shownAt: number | null;
+      paintedAt: number | null;
+      tilesPaintedAt: number | null;
+      error: string | null;
+    } = { domAt: null, shownAt: null, paintedAt: null, tilesPaintedAt: null, error: null };
     await pollUntil(
       async () => {
         state = await page.evaluate<typeof state>('window.__bench');
         if (state.error) throw new Error(`${screen}: the page shows an error: ${state.error}`);
-        return state.shownAt !== null;
+        return state.shownAt !== null && state.paintedAt !== null;
       },
       { intervalMs: 50, timeoutMs: 60_000 },
     );
@@ -149,7 +169,13 @@ async function openOnce(browser: Chromium, base: string, screen: string): Promis
       throw new Error(
         `${screen}: Chromium sent ${sent.length} API requests, Resource Timing lists ${timing.requests.length}`,
       );
-    return { shownMs: state.shownAt!, domMs: state.domAt!, ...timing };
+    return {
+      shownMs: state.shownAt!,
+      domMs: state.domAt!,
+      paintedMs: state.paintedAt!,
+      tilesPaintedMs: state.tilesPaintedAt ?? state.paintedAt!,
+      ...timing,
+    };
   } finally {
     await context.close();
   }
@@ -302,6 +328,8 @@ async function main(): Promise<void> {
         },
         page,
         domReady: summary(loads.map((l) => l.domMs)),
+        painted: summary(loads.map((l) => l.paintedMs)),
+        tilesPainted: summary(loads.map((l) => l.tilesPaintedMs)),
         baseline: direct,
         overheadMsP50: ms(page.p50 - direct.p50),
         overheadMsP95: ms(page.p95 - direct.p95),
@@ -316,7 +344,7 @@ async function main(): Promise<void> {
         },
       };
       console.log(
-        `[bench] dashboard ${screen}: shown p50 ${page.p50} / p95 ${page.p95} ms; its ${screenPaths.length} requests from Node p50 ${direct.p50} / p95 ${direct.p95} ms`,
+        `[bench] dashboard ${screen}: shown p50 ${page.p50} / p95 ${page.p95} ms (painted p50 ${row.painted.p50}, tiles painted p50 ${row.tilesPainted.p50}); its ${screenPaths.length} requests from Node p50 ${direct.p50} / p95 ${direct.p95} ms`,
       );
       screens.push(row);
     }
@@ -339,6 +367,9 @@ async function main(): Promise<void> {
       loadsPerScreen: LOADS,
       shown:
         'navigation start → first animation frame after #content has the screen (current tab), no loading line or error box, every .tile-value non-empty, every .chart with its canvas',
+      painted: 'the same, taken in a task queued from that animation frame: after the frame has been painted',
+      tilesPainted:
+        'navigation start → after the first painted frame in which every .tile-value of the screen is non-empty',
       baseline: `the screen's API requests as Chromium sent them (sign-in and catalogue requests excluded), fetched from Node all at once over ${BROWSER_SOCKETS} keep-alive sockets, time to the last answer read and parsed`,
       loadAverage1m: { start: loadAtStart, end: load1m() },
       overviewRequests,
