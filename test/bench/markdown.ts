@@ -194,6 +194,7 @@ function scale(r: unknown): string {
         'cold sync (spawn → ready)',
         'its CPU (all threads)',
         'load (1 min) at ready',
+        'first /v1/sql answer after ready',
         'peak RSS',
         'RSS at end (steady)',
       ],
@@ -209,6 +210,10 @@ function scale(r: unknown): string {
         ),
         fmt(at(size, 'coldSync.cpuSeconds'), ' s'),
         fmt(at(size, 'coldSync.loadAverage.1m')),
+        fmt(
+          num(at(size, 'firstSqlAnswerMs')) === undefined ? undefined : Number(at(size, 'firstSqlAnswerMs')) / 1000,
+          ' s',
+        ),
         fmt(at(size, 'peakRssAtEndMiB'), ' MiB'),
         fmt(at(size, 'rssAtEndMiB'), ' MiB'),
       ]),

@@ -11,7 +11,8 @@ import { buildApp } from '../app.ts';
 import { alertEventsFile, handBuiltLake, tableOf, testTokens, writeLake } from '../fixtures.ts';
 import { DuckDbStore } from '../store/duckdb.store.ts';
 import { createQueryMetrics, type QueryMetrics } from '../metrics.ts';
-import { SqlSandbox, workerMemoryBound } from './sandbox.ts';
+import { pollUntil } from '@servq/runtime';
+import { SqlSandbox, workerMemoryBound, type SqlResult } from './sandbox.ts';
 
 const analyst = { authorization: 'Bearer analyst-token' };
 
@@ -428,6 +429,53 @@ describe('POST /v1/sql sandbox', () => {
       await failing.stop();
     }
   });
+
+  // Regression: the first query after a sync waited for the export with no bound (46 s at 10 M events here).
+  it('sql_export_unbounded_wait: a query during a slow export answers 503 QUERY_NOT_READY, and a later one the rows', async () => {
+    let release = () => {};
+    const gate = new Promise<void>((done) => (release = done));
+    const slow = new SqlSandbox(
+      {
+        timeoutMs: 1_500,
+        maxRows: 5,
+        memoryLimit: '128MB',
+        threads: 1,
+        exportDir: join(dir, 'slow'),
+        tempDir: join(dir, 'tmp', 'slow'),
+        maxTempSize: '0KB',
+      },
+      {
+        exportModels: async (to) => {
+          await gate;
+          await store.exportModels(to);
+        },
+        encodeParquet: (result) => store.encodeParquet(result),
+        getFreshness: () => store.getFreshness(),
+      },
+      { prepareWaitMs: 200 },
+    );
+    try {
+      const waiting = await slow.run('SELECT count(*) AS n FROM visits').then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(waiting).toMatchObject({ code: 'QUERY_NOT_READY', statusCode: 503, retryable: true });
+      expect((waiting as Error).message).toContain('still preparing');
+      release();
+      let answer: SqlResult | undefined;
+      await pollUntil(
+        async () => {
+          answer = await slow.run('SELECT count(*) AS n FROM visits').catch(() => undefined);
+          return answer !== undefined;
+        },
+        { intervalMs: 100, timeoutMs: 20_000 },
+      );
+      expect(answer?.rows).toEqual([{ n: '6' }]);
+    } finally {
+      release();
+      await slow.stop();
+    }
+  }, 30_000);
 
   it('counts SQL queries by outcome in the Prometheus metrics', async () => {
     await sql('SELECT 1 AS one');

@@ -2,9 +2,9 @@
  * The parent side of the SQL sandbox. Analyst SQL never runs in the service's own process: a child process
  * (sandbox.worker.ts) reads, locked down, the modelled tables of one data version as exported to read-only
  * Parquet files. When the data changes, the tables are exported again and a fresh worker replaces the old one.
- * The export runs in the first query after a change (its cost grows with the data; queries meanwhile wait in
- * line); the worker's start does not grow with it. A sandbox that cannot be prepared answers QUERY_NOT_READY
- * (503, retryable). Queries run one at a time; a worker that does not answer within the time limit plus a grace
+ * The export is started by the first query after a change and grows with the data (the worker's start does
+ * not): a query waits for it up to 20 s, then answers QUERY_NOT_READY (503, retryable) while it goes on; so does
+ * a sandbox that cannot be prepared. Queries run one at a time; a worker that does not answer within the time limit plus a grace
  * period is killed and replaced, and so is one that dies. A query that needs more memory than the worker may
  * have fails with QUERY_SQL_MEMORY_LIMIT, naming the limits; the service and the next query are unaffected.
  */
@@ -49,6 +49,8 @@ const GRACE_MS = 3_000;
  * so it does not grow with the data (it took 20 s and more when the worker copied the tables in).
  */
 const WORKER_START_TIMEOUT_MS = 20_000;
+/** How long a query waits for the sandbox's preparation before it answers 503 (retryable); see `readyWorker`. */
+const PREPARE_WAIT_MS = 20_000;
 
 interface Worker {
   child: ChildProcess;
@@ -65,12 +67,14 @@ export class SqlSandbox implements SqlRunner {
   private worker: Worker | undefined;
   private exported: { version: number; dir: string } | undefined;
   private queue: Promise<unknown> = Promise.resolve();
+  private preparing: Promise<Worker> | undefined;
   private nextId = 1;
   private stopping = false;
 
   constructor(
     private readonly config: SandboxConfig,
     private readonly store: ExportingStore,
+    private readonly options: { prepareWaitMs?: number } = {},
   ) {}
 
   run(sql: string): Promise<SqlResult> {
@@ -93,15 +97,7 @@ export class SqlSandbox implements SqlRunner {
 
   private async runNow(sql: string): Promise<SqlResult> {
     if (this.stopping) throw shuttingDown();
-    const worker = await this.ensureWorker().catch((error: unknown) => {
-      if (this.stopping) throw shuttingDown();
-      throw new QueryError(
-        QueryErrorCode.NotReady,
-        `the SQL sandbox could not be prepared: ${(error as Error).message}; try again`,
-        [],
-        { cause: error, retryable: true },
-      );
-    });
+    const worker = await this.readyWorker();
     // Stopped while the worker started: it must not outlive the service.
     if (this.stopping) {
       await this.kill(worker);
@@ -180,6 +176,44 @@ export class SqlSandbox implements SqlRunner {
     throw new QueryError(QueryErrorCode.Internal, 'unexpected sandbox reply');
   }
 
+  /**
+   * The worker for the data served now. Preparing one (the export, then the worker's start) goes on in the
+   * background: a query waits for it at most `prepareWaitMs`, then answers QUERY_NOT_READY (503, retryable)
+   * and the next query joins the same preparation. The export of 10 M events' models took 46 s on the loaded
+   * shared machine, longer than an HTTP client should be left without an answer.
+   */
+  private async readyWorker(): Promise<Worker> {
+    const preparing = (this.preparing ??= this.ensureWorker().finally(() => {
+      this.preparing = undefined;
+    }));
+    // Nobody may be waiting when it settles; its failure is answered to whoever is.
+    preparing.catch(() => undefined);
+    let timer: NodeJS.Timeout | undefined;
+    const waited = new Promise<'waiting'>((done) => {
+      timer = setTimeout(() => done('waiting'), this.options.prepareWaitMs ?? PREPARE_WAIT_MS);
+    });
+    try {
+      const outcome = await Promise.race([preparing, waited]);
+      if (outcome !== 'waiting') return outcome;
+    } catch (error) {
+      if (this.stopping) throw shuttingDown();
+      throw new QueryError(
+        QueryErrorCode.NotReady,
+        `the SQL sandbox could not be prepared: ${(error as Error).message}; try again`,
+        [],
+        { cause: error, retryable: true },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+    throw new QueryError(
+      QueryErrorCode.NotReady,
+      'the SQL sandbox is still preparing the newest data (exporting the models for it); try again in a few seconds',
+      [],
+      { retryable: true },
+    );
+  }
+
   /** The error for a query that outgrew the worker's memory, naming both limits. */
   private memoryError(cause: string): QueryError {
     const limit = this.config.memoryLimit;
@@ -237,6 +271,11 @@ export class SqlSandbox implements SqlRunner {
       await this.kill(worker);
       throw error;
     }
+    // Stopped while it was prepared (in the background): it must not outlive the service.
+    if (this.stopping) {
+      await this.kill(worker);
+      throw shuttingDown();
+    }
     this.worker = worker;
     return worker;
   }
@@ -282,6 +321,7 @@ export class SqlSandbox implements SqlRunner {
     this.stopping = true;
     if (this.worker) await this.kill(this.worker);
     await this.queue;
+    await this.preparing?.catch(() => undefined);
     await this.dropExport();
   }
 }
