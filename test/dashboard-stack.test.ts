@@ -547,6 +547,11 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     const header = await page.locator('.screen-compare > .intro, .screen-compare > .legend-line').allInnerTexts();
     const sentences = header.flatMap((line) => line.replace(/^[▲▼/ ]+/, '').split(/(?<=\.) +/));
     expect(sentences.filter((sentence) => !/^\p{Lu}/u.test(sentence))).toEqual([]);
+    // In Latvian the significance level takes the decimal comma, as every other number there ("p < 0.05" was left).
+    await switchLanguage(page, 'lv');
+    await openScreen(page, 'offices');
+    expect(await page.locator('.screen-compare > .legend-line').innerText()).toContain('(p < 0,05,');
+    await switchLanguage(page, 'en');
   });
 
   it('loads every screen of the navigation without errors or serious axe violations, both languages, desktop and phone', async () => {

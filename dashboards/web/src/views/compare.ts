@@ -12,7 +12,7 @@ import { h, table } from '../dom.ts';
 import { formatDate } from '../filters.ts';
 import { earlierGap, sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
-import { formatChange, formatInterval, formatP, formatValue, plotValue } from '../format.ts';
+import { formatChange, formatDecimal, formatInterval, formatP, formatValue, plotValue } from '../format.ts';
 import { chartFigure, metricInfo, metricLabel, targetText, tr, type ViewContext } from '../view.ts';
 
 export interface CompareScreen {
@@ -76,7 +76,7 @@ export function comparisonHeader(ctx: ViewContext, intro: string, answer: Compar
       ' / ',
       h('span', { class: 'sig sig-worse', 'aria-hidden': 'true' }, '▼'),
       ' ',
-      l('significantMarker', { alpha: String(answer.alpha) }),
+      l('significantMarker', { alpha: formatDecimal(answer.alpha, ctx.lang) }),
       ' ',
       l('whiskers'),
     ),
