@@ -748,22 +748,36 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     const totals = await sendEvents(more, { baseUrl: stack.ingestUrl, apiKey: 'servq-dev-all-key' });
     expect(totals.rejected, JSON.stringify(totals.firstRejections)).toBe(0);
     const surveysBefore = Number(before.find((t) => t.id === 'surveys_answered')?.value.replace(/[^\d]/g, ''));
-    // The lander may land the batch in several data versions, seconds apart, and the page polls the version
-    // once a minute: move the page's clock on a minute at a time until the page shows the API's grown count,
-    // twice in a row (so a version that lands in between is caught up with, not raced).
+    // The lander may land the batch in several data versions, seconds apart (surveys before visits), and the
+    // page polls the version once a minute: move the page's clock on a minute at a time until the page shows
+    // the API's grown survey count and every tile's n equals the API's, at a data version that held still over
+    // two polls (a version landing in between is caught up with, not raced: agreeing on surveys alone once let
+    // a later version's visits arrive between the page's refresh and the comparison below).
     let agreed = 0;
+    let lastVersion = -1;
     await pollUntil(
       async () => {
         await page.clock.fastForward(60_000);
         await page.waitForTimeout(750);
-        const answer = await queryLikePage(['surveys_answered'], new URL(page.url()).hash);
-        const counted = (answer.rows[0]?.surveys_answered as Figure | undefined)?.n ?? 0;
+        const tiles = await tilesOnPage();
+        const answer = await queryLikePage(
+          tiles.map((t) => t.id),
+          new URL(page.url()).hash,
+        );
+        const row = answer.rows[0] ?? {};
+        const counted = (row.surveys_answered as Figure | undefined)?.n ?? 0;
         const shown = Number(
           await page.evaluate<string>(
             `document.querySelector('.tile[data-metric="surveys_answered"] .tile-value')?.textContent?.replace(/[^\\d]/g, '') ?? ''`,
           ),
         );
-        agreed = counted > surveysBefore && shown === counted ? agreed + 1 : 0;
+        const everyN = tiles.every((tile) => {
+          const n = tile.n.replace(/[^\d]/g, '');
+          return n === '' || Number(n) === (row[tile.id] as Figure | undefined)?.n;
+        });
+        const steady = answer.freshness.dataVersion === lastVersion;
+        lastVersion = answer.freshness.dataVersion;
+        agreed = counted > surveysBefore && shown === counted && everyN && steady ? agreed + 1 : 0;
         return agreed >= 2;
       },
       { intervalMs: 250, timeoutMs: 60_000 },
