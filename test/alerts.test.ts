@@ -440,6 +440,10 @@ describe('alerts: a broken target reaches its subscribers once', () => {
       const historyText = await page.locator('.history-list').innerText();
       expect(historyText).toContain('Acknowledged by dev-management');
       expect(historyText).toContain('Raised');
+      // Each line says what the alert is about in the page's words (the card's title), not the rule's id.
+      const cardTitle = (await card('liepaja').locator('h3').innerText()).split(' · ')[0]!;
+      expect(historyText).toContain(cardTitle);
+      expect(historyText).not.toContain('csat-under-target');
       expect({ en: await axeViolations(page) }).toEqual({ en: [] });
       await page.screenshot({ path: join(shots, 'dashboard-alerts-en.png'), fullPage: true });
       await page.setViewportSize(PHONE);

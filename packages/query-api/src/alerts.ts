@@ -80,7 +80,11 @@ export const AlertHistoryEvent = z.looseObject({
   occurred_at: z.string(),
   alert_id: z.string(),
   rule_id: z.string(),
+  rule_kind: AlertKind.optional(),
   office_id: z.string().optional(),
+  /** What a raised or reminded alert is about; its acknowledgement and resolution carry only the rule. */
+  metric_id: z.string().optional(),
+  alert_group: z.string().optional(),
   acknowledged_by: z.string().optional(),
   delivery_channel: z.string().optional(),
   clean_evaluations: z.number().optional(),

@@ -1,6 +1,14 @@
 import type { OpenAlertView } from '@servq/query-api/alerts';
 import { describe, expect, it } from 'vitest';
-import { alertFigures, monthsWithData, readableHistory, splitGroup, viewHash, whyKey } from './alerts.shape.ts';
+import {
+  alertFigures,
+  historySubjects,
+  monthsWithData,
+  readableHistory,
+  splitGroup,
+  viewHash,
+  whyKey,
+} from './alerts.shape.ts';
 
 const alert: OpenAlertView = {
   alert_id: 'csat-under-target:liepaja',
@@ -70,6 +78,29 @@ describe('alerts on the page', () => {
     });
     const kept = readableHistory([event('alert.acknowledged'), event('alert.delivered'), event('alert.raised')]);
     expect(kept.map((e) => e.type)).toEqual(['alert.acknowledged', 'alert.raised']);
+  });
+
+  it('tells what each alert of the history is about: from its raising, or from the open alert when older', () => {
+    const at = '2026-12-04T10:00:00Z';
+    const events = [
+      { event_id: '1', type: 'alert.resolved' as const, occurred_at: at, alert_id: 'gap:riga', rule_id: 'gap' },
+      {
+        event_id: '2',
+        type: 'alert.raised' as const,
+        occurred_at: at,
+        alert_id: 'gap:riga',
+        rule_id: 'gap',
+        metric_id: 'wait_p50',
+        alert_group: 'language:ru',
+      },
+      { event_id: '3', type: 'alert.acknowledged' as const, occurred_at: at, alert_id: alert.alert_id, rule_id: 'c' },
+      { event_id: '4', type: 'alert.resolved' as const, occurred_at: at, alert_id: 'gone', rule_id: 'old-rule' },
+    ];
+    const subjects = historySubjects(events, [alert]);
+    expect(subjects.get('gap:riga')).toEqual({ metric_id: 'wait_p50', group: 'language:ru' });
+    expect(subjects.get(alert.alert_id)).toEqual({ metric_id: 'csat', group: null });
+    // Raised before the history shown and no longer open: nothing to borrow, the page names the rule.
+    expect(subjects.has('gone')).toBe(false);
   });
 });
 

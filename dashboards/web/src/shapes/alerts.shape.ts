@@ -59,6 +59,30 @@ export function readableHistory(events: readonly AlertHistoryEvent[]): AlertHist
   return events.filter((e) => e.type !== 'alert.delivered');
 }
 
+/** What an alert is about: its metric (none for a deadline rule) and its group beyond the office. */
+export interface AlertSubject {
+  metric_id: string | null;
+  group: string | null;
+}
+
+/**
+ * What each alert of a history is about, by alert id: a raised or reminded event names its metric and group, an
+ * acknowledgement or resolution only its rule, so those borrow their alert's (from the history itself, or from
+ * the open alerts when its raising is older than the history shown).
+ */
+export function historySubjects(
+  events: readonly AlertHistoryEvent[],
+  open: readonly Pick<OpenAlertView, 'alert_id' | 'metric_id' | 'group'>[],
+): Map<string, AlertSubject> {
+  const subjects = new Map<string, AlertSubject>();
+  for (const alert of open) subjects.set(alert.alert_id, { metric_id: alert.metric_id, group: alert.group });
+  for (const event of events) {
+    if (event.metric_id === undefined && event.alert_group === undefined) continue;
+    subjects.set(event.alert_id, { metric_id: event.metric_id ?? null, group: event.alert_group ?? null });
+  }
+  return subjects;
+}
+
 /**
  * The months a report can be asked for: those whose row in a monthly query has any figure with n > 0, newest
  * first. The row's `period` is the month's first day.

@@ -11,7 +11,15 @@ import type { Unit } from '../api.types.ts';
 import { h } from '../dom.ts';
 import { formatP, formatPeriod, formatTimestamp } from '../format.ts';
 import type { StringKey } from '../i18n.ts';
-import { alertFigures, readableHistory, splitGroup, viewHash, whyKey } from '../shapes/alerts.shape.ts';
+import {
+  alertFigures,
+  historySubjects,
+  readableHistory,
+  splitGroup,
+  viewHash,
+  whyKey,
+  type AlertSubject,
+} from '../shapes/alerts.shape.ts';
 import { errorBox, metricLabel, tr, type ViewContext } from '../view.ts';
 
 const HISTORY_LIMIT = 200;
@@ -33,9 +41,14 @@ function groupName(ctx: ViewContext, group: string | null): string | null {
 
 /** "CSAT · Liepāja" or "Complaint deadlines · Rīga · overdue": what the alert is about. */
 function alertTitle(ctx: ViewContext, alert: OpenAlertView): string {
-  const l = tr(ctx);
-  const what = alert.metric_id ? metricLabel(ctx, alert.metric_id) : l('kind_deadline');
-  return [what, officeName(ctx, alert.office_id), groupName(ctx, alert.group)].filter(Boolean).join(' · ');
+  return [subjectName(ctx, alert), officeName(ctx, alert.office_id), groupName(ctx, alert.group)]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+/** The metric an alert is about, or the deadline rule's name (a deadline rule watches no metric). */
+function subjectName(ctx: ViewContext, subject: AlertSubject): string {
+  return subject.metric_id ? metricLabel(ctx, subject.metric_id) : tr(ctx)('kind_deadline');
 }
 
 function unitOf(ctx: ViewContext, alert: OpenAlertView): Unit {
@@ -94,7 +107,7 @@ function ackControl(ctx: ViewContext, alert: OpenAlertView, index: number, title
           office_id: alert.office_id ?? undefined,
           acknowledged_by: answer.acknowledged_by ?? undefined,
         };
-        document.querySelector('.history-list')?.prepend(historyItem(ctx, acknowledged));
+        document.querySelector('.history-list')?.prepend(historyItem(ctx, acknowledged, alert));
         // The button is gone: focus stays on the same spot of the page, now saying who acknowledged it.
         done.focus();
       })
@@ -190,8 +203,15 @@ function alertCard(ctx: ViewContext, alert: OpenAlertView, index: number): HTMLE
   );
 }
 
-function historyItem(ctx: ViewContext, event: AlertHistoryEvent): HTMLElement {
+/**
+ * One line of the history: when, what happened, what the alert is about in the page's words ("CSAT · Language:
+ * Russian"; the rule's id only when its raising is older than the history and it is no longer open), the office.
+ */
+function historyItem(ctx: ViewContext, event: AlertHistoryEvent, subject: AlertSubject | undefined): HTMLElement {
   const l = tr(ctx);
+  const about = subject
+    ? [subjectName(ctx, subject), groupName(ctx, subject.group)].filter(Boolean).join(' · ')
+    : event.rule_id;
   const what = l(`event_${event.type}` as StringKey, { who: event.acknowledged_by ?? '' });
   return h(
     'li',
@@ -200,7 +220,7 @@ function historyItem(ctx: ViewContext, event: AlertHistoryEvent): HTMLElement {
     ' · ',
     h('strong', {}, what),
     ' · ',
-    event.rule_id,
+    h('span', { class: 'history-subject', 'data-rule': event.rule_id }, about),
     ' · ',
     officeName(ctx, event.office_id),
   );
@@ -210,6 +230,7 @@ export async function renderAlerts(ctx: ViewContext): Promise<HTMLElement> {
   const l = tr(ctx);
   const [open, history] = await Promise.all([ctx.api.alerts(), ctx.api.alertHistory(HISTORY_LIMIT)]);
   const events = readableHistory(history.events);
+  const subjects = historySubjects(history.events, open.alerts);
   return h(
     'div',
     { class: 'screen alerts-screen' },
@@ -236,7 +257,7 @@ export async function renderAlerts(ctx: ViewContext): Promise<HTMLElement> {
         : h(
             'ol',
             { class: 'history-list' },
-            events.map((e) => historyItem(ctx, e)),
+            events.map((e) => historyItem(ctx, e, subjects.get(e.alert_id))),
           ),
     ),
   );
