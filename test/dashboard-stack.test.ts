@@ -92,6 +92,18 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     return api(QueryAnswer, `/v1/query?${params.toString()}`);
   }
 
+  /** The Equal service screen's one request, as the page sends it: each office's languages and channels. */
+  async function equalServiceAnswer(from: string, to: string): Promise<CompareWithinAnswer> {
+    const params = new URLSearchParams({
+      metrics: 'wait_p50,csat,refusal_share',
+      by: 'language,service_channel',
+      within: 'office',
+      from,
+      to,
+    });
+    return api(CompareWithinAnswer, `/v1/compare/within?${params.toString()}`);
+  }
+
   async function tilesOnPage(): Promise<TileOnPage[]> {
     // A string runs in the page (this project has no DOM types).
     return page.evaluate<TileOnPage[]>(`[...document.querySelectorAll('.tile[data-metric]')].map((tile) => {
@@ -410,16 +422,7 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     page.off('request', listen);
     expect(asked).toEqual(['/v1/compare/within']);
 
-    const answer = await api(
-      CompareWithinAnswer,
-      `/v1/compare/within?${new URLSearchParams({
-        metrics: 'wait_p50,csat,refusal_share',
-        by: 'language,service_channel',
-        within: 'office',
-        from,
-        to,
-      }).toString()}`,
-    );
+    const answer = await equalServiceAnswer(from, to);
     // Waits and refusals are of in-person visits: only satisfaction is compared by the channel of the service.
     expect(answer.all.find((c) => c.by === 'service_channel')?.metrics.map((m) => m.id)).toEqual(['csat']);
     expect(await page.locator('.compare-card[data-metric="wait_p50"]').count()).toBe(1);
@@ -443,16 +446,7 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     await switchLanguage(page, 'en');
     const { from, to } = pageRange();
     await openScreen(page, 'equal', `from=${from}&to=${to}&grain=month`);
-    const answer = await api(
-      CompareWithinAnswer,
-      `/v1/compare/within?${new URLSearchParams({
-        metrics: 'wait_p50,csat,refusal_share',
-        by: 'language,service_channel',
-        within: 'office',
-        from,
-        to,
-      }).toString()}`,
-    );
+    const answer = await equalServiceAnswer(from, to);
     const riga = reference.offices.find((o) => o.id === 'riga-valnu-30')!;
     const verdictOffices = () => page.locator('.verdict-card tbody th');
     expect(await page.locator('.verdict-card tbody tr').count()).toBe(reference.offices.length);

@@ -50,6 +50,7 @@ import { loadConfig } from '../src/config.ts';
 import { ReaderConnection, readRows } from '../src/store/read.query.ts';
 import { dashboardRequests, type DashboardRequest } from './dashboard.requests.ts';
 import { generateLake } from './lake.generator.ts';
+import { timedRuns } from './timed.runs.ts';
 
 const RUNS = Number(process.argv[2] ?? 15);
 /** Events in the synthetic lake (`pnpm bench -- --sizes` runs one process per size). */
@@ -155,16 +156,7 @@ async function waitFor(
   }
 }
 
-async function timed(run: () => Promise<unknown>, runs = RUNS): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i += 1) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
+const timed = (run: () => Promise<unknown>, runs = RUNS): Promise<number[]> => timedRuns(run, runs, WARMUP);
 
 /** GET a JSON answer over one kept-alive socket; rejects on a status other than 200. */
 function getJson(agent: Agent, url: string, headers: Record<string, string>): Promise<unknown> {

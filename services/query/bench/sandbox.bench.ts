@@ -25,6 +25,7 @@ import type { LakeTableName } from '../src/contracts.adapter.ts';
 import { SqlSandbox, type ExportingStore } from '../src/sandbox/sandbox.ts';
 import { DuckDbStore } from '../src/store/duckdb.store.ts';
 import { generateLake } from './lake.generator.ts';
+import { timedRuns } from './timed.runs.ts';
 
 const EVENTS = Number(process.argv[2] ?? 1_000_000);
 const RUNS = Number(process.argv[3] ?? 15);
@@ -69,17 +70,6 @@ function statusMiB(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
   return Math.round(Number(/(\d+)/.exec(line ?? '')?.[1]) / 1024);
 }
 
-async function timedRuns(run: () => Promise<unknown>, runs: number): Promise<number[]> {
-  for (let i = 0; i < WARMUP; i += 1) await run();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i += 1) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
-
 /** The queries over the export as native tables and as views, each in its own DuckDB under the worker's limits. */
 async function tablesAgainstViews(
   limits: { memoryLimit: string; threads: number; tempDir: string },
@@ -106,8 +96,8 @@ async function tablesAgainstViews(
   for (const [name, sql] of Object.entries(QUERIES)) {
     const samples = { tables: [] as number[], views: [] as number[] };
     for (let block = 0; block < BLOCKS; block += 1) {
-      samples.tables.push(...(await timedRuns(() => tables.connection.run(sql), Math.ceil(RUNS / BLOCKS))));
-      samples.views.push(...(await timedRuns(() => views.connection.run(sql), Math.ceil(RUNS / BLOCKS))));
+      samples.tables.push(...(await timedRuns(() => tables.connection.run(sql), Math.ceil(RUNS / BLOCKS), WARMUP)));
+      samples.views.push(...(await timedRuns(() => views.connection.run(sql), Math.ceil(RUNS / BLOCKS), WARMUP)));
     }
     figures[name] = {
       tables: { p50: ms(quantile(samples.tables, 0.5)), p95: ms(quantile(samples.tables, 0.95)) },
