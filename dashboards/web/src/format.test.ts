@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   formatChange,
+  formatCount,
   formatInterval,
   formatP,
   formatPeriod,
@@ -84,6 +85,14 @@ describe('formatting of units', () => {
     expect(formatPeriod('2026-11-28', 'day', 'en')).toBe('28/11/2026');
     expect(isoWeek('2026-01-01')).toBe(1);
     expect(isoWeek('2027-01-01')).toBe(53);
+  });
+});
+
+describe('formatCount', () => {
+  it('groups digits as the language does, the same as the locale’s own toLocaleString', () => {
+    expect(formatCount(12345, 'en')).toBe('12,345');
+    expect(plain(formatCount(12345, 'lv'))).toBe('12 345');
+    expect(formatCount(1515, 'lv')).toBe((1515).toLocaleString('lv-LV'));
   });
 });
 

@@ -184,6 +184,11 @@ export function formatAge(iso: string | null, now: Date): string {
   return `${Math.round(hours / 24)} d`;
 }
 
+/** A count with the language's digit grouping, as the page writes every count. */
+export function formatCount(n: number, lang: Lang): string {
+  return number(lang, n, 0);
+}
+
 /**
  * A p-value for the language: "p < 0,001" or "p = 0,042" (Latvian decimal comma), "—" when there is none. Its
  * spaces do not break, so a narrow table cell never leaves "p <" on one line and the number on the next.

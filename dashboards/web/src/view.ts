@@ -11,7 +11,7 @@ import { h } from './dom.ts';
 import { downloadCsv, downloadPng, fileStem, tableCells } from './download.ts';
 import type { Catalogue } from './figures.ts';
 import type { FilterDimension, Filters } from './filters.ts';
-import { formatParts, formatValue } from './format.ts';
+import { formatCount, formatParts, formatValue } from './format.ts';
 import { t, type StringKey } from './i18n.ts';
 import type { Labels } from './labels.ts';
 import type { Identity } from './session.ts';
@@ -93,7 +93,7 @@ export function tileElement(ctx: ViewContext, tile: Tile): HTMLElement {
         ? l('tooFewDetail', { n: tile.n, min: tile.minSample })
         : tile.unit === 'count'
           ? ''
-          : l('basedOn', { n: tile.n.toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB') }),
+          : l('basedOn', { n: formatCount(tile.n, ctx.lang) }),
     ),
   );
 }

@@ -9,7 +9,7 @@ import '../alerts.css';
 import type { AlertHistoryEvent, OpenAlertView } from '@servq/query-api/alerts';
 import type { Unit } from '../api.types.ts';
 import { h } from '../dom.ts';
-import { formatP, formatPeriod, formatTimestamp } from '../format.ts';
+import { formatCount, formatP, formatPeriod, formatTimestamp } from '../format.ts';
 import type { StringKey } from '../i18n.ts';
 import {
   alertFigures,
@@ -132,7 +132,7 @@ function alertCard(ctx: ViewContext, alert: OpenAlertView, index: number): HTMLE
     figures.interval ? `${l('alertInterval')} ${figures.interval}` : null,
     figures.target ? `${l('alertTarget')} ${figures.target}` : null,
     figures.baseline ? `${l('alertBaseline')} ${figures.baseline}` : null,
-    alert.n === null ? null : `n = ${alert.n.toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB')}`,
+    alert.n === null ? null : `n = ${formatCount(alert.n, ctx.lang)}`,
   ]
     .filter((part): part is string => part !== null)
     .map((part) => h('span', { class: 'figure-part' }, part));

@@ -14,7 +14,15 @@ import {
 } from '../charts/channels.chart.ts';
 import { h, table } from '../dom.ts';
 import { FILTER_DIMENSIONS } from '../filters.ts';
-import { formatChange, formatDecimal, formatInterval, formatP, formatPeriod, formatValue } from '../format.ts';
+import {
+  formatChange,
+  formatCount,
+  formatDecimal,
+  formatInterval,
+  formatP,
+  formatPeriod,
+  formatValue,
+} from '../format.ts';
 import { channelMix, digitalPoints, type ChannelMix, type DigitalPoint } from '../shapes/channels.shape.ts';
 import { partialPeriods } from '../shapes/periods.shape.ts';
 import { chartFigure, metricLabel, tr, type ViewContext } from '../view.ts';
@@ -71,11 +79,11 @@ function mixFigure(ctx: ViewContext, answer: ChannelsAnswer, mix: ChannelMix, la
     );
   if (skipped.length > 0) note.push(l('channelsSkipped', { metrics: skipped.join(', ') }));
   const cell = (n: number, share: number | null | undefined) =>
-    `${n.toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB')} (${formatValue('share', share ?? null, ctx.lang)})`;
+    `${formatCount(n, ctx.lang)} (${formatValue('share', share ?? null, ctx.lang)})`;
   const rows = mix.periods.map((_, p) => [
     (labels[p] ?? '').replace('\n', ' '),
     ...mix.channels.map((_, c) => cell(mix.counts[c]?.[p] ?? 0, mix.shares[c]?.[p])),
-    (mix.totals[p] ?? 0).toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB'),
+    formatCount(mix.totals[p] ?? 0, ctx.lang),
   ]);
   return chartFigure({
     ctx,
@@ -95,7 +103,7 @@ function mixFigure(ctx: ViewContext, answer: ChannelsAnswer, mix: ChannelMix, la
       names,
       otherName: l('channelsOther'),
       formatPercent: (v) => percentTick(ctx)(v),
-      formatCount: (n) => n.toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB'),
+      formatCount: (n) => formatCount(n, ctx.lang),
     }),
     height: mixHeight(mix.periods.length),
     tableLabel: l('dataTable'),

@@ -12,7 +12,15 @@ import { h, table } from '../dom.ts';
 import { formatDate } from '../filters.ts';
 import { earlierGap, sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
-import { formatChange, formatDecimal, formatInterval, formatP, formatValue, plotValue } from '../format.ts';
+import {
+  formatChange,
+  formatCount,
+  formatDecimal,
+  formatInterval,
+  formatP,
+  formatValue,
+  plotValue,
+} from '../format.ts';
 import { chartFigure, metricInfo, metricLabel, targetText, tr, type ViewContext } from '../view.ts';
 
 export interface CompareScreen {
@@ -149,7 +157,7 @@ export function metricSection(
       name,
       h('span', { class: `value status-${row.status}` }, formatValue(unit, row.value, ctx.lang)),
       formatInterval(unit, row.interval, ctx.lang),
-      row.n.toLocaleString(ctx.lang === 'lv' ? 'lv-LV' : 'en-GB'),
+      formatCount(row.n, ctx.lang),
       verdict(ctx, row),
       !gap && row.changeSignificant && row.change !== null
         ? changeCell(ctx, changeText, effectOf(metric.direction, row.change, 0))
