@@ -168,6 +168,7 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     const browserStarting = openBrowser();
     const totals = await sendEvents(events, { baseUrl: stack.ingestUrl, apiKey: 'servq-dev-all-key' });
     expect(totals.rejected, JSON.stringify(totals.firstRejections)).toBe(0);
+    await stack.settled(events);
     // Seeded means every family is in the query service's mirror: its counts equal what was sent.
     const count = (type: string) => new Set(events.filter((e) => e.type === type).map((e) => e.event_id)).size;
     const expected = {

@@ -175,6 +175,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     const events = demoYear({ seed: 2026, endDate: to, months: 1, now });
     const totals = await sendEvents(events, { baseUrl: stack.ingestUrl, apiKey: 'servq-dev-all-key' });
     expect(totals.rejected, JSON.stringify(totals.firstRejections)).toBe(0);
+    await stack.settled(events);
     const surveys = events.filter((e) => e.type === 'survey.submitted').length;
     await pollUntil(
       async () => {
