@@ -16,13 +16,16 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
+  canvasTexts,
   DESKTOP,
   distDir,
   openBrowser,
   pageWidths,
   PHONE,
+  recordCanvasText,
   requireBrowserAndDashboard,
   screenReady,
+  switchLanguage,
   type Browser,
 } from './support/browser.ts';
 import { figureFor, startDashboardServer, type DashboardServer } from './support/dashboard.stub.ts';
@@ -289,6 +292,28 @@ describe('dashboard in Chromium', () => {
     expect(await csat.locator('tbody tr', { hasText: '(partial)' }).count()).toBe(2);
     expect(await csat.locator('.note').innerText()).toContain('Your office');
     await page.screenshot({ path: join(screenshots, 'desktop-overview-office-cesis.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("draws the trend and comparison charts' axes and targets in Latvian numbers: 4,2 and 85 %, not 4.2 and 85%", async () => {
+    await recordCanvasText(page);
+    await switchLanguage(page, 'lv');
+    await page.goto(`${server.url}#/overview?from=2026-07-15&to=2026-12-03&grain=month`);
+    await page.reload();
+    await screenReady(page, 'overview');
+    const trends = await canvasTexts(page, '.screen-overview .grid-2');
+    await page.goto(`${server.url}#/offices?from=2026-07-15&to=2026-12-03&grain=month`);
+    await screenReady(page, 'offices');
+    const comparisons = await canvasTexts(page, '.screen');
+    for (const drawn of [trends, comparisons]) {
+      expect(drawn.length).toBeGreaterThan(10);
+      // English decimals ("4.2") and unspaced percents ("85%") are what the old axes drew.
+      expect(drawn.filter((text) => /^[-+]?\d+\.\d+(?: %| min)?$|^\d+(?:[.,]\d+)?%$/.test(text))).toEqual([]);
+      expect(drawn.some((text) => /^\d+ %$/.test(text))).toBe(true);
+    }
+    // The mean satisfaction axis (1–5) has decimal ticks, every one with the same decimals.
+    expect(trends.some((text) => /^\d,\d$/.test(text))).toBe(true);
+    await switchLanguage(page, 'en');
     expect(pageErrors).toEqual([]);
   });
 });

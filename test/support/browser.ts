@@ -172,3 +172,26 @@ export async function pageWidths(page: Page): Promise<{ scroll: number; client: 
     '({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth })',
   );
 }
+
+/**
+ * Records the text every canvas of the page draws from the next load on (ECharts draws axis ticks, labels and
+ * legends with `fillText`, out of reach of the DOM), for `canvasTexts`. Installed through the DevTools protocol,
+ * so the page's Content-Security-Policy does not stop it.
+ */
+export async function recordCanvasText(page: Page): Promise<void> {
+  await page.addInitScript(`(() => {
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {
+      const canvas = this.canvas;
+      (canvas.__drawnText ??= new Set()).add(String(text));
+      return fillText.call(this, text, ...rest);
+    };
+  })()`);
+}
+
+/** The texts drawn on the canvases inside the first element matching `selector` (see `recordCanvasText`). */
+export async function canvasTexts(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate<string[]>(
+    `[...(document.querySelector(${JSON.stringify(selector)})?.querySelectorAll('canvas') ?? [])].flatMap((c) => [...(c.__drawnText ?? [])])`,
+  );
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  formatAxisValue,
   formatChange,
   formatCount,
   formatInterval,
@@ -9,6 +10,7 @@ import {
   formatValue,
   isoWeek,
   plotValue,
+  stepDigits,
   targetStatus,
 } from './format.ts';
 
@@ -110,5 +112,26 @@ describe('formatP', () => {
   it('keeps a p-value on one line: no breakable space inside it', () => {
     expect(formatP(0.0004, 'lv')).not.toMatch(/ /);
     expect(formatP(0.0421, 'en')).not.toMatch(/ /);
+  });
+});
+
+describe('formatAxisValue', () => {
+  it("writes an axis's numbers in the page's language with the page's percent spacing", () => {
+    expect(formatAxisValue('score_1_5', 4.8, 'lv')).toBe('4,8');
+    expect(formatAxisValue('score_1_5', 4.8, 'en')).toBe('4.8');
+    expect(formatAxisValue('share', 85, 'lv')).toBe('85 %');
+    expect(formatAxisValue('share', 85, 'en')).toBe('85 %');
+    expect(formatAxisValue('minutes', 2.5, 'lv')).toBe('2,5 min');
+  });
+
+  it("gives every tick of an axis the step's decimals, so 4 reads 4,0 between 3,8 and 4,2", () => {
+    expect([3.8, 4, 4.2].map((v) => formatAxisValue('score_1_5', v, 'lv', stepDigits(0.2)))).toEqual([
+      '3,8',
+      '4,0',
+      '4,2',
+    ]);
+    expect(stepDigits(0.25)).toBe(2);
+    expect(stepDigits(5)).toBe(0);
+    expect(stepDigits(0.1)).toBe(1);
   });
 });

@@ -184,6 +184,29 @@ export function formatAge(iso: string | null, now: Date): string {
   return `${Math.round(hours / 24)} d`;
 }
 
+/**
+ * A chart axis tick, tooltip or target value (shares already in percent): the language's decimal sign and the
+ * same "85 %" spacing as every figure on the page, with `digits` decimals when given (a tick step's, so one axis
+ * reads 3,8 · 4,0 · 4,2 rather than 3,8 · 4 · 4,2), else as many as it has, up to two.
+ */
+export function formatAxisValue(unit: Unit, value: number, lang: Lang, digits?: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  const text =
+    digits === undefined
+      ? number(lang, rounded, Number.isInteger(rounded) ? 0 : Number.isInteger(rounded * 10) ? 1 : 2)
+      : number(lang, rounded, digits);
+  if (unit === 'share') return `${text} %`;
+  if (unit === 'minutes') return `${text} min`;
+  return text;
+}
+
+/** The decimals a tick step needs: 0.25 → 2, 0.2 → 1, 5 → 0. */
+export function stepDigits(step: number): number {
+  for (let digits = 0; digits < 3; digits++)
+    if (Number.isInteger(Math.round(step * 10 ** digits * 1e6) / 1e6)) return digits;
+  return 2;
+}
+
 /** A count with the language's digit grouping, as the page writes every count. */
 export function formatCount(n: number, lang: Lang): string {
   return number(lang, n, 0);

@@ -37,6 +37,7 @@ describe('trend chart options', () => {
   it('keeps the line solid through partial periods: hollow points, a hatched shade behind, labelled', () => {
     const option = trendOption(['Oct', 'Nov', 'Dec'], [{ name: 'All', values: [80, 81, 60], emphasis: true }], {
       unit: 'share',
+      lang: 'en',
       target: 85,
       targetLabel: 'Target',
       partial: [true, false, true],
@@ -63,6 +64,7 @@ describe('trend chart options', () => {
   it('draws no shade when every period is whole', () => {
     const option = trendOption(['Oct', 'Nov'], [{ name: 'All', values: [80, 81], emphasis: true }], {
       unit: 'share',
+      lang: 'en',
       target: null,
       targetLabel: 'Target',
       partial: [false, false],
@@ -77,7 +79,12 @@ describe('trend chart layout', () => {
   );
 
   it('wraps the legend instead of paging it, and starts the plot below the legend at every width', () => {
-    const option = trendOption(['Oct', 'Nov'], lines, { unit: 'share', target: 85, targetLabel: 'Target ≥ 85 %' });
+    const option = trendOption(['Oct', 'Nov'], lines, {
+      unit: 'share',
+      lang: 'en',
+      target: 85,
+      targetLabel: 'Target ≥ 85 %',
+    });
     const legend = option.legend as { type: string; data: (string | { name: string })[] };
     expect(legend.type).toBe('plain');
     const names = legend.data.map((d) => (typeof d === 'string' ? d : d.name));
@@ -100,6 +107,7 @@ describe('trend chart layout', () => {
     ].map(([name, short], i) => ({ name: name!, short: short!, values: [80 + i, 82 + i], emphasis: i === 0 }));
     const option = trendOption(['Oct', 'Nov'], offices, {
       unit: 'share',
+      lang: 'en',
       target: 85,
       targetLabel: 'Target 85.0 %',
       band: { label: '95 % interval (All offices)', short: '95 % interval', low: [78, 80], high: [82, 84] },
@@ -129,12 +137,17 @@ describe('trend chart layout', () => {
   });
 
   it('puts the target value in the right margin (not over the lines) and the target in the legend', () => {
-    const option = trendOption(['Oct', 'Nov'], lines, { unit: 'share', target: 85, targetLabel: 'Target ≥ 85 %' });
+    const option = trendOption(['Oct', 'Nov'], lines, {
+      unit: 'share',
+      lang: 'en',
+      target: 85,
+      targetLabel: 'Target ≥ 85 %',
+    });
     const target = (option.series as { name: string; markLine?: { label: { position: string; formatter: string } } }[])
       .filter((s) => s.name === 'Target ≥ 85 %')
       .at(0);
     expect(target?.markLine?.label.position).toBe('end');
-    expect(target?.markLine?.label.formatter).toBe('85%');
+    expect(target?.markLine?.label.formatter).toBe('85 %');
     const axis = option.yAxis as { min: number; max: number };
     expect(axis.min).toBeLessThanOrEqual(85);
   });
@@ -142,6 +155,7 @@ describe('trend chart layout', () => {
   it('draws a 95 % band around the line as a stacked area that stays out of the tooltip and widens the axis', () => {
     const option = trendOption(['Oct', 'Nov', 'Dec'], [lines[0]!], {
       unit: 'share',
+      lang: 'en',
       target: null,
       targetLabel: '',
       band: { label: '95 % interval', low: [70, null, 79], high: [90, null, 85] },
@@ -171,6 +185,7 @@ describe('trend chart layout', () => {
   it('names annotations in horizontal text above the plot, anchored away from the nearer edge', () => {
     const option = trendOption(['Jan', 'Feb', 'Mar', 'Apr'], [lines[0]!], {
       unit: 'share',
+      lang: 'en',
       target: null,
       targetLabel: '',
       annotations: [

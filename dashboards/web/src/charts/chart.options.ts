@@ -18,7 +18,8 @@ import type {
   VisualMapComponentOption,
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
-import type { Unit } from '../api.types.ts';
+import type { Lang, Unit } from '../api.types.ts';
+import { formatAxisValue, stepDigits } from '../format.ts';
 import type { ComparisonChart } from '../shapes/compare.shape.ts';
 
 export type ChartOption = ComposeOption<
@@ -156,6 +157,8 @@ export function trendOption(
   lines: LineInput[],
   options: {
     unit: Unit;
+    /** The page's language, for the axis's, the tooltip's and the target's numbers. */
+    lang: Lang;
     target: number | null;
     targetLabel: string;
     partial?: readonly boolean[];
@@ -194,7 +197,16 @@ export function trendOption(
     };
   });
   const band = options.band ? bandSeries(options.band) : [];
-  const target = options.target === null ? [] : [targetSeries(options.target, options.targetLabel, options.unit)];
+  const target =
+    options.target === null
+      ? []
+      : [
+          targetSeries(
+            options.target,
+            options.targetLabel,
+            formatAxisValue(options.unit, options.target, options.lang),
+          ),
+        ];
   const marks = options.annotations ?? [];
   if (marks.length > 0) {
     const first = series[0];
@@ -249,7 +261,10 @@ export function trendOption(
             : name,
       ),
     },
-    tooltip: { trigger: 'axis', valueFormatter: (v) => (typeof v === 'number' ? axisLabel(options.unit, v) : '—') },
+    tooltip: {
+      trigger: 'axis',
+      valueFormatter: (v) => (typeof v === 'number' ? formatAxisValue(options.unit, v, options.lang) : '—'),
+    },
     xAxis: {
       type: 'category',
       data: labels,
@@ -265,7 +280,9 @@ export function trendOption(
       min: axis.min,
       max: axis.max,
       interval: axis.interval,
-      axisLabel: { formatter: (v: number) => axisLabel(options.unit, v) },
+      axisLabel: {
+        formatter: (v: number) => formatAxisValue(options.unit, v, options.lang, stepDigits(axis.interval)),
+      },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
     series: [...shade, ...band, ...series, ...target],
@@ -333,7 +350,7 @@ function bandSeries(band: BandInput): LineSeriesOption[] {
 }
 
 /** The target: a dashed line across the plot, named in the legend, its value in the right margin. */
-function targetSeries(target: number, label: string, unit: Unit): LineSeriesOption {
+function targetSeries(target: number, label: string, value: string): LineSeriesOption {
   return {
     type: 'line',
     name: label,
@@ -346,7 +363,7 @@ function targetSeries(target: number, label: string, unit: Unit): LineSeriesOpti
       symbol: 'none',
       lineStyle: { type: 'dashed', color: COLOURS.target, width: 1.5 },
       label: {
-        formatter: axisLabel(unit, target),
+        formatter: value,
         position: 'end',
         distance: 4,
         color: COLOURS.target,
@@ -437,13 +454,6 @@ function niceStep(raw: number): number {
   return NICE_STEPS.find((s) => s >= raw - 1e-9) ?? NICE_STEPS[NICE_STEPS.length - 1]!;
 }
 
-function axisLabel(unit: Unit, value: number): string {
-  const rounded = Math.round(value * 100) / 100;
-  if (unit === 'share') return `${rounded}%`;
-  if (unit === 'minutes') return `${rounded} min`;
-  return String(rounded);
-}
-
 /**
  * A horizontal point-and-whisker chart: one row per group (the all-group row last, drawn as a square), the
  * 95% interval as whiskers with caps, a marker only where the difference is significant (▲ better, ▼ worse in the
@@ -454,6 +464,7 @@ export function comparisonOption(
   chart: ComparisonChart,
   options: {
     unit: Unit;
+    lang: Lang;
     targetLabel: string;
     tooFew: string;
     allIndex: number;
@@ -555,7 +566,7 @@ export function comparisonOption(
       // Durations: ticks that land on the axis's end (no "30 min 35 min" crowding at the right).
       ...(options.unit === 'share' || options.unit === 'score_1_5' ? {} : { interval: tickStep(niceMax(max)) }),
       // On a phone's narrow plot a label that would touch its neighbour is left out, not printed over it.
-      axisLabel: { formatter: (v: number) => axisLabel(options.unit, v), hideOverlap: true },
+      axisLabel: { formatter: (v: number) => formatAxisValue(options.unit, v, options.lang), hideOverlap: true },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
     yAxis: {

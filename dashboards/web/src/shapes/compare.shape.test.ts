@@ -57,6 +57,7 @@ describe('comparison rows and error bars from /v1/compare', () => {
     const rows = comparisonRows(metric, 'office', 'en', labels, order);
     const option = comparisonOption(comparisonChart(rows, 'share'), {
       unit: 'share',
+      lang: 'en',
       targetLabel: 'Target',
       tooFew: 'too few responses',
       allIndex: 3,

@@ -132,6 +132,7 @@ export function metricSection(
   const title = metricLabel(ctx, metric.id);
   const option = comparisonOption(chart, {
     unit,
+    lang: ctx.lang,
     targetLabel: l('target'),
     tooFew: l('tooFew'),
     allIndex: rows.findIndex((r) => r.isAll),

@@ -114,6 +114,7 @@ function trendFigure(
     })),
     {
       unit,
+      lang: ctx.lang,
       target: target === null ? null : plotValue(unit, target),
       targetLabel: `${l('target')} ${formatValue(unit, target, ctx.lang)}`,
       partial,
