@@ -786,4 +786,30 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(browser.pageErrors).toEqual([]);
     expect(browser.consoleErrors).toEqual([]);
   });
+
+  it('shows every column of the comparison tables beside their charts on a laptop screen, none scrolled out of sight', async () => {
+    await signIn(page, MANAGEMENT);
+    // From 1100 px on, a comparison's table stands beside its chart; the widest words ("6 working days", "too few
+    // responses", "significantly better") must fit there without a sideways scroll hiding the last column.
+    for (const width of [1101, 1280]) {
+      await page.setViewportSize({ width, height: DESKTOP.height });
+      for (const lang of ['lv', 'en'] as const) {
+        await switchLanguage(page, lang);
+        for (const screen of ['offices', 'equal']) {
+          await openScreen(page, screen);
+          const clipped = await page.evaluate<
+            string[]
+          >(`[...document.querySelectorAll('.compare-card')].flatMap((card) => {
+            const box = card.querySelector('.table-scroll');
+            return box && box.scrollWidth > box.clientWidth + 1
+              ? [card.querySelector('h2')?.textContent + ': ' + box.scrollWidth + ' > ' + box.clientWidth]
+              : [];
+          })`);
+          expect(await page.locator('.compare-card').count()).toBeGreaterThan(2);
+          expect({ width, lang, screen, clipped }).toEqual({ width, lang, screen, clipped: [] });
+        }
+      }
+    }
+    await page.setViewportSize(DESKTOP);
+  });
 });
