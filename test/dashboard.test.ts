@@ -134,6 +134,34 @@ describe('dashboard in Chromium', () => {
     await page.screenshot({ path: join(screenshots, 'dashboard-visits.png'), fullPage: true });
   });
 
+  it('says on a closed day that the office, or every office, is closed, without zeros compared with nothing', async () => {
+    server.setClosedToday(true);
+    try {
+      for (const [office, notice] of [
+        ['', 'All offices are closed today.'],
+        ['cesis', 'The office is closed today.'],
+      ] as const) {
+        await page.goto(`${server.url}#/visits?from=2026-11-01&to=2026-12-03${office ? `&office=${office}` : ''}`);
+        await page.reload();
+        await screenReady(page, 'visits');
+        const panel = page.locator('.today-panel');
+        await panel.locator('.notice').waitFor();
+        expect(await panel.locator('.notice').innerText()).toBe(notice);
+        // No tiles of 0 arrivals and "no comparison yet", no "median over 0 previous same weekdays (—)".
+        expect(await panel.locator('[data-today]').count()).toBe(0);
+        const note = await panel.locator('.note').innerText();
+        expect(note).toMatch(/^Refreshes every 30 s; updated /);
+      }
+    } finally {
+      server.setClosedToday(false);
+    }
+    await page.goto(`${server.url}#/visits?from=2026-11-01&to=2026-12-03`);
+    await page.reload();
+    await screenReady(page, 'visits');
+    expect(await page.locator('.today-panel [data-today]').count()).toBe(3);
+    expect(pageErrors).toEqual([]);
+  });
+
   it('gives an analyst the SQL screen: schema beside the editor, results as a table', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByLabel('Token').fill('servq-dev-analyst-token');

@@ -68,6 +68,8 @@ export interface DashboardServer {
    * Retry-After, as the query service does during its first sync.
    */
   setSynced(synced: boolean): void;
+  /** Whether today is a day the offices are closed (no working hours, nobody in, no earlier same weekday). */
+  setClosedToday(closed: boolean): void;
   close(): Promise<void>;
 }
 
@@ -268,8 +270,11 @@ function compareWithin(url: URL) {
   };
 }
 
-/** The day so far: 42 arrivals against a usual of 30, 3 waiting (as usual), a median wait of 6 minutes. */
-function today(url: URL, who: Principal) {
+/**
+ * The day so far: 42 arrivals against a usual of 30, 3 waiting (as usual), a median wait of 6 minutes; on a closed
+ * day what the query service answers then (a Saturday: no hours, nobody in, no usual).
+ */
+function today(url: URL, who: Principal, closed: boolean) {
   const asked = url.searchParams.get('office');
   if ('office' in who && asked && asked !== who.office)
     throw new StubError(403, 'QUERY_FORBIDDEN', 'an office token sees its own office only');
@@ -279,10 +284,19 @@ function today(url: URL, who: Principal) {
     date: '2026-12-04',
     asOf: '2026-12-04T09:30:00.000Z',
     timeOfDay: '11:30',
-    hours: [{ open: '08:30', close: '16:30' }],
-    today: { arrivals: 42, waitingNow: 3, waitP50: 6, waitN: 39 },
-    usual: { arrivals: 30, waitingNow: 3, waitP50: 7.5, waitN: 28 },
-    usualDays: ['2026-11-27', '2026-11-20', '2026-11-13'],
+    ...(closed
+      ? {
+          hours: [],
+          today: { arrivals: 0, waitingNow: 0, waitP50: null, waitN: 0 },
+          usual: { arrivals: null, waitingNow: null, waitP50: null, waitN: null },
+          usualDays: [],
+        }
+      : {
+          hours: [{ open: '08:30', close: '16:30' }],
+          today: { arrivals: 42, waitingNow: 3, waitP50: 6, waitN: 39 },
+          usual: { arrivals: 30, waitingNow: 3, waitP50: 7.5, waitN: 28 },
+          usualDays: ['2026-11-27', '2026-11-20', '2026-11-13'],
+        }),
   };
 }
 
@@ -389,7 +403,11 @@ function channels(url: URL) {
 
 const DATA_PATHS = new Set(['/v1/query', '/v1/compare', '/v1/compare/within', '/v1/sql']);
 
-async function api(request: IncomingMessage, url: URL, synced: boolean): Promise<unknown> {
+async function api(
+  request: IncomingMessage,
+  url: URL,
+  { synced, closedToday }: { synced: boolean; closedToday: boolean },
+): Promise<unknown> {
   const who = principal(request.headers.authorization);
   const path = url.pathname;
   if (!synced && DATA_PATHS.has(path))
@@ -413,7 +431,7 @@ async function api(request: IncomingMessage, url: URL, synced: boolean): Promise
   if (path === '/v1/annotations' && request.method === 'GET') return published(AnnotationsAnswer, annotations());
   if (path === '/v1/drivers' && request.method === 'GET') return published(DriversAnswer, drivers(url));
   if (path === '/v1/channels' && request.method === 'GET') return published(ChannelsAnswer, channels(url));
-  if (path === '/v1/today' && request.method === 'GET') return published(TodayAnswer, today(url, who));
+  if (path === '/v1/today' && request.method === 'GET') return published(TodayAnswer, today(url, who, closedToday));
   if (path === '/v1/complaints/due' && request.method === 'GET') return published(DueAnswer, due(url, who));
   if (path === '/v1/complaints/backlog' && request.method === 'GET') return published(BacklogAnswer, backlog(url));
   if (path === '/v1/schema' && request.method === 'GET') {
@@ -508,6 +526,7 @@ export async function startDashboardServer(distDir: string): Promise<DashboardSe
   const authorizations: string[] = [];
   const requests: string[] = [];
   let synced = true;
+  let closedToday = false;
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://stub.invalid');
     if (!url.pathname.startsWith('/v1/')) {
@@ -516,7 +535,7 @@ export async function startDashboardServer(distDir: string): Promise<DashboardSe
     }
     authorizations.push(request.headers.authorization ?? '');
     requests.push(`${url.pathname}${url.search}`);
-    api(request, url, synced)
+    api(request, url, { synced, closedToday })
       .then((body) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)))
       .catch((error: unknown) => {
         const e = error instanceof StubError ? error : new StubError(500, 'QUERY_INTERNAL', String(error));
@@ -533,6 +552,9 @@ export async function startDashboardServer(distDir: string): Promise<DashboardSe
     requests,
     setSynced: (value) => {
       synced = value;
+    },
+    setClosedToday: (value) => {
+      closedToday = value;
     },
     close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
   };

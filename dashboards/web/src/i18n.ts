@@ -179,6 +179,12 @@ const strings = {
     en: 'Usual: the median over {n} previous same weekdays ({days}), up to the same time of day. Refreshes every 30 s; updated {at}.',
   },
   todayClosed: { lv: 'Nodaļa šodien ir slēgta.', en: 'The office is closed today.' },
+  todayAllClosed: { lv: 'Visas nodaļas šodien ir slēgtas.', en: 'All offices are closed today.' },
+  todayNoUsualNote: {
+    lv: 'Salīdzinājumam vēl nav iepriekšējo tās pašas nedēļas dienu. Atjaunojas ik pēc 30 s; atjaunots {at}.',
+    en: 'No earlier same weekday to compare with yet. Refreshes every 30 s; updated {at}.',
+  },
+  todayRefreshNote: { lv: 'Atjaunojas ik pēc 30 s; atjaunots {at}.', en: 'Refreshes every 30 s; updated {at}.' },
   todayAllOffices: { lv: 'Visas nodaļas kopā', en: 'All offices together' },
   arrivalsHeat: { lv: 'Ierašanās pa stundām (vidēji dienā)', en: 'Arrivals by hour (mean per day)' },
   waitsHeat: { lv: 'Gaidīšanas mediāna pa stundām', en: 'Median wait by hour' },

@@ -202,6 +202,11 @@ function todayContent(ctx: ViewContext, answer: TodayAnswer): HTMLElement[] {
   );
   // Day and month in the page's own order (04.12. or 04/12), the year is the panel's.
   const dates = answer.usualDays.map((d) => formatDate(d, ctx.lang).slice(0, 5)).join(', ');
+  const at = formatTimestamp(answer.asOf, ctx.lang);
+  // A closed day with nobody in says so and no more: three zeros "with no comparison yet" and "the median over 0
+  // previous same weekdays" told a director nothing. Arrivals on a closed day (an exception) keep the figures.
+  const closed = answer.hours.length === 0;
+  const quiet = closed && answer.today.arrivals === 0;
   return [
     h(
       'div',
@@ -213,12 +218,16 @@ function todayContent(ctx: ViewContext, answer: TodayAnswer): HTMLElement[] {
         l('todayAsOf', { office, date: formatDate(answer.date, ctx.lang), time: answer.timeOfDay }),
       ),
     ),
-    answer.hours.length === 0 ? h('p', { class: 'notice' }, l('todayClosed')) : h('span'),
-    h('div', { class: 'tiles today-tiles' }, stats),
+    closed ? h('p', { class: 'notice' }, l(answer.office ? 'todayClosed' : 'todayAllClosed')) : h('span'),
+    quiet ? h('span') : h('div', { class: 'tiles today-tiles' }, stats),
     h(
       'p',
       { class: 'note' },
-      l('todayNote', { n: answer.usualDays.length, days: dates || '—', at: formatTimestamp(answer.asOf, ctx.lang) }),
+      quiet
+        ? l('todayRefreshNote', { at })
+        : answer.usualDays.length === 0
+          ? l('todayNoUsualNote', { at })
+          : l('todayNote', { n: answer.usualDays.length, days: dates, at }),
     ),
   ];
 }
