@@ -85,6 +85,40 @@ describe('overview in Chromium', () => {
     await page.setViewportSize(DESKTOP);
   });
 
+  it('shows the tiles’ figures before the comparisons answer, and is complete only once their changes are in', async () => {
+    // The two /v1/compare requests (the slowest on the real stack) are held until released.
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const held = (url: URL) => url.pathname === '/v1/compare';
+    await page.route(held, async (route) => {
+      await released;
+      await route.continue();
+    });
+    try {
+      await page.goto(new URL('/#/overview?from=2026-01-01&to=2026-03-31&grain=month', server.url).href);
+      await waitForExpression(
+        page,
+        `(() => {
+          const values = [...document.querySelectorAll('#content .tile-value')];
+          return values.length === 8 && values.every((v) => v.textContent.trim() !== '');
+        })()`,
+      );
+      // Still coming: each judged tile marks its place as loading (what screenReady and the reports wait on),
+      // and states neither a change nor a verdict yet.
+      expect(await page.locator('#content .tile .tile-extras.loading').count()).toBeGreaterThan(0);
+      expect(await page.locator('#content .tile-change, #content .verdict').count()).toBe(0);
+      expect(await page.locator('#content .tile .pill').count()).toBe(0);
+      release();
+      await screenReady(page, 'overview');
+      expect(await page.locator('#content .loading').count()).toBe(0);
+      expect(await page.locator('#content .tile-change').count()).toBeGreaterThan(0);
+      expect(await page.locator('#content .verdict').count()).toBeGreaterThan(0);
+    } finally {
+      release();
+      await page.unroute(held);
+    }
+  });
+
   it('prints as an A4 report without navigation, filters or buttons', async () => {
     // Laid out at the printable width of A4 so the charts are drawn to fit the page.
     await page.setViewportSize({ width: 720, height: 1000 });

@@ -334,6 +334,19 @@ async function main(): Promise<void> {
         overheadMsP50: ms(page.p50 - direct.p50),
         overheadMsP95: ms(page.p95 - direct.p95),
         ratioP50: Math.round((page.p50 / direct.p50) * 100) / 100,
+        // Each screen request's start and end (p50 over the loads, ms after navigation start), in the order sent:
+        // which answers the screen waits for last.
+        requestsP50: screenPaths.map((path) => {
+          const sent = loads.map((l) => l.requests.find((r) => r.path === path));
+          const at = (pick: 'start' | 'end') =>
+            ms(
+              quantile(
+                sent.map((r) => r?.[pick] ?? Number.NaN),
+                0.5,
+              ),
+            );
+          return { path, start: at('start'), end: at('end') };
+        }),
         phasesP50: {
           scriptArrived: phaseOf('scriptArrived'),
           bootRequestsStart: phaseOf('bootRequestsStart'),

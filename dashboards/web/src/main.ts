@@ -493,6 +493,7 @@ async function render(): Promise<void> {
     onFreshness: updateFreshness,
     onUnauthorized: () => signOut(l('sessionExpired')),
     isCurrent: () => seq === renderSeq,
+    pending: [],
   };
   try {
     const content = await screenContent(ctx, route.screen);
@@ -507,6 +508,8 @@ async function render(): Promise<void> {
     mountCharts(main).catch((error: unknown) => {
       if (ctx.isCurrent()) main.append(errorBox({ lang }, error));
     });
+    // Parts drawn after the screen (later) change the page's height: a refresh restores the scroll after them.
+    await Promise.all(ctx.pending);
   } catch (error) {
     if (!ctx.isCurrent()) return;
     if (isApiError(error) && error.status === 401) return signOut(l('sessionExpired'));

@@ -37,6 +37,8 @@ export interface ViewContext {
   onUnauthorized(): void;
   /** False once the user moved on; late answers are then dropped. */
   isCurrent(): boolean;
+  /** The screen's parts still coming (later); they never reject. The shell waits for them on a refresh. */
+  pending: Promise<void>[];
 }
 
 export const tr =
@@ -215,6 +217,38 @@ export async function mountCharts(root: Element): Promise<void> {
   if (below.length === 0) return;
   await afterPaint();
   draw(below);
+}
+
+/**
+ * Fills `slot` with a part of the screen drawn after the rest, when its own answers are in. Until then the slot
+ * keeps what it holds (a loading line when empty) and must hold a `.loading` element: that is what the browser
+ * tests, the reports service's renderer and the bench take as "the screen is not complete yet" (screenReady,
+ * render.ts). Then the part replaces it and its charts are drawn; a failed part shows the API's error in its
+ * place, and the rest of the screen stays.
+ */
+export function later(ctx: ViewContext, slot: HTMLElement, part: Promise<Node | Node[]>): HTMLElement {
+  if (!slot.hasChildNodes()) slot.append(loadingBox(ctx));
+  slot.setAttribute('aria-busy', 'true');
+  const fill = (nodes: Node | Node[]) => {
+    slot.replaceChildren(...[nodes].flat());
+    slot.removeAttribute('aria-busy');
+  };
+  ctx.pending.push(
+    part
+      .then(async (nodes) => {
+        if (!ctx.isCurrent()) return;
+        fill(nodes);
+        // Whatever is ready (the tiles' figures first) is painted before this part's charts take the main thread
+        // (tens of ms each). A slot filled before the screen is in the document is drawn by the shell's
+        // mountCharts instead.
+        await afterPaint();
+        await mountCharts(slot);
+      })
+      .catch((error: unknown) => {
+        if (ctx.isCurrent()) fill(errorBox(ctx, error));
+      }),
+  );
+  return slot;
 }
 
 /** The title of an API error by HTTP status; any other status is a plain error. */

@@ -4,55 +4,62 @@
  */
 import { overviewRequests, TREND_METRICS } from '@servq/query-api';
 import { placeAnnotations } from '../shapes/annotations.shape.ts';
-import type { AnnotationItem, Interval, QueryAnswer, Unit } from '../api.types.ts';
+import type { AnnotationItem, CompareAnswer, Interval, QueryAnswer, Unit } from '../api.types.ts';
 import { trendOption } from '../charts/chart.options.ts';
 import { h, table } from '../dom.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { figureIn } from '../shapes/tiles.change.ts';
-import { tilesOf } from '../shapes/tiles.shape.ts';
+import { tilesOf, type Tile } from '../shapes/tiles.shape.ts';
 import { trendOf, type Trend, type TrendPoint } from '../shapes/trend.shape.ts';
 import { channelsPanel } from './channels.panel.ts';
 import { driversPanel } from './drivers.panel.ts';
 import { headlineComparison, tileExtras, tileVerdict } from './tile.extras.ts';
-import { chartFigure, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
+import { chartFigure, later, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
 
 export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
   const l = tr(ctx);
   const ownOffice = ctx.identity.role === 'office';
-  // The requests come from one list (@servq/query-api), which `pnpm bench` also times.
+  // The requests come from one list (@servq/query-api), which `pnpm bench` also times. The tiles' four go out
+  // first, so they take the browser's first connections (six per host) and the service starts on them first.
   const ask = overviewRequests(ctx.filters, (id) => ctx.catalogue.get(id)?.unit === 'count');
-  // The channel panel's request goes out with the others rather than after them (it waited for them before).
-  const [headline, all, byOffice, annotations, drivers, sparks, previous, year, channels] = await Promise.all([
-    scopedQuery(ctx, ask.headline),
-    // The all-office line: every filter but the office.
-    ownOffice ? Promise.resolve(null) : scopedQuery(ctx, ask.allOffices, ['office']),
-    scopedQuery(ctx, ask.byOffice),
-    ctx.api.annotations().then((a) => a.annotations),
-    driversPanel(ctx, ask.drivers),
-    scopedQuery(ctx, ask.sparklines),
-    headlineComparison(ctx, ask.previous),
-    headlineComparison(ctx, ask.yearEarlier),
-    channelsPanel(ctx, ask.channels),
-  ]);
-  for (const answer of [headline, all, byOffice]) if (answer) ctx.onFreshness(answer.freshness);
+  const headline = scopedQuery(ctx, ask.headline);
+  const previous = headlineComparison(ctx, ask.previous);
+  const year = headlineComparison(ctx, ask.yearEarlier);
+  const sparks = scopedQuery(ctx, ask.sparklines);
+  // The all-office line: every filter but the office.
+  const all = ownOffice ? Promise.resolve(null) : scopedQuery(ctx, ask.allOffices, ['office']);
+  const byOffice = scopedQuery(ctx, ask.byOffice);
+  const annotations = ctx.api.annotations().then((a) => a.annotations);
 
-  const tiles = tilesOf(headline, ctx.catalogue).map((tile) => {
-    const element = tileElement(ctx, tile);
-    const metric = metricInfo(ctx, tile.id);
-    const points = trendOf(tile.id, sparks, null).series[0]?.points ?? [];
-    if (metric && !tile.suppressed) {
-      const verdict = tileVerdict(ctx, element, tile, metric, figureIn(previous, tile.id));
-      const extras = tileExtras(ctx, metric, points, previous, year, verdict);
-      element.append(extras);
-      // A percentile says how it is computed, in the API's words (GET /v1/metrics): last in the tile, so its
-      // sparkline and verdict line up with the other tiles of the row.
-      if (metric.method)
-        element.append(h('p', { class: 'tile-method' }, l('percentileMethod', { method: metric.method[ctx.lang] })));
-    }
-    return element;
-  });
+  // The tiles show their figures as soon as the headline answer is in; their sparklines, changes and verdicts
+  // follow with the two comparisons, the slowest answers. Each part below them is drawn when its own answers
+  // are in, not when the slowest of the screen's is.
+  const tiles = h('div', { class: 'tiles' });
+  later(
+    ctx,
+    tiles,
+    headline.then(async (answer) => {
+      ctx.onFreshness(answer.freshness);
+      const figures = tilesOf(answer, ctx.catalogue);
+      tiles.replaceChildren(...figures.map((tile) => pendingTile(ctx, tile)));
+      const [points, before, yearAgo] = await Promise.all([sparks, previous, year]);
+      return figures.map((tile) => completeTile(ctx, tile, points, before, yearAgo));
+    }),
+  );
+  const trends = later(
+    ctx,
+    h('section', { class: 'grid-2' }),
+    Promise.all([all, byOffice, annotations]).then(([all, byOffice, annotations]) => {
+      for (const answer of [all, byOffice]) if (answer) ctx.onFreshness(answer.freshness);
+      return TREND_METRICS.map((metric) => trendFigure(ctx, trendOf(metric, all, byOffice), byOffice, annotations));
+    }),
+  );
+  const drivers = later(ctx, h('section', { class: 'drivers' }), driversPanel(ctx, ask.drivers));
+  const channels = later(ctx, h('div'), channelsPanel(ctx, ask.channels));
+  // The screen is shown with the tiles' figures; a failed headline request is the screen's error.
+  await headline;
   return h(
     'div',
     { class: 'screen screen-overview' },
@@ -61,16 +68,46 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
       'section',
       { 'aria-labelledby': 'headlines' },
       h('h2', { id: 'headlines', class: 'section-title' }, l('headlines')),
-      h('div', { class: 'tiles' }, tiles),
+      tiles,
     ),
-    h(
-      'section',
-      { class: 'grid-2' },
-      TREND_METRICS.map((metric) => trendFigure(ctx, trendOf(metric, all, byOffice), byOffice, annotations)),
-    ),
-    h('section', { class: 'drivers' }, drivers),
+    trends,
+    drivers,
     channels,
   );
+}
+
+/**
+ * A tile with its figure while its extras are still coming: no tone and no met/missed pill yet, since the
+ * verdict from the comparison's interval may say otherwise, and a `.loading` block where the extras will be.
+ */
+function pendingTile(ctx: ViewContext, tile: Tile): HTMLElement {
+  const element = tileElement(ctx, tile);
+  if (!metricInfo(ctx, tile.id) || tile.suppressed) return element;
+  element.classList.remove(`tile-${tile.status}`);
+  element.querySelector('.tile-meta .pill')?.remove();
+  element.append(h('div', { class: 'tile-extras loading' }));
+  return element;
+}
+
+/** The tile with its sparkline, its changes against a previous period and a year earlier, and its verdict. */
+function completeTile(
+  ctx: ViewContext,
+  tile: Tile,
+  sparks: QueryAnswer,
+  previous: CompareAnswer | null,
+  year: CompareAnswer | null,
+): HTMLElement {
+  const element = tileElement(ctx, tile);
+  const metric = metricInfo(ctx, tile.id);
+  if (!metric || tile.suppressed) return element;
+  const points = trendOf(tile.id, sparks, null).series[0]?.points ?? [];
+  const verdict = tileVerdict(ctx, element, tile, metric, figureIn(previous, tile.id));
+  element.append(tileExtras(ctx, metric, points, previous, year, verdict));
+  // A percentile says how it is computed, in the API's words (GET /v1/metrics): last in the tile, so its
+  // sparkline and verdict line up with the other tiles of the row.
+  if (metric.method)
+    element.append(h('p', { class: 'tile-method' }, tr(ctx)('percentileMethod', { method: metric.method[ctx.lang] })));
+  return element;
 }
 
 function seriesName(ctx: ViewContext, key: string): string {
