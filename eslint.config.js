@@ -51,6 +51,21 @@ export default tseslint.config(
       ],
     },
   })),
+  {
+    // Numbers on the page go through format.ts, whose formatters are cached: one built per call cost the Visits
+    // screen a formatter per heatmap cell and bar label.
+    files: ['dashboards/web/src/**/*.ts'],
+    ignores: ['dashboards/web/src/format.ts', 'dashboards/web/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "NewExpression[callee.object.name='Intl'][callee.property.name='NumberFormat']",
+          message: 'format numbers with the cached formatters of src/format.ts',
+        },
+      ],
+    },
+  },
   ...services.map((service) => ({
     files: [`services/${service}/**/*.ts`],
     rules: {

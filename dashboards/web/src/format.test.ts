@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   formatAxisValue,
   formatChange,
@@ -7,6 +7,7 @@ import {
   formatP,
   formatPeriod,
   formatTimestamp,
+  formatUpTo,
   formatValue,
   isoWeek,
   plotValue,
@@ -133,5 +134,23 @@ describe('formatAxisValue', () => {
     expect(stepDigits(0.25)).toBe(2);
     expect(stepDigits(5)).toBe(0);
     expect(stepDigits(0.1)).toBe(1);
+  });
+});
+
+describe('formatUpTo', () => {
+  it('drops trailing zeros up to the digits asked for, in the language’s number format', () => {
+    expect(formatUpTo(3, 'lv', 1)).toBe('3');
+    expect(formatUpTo(3.46, 'lv', 1)).toBe('3,5');
+    expect(plain(formatUpTo(12045.4, 'lv', 0))).toBe('12 045');
+    expect(formatUpTo(1204.4, 'en', 1)).toBe('1,204.4');
+  });
+
+  // Regression: the Visits screen built a NumberFormat for every heatmap cell and bar label.
+  it('reuses one formatter for every call with the same language and digits', () => {
+    formatUpTo(1, 'en', 2);
+    const built = vi.spyOn(Intl, 'NumberFormat');
+    for (let i = 0; i < 100; i++) formatUpTo(i / 7, 'en', 2);
+    expect(built).not.toHaveBeenCalled();
+    built.mockRestore();
   });
 });

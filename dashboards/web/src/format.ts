@@ -11,12 +11,16 @@ const locale = (lang: Lang): string => (lang === 'lv' ? 'lv-LV' : 'en-GB');
 /** One formatter per language, precision and sign: a screen formats thousands of numbers, each built one anew. */
 const numberFormats = new Map<string, Intl.NumberFormat>();
 
-function number(lang: Lang, value: number, digits: number, sign = false): string {
-  const key = `${lang} ${digits} ${sign}`;
+/**
+ * `digits` decimals, always shown ("3,0"); with `upTo` at most that many, trailing zeros dropped ("3", "3,5").
+ * The formatter comes from the cache above, whichever screen asks.
+ */
+function number(lang: Lang, value: number, digits: number, sign = false, upTo = false): string {
+  const key = `${lang} ${digits} ${sign} ${upTo}`;
   let format = numberFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale(lang), {
-      minimumFractionDigits: digits,
+      minimumFractionDigits: upTo ? 0 : digits,
       maximumFractionDigits: digits,
       signDisplay: sign ? 'exceptZero' : 'auto',
     });
@@ -220,6 +224,11 @@ export function formatP(p: number | null, lang: Lang): string {
   if (p === null) return '—';
   if (p < 0.001) return `p\u00a0<\u00a0${number(lang, 0.001, 3)}`;
   return `p\u00a0=\u00a0${number(lang, p, p < 0.01 ? 3 : 2)}`;
+}
+
+/** A number with at most `digits` decimals, trailing zeros dropped, for chart labels: "3", "3,5", "12 045". */
+export function formatUpTo(value: number, lang: Lang, digits: number): string {
+  return number(lang, value, digits, false, true);
 }
 
 /** A plain decimal for the language (correlations, scores): "0,62". */

@@ -10,7 +10,7 @@ import { disposeChartsIn } from '../charts.lazy.ts';
 import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
-import { formatTimestamp, formatValue, plotValue } from '../format.ts';
+import { formatTimestamp, formatUpTo, formatValue, plotValue } from '../format.ts';
 import { sampleNote } from '../sample.note.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { tilesOf } from '../shapes/tiles.shape.ts';
@@ -43,10 +43,17 @@ const REFUSAL_TILES = ['refusals', 'refusal_share', 'refusal_regulation_share', 
 
 const locale = (ctx: ViewContext) => (ctx.lang === 'lv' ? 'lv-LV' : 'en-GB');
 
-/** Short weekday names, Monday first, in the page's language (1 January 2024 was a Monday). */
+const weekdayCache = new Map<string, string[]>();
+
+/** Short weekday names, Monday first, in the page's language (1 January 2024 was a Monday); built once a language. */
 function weekdayNames(ctx: ViewContext): string[] {
-  const format = new Intl.DateTimeFormat(locale(ctx), { weekday: 'short', timeZone: 'UTC' });
-  return [1, 2, 3, 4, 5, 6, 7].map((d) => format.format(new Date(Date.UTC(2024, 0, d))));
+  let names = weekdayCache.get(ctx.lang);
+  if (!names) {
+    const format = new Intl.DateTimeFormat(locale(ctx), { weekday: 'short', timeZone: 'UTC' });
+    names = [1, 2, 3, 4, 5, 6, 7].map((d) => format.format(new Date(Date.UTC(2024, 0, d))));
+    weekdayCache.set(ctx.lang, names);
+  }
+  return names;
 }
 
 function figureText(ctx: ViewContext, figure: Figure, unit: Unit): HTMLElement | string {
@@ -71,10 +78,9 @@ function wrapCategories(option: ChartOption): ChartOption {
 /** Bar labels as the page's language writes numbers (3,2 in Latvian), not ECharts' own 3.2. */
 function localLabels(option: ChartOption, ctx: ViewContext, unit: Unit = 'count'): ChartOption {
   const series = Array.isArray(option.series) ? option.series : [];
-  const format = new Intl.NumberFormat(locale(ctx), { maximumFractionDigits: 1 });
   // Bars and the value axis say their unit (minutes, percent), so "26.8" is not read as a count.
   const suffix = unit === 'minutes' ? '\u00a0min' : unit === 'share' ? '\u00a0%' : '';
-  const text = (value: unknown) => (typeof value === 'number' ? `${format.format(value)}${suffix}` : '');
+  const text = (value: unknown) => (typeof value === 'number' ? `${formatUpTo(value, ctx.lang, 1)}${suffix}` : '');
   const withUnit = <A>(axis: A): A =>
     axis && !Array.isArray(axis) && (axis as { type?: string }).type === 'value'
       ? { ...axis, axisLabel: { formatter: (v: number) => text(v) } }
@@ -343,7 +349,7 @@ function arrivalsHeat(ctx: ViewContext, grid: HourGrid, daysPerWeekday: Map<numb
     const days = daysPerWeekday.get(cell.weekday) ?? 0;
     return days > 0 ? cell.figure.value / days : null;
   };
-  const format = (v: number) => new Intl.NumberFormat(locale(ctx), { maximumFractionDigits: v < 10 ? 1 : 0 }).format(v);
+  const format = (v: number) => formatUpTo(v, ctx.lang, v < 10 ? 1 : 0);
   const busiest = grid.cells.map((_, i) => perDay(i)).reduce<number>((m, v) => Math.max(m, v ?? 0), 0);
   return chartFigure({
     ctx,
@@ -379,7 +385,7 @@ function waitsHeat(ctx: ViewContext, grid: HourGrid): HTMLElement {
     const figure = grid.cells[i]?.figure;
     return figure && !figure.suppressed ? figure.value : null;
   };
-  const format = (v: number) => new Intl.NumberFormat(locale(ctx), { maximumFractionDigits: 0 }).format(v);
+  const format = (v: number) => formatUpTo(v, ctx.lang, 0);
   const measured = grid.cells.filter((c) => c.figure.n > 0);
   const allTooFew =
     measured.length > 0 && measured.every((c) => c.figure.suppressed || c.figure.value === null)
