@@ -73,11 +73,18 @@ describe('formatting of units', () => {
     expect(targetStatus('higher_is_better', 0.9, null)).toBe('none');
   });
 
+  // Regression: the Alerts screen's "Acknowledged by …, 04.12.2026" badge wrapped with "10:00" on the next line.
+  it('keeps a timestamp on one line: no breakable space between its date and time', () => {
+    expect(formatTimestamp('2026-12-04T08:00:00.000Z', 'lv')).not.toMatch(/ /);
+    expect(formatTimestamp('2026-12-04T08:00:00.000Z', 'en')).not.toMatch(/ /);
+    expect(formatTimestamp('2026-12-04T08:00:00.000Z')).not.toMatch(/ /);
+  });
+
   it('shows timestamps in Riga time and periods by grain', () => {
-    expect(formatTimestamp('2026-05-12T07:00:00.000Z')).toBe('2026-05-12 10:00');
-    expect(formatTimestamp('2026-01-12T07:00:00.000Z')).toBe('2026-01-12 09:00');
-    expect(formatTimestamp('2026-01-12T07:00:00.000Z', 'lv')).toBe('12.01.2026 09:00');
-    expect(formatTimestamp('2026-01-12T07:00:00.000Z', 'en')).toBe('12/01/2026 09:00');
+    expect(formatTimestamp('2026-05-12T07:00:00.000Z')).toBe('2026-05-12\u00a010:00');
+    expect(formatTimestamp('2026-01-12T07:00:00.000Z')).toBe('2026-01-12\u00a009:00');
+    expect(formatTimestamp('2026-01-12T07:00:00.000Z', 'lv')).toBe('12.01.2026\u00a009:00');
+    expect(formatTimestamp('2026-01-12T07:00:00.000Z', 'en')).toBe('12/01/2026\u00a009:00');
     expect(formatPeriod('2026-05-01', 'month', 'en')).toBe('May 2026');
     expect(formatPeriod('2026-05-01', 'month', 'lv')).toBe('maijs 2026');
     expect(formatPeriod('2026-04-01', 'quarter', 'en')).toBe('2026 Q2');

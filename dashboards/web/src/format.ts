@@ -128,7 +128,11 @@ export function targetStatus(direction: Direction, value: number | null, target:
   return met ? 'met' : 'missed';
 }
 
-/** A timestamp in Riga time: "2026-05-12 10:00", or with a language its date as the page writes dates ("12.05.2026 10:00"). */
+/**
+ * A timestamp in Riga time: "2026-05-12 10:00", or with a language its date as the page writes dates ("12.05.2026
+ * 10:00"). Date and time are joined by a no-break space: a badge or a narrow line never leaves the time alone on
+ * the next line.
+ */
 export function formatTimestamp(iso: string | null, lang?: Lang): string {
   if (!iso) return '—';
   const date = new Date(iso);
@@ -144,7 +148,7 @@ export function formatTimestamp(iso: string | null, lang?: Lang): string {
   }).formatToParts(date);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   const day = `${part('year')}-${part('month')}-${part('day')}`;
-  return `${lang ? formatDate(day, lang) : day} ${part('hour')}:${part('minute')}`;
+  return `${lang ? formatDate(day, lang) : day}\u00a0${part('hour')}:${part('minute')}`;
 }
 
 const monthNames: Record<Lang, string[]> = {
