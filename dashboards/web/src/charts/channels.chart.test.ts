@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelMix, DigitalPoint } from '../shapes/channels.shape.ts';
+import { trendOption } from './chart.options.ts';
 import { channelMixOption, digitalShareOption, mixSegments } from './channels.chart.ts';
 
 describe('channel charts', () => {
@@ -84,5 +85,50 @@ describe('channel charts', () => {
     expect(y.min).toBeLessThanOrEqual(10);
     expect(y.max).toBeGreaterThanOrEqual(23.3);
     expect(Number.isInteger(Math.round(((y.max - y.min) / y.interval) * 1e9) / 1e9)).toBe(true);
+  });
+
+  // Regression: the overview's digital take-up drew its partial current month like a whole one.
+  it('marks a partial period as the trends do: hatched shade behind it and a hollow point', () => {
+    const point = (value: number): DigitalPoint => ({
+      period: '',
+      value,
+      low: value - 0.02,
+      high: value + 0.02,
+      successes: 1,
+      n: 10,
+      suppressed: false,
+    });
+    const option = digitalShareOption(['Oct', 'Nov', 'Dec\n(partial)'], [point(0.2), point(0.21), point(0.3)], {
+      name: 'share',
+      intervalName: '95 %',
+      formatPercent: (v, d) => v.toFixed(d),
+      partial: [false, false, true],
+    });
+    const trend = trendOption(['Oct', 'Nov', 'Dec'], [{ name: 'All', values: [20, 21, 30] }], {
+      unit: 'share',
+      target: null,
+      targetLabel: 'Target',
+      partial: [false, false, true],
+    });
+    const series = option.series as { type: string; name: string; data: unknown[]; itemStyle?: unknown }[];
+    const [shade, , , line] = series;
+    // The same shade as the trends' (the hatching, its place behind the lines), over the partial period only.
+    const trendShade = (trend.series as { type: string }[])[0];
+    expect(shade).toEqual({ ...trendShade, data: [null, null, expect.any(Number)] });
+    expect(line?.data.map((d) => (typeof d === 'object' && d !== null ? (d as { symbol: string }).symbol : d))).toEqual(
+      [20, 21, 'emptyCircle'],
+    );
+    // Periods are bands, so the shade covers the partial period's width, as on the trends.
+    expect((option.xAxis as { boundaryGap: boolean }).boundaryGap).toBe(true);
+  });
+
+  it('draws no partial shade when every period is whole', () => {
+    const option = digitalShareOption(['Oct'], [], {
+      name: 'share',
+      intervalName: '95 %',
+      formatPercent: (v, d) => v.toFixed(d),
+      partial: [false],
+    });
+    expect((option.series as { type: string }[]).map((s) => s.type)).toEqual(['line', 'line', 'line']);
   });
 });

@@ -4,7 +4,15 @@
  */
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { ChannelMix, DigitalPoint } from '../shapes/channels.shape.ts';
-import { COLOURS, legendRows, withRelayout, type ChartOption, type MeasureText } from './chart.options.ts';
+import {
+  COLOURS,
+  legendRows,
+  partialPoints,
+  partialShade,
+  withRelayout,
+  type ChartOption,
+  type MeasureText,
+} from './chart.options.ts';
 import { niceAxis } from './nice.axis.ts';
 
 const FONT = { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#2d3748' };
@@ -184,11 +192,21 @@ export function mixHeight(periods: number): number {
 
 const OTHER_COLOUR = '#a0aec0';
 
+/**
+ * The digital share per period with its 95 % band. A partial period (the first or last, cut by the range or the
+ * data) is marked as the trends mark theirs: a hatched band behind it and a hollow point (see trendOption).
+ */
 export function digitalShareOption(
   periods: readonly string[],
   points: readonly DigitalPoint[],
-  options: { name: string; intervalName: string; formatPercent: (value: number, digits: number) => string },
+  options: {
+    name: string;
+    intervalName: string;
+    formatPercent: (value: number, digits: number) => string;
+    partial?: readonly boolean[];
+  },
 ): ChartOption {
+  const partial = options.partial ?? periods.map(() => false);
   const lows = points.map((p) => percent(p.low));
   const highs = points.map((p) => percent(p.high));
   const values = points.map((p) => percent(p.value));
@@ -225,7 +243,7 @@ export function digitalShareOption(
   const line: LineSeriesOption = {
     type: 'line',
     name: options.name,
-    data: values,
+    data: partialPoints(values, partial, CHANNEL_COLOURS.e_services_portal!, 7),
     connectNulls: false,
     symbol: 'circle',
     symbolSize: 7,
@@ -244,9 +262,10 @@ export function digitalShareOption(
     xAxis: {
       type: 'category',
       data: [...periods],
-      boundaryGap: false,
-      // The end periods' names sit inside the plot's width, clear of the value axis.
-      axisLabel: { interval: 0, hideOverlap: true, lineHeight: 14, alignMinLabel: 'left', alignMaxLabel: 'right' },
+      // Each period is a band with its point in the middle, as on the trends: a partial period's hatching fills
+      // its band, and the end periods' names sit inside the plot's width, clear of the value axis.
+      boundaryGap: true,
+      axisLabel: { interval: 0, hideOverlap: true, lineHeight: 14 },
     },
     yAxis: {
       type: 'value',
@@ -256,6 +275,6 @@ export function digitalShareOption(
       axisLabel: { formatter: (v: number) => options.formatPercent(v, axis.digits) },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
-    series: [base, band, line],
+    series: [...(partial.some(Boolean) ? [partialShade(partial, axis.max)] : []), base, band, line],
   };
 }

@@ -177,17 +177,7 @@ export function trendOption(
     return {
       type: 'line',
       name: line.name,
-      data: line.values.map((value, i) =>
-        partial[i] && value !== null
-          ? {
-              value,
-              symbol: 'emptyCircle',
-              symbolSize: symbolSize + 3,
-              // ECharts fills an empty circle white and strokes it in the item's colour.
-              itemStyle: { color: colour, borderColor: colour, borderWidth: 2 },
-            }
-          : value,
-      ),
+      data: partialPoints(line.values, partial, colour, symbolSize),
       connectNulls: false,
       symbol: 'circle',
       symbolSize,
@@ -296,11 +286,31 @@ export function trendOption(
 /** The band as it shows on white (the all-offices colour at 0.14 opacity), for its legend icon. */
 const BAND_COLOUR = '#dee0e4';
 
+/** A line's values with each partial period's point drawn hollow (and a little larger), the rest as they are. */
+export function partialPoints(
+  values: readonly (number | null)[],
+  partial: readonly boolean[],
+  colour: string,
+  symbolSize: number,
+): NonNullable<LineSeriesOption['data']> {
+  return values.map((value, i) =>
+    partial[i] && value !== null
+      ? {
+          value,
+          symbol: 'emptyCircle',
+          symbolSize: symbolSize + 3,
+          // ECharts fills an empty circle white and strokes it in the item's colour.
+          itemStyle: { color: colour, borderColor: colour, borderWidth: 2 },
+        }
+      : value,
+  );
+}
+
 /**
  * A partial period's shading: a bar as wide as the period's band, behind everything, silent and out of the
- * tooltip and legend.
+ * tooltip and legend. The chart's category axis must keep its boundary gap (ECharts draws bars in bands).
  */
-function partialShade(partial: readonly boolean[], top: number): BarSeriesOption {
+export function partialShade(partial: readonly boolean[], top: number): BarSeriesOption {
   return {
     type: 'bar',
     name: 'partial',

@@ -51,7 +51,7 @@ export async function channelsPanel(ctx: ViewContext, request: ChannelsRequest):
           h('h2', {}, metricLabel(ctx, answer.digital.metric)),
           h('p', { class: 'note' }, tr(ctx)('digitalOffice')),
         )
-      : digitalFigure(ctx, answer, digitalPoints(answer, mix.periods), labels),
+      : digitalFigure(ctx, answer, digitalPoints(answer, mix.periods), labels, partial),
   );
 }
 
@@ -127,6 +127,7 @@ function digitalFigure(
   answer: ChannelsAnswer,
   points: DigitalPoint[],
   labels: string[],
+  partial: readonly boolean[],
 ): HTMLElement {
   const l = tr(ctx);
   const title = metricLabel(ctx, answer.digital.metric);
@@ -144,6 +145,9 @@ function digitalFigure(
       }),
     );
   }
+  // Said as on the overview's trends, which mark partial periods the same way.
+  if (partial.some((p, i) => p && points[i]?.value !== null && points[i]?.value !== undefined))
+    notes.push(l('partialNote'));
   const shareText = (p: { value: number | null; n: number; suppressed: boolean }) =>
     p.suppressed
       ? h('span', { class: 'too-few' }, `${l('tooFew')} (n=${p.n})`)
@@ -175,14 +179,31 @@ function digitalFigure(
       name: l('digitalShare'),
       intervalName: l('interval95'),
       formatPercent: (v, digits) => percentTick(ctx)(v, digits),
+      partial,
     }),
     height: 320,
     tableLabel: l('dataTable'),
     data: {
-      columns: ['period', 'digital_share_pct', 'low_pct', 'high_pct', 'e_service_cases', 'rated_cases'],
+      columns: ['period', 'partial', 'digital_share_pct', 'low_pct', 'high_pct', 'e_service_cases', 'rated_cases'],
       rows: [
-        ...points.map((p) => [p.period, pct(p.value), pct(p.low), pct(p.high), p.successes, p.n]),
-        ['all', pct(all.value), pct(all.interval?.low ?? null), pct(all.interval?.high ?? null), all.successes, all.n],
+        ...points.map((p, i) => [
+          p.period,
+          partial[i] ? 'yes' : 'no',
+          pct(p.value),
+          pct(p.low),
+          pct(p.high),
+          p.successes,
+          p.n,
+        ]),
+        [
+          'all',
+          '',
+          pct(all.value),
+          pct(all.interval?.low ?? null),
+          pct(all.interval?.high ?? null),
+          all.successes,
+          all.n,
+        ],
       ],
     },
     table: table(title, [l('period'), l('digitalShare'), l('interval95'), l('eServiceCases'), l('ratedCases')], rows),
