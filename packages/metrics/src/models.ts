@@ -18,7 +18,8 @@ export interface ModelColumn {
 
 export interface ModelDefinition {
   id: ModelId;
-  description: string;
+  /** What a row is, in both of the page's languages (the SQL screen's schema list shows it as served). */
+  description: { lv: string; en: string };
   /** The column that identifies a row. */
   key: string;
   /** What `event_date` means for this model. */
@@ -37,7 +38,10 @@ const c = (name: string, type: ColumnType, description: string): ModelColumn => 
 export const Models: Record<ModelId, ModelDefinition> = {
   visits: {
     id: 'visits',
-    description: 'One row per visit (visit_id): each lifecycle stage that is known, with derived durations.',
+    description: {
+      lv: 'Viena rinda katram apmeklējumam (visit_id): katrs zināmais posms un no tiem aprēķinātie ilgumi.',
+      en: 'One row per visit (visit_id): each lifecycle stage that is known, with derived durations.',
+    },
     key: 'visit_id',
     anchoredOn: 'check-in, else the booked slot, else the first known stage',
     columns: [
@@ -68,9 +72,14 @@ export const Models: Record<ModelId, ModelDefinition> = {
   },
   complaints: {
     id: 'complaints',
-    description:
-      'One row per complaint (complaint_id): its stages, calendar and working-day response times, and the ' +
-      'deadline of the Law on Submissions in force on the day of receipt.',
+    description: {
+      lv:
+        'Viena rinda katrai sūdzībai (complaint_id): tās posmi, atbildes laiks kalendāra un darba dienās un ' +
+        'Iesniegumu likuma termiņš, kas bija spēkā saņemšanas dienā.',
+      en:
+        'One row per complaint (complaint_id): its stages, calendar and working-day response times, and the ' +
+        'deadline of the Law on Submissions in force on the day of receipt.',
+    },
     key: 'complaint_id',
     anchoredOn: 'the day the complaint was received',
     columns: [
@@ -103,7 +112,10 @@ export const Models: Record<ModelId, ModelDefinition> = {
   },
   surveys: {
     id: 'surveys',
-    description: 'One row per survey response, with the linked visit wait where known. Unanswered = null.',
+    description: {
+      lv: 'Viena rinda katrai aptaujas atbildei ar saistītā apmeklējuma gaidīšanas laiku, ja tas zināms. Neatbildēts jautājums = null.',
+      en: 'One row per survey response, with the linked visit wait where known. Unanswered = null.',
+    },
     key: 'survey_id',
     anchoredOn: 'the day the survey was submitted',
     columns: [
@@ -134,7 +146,10 @@ export const Models: Record<ModelId, ModelDefinition> = {
   },
   feedback: {
     id: 'feedback',
-    description: 'One row per feedback item (praise or suggestion).',
+    description: {
+      lv: 'Viena rinda katrai atsauksmei (pateicībai vai ierosinājumam).',
+      en: 'One row per feedback item (praise or suggestion).',
+    },
     key: 'feedback_id',
     anchoredOn: 'the day the feedback was received',
     columns: [

@@ -195,7 +195,7 @@ export type SchemaColumn = z.infer<typeof SchemaColumn>;
 
 export const SchemaTable = z.strictObject({
   id: z.string(),
-  description: z.string(),
+  description: Localised.describe("what a row of the table is, in the page's two languages"),
   key: z.string(),
   anchoredOn: z.string(),
   columns: z.array(SchemaColumn).readonly(),

@@ -125,7 +125,7 @@ export async function renderSql(ctx: ViewContext): Promise<HTMLElement> {
           'details',
           { class: 'schema-table', open: t.id === 'surveys' },
           h('summary', {}, h('code', {}, t.id), h('span', { class: 'muted' }, ` ${t.columns.length}`)),
-          h('p', { class: 'note' }, t.description),
+          h('p', { class: 'note' }, t.description[ctx.lang]),
           h(
             'ul',
             { class: 'columns' },

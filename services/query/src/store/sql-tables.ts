@@ -18,9 +18,15 @@ const alertLakeColumns = LakeColumns[LakeTables.alert].filter((c) => !internal.h
 
 export const alertEventsTable: SchemaTable = {
   id: LakeTables.alert,
-  description:
-    'One row per alert event (event_id): raised, renotified, acknowledged, resolved or delivered, as the alerts ' +
-    'service recorded them. An alert (alert_id) is open from its last alert.raised until an alert.resolved.',
+  description: {
+    lv:
+      'Viena rinda katram brīdinājuma notikumam (event_id): izsaukts, atgādināts, apstiprināts, atrisināts vai ' +
+      'piegādāts, kā to reģistrējis brīdinājumu serviss. Brīdinājums (alert_id) ir atvērts no pēdējā alert.raised ' +
+      'līdz alert.resolved.',
+    en:
+      'One row per alert event (event_id): raised, renotified, acknowledged, resolved or delivered, as the alerts ' +
+      'service recorded them. An alert (alert_id) is open from its last alert.raised until an alert.resolved.',
+  },
   key: 'event_id',
   anchoredOn: 'occurred_at, when the alerts service decided or did it',
   columns: [
