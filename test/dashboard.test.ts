@@ -12,6 +12,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Models } from '@servq/metrics';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -19,9 +20,11 @@ import {
   canvasTexts,
   DESKTOP,
   distDir,
+  lightness,
   openBrowser,
   pageWidths,
   PHONE,
+  pixelsAt,
   recordCanvasText,
   requireBrowserAndDashboard,
   screenReady,
@@ -177,6 +180,43 @@ describe('dashboard in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  // Regression: the list's shadows (radial, 0.18) faded out towards the sides and could not be seen.
+  it("shades the SQL schema list's edges clearly, across the list's width, where more of the list lies beyond", async () => {
+    await page.evaluate("document.querySelectorAll('.schema-table').forEach((d) => { d.open = true; })");
+    const list = page.locator('.sql-schema');
+    await page.evaluate("document.querySelector('.sql-schema').scrollTop = 300");
+    const box = await list.boundingBox();
+    if (!box) throw new Error('the schema list is not drawn');
+    expect(await list.evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop)).toBeGreaterThan(300);
+    // Along the top and bottom edges, inside the border, from near the left side to near the right: each point
+    // is clearly darker than the card's white (text there would only darken it further).
+    const across = [0.04, 0.25, 0.5, 0.75, 0.96].map((f) => Math.round(box.width * f));
+    const edges = [
+      ...across.map((x) => [x, 3] as const),
+      ...across.map((x) => [x, Math.floor(box.height) - 4] as const),
+    ];
+    const shades = (await pixelsAt(page, box, edges)).map((rgb) => Math.round(lightness(rgb)));
+    expect(shades.filter((l) => l > 215)).toEqual([]);
+    await page.screenshot({ path: join(screenshots, 'dashboard-sql-schema-shadows.png'), clip: box });
+    expect({ violations: await axeViolations(page) }).toEqual({ violations: [] });
+    await page.evaluate("document.querySelector('.sql-schema').scrollTop = 0");
+  });
+
+  // Regression: the Latvian SQL screen described every table in English (the API served one string).
+  it("describes the schema's tables in the page's language, as the API serves them", async () => {
+    await switchLanguage(page, 'lv');
+    await screenReady(page, 'sql');
+    await page.locator('.schema-table').first().waitFor();
+    const descriptions = await page.locator('.schema-table > .note').allTextContents();
+    expect(descriptions).toEqual(Object.values(Models).map((m) => m.description.lv));
+    expect(descriptions.join(' ')).toMatch(/[āčēģīķļņšūž]/);
+    await switchLanguage(page, 'en');
+    await screenReady(page, 'sql');
+    expect(await page.locator('.schema-table > .note').allTextContents()).toEqual(
+      Object.values(Models).map((m) => m.description.en),
+    );
+  });
+
   it('marks the first and last partial periods of a trend and never draws them as complete', async () => {
     await page.goto(`${server.url}#/overview?from=2026-07-15&to=2026-12-03&grain=month`);
     await screenReady(page, 'overview');
@@ -297,6 +337,62 @@ describe('dashboard in Chromium', () => {
           await page.screenshot({ path: join(screenshots, `phone-${screen}-${lang}.png`), fullPage: true });
         }
       }
+    } finally {
+      await page.setViewportSize(DESKTOP);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  // Regression: at 390 px a wide table scrolled inside its box with nothing to say that more columns lay beyond.
+  it('shades the side of a wide table that has more columns to scroll to, at 390 px', async () => {
+    await page.setViewportSize(PHONE);
+    try {
+      await page.goto(`${server.url}#/overview`);
+      await screenReady(page, 'overview');
+      await page.evaluate("document.querySelectorAll('.table-fallback').forEach((d) => { d.open = true; })");
+      // The opened tables are measured in the next frame's rendering (ResizeObserver): wait until it is done.
+      await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
+      const cues = () =>
+        page.evaluate<{ label: string; focusable: boolean; more: string; before: string; after: string }[]>(`
+          [...document.querySelectorAll('.table-scroll')].filter((r) => r.scrollWidth > r.clientWidth + 1).map((r) => ({
+            label: r.getAttribute('role') === 'region' ? (r.getAttribute('aria-label') ?? '') : '',
+            focusable: r.tabIndex === 0,
+            more: r.parentElement?.dataset.more ?? '',
+            before: getComputedStyle(r.parentElement, '::before').opacity,
+            after: getComputedStyle(r.parentElement, '::after').opacity,
+          }))`);
+      const wide = await cues();
+      expect(wide.length).toBeGreaterThan(0);
+      for (const cue of wide) {
+        expect(cue.label).not.toBe('');
+        expect(cue).toMatchObject({ focusable: true, more: 'end' });
+      }
+      // The first of them (a trend's table of periods by office, on a phone).
+      const first = await page.evaluate<number>(
+        "[...document.querySelectorAll('.table-scroll')].findIndex((r) => r.scrollWidth > r.clientWidth + 1)",
+      );
+      const region = page.locator('.table-scroll').nth(first);
+      const cue = `document.querySelectorAll('.scroll-cue')[${first}]`;
+      await region.scrollIntoViewIfNeeded();
+      const box = await region.boundingBox();
+      if (!box) throw new Error('the wide table is not drawn');
+      // The right edge (in the cells' padding, clear of text) is clearly darker while columns lie beyond it ...
+      await page.waitForFunction(`getComputedStyle(${cue}, '::after').opacity === '1'`);
+      const edge = [0.3, 0.5, 0.7].map((f) => [Math.floor(box.width) - 4, Math.round(box.height * f)] as const);
+      const shaded = (await pixelsAt(page, box, edge)).map(lightness);
+      await page.screenshot({ path: join(screenshots, 'phone-table-scroll-cue-start.png'), clip: box });
+      // ... and no longer once scrolled to its end, where the shadow moves to the left side.
+      await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      await page.waitForFunction(
+        `${cue}.dataset.more === 'start' && getComputedStyle(${cue}, '::after').opacity === '0' &&
+          getComputedStyle(${cue}, '::before').opacity === '1'`,
+      );
+      const plain = (await pixelsAt(page, box, edge)).map(lightness);
+      await page.screenshot({ path: join(screenshots, 'phone-table-scroll-cue-end.png'), clip: box });
+      expect(shaded.map((l, i) => (plain[i] ?? 0) - l).filter((drop) => drop < 30)).toEqual([]);
+      const widths = await pageWidths(page);
+      expect(widths.scroll).toBe(widths.client);
+      expect({ violations: await axeViolations(page) }).toEqual({ violations: [] });
     } finally {
       await page.setViewportSize(DESKTOP);
     }

@@ -195,3 +195,27 @@ export async function canvasTexts(page: Page, selector: string): Promise<string[
     `[...(document.querySelector(${JSON.stringify(selector)})?.querySelectorAll('canvas') ?? [])].flatMap((c) => [...(c.__drawnText ?? [])])`,
   );
 }
+
+/**
+ * The colours (RGB, 0–255) a screenshot of the page shows at points of a clip (CSS pixels, device scale 1), for
+ * what only the rendering can tell (a shadow's strength). The PNG is decoded in the page itself, from bytes, so
+ * no image library and no request that a Content-Security-Policy could refuse.
+ */
+export async function pixelsAt(
+  page: Page,
+  clip: { x: number; y: number; width: number; height: number },
+  points: readonly (readonly [number, number])[],
+): Promise<[number, number, number][]> {
+  const png = (await page.screenshot({ clip })).toString('base64');
+  return page.evaluate<[number, number, number][]>(`(async () => {
+    const bytes = Uint8Array.from(atob(${JSON.stringify(png)}), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    const context = canvas.getContext('2d');
+    context.drawImage(bitmap, 0, 0);
+    return ${JSON.stringify(points)}.map(([x, y]) => [...context.getImageData(x, y, 1, 1).data.slice(0, 3)]);
+  })()`);
+}
+
+/** Perceived lightness of an RGB colour, 0 (black) to 255 (white). */
+export const lightness = ([r, g, b]: readonly [number, number, number]): number => 0.299 * r + 0.587 * g + 0.114 * b;

@@ -4,7 +4,7 @@
  * The window lives in the address (`within=`), so a desk view can be bookmarked; the list exports as CSV.
  */
 import type { DueAnswer, DueComplaint } from './api.types.ts';
-import { h, table } from './dom.ts';
+import { h, scrollRegion, table } from './dom.ts';
 import { downloadCsv, fileStem } from './download.ts';
 import { routeHash } from './filters.ts';
 import { formatPeriod } from './format.ts';
@@ -104,11 +104,7 @@ export function deskPanel(ctx: ViewContext, answer: DueAnswer): HTMLElement {
     h('p', { class: 'note' }, l('dueNote', { date: date(ctx, answer.asOf) })),
     answer.complaints.length === 0
       ? h('p', { class: 'muted' }, l('noneDue'))
-      : h(
-          'div',
-          { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': `${title}: ${l('dataTable')}` },
-          listTable,
-        ),
+      : scrollRegion(`${title}: ${l('dataTable')}`, listTable),
     answer.truncated
       ? h(
           'p',

@@ -67,3 +67,30 @@ export function table(
     ),
   );
 }
+
+/**
+ * A box that scrolls wide content (a table on a phone) sideways inside itself rather than the page. It is a
+ * focusable, named region, so keys can scroll it (axe's scrollable-region-focusable). A shadow stands on each
+ * side with more content beyond it (`data-more="start end"` on the wrapper, kept by scrolling and resizing), so
+ * a cut-off column reads as "scroll for more" rather than as the table's end. The shadows are drawn over the
+ * content by the wrapper (see .scroll-cue in styles.css), so cells with their own background do not hide them.
+ */
+export function scrollRegion(label: string, content: Node, className = ''): HTMLElement {
+  const region = h(
+    'div',
+    { class: `table-scroll ${className}`.trim(), tabindex: '0', role: 'region', 'aria-label': label },
+    content,
+  );
+  const cue = h('div', { class: 'scroll-cue' }, region);
+  const update = () => {
+    const beyond = region.scrollWidth - region.clientWidth - region.scrollLeft;
+    const more = [region.scrollLeft > 1 ? 'start' : '', beyond > 1 ? 'end' : ''].filter(Boolean).join(' ');
+    if (cue.dataset.more !== more) cue.dataset.more = more;
+  };
+  region.addEventListener('scroll', update, { passive: true });
+  // The region changes size with the window and when its <details> opens; the content when fonts arrive.
+  const resized = new ResizeObserver(update);
+  resized.observe(region);
+  if (content instanceof Element) resized.observe(content);
+  return cue;
+}

@@ -154,6 +154,7 @@ const strings = {
   rows: { lv: '{n} rindas, {ms} ms', en: '{n} rows, {ms} ms' },
   truncated: { lv: 'rezultāts saīsināts līdz rindu limitam', en: 'result cut at the row limit' },
   schema: { lv: 'Shēma', en: 'Schema' },
+  sqlResults: { lv: 'Vaicājuma rezultāts', en: 'Query result' },
   sqlError: { lv: 'Vaicājums netika izpildīts', en: 'The query was not run' },
   errorTitle: { lv: 'Kļūda', en: 'Error' },
   notReady: {

@@ -7,7 +7,7 @@ import { isApiError } from './api.ts';
 import type { DimensionInfo, Freshness, Lang, MetricInfo } from './api.types.ts';
 import type { ChartOption } from './charts/chart.options.ts';
 import { chartsModule } from './charts.lazy.ts';
-import { h } from './dom.ts';
+import { h, scrollRegion } from './dom.ts';
 import { downloadCsv, downloadPng, fileStem, tableCells } from './download.ts';
 import type { Catalogue } from './figures.ts';
 import type { FilterDimension, Filters } from './filters.ts';
@@ -170,17 +170,8 @@ export function chartFigure(options: {
       'details',
       { class: 'table-fallback', open: options.tableOpen ?? false },
       h('summary', {}, options.tableLabel),
-      // A narrow screen scrolls the table, not the page; the region is focusable so keys can scroll it.
-      h(
-        'div',
-        {
-          class: 'table-scroll',
-          tabindex: '0',
-          role: 'region',
-          'aria-label': `${options.title}: ${options.tableLabel}`,
-        },
-        options.table,
-      ),
+      // A narrow screen scrolls the table, not the page.
+      scrollRegion(`${options.title}: ${options.tableLabel}`, options.table),
     ),
   );
   pending.set(canvas, options.option);

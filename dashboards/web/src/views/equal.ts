@@ -8,7 +8,7 @@
  */
 import { EQUAL_BY, EQUAL_METRICS } from '@servq/query-api';
 import type { CompareAnswer, CompareWithinAnswer, Comparison } from '../api.types.ts';
-import { h, table } from '../dom.ts';
+import { h, scrollRegion, table } from '../dom.ts';
 import { toneOf, verdictOf, type Gap, type Verdict } from '../shapes/equal.shape.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatP, formatValue } from '../format.ts';
@@ -171,10 +171,6 @@ function verdictCard(
     { class: 'card verdict-card', 'aria-labelledby': 'verdict-title' },
     h('h2', { id: 'verdict-title' }, title),
     h('p', { class: 'note' }, l('verdictNote')),
-    h(
-      'div',
-      { class: 'table-scroll', tabindex: '0', role: 'region', 'aria-label': title },
-      table(title, [l('office'), l('verdict')], rows),
-    ),
+    scrollRegion(title, table(title, [l('office'), l('verdict')], rows)),
   );
 }

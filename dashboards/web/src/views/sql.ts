@@ -6,7 +6,7 @@
 import { isApiError } from '../api.ts';
 import type { SchemaAnswer, SqlAnswer } from '../api.types.ts';
 import { CSV_BOM, toCsv } from '../csv.ts';
-import { clear, h } from '../dom.ts';
+import { clear, h, scrollRegion } from '../dom.ts';
 import { cellText, isNumericType } from '../sql.cells.ts';
 import { errorBox, tr, type ViewContext } from '../view.ts';
 
@@ -164,9 +164,8 @@ function resultTable(ctx: ViewContext, answer: SqlAnswer): HTMLElement {
       l('rows', { n: answer.rows.length, ms: Math.round(answer.elapsedMs) }),
       answer.truncated ? h('span', { class: 'pill pill-bad' }, l('truncated')) : null,
     ),
-    h(
-      'div',
-      { class: 'table-scroll' },
+    scrollRegion(
+      l('sqlResults'),
       h(
         'table',
         { class: 'data sql-table' },
