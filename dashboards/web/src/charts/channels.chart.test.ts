@@ -104,8 +104,9 @@ describe('channel charts', () => {
       formatPercent: (v, d) => v.toFixed(d),
       partial: [false, false, true],
     });
-    const trend = trendOption(['Oct', 'Nov', 'Dec'], [{ name: 'All', values: [20, 21, 30] }], {
+    const trend = trendOption(['Oct', 'Nov', 'Dec'], [{ name: 'All', values: [20, 21, 30], emphasis: true }], {
       unit: 'share',
+      lang: 'en',
       target: null,
       targetLabel: 'Target',
       partial: [false, false, true],
