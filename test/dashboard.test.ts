@@ -187,7 +187,11 @@ describe('dashboard in Chromium', () => {
     await page.evaluate("document.querySelector('.sql-schema').scrollTop = 300");
     const box = await list.boundingBox();
     if (!box) throw new Error('the schema list is not drawn');
-    expect(await list.evaluate((el) => el.scrollHeight - el.clientHeight - el.scrollTop)).toBeGreaterThan(300);
+    expect(
+      await page.evaluate<number>(
+        "(() => { const el = document.querySelector('.sql-schema'); return el.scrollHeight - el.clientHeight - el.scrollTop; })()",
+      ),
+    ).toBeGreaterThan(300);
     // Along the top and bottom edges, inside the border, from near the left side to near the right: each point
     // is clearly darker than the card's white (text there would only darken it further).
     const across = [0.04, 0.25, 0.5, 0.75, 0.96].map((f) => Math.round(box.width * f));
@@ -382,7 +386,7 @@ describe('dashboard in Chromium', () => {
       const shaded = (await pixelsAt(page, box, edge)).map(lightness);
       await page.screenshot({ path: join(screenshots, 'phone-table-scroll-cue-start.png'), clip: box });
       // ... and no longer once scrolled to its end, where the shadow moves to the left side.
-      await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      await page.evaluate(`${cue}.firstElementChild.scrollTo({ left: ${cue}.firstElementChild.scrollWidth })`);
       await page.waitForFunction(
         `${cue}.dataset.more === 'start' && getComputedStyle(${cue}, '::after').opacity === '0' &&
           getComputedStyle(${cue}, '::before').opacity === '1'`,
