@@ -368,22 +368,24 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     return { from: route.get('from')!, to: route.get('to')! };
   }
 
-  it("gives the Complaints tiles the Overview's verdict from the 95 % interval instead of a met/missed pill", async () => {
-    await page.locator('.lang-switch button[lang="en"]').click();
-    const { from, to } = pageRange();
-    await openScreen(page, 'complaints', `from=${from}&to=${to}&grain=month`);
-    const estimates = ['response_p50', 'legal_deadline_share', 'internal_target_share'];
+  /**
+   * The tiles of a screen (`.screen-<screen>`) give the verdict the API's /v1/compare figures imply for the
+   * estimates among them: on target when the whole 95 % interval meets the target, off when none of it does,
+   * within noise otherwise; no met/missed pill beside it, and no verdict where none can be claimed.
+   */
+  async function expectIntervalVerdicts(screen: string, estimates: readonly string[], from: string, to: string) {
     const compared = await api(
       CompareAnswer,
       `/v1/compare?${new URLSearchParams({ metrics: estimates.join(','), by: 'office', from, to }).toString()}`,
     );
     const tiles = await page.evaluate<{ id: string; verdict: string | null; pill: boolean }[]>(
-      `[...document.querySelectorAll('.screen-complaints .tile[data-metric]')].map((tile) => ({
+      `[...document.querySelectorAll('.screen-${screen} .tile[data-metric]')].map((tile) => ({
         id: tile.getAttribute('data-metric'),
         verdict: tile.querySelector('.verdict')?.textContent ?? null,
         pill: tile.querySelector('.tile-meta .pill') !== null,
       }))`,
     );
+    expect(compared.metrics.map((m) => m.id).sort()).toEqual([...estimates].sort());
     for (const metric of compared.metrics) {
       const tile = tiles.find((t) => t.id === metric.id);
       const { value, interval, target, suppressed } = metric.all;
@@ -391,7 +393,6 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
         expect({ tile: metric.id, verdict: tile?.verdict }).toEqual({ tile: metric.id, verdict: null });
         continue;
       }
-      // On target when the whole interval meets it, off when none of it does, within noise otherwise.
       const meets = (v: number) => (metric.direction === 'higher_is_better' ? v >= target : v <= target);
       const [low, high] = [interval?.low ?? value, interval?.high ?? value].map(meets);
       const expected =
@@ -408,6 +409,28 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
         pill: false,
       });
     }
+  }
+
+  it("gives the Complaints tiles the Overview's verdict from the 95 % interval instead of a met/missed pill", async () => {
+    await page.locator('.lang-switch button[lang="en"]').click();
+    const { from, to } = pageRange();
+    await openScreen(page, 'complaints', `from=${from}&to=${to}&grain=month`);
+    await expectIntervalVerdicts(
+      'complaints',
+      ['response_p50', 'legal_deadline_share', 'internal_target_share'],
+      from,
+      to,
+    );
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  it("gives the Visits refusal and no-show tiles the Overview's verdict from the 95 % interval, not a met/missed pill", async () => {
+    const { from, to } = pageRange();
+    await openScreen(page, 'visits', `from=${from}&to=${to}&grain=month`);
+    // Refusals citing a regulation (target 100 %) and the no-show share (at most 10 %) have targets; the refusal
+    // share has none, so it gets no verdict.
+    await expectIntervalVerdicts('visits', ['refusal_share', 'refusal_regulation_share', 'no_show_share'], from, to);
+    expect(await page.locator('.screen-visits .tile[data-metric="refusal_regulation_share"] .verdict').count()).toBe(1);
     expect(browser.pageErrors).toEqual([]);
   });
 

@@ -12,18 +12,16 @@ import { backlogOption, stackedBarOption } from '../charts/complaints.charts.ts'
 import { DEFAULT_WITHIN, deskPanel } from '../complaints.desk.ts';
 import { backlogLines, breakdown, weeklyCounts, type Slice } from '../shapes/complaints.shape.ts';
 import { h, table } from '../dom.ts';
-import { figureOf, keyOf, totalRow } from '../figures.ts';
+import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
 import { sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
-import { tilesOf } from '../shapes/tiles.shape.ts';
-import { figureIn } from '../shapes/tiles.change.ts';
-import { headlineComparison, tileVerdict } from './tile.extras.ts';
+import { headlineComparison, verdictTiles } from './tile.extras.ts';
 import { trendOf } from '../shapes/trend.shape.ts';
-import { chartFigure, metricInfo, metricLabel, tileElement, tr, type ViewContext } from '../view.ts';
+import { chartFigure, metricInfo, metricLabel, tr, type ViewContext } from '../view.ts';
 
 const TILE_METRICS = [
   'complaints_received',
@@ -63,15 +61,9 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
     ctx.onFreshness(a.freshness);
 
   const onTime = onTimeCount(headline);
-  const row = totalRow(headline);
-  const tiles = tilesOf(headline, ctx.catalogue, TILE_METRICS).map((t) => {
-    const tile = tileElement(ctx, t);
-    const metric = metricInfo(ctx, t.id);
-    // The Overview's verdict from the 95 % interval; a count or a maximum is exact, so its point decides.
-    const verdict = metric ? tileVerdict(ctx, tile, t, metric, figureIn(compared, t.id) ?? figureOf(row, t.id)) : null;
-    if (verdict) tile.querySelector('.tile-meta')?.after(verdict);
+  const tiles = verdictTiles(ctx, headline, TILE_METRICS, compared).map((tile) => {
     // A count is not an estimate: an office head reads "3 of 4" even where the share is withheld.
-    if (t.id === 'legal_deadline_share' && onTime.due > 0)
+    if (tile.dataset.metric === 'legal_deadline_share' && onTime.due > 0)
       tile.append(h('p', { class: 'tile-count' }, l('countOf', { k: onTime.met, n: onTime.due })));
     return tile;
   });

@@ -2,11 +2,12 @@
  * The overview tile's extras: a sparkline of the figure over the range's periods, its change against the
  * previous period and a year earlier (arrow and word by the metric's direction; "significant" only when the
  * API's test says so), and the verdict against the target that accounts for the 95 % interval (shared with the
- * Complaints screen's tiles).
+ * Complaints and Visits screens' tiles).
  */
 import type { CompareRequest } from '@servq/query-api';
-import type { CompareAnswer, MetricInfo } from '../api.types.ts';
+import type { CompareAnswer, MetricInfo, QueryAnswer } from '../api.types.ts';
 import { h } from '../dom.ts';
+import { figureOf, totalRow } from '../figures.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatChange, formatP } from '../format.ts';
 import { earlierGap } from '../sample.note.ts';
@@ -19,9 +20,9 @@ import {
   type Verdict,
   type VerdictFigure,
 } from '../shapes/tiles.change.ts';
-import { toneOf, type Tile } from '../shapes/tiles.shape.ts';
+import { tilesOf, toneOf, type Tile } from '../shapes/tiles.shape.ts';
 import type { TrendPoint } from '../shapes/trend.shape.ts';
-import { tr, type ViewContext } from '../view.ts';
+import { metricInfo, tileElement, tr, type ViewContext } from '../view.ts';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -110,6 +111,27 @@ export function tileVerdict(
   const key =
     verdict === 'off' && metric.direction === 'lower_is_better' ? 'verdict_off_lower' : VERDICT_WORDS[verdict];
   return h('p', { class: `verdict verdict-${verdict}` }, tr(ctx)(key));
+}
+
+/**
+ * Tiles of a screen without sparklines (Complaints, Visits), each with the Overview's verdict from the 95 %
+ * interval (`compared`, from /v1/compare) in place of a met/missed pill; a count or a maximum has no interval
+ * there, so its exact point decides.
+ */
+export function verdictTiles(
+  ctx: ViewContext,
+  headline: QueryAnswer,
+  ids: readonly string[],
+  compared: CompareAnswer | null,
+): HTMLElement[] {
+  const row = totalRow(headline);
+  return tilesOf(headline, ctx.catalogue, ids).map((t) => {
+    const tile = tileElement(ctx, t);
+    const metric = metricInfo(ctx, t.id);
+    const verdict = metric ? tileVerdict(ctx, tile, t, metric, figureIn(compared, t.id) ?? figureOf(row, t.id)) : null;
+    if (verdict) tile.querySelector('.tile-meta')?.after(verdict);
+    return tile;
+  });
 }
 
 export function tileExtras(

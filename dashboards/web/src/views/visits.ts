@@ -13,8 +13,8 @@ import { formatDate } from '../filters.ts';
 import { formatTimestamp, formatUpTo, formatValue, plotValue } from '../format.ts';
 import { sampleNote } from '../sample.note.ts';
 import { scopedQuery } from '../scoped.query.ts';
-import { tilesOf } from '../shapes/tiles.shape.ts';
 import { HEAT_COLOURS, heatmapOption } from '../charts/visits.charts.ts';
+import { headlineComparison, verdictTiles } from './tile.extras.ts';
 import {
   bandFigures,
   groupsOf,
@@ -26,16 +26,7 @@ import {
   type Group,
   type HourGrid,
 } from '../shapes/visits.shape.ts';
-import {
-  chartFigure,
-  errorBox,
-  metricInfo,
-  metricLabel,
-  mountCharts,
-  tileElement,
-  tr,
-  type ViewContext,
-} from '../view.ts';
+import { chartFigure, errorBox, metricInfo, metricLabel, mountCharts, tr, type ViewContext } from '../view.ts';
 
 const REFRESH_MS = 30_000;
 const ARRIVAL_METRICS = ['visits', 'wait_p50', 'wait_within_target', 'punctuality_p50', 'no_shows', 'no_show_share'];
@@ -241,7 +232,7 @@ function todayContent(ctx: ViewContext, answer: TodayAnswer): HTMLElement[] {
 async function visitsBody(ctx: ViewContext): Promise<HTMLElement> {
   const l = tr(ctx);
   const { from, to } = ctx.filters;
-  const [grid, days, arrivals, services, refusalHead, reasons, bands] = await Promise.all([
+  const [grid, days, arrivals, services, refusalHead, reasons, bands, refusalCompared] = await Promise.all([
     scopedQuery(ctx, { metrics: ['visits', 'wait_p50'], dimensions: ['weekday', 'hour'], from, to }),
     scopedQuery(ctx, { metrics: ['visits'], dimensions: ['weekday'], from, to, grain: 'day' }),
     scopedQuery(ctx, { metrics: ARRIVAL_METRICS, dimensions: ['arrival'], from, to }),
@@ -249,6 +240,13 @@ async function visitsBody(ctx: ViewContext): Promise<HTMLElement> {
     scopedQuery(ctx, { metrics: REFUSAL_TILES, from, to }),
     scopedQuery(ctx, { metrics: ['refusals', 'refusal_regulation_share'], dimensions: ['refusal_reason'], from, to }),
     scopedQuery(ctx, { metrics: ['csat', 'surveys_answered'], dimensions: ['wait_band'], from, to }),
+    // The refusal and no-show shares' intervals, for the Overview's verdict on their tiles.
+    headlineComparison(ctx, {
+      metrics: REFUSAL_TILES.filter((id) => ctx.catalogue.get(id)?.unit !== 'count'),
+      by: 'office',
+      from,
+      to,
+    }),
   ]);
   for (const a of [grid, days, arrivals, services, refusalHead, reasons, bands]) ctx.onFreshness(a.freshness);
 
@@ -270,11 +268,7 @@ async function visitsBody(ctx: ViewContext): Promise<HTMLElement> {
       'section',
       { 'aria-labelledby': 'refusal-tiles' },
       h('h2', { id: 'refusal-tiles', class: 'section-title' }, l('refusalsNoShows')),
-      h(
-        'div',
-        { class: 'tiles' },
-        tilesOf(refusalHead, ctx.catalogue, REFUSAL_TILES).map((t) => tileElement(ctx, t)),
-      ),
+      h('div', { class: 'tiles' }, verdictTiles(ctx, refusalHead, REFUSAL_TILES, refusalCompared)),
     ),
     h(
       'section',
