@@ -434,6 +434,22 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(browser.pageErrors).toEqual([]);
   });
 
+  it("says that Refusal reasons' bars count refusals, not the share citing a regulation its note used to describe", async () => {
+    const card = page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Refusal reasons' }) });
+    expect(await card.locator('.note').innerText()).toBe(
+      'Bars: refusals by reason. The table adds the share of each reason’s refusals that cite a regulation.',
+    );
+    // The table has both: each reason's count (what the bars draw) and its share citing a regulation.
+    // The table sits in a closed <details>: its text, not its rendering.
+    const head = await card.locator('thead th').allTextContents();
+    expect(head.map((t) => t.toLowerCase())).toEqual(
+      expect.arrayContaining([
+        catalogue.find((m) => m.id === 'refusals')!.label.en.toLowerCase(),
+        catalogue.find((m) => m.id === 'refusal_regulation_share')!.label.en.toLowerCase(),
+      ]),
+    );
+  });
+
   it("opens Equal service with one comparison request and words each office's verdict by its gaps' direction", async () => {
     const { from, to } = pageRange();
     const asked: string[] = [];

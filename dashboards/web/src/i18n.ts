@@ -202,6 +202,10 @@ const strings = {
   arrivalKinds: { lv: 'Ar pierakstu un bez', en: 'Appointments and walk-ins' },
   serviceTimes: { lv: 'Apkalpošanas laiks pa pakalpojumiem', en: 'Service time by service' },
   refusalReasons: { lv: 'Atteikumu iemesli', en: 'Refusal reasons' },
+  refusalReasonsNote: {
+    lv: 'Joslas: atteikumu skaits pa iemesliem. Tabulā arī katra iemesla atteikumu daļa ar normatīvā akta atsauci.',
+    en: 'Bars: refusals by reason. The table adds the share of each reason’s refusals that cite a regulation.',
+  },
   refusalsNoShows: { lv: 'Atteikumi un neierašanās', en: 'Refusals and no-shows' },
   waitBands: { lv: 'Apmierinātība pēc gaidīšanas laika', en: 'Satisfaction by wait' },
   waitBand: { lv: 'Gaidīšana', en: 'Wait' },

@@ -515,7 +515,8 @@ function refusalReasons(ctx: ViewContext, groups: Group[]): HTMLElement {
     .sort((a, b) => (b.figures.refusals?.value ?? 0) - (a.figures.refusals?.value ?? 0));
   return barOfGroups(ctx, {
     title: tr(ctx)('refusalReasons'),
-    note: metricInfo(ctx, 'refusal_regulation_share')?.description[ctx.lang],
+    // The bars count refusals; the regulation share is the table's second column, not what is drawn.
+    note: tr(ctx)('refusalReasonsNote'),
     dimension: 'refusal_reason',
     groups: sorted,
     metric: 'refusals',
