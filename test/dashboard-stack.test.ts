@@ -424,6 +424,30 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(browser.pageErrors).toEqual([]);
   });
 
+  it("says the Complaints open tiles count the period's complaints while the list counts every open one, and keeps case numbers on one line", async () => {
+    const { from, to } = pageRange();
+    await openScreen(page, 'complaints', `from=${from}&to=${to}&grain=month`);
+    const dmy = (iso: string) => iso.split('-').reverse().join('/');
+    // The tiles' "past the deadline" (received in the period) and the desk's "overdue" (every open complaint)
+    // differ; the note between them says which counts what, with the period's dates.
+    expect(await page.locator('.screen-complaints .open-note').innerText()).toBe(
+      `The open, past-the-deadline and oldest-open tiles count the complaints received in the period (${dmy(from)} – ${dmy(to)}) that were still unanswered at the last sync. The list and the age chart below count every open complaint, whatever the period.`,
+    );
+    // Each case number ("c-20251127-1") is on one line, not "c-" over the rest, on a laptop's 1280 px too.
+    await page.setViewportSize({ width: 1280, height: DESKTOP.height });
+    const wrapped = await page.evaluate<
+      string[]
+    >(`[...document.querySelectorAll('.due-list tbody th')].flatMap((cell) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      return lines.size > 1 ? [cell.textContent] : [];
+    })`);
+    expect(await page.locator('.due-list tbody th').count()).toBeGreaterThan(0);
+    await page.setViewportSize(DESKTOP);
+    expect(wrapped).toEqual([]);
+  });
+
   it("gives the Visits refusal and no-show tiles the Overview's verdict from the 95 % interval, not a met/missed pill", async () => {
     const { from, to } = pageRange();
     await openScreen(page, 'visits', `from=${from}&to=${to}&grain=month`);

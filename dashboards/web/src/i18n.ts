@@ -138,8 +138,8 @@ const strings = {
   },
   backlog: { lv: 'Neatbildētās sūdzības', en: 'Backlog' },
   openNote: {
-    lv: 'Periodā saņemtās sūdzības, kas pēdējās sinhronizācijas brīdī vēl nav atbildētas.',
-    en: 'Complaints received in the period that were still unanswered at the last sync.',
+    lv: 'Atvērto sūdzību, nokavēto sūdzību un vecākās sūdzības vecuma rādītāji attiecas uz periodā ({from} – {to}) saņemtajām sūdzībām, kas pēdējās sinhronizācijas brīdī vēl nav atbildētas. Saraksts un vecuma grafiks zemāk ietver visas atvērtās sūdzības neatkarīgi no perioda.',
+    en: 'The open, past-the-deadline and oldest-open tiles count the complaints received in the period ({from} – {to}) that were still unanswered at the last sync. The list and the age chart below count every open complaint, whatever the period.',
   },
   count: { lv: 'Skaits', en: 'Count' },
   share: { lv: 'Daļa', en: 'Share' },

@@ -72,7 +72,13 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
     'div',
     { class: 'screen screen-complaints' },
     h('section', {}, h('div', { class: 'tiles' }, tiles)),
-    h('p', { class: 'note' }, l('openNote')),
+    // The open tiles count the period's complaints, the desk and the ageing chart every open one: "11 past the
+    // deadline" above "19 overdue" needs saying which is which.
+    h(
+      'p',
+      { class: 'note open-note' },
+      l('openNote', { from: formatDate(from, ctx.lang), to: formatDate(to, ctx.lang) }),
+    ),
     deskPanel(ctx, due satisfies DueAnswer),
     h('section', { class: 'grid-2' }, backlogFigure(ctx, backlog), ageingFigure(ctx, ageingOf(ageing))),
     h('section', { class: 'grid-2' }, receivedFigure(ctx, weekly), complianceFigure(ctx, compliance)),
