@@ -51,17 +51,13 @@ const used: Record<'visit_events' | 'survey_events' | 'complaint_events' | 'aler
   // reason is generated, acknowledged_by a token id.
   [LakeTables.alert]: LakeColumns[LakeTables.alert].map((c) => c.name),
 };
-/** The envelope of the ingested events; alert events have their own (no channel) and list every column. */
-const envelope = [
-  'event_id',
-  'type',
-  'occurred_at',
-  'ingested_at',
-  'kafka_partition',
-  'kafka_offset',
-  'office_id',
-  'channel',
-];
+/**
+ * The envelope of the ingested events that the models read; alert events have their own (no channel) and list
+ * every column. `ingested_at` and `kafka_partition` stay in the lake: no model reads them, and loading them
+ * took 16 % of the raw visits' memory (a year of 10 million events: 43 of 265 MiB compressed), which a large
+ * lake then spills past the memory limit.
+ */
+const envelope = ['event_id', 'type', 'occurred_at', 'kafka_offset', 'office_id', 'channel'];
 
 function project(table: keyof typeof used): RawColumn[] {
   const wanted = table === LakeTables.alert ? used[table] : [...envelope, ...used[table]];
