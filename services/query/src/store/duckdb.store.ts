@@ -198,12 +198,22 @@ export class DuckDbStore {
       return { loadedFiles: 0, droppedFiles: 0, loadedEvents: {}, changed: false };
     }
     const firstLoad = this.loaded.size === 0;
-    const loadedEvents = firstLoad ? await this.stageFirstLoad(added) : {};
     // Until a sync has completed nothing has been answered from the models (the API says it is not ready), so
     // the first one may build them in committed parts.
     const builtInParts = firstLoad && this.freshness.syncedAt === null;
-    if (builtInParts) await this.buildModelsInParts(today);
-    else await this.applyChanges({ firstLoad, dropped, added, dayChanged, today, loadedEvents });
+    // No reader is served during the first sync, and the order it stores rows in means nothing (the models come
+    // out of hash aggregates, in parts by entity hash). Keeping insertion order made DuckDB gather the threads'
+    // rows back into file order on every insert and copy: 10 million events took 54 s of CPU without it against
+    // 65 s with it, the raw load alone 4.4 s against 8.3 s. Later syncs keep the default: their rows are few.
+    if (builtInParts) await this.writer.run('SET GLOBAL preserve_insertion_order = false');
+    let loadedEvents: Partial<Record<LoadedTable, number>> = {};
+    try {
+      if (firstLoad) loadedEvents = await this.stageFirstLoad(added);
+      if (builtInParts) await this.buildModelsInParts(today);
+      else await this.applyChanges({ firstLoad, dropped, added, dayChanged, today, loadedEvents });
+    } finally {
+      if (builtInParts) await this.writer.run('SET GLOBAL preserve_insertion_order = true');
+    }
     for (const path of dropped) this.loaded.delete(path);
     for (const file of added) this.loaded.set(file.path, file.etag);
     this.lastToday = today;
