@@ -52,9 +52,14 @@ import { dashboardRequests, type DashboardRequest } from './dashboard.requests.t
 import { generateLake } from './lake.generator.ts';
 import { timedRuns } from './timed.runs.ts';
 
-const RUNS = Number(process.argv[2] ?? 15);
 /** Events in the synthetic lake (`pnpm bench -- --sizes` runs one process per size). */
 const LAKE_EVENTS = Number(process.env.BENCH_LAKE_EVENTS ?? 10_000_000);
+/**
+ * Samples a side of each request after the warm-ups; at most 5 over 50 million events, where the dashboard's
+ * requests take up to 12 s each (100 M: about 43 s for one pass of the eleven, API and direct): the full run's
+ * 10 samples and 2 warm-ups took about 8.5 minutes of `pnpm bench`'s hour there, 5 and 2 take about 5.
+ */
+const RUNS = Math.min(Number(process.argv[2] ?? 15), LAKE_EVENTS >= 50_000_000 ? 5 : Number.POSITIVE_INFINITY);
 /**
  * `scale`: only the cold sync, memory and the dashboard's requests (the scale curve); `all` adds every
  * catalogue metric, the burst, per-metric comparisons and the views decision.
