@@ -214,11 +214,23 @@ describe('dashboard in Chromium', () => {
     const descriptions = await page.locator('.schema-table > .note').allTextContents();
     expect(descriptions).toEqual(Object.values(Models).map((m) => m.description.lv));
     expect(descriptions.join(' ')).toMatch(/[āčēģīķļņšūž]/);
+    // Each column too (the list and its tooltip), exactly as the API (here its stub, from Models) serves it.
+    const columnTexts = async () => ({
+      shown: await page.locator('.schema-table .col-desc').allTextContents(),
+      titles: await page
+        .locator('.schema-table .columns button')
+        .evaluateAll((els: { title: string }[]) => els.map((e) => e.title)),
+    });
+    const lvColumns = Object.values(Models).flatMap((t) => t.columns.map((c) => c.description.lv));
+    expect(await columnTexts()).toEqual({ shown: lvColumns, titles: lvColumns });
+    expect(lvColumns.join(' ')).toMatch(/[āčēģīķļņšūž]/);
     await switchLanguage(page, 'en');
     await screenReady(page, 'sql');
     expect(await page.locator('.schema-table > .note').allTextContents()).toEqual(
       Object.values(Models).map((m) => m.description.en),
     );
+    const enColumns = Object.values(Models).flatMap((t) => t.columns.map((c) => c.description.en));
+    expect(await columnTexts()).toEqual({ shown: enColumns, titles: enColumns });
   });
 
   it('marks the first and last partial periods of a trend and never draws them as complete', async () => {

@@ -29,6 +29,14 @@ const raised = {
 } as const;
 
 describe('alert events', () => {
+  // Analysts read alert_events as it is through /v1/schema, where the Latvian page must not show English.
+  it('describes every column of alert_events in Latvian as well as English', () => {
+    const missing = LakeColumns[LakeTables.alert].filter(
+      (c) => !c.descriptionLv?.trim() || c.descriptionLv === c.description,
+    );
+    expect(missing.map((c) => c.name)).toEqual([]);
+  });
+
   it.each(ALERT_EVENT_SCHEMAS.map((s) => [s.shape.type.value, s] as const))(
     'every string field of %s declares its kind (so the lake never takes raw text by accident)',
     (_type, schema) => {

@@ -12,10 +12,22 @@ export interface LakeColumn {
   type: LakeColumnType;
   nullable: boolean;
   description: string;
+  /**
+   * The description in Latvian, for the columns analysts read as they are through /v1/schema (alert_events,
+   * where the SQL screen shows the page's language). The other lake tables reach analysts only through the
+   * models of @servq/metrics, which describe their columns in both languages themselves.
+   */
+  descriptionLv?: string;
 }
 
-function column(name: string, type: LakeColumnType, description: string, nullable = true): LakeColumn {
-  return { name, type, nullable, description };
+function column(
+  name: string,
+  type: LakeColumnType,
+  description: string | { lv: string; en: string },
+  nullable = true,
+): LakeColumn {
+  if (typeof description === 'string') return { name, type, nullable, description };
+  return { name, type, nullable, description: description.en, descriptionLv: description.lv };
 }
 
 const ENVELOPE = (officeRequired: boolean): LakeColumn[] => [
@@ -30,9 +42,14 @@ const ENVELOPE = (officeRequired: boolean): LakeColumn[] => [
 ];
 
 const INGEST: LakeColumn[] = [
-  column('ingested_at', 'TIMESTAMPTZ', 'when the lander read it from Kafka', false),
-  column('kafka_partition', 'INTEGER', 'Kafka partition', false),
-  column('kafka_offset', 'BIGINT', 'Kafka offset within the partition', false),
+  column(
+    'ingested_at',
+    'TIMESTAMPTZ',
+    { lv: 'kad lander serviss to nolasīja no Kafka', en: 'when the lander read it from Kafka' },
+    false,
+  ),
+  column('kafka_partition', 'INTEGER', { lv: 'Kafka nodalījums', en: 'Kafka partition' }, false),
+  column('kafka_offset', 'BIGINT', { lv: 'Kafka nobīde nodalījumā', en: 'Kafka offset within the partition' }, false),
 ];
 
 const VISIT: LakeColumn[] = [
@@ -115,40 +132,121 @@ const REJECTED: LakeColumn[] = [
 
 /** Alert events (alert.events.ts): one row per raised, renotified, resolved, acknowledged or delivered. */
 const ALERT: LakeColumn[] = [
-  column('event_id', 'VARCHAR', 'UUID chosen by the alerts service; the idempotency key', false),
+  column(
+    'event_id',
+    'VARCHAR',
+    {
+      lv: 'UUID, ko izvēlas brīdinājumu serviss; idempotences atslēga',
+      en: 'UUID chosen by the alerts service; the idempotency key',
+    },
+    false,
+  ),
   column(
     'type',
     'VARCHAR',
-    'alert.raised, alert.renotified, alert.resolved, alert.acknowledged or alert.delivered',
+    {
+      lv: 'alert.raised, alert.renotified, alert.resolved, alert.acknowledged vai alert.delivered',
+      en: 'alert.raised, alert.renotified, alert.resolved, alert.acknowledged or alert.delivered',
+    },
     false,
   ),
-  column('schema_version', 'INTEGER', 'version of the event schema', false),
-  column('occurred_at', 'TIMESTAMPTZ', 'when the alerts service decided or did it, stored as UTC', false),
-  column('source', 'VARCHAR', 'the writing service (servq-alerts)', false),
-  column('alert_id', 'VARCHAR', 'one condition: rule and scope, e.g. csat-below-target:cesis', false),
-  column('rule_id', 'VARCHAR', 'the rule of services/alerts/rules that fired', false),
-  column('rule_kind', 'VARCHAR', 'outside_target, change, equal_service_gap or deadline', false),
-  column('office_id', 'VARCHAR', 'office id (reference/offices); null for the whole agency'),
-  column('severity', 'VARCHAR', 'warning or critical (raised, renotified)'),
-  column('metric_id', 'VARCHAR', 'catalogue metric (raised, renotified)'),
-  column('alert_group', 'VARCHAR', 'the group beyond the office, e.g. language:ru'),
-  column('value', 'DOUBLE', 'the figure that fired'),
-  column('interval_low', 'DOUBLE', '95 % interval, low end'),
-  column('interval_high', 'DOUBLE', '95 % interval, high end'),
-  column('target', 'DOUBLE', 'the target the figure was held to'),
-  column('baseline', 'DOUBLE', 'the comparison figure (previous period, other groups)'),
-  column('p_value', 'DOUBLE', 'two-sided p-value of the test that fired'),
-  column('n', 'INTEGER', 'sample size'),
-  column('period_from', 'DATE', 'first day evaluated (Europe/Riga)'),
-  column('period_to', 'DATE', 'last day evaluated (Europe/Riga)'),
-  column('reason', 'VARCHAR', 'why it fired, generated text'),
-  column('link', 'VARCHAR', 'dashboard view that shows it'),
-  column('clean_evaluations', 'INTEGER', 'clean evaluations in a row that resolved it (resolved)'),
-  column('acknowledged_by', 'VARCHAR', 'token id that acknowledged it (acknowledged)'),
-  column('notification_id', 'VARCHAR', 'event_id of the notification delivered (delivered)'),
-  column('subscriber_id', 'VARCHAR', 'subscriber of the rules file (delivered)'),
-  column('delivery_channel', 'VARCHAR', 'email or webhook (delivered)'),
-  column('attempts', 'INTEGER', 'attempts the delivery took (delivered)'),
+  column('schema_version', 'INTEGER', { lv: 'notikuma shēmas versija', en: 'version of the event schema' }, false),
+  column(
+    'occurred_at',
+    'TIMESTAMPTZ',
+    {
+      lv: 'kad brīdinājumu serviss to izlēma vai izdarīja, glabāts UTC laikā',
+      en: 'when the alerts service decided or did it, stored as UTC',
+    },
+    false,
+  ),
+  column(
+    'source',
+    'VARCHAR',
+    { lv: 'serviss, kas to ierakstīja (servq-alerts)', en: 'the writing service (servq-alerts)' },
+    false,
+  ),
+  column(
+    'alert_id',
+    'VARCHAR',
+    {
+      lv: 'viens nosacījums: noteikums un tvērums, piem., csat-below-target:cesis',
+      en: 'one condition: rule and scope, e.g. csat-below-target:cesis',
+    },
+    false,
+  ),
+  column(
+    'rule_id',
+    'VARCHAR',
+    { lv: 'services/alerts/rules noteikums, kas nostrādāja', en: 'the rule of services/alerts/rules that fired' },
+    false,
+  ),
+  column(
+    'rule_kind',
+    'VARCHAR',
+    {
+      lv: 'outside_target, change, equal_service_gap vai deadline',
+      en: 'outside_target, change, equal_service_gap or deadline',
+    },
+    false,
+  ),
+  column('office_id', 'VARCHAR', {
+    lv: 'nodaļas id (reference/offices); null visai iestādei',
+    en: 'office id (reference/offices); null for the whole agency',
+  }),
+  column('severity', 'VARCHAR', {
+    lv: 'warning vai critical (raised, renotified)',
+    en: 'warning or critical (raised, renotified)',
+  }),
+  column('metric_id', 'VARCHAR', {
+    lv: 'kataloga rādītājs (raised, renotified)',
+    en: 'catalogue metric (raised, renotified)',
+  }),
+  column('alert_group', 'VARCHAR', {
+    lv: 'grupa papildus nodaļai, piem., language:ru',
+    en: 'the group beyond the office, e.g. language:ru',
+  }),
+  column('value', 'DOUBLE', { lv: 'vērtība, kas izraisīja brīdinājumu', en: 'the figure that fired' }),
+  column('interval_low', 'DOUBLE', { lv: '95 % intervāla apakšējā robeža', en: '95 % interval, low end' }),
+  column('interval_high', 'DOUBLE', { lv: '95 % intervāla augšējā robeža', en: '95 % interval, high end' }),
+  column('target', 'DOUBLE', { lv: 'mērķis, ar kuru vērtība salīdzināta', en: 'the target the figure was held to' }),
+  column('baseline', 'DOUBLE', {
+    lv: 'salīdzinājuma vērtība (iepriekšējais periods, citas grupas)',
+    en: 'the comparison figure (previous period, other groups)',
+  }),
+  column('p_value', 'DOUBLE', {
+    lv: 'nostrādājušā testa divpusējā p vērtība',
+    en: 'two-sided p-value of the test that fired',
+  }),
+  column('n', 'INTEGER', { lv: 'izlases lielums', en: 'sample size' }),
+  column('period_from', 'DATE', { lv: 'pirmā novērtētā diena (Europe/Riga)', en: 'first day evaluated (Europe/Riga)' }),
+  column('period_to', 'DATE', { lv: 'pēdējā novērtētā diena (Europe/Riga)', en: 'last day evaluated (Europe/Riga)' }),
+  column('reason', 'VARCHAR', {
+    lv: 'kāpēc brīdinājums izsaukts, ģenerēts teksts',
+    en: 'why it fired, generated text',
+  }),
+  column('link', 'VARCHAR', { lv: 'paneļa skats, kurā tas redzams', en: 'dashboard view that shows it' }),
+  column('clean_evaluations', 'INTEGER', {
+    lv: 'secīgie novērtējumi bez problēmas, pēc kuriem tas atrisināts (resolved)',
+    en: 'clean evaluations in a row that resolved it (resolved)',
+  }),
+  column('acknowledged_by', 'VARCHAR', {
+    lv: 'žetona id, ar kuru tas apstiprināts (acknowledged)',
+    en: 'token id that acknowledged it (acknowledged)',
+  }),
+  column('notification_id', 'VARCHAR', {
+    lv: 'piegādātā paziņojuma event_id (delivered)',
+    en: 'event_id of the notification delivered (delivered)',
+  }),
+  column('subscriber_id', 'VARCHAR', {
+    lv: 'noteikumu faila abonents (delivered)',
+    en: 'subscriber of the rules file (delivered)',
+  }),
+  column('delivery_channel', 'VARCHAR', { lv: 'email vai webhook (delivered)', en: 'email or webhook (delivered)' }),
+  column('attempts', 'INTEGER', {
+    lv: 'piegādes mēģinājumu skaits (delivered)',
+    en: 'attempts the delivery took (delivered)',
+  }),
   ...INGEST,
 ];
 

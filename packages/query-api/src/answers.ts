@@ -190,14 +190,18 @@ export const CompareWithinAnswer = z.strictObject({
 });
 export type CompareWithinAnswer = z.infer<typeof CompareWithinAnswer>;
 
-export const SchemaColumn = z.strictObject({ name: z.string(), type: z.string(), description: z.string() });
+export const SchemaColumn = z.strictObject({
+  name: z.string(),
+  type: z.string(),
+  description: Localised.describe("what the column holds, in the page's two languages"),
+});
 export type SchemaColumn = z.infer<typeof SchemaColumn>;
 
 export const SchemaTable = z.strictObject({
   id: z.string(),
   description: Localised.describe("what a row of the table is, in the page's two languages"),
   key: z.string(),
-  anchoredOn: z.string(),
+  anchoredOn: Localised.describe("what `event_date` means for the table, in the page's two languages"),
   columns: z.array(SchemaColumn).readonly(),
 });
 export type SchemaTable = z.infer<typeof SchemaTable>;

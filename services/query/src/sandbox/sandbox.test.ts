@@ -4,12 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { buildCatalogue } from '@servq/metrics';
-import { SqlAnswer, type ErrorDetail } from '@servq/query-api';
+import { SqlAnswer, type ErrorDetail, type SchemaAnswer } from '@servq/query-api';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.ts';
 import { alertEventsFile, handBuiltLake, tableOf, testTokens, writeLake } from '../fixtures.ts';
+import { LakeColumns, LakeTables } from '../contracts.adapter.ts';
 import { DuckDbStore } from '../store/duckdb.store.ts';
+import { SqlTables } from '../store/sql-tables.ts';
 import { createQueryMetrics, type QueryMetrics } from '../metrics.ts';
 import { pollUntil } from '@servq/runtime';
 import { SqlSandbox, workerMemoryBound, type SqlResult } from './sandbox.ts';
@@ -271,6 +273,22 @@ describe('POST /v1/sql sandbox', () => {
   it('describes the tables and columns for the SQL editor', async () => {
     const body = (await app.inject({ url: '/v1/schema', headers: analyst })).json<{ tables: { id: string }[] }>();
     expect(body.tables.map((t) => t.id)).toEqual(['visits', 'complaints', 'surveys', 'feedback', 'alert_events']);
+  });
+
+  // Regression: every column was described in English only, so the Latvian SQL screen showed English.
+  it('serves every column description in Latvian and English, from the tables’ definitions', async () => {
+    const body = (await app.inject({ url: '/v1/schema', headers: analyst })).json<SchemaAnswer>();
+    expect(body).toEqual({ tables: SqlTables });
+    const columns = body.tables.flatMap((t) => t.columns.map((c) => ({ at: `${t.id}.${c.name}`, ...c.description })));
+    expect(columns.length).toBeGreaterThan(90);
+    expect(columns.filter((c) => !c.lv.trim() || !c.en.trim() || c.lv === c.en).map((c) => c.at)).toEqual([]);
+    const alertEvents = body.tables.find((t) => t.id === 'alert_events');
+    const severity = LakeColumns[LakeTables.alert].find((c) => c.name === 'severity');
+    expect(alertEvents?.columns.find((c) => c.name === 'severity')?.description).toEqual({
+      lv: severity?.descriptionLv,
+      en: severity?.description,
+    });
+    expect(body.tables.every((t) => t.anchoredOn.lv && t.anchoredOn.lv !== t.anchoredOn.en)).toBe(true);
   });
 
   it('answers SQL over alert_events: one row per event despite a redelivery, open alerts, Riga dates', async () => {

@@ -8,13 +8,19 @@
  */
 import { Models } from '@servq/metrics';
 import type { SchemaTable } from '@servq/query-api';
-import { LakeColumns, LakeTables, OFFICE_TIME_ZONE } from '../contracts.adapter.ts';
+import { LakeColumns, LakeTables, OFFICE_TIME_ZONE, type LakeColumn } from '../contracts.adapter.ts';
 
 /** Lake bookkeeping the analysts do not need; `kafka_offset` is kept in the raw table to deduplicate. */
 const internal = new Set(['kafka_partition', 'kafka_offset']);
 const tz = `'${OFFICE_TIME_ZONE}'`;
 
 const alertLakeColumns = LakeColumns[LakeTables.alert].filter((c) => !internal.has(c.name));
+
+/** A lake column as the schema serves it: the Latvian page must not fall back to English, so a gap fails at start. */
+function bothLanguages(c: LakeColumn): { lv: string; en: string } {
+  if (!c.descriptionLv) throw new Error(`${LakeTables.alert}.${c.name} has no Latvian description in @servq/contracts`);
+  return { lv: c.descriptionLv, en: c.description };
+}
 
 export const alertEventsTable: SchemaTable = {
   id: LakeTables.alert,
@@ -28,12 +34,30 @@ export const alertEventsTable: SchemaTable = {
       'service recorded them. An alert (alert_id) is open from its last alert.raised until an alert.resolved.',
   },
   key: 'event_id',
-  anchoredOn: 'occurred_at, when the alerts service decided or did it',
+  anchoredOn: {
+    lv: 'occurred_at — kad brīdinājumu serviss to izlēma vai izdarīja',
+    en: 'occurred_at, when the alerts service decided or did it',
+  },
   columns: [
-    ...alertLakeColumns.map((c) => ({ name: c.name, type: c.type, description: c.description })),
-    { name: 'event_date', type: 'DATE', description: 'Riga calendar date of occurred_at' },
-    { name: 'event_hour', type: 'INTEGER', description: 'Riga hour of day (0-23) of occurred_at' },
-    { name: 'event_weekday', type: 'INTEGER', description: 'ISO weekday (1 = Monday … 7 = Sunday) in Riga' },
+    ...alertLakeColumns.map((c) => ({ name: c.name, type: c.type, description: bothLanguages(c) })),
+    {
+      name: 'event_date',
+      type: 'DATE',
+      description: { lv: 'occurred_at datums pēc Rīgas kalendāra', en: 'Riga calendar date of occurred_at' },
+    },
+    {
+      name: 'event_hour',
+      type: 'INTEGER',
+      description: { lv: 'occurred_at stunda (0–23) Rīgas laikā', en: 'Riga hour of day (0-23) of occurred_at' },
+    },
+    {
+      name: 'event_weekday',
+      type: 'INTEGER',
+      description: {
+        lv: 'ISO nedēļas diena (1 = pirmdiena … 7 = svētdiena) Rīgas laikā',
+        en: 'ISO weekday (1 = Monday … 7 = Sunday) in Riga',
+      },
+    },
   ],
 };
 
