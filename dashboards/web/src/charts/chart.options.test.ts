@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  barOption,
   legendRows,
   niceMax,
   type LegendSpacing,
@@ -7,6 +8,7 @@ import {
   tickStep,
   trendAxis,
   trendOption,
+  VALUE_LABEL_GAP,
 } from './chart.options.ts';
 
 describe('trend chart options', () => {
@@ -213,5 +215,29 @@ describe('comparison axis ticks', () => {
         divides: true,
       });
     }
+  });
+});
+
+describe('bar chart labels', () => {
+  const axes = (option: ReturnType<typeof barOption>) => ({
+    x: option.xAxis as { axisLabel?: Record<string, unknown> },
+    y: option.yAxis as { axisLabel?: Record<string, unknown> },
+  });
+
+  it('keeps the first and last dates under vertical bars inside the plot, not under the value axis', () => {
+    const { x } = axes(barOption(['05/10/2026', '12/10/2026', '19/10/2026'], [3, 5, 4], { name: 'Complaints' }));
+    // Aligned inwards and always shown: a neighbour that would overlap gives way, never the first or last.
+    expect(x.axisLabel).toMatchObject({
+      alignMinLabel: 'left',
+      alignMaxLabel: 'right',
+      showMinLabel: true,
+      showMaxLabel: true,
+    });
+  });
+
+  it('never lets two value labels touch along a horizontal bar chart ("10 min12 min")', () => {
+    const { x } = axes(barOption(['Appointment', 'Walk-in'], [10.4, 12.6], { horizontal: true, name: 'Wait' }));
+    expect(x.axisLabel).toMatchObject({ hideOverlap: true, textMargin: [0, VALUE_LABEL_GAP / 2] });
+    expect(VALUE_LABEL_GAP).toBeGreaterThanOrEqual(8);
   });
 });

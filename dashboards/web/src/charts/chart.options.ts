@@ -619,6 +619,9 @@ export function niceMax(value: number): number {
 }
 
 /** Vertical bars (counts per week) or horizontal bars (a breakdown), one colour; a null is a gap (no data yet). */
+/** The least space between two value-axis labels, in px. */
+export const VALUE_LABEL_GAP = 12;
+
 export function barOption(
   categories: string[],
   values: (number | null)[],
@@ -628,9 +631,29 @@ export function barOption(
     type: 'category' as const,
     data: categories,
     axisTick: { show: false },
-    ...(options.horizontal ? { inverse: true } : { axisLabel: { hideOverlap: true } }),
+    // Under vertical bars the first and last labels (dates) are wider than their bar: centred, the first reached
+    // left under the value axis's "0". Aligned inwards they start and end inside the plot; shown always (a
+    // partial first or last week is named there), a neighbour that would overlap them gives way instead.
+    ...(options.horizontal
+      ? { inverse: true }
+      : {
+          axisLabel: {
+            hideOverlap: true,
+            alignMinLabel: 'left' as const,
+            alignMaxLabel: 'right' as const,
+            showMinLabel: true,
+            showMaxLabel: true,
+          },
+        }),
   };
-  const valueAxis = { type: 'value' as const, minInterval: 1, splitLine: { lineStyle: { color: '#edf2f7' } } };
+  const valueAxis = {
+    type: 'value' as const,
+    minInterval: 1,
+    // Along a narrow horizontal axis unit labels ("10 min", "12 min") met end to end: keep a clear gap (ECharts'
+    // textMargin is per side) and drop a label rather than let two touch.
+    axisLabel: { hideOverlap: true, textMargin: [0, VALUE_LABEL_GAP / 2] },
+    splitLine: { lineStyle: { color: '#edf2f7' } },
+  };
   return {
     textStyle: FONT,
     animation: false,

@@ -74,7 +74,7 @@ function localLabels(option: ChartOption, ctx: ViewContext, unit: Unit = 'count'
   const text = (value: unknown) => (typeof value === 'number' ? `${formatUpTo(value, ctx.lang, 1)}${suffix}` : '');
   const withUnit = <A>(axis: A): A =>
     axis && !Array.isArray(axis) && (axis as { type?: string }).type === 'value'
-      ? { ...axis, axisLabel: { formatter: (v: number) => text(v) } }
+      ? { ...axis, axisLabel: { ...(axis as { axisLabel?: object }).axisLabel, formatter: (v: number) => text(v) } }
       : axis;
   return {
     ...option,
