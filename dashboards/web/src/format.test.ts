@@ -57,6 +57,12 @@ describe('formatting of units', () => {
     expect(formatChange('score_1_5', 0, 'en')).toBe('0.00');
   });
 
+  it('writes a change in working days out in words, not as "wd" or "d. d."', () => {
+    expect(formatChange('working_days', 1.5, 'en')).toBe('+1.5 working days');
+    expect(formatChange('working_days', -1, 'en')).toBe('-1.0 working days');
+    expect(formatChange('working_days', 2.25, 'lv')).toBe('+2,3 darba dienas');
+  });
+
   it('plots shares as percent and leaves other units alone', () => {
     expect(plotValue('share', 0.8534)).toBe(85.34);
     expect(plotValue('minutes', 7.25)).toBe(7.25);

@@ -110,7 +110,9 @@ export function formatChange(unit: Unit, change: number | null, lang: Lang): str
     case 'minutes':
       return `${number(lang, change, 1, true)} min`;
     case 'working_days':
-      return `${number(lang, change, 1, true)} ${lang === 'lv' ? 'd. d.' : 'wd'}`;
+      // Written out as every other working-days figure is ("wd" is no English reader's abbreviation). A change
+      // always shows a decimal ("+1,0"), which reads with the plural in both languages.
+      return `${number(lang, change, 1, true)} ${words.working_days[lang][1]}`;
   }
 }
 
