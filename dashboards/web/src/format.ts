@@ -237,6 +237,29 @@ export function formatUpTo(value: number, lang: Lang, digits: number): string {
   return number(lang, value, digits, false, true);
 }
 
+/**
+ * A decimal exactly as written ("4.320", "-12345678901234567890.5"), in the language's decimal sign ("4,320") with
+ * every digit kept: Intl formats the string itself, so no digit passes through a float. Not grouped: this is for
+ * an analyst's raw values (years, ids, codes as often as amounts), which must read and copy back as DuckDB wrote
+ * them. Anything but a plain decimal (exponents, "inf", "NaN") comes back as it came.
+ */
+export function formatExactDecimal(text: string, lang: Lang): string {
+  const match = /^[+-]?\d+(?:\.(\d+))?$/.exec(text);
+  if (!match) return text;
+  const digits = match[1]?.length ?? 0;
+  const key = `${lang} exact ${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale(lang), {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
+    });
+    numberFormats.set(key, format);
+  }
+  return format.format(text as Intl.StringNumericLiteral);
+}
+
 /** A plain decimal for the language (correlations, scores): "0,62". */
 export function formatDecimal(value: number | null, lang: Lang, digits = 2): string {
   return value === null ? '—' : number(lang, value, digits);

@@ -7,7 +7,7 @@ import { isApiError } from '../api.ts';
 import type { SchemaAnswer, SqlAnswer } from '../api.types.ts';
 import { CSV_BOM, toCsv } from '../csv.ts';
 import { clear, h, scrollRegion } from '../dom.ts';
-import { cellText, isNumericType } from '../sql.cells.ts';
+import { cellText, isNumericType, numericCellText } from '../sql.cells.ts';
 import { errorBox, tr, type ViewContext } from '../view.ts';
 
 const EXAMPLE = `SELECT office_id,
@@ -187,7 +187,8 @@ function resultTable(ctx: ViewContext, answer: SqlAnswer): HTMLElement {
               {},
               answer.columns.map((c, i) => {
                 const v = row[c];
-                return h('td', { class: `${align[i] ?? 'text'}${v === null ? ' null' : ''}` }, cellText(v));
+                const text = align[i] === 'num' ? numericCellText(v, ctx.lang) : cellText(v);
+                return h('td', { class: `${align[i] ?? 'text'}${v === null ? ' null' : ''}` }, text);
               }),
             ),
           ),
