@@ -224,6 +224,19 @@ describe('dashboard in Chromium', () => {
     const lvColumns = Object.values(Models).flatMap((t) => t.columns.map((c) => c.description.lv));
     expect(await columnTexts()).toEqual({ shown: lvColumns, titles: lvColumns });
     expect(lvColumns.join(' ')).toMatch(/[āčēģīķļņšūž]/);
+    // Regression: numeric result cells were shown raw ("4.1") on the Latvian page.
+    await page.getByRole('button', { name: 'Izpildīt' }).click();
+    await page.locator('.sql-table tbody tr').first().waitFor();
+    const cells = await page
+      .locator('.sql-table tbody tr')
+      .evaluateAll((rows: { cells: ArrayLike<{ textContent: string | null }> }[]) =>
+        rows.map((r) => Array.from(r.cells, (c) => c.textContent)),
+      );
+    expect(cells.slice(0, 3).map((r) => r.slice(1))).toEqual([
+      ['400', '4,1'],
+      ['330', '4,2'],
+      ['260', '4,3'],
+    ]);
     await switchLanguage(page, 'en');
     await screenReady(page, 'sql');
     expect(await page.locator('.schema-table > .note').allTextContents()).toEqual(
