@@ -649,8 +649,10 @@ export function barOption(
   const valueAxis = {
     type: 'value' as const,
     minInterval: 1,
-    // Along a narrow horizontal axis unit labels ("10 min", "12 min") met end to end: keep a clear gap (ECharts'
-    // textMargin is per side) and drop a label rather than let two touch.
+    // Along a narrow horizontal axis unit labels ("10 min", "12 min") met end to end: about three steps (0, 5, 10,
+    // 15 min) leave each label room at a half-width card or a phone, and a clear gap (ECharts' textMargin is per
+    // side) with hiding is the guarantee where even those would touch.
+    ...(options.horizontal ? { splitNumber: 3 } : {}),
     axisLabel: { hideOverlap: true, textMargin: [0, VALUE_LABEL_GAP / 2] },
     splitLine: { lineStyle: { color: '#edf2f7' } },
   };
