@@ -32,20 +32,8 @@ export class Labels {
     return [...(this.byDimension.get(dimension)?.keys() ?? [])];
   }
 
-  /**
-   * The name of a dimension value as a standalone name (a chart category, a legend entry, a filter option, a
-   * table cell): it starts with a capital, whichever list it comes from. The API's lists differ (offices and
-   * categories are written "Waiting", outcomes and channels "explained", "e-mail", since they also read in
-   * running text), and a chart of outcomes beside one of categories showed both. `null` (not recorded) gets a
-   * word of its own; an unknown id is shown as it is.
-   */
+  /** The name of a dimension value; `null` (not recorded) gets a word of its own. */
   value(dimension: string, id: string | null, lang: Lang): string {
-    const name = this.inText(dimension, id, lang);
-    return id !== null && !this.byDimension.get(dimension)?.has(id) ? name : capitalise(name, lang);
-  }
-
-  /** The name as the API writes it, for running text ("significantly slower in e-mail"). */
-  inText(dimension: string, id: string | null, lang: Lang): string {
     if (id === null) return lang === 'lv' ? 'nav norādīts' : 'not recorded';
     return this.byDimension.get(dimension)?.get(id)?.name[lang] ?? id;
   }
@@ -58,9 +46,4 @@ export class Labels {
   officeShort(id: string, lang: Lang): string {
     return this.byDimension.get('office')?.get(id)?.short?.[lang] ?? this.office(id, lang);
   }
-}
-
-/** The first letter as a capital, in the language's own rules. */
-export function capitalise(text: string, lang: Lang): string {
-  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
 }

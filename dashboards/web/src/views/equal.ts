@@ -104,7 +104,7 @@ function gapPhrase(ctx: ViewContext, gap: Gap): string {
   const l = tr(ctx);
   return l('gapPhrase', {
     metric: metricLabel(ctx, gap.metric),
-    group: ctx.labels.inText(gap.by, gap.group, ctx.lang),
+    group: ctx.labels.value(gap.by, gap.group, ctx.lang),
     way: l(`way_${gap.way}`),
   });
 }
