@@ -142,9 +142,9 @@ async function settled(
       try {
         await pollUntil(
           async () => {
-            const { counts } = await auditor.lakeIds();
-            missing.set(table, [...ids].filter((id) => !counts.has(id)).length);
-            return missing.get(table) === 0;
+            const { lost } = await auditor.audit(ids, ids);
+            missing.set(table, lost);
+            return lost === 0;
           },
           { intervalMs: 500, timeoutMs },
         );
