@@ -9,6 +9,8 @@ import {
   trendAxis,
   trendOption,
   VALUE_LABEL_GAP,
+  wrappedBars,
+  wrappedLines,
 } from './chart.options.ts';
 
 describe('trend chart options', () => {
@@ -241,5 +243,30 @@ describe('bar chart labels', () => {
     // Fewer steps than ECharts' five, so at a half-width card the labels fit without any being hidden.
     expect((x as { splitNumber?: number }).splitNumber).toBe(3);
     expect(VALUE_LABEL_GAP).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('wrappedBars', () => {
+  // A character is 6 px, a space too: "aaaa bbbb" is 54 px.
+  const measure = (text: string) => text.length * 6;
+
+  it('counts the lines a name wraps onto, whole words first and a word wider than the line broken', () => {
+    expect(wrappedLines('aaaa bbbb', 60, measure)).toBe(1);
+    expect(wrappedLines('aaaa bbbb cccc', 60, measure)).toBe(2);
+    expect(wrappedLines('a'.repeat(25), 60, measure)).toBe(3);
+  });
+
+  it('shows every category name and gives each bar a band as tall as the longest name needs', () => {
+    const names = ['Nav izpildītas iepriekšējās saistības', 'Cits'];
+    const option = barOption(names, [44, 3], { horizontal: true, name: 'n' });
+    const short = wrappedBars(option, ['Cits', 'Nav'], 130, measure);
+    const long = wrappedBars(option, names, 130, measure);
+    // Three lines of 14 px and a margin: a 34 px band would let the names of neighbouring bars overlap.
+    expect(wrappedLines(names[0]!, 130, measure)).toBe(3);
+    expect(long.height).toBe(40 + 2 * 50);
+    expect(short.height).toBe(40 + 2 * 34);
+    const axis = long.option.yAxis as { axisLabel: { interval: number; width: number }; inverse: boolean };
+    expect(axis.axisLabel).toMatchObject({ interval: 0, width: 130 });
+    expect(axis.inverse).toBe(true);
   });
 });

@@ -691,3 +691,57 @@ export function barOption(
     ],
   };
 }
+
+/** The line height of a wrapped category name beside horizontal bars, and the least band a bar gets. */
+const CATEGORY_LINE = 14;
+const BAR_BAND = 34;
+
+/**
+ * How many lines ECharts' `overflow: 'break'` puts `text` on at `width` px: whole words while they fit, a word
+ * wider than the line broken across as many lines as it needs.
+ */
+export function wrappedLines(text: string, width: number, measure: MeasureText = estimateText): number {
+  const space = measure(' ');
+  let lines = 1;
+  let used = 0;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const w = measure(word);
+    if (used > 0 && used + space + w <= width) {
+      used += space + w;
+      continue;
+    }
+    if (used > 0) lines += 1;
+    const pieces = Math.max(1, Math.ceil(w / width));
+    lines += pieces - 1;
+    used = w - (pieces - 1) * width;
+  }
+  return lines;
+}
+
+/**
+ * Horizontal bars whose category names wrap at `labelWidth`, each band tall enough for the longest name, and
+ * every name shown: with a fixed 34 px band, three-line names (Latvian refusal reasons on a phone) overlapped
+ * and ECharts' automatic interval then dropped some, leaving bars without a name or beside their neighbour's.
+ * Returns the option and the chart height that gives the bands that room.
+ */
+export function wrappedBars(
+  option: ChartOption,
+  categories: readonly string[],
+  labelWidth: number,
+  measure: MeasureText = estimateText,
+): { option: ChartOption; height: number } {
+  const lines = Math.max(1, ...categories.map((name) => wrappedLines(name, labelWidth, measure)));
+  const band = Math.max(BAR_BAND, lines * CATEGORY_LINE + 8);
+  const axis = option.yAxis;
+  const wrapped =
+    !axis || Array.isArray(axis)
+      ? option
+      : {
+          ...option,
+          yAxis: {
+            ...axis,
+            axisLabel: { width: labelWidth, overflow: 'break' as const, lineHeight: CATEGORY_LINE, interval: 0 },
+          },
+        };
+  return { option: wrapped, height: 40 + Math.max(1, categories.length) * band };
+}

@@ -12,7 +12,8 @@ import {
 } from 'echarts/components';
 import { getInstanceByDom, init, use, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { relayoutOf, type ChartOption, type MeasureText, type Relayout } from './chart.options.ts';
+import { relayoutOf, type ChartOption, type Relayout } from './chart.options.ts';
+import { measureText } from './measure.ts';
 
 use([
   LineChart,
@@ -30,15 +31,6 @@ use([
 
 const mounted = new Map<EChartsType, Relayout | undefined>();
 let observer: ResizeObserver | null = null;
-
-/** Legend text as the canvas draws it (12 px, the charts' font), so a legend's rows are counted, not guessed. */
-let measureContext: CanvasRenderingContext2D | null | undefined;
-const measureText: MeasureText = (text) => {
-  measureContext ??= document.createElement('canvas').getContext('2d');
-  if (!measureContext) return Math.ceil(text.length * 6.2);
-  measureContext.font = '12px Inter, "Segoe UI", system-ui, sans-serif';
-  return Math.ceil(measureContext.measureText(text).width);
-};
 
 function fit(chart: EChartsType, relayout: Relayout | undefined): void {
   if (relayout) chart.setOption(relayout(chart.getWidth(), measureText, chart.getHeight()));

@@ -5,7 +5,8 @@
  * visit's own wait. When the Today panel sees the lake's data version move, the rest of the screen re-queries.
  */
 import type { Figure, TodayAnswer, Unit } from '../api.types.ts';
-import { barOption, COLOURS, type ChartOption } from '../charts/chart.options.ts';
+import { barOption, COLOURS, wrappedBars, type ChartOption } from '../charts/chart.options.ts';
+import { measureText } from '../charts/measure.ts';
 import { disposeChartsIn } from '../charts.lazy.ts';
 import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
@@ -59,12 +60,7 @@ function figureText(ctx: ViewContext, figure: Figure, unit: Unit): HTMLElement |
 const rounded = (value: number): number => Math.round(value * 10) / 10;
 
 /** Long names (services, refusal reasons) wrap within a third of the screen, leaving the bars room on a phone. */
-function wrapCategories(option: ChartOption): ChartOption {
-  const width = Math.round(Math.min(220, Math.max(110, window.innerWidth * 0.33)));
-  const axis = option.yAxis;
-  if (!axis || Array.isArray(axis)) return option;
-  return { ...option, yAxis: { ...axis, axisLabel: { width, overflow: 'break', lineHeight: 14 } } };
-}
+const categoryWidth = (): number => Math.round(Math.min(220, Math.max(110, window.innerWidth * 0.33)));
 
 /** Bar labels as the page's language writes numbers (3,2 in Latvian), not ECharts' own 3.2. */
 function localLabels(option: ChartOption, ctx: ViewContext, unit: Unit = 'count'): ChartOption {
@@ -448,6 +444,16 @@ function barOfGroups(
     })),
     metricInfo(ctx, options.metric)?.minSample ?? 0,
   );
+  const bars = wrappedBars(
+    barOption(
+      plotted.map(name),
+      plotted.map((g) => rounded(plotValue(unit, g.figures[options.metric]?.value ?? 0))),
+      { horizontal: true, colour: options.colour, name: metricLabel(ctx, options.metric) },
+    ),
+    plotted.map(name),
+    categoryWidth(),
+    measureText,
+  );
   return chartFigure({
     ctx,
     title: options.title,
@@ -457,18 +463,8 @@ function barOfGroups(
         .map((g) => `${name(g)} ${formatValue(unit, g.figures[options.metric]?.value ?? null, ctx.lang)}`)
         .join(', ') || l('noRows')
     }`,
-    option: localLabels(
-      wrapCategories(
-        barOption(
-          plotted.map(name),
-          plotted.map((g) => rounded(plotValue(unit, g.figures[options.metric]?.value ?? 0))),
-          { horizontal: true, colour: options.colour, name: metricLabel(ctx, options.metric) },
-        ),
-      ),
-      ctx,
-      unit,
-    ),
-    height: 40 + Math.max(1, plotted.length) * 34,
+    option: localLabels(bars.option, ctx, unit),
+    height: bars.height,
     tableLabel: l('dataTable'),
     table: table(
       options.title,
