@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
+  formatPerDay,
   formatAxisValue,
   formatChange,
   formatCount,
@@ -147,6 +148,17 @@ describe('formatAxisValue', () => {
     expect(stepDigits(0.25)).toBe(2);
     expect(stepDigits(5)).toBe(0);
     expect(stepDigits(0.1)).toBe(1);
+  });
+});
+
+describe('formatPerDay', () => {
+  // Regression: the arrivals heatmap showed "1" and "2" beside "1,7" and "2,6" (trailing zeros dropped).
+  it('gives every cell below 10 one decimal, a trailing zero too, and whole numbers from 10', () => {
+    expect(formatPerDay(1, 'lv')).toBe('1,0');
+    expect(formatPerDay(2, 'en')).toBe('2.0');
+    expect(formatPerDay(0.44, 'lv')).toBe('0,4');
+    expect(formatPerDay(9.96, 'en')).toBe('10');
+    expect(formatPerDay(11.4, 'lv')).toBe('11');
   });
 });
 

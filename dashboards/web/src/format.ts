@@ -260,6 +260,14 @@ export function formatExactDecimal(text: string, lang: Lang): string {
   return format.format(text as Intl.StringNumericLiteral);
 }
 
+/**
+ * A mean a day in a heatmap cell: one decimal below 10 ("1,0", "0,4"), whole from 10 ("11"), so a cell holds three
+ * characters at most and the cells of one grid never mix "1" with "1,7" (dropping a trailing zero did).
+ */
+export function formatPerDay(value: number, lang: Lang): string {
+  return number(lang, value, Math.abs(value) < 9.95 ? 1 : 0);
+}
+
 /** A plain decimal for the language (correlations, scores): "0,62". */
 export function formatDecimal(value: number | null, lang: Lang, digits = 2): string {
   return value === null ? '—' : number(lang, value, digits);

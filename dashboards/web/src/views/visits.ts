@@ -11,7 +11,7 @@ import { disposeChartsIn } from '../charts.lazy.ts';
 import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
-import { formatTimestamp, formatUpTo, formatValue, plotValue } from '../format.ts';
+import { formatPerDay, formatTimestamp, formatUpTo, formatValue, plotValue } from '../format.ts';
 import { sampleNote } from '../sample.note.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { HEAT_COLOURS, heatmapOption } from '../charts/visits.charts.ts';
@@ -339,7 +339,7 @@ function arrivalsHeat(ctx: ViewContext, grid: HourGrid, daysPerWeekday: Map<numb
     const days = daysPerWeekday.get(cell.weekday) ?? 0;
     return days > 0 ? cell.figure.value / days : null;
   };
-  const format = (v: number) => formatUpTo(v, ctx.lang, v < 10 ? 1 : 0);
+  const format = (v: number) => formatPerDay(v, ctx.lang);
   const busiest = grid.cells.map((_, i) => perDay(i)).reduce<number>((m, v) => Math.max(m, v ?? 0), 0);
   return chartFigure({
     ctx,
