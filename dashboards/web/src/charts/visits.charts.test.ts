@@ -29,3 +29,19 @@ describe('heatmapOption', () => {
     expect(blank?.data[0]?.itemStyle).toMatchObject({ borderColor: HEAT_COLOURS.open, color: HEAT_COLOURS.blank });
   });
 });
+
+describe('heatmapOption legend', () => {
+  const grid: HourGrid = {
+    weekdays: [1],
+    hours: [8],
+    cells: [{ weekday: 1, hour: 8, figure: { ...empty, value: 9, n: 30 }, open: true }],
+  };
+  const base = { weekdayNames: ['Mon'], value: () => 9, colours: HEAT_COLOURS.waits, name: 'wait', format: String };
+
+  // Regression: the median wait heatmap's scale read "0 … 9" with no unit anywhere near it.
+  it("writes the colour scale's ends with the legend's format when one is given, the cells' otherwise", () => {
+    const withUnit = heatmapOption(grid, { ...base, legend: (v) => `${v} min` });
+    expect((withUnit.visualMap as { text: string[] }).text).toEqual(['9 min', '0 min']);
+    expect((heatmapOption(grid, base).visualMap as { text: string[] }).text).toEqual(['9', '0']);
+  });
+});

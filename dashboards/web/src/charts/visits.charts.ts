@@ -28,8 +28,11 @@ export function heatmapOption(
     colours: readonly string[];
     name: string;
     format: (value: number) => string;
+    /** The colour scale's ends when they need a unit the cells leave out ("9 min"); the cells' format otherwise. */
+    legend?: (value: number) => string;
   },
 ): ChartOption {
+  const legend = options.legend ?? options.format;
   const shown = grid.cells.flatMap((cell, i) => {
     const value = options.value(i);
     return value === null ? [] : [{ cell, value }];
@@ -76,7 +79,7 @@ export function heatmapOption(
       itemHeight: 140,
       itemWidth: 12,
       calculable: false,
-      text: [options.format(max), '0'],
+      text: [legend(max), legend(0)],
       inRange: { color: [...options.colours] },
       seriesIndex: 0,
       textStyle: FONT,

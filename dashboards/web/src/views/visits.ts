@@ -403,6 +403,8 @@ function waitsHeat(ctx: ViewContext, grid: HourGrid): HTMLElement {
       colours: HEAT_COLOURS.waits,
       name: metricLabel(ctx, 'wait_p50'),
       format,
+      // The cells are too small for a unit; the scale under them says the figures are minutes.
+      legend: (v) => `${format(v)}\u00a0min`,
     }),
     height: 90 + grid.weekdays.length * 30,
     tableLabel: l('dataTable'),
