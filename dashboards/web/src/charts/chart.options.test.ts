@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   barOption,
+  comparisonOption,
   legendRows,
   niceMax,
   type LegendSpacing,
@@ -12,6 +13,7 @@ import {
   wrappedBars,
   wrappedLines,
 } from './chart.options.ts';
+import type { ComparisonChart } from '../shapes/compare.shape.ts';
 
 describe('trend chart options', () => {
   it('keeps a share axis inside 0–100 % even for one dot near the top', () => {
@@ -217,6 +219,42 @@ describe('comparison axis ticks', () => {
         divides: true,
       });
     }
+  });
+});
+
+describe('comparison share axis', () => {
+  const chart = (values: number[], lows: number[], highs: number[], target: number | null): ComparisonChart => ({
+    categories: values.map((_, i) => `g${i}`),
+    values,
+    errorBars: values.map((_, i) => ({ index: i, low: lows[i]!, high: highs[i]! })),
+    target,
+    significant: [],
+    suppressed: [],
+    better: [],
+    worse: [],
+    different: [],
+  });
+  const options = {
+    unit: 'share' as const,
+    lang: 'en' as const,
+    targetLabel: 'Target',
+    tooFew: 'too few',
+    allIndex: 0,
+    betterLabel: 'better',
+    worseLabel: 'worse',
+    differentLabel: 'different',
+  };
+  const axis = (option: ReturnType<typeof comparisonOption>) => option.xAxis as { min: number; max: number };
+
+  // Regression: Equal service's refusal shares (4–6 %, intervals up to 22.7 %) sat squeezed on a 0–100 % axis.
+  it('ends a low share axis 10 points above the highest interval instead of at 100 %', () => {
+    const option = comparisonOption(chart([5.1, 4.8], [4.4, 0.8], [5.8, 22.7], null), options);
+    expect(axis(option)).toMatchObject({ min: 0, max: 40 });
+  });
+
+  it('keeps a target and high shares on the axis, never past 100 %', () => {
+    expect(axis(comparisonOption(chart([5], [4], [6], 80), options))).toMatchObject({ min: 0, max: 90 });
+    expect(axis(comparisonOption(chart([96], [93], [99], 85), options))).toMatchObject({ min: 70, max: 100 });
   });
 });
 

@@ -569,10 +569,10 @@ export function comparisonOption(
     tooltip: { trigger: 'item', show: false },
     xAxis: {
       type: 'value',
-      // Shares zoom to the populated part of 0–100 %, so intervals stay readable; 1–5 scores keep their own
-      // scale (never 0 or 5.5); durations start at zero.
+      // Shares zoom to the populated part of 0–100 %, at both ends, so intervals stay readable; 1–5 scores keep
+      // their own scale (never 0 or 5.5); durations start at zero.
       min: options.unit === 'share' ? shareAxisMin(min) : options.unit === 'score_1_5' ? 1 : 0,
-      max: options.unit === 'share' ? 100 : options.unit === 'score_1_5' ? 5 : niceMax(max),
+      max: options.unit === 'share' ? shareAxisMax(max) : options.unit === 'score_1_5' ? 5 : niceMax(max),
       // Durations: ticks that land on the axis's end (no "30 min 35 min" crowding at the right).
       ...(options.unit === 'share' || options.unit === 'score_1_5' ? {} : { interval: tickStep(niceMax(max)) }),
       // On a phone's narrow plot a label that would touch its neighbour is left out, not printed over it.
@@ -591,6 +591,14 @@ export function comparisonOption(
   };
   // A phone gives the names less room (they wrap onto another line), so the plot keeps a readable width.
   return withRelayout(option, (width) => ({ yAxis: { axisLabel: { width: width < 480 ? 96 : 130 } } }));
+}
+
+/**
+ * The upper end of a percent axis: 10 points above the highest bound, on a multiple of 10, never above 100. A
+ * refusal share of about 5 % drew every group's point and interval in the first twentieth of a 0–100 % axis.
+ */
+export function shareAxisMax(highest: number): number {
+  return Math.min(100, Math.ceil((highest + 10) / 10) * 10);
 }
 
 /** The lower end of a percent axis: 10 points below the lowest bound, on a multiple of 10, never below 0. */
