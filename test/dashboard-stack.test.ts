@@ -703,6 +703,7 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
   /**
    * The SQL result's columns line up by the DuckDB type the API gives for them: numbers right in tabular figures
    * (a BIGINT count arrives as a JSON string and still counts as a number), text left, header and cells alike.
+   * Headers read as the query wrote its columns (innerText, after CSS): they were shown "MEAN_SATISFACTION".
    */
   async function expectColumnsAlignedByType(): Promise<void> {
     const sql = await page.locator('#sql-editor').inputValue();
@@ -720,7 +721,7 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
       return heads.map((th, i) => {
         const cells = [th, ...rows.map((row) => row.children[i])];
         return {
-          head: th.textContent,
+          head: th.innerText,
           align: [...new Set(cells.map((cell) => getComputedStyle(cell).textAlign))],
           figures: [...new Set(rows.map((row) => getComputedStyle(row.children[i]).fontVariantNumeric))],
         };
