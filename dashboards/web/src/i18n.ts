@@ -148,6 +148,8 @@ const strings = {
     lv: 'Viens SELECT pār modelētajām tabulām. Personas dati tajās nav.',
     en: 'One SELECT over the modelled tables. They hold no personal data.',
   },
+  /** The editor's shortcut, said as a sentence: a bare "Ctrl+Enter" after the hint read as a stray word. */
+  sqlRunKey: { lv: 'Ctrl+Enter izpilda vaicājumu.', en: 'Ctrl+Enter runs the query.' },
   run: { lv: 'Izpildīt', en: 'Run' },
   running: { lv: 'Izpilda…', en: 'Running…' },
   downloadCsv: { lv: 'Lejupielādēt CSV', en: 'Download CSV' },

@@ -91,7 +91,7 @@ export async function renderSql(ctx: ViewContext): Promise<HTMLElement> {
       { class: 'sql-actions' },
       runButton,
       download,
-      h('span', { class: 'muted' }, `${l('sqlHint')} Ctrl+Enter`),
+      h('span', { class: 'muted' }, `${l('sqlHint')} ${l('sqlRunKey')}`),
     ),
   );
   form.addEventListener('submit', (event) => {
