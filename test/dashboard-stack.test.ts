@@ -497,12 +497,13 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
         c.metrics.flatMap((m) => m.groups.filter((g) => g.significant).map(() => m.id)),
       );
       // A significant gap drives the verdict and is named with its direction; none: the page says so.
-      if (gaps.length > 0) expect(row).toMatch(/(Unequal|Differs|in the customer’s favour): .+ significantly \w+ in /);
+      if (gaps.length > 0)
+        expect(row).toMatch(/(Unequal|Differs|in the customer’s favour): .+ significantly \w+ for “/);
       else expect(row).toMatch(/No statistically significant gap|too few responses/);
     }
     // The demo's story: in Riga, Russian-language visitors wait longer than the rest of the office.
     const riga = await page.locator('.verdict-card tbody tr', { hasText: 'Riga' }).innerText();
-    expect(riga).toContain('Wait time, median significantly slower in Russian');
+    expect(riga).toContain('Wait time, median significantly slower for “Russian”');
     expect(browser.pageErrors).toEqual([]);
   });
 
@@ -538,7 +539,7 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     const shown = await shownForOffice();
     // The verdict table holds that office only, with its own verdict: Russian-language visitors wait longer.
     expect(shown.verdicts).toEqual([riga.name.en]);
-    expect(shown.verdict).toContain('Wait time, median significantly slower in Russian');
+    expect(shown.verdict).toContain('Wait time, median significantly slower for “Russian”');
     // The cards hold that office's groups with their sample sizes, as the API's section for it.
     const section = answer.sections.find((x) => x.value === riga.id)!;
     const wait = section.comparisons.find((c) => c.by === 'language')!.metrics.find((m) => m.id === 'wait_p50')!;

@@ -334,7 +334,7 @@ describe('dashboard in Chromium', () => {
     expect(compared.map((r) => r.split('?')[0])).toEqual(['/v1/compare/within']);
     // Each office's verdict names the gap worst for the customer, worded by its direction.
     const verdicts = await page.locator('.verdict-card tbody tr', { hasText: 'Cēsis' }).innerText();
-    expect(verdicts).toMatch(/Unequal: .+ significantly (lower|slower|higher) in Russian/);
+    expect(verdicts).toMatch(/Unequal: .+ significantly (lower|slower|higher) for “Russian”/);
     expect(verdicts).toContain('▼');
     const wait = await page
       .locator('.compare-card[data-metric="wait_p50"] tbody tr', { hasText: 'Russian' })

@@ -33,7 +33,7 @@ export const equalStrings = {
     lv: 'Pārējie {count} salīdzinājumi — trokšņa robežās.',
     en: 'The other {count} comparisons are within noise.',
   },
-  gapPhrase: { lv: '{metric}: {group} — nozīmīgi {way}', en: '{metric} significantly {way} in {group}' },
+  gapPhrase: { lv: '{metric}: {group} — nozīmīgi {way}', en: '{metric} significantly {way} for “{group}”' },
   way_slower: { lv: 'lēnāk', en: 'slower' },
   way_faster: { lv: 'ātrāk', en: 'faster' },
   way_higher: { lv: 'augstāk', en: 'higher' },

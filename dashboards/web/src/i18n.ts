@@ -234,7 +234,7 @@ const strings = {
   noRows: { lv: 'Šajā periodā nav datu.', en: 'No data in this period.' },
   chart: { lv: 'Diagramma', en: 'Chart' },
   language: { lv: 'Valoda', en: 'Language' },
-  unanswered: { lv: 'vēl nav atbildēts', en: 'not answered yet' },
+  unanswered: { lv: 'Vēl nav atbildēts', en: 'Not answered yet' },
   unknown: { lv: 'nav zināms', en: 'unknown' },
   // ——— complaints desk and equal service (#16) ———
   backlogTitle: { lv: 'Neatbildēto sūdzību uzkrājums laikā', en: 'Complaint backlog over time' },

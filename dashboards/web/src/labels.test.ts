@@ -26,8 +26,9 @@ describe('reference labels from /v1/reference', () => {
     expect(labels.officeShort('nowhere', 'lv')).toBe('nowhere');
   });
 
-  it('shows an unknown id as it is and a missing value as "not recorded"', () => {
+  it('shows an unknown id as it is and a missing value as "Not recorded"', () => {
     expect(labels.value('channel', 'carrier_pigeon', 'en')).toBe('carrier_pigeon');
-    expect(labels.value('office', null, 'en')).toBe('not recorded');
+    expect(labels.value('office', null, 'en')).toBe('Not recorded');
+    expect(labels.value('office', null, 'lv')).toBe('Nav norādīts');
   });
 });

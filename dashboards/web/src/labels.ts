@@ -32,9 +32,12 @@ export class Labels {
     return [...(this.byDimension.get(dimension)?.keys() ?? [])];
   }
 
-  /** The name of a dimension value; `null` (not recorded) gets a word of its own. */
+  /**
+   * The name of a dimension value; `null` (not recorded) gets a word of its own, written like the API's names
+   * (which stand on their own, starting with a capital) since it sits among them in a chart or a table.
+   */
   value(dimension: string, id: string | null, lang: Lang): string {
-    if (id === null) return lang === 'lv' ? 'nav norādīts' : 'not recorded';
+    if (id === null) return lang === 'lv' ? 'Nav norādīts' : 'Not recorded';
     return this.byDimension.get(dimension)?.get(id)?.name[lang] ?? id;
   }
 

@@ -89,16 +89,16 @@ export const reference: ReferenceAnswer = {
     { id: 'daugavpils', name: { lv: 'Daugavpils', en: 'Daugavpils' } },
     { id: 'liepaja', name: { lv: 'Liepāja', en: 'Liepāja' } },
   ],
-  channels: [{ id: 'in_person', name: { lv: 'klātienē', en: 'in person' } }],
+  channels: [{ id: 'in_person', name: { lv: 'Klātienē', en: 'In person' } }],
   services: [],
-  languages: [{ id: 'ru', name: { lv: 'krievu', en: 'Russian' } }],
+  languages: [{ id: 'ru', name: { lv: 'Krievu', en: 'Russian' } }],
   categories: [],
   outcomes: [],
   refusalReasons: [],
   legalRules: [],
   arrivals: [
-    { id: 'appointment', name: { lv: 'ar pierakstu', en: 'appointment' } },
-    { id: 'walk_in', name: { lv: 'bez pieraksta', en: 'walk-in' } },
+    { id: 'appointment', name: { lv: 'Ar pierakstu', en: 'Appointment' } },
+    { id: 'walk_in', name: { lv: 'Bez pieraksta', en: 'Walk-in' } },
   ],
   officeHours: [
     {

@@ -99,7 +99,10 @@ export async function renderEqual(ctx: ViewContext): Promise<HTMLElement> {
 const MARK: Record<Gap['effect'], string> = { better: '▲', worse: '▼', neutral: '◆' };
 const CLASS: Record<Gap['effect'], string> = { better: 'sig-better', worse: 'sig-worse', neutral: 'sig-different' };
 
-/** "Wait time, median significantly slower in Russian", without figures (the verdict's headline). */
+/**
+ * "Wait time, median significantly slower for “Russian”", without figures (the verdict's headline). The group's
+ * name is a display label ("In person", "E-mail"), so the English sentence quotes it as the alert e-mails do.
+ */
 function gapPhrase(ctx: ViewContext, gap: Gap): string {
   const l = tr(ctx);
   return l('gapPhrase', {

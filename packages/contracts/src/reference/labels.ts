@@ -21,19 +21,19 @@ export interface Label {
 }
 
 const OutcomeNames: Record<ComplaintOutcome | VisitOutcome, Label['name']> = {
-  upheld: { lv: 'atzīta par pamatotu', en: 'upheld' },
-  partially_upheld: { lv: 'daļēji pamatota', en: 'partially upheld' },
-  not_upheld: { lv: 'nepamatota', en: 'not upheld' },
-  explained: { lv: 'sniegts skaidrojums', en: 'explained' },
-  withdrawn: { lv: 'atsaukta', en: 'withdrawn' },
-  served: { lv: 'apkalpots', en: 'served' },
-  refused: { lv: 'atteikts', en: 'refused' },
-  redirected: { lv: 'pāradresēts', en: 'redirected' },
+  upheld: { lv: 'Atzīta par pamatotu', en: 'Upheld' },
+  partially_upheld: { lv: 'Daļēji pamatota', en: 'Partially upheld' },
+  not_upheld: { lv: 'Nepamatota', en: 'Not upheld' },
+  explained: { lv: 'Sniegts skaidrojums', en: 'Explained' },
+  withdrawn: { lv: 'Atsaukta', en: 'Withdrawn' },
+  served: { lv: 'Apkalpots', en: 'Served' },
+  refused: { lv: 'Atteikts', en: 'Refused' },
+  redirected: { lv: 'Pāradresēts', en: 'Redirected' },
 };
 
 const ArrivalNames: Record<VisitArrival, Label['name']> = {
-  appointment: { lv: 'ar pierakstu', en: 'appointment' },
-  walk_in: { lv: 'bez pieraksta', en: 'walk-in' },
+  appointment: { lv: 'Ar pierakstu', en: 'Appointment' },
+  walk_in: { lv: 'Bez pieraksta', en: 'Walk-in' },
 };
 
 /** An office's weekly opening hours, each schedule effective from a date (the last one not after a day applies). */

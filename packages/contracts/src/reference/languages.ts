@@ -12,8 +12,8 @@ export interface ServiceLanguageInfo {
 }
 
 export const ServiceLanguages: Record<ServiceLanguageId, ServiceLanguageInfo> = {
-  lv: { id: 'lv', name: { lv: 'latviešu', en: 'Latvian' }, stateLanguage: true },
-  ru: { id: 'ru', name: { lv: 'krievu', en: 'Russian' }, stateLanguage: false },
-  en: { id: 'en', name: { lv: 'angļu', en: 'English' }, stateLanguage: false },
-  other: { id: 'other', name: { lv: 'cita', en: 'other' }, stateLanguage: false },
+  lv: { id: 'lv', name: { lv: 'Latviešu', en: 'Latvian' }, stateLanguage: true },
+  ru: { id: 'ru', name: { lv: 'Krievu', en: 'Russian' }, stateLanguage: false },
+  en: { id: 'en', name: { lv: 'Angļu', en: 'English' }, stateLanguage: false },
+  other: { id: 'other', name: { lv: 'Cita', en: 'Other' }, stateLanguage: false },
 };

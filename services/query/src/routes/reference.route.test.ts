@@ -33,8 +33,36 @@ describe('GET /v1/reference', () => {
     expect(body.offices.map((o) => o.id)).toEqual([...OFFICE_IDS]);
     expect(body.services.map((s) => s.id)).toEqual([...SERVICE_IDS]);
     expect(body.refusalReasons.map((r) => r.id)).toEqual([...REFUSAL_REASON_IDS]);
-    expect(body.languages.find((l) => l.id === 'ru')?.name).toEqual({ lv: 'krievu', en: 'Russian' });
-    expect(body.outcomes.find((o) => o.id === 'not_upheld')?.name.en).toBe('not upheld');
+    expect(body.languages.find((l) => l.id === 'ru')?.name).toEqual({ lv: 'Krievu', en: 'Russian' });
+    expect(body.outcomes.find((o) => o.id === 'not_upheld')?.name.en).toBe('Not upheld');
+  });
+
+  // Regression: the dashboard showed "other", "e-mail", "explained" beside categories' "Waiting"; every name is
+  // a display label that stands on its own, so every list writes it with a capital (or a number) in both languages.
+  it('writes every name as a display label starting with a capital or a digit, in Latvian and English', async () => {
+    const response = await app.inject({ url: '/v1/reference', headers: { authorization: 'Bearer cesis-token' } });
+    const body = ReferenceAnswer.parse(response.json());
+    const lists = {
+      offices: body.offices,
+      channels: body.channels,
+      services: body.services,
+      languages: body.languages,
+      categories: body.categories,
+      outcomes: body.outcomes,
+      refusalReasons: body.refusalReasons,
+      arrivals: body.arrivals,
+      legalRules: body.legalRules,
+    };
+    const lowercase = Object.entries(lists).flatMap(([list, values]) =>
+      values.flatMap((v) =>
+        (['lv', 'en'] as const)
+          .filter((lang) => !/^[\p{Lu}\p{N}]/u.test(v.name[lang]))
+          .map((lang) => `${list}.${v.id}.${lang}: ${v.name[lang]}`),
+      ),
+    );
+    expect(lowercase).toEqual([]);
+    expect(lists.channels.find((c) => c.id === 'email')?.name).toEqual({ lv: 'E-pasts', en: 'E-mail' });
+    expect(lists.languages.find((l) => l.id === 'other')?.name).toEqual({ lv: 'Cita', en: 'Other' });
   });
 
   it('gives every office a short name, shorter than its full name, for a chart legend on a phone', async () => {
