@@ -17,3 +17,15 @@ describe('page strings', () => {
     }
   });
 });
+
+describe('counted strings', () => {
+  // Regression: one result row read "1 rows, 4 ms" ("1 rindas"), a complaint due tomorrow "due in 1 working days".
+  it('writes a count of one in the singular, as each language counts', () => {
+    expect(t('en', 'rows', { n: 1, ms: 4 })).toBe('1 row, 4 ms');
+    expect(t('en', 'rows', { n: 5, ms: 4 })).toBe('5 rows, 4 ms');
+    expect(t('lv', 'rows', { n: 21, ms: 4 })).toBe('21 rinda, 4 ms');
+    expect(t('lv', 'rows', { n: 11, ms: 4 })).toBe('11 rindas, 4 ms');
+    expect(t('en', 'dueIn', { n: 1 })).toBe('due in 1 working day');
+    expect(t('en', 'overdueBy', { n: 2 })).toBe('overdue by 2 working days');
+  });
+});

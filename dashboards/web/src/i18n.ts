@@ -154,6 +154,7 @@ const strings = {
   running: { lv: 'Izpilda…', en: 'Running…' },
   downloadCsv: { lv: 'Lejupielādēt CSV', en: 'Download CSV' },
   rows: { lv: '{n} rindas, {ms} ms', en: '{n} rows, {ms} ms' },
+  rowsOne: { lv: '{n} rinda, {ms} ms', en: '{n} row, {ms} ms' },
   truncated: { lv: 'rezultāts saīsināts līdz rindu limitam', en: 'result cut at the row limit' },
   schema: { lv: 'Shēma', en: 'Schema' },
   sqlResults: { lv: 'Vaicājuma rezultāts', en: 'Query result' },
@@ -226,6 +227,7 @@ const strings = {
   },
   perDay: { lv: 'vidēji dienā', en: 'mean per day' },
   visitsDays: { lv: '{n} dienas ar datiem', en: '{n} days with data' },
+  visitsDaysOne: { lv: '{n} diena ar datiem', en: '{n} day with data' },
   headlines: { lv: 'Galvenie rādītāji', en: 'Headline figures' },
   ownOfficeOnly: {
     lv: 'Nodaļas pilnvara: detalizēti redzama tikai sava nodaļa; citas — sadaļā “Nodaļas”.',
@@ -276,9 +278,11 @@ const strings = {
   rule: { lv: 'Noteikums', en: 'Rule' },
   category: { lv: 'Kategorija', en: 'Category' },
   overdueBy: { lv: 'nokavēta par {n} d. d.', en: 'overdue by {n} working days' },
+  overdueByOne: { lv: 'nokavēta par {n} d. d.', en: 'overdue by {n} working day' },
   overdueSince: { lv: 'nokavēta', en: 'overdue' },
   dueToday: { lv: 'termiņš šodien', en: 'due today' },
   dueIn: { lv: 'termiņš pēc {n} d. d.', en: 'due in {n} working days' },
+  dueInOne: { lv: 'termiņš pēc {n} d. d.', en: 'due in {n} working day' },
   extendedMark: { lv: 'pagarināta', en: 'extended' },
   reopenedMark: { lv: 'atkārtoti atvērta', en: 'reopened' },
   noneDue: {
@@ -291,9 +295,21 @@ const strings = {
 
 export type StringKey = keyof typeof strings;
 
-/** A page string in the language, with `{name}` placeholders filled in. */
+const pluralRules = { lv: new Intl.PluralRules('lv-LV'), en: new Intl.PluralRules('en-GB') };
+
+/**
+ * The key to use for a count `n`: its `…One` twin where the language reads `n` as singular (English 1; Latvian 1,
+ * 21, 31 … but not 11), so "1 row" and "1 rinda" are not written "1 rows", "1 rindas".
+ */
+function countedKey(lang: Lang, key: StringKey, n: string | number | undefined): StringKey {
+  if (typeof n !== 'number' || pluralRules[lang].select(n) !== 'one') return key;
+  const one = `${key}One`;
+  return one in strings ? (one as StringKey) : key;
+}
+
+/** A page string in the language, with `{name}` placeholders filled in (a numeric `{n}` picks its plural form). */
 export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  return strings[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  return strings[countedKey(lang, key, vars.n)][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
     vars[name] === undefined ? whole : String(vars[name]),
   );
 }
