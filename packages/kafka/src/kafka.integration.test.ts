@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { loadSharedConfig } from '@servq/config';
 import { pollUntil } from '@servq/runtime';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -159,6 +160,61 @@ describe('the servq Kafka client against the local Kafka 4.x broker', () => {
       expect(copies.map((c) => c.message.headers.source).sort()).toEqual(['kafkajs', 'platformatic']);
       expect(new Set(copies.map((c) => c.partition)).size).toBe(1);
     }
+  });
+
+  it('answers each of many concurrent acked sends once its messages are stored, in fewer produce requests', async () => {
+    const producer = createKafka(loadSharedConfig(process.env).kafka).ackedProducer({ sendTimeoutMs: 10_000 });
+    await producer.start();
+    closers.push(() => producer.stop());
+    // @platformatic/kafka traces each send call of its producer on a diagnostics channel.
+    const sendStarts = 'tracing:plt:kafka:producer:sends:start';
+    let produced = 0;
+    const count = () => void produced++;
+    subscribe(sendStarts, count);
+    const acked: number[] = [];
+    try {
+      await Promise.all(
+        Array.from({ length: 40 }, async (_, s) => {
+          const messages = Array.from({ length: 5 }, (_, i) => ({ key: `send-${s}`, value: `${s}.${i}` }));
+          await producer.send([{ topic, messages }]);
+          acked.push(s);
+        }),
+      );
+    } finally {
+      unsubscribe(sendStarts, count);
+    }
+    expect(acked).toHaveLength(40);
+    // The first send goes out alone at once; those that queued behind it go out together.
+    expect(produced).toBeGreaterThan(1);
+    expect(produced).toBeLessThan(40);
+    const received = await consumeAll(200);
+    const values = received.map((r) => r.message.value?.toString());
+    expect(new Set(values).size).toBe(200);
+    for (let s = 0; s < 40; s++) {
+      const mine = received.filter((r) => r.message.key?.toString() === `send-${s}`);
+      expect(mine.map((r) => r.message.value?.toString())).toEqual([0, 1, 2, 3, 4].map((i) => `${s}.${i}`));
+    }
+  });
+
+  it('answers queued acked sends by their own messages when their merged request is refused for one of them', async () => {
+    const producer = createKafka(loadSharedConfig(process.env).kafka).ackedProducer({ sendTimeoutMs: 5_000 });
+    await producer.start();
+    closers.push(() => producer.stop());
+    const missing = `test.kafka.missing.${randomUUID()}`;
+    const results = await Promise.allSettled([
+      producer.send([{ topic, messages: [{ key: 'first', value: 'alone' }] }]),
+      producer.send([{ topic: missing, messages: [{ key: 'k', value: 'nowhere' }] }]),
+      producer.send([{ topic, messages: [{ key: 'k', value: 'merged with the missing topic' }] }]),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results[1]).toMatchObject({ reason: { name: 'KafkaAdapterError', kind: 'retryable' } });
+    await producer.send([{ topic, messages: [{ key: 'k', value: 'after' }] }]);
+    const received = await consumeAll(3);
+    expect(received.map((r) => r.message.value?.toString()).sort()).toEqual([
+      'after',
+      'alone',
+      'merged with the missing topic',
+    ]);
   });
 
   it('fails an acked send to a broker that is not there as a retryable adapter error', async () => {
