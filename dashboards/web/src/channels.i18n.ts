@@ -11,6 +11,10 @@ export const channelsStrings = {
   },
   channelsNone: { lv: 'Šajā laikā nav kontaktu.', en: 'No contacts in this range.' },
   channelsOther: { lv: 'Citi kanāli', en: 'Other channels' },
+  channelsPartial: {
+    lv: 'Iesvītrots fons ap joslu: nepilns periods (diapazons vai dati to aptver tikai daļēji).',
+    en: 'Hatched background around a bar: a partial period (the range or the data covers only part of it).',
+  },
   channelsGrouped: {
     lv: '“Citi kanāli”: kanāli ar mazāk nekā {share} no diapazona kontaktiem ({channels}); katrs atsevišķi ir tabulā un uznirstošajā logā.',
     en: '“Other channels”: channels with under {share} of the range’s contacts ({channels}); each is in the table and the tooltip.',

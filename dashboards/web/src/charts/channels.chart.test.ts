@@ -123,6 +123,47 @@ describe('channel charts', () => {
     expect((option.xAxis as { boundaryGap: boolean }).boundaryGap).toBe(true);
   });
 
+  // Regression: the channel mix marked its partial current month by the axis label only.
+  it('hatches a partial period of the channel mix behind its bar as digital take-up does, out of the legend', () => {
+    const mix: ChannelMix = {
+      periods: ['2026-11-01', '2026-12-01'],
+      channels: ['in_person', 'email'],
+      counts: [
+        [6, 2],
+        [4, 1],
+      ],
+      totals: [10, 3],
+      shares: [
+        [0.6, 2 / 3],
+        [0.4, 1 / 3],
+      ],
+    };
+    const periods = ['Nov', 'Dec\n(partial)'];
+    const option = channelMixOption(periods, mix, {
+      names: ['In person', 'E-mail'],
+      otherName: 'Other channels',
+      formatPercent: (v) => `${v} %`,
+      formatCount: String,
+      partial: [false, true],
+    });
+    const digital = digitalShareOption(periods, [], {
+      name: 'share',
+      intervalName: '95 %',
+      formatPercent: (v, d) => v.toFixed(d),
+      partial: [false, true],
+    });
+    const series = option.series as { name: string; yAxisIndex?: number; itemStyle?: unknown; data: unknown[] }[];
+    const shade = series.at(-1);
+    // The same hatching as digital take-up's, across the whole 0–100 % row of the partial period only.
+    expect(shade?.itemStyle).toEqual((digital.series as { itemStyle?: unknown }[])[0]?.itemStyle);
+    expect(shade?.data).toEqual([null, 100]);
+    // On its own (hidden) period axis, so the shade sits behind the bar instead of beside it.
+    const axes = option.yAxis as { data: string[]; show?: boolean }[];
+    expect(shade?.yAxisIndex).toBe(1);
+    expect(axes[1]).toMatchObject({ data: periods, show: false });
+    expect((option.legend as { data: string[] }).data).toEqual(['In person', 'E-mail']);
+  });
+
   it('draws no partial shade when every period is whole', () => {
     const option = digitalShareOption(['Oct'], [], {
       name: 'share',

@@ -74,6 +74,9 @@ const escapeHtml = (text: string) =>
  * Each period's contacts as a horizontal 100 % bar (periods top to bottom, so small channels get the chart's
  * width rather than its height), segments labelled with their percent where they are wide enough, small
  * channels drawn together (see `mixSegments`); the tooltip lists every channel of the period with its count.
+ * A partial period (the first or last, cut by the range or the data) is hatched as digital take-up and the
+ * trends hatch theirs (`partialShade`): the shade fills the period's band behind its bar, on a hidden second
+ * category axis so that ECharts does not set the shade beside the bar as a second column.
  */
 export function channelMixOption(
   periods: readonly string[],
@@ -83,8 +86,10 @@ export function channelMixOption(
     otherName: string;
     formatPercent: (value: number) => string;
     formatCount: (value: number) => string;
+    partial?: readonly boolean[];
   },
 ): ChartOption {
+  const partial = options.partial ?? periods.map(() => false);
   const segments = mixSegments(mix);
   const grouped = new Set(segments.grouped);
   const nameOf = (key: number | 'other') =>
@@ -145,7 +150,18 @@ export function channelMixOption(
       textStyle: FONT,
       animation: false,
       grid: { left: 8, right: 16, top: top(700), bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
-      legend: { type: 'plain', top: 0, left: 0, right: 0, padding: 5, itemWidth: 14, itemGap: 10, textStyle: FONT },
+      legend: {
+        type: 'plain',
+        // The channels only: the partial shade is no series a reader toggles.
+        data: legendNames,
+        top: 0,
+        left: 0,
+        right: 0,
+        padding: 5,
+        itemWidth: 14,
+        itemGap: 10,
+        textStyle: FONT,
+      },
       tooltip: {
         trigger: 'axis',
         axisPointer: { type: 'shadow' },
@@ -154,13 +170,16 @@ export function channelMixOption(
           return tooltip(first?.dataIndex ?? 0);
         },
       },
-      yAxis: {
-        type: 'category',
-        data: [...periods],
-        inverse: true,
-        axisTick: { show: false },
-        axisLabel: { lineHeight: 14 },
-      },
+      yAxis: [
+        {
+          type: 'category',
+          data: [...periods],
+          inverse: true,
+          axisTick: { show: false },
+          axisLabel: { lineHeight: 14 },
+        },
+        { type: 'category', data: [...periods], inverse: true, show: false },
+      ],
       xAxis: {
         type: 'value',
         min: 0,
@@ -169,7 +188,8 @@ export function channelMixOption(
         axisLabel: { formatter: (v: number) => options.formatPercent(v) },
         splitLine: { lineStyle: { color: '#edf2f7' } },
       },
-      series,
+      // The shade comes last: the relayout below updates the channels' series by their index.
+      series: partial.some(Boolean) ? [...series, { ...partialShade(partial, 100), yAxisIndex: 1 }] : series,
     },
     (width, measure = (t) => t.length * 6.2) => {
       // The plot is the chart less its margins and the period names (their longer line) on the left.

@@ -42,7 +42,7 @@ export async function channelsPanel(ctx: ViewContext, request: ChannelsRequest):
   return h(
     'section',
     { class: 'grid-2 channels', 'aria-label': tr(ctx)('channelsTitle') },
-    mixFigure(ctx, answer, mix, labels),
+    mixFigure(ctx, answer, mix, labels, partial),
     answer.digital.unavailable === 'office'
       ? // No share for an office (e-service cases belong to none): the reason alone, no empty chart.
         h(
@@ -60,7 +60,13 @@ const percentTick =
   (value: number, digits = 0) =>
     `${formatDecimal(value, ctx.lang, digits)} %`;
 
-function mixFigure(ctx: ViewContext, answer: ChannelsAnswer, mix: ChannelMix, labels: string[]): HTMLElement {
+function mixFigure(
+  ctx: ViewContext,
+  answer: ChannelsAnswer,
+  mix: ChannelMix,
+  labels: string[],
+  partial: readonly boolean[],
+): HTMLElement {
   const l = tr(ctx);
   const title = l('channelsTitle');
   const names = mix.channels.map((c) => ctx.labels.value('channel', c, ctx.lang));
@@ -78,6 +84,7 @@ function mixFigure(ctx: ViewContext, answer: ChannelsAnswer, mix: ChannelMix, la
       }),
     );
   if (skipped.length > 0) note.push(l('channelsSkipped', { metrics: skipped.join(', ') }));
+  if (mix.channels.length > 0 && partial.some(Boolean)) note.push(l('channelsPartial'));
   const cell = (n: number, share: number | null | undefined) =>
     `${formatCount(n, ctx.lang)} (${formatValue('share', share ?? null, ctx.lang)})`;
   const rows = mix.periods.map((_, p) => [
@@ -104,6 +111,7 @@ function mixFigure(ctx: ViewContext, answer: ChannelsAnswer, mix: ChannelMix, la
       otherName: l('channelsOther'),
       formatPercent: (v) => percentTick(ctx)(v),
       formatCount: (n) => formatCount(n, ctx.lang),
+      partial,
     }),
     height: mixHeight(mix.periods.length),
     tableLabel: l('dataTable'),
