@@ -20,6 +20,7 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { Lang, Unit } from '../api.types.ts';
 import { formatAxisValue, stepDigits } from '../format.ts';
+import { periodNamesShown } from './period.labels.ts';
 import type { ComparisonChart } from '../shapes/compare.shape.ts';
 
 export type ChartOption = ComposeOption<
@@ -233,7 +234,7 @@ export function trendOption(
   const option: ChartOption = {
     textStyle: FONT,
     animation: false,
-    grid: { left: 48, right: 56, top: top(700), bottom: 44 },
+    grid: { ...TREND_GRID, top: top(700), bottom: 44 },
     legend: {
       type: 'plain',
       top: 0,
@@ -262,7 +263,8 @@ export function trendOption(
       // draws bars that way whatever this says, so the lines keep the same layout with or without one).
       boundaryGap: true,
       // Every period's name is tried (ECharts' own spacing guess drops the partial ends on a phone); only names
-      // that really collide are left out.
+      // that really collide are left out, and at the drawn width the relayout below chooses which, keeping the
+      // partial ends' names (ECharts' hideOverlap drops the last one).
       axisLabel: { interval: 0, hideOverlap: true, lineHeight: 14 },
     },
     yAxis: {
@@ -277,11 +279,19 @@ export function trendOption(
     },
     series: [...shade, ...band, ...series, ...target],
   };
-  return withRelayout(option, (width, measure) => ({
-    grid: { top: top(width, measure) },
-    legend: { formatter: legendText(width), ...spacing(width) },
-  }));
+  return withRelayout(option, (width, measure = estimateText) => {
+    // The names that fit at this width, the last (partial) period's always among them (see period.labels.ts).
+    const shown = periodNamesShown(labels, partial, width - TREND_GRID.left - TREND_GRID.right, measure);
+    return {
+      grid: { top: top(width, measure) },
+      legend: { formatter: legendText(width), ...spacing(width) },
+      xAxis: { axisLabel: { interval: (index: number) => shown[index] ?? true, hideOverlap: false } },
+    };
+  });
 }
+
+/** The trend's plot margins: the value axis's names on the left, the target's value on the right. */
+const TREND_GRID = { left: 48, right: 56 };
 
 /** The band as it shows on white (the all-offices colour at 0.14 opacity), for its legend icon. */
 const BAND_COLOUR = '#dee0e4';
