@@ -18,6 +18,8 @@ import {
 
 // Intl uses narrow no-break spaces in Latvian grouping; compare with plain spaces.
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+/** A text as it is written with no-break spaces: number and unit words kept on one line. */
+const nb = (s: string) => s.replaceAll(' ', '\u00a0');
 
 describe('formatting of units', () => {
   it('shows shares as percent with one decimal, in each language', () => {
@@ -36,12 +38,12 @@ describe('formatting of units', () => {
   });
 
   it('declines working days and days in Latvian and English', () => {
-    expect(formatValue('working_days', 1, 'lv')).toBe('1 darba diena');
-    expect(formatValue('working_days', 21, 'lv')).toBe('21 darba diena');
-    expect(formatValue('working_days', 11, 'lv')).toBe('11 darba dienas');
-    expect(formatValue('working_days', 4.5, 'lv')).toBe('4,5 darba dienas');
-    expect(formatValue('working_days', 1, 'en')).toBe('1 working day');
-    expect(formatValue('days', 12, 'en')).toBe('12 days');
+    expect(formatValue('working_days', 1, 'lv')).toBe(nb('1 darba diena'));
+    expect(formatValue('working_days', 21, 'lv')).toBe(nb('21 darba diena'));
+    expect(formatValue('working_days', 11, 'lv')).toBe(nb('11 darba dienas'));
+    expect(formatValue('working_days', 4.5, 'lv')).toBe(nb('4,5 darba dienas'));
+    expect(formatValue('working_days', 1, 'en')).toBe(nb('1 working day'));
+    expect(formatValue('days', 12, 'en')).toBe(nb('12 days'));
   });
 
   it('shows a missing value as a dash, never as zero', () => {
@@ -59,9 +61,20 @@ describe('formatting of units', () => {
   });
 
   it('writes a change in working days out in words, not as "wd" or "d. d."', () => {
-    expect(formatChange('working_days', 1.5, 'en')).toBe('+1.5 working days');
-    expect(formatChange('working_days', -1, 'en')).toBe('-1.0 working days');
-    expect(formatChange('working_days', 2.25, 'lv')).toBe('+2,3 darba dienas');
+    expect(formatChange('working_days', 1.5, 'en')).toBe(nb('+1.5 working days'));
+    expect(formatChange('working_days', -1, 'en')).toBe(nb('-1.0 working days'));
+    expect(formatChange('working_days', 2.25, 'lv')).toBe(nb('+2,3 darba dienas'));
+  });
+
+  // Regression: "+1.5 working days" broke after "+1.5" (or "darba" / "dienas" apart) in a narrow table cell.
+  it('keeps a number and its unit in words on one line, as timestamps are', () => {
+    for (const text of [
+      formatChange('working_days', 1.5, 'en'),
+      formatValue('working_days', 4.5, 'lv'),
+      formatValue('days', 12, 'en'),
+    ])
+      expect(text).not.toContain(' ');
+    expect(formatChange('working_days', 1.5, 'en')).toBe('+1.5\u00a0working\u00a0days');
   });
 
   it('plots shares as percent and leaves other units alone', () => {

@@ -42,6 +42,14 @@ function plural(unit: 'working_days' | 'days', value: number, lang: Lang): strin
   return whole && value % 10 === 1 && value % 100 !== 11 ? one : many;
 }
 
+/**
+ * A number with a unit written in words ("4,5 darba dienas", "+1.5 working days") as one unbreakable piece: no-break
+ * spaces, as in timestamps, so a narrow table cell never leaves "dienas" or "days" alone on the next line.
+ */
+function inWords(number: string, unit: string): string {
+  return `${number}\u00a0${unit.replaceAll(' ', '\u00a0')}`;
+}
+
 /** The number alone, at the unit's precision (shares as percent). */
 export function formatNumber(unit: Unit, value: number, lang: Lang): string {
   switch (unit) {
@@ -83,6 +91,7 @@ export function formatParts(unit: Unit, value: number, lang: Lang): { number: st
 export function formatValue(unit: Unit, value: number | null, lang: Lang): string {
   if (value === null || !Number.isFinite(value)) return '—';
   const parts = formatParts(unit, value, lang);
+  if (unit === 'working_days' || unit === 'days') return inWords(parts.number, parts.unit);
   return parts.unit ? `${parts.number} ${parts.unit}` : parts.number;
 }
 
@@ -112,7 +121,7 @@ export function formatChange(unit: Unit, change: number | null, lang: Lang): str
     case 'working_days':
       // Written out as every other working-days figure is ("wd" is no English reader's abbreviation). A change
       // always shows a decimal ("+1,0"), which reads with the plural in both languages.
-      return `${number(lang, change, 1, true)} ${words.working_days[lang][1]}`;
+      return inWords(number(lang, change, 1, true), words.working_days[lang][1]);
   }
 }
 
