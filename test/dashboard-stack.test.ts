@@ -448,6 +448,30 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(wrapped).toEqual([]);
   });
 
+  it('keeps each case of the Complaints due list to two lines at most on a phone, the list scrolling sideways in its region', async () => {
+    const { from, to } = pageRange();
+    await page.setViewportSize(PHONE);
+    await openScreen(page, 'complaints', `from=${from}&to=${to}&grain=month`);
+    await page.locator('.due-list tbody tr').first().waitFor();
+    // Lines a cell's text takes: the distinct tops of its text's boxes.
+    const tallest = await page.evaluate<
+      { cell: string; lines: number }[]
+    >(`[...document.querySelectorAll('.due-list tbody tr')].map((row) => {
+      const counts = [...row.children].map((cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return { cell: cell.textContent, lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+      });
+      return counts.reduce((a, b) => (b.lines > a.lines ? b : a));
+    })`);
+    const widths = await pageWidths(page);
+    await page.setViewportSize(DESKTOP);
+    expect(tallest.length).toBeGreaterThan(0);
+    expect(tallest.filter((t) => t.lines > 2)).toEqual([]);
+    // The page itself still does not scroll sideways; only the list's own region does.
+    expect(widths.scroll).toBe(widths.client);
+  });
+
   it("gives the Visits refusal and no-show tiles the Overview's verdict from the 95 % interval, not a met/missed pill", async () => {
     const { from, to } = pageRange();
     await openScreen(page, 'visits', `from=${from}&to=${to}&grain=month`);
