@@ -197,7 +197,15 @@ function query(url: URL, who: Principal) {
 function compare(url: URL) {
   const metrics = (url.searchParams.get('metrics') ?? '').split(',').filter(Boolean);
   const by = url.searchParams.get('by') ?? 'office';
-  const groups = by === 'language' ? LANGUAGES : by === 'channel' || by === 'service_channel' ? CHANNELS : OFFICES;
+  // As the real API: `groups=none` answers the all-group figures only.
+  const groups =
+    url.searchParams.get('groups') === 'none'
+      ? []
+      : by === 'language'
+        ? LANGUAGES
+        : by === 'channel' || by === 'service_channel'
+          ? CHANNELS
+          : OFFICES;
   const figure = (id: string, group: string | null) => {
     const { metric, value, n, suppressed, target } = figureFor(id, group, 1);
     const half = metric.unit === 'share' ? 0.04 : metric.unit === 'score_1_5' ? 0.12 : 2;

@@ -24,8 +24,8 @@ export interface ComparedRange {
 /** What every statement of one comparison shares: the metric, the grouping column and the filters. */
 export interface ComparisonScope {
   metric: MetricDefinition;
-  /** The SQL column of the grouping dimension. */
-  column: string;
+  /** The SQL column of the grouping dimension; null for the all-group figures only (no group's statistics). */
+  column: string | null;
   filters: Record<string, string[]>;
 }
 
@@ -53,7 +53,10 @@ export interface PeriodSummaries {
   params: string[];
 }
 
-/** Each group's and the all-group sufficient statistics for one period (`g`, `is_total`, `v, a, b, n`). */
+/**
+ * Each group's and the all-group sufficient statistics for one period (`g`, `is_total`, `v, a, b, n`); without
+ * a grouping column, the all-group row alone.
+ */
 export function summaryStatement(
   scope: ComparisonScope,
   range: ComparedRange,
@@ -61,8 +64,13 @@ export function summaryStatement(
   const { metric, column } = scope;
   const p = new SqlParams();
   const where = whereSql({ ...range, filters: scope.filters }, [metric.model], p);
-  const sql = `SELECT CAST(${column} AS VARCHAR) AS g, grouping(${column}) AS is_total, ${measureOf(metric.measure).summarySql(metric.measure)}
-         FROM ${quoteIdent(metric.model)} WHERE ${where.join(' AND ')}
+  const summary = measureOf(metric.measure).summarySql(metric.measure);
+  const from = `FROM ${quoteIdent(metric.model)} WHERE ${where.join(' AND ')}`;
+  const sql =
+    column === null
+      ? `SELECT NULL::VARCHAR AS g, 1 AS is_total, ${summary} ${from}`
+      : `SELECT CAST(${column} AS VARCHAR) AS g, grouping(${column}) AS is_total, ${summary}
+         ${from}
          GROUP BY GROUPING SETS ((${column}), ()) ORDER BY is_total DESC, g NULLS LAST`;
   return { sql, params: p.values, where };
 }
@@ -122,11 +130,20 @@ export function quantileChangeStatement(
   const params = new SqlParams();
   const table = quoteIdent(metric.model);
   const side = (range: ComparedRange, isCurrent: boolean) =>
-    `SELECT coalesce(CAST(${column} AS VARCHAR), '${NULL_GROUP}') AS g, ${value} AS v, ${isCurrent} AS cur
+    `SELECT ${groupKey(column)} AS g, ${value} AS v, ${isCurrent} AS cur
      FROM ${table} WHERE ${whereSql({ ...range, filters }, [metric.model], params).join(' AND ')} AND ${value} IS NOT NULL`;
   // Each value once: the groups' quantiles and the all-group one from one GROUPING SETS aggregate, and each
   // value counted against both (stacking every value a second time under the all-group key took 1.5× as long).
-  const sql = `WITH s AS (${side(current, true)} UNION ALL ${side(previous, false)}),
+  const both = `${side(current, true)} UNION ALL ${side(previous, false)}`;
+  if (column === null)
+    return {
+      sql: `WITH s AS (${both}), aq AS (SELECT quantile_cont(v, ${Number(p)}) AS q FROM s)
+     SELECT count(*) FILTER (WHERE cur) AS n1, count(*) FILTER (WHERE NOT cur) AS n2,
+       count(*) FILTER (WHERE cur AND v > aq.q) AS all_a1, count(*) FILTER (WHERE NOT cur AND v > aq.q) AS all_a2
+     FROM s CROSS JOIN aq`,
+      params: params.values,
+    };
+  const sql = `WITH s AS (${both}),
        q AS (SELECT g, grouping(g) AS is_all, quantile_cont(v, ${Number(p)}) AS q FROM s GROUP BY GROUPING SETS ((g), ())),
        gq AS (SELECT g, q FROM q WHERE is_all = 0),
        aq AS (SELECT q FROM q WHERE is_all = 1)
@@ -141,7 +158,8 @@ export function quantileChangeStatement(
 export function readQuantileChange(rows: Record<string, unknown>[]): Map<string, number | null> {
   const n = (v: unknown) => num(v) ?? 0;
   const sum = (column: string) => rows.reduce((total, r) => total + n(r[column]), 0);
-  const changes = new Map(rows.map((r) => [r.g as string, twoProportionP(n(r.a1), n(r.n1), n(r.a2), n(r.n2))]));
+  const grouped = rows.filter((r) => typeof r.g === 'string');
+  const changes = new Map(grouped.map((r) => [r.g as string, twoProportionP(n(r.a1), n(r.n1), n(r.a2), n(r.n2))]));
   changes.set(ALL_GROUPS, twoProportionP(sum('all_a1'), sum('n1'), sum('all_a2'), sum('n2')));
   return changes;
 }
@@ -157,9 +175,14 @@ function rankFraction(k: number, n: number): string {
   return `${((k - 0.5) / n).toFixed(18)}::DECIMAL(38, 18)`;
 }
 
+/** A row's group key in the quantile statements: its group's value, or one key for all rows without groups. */
+function groupKey(column: string | null): string {
+  return column === null ? `'${ALL_GROUPS}'` : `coalesce(CAST(${column} AS VARCHAR), '${NULL_GROUP}')`;
+}
+
 /** The current period's values of a quantile metric with their group (`g`, `v`). */
 function quantileSource(scope: ComparisonScope, current: PeriodSummaries, value: string): string {
-  return `SELECT coalesce(CAST(${scope.column} AS VARCHAR), '${NULL_GROUP}') AS g, ${value} AS v FROM ${quoteIdent(scope.metric.model)} WHERE ${current.where.join(' AND ')} AND ${value} IS NOT NULL`;
+  return `SELECT ${groupKey(scope.column)} AS g, ${value} AS v FROM ${quoteIdent(scope.metric.model)} WHERE ${current.where.join(' AND ')} AND ${value} IS NOT NULL`;
 }
 
 /** Where an interval statement's row `i` puts its interval. */
@@ -222,11 +245,12 @@ export function applyQuantileIntervals(targets: IntervalTarget[], rows: Record<s
 
 /**
  * Mood's test of each group against the rest, for a quantile metric: the counts of each group's values above
- * the all-group quantile. Null when the metric is not a quantile or the all-group quantile is unknown.
+ * the all-group quantile. Null when the metric is not a quantile, the all-group quantile is unknown or there
+ * are no groups to test.
  */
 export function quantileAboveStatement(scope: ComparisonScope, current: PeriodSummaries): CompiledStatement | null {
   const { metric } = scope;
-  if (metric.measure.kind !== 'quantile' || current.total.value === null) return null;
+  if (metric.measure.kind !== 'quantile' || current.total.value === null || current.groups.size === 0) return null;
   return {
     sql: `SELECT g, count(*) FILTER (WHERE v > ${Number(current.total.value)}) AS above, count(*) AS n FROM (${quantileSource(scope, current, metric.measure.value)}) GROUP BY g`,
     params: current.params,

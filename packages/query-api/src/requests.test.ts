@@ -9,7 +9,7 @@ describe('the dashboard requests', () => {
     expect(defaultRange('2026-03-31', '2026-04-02').from).toBe('2025-10-01');
   });
 
-  it('compare the overview tiles with the previous period and a year earlier, counts left out', () => {
+  it('compare the overview tiles with the previous period and a year earlier, all offices only, counts left out', () => {
     const ask = overviewRequests(
       defaultRange('2026-03-31'),
       (id) => id === 'surveys_answered' || id === 'open_complaints',
@@ -19,6 +19,7 @@ describe('the dashboard requests', () => {
     expect(ask.headline.metrics).toContain('open_complaints');
     expect(comparePath(ask.previous)).not.toContain('against');
     expect(comparePath(ask.yearEarlier)).toContain('against=year');
+    for (const compared of [ask.previous, ask.yearEarlier]) expect(comparePath(compared)).toContain('groups=none');
   });
 
   it('ask for the channel mix over the same range and grain as the trends', () => {

@@ -27,10 +27,12 @@ export interface CompareRequest {
   filters?: Filters;
   /** Compare with the previous period of equal length (default) or the same dates a year earlier. */
   against?: 'previous' | 'year';
+  /** Every group of `by` beside the all-group figure (default), or the all-group figure alone (cheaper). */
+  groups?: 'each' | 'none';
 }
 
 /** Several comparisons inside each value of another dimension (each office's languages and channels). */
-export interface CompareWithinRequest extends Omit<CompareRequest, 'by'> {
+export interface CompareWithinRequest extends Omit<CompareRequest, 'by' | 'groups'> {
   by: readonly CompareBy[];
   within: CompareBy;
 }
@@ -95,6 +97,7 @@ export function comparePath(request: CompareRequest): string {
     to: request.to,
   });
   if (request.against === 'year') params.set('against', 'year');
+  if (request.groups === 'none') params.set('groups', 'none');
   setFilters(params, request.filters);
   return `/v1/compare?${params.toString()}`;
 }
@@ -156,8 +159,8 @@ export function defaultRange(
 /**
  * What the overview asks for over a range, before the page's filters are applied (the dashboard scopes each
  * request to the filters its metrics can take): the headline figures, the all-office and by-office trends,
- * the tiles' sparklines, their change against the previous period and a year earlier (counts are not
- * compared), the drivers of satisfaction, the annotations and the channel mix with digital take-up.
+ * the tiles' sparklines, their change against the previous period and a year earlier (all offices together
+ * only: the tiles show no office's; counts are not compared), the drivers of satisfaction, the annotations and the channel mix with digital take-up.
  */
 export interface OverviewRequests {
   headline: QueryRequest;
@@ -182,8 +185,8 @@ export function overviewRequests(
     allOffices: { metrics: TREND_METRICS, from, to, grain },
     byOffice: { metrics: TREND_METRICS, dimensions: ['office'], from, to, grain },
     sparklines: { metrics: HEADLINE_METRICS, from, to, grain },
-    previous: { metrics: compared, by: 'office', from, to, against: 'previous' },
-    yearEarlier: { metrics: compared, by: 'office', from, to, against: 'year' },
+    previous: { metrics: compared, by: 'office', from, to, against: 'previous', groups: 'none' },
+    yearEarlier: { metrics: compared, by: 'office', from, to, against: 'year', groups: 'none' },
     drivers: { from, to },
     annotations: ANNOTATIONS_PATH,
     channels: { from, to, grain },

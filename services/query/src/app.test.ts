@@ -379,6 +379,28 @@ describe('query API on the hand-built lake', () => {
     expect(bad.json()).toMatchObject({ error: { code: 'QUERY_BAD_PARAMETER', details: [{ parameter: 'within' }] } });
   });
 
+  it('answers the all-office comparison alone with groups=none, documented, and names a bad groups', async () => {
+    const url = '/v1/compare?metrics=csat,complaints_received&by=office&from=2026-03-01&to=2026-03-31';
+    const full = (await app.inject({ url, headers: auth() })).json<CompareAnswer>();
+    const alone = await app.inject({ url: `${url}&groups=none`, headers: auth() });
+    expect(alone.statusCode).toBe(200);
+    const body = alone.json<CompareAnswer>();
+    expect(body.metrics.map((m) => [m.id, m.groups])).toEqual([
+      ['csat', []],
+      ['complaints_received', []],
+    ]);
+    expect(body.metrics.map((m) => m.all)).toEqual(full.metrics.map((m) => m.all));
+    const bad = await app.inject({ url: `${url}&groups=some`, headers: auth() });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ error: { details: [{ parameter: 'groups' }] } });
+    const doc = (await app.inject('/docs/json')).json<{
+      paths: Record<string, { get: { parameters: { name: string; description?: string }[] } }>;
+    }>();
+    const parameter = doc.paths['/v1/compare']?.get.parameters.find((p) => p.name === 'groups');
+    expect(parameter?.description).toContain('all-group figure');
+    expect(doc.paths['/v1/compare/within']?.get.parameters.map((p) => p.name)).not.toContain('groups');
+  });
+
   it('answers 400 for a comparison dimension the metric lacks', async () => {
     const response = await app.inject({
       url: '/v1/compare?metrics=csat&by=colour&from=2026-03-01&to=2026-03-31',

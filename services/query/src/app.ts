@@ -165,7 +165,7 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
     principal(request);
     requireSynced();
     const raw = request.query as Record<string, unknown>;
-    rejectUnknown(raw, ['metrics', 'by', 'from', 'to', 'against']);
+    rejectUnknown(raw, Object.keys(CompareParams.shape));
     const params = parseParams(CompareParams, raw);
     return compare(deps.store, deps.catalogue, { ...params, filters: parseFilters(raw) });
   });

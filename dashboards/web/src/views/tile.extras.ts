@@ -157,6 +157,7 @@ export function tileExtras(
 /**
  * The headline figures compared with an earlier period, all offices together: one /v1/compare per set of
  * filters the metrics can take (as scopedQuery does), merged. Counts are left out of the request (overviewRequests): there is no test for them.
+ * Only the all-group figure is read, so no group's is asked for (`groups=none`).
  */
 export async function headlineComparison(ctx: ViewContext, request: CompareRequest): Promise<CompareAnswer | null> {
   const groups = new Map<string, { filters: Record<string, string[]>; metrics: string[] }>();
@@ -169,7 +170,9 @@ export async function headlineComparison(ctx: ViewContext, request: CompareReque
   }
   if (groups.size === 0) return null;
   const answers = await Promise.all(
-    [...groups.values()].map((g) => ctx.api.compare({ ...request, metrics: g.metrics, filters: g.filters })),
+    [...groups.values()].map((g) =>
+      ctx.api.compare({ ...request, groups: 'none', metrics: g.metrics, filters: g.filters }),
+    ),
   );
   const [first] = answers;
   if (!first) return null;

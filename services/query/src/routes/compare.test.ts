@@ -144,6 +144,35 @@ describe('compare: previous-period change of quantile metrics', () => {
     expect(liepaja?.pValue).toBeCloseTo(0.001194, 5);
   });
 
+  it('answers the all-office figures alone with groups=none, the same as beside each office’s', async () => {
+    for (const against of ['previous', 'year'] as const) {
+      const ask = {
+        metrics: ['wait_p50', 'wait_p90', 'wait_within_target'],
+        by: 'office' as const,
+        from: '2026-03-01',
+        to: '2026-03-31',
+        against,
+        filters: {},
+      };
+      const full = await compare(store, catalogue(), ask);
+      const alone = await compare(store, catalogue(), { ...ask, groups: 'none' });
+      expect(alone.metrics.map((m) => m.groups)).toEqual([[], [], []]);
+      expect(alone.metrics.map((m) => m.all)).toEqual(full.metrics.map((m) => m.all));
+      expect(alone.previous).toEqual(full.previous);
+    }
+    // The hand-worked all-office median above: 11 in [7, 20], 3 more than February's 8, p = 0.1306.
+    const alone = await compare(store, catalogue(), {
+      metrics: ['wait_p50'],
+      by: 'office',
+      from: '2026-03-01',
+      to: '2026-03-31',
+      groups: 'none',
+      filters: {},
+    });
+    expect(alone.metrics[0]?.all).toMatchObject({ value: 11, interval: { low: 7, high: 20 }, change: 3 });
+    expect(alone.metrics[0]?.all.changePValue).toBeCloseTo(0.1306, 3);
+  });
+
   // Regression: filter.* used to be ignored, so a filtered comparison silently answered every office's totals.
   it('compare_ignored_filters: narrows both periods and every statistic to filter.office', async () => {
     const answer = await compare(store, catalogue(), {

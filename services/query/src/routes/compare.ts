@@ -49,8 +49,9 @@ function daysBetween(from: string, to: string): number {
 }
 
 /** A comparison: the validated query string and its `filter.<dimension>` entries (as in /v1/query). */
-export interface CompareRequest extends Omit<CompareParams, 'against'> {
+export interface CompareRequest extends Omit<CompareParams, 'against' | 'groups'> {
   against?: CompareParams['against'];
+  groups?: CompareParams['groups'];
   filters: Record<string, string[]>;
 }
 
@@ -77,7 +78,8 @@ export async function compare(
   const metrics = resolveMetrics(catalogue, params.metrics);
   const by = resolveDimension(params.by, 'by', [...new Set(metrics.map((m) => m.model))]);
   const previous = previousRange(params);
-  const column = Dimensions[by].column;
+  // Without groups, every statement runs over all rows at once: no group's figure, interval or tests.
+  const column = params.groups === 'none' ? null : Dimensions[by].column;
 
   const results: MetricComparison[] = [];
   for (const metric of metrics) {

@@ -46,20 +46,29 @@ export const CompareParams = z.object({
     .describe(
       'the period each figure is compared with: the previous one of equal length, or the same dates a year earlier',
     ),
+  groups: z
+    .enum(['each', 'none'], { message: 'expected each or none' })
+    .default('each')
+    .describe(
+      'each: every group of `by` beside the all-group figure; none: the all-group figure and its change only (every ' +
+        'metric’s groups empty), for a caller that shows only the total, at a fraction of the work',
+    ),
 });
 export type CompareParams = z.infer<typeof CompareParams>;
 
-export const CompareWithinParams = CompareParams.extend({
-  by: csv
-    .pipe(z.array(CompareBy).min(1, 'expected at least one dimension').max(3, 'expected at most three dimensions'))
-    .describe(
-      'comma-separated dimensions to compare side by side inside each value of `within`, e.g. language,service_channel',
-    ),
-  within: CompareBy.describe('the dimension whose every value gets its own comparisons, e.g. office'),
-}).refine((p) => !p.by.includes(p.within), {
-  path: ['within'],
-  message: 'expected a dimension other than those in by',
-});
+export const CompareWithinParams = CompareParams.omit({ groups: true })
+  .extend({
+    by: csv
+      .pipe(z.array(CompareBy).min(1, 'expected at least one dimension').max(3, 'expected at most three dimensions'))
+      .describe(
+        'comma-separated dimensions to compare side by side inside each value of `within`, e.g. language,service_channel',
+      ),
+    within: CompareBy.describe('the dimension whose every value gets its own comparisons, e.g. office'),
+  })
+  .refine((p) => !p.by.includes(p.within), {
+    path: ['within'],
+    message: 'expected a dimension other than those in by',
+  });
 export type CompareWithinParams = z.infer<typeof CompareWithinParams>;
 
 export const SqlFormats = ['json', 'csv', 'parquet'] as const;
