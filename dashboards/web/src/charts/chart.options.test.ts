@@ -55,7 +55,7 @@ describe('trend chart options', () => {
       data: (number | null | { value: number; symbol: string })[];
       lineStyle?: { type?: string };
     }[];
-    expect(series.map((s) => `${s.type}:${s.name}`)).toEqual(['bar:partial', 'line:All', 'line:Target']);
+    expect(series.map((s) => `${s.type}:${s.name}`)).toEqual(['bar:partial', 'line:All', 'line:Target 85 %']);
     const [shade, line] = series;
     expect(shade?.data.map((d) => d !== null)).toEqual([true, false, true]);
     expect(line?.lineStyle?.type).toBeUndefined();
@@ -89,7 +89,7 @@ describe('trend chart layout', () => {
       unit: 'share',
       lang: 'en',
       target: 85,
-      targetLabel: 'Target ≥ 85 %',
+      targetLabel: 'Target ≥',
     });
     const legend = option.legend as { type: string; data: (string | { name: string })[] };
     expect(legend.type).toBe('plain');
@@ -115,7 +115,8 @@ describe('trend chart layout', () => {
       unit: 'share',
       lang: 'en',
       target: 85,
-      targetLabel: 'Target 85.0 %',
+      targetLabel: 'Target',
+      targetText: '85.0 %',
       band: { label: '95 % interval (All offices)', short: '95 % interval', low: [78, 80], high: [82, 84] },
     });
     const relayout = relayoutOf(option)!;
@@ -147,7 +148,7 @@ describe('trend chart layout', () => {
       unit: 'share',
       lang: 'en',
       target: 85,
-      targetLabel: 'Target ≥ 85 %',
+      targetLabel: 'Target ≥',
     });
     const target = (option.series as { name: string; markLine?: { label: { position: string; formatter: string } } }[])
       .filter((s) => s.name === 'Target ≥ 85 %')
@@ -156,6 +157,24 @@ describe('trend chart layout', () => {
     expect(target?.markLine?.label.formatter).toBe('85 %');
     const axis = option.yAxis as { min: number; max: number };
     expect(axis.min).toBeLessThanOrEqual(85);
+  });
+
+  it("writes the target's value the same on its line and in the legend, with room for it in the margin", () => {
+    const option = trendOption(['Oct', 'Nov'], [{ name: 'All', values: [4.1, 4.2], emphasis: true }], {
+      unit: 'score_1_5',
+      lang: 'lv',
+      target: 4.3,
+      targetLabel: 'Mērķis',
+      targetText: '4,30 / 5',
+    });
+    const series = option.series as { name: string; markLine?: { label: { formatter: string } } }[];
+    const target = series.find((s) => s.markLine?.label.formatter !== undefined && s.name.startsWith('Mērķis'));
+    expect(target?.name).toBe('Mērķis 4,30 / 5');
+    expect(target?.markLine?.label.formatter).toBe('4,30 / 5');
+    const legend = (option.legend as { data: (string | { name: string })[] }).data;
+    expect(legend.map((d) => (typeof d === 'string' ? d : d.name))).toContain('Mērķis 4,30 / 5');
+    // Eight characters at about 7 px each, and the gap to the plot.
+    expect((option.grid as { right: number }).right).toBeGreaterThanOrEqual(8 * 7);
   });
 
   it('draws a 95 % band around the line as a stacked area that stays out of the tooltip and widens the axis', () => {

@@ -161,7 +161,13 @@ export function trendOption(
     /** The page's language, for the axis's, the tooltip's and the target's numbers. */
     lang: Lang;
     target: number | null;
+    /** The target's name alone ("Target"); the legend adds its value, written as on the line. */
     targetLabel: string;
+    /**
+     * The target's value as the page writes it elsewhere (the tiles' "85,0 %"), shown both on the line and in
+     * the legend so the two never read differently; the axis's own format when not given.
+     */
+    targetText?: string;
     partial?: readonly boolean[];
     partialLabel?: string;
     band?: BandInput;
@@ -188,16 +194,13 @@ export function trendOption(
     };
   });
   const band = options.band ? bandSeries(options.band) : [];
+  // One text for the target's value, on its line and in its legend entry.
+  const targetText =
+    options.target === null ? '' : (options.targetText ?? formatAxisValue(options.unit, options.target, options.lang));
   const target =
-    options.target === null
-      ? []
-      : [
-          targetSeries(
-            options.target,
-            options.targetLabel,
-            formatAxisValue(options.unit, options.target, options.lang),
-          ),
-        ];
+    options.target === null ? [] : [targetSeries(options.target, `${options.targetLabel} ${targetText}`, targetText)];
+  // The right margin holds the target's value ("4,30 / 5" is wider than "85 %").
+  const grid = { ...TREND_GRID, right: Math.max(TREND_GRID.right, Math.ceil(targetText.length * 7) + 8) };
   const marks = options.annotations ?? [];
   if (marks.length > 0) {
     const first = series[0];
@@ -234,7 +237,7 @@ export function trendOption(
   const option: ChartOption = {
     textStyle: FONT,
     animation: false,
-    grid: { ...TREND_GRID, top: top(700), bottom: 44 },
+    grid: { ...grid, top: top(700), bottom: 44 },
     legend: {
       type: 'plain',
       top: 0,
@@ -281,7 +284,7 @@ export function trendOption(
   };
   return withRelayout(option, (width, measure = estimateText) => {
     // The names that fit at this width, the last (partial) period's always among them (see period.labels.ts).
-    const shown = periodNamesShown(labels, partial, width - TREND_GRID.left - TREND_GRID.right, measure);
+    const shown = periodNamesShown(labels, partial, width - grid.left - grid.right, measure);
     return {
       grid: { top: top(width, measure) },
       legend: { formatter: legendText(width), ...spacing(width) },
