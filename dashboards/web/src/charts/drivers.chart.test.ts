@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DriversAnswer } from '../api.types.ts';
+import { relayoutOf } from './chart.options.ts';
 import { driverAxes, driverQuadrants, driversOption } from './drivers.chart.ts';
 
 function answer(drivers: { importance: number; low: number; high: number; performance: number }[]): DriversAnswer {
@@ -75,5 +76,27 @@ describe('drivers chart axes', () => {
     expect(yAxis.axisLabel.formatter(0.30000000000000004)).toBe('0,3');
     const series = option.series as { data: { name: string }[] }[];
     expect(series.at(-1)?.data.map((d) => d.name)).toEqual(['F', 'K', 'W', 'O']);
+  });
+
+  it('wraps a vertical axis name longer than the plot is tall, inside the chart, with the margin to hold it', () => {
+    const q = driverQuadrants(answer([{ importance: 0.5, low: 0.45, high: 0.55, performance: 3.6 }]), 'lv');
+    const y = 'Svarīgums: saistība ar kopējo apmierinātību (r)';
+    const relayout = relayoutOf(driversOption(q, { ...words, y, formatTick: (v, d) => v.toFixed(d) }))!;
+    // 7 px a character: about 330 px of name against a 286 px plot (340 px chart).
+    const measure = (t: string) => t.length * 7;
+    const phone = relayout(340, measure, 340) as { grid: { left: number }; yAxis: { name: string; nameGap: number } };
+    const lines = phone.yAxis.name.split('\n');
+    expect(lines.length).toBe(2);
+    expect(lines.join(' ')).toBe(y);
+    for (const line of lines) expect(measure(line)).toBeLessThanOrEqual(340 - 12 - 42 - 32);
+    // Two lines: one line's width (14 px) more margin than a one-line name gets.
+    const short = relayoutOf(driversOption(q, { ...words, y: 'Importance (r)', formatTick: (v, d) => v.toFixed(d) }))!(
+      340,
+      measure,
+      340,
+    ) as { grid: { left: number }; yAxis: { name: string; nameGap: number } };
+    expect(short.yAxis.name).toBe('Importance (r)');
+    expect(phone.grid.left - short.grid.left).toBe(14);
+    expect(phone.yAxis.nameGap).toBeGreaterThan(short.yAxis.nameGap);
   });
 });

@@ -145,7 +145,9 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
     dy: q.importanceMid === null || p.importance >= q.importanceMid ? -LABEL_LIFT : LABEL_LIFT,
   }));
   const relayout = (width: number, measure: MeasureText = (t) => t.length * 6.2, height = 340): ChartOption => {
-    const plot = { width: width - GRID.left - GRID.right, height: height - GRID.top - GRID.bottom };
+    const yName = verticalName(axes.y, height - GRID.top - GRID.bottom, measure);
+    const left = GRID.left + yName.extra;
+    const plot = { width: width - left - GRID.right, height: height - GRID.top - GRID.bottom };
     const px = (v: number) => ((v - x.min) / (x.max - x.min)) * plot.width;
     const py = (v: number) => (1 - (v - y.min) / (y.max - y.min)) * plot.height;
     const placements = placeLabels(
@@ -167,7 +169,11 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
         y: q.importanceMid === null ? null : py(q.importanceMid),
       },
     );
-    return { series: [{ id: 'drivers-points', data: pointData(q, placements) }] };
+    return {
+      grid: { left },
+      yAxis: { name: yName.text, nameGap: Y_NAME_GAP + yName.extra / 2 },
+      series: [{ id: 'drivers-points', data: pointData(q, placements) }],
+    };
   };
   return withRelayout(
     {
@@ -192,8 +198,8 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
         type: 'value',
         name: axes.y,
         nameLocation: 'middle',
-        nameGap: 36,
-        nameTextStyle: { color: '#2d3748', fontSize: 12 },
+        nameGap: Y_NAME_GAP,
+        nameTextStyle: { color: '#2d3748', fontSize: 12, lineHeight: NAME_LINE },
         min: y.min,
         max: y.max,
         interval: y.interval,
@@ -265,6 +271,26 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
 
 /** The plot's margins in px: tick labels and the axis names sit in them. */
 const GRID = { left: 58, right: 16, top: 12, bottom: 42 };
+const Y_NAME_GAP = 36;
+const NAME_LINE = 14;
+
+/**
+ * The vertical axis's name, centred on the plot, broken into lines when it is longer than the plot is tall:
+ * unbroken, the Latvian name (about 280–300 px) ran past the ends of a 286 px plot and its start was cut off at
+ * the chart's top on a phone. ECharts truncates an axis name rather than wrapping it, so the breaks are put in
+ * the text. Each extra line takes a line's width more of the left margin (and moves the name out by half of it).
+ */
+function verticalName(name: string, plotHeight: number, measure: MeasureText): { text: string; extra: number } {
+  // A clear margin at each end: the canvas's measure and the drawn text differ by a few px between fonts.
+  const room = plotHeight - 32;
+  const lines: string[] = [];
+  for (const word of name.split(/\s+/).filter(Boolean)) {
+    const last = lines.at(-1);
+    if (last !== undefined && measure(`${last} ${word}`) <= room) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return { text: lines.join('\n'), extra: (Math.max(1, lines.length) - 1) * NAME_LINE };
+}
 
 /** The aspects as scatter points, each name where `placements` puts it. */
 function pointData(q: DriverQuadrants, placements: readonly Placement[]) {
