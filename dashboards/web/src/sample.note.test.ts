@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earlierGap, sampleNote } from './sample.note.ts';
+import { earlierGap, nothingPlotted, sampleNote } from './sample.note.ts';
 
 describe('the note over a chart with groups below the minimum sample', () => {
   it('says nothing when every group with data is plotted', () => {
@@ -68,5 +68,19 @@ describe('why a change against an earlier period is not stated', () => {
 
   it('says nothing when the earlier figure can carry a change', () => {
     expect(earlierGap('en', { value: 0.8, n: 120, suppressed: false })).toBeNull();
+  });
+});
+
+describe('a chart with nothing to plot', () => {
+  it("is one whose every group with data is below the minimum, so its note takes the chart's place", () => {
+    // An office head's complaints: 11 of 11 in time, but every month below the minimum sample.
+    const months = [
+      { label: 'okt.', n: 5, suppressed: true },
+      { label: 'nov.', n: 6, suppressed: true },
+      { label: 'dec.', n: 0, suppressed: false },
+    ];
+    expect(nothingPlotted(months)).toBe(true);
+    expect(nothingPlotted([...months, { label: 'jan.', n: 40, suppressed: false }])).toBe(false);
+    expect(nothingPlotted([])).toBe(true);
   });
 });

@@ -16,6 +16,15 @@ export interface SampledGroup {
 }
 
 /**
+ * True when a chart would have no point at all: every group with data is below the minimum sample (or none has
+ * data). Such a chart is an empty axis (an office head saw a blank 95–100 % chart under "11 of 11"), so the
+ * figure shows its note in the chart's place instead.
+ */
+export function nothingPlotted(groups: readonly SampledGroup[]): boolean {
+  return groups.every((g) => g.n === 0 || g.suppressed);
+}
+
+/**
  * The note for a chart's groups, or undefined when every group with data is plotted. Groups without data
  * (n = 0) are not "too few", just absent; a chart with no data at all says so.
  */

@@ -113,17 +113,21 @@ export function chartFigure(options: {
   note?: string;
   summary: string;
   option: ChartOption;
+  /** Shown in the chart's place when it would have nothing to draw (and then no chart or picture to save). */
+  empty?: string;
   height: number;
   table: HTMLTableElement;
   tableOpen?: boolean;
   tableLabel: string;
 }): HTMLElement {
-  const canvas = h('div', {
-    class: 'chart',
-    role: 'img',
-    'aria-label': options.summary,
-    style: `height:${options.height}px`,
-  });
+  const canvas = options.empty
+    ? h('p', { class: 'chart-empty' }, options.empty)
+    : h('div', {
+        class: 'chart',
+        role: 'img',
+        'aria-label': options.summary,
+        style: `height:${options.height}px`,
+      });
   const l = tr(options.ctx);
   const stem = fileStem(options.title, options.ctx.filters.from, options.ctx.filters.to);
   const csv = () => {
@@ -144,17 +148,19 @@ export function chartFigure(options: {
       },
       l('csvButton'),
     ),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'secondary small',
-        'data-export': 'png',
-        'aria-label': l('downloadPngOf', { title: options.title }),
-        onclick: () => downloadPng(canvas, stem),
-      },
-      l('downloadPng'),
-    ),
+    options.empty
+      ? null
+      : h(
+          'button',
+          {
+            type: 'button',
+            class: 'secondary small',
+            'data-export': 'png',
+            'aria-label': l('downloadPngOf', { title: options.title }),
+            onclick: () => downloadPng(canvas, stem),
+          },
+          l('downloadPng'),
+        ),
   );
   const figure = h(
     'figure',
@@ -174,7 +180,7 @@ export function chartFigure(options: {
       scrollRegion(`${options.title}: ${options.tableLabel}`, options.table),
     ),
   );
-  pending.set(canvas, options.option);
+  if (!options.empty) pending.set(canvas, options.option);
   return figure;
 }
 

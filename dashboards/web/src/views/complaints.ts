@@ -14,7 +14,7 @@ import { backlogLines, breakdown, weeklyCounts, type Slice } from '../shapes/com
 import { h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
-import { sampleNote } from '../sample.note.ts';
+import { nothingPlotted, sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatPeriod, formatValue, plotValue } from '../format.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
@@ -256,6 +256,12 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
     })),
     metricInfo(ctx, 'legal_deadline_share')?.minSample ?? 0,
   );
+  // Every point below the minimum (an office's few cases): the note stands in the chart's place, not an empty axis.
+  const empty =
+    tooFew !== undefined &&
+    trends.every((t) =>
+      nothingPlotted((t.series[0]?.points ?? []).map((p) => ({ label: '', n: p.n, suppressed: p.suppressed }))),
+    );
   // A recent period is on the axis (other figures have it) but none of its complaints is due yet: say so.
   const noneDue = periods.filter((_, i) => (legal[i]?.n ?? 0) === 0).map((p) => formatPeriod(p, grain, ctx.lang));
   return chartFigure({
@@ -263,7 +269,7 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
     title: l('deadlineCompliance'),
     note: [
       l('complianceNote'),
-      tooFew,
+      empty ? '' : tooFew,
       noneDue.length > 0
         ? l('complianceNoneDue', { periods: noneDue.join(', ') }).replace(/^./, (c) => c.toLocaleUpperCase(ctx.lang))
         : '',
@@ -298,6 +304,7 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
         partialLabel: l('partial'),
       },
     ),
+    ...(empty ? { empty: tooFew } : {}),
     height: 280,
     tableLabel: l('dataTable'),
     table: table(
