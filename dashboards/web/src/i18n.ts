@@ -115,6 +115,7 @@ const strings = {
   notSignificant: { lv: 'nav nozīmīga', en: 'not significant' },
   notTestable: { lv: '—', en: '—' },
   change: { lv: 'Izmaiņas pret iepriekšējo periodu', en: 'Change vs previous period' },
+  changeGapAll: { lv: 'Izmaiņas pret iepriekšējo periodu: {why}.', en: 'Change vs previous period: {why}.' },
   significantMarker: {
     lv: 'Nozīmīgi labāk vai sliktāk par pārējām grupām rādītāja virzienā (p < {alpha}, Bonferroni korekcija).',
     en: 'Significantly better or worse than the other groups, in the metric’s own direction (p < {alpha}, Bonferroni-corrected).',

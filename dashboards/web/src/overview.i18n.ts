@@ -35,6 +35,7 @@ export const overviewStrings = {
   printedAt: { lv: 'Sagatavots', en: 'Prepared' },
   vsPrevious: { lv: 'pret iepriekšējo periodu', en: 'vs previous period' },
   vsYear: { lv: 'pret gadu iepriekš', en: 'vs a year earlier' },
+  vsBoth: { lv: 'pret iepriekšējo periodu un gadu iepriekš', en: 'vs previous period and a year earlier' },
   changeBetter: { lv: 'labāk', en: 'better' },
   changeWorse: { lv: 'sliktāk', en: 'worse' },
   changeSame: { lv: 'bez izmaiņām', en: 'no change' },

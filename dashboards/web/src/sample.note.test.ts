@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earlierGap, nothingPlotted, sampleNote } from './sample.note.ts';
+import { earlierGap, nothingPlotted, sampleNote, sharedGap } from './sample.note.ts';
 
 describe('the note over a chart with groups below the minimum sample', () => {
   it('says nothing when every group with data is plotted', () => {
@@ -82,5 +82,21 @@ describe('a chart with nothing to plot', () => {
     expect(nothingPlotted(months)).toBe(true);
     expect(nothingPlotted([...months, { label: 'jan.', n: 40, suppressed: false }])).toBe(false);
     expect(nothingPlotted([])).toBe(true);
+  });
+});
+
+describe('a reason shared by several changes not stated', () => {
+  it('is said once when every change lacks its earlier period for the same reason', () => {
+    const none = earlierGap('en', { value: null, n: 0, suppressed: false });
+    expect(none).toBe('no data for that period');
+    expect(sharedGap([none, none])).toBe(none);
+    expect(sharedGap([none, none, none, none])).toBe(none);
+  });
+
+  it('is not merged when a change is stated, the reasons differ, or there is only one', () => {
+    expect(sharedGap(['no data for that period', null])).toBeNull();
+    expect(sharedGap(['no data for that period', 'too few responses in that period (n = 4)'])).toBeNull();
+    expect(sharedGap(['no data for that period'])).toBeNull();
+    expect(sharedGap([])).toBeNull();
   });
 });

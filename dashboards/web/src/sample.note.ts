@@ -53,3 +53,13 @@ export function earlierGap(lang: Lang, previous: GroupFigure['previous']): strin
   if (previous.suppressed) return t(lang, 'earlierTooFew', { n: previous.n });
   return null;
 }
+
+/**
+ * The one reason shared by several changes not stated (the previous period and the year earlier, or every row
+ * of a table), or null when they differ or some change is stated: said once, not on every line ("no data for
+ * that period" twice in each overview tile and in every office's row).
+ */
+export function sharedGap(gaps: readonly (string | null)[]): string | null {
+  const first = gaps[0] ?? null;
+  return gaps.length > 1 && first !== null && gaps.every((g) => g === first) ? first : null;
+}

@@ -10,7 +10,7 @@ import { comparisonOption } from '../charts/chart.options.ts';
 import { comparisonChart, comparisonRows, effectOf, type ComparisonRow, type Effect } from '../shapes/compare.shape.ts';
 import { h, table } from '../dom.ts';
 import { formatDate } from '../filters.ts';
-import { earlierGap, sampleNote } from '../sample.note.ts';
+import { earlierGap, sampleNote, sharedGap } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import {
   formatChange,
@@ -140,6 +140,8 @@ export function metricSection(
     worseLabel: l('sigWorse'),
     differentLabel: l('sigDifferent'),
   });
+  // The same reason in every row's change (no data for the earlier period): said once, above the table.
+  const gapForAll = sharedGap(rows.filter((r) => !r.suppressed).map((r) => earlierGap(ctx.lang, r.previous)));
   const cells = rows.map((row) => {
     const name = row.key === highlight && highlight ? h('strong', {}, row.label) : row.label;
     if (row.suppressed) {
@@ -153,7 +155,7 @@ export function metricSection(
       ];
     }
     const gap = earlierGap(ctx.lang, row.previous);
-    const changeText = gap ?? formatChange(unit, row.change, ctx.lang);
+    const changeText = gapForAll ? '—' : (gap ?? formatChange(unit, row.change, ctx.lang));
     return [
       name,
       h('span', { class: `value status-${row.status}` }, formatValue(unit, row.value, ctx.lang)),
@@ -204,6 +206,7 @@ export function metricSection(
         rows.filter((r) => !r.isAll).map((r) => ({ label: r.label, n: r.n, suppressed: r.suppressed })),
         metric.minSample,
       ),
+      gapForAll ? l('changeGapAll', { why: gapForAll }) : '',
     ]
       .filter(Boolean)
       .join(' '),

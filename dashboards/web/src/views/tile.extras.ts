@@ -10,7 +10,7 @@ import { h } from '../dom.ts';
 import { figureOf, totalRow } from '../figures.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatChange, formatP } from '../format.ts';
-import { earlierGap } from '../sample.note.ts';
+import { earlierGap, sharedGap } from '../sample.note.ts';
 import type { StringKey } from '../i18n.ts';
 import {
   changeOf,
@@ -60,12 +60,15 @@ const WAY: Record<TileChange['way'], { arrow: string; key: StringKey }> = {
   neutral: { arrow: '◆', key: 'changeNeutral' },
 };
 
+/** Why no change is stated, or null when one is. */
+function gapOf(ctx: ViewContext, change: TileChange | null): string | null {
+  if (change && !change.noBase) return null;
+  return (change && earlierGap(ctx.lang, change.previous)) ?? tr(ctx)('changeNoBase');
+}
+
 function changeLine(ctx: ViewContext, metric: MetricInfo, label: StringKey, change: TileChange | null): HTMLElement {
   const l = tr(ctx);
-  if (!change || change.noBase) {
-    const why = (change && earlierGap(ctx.lang, change.previous)) ?? l('changeNoBase');
-    return h('p', { class: 'tile-change muted' }, `${l(label)}: ${why}`);
-  }
+  if (!change || change.noBase) return h('p', { class: 'tile-change muted' }, `${l(label)}: ${gapOf(ctx, change)}`);
   const way = WAY[change.way];
   // Up or down on the screen follows the number; better or worse follows the metric's direction.
   const arrow = change.change === null || change.change === 0 ? '▬' : change.change > 0 ? '▲' : '▼';
@@ -144,13 +147,18 @@ export function tileExtras(
 ): HTMLElement {
   const now = figureIn(previous, metric.id);
   const compared = previous !== null && now !== undefined;
+  const vsPrevious = changeOf(now, metric.direction);
+  const vsYear = changeOf(figureIn(year, metric.id), metric.direction);
+  // Both earlier periods without data (the default range's): one line for the two, not the same words twice.
+  const both = sharedGap([gapOf(ctx, vsPrevious), gapOf(ctx, vsYear)]);
   return h(
     'div',
     { class: 'tile-extras' },
     sparkline(points),
     verdict,
-    compared ? changeLine(ctx, metric, 'vsPrevious', changeOf(now, metric.direction)) : null,
-    compared ? changeLine(ctx, metric, 'vsYear', changeOf(figureIn(year, metric.id), metric.direction)) : null,
+    compared && both ? h('p', { class: 'tile-change muted' }, `${tr(ctx)('vsBoth')}: ${both}`) : null,
+    compared && !both ? changeLine(ctx, metric, 'vsPrevious', vsPrevious) : null,
+    compared && !both ? changeLine(ctx, metric, 'vsYear', vsYear) : null,
   );
 }
 
