@@ -12,6 +12,7 @@ import {
   VALUE_LABEL_GAP,
   wrappedBars,
   wrappedLines,
+  wrapWords,
 } from './chart.options.ts';
 import type { ComparisonChart } from '../shapes/compare.shape.ts';
 
@@ -307,10 +308,30 @@ describe('wrappedBars', () => {
   // A character is 6 px, a space too: "aaaa bbbb" is 54 px.
   const measure = (text: string) => text.length * 6;
 
-  it('counts the lines a name wraps onto, whole words first and a word wider than the line broken', () => {
+  it('counts the lines a name wraps onto, whole words first and a word wider than the line on a line of its own', () => {
     expect(wrappedLines('aaaa bbbb', 60, measure)).toBe(1);
     expect(wrappedLines('aaaa bbbb cccc', 60, measure)).toBe(2);
-    expect(wrappedLines('a'.repeat(25), 60, measure)).toBe(3);
+    expect(wrappedLines('a'.repeat(25), 60, measure)).toBe(1);
+  });
+
+  it('breaks names only between words, keeping a word wider than the column whole', () => {
+    // At 6 px a character "komercpārvadājumiem" is 114 px, wider than a 96 px column: ECharts' own break cut it
+    // into "komercpārvadājumie" and "m" on a 390 px phone.
+    const names = ['Speciālā atļauja (licence) komercpārvadājumiem', 'Cits'];
+    expect(wrapWords(names[0]!, 96, measure)).toEqual(['Speciālā atļauja', '(licence)', 'komercpārvadājumiem']);
+    expect(wrapWords('aaaa bbbb cccc', 60, measure)).toEqual(['aaaa bbbb', 'cccc']);
+    const option = barOption(names, [12, 3], { horizontal: true, name: 'min' });
+    const bars = wrappedBars(option, names, 96, measure);
+    const label = (bars.option.yAxis as { axisLabel: { formatter?: (name: string) => string; overflow?: string } })
+      .axisLabel;
+    expect(label.overflow).toBeUndefined();
+    expect(label.formatter?.(names[0]!).split('\n')).toEqual(wrapWords(names[0]!, 96, measure));
+    expect(label.formatter?.('Cits')).toBe('Cits');
+    for (const name of names) {
+      const words = name.split(' ');
+      expect(label.formatter?.(name).split(/[ \n]/)).toEqual(words);
+    }
+    expect(bars.height).toBe(40 + 2 * Math.max(34, 3 * 14 + 8));
   });
 
   it('shows every category name and gives each bar a band as tall as the longest name needs', () => {
@@ -322,8 +343,8 @@ describe('wrappedBars', () => {
     expect(wrappedLines(names[0]!, 130, measure)).toBe(3);
     expect(long.height).toBe(40 + 2 * 50);
     expect(short.height).toBe(40 + 2 * 34);
-    const axis = long.option.yAxis as { axisLabel: { interval: number; width: number }; inverse: boolean };
-    expect(axis.axisLabel).toMatchObject({ interval: 0, width: 130 });
+    const axis = long.option.yAxis as { axisLabel: { interval: number }; inverse: boolean };
+    expect(axis.axisLabel).toMatchObject({ interval: 0 });
     expect(axis.inverse).toBe(true);
   });
 });

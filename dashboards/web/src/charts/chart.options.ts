@@ -718,25 +718,23 @@ const CATEGORY_LINE = 14;
 const BAR_BAND = 34;
 
 /**
- * How many lines ECharts' `overflow: 'break'` puts `text` on at `width` px: whole words while they fit, a word
- * wider than the line broken across as many lines as it needs.
+ * `text` broken into lines of at most `width` px, only between words: whole words while they fit, and a word wider
+ * than the line kept whole on a line of its own. ECharts' own `overflow: 'break'` cuts such a word mid-way, and on
+ * a phone Latvian service names read "komercpārvadājumie / m".
  */
-export function wrappedLines(text: string, width: number, measure: MeasureText = estimateText): number {
-  const space = measure(' ');
-  let lines = 1;
-  let used = 0;
+export function wrapWords(text: string, width: number, measure: MeasureText = estimateText): string[] {
+  const lines: string[] = [];
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    const w = measure(word);
-    if (used > 0 && used + space + w <= width) {
-      used += space + w;
-      continue;
-    }
-    if (used > 0) lines += 1;
-    const pieces = Math.max(1, Math.ceil(w / width));
-    lines += pieces - 1;
-    used = w - (pieces - 1) * width;
+    const last = lines.at(-1);
+    if (last !== undefined && measure(`${last} ${word}`) <= width) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
   }
-  return lines;
+  return lines.length > 0 ? lines : [text];
+}
+
+/** How many lines `wrapWords` puts `text` on at `width` px. */
+export function wrappedLines(text: string, width: number, measure: MeasureText = estimateText): number {
+  return wrapWords(text, width, measure).length;
 }
 
 /**
@@ -754,6 +752,9 @@ export function wrappedBars(
   const lines = Math.max(1, ...categories.map((name) => wrappedLines(name, labelWidth, measure)));
   const band = Math.max(BAR_BAND, lines * CATEGORY_LINE + 8);
   const axis = option.yAxis;
+  // The lines are chosen here, not by ECharts' width and overflow, so a word is never split; a name wider than
+  // `labelWidth` widens the label column instead (the grid contains its labels).
+  const broken = new Map(categories.map((name) => [name, wrapWords(name, labelWidth, measure).join('\n')]));
   const wrapped =
     !axis || Array.isArray(axis)
       ? option
@@ -761,7 +762,11 @@ export function wrappedBars(
           ...option,
           yAxis: {
             ...axis,
-            axisLabel: { width: labelWidth, overflow: 'break' as const, lineHeight: CATEGORY_LINE, interval: 0 },
+            axisLabel: {
+              formatter: (name: string | number) => broken.get(String(name)) ?? String(name),
+              lineHeight: CATEGORY_LINE,
+              interval: 0,
+            },
           },
         };
   return { option: wrapped, height: 40 + Math.max(1, categories.length) * band };
