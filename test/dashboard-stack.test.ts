@@ -448,15 +448,18 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(wrapped).toEqual([]);
   });
 
-  it('keeps each case of the Complaints due list to two lines at most on a phone, the list scrolling sideways in its region', async () => {
+  /**
+   * On a phone, the tallest cell of each row of the tables matching `selector` (lines a cell's text takes: the
+   * distinct tops of its text's boxes), and the page's own widths.
+   */
+  async function tallestCellsOnPhone(screen: string, selector: string) {
     const { from, to } = pageRange();
     await page.setViewportSize(PHONE);
-    await openScreen(page, 'complaints', `from=${from}&to=${to}&grain=month`);
-    await page.locator('.due-list tbody tr').first().waitFor();
-    // Lines a cell's text takes: the distinct tops of its text's boxes.
+    await openScreen(page, screen, `from=${from}&to=${to}&grain=month`);
+    await page.locator(`${selector} tbody tr`).first().waitFor();
     const tallest = await page.evaluate<
       { cell: string; lines: number }[]
-    >(`[...document.querySelectorAll('.due-list tbody tr')].map((row) => {
+    >(`[...document.querySelectorAll(${JSON.stringify(`${selector} tbody tr`)})].map((row) => {
       const counts = [...row.children].map((cell) => {
         const range = document.createRange();
         range.selectNodeContents(cell);
@@ -466,10 +469,25 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     })`);
     const widths = await pageWidths(page);
     await page.setViewportSize(DESKTOP);
+    return { tallest, widths };
+  }
+
+  it('keeps each case of the Complaints due list to two lines at most on a phone, the list scrolling sideways in its region', async () => {
+    const { tallest, widths } = await tallestCellsOnPhone('complaints', '.due-list');
     expect(tallest.length).toBeGreaterThan(0);
     expect(tallest.filter((t) => t.lines > 2)).toEqual([]);
     // The page itself still does not scroll sideways; only the list's own region does.
     expect(widths.scroll).toBe(widths.client);
+  });
+
+  it('keeps each row of the Offices and Equal service comparison tables on one line on a phone, the table scrolling sideways in its region', async () => {
+    for (const screen of ['offices', 'equal']) {
+      const { tallest, widths } = await tallestCellsOnPhone(screen, '.compare-card table.data');
+      expect(tallest.length).toBeGreaterThan(0);
+      // Squeezed into the phone's width each cell had wrapped a word a line.
+      expect({ screen, wrapped: tallest.filter((t) => t.lines > 1) }).toEqual({ screen, wrapped: [] });
+      expect({ screen, scroll: widths.scroll }).toEqual({ screen, scroll: widths.client });
+    }
   });
 
   it("gives the Visits refusal and no-show tiles the Overview's verdict from the 95 % interval, not a met/missed pill", async () => {

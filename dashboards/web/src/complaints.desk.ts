@@ -63,8 +63,7 @@ export function deskPanel(ctx: ViewContext, answer: DueAnswer): HTMLElement {
     const [id, status, ...rest] = cells(c);
     return [id ?? '', h('span', { class: c.status === 'overdue' ? 'sig sig-worse' : '' }, status ?? ''), ...rest];
   });
-  const listTable = table(title, columns, rows);
-  listTable.classList.add('due-list');
+  const listTable = table(title, columns, rows, 'data due-list one-line-rows');
   const csv = h(
     'button',
     {

@@ -226,6 +226,8 @@ export function metricSection(
         l('change'),
       ],
       cells,
+      // On a phone each row stays on one line and the table scrolls sideways in its region (styles.css).
+      'data one-line-rows',
     ),
   });
   figure.classList.add('compare-card');
