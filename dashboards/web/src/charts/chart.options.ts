@@ -749,12 +749,12 @@ export function wrappedBars(
   labelWidth: number,
   measure: MeasureText = estimateText,
 ): { option: ChartOption; height: number } {
-  const lines = Math.max(1, ...categories.map((name) => wrappedLines(name, labelWidth, measure)));
-  const band = Math.max(BAR_BAND, lines * CATEGORY_LINE + 8);
-  const axis = option.yAxis;
   // The lines are chosen here, not by ECharts' width and overflow, so a word is never split; a name wider than
   // `labelWidth` widens the label column instead (the grid contains its labels).
-  const broken = new Map(categories.map((name) => [name, wrapWords(name, labelWidth, measure).join('\n')]));
+  const broken = new Map(categories.map((name) => [name, wrapWords(name, labelWidth, measure)]));
+  const lines = Math.max(1, ...[...broken.values()].map((nameLines) => nameLines.length));
+  const band = Math.max(BAR_BAND, lines * CATEGORY_LINE + 8);
+  const axis = option.yAxis;
   const wrapped =
     !axis || Array.isArray(axis)
       ? option
@@ -763,7 +763,7 @@ export function wrappedBars(
           yAxis: {
             ...axis,
             axisLabel: {
-              formatter: (name: string | number) => broken.get(String(name)) ?? String(name),
+              formatter: (name: string | number) => broken.get(String(name))?.join('\n') ?? String(name),
               lineHeight: CATEGORY_LINE,
               interval: 0,
             },
