@@ -193,6 +193,26 @@ export function formatPeriod(period: string, grain: Grain | null, lang: Lang): s
   }
 }
 
+/**
+ * Each month's or quarter's name without its year ("maijs", "Q2") and its year, for a narrow chart axis that writes
+ * the year only where it starts or changes; undefined for weeks and days, whose names have no year to spare.
+ */
+export function periodParts(
+  periods: readonly string[],
+  grain: Grain | null,
+  lang: Lang,
+): { name: string; year: string }[] | undefined {
+  if (grain !== 'month' && grain !== 'quarter') return undefined;
+  return periods.map((period) => {
+    const [year = '', month = ''] = period.slice(0, 10).split('-');
+    const name =
+      grain === 'month'
+        ? (monthNames[lang][Number(month) - 1] ?? month)
+        : `Q${Math.floor((Number(month) - 1) / 3) + 1}`;
+    return { name, year };
+  });
+}
+
 /** Age of a timestamp relative to now, for the freshness line: "5 min", "3 h", "2 d". */
 export function formatAge(iso: string | null, now: Date): string {
   if (!iso) return '—';

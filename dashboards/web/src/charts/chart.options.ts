@@ -20,7 +20,7 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { Lang, Unit } from '../api.types.ts';
 import { formatAxisValue, stepDigits } from '../format.ts';
-import { periodNamesShown } from './period.labels.ts';
+import { periodNamesShown, yearOnceNames, type PeriodParts } from './period.labels.ts';
 import type { ComparisonChart } from '../shapes/compare.shape.ts';
 
 export type ChartOption = ComposeOption<
@@ -170,12 +170,20 @@ export function trendOption(
     targetText?: string;
     partial?: readonly boolean[];
     partialLabel?: string;
+    /**
+     * Each period's name without its year and its year (months, quarters): a phone then names more periods,
+     * writing the year only where it starts or changes (see `yearOnceNames`).
+     */
+    periodParts?: readonly PeriodParts[] | undefined;
     band?: BandInput;
     annotations?: readonly MarkInput[];
   },
 ): ChartOption {
   const partial = options.partial ?? periods.map(() => false);
-  const labels = periods.map((p, i) => (partial[i] && options.partialLabel ? `${p}\n(${options.partialLabel})` : p));
+  const partialLines = periods.map((_, i) =>
+    partial[i] && options.partialLabel ? `(${options.partialLabel})` : undefined,
+  );
+  const labels = periods.map((p, i) => [p, partialLines[i]].filter(Boolean).join('\n'));
   let officeIndex = 0;
   const series: LineSeriesOption[] = lines.map((line) => {
     const colour = line.emphasis ? COLOURS.all : (COLOURS.offices[officeIndex++ % COLOURS.offices.length] ?? '#000');
@@ -237,7 +245,7 @@ export function trendOption(
   const option: ChartOption = {
     textStyle: FONT,
     animation: false,
-    grid: { ...grid, top: top(700), bottom: 44 },
+    grid: { ...grid, top: top(700), bottom: axisNamesRoom(2) },
     legend: {
       type: 'plain',
       top: 0,
@@ -284,14 +292,36 @@ export function trendOption(
   };
   return withRelayout(option, (width, measure = estimateText) => {
     // The names that fit at this width, the last (partial) period's always among them (see period.labels.ts).
-    const shown = periodNamesShown(labels, partial, width - grid.left - grid.right, measure);
+    const plot = width - grid.left - grid.right;
+    const count = (shown: readonly boolean[]) => shown.filter(Boolean).length;
+    let shown = periodNamesShown(labels, partial, plot, measure);
+    let names = labels;
+    // Where the full names leave gaps (three of a year's months on a phone), names without the year fit closer.
+    const parts = options.periodParts;
+    if (parts && parts.length === labels.length) {
+      const shorter = periodNamesShown(yearOnceNames(parts, partialLines), partial, plot, measure);
+      if (count(shorter) > count(shown)) {
+        shown = shorter;
+        names = yearOnceNames(parts, partialLines, shorter);
+      }
+    }
+    const lines = Math.max(1, ...names.filter((_, i) => shown[i]).map((name) => name.split('\n').length));
     return {
-      grid: { top: top(width, measure) },
+      grid: { top: top(width, measure), bottom: axisNamesRoom(lines) },
       legend: { formatter: legendText(width), ...spacing(width) },
-      xAxis: { axisLabel: { interval: (index: number) => shown[index] ?? true, hideOverlap: false } },
+      xAxis: {
+        axisLabel: {
+          interval: (index: number) => shown[index] ?? true,
+          hideOverlap: false,
+          formatter: (_value: string, index: number) => names[index] ?? '',
+        },
+      },
     };
   });
 }
+
+/** Room under a trend's plot for period names of `lines` lines (14 px each, ECharts' 8 px margin and a little more). */
+const axisNamesRoom = (lines: number) => 16 + lines * 14;
 
 /** The trend's plot margins: the value axis's names on the left, the target's value on the right. */
 const TREND_GRID = { left: 48, right: 56 };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relayoutOf, trendOption } from './chart.options.ts';
-import { periodNamesShown } from './period.labels.ts';
+import { periodNamesShown, yearOnceNames } from './period.labels.ts';
 
 /** 6 px a character, as the charts' estimate. */
 const measure = (text: string) => text.length * 6;
@@ -16,8 +16,9 @@ describe('period names on a narrow axis', () => {
     const shown = periodNamesShown(months, [...months.map(() => false).slice(1), true], 250, measure);
     expect(shown.at(-1)).toBe(true);
     const kept = shown.flatMap((s, i) => (s ? [i] : []));
-    // "(nepilns)" is 54 px (and 10 px of room) over periods 20.8 px wide: every fourth name, back from the last.
-    expect(kept).toEqual([3, 7, 11]);
+    // The whole months' 18 px names (and 10 px of room) over periods 20.8 px wide: every second name, back from
+    // the last; "(nepilns)" is 54 px, so the name beside it gives way rather than every name on the axis.
+    expect(kept).toEqual([1, 3, 5, 7, 11]);
   });
 
   it('keeps a partial first period named too, its neighbour giving way', () => {
@@ -47,5 +48,73 @@ describe('period names on a narrow axis', () => {
     expect(hideOverlap).toBe(false);
     expect(interval(11)).toBe(true);
     expect(months.filter((_, i) => interval(i)).length).toBeLessThan(months.length);
+  });
+});
+
+describe('a year of months on a phone', () => {
+  const lv = [
+    'dec.',
+    'janv.',
+    'febr.',
+    'marts',
+    'apr.',
+    'maijs',
+    'jūn.',
+    'jūl.',
+    'aug.',
+    'sept.',
+    'okt.',
+    'nov.',
+    'dec.',
+  ];
+  const years = lv.map((_, i) => (i === 0 ? '2025' : '2026'));
+  const partial = lv.map((_, i) => i === 0 || i === lv.length - 1);
+
+  it('writes the year beneath the first name shown and where it changes, the partial line last', () => {
+    const parts = lv.map((name, i) => ({ name, year: years[i]! }));
+    const lines = partial.map((p) => (p ? '(nepilns)' : undefined));
+    const shown = lv.map((_, i) => i % 3 === 0);
+    const names = yearOnceNames(parts, lines, shown);
+    expect(names[0]).toBe('dec.\n2025\n(nepilns)');
+    expect(names[3]).toBe('marts\n2026');
+    expect(names[6]).toBe('jūn.');
+    expect(names[12]).toBe('dec.\n(nepilns)');
+  });
+
+  // Regression: at 390 px the full names ("marts 2026") left three of thirteen months named.
+  it('names at least five of thirteen months at 350 px, none touching its neighbour, the year readable', () => {
+    const option = trendOption(
+      lv.map((m, i) => `${m} ${years[i]}`),
+      [{ name: 'Visas nodaļas', values: lv.map(() => 85), emphasis: true }],
+      {
+        unit: 'share',
+        lang: 'lv',
+        target: 85,
+        targetLabel: 'Mērķis',
+        partial,
+        partialLabel: 'nepilns',
+        periodParts: lv.map((name, i) => ({ name, year: years[i]! })),
+      },
+    );
+    const phone = relayoutOf(option)!(350, measure) as {
+      grid: { left?: number; right?: number; bottom: number };
+      xAxis: { axisLabel: { interval: (index: number) => boolean; formatter: (v: string, i: number) => string } };
+    };
+    const { interval, formatter } = phone.xAxis.axisLabel;
+    const kept = lv.flatMap((_, i) => (interval(i) ? [i] : []));
+    expect(kept.length).toBeGreaterThanOrEqual(5);
+    expect(formatter('', 12)).toContain('(nepilns)');
+    const drawn = kept.map((i) => formatter('', i));
+    expect(drawn.filter((name) => /\b2026\b/.test(name)).length).toBeGreaterThanOrEqual(1);
+    expect(drawn[0]).toContain('2025');
+    // Each name's widest line fits between its neighbours' at the drawn width (48 + 56 px of margins).
+    const band = (350 - 48 - 56) / lv.length;
+    const width = (name: string) => Math.max(...name.split('\n').map(measure));
+    for (let k = 1; k < kept.length; k++) {
+      const room = (kept[k]! - kept[k - 1]!) * band;
+      expect(room).toBeGreaterThanOrEqual((width(drawn[k]!) + width(drawn[k - 1]!)) / 2);
+    }
+    // Three lines under the partial first month ("dec.", "2025", "(nepilns)") get their room under the plot.
+    expect(phone.grid.bottom).toBeGreaterThanOrEqual(16 + 3 * 14);
   });
 });

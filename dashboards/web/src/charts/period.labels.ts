@@ -2,7 +2,8 @@
  * Which period names a category axis shows when not all fit. ECharts' `hideOverlap` keeps the first names and
  * drops the ones that collide after them, so on a phone the last period, the partial "(nepilns)" one, lost its
  * name. Here names are counted back from the last period, so it always keeps its name, and a partial first
- * period keeps its name too (its nearest neighbour gives way instead). Pure, for the width a chart is drawn at.
+ * period keeps its name too (the nearest names that would touch it give way instead). Pure, for the width a
+ * chart is drawn at.
  */
 /** Room between two neighbouring names, px. */
 const NAME_GAP = 10;
@@ -18,13 +19,49 @@ export function periodNamesShown(
   if (n === 0) return [];
   const band = Math.max(1, plotWidth / n);
   // A name on two lines ("Dec" over "(partial)") is as wide as its longer line.
-  const widest = Math.max(...names.map((name) => Math.max(...name.split('\n').map((line) => measure(line)))));
+  const widths = names.map((name) => Math.max(...name.split('\n').map((line) => measure(line))));
+  // The whole periods' names set the spacing: a partial end's wider "(partial)" line would otherwise thin out
+  // every name on the axis; room is made beside the partial ends alone, below.
+  const whole = widths.filter((_, i) => !partial[i]);
+  const widest = Math.max(...(whole.length > 0 ? whole : widths));
   const step = Math.max(1, Math.ceil((widest + NAME_GAP) / band));
   const shown = names.map((_, i) => (n - 1 - i) % step === 0);
-  if (partial[0] && !shown[0]) {
-    shown[0] = true;
-    const next = shown.indexOf(true, 1);
-    if (next > 0 && next < step && next < n - 1) shown[next] = false;
+  const clear = (i: number, j: number) =>
+    Math.abs(i - j) * band >= ((widths[i] ?? 0) + (widths[j] ?? 0)) / 2 + NAME_GAP;
+  for (const end of [n - 1, 0]) {
+    if (!partial[end]) continue;
+    shown[end] = true;
+    const inwards = end === 0 ? 1 : -1;
+    for (let j = end + inwards; j > 0 && j < n - 1; j += inwards) {
+      if (!shown[j]) continue;
+      if (clear(end, j)) break;
+      shown[j] = false;
+    }
   }
   return shown;
+}
+
+/** A period's name without its year ("maijs", "Q2") and its year. */
+export interface PeriodParts {
+  name: string;
+  year: string;
+}
+
+/**
+ * The names a narrow axis shows when the full ones ("marts 2026") leave only three of a year's months: the name
+ * alone, with its year on a line beneath at the first name shown and wherever the year changes from the previous
+ * name shown, so the year is still read; a partial period keeps its "(partial)" line last. Each name is returned
+ * with every line it may carry (for measuring) and as drawn once `shown` is known.
+ */
+export function yearOnceNames(
+  parts: readonly PeriodParts[],
+  partialLines: readonly (string | undefined)[],
+  shown?: readonly boolean[],
+): string[] {
+  let year: string | undefined;
+  return parts.map((part, i) => {
+    const withYear = shown === undefined || (shown[i] === true && part.year !== year);
+    if (shown?.[i]) year = part.year;
+    return [part.name, withYear ? part.year : undefined, partialLines[i]].filter(Boolean).join('\n');
+  });
 }

@@ -16,7 +16,7 @@ import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
 import { nothingPlotted, sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
-import { formatPeriod, formatValue, plotValue } from '../format.ts';
+import { formatPeriod, formatValue, periodParts, plotValue } from '../format.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { headlineComparison, verdictTiles } from './tile.extras.ts';
@@ -302,6 +302,7 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
         targetText: formatValue('share', 1, ctx.lang),
         partial,
         partialLabel: l('partial'),
+        periodParts: periodParts(periods, grain, ctx.lang),
       },
     ),
     ...(empty ? { empty: tooFew } : {}),

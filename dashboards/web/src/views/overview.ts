@@ -7,7 +7,7 @@ import { placeAnnotations } from '../shapes/annotations.shape.ts';
 import type { AnnotationItem, CompareAnswer, Interval, QueryAnswer, Unit } from '../api.types.ts';
 import { trendOption } from '../charts/chart.options.ts';
 import { h, table } from '../dom.ts';
-import { formatPeriod, formatValue, plotValue } from '../format.ts';
+import { formatPeriod, formatValue, periodParts, plotValue } from '../format.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { figureIn } from '../shapes/tiles.change.ts';
@@ -157,6 +157,7 @@ function trendFigure(
       targetText: formatValue(unit, target, ctx.lang),
       partial,
       partialLabel: l('partial'),
+      periodParts: periodParts(trend.periods, ctx.filters.grain, ctx.lang),
       annotations: placed.map((a) => ({ index: a.index, label: a.label, kind: a.kind })),
       ...(band && banded
         ? { band: { label: `${l('band95')} (${seriesName(ctx, banded.key)})`, short: l('band95Short'), ...band } }
