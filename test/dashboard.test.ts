@@ -121,8 +121,29 @@ describe('dashboard in Chromium', () => {
     expect(await page.locator('.screen-complaints').innerText()).toContain('Answered within the legal deadline');
     const desk = await page.locator('.desk-card').innerText();
     expect(desk).toContain('c-20261116-1');
-    expect(desk).toContain('overdue by 3 working days');
+    expect(desk).toContain('overdue by 3\u00a0working\u00a0days');
     await page.screenshot({ path: join(screenshots, 'dashboard-complaints.png'), fullPage: true });
+  });
+
+  // Regression: in Latvian the due list said "nokavēta par 3 d. d.", "termiņš pēc 3 d. d." and the age chart's
+  // bands "0-5 d. d.": an abbreviation office heads do not read. Number and words are joined by no-break spaces.
+  it('writes working days in full Latvian words on the complaints due list and age chart', async () => {
+    await switchLanguage(page, 'lv');
+    try {
+      await page.goto(`${server.url}#/complaints`);
+      await screenReady(page, 'complaints');
+      const desk = await page.locator('.desk-card').innerText();
+      expect(desk).toContain('nokavēta par 3\u00a0darba\u00a0dienām');
+      expect(desk).toContain('termiņš pēc 3\u00a0darba\u00a0dienām');
+      // The age chart's table holds the same names as its axis (textContent: the table may be folded away).
+      const screen = await page.evaluate<string>("document.querySelector('.screen-complaints')?.textContent ?? ''");
+      expect(screen).toContain('21+\u00a0darba\u00a0diena');
+      expect(screen).toContain('0–5\u00a0darba\u00a0dienas');
+      expect(screen).not.toMatch(/d\. ?d\./);
+    } finally {
+      await switchLanguage(page, 'en');
+    }
+    expect(pageErrors).toEqual([]);
   });
 
   it('shows the day so far on the Visits screen against the usual, with the hour × weekday charts', async () => {

@@ -10,6 +10,7 @@ import {
   formatTimestamp,
   formatUpTo,
   formatValue,
+  formatWorkingDaysBand,
   isoWeek,
   plotValue,
   stepDigits,
@@ -44,6 +45,15 @@ describe('formatting of units', () => {
     expect(formatValue('working_days', 4.5, 'lv')).toBe(nb('4,5 darba dienas'));
     expect(formatValue('working_days', 1, 'en')).toBe(nb('1 working day'));
     expect(formatValue('days', 12, 'en')).toBe(nb('12 days'));
+  });
+
+  // Regression: the complaint age chart and its table named the bands "0-5 d. d." … "21+ d. d." in Latvian.
+  it('names working-day age bands in full words, agreeing with the number beside them', () => {
+    expect(['0-5', '6-10', '11-20', '21+'].map((band) => formatWorkingDaysBand(band, 'lv'))).toEqual(
+      ['0–5 darba dienas', '6–10 darba dienas', '11–20 darba dienas', '21+ darba diena'].map(nb),
+    );
+    expect(formatWorkingDaysBand('21+', 'en')).toBe(nb('21+ working days'));
+    expect(formatWorkingDaysBand('0-1', 'en')).toBe(nb('0–1 working day'));
   });
 
   it('shows a missing value as a dash, never as zero', () => {

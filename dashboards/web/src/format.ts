@@ -5,6 +5,7 @@
  */
 import type { Direction, Grain, Interval, Lang, Unit } from './api.types.ts';
 import { formatDate } from './filters.ts';
+import { isSingular } from './plural.ts';
 
 const locale = (lang: Lang): string => (lang === 'lv' ? 'lv-LV' : 'en-GB');
 
@@ -34,12 +35,10 @@ const words: Record<'working_days' | 'days', Record<Lang, [string, string]>> = {
   days: { lv: ['diena', 'dienas'], en: ['day', 'days'] },
 };
 
-/** Latvian uses the singular after numbers ending in 1 (but not 11); English only for exactly 1. */
-function plural(unit: 'working_days' | 'days', value: number, lang: Lang): string {
+/** The unit's words for `value` shown with `digits` decimals, singular or plural by the page's one rule (plural.ts). */
+function plural(unit: 'working_days' | 'days', value: number, lang: Lang, digits: number): string {
   const [one, many] = words[unit][lang];
-  if (lang === 'en') return value === 1 ? one : many;
-  const whole = Number.isInteger(value);
-  return whole && value % 10 === 1 && value % 100 !== 11 ? one : many;
+  return isSingular(lang, value, digits) ? one : many;
 }
 
 /**
@@ -80,7 +79,10 @@ export function formatParts(unit: Unit, value: number, lang: Lang): { number: st
       return { number: text, unit: 'min' };
     case 'working_days':
     case 'days':
-      return { number: text, unit: plural(unit, unit === 'days' ? Math.round(value) : value, lang) };
+      // The words agree with the number as shown: whole days, working days with the decimal formatNumber gives.
+      return unit === 'days'
+        ? { number: text, unit: plural(unit, Math.round(value), lang, 0) }
+        : { number: text, unit: plural(unit, value, lang, Number.isInteger(value) ? 0 : 1) };
     case 'nps':
     case 'count':
       return { number: text, unit: '' };
@@ -93,6 +95,17 @@ export function formatValue(unit: Unit, value: number | null, lang: Lang): strin
   const parts = formatParts(unit, value, lang);
   if (unit === 'working_days' || unit === 'days') return inWords(parts.number, parts.unit);
   return parts.unit ? `${parts.number} ${parts.unit}` : parts.number;
+}
+
+/**
+ * A band of working days as the API names it ("0-5", "11-20", "21+") in words: "0–5 darba dienas", "21+ darba
+ * diena", "21+ working days". The words agree with the number written next to them, as Latvian counts agree with
+ * their last numeral; number and words never wrap apart.
+ */
+export function formatWorkingDaysBand(band: string, lang: Lang): string {
+  const last = /(\d+)\D*$/.exec(band)?.[1];
+  if (last === undefined) return band;
+  return inWords(band.replace('-', '–'), plural('working_days', Number(last), lang, 0));
 }
 
 /** "82,1–88,0 %": both bounds at the unit's precision, the unit once. */

@@ -25,7 +25,19 @@ describe('counted strings', () => {
     expect(t('en', 'rows', { n: 5, ms: 4 })).toBe('5 rows, 4 ms');
     expect(t('lv', 'rows', { n: 21, ms: 4 })).toBe('21 rinda, 4 ms');
     expect(t('lv', 'rows', { n: 11, ms: 4 })).toBe('11 rindas, 4 ms');
-    expect(t('en', 'dueIn', { n: 1 })).toBe('due in 1 working day');
-    expect(t('en', 'overdueBy', { n: 2 })).toBe('overdue by 2 working days');
+    expect(t('en', 'dueIn', { n: 1 })).toBe('due in 1\u00a0working\u00a0day');
+    expect(t('en', 'overdueBy', { n: 2 })).toBe('overdue by 2\u00a0working\u00a0days');
+  });
+
+  // Regression: the complaints due list abbreviated working days as "d. d." in Latvian ("nokavēta par 26 d. d.").
+  it("writes the due list's working days in full Latvian words, declined and counted, never apart from the number", () => {
+    const nb = (s: string) => s.replaceAll(' ', '\u00a0');
+    expect(t('lv', 'overdueBy', { n: 1 })).toBe(`nokavēta par ${nb('1 darba dienu')}`);
+    expect(t('lv', 'overdueBy', { n: 21 })).toBe(`nokavēta par ${nb('21 darba dienu')}`);
+    expect(t('lv', 'overdueBy', { n: 11 })).toBe(`nokavēta par ${nb('11 darba dienām')}`);
+    expect(t('lv', 'overdueBy', { n: 3 })).toBe(`nokavēta par ${nb('3 darba dienām')}`);
+    expect(t('lv', 'dueIn', { n: 1 })).toBe(`termiņš pēc ${nb('1 darba dienas')}`);
+    expect(t('lv', 'dueIn', { n: 4 })).toBe(`termiņš pēc ${nb('4 darba dienām')}`);
+    expect(t('en', 'dueIn', { n: 1 })).toBe(`due in ${nb('1 working day')}`);
   });
 });

@@ -7,6 +7,7 @@ import { alertsStrings } from './alerts.i18n.ts';
 import { channelsStrings } from './channels.i18n.ts';
 import { equalStrings } from './equal.i18n.ts';
 import { overviewStrings } from './overview.i18n.ts';
+import { isSingular } from './plural.ts';
 import { screenStrings } from './screens.i18n.ts';
 
 const strings = {
@@ -260,7 +261,6 @@ const strings = {
     en: 'All complaints open now, whatever the range; age in working days since receipt. The deadline is the rule in force on the day of receipt: 1 month before 1 March 2026, 10 working days from then.',
   },
   ageBand: { lv: 'Vecums (darba dienas)', en: 'Age (working days)' },
-  ageBandLabel: { lv: '{band} d. d.', en: '{band} working days' },
   dueTitle: { lv: 'Sūdzības ar tuvu vai nokavētu termiņu', en: 'Complaints due soon and overdue' },
   dueWithin: { lv: 'Termiņš', en: 'Due within' },
   workingDaysN: { lv: '{n} darba dienu laikā', en: '{n} working days' },
@@ -278,12 +278,15 @@ const strings = {
   receivedOn: { lv: 'Saņemta', en: 'Received' },
   rule: { lv: 'Noteikums', en: 'Rule' },
   category: { lv: 'Kategorija', en: 'Category' },
-  overdueBy: { lv: 'nokavēta par {n} d. d.', en: 'overdue by {n} working days' },
-  overdueByOne: { lv: 'nokavēta par {n} d. d.', en: 'overdue by {n} working day' },
+  // Working days in full words, declined as the sentence needs ("par" and "pēc" take the accusative or genitive
+  // singular, the dative plural), a count of one in the singular (t() below); the number and its words joined by
+  // no-break spaces, as format.ts joins every number and unit in words, so a cell never wraps them apart.
+  overdueBy: { lv: 'nokavēta par {n}\u00a0darba\u00a0dienām', en: 'overdue by {n}\u00a0working\u00a0days' },
+  overdueByOne: { lv: 'nokavēta par {n}\u00a0darba\u00a0dienu', en: 'overdue by {n}\u00a0working\u00a0day' },
   overdueSince: { lv: 'nokavēta', en: 'overdue' },
   dueToday: { lv: 'termiņš šodien', en: 'due today' },
-  dueIn: { lv: 'termiņš pēc {n} d. d.', en: 'due in {n} working days' },
-  dueInOne: { lv: 'termiņš pēc {n} d. d.', en: 'due in {n} working day' },
+  dueIn: { lv: 'termiņš pēc {n}\u00a0darba\u00a0dienām', en: 'due in {n}\u00a0working\u00a0days' },
+  dueInOne: { lv: 'termiņš pēc {n}\u00a0darba\u00a0dienas', en: 'due in {n}\u00a0working\u00a0day' },
   extendedMark: { lv: 'pagarināta', en: 'extended' },
   reopenedMark: { lv: 'atkārtoti atvērta', en: 'reopened' },
   noneDue: {
@@ -296,14 +299,12 @@ const strings = {
 
 export type StringKey = keyof typeof strings;
 
-const pluralRules = { lv: new Intl.PluralRules('lv-LV'), en: new Intl.PluralRules('en-GB') };
-
 /**
  * The key to use for a count `n`: its `…One` twin where the language reads `n` as singular (English 1; Latvian 1,
  * 21, 31 … but not 11), so "1 row" and "1 rinda" are not written "1 rows", "1 rindas".
  */
 function countedKey(lang: Lang, key: StringKey, n: string | number | undefined): StringKey {
-  if (typeof n !== 'number' || pluralRules[lang].select(n) !== 'one') return key;
+  if (typeof n !== 'number' || !isSingular(lang, n)) return key;
   const one = `${key}One`;
   return one in strings ? (one as StringKey) : key;
 }

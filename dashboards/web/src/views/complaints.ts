@@ -16,7 +16,7 @@ import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
 import { nothingPlotted, sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
-import { formatPeriod, formatValue, periodParts, plotValue } from '../format.ts';
+import { formatPeriod, formatValue, formatWorkingDaysBand, periodParts, plotValue } from '../format.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { headlineComparison, verdictTiles } from './tile.extras.ts';
@@ -144,7 +144,7 @@ function backlogFigure(ctx: ViewContext, backlog: Backlog): HTMLElement {
 function ageingFigure(ctx: ViewContext, bands: ReturnType<typeof ageingOf>): HTMLElement {
   const l = tr(ctx);
   const title = l('ageingTitle');
-  const label = (band: string) => l('ageBandLabel', { band });
+  const label = (band: string) => formatWorkingDaysBand(band, ctx.lang);
   return chartFigure({
     ctx,
     title,
