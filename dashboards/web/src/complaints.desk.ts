@@ -15,8 +15,8 @@ export const DEFAULT_WITHIN = 5;
 
 function statusText(ctx: ViewContext, c: DueComplaint): string {
   const l = tr(ctx);
-  if (c.status === 'overdue')
-    return c.workingDaysLeft < 0 ? l('overdueBy', { n: -c.workingDaysLeft }) : l('overdueSince');
+  // The API counts an overdue complaint at least 1 working day late, even on a day off after its deadline.
+  if (c.status === 'overdue') return l('overdueBy', { n: -c.workingDaysLeft });
   return c.workingDaysLeft === 0 ? l('dueToday') : l('dueIn', { n: c.workingDaysLeft });
 }
 

@@ -283,7 +283,6 @@ const strings = {
   // no-break spaces, as format.ts joins every number and unit in words, so a cell never wraps them apart.
   overdueBy: { lv: 'nokavēta par {n}\u00a0darba\u00a0dienām', en: 'overdue by {n}\u00a0working\u00a0days' },
   overdueByOne: { lv: 'nokavēta par {n}\u00a0darba\u00a0dienu', en: 'overdue by {n}\u00a0working\u00a0day' },
-  overdueSince: { lv: 'nokavēta', en: 'overdue' },
   dueToday: { lv: 'termiņš šodien', en: 'due today' },
   dueIn: { lv: 'termiņš pēc {n}\u00a0darba\u00a0dienām', en: 'due in {n}\u00a0working\u00a0days' },
   dueInOne: { lv: 'termiņš pēc {n}\u00a0darba\u00a0dienas', en: 'due in {n}\u00a0working\u00a0day' },

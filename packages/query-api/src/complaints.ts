@@ -19,7 +19,10 @@ export const DueComplaint = z.strictObject({
   workingDaysLeft: z
     .number()
     .int()
-    .describe('working days from today to the deadline; 0 = due today, negative = working days overdue'),
+    .describe(
+      'working days from today to the deadline; 0 = due today, negative = working days overdue (on a day off ' +
+        'counted to the next working day, so an overdue complaint is always at least 1 working day late)',
+    ),
   status: z.enum(['overdue', 'due']).describe('overdue: the deadline has passed; due: within the asked window'),
 });
 export type DueComplaint = z.infer<typeof DueComplaint>;

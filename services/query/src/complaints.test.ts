@@ -43,7 +43,9 @@ describe('complaints desk on the hand-built lake', () => {
   let dir: string;
   let store: DuckDbStore;
   let app: FastifyInstance;
-  const now = () => new Date('2026-04-01T09:00:00Z');
+  const WEDNESDAY = new Date('2026-04-01T09:00:00Z');
+  let today = WEDNESDAY;
+  const now = () => today;
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'servq-complaints-'));
@@ -112,6 +114,27 @@ describe('complaints desk on the hand-built lake', () => {
     const cut = DueAnswer.parse((await get('/v1/complaints/due?within=8&limit=1')).json());
     expect(cut).toMatchObject({ counts: { overdue: 1, due: 1 }, truncated: true });
     expect(cut.complaints).toHaveLength(1);
+  });
+
+  // Regression: on a day off after the deadline's working day the list said "overdue" with no count (0 working
+  // days), as the count stood still at the last working day. Easter 2026: Good Friday 3 April and Easter Monday
+  // 6 April are public holidays, so from Saturday 4 April the next working day is Tuesday 7 April.
+  it('counts an overdue complaint on a day off to the next working day, as it will read when the office opens', async () => {
+    const lateOn = async (day: string) => {
+      today = new Date(`${day}T09:00:00Z`);
+      try {
+        const body = DueAnswer.parse((await get('/v1/complaints/due?within=0')).json());
+        return body.complaints.filter((c) => c.id === 'c4').map((c) => [c.status, c.workingDaysLeft]);
+      } finally {
+        today = WEDNESDAY;
+      }
+    };
+    // c4, due Tuesday 24 March: Thursday 2 April is its seventh working day late.
+    expect(await lateOn('2026-04-02')).toEqual([['overdue', -7]]);
+    // The holiday weekend counts to Tuesday 7 April, its eighth: the same on Saturday as on Tuesday.
+    expect(await lateOn('2026-04-04')).toEqual([['overdue', -8]]);
+    expect(await lateOn('2026-04-06')).toEqual([['overdue', -8]]);
+    expect(await lateOn('2026-04-07')).toEqual([['overdue', -8]]);
   });
 
   it('holds an office token to its own office', async () => {

@@ -3,7 +3,9 @@
  * because it depends on a chosen day rather than on the day of receipt. The due list reads the complaints
  * model's legal due date (the rule in force on receipt, extended if extended) and counts working days to it on
  * the calendar table, so it agrees with the model and with the alerts' deadline clock: overdue means the due
- * date is before today, due means on or after today and at most `within` working days away. The backlog counts,
+ * date is before today, due means on or after today and at most `within` working days away. An overdue complaint
+ * is late by the working days from its due date to today, or on a day off to the next working day: a deadline of
+ * Friday reads one working day late over the weekend, as on Monday, never "late by 0". The backlog counts,
  * at the end of each period, the complaints received by then and not yet answered, forwarded or closed; a
  * reopened complaint is in the backlog again from its reopening until its next answer, forwarding or closure. Filters and the office
  * scope are those of /v1/query; values travel only as parameters.
@@ -103,7 +105,9 @@ export function dueSql(
   const within = p.add(String(params.within));
   const sql = `SELECT complaint_id, office_id, channel, category, CAST(event_date AS VARCHAR) AS received_on,
   CAST(legal_due_date AS VARCHAR) AS due_on, legal_rule, extended_at IS NOT NULL AS extended,
-  reopened_at IS NOT NULL AS reopened, CAST(d.wd_cum - t.wd_cum AS INTEGER) AS wd_left,
+  reopened_at IS NOT NULL AS reopened,
+  CAST(d.wd_cum - t.wd_cum - CASE WHEN legal_due_date < ${todayParam}::DATE AND NOT t.working_day THEN 1 ELSE 0 END
+    AS INTEGER) AS wd_left,
   legal_due_date < ${todayParam}::DATE AS overdue
 FROM ${quoteIdent('complaints')}
   LEFT JOIN calendar d ON d.date = legal_due_date
