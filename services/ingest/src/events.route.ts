@@ -277,7 +277,7 @@ export function registerEventsRoute(app: FastifyInstance, deps: EventsRouteDeps)
         void defaultJson(request, text, (error, value) => {
           if (error) return done(error);
           try {
-            done(null, checkedJson(value));
+            done(null, checkedJson(value, text));
           } catch (checkError) {
             done(checkError as Error);
           }
