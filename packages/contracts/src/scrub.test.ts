@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isValidOldPersonalCode, personalCodeCheckDigit } from './personal-code.ts';
-import { scrubText, scrubTextWithReport } from './scrub.ts';
+import { SCRUB_RULES, scrubText, scrubTextWithReport } from './scrub.ts';
 
 /** Input → exact expected output. Latvian and Russian text must come out byte-for-byte unchanged around the data. */
 const CASES: [string, string][] = [
@@ -256,5 +256,32 @@ describe('scrubText: cost grows linearly with the input (regression: quadratic e
     // the clock's resolution from inflating the ratio when the small input is very fast.
     const ratio = leastCpuMs(large) / Math.max(leastCpuMs(small), 0.05);
     expect(ratio).toBeLessThan(35);
+  });
+});
+
+describe('rules searched only in text with a digit', () => {
+  // The characters these patterns are made of, digits left out: letters of both cases, separators, brackets.
+  const digitFree = fc.string({
+    unit: fc.constantFrom(...'ABCLVEUabclv +-().@ /:'.split(''), 'Ā', 'ж'),
+    maxLength: 40,
+  });
+
+  it('never match a text without a digit, so skipping them for such a text changes nothing', () => {
+    const digitRules = SCRUB_RULES.filter((rule) => rule.needs === 'digit');
+    expect(digitRules.map((rule) => rule.kind)).toEqual(
+      expect.arrayContaining(['iban', 'card', 'personalCode', 'phone', 'vehicle']),
+    );
+    fc.assert(
+      fc.property(digitFree, (text) => {
+        for (const rule of digitRules) expect(text.match(rule.pattern)).toBeNull();
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('still scrub a number in a text that also holds other data', () => {
+    expect(scrubText('Zvaniet man: 29123456, vai rakstiet uz a@b.lv')).toBe(
+      'Zvaniet man: [PHONE], vai rakstiet uz [EMAIL]',
+    );
   });
 });
