@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   canvasTexts,
   distDir,
+  lightness,
   openBrowser,
   PHONE,
+  pixelsAt,
   DESKTOP,
   recordCanvasText,
   requireBrowserAndDashboard,
@@ -23,6 +25,47 @@ import { startDashboardServer, type DashboardServer } from './support/dashboard.
 import { repoRoot } from './support/services.ts';
 
 const screenshots = join(repoRoot, 'test/artifacts/dashboard-phone-partial');
+
+/**
+ * The channel mix's period axis line shows beside the partial rows too (their shade once covered it), read from
+ * the drawn pixels: the bars' left edge is found on whole rows (the first blue pixel from the left); down that
+ * edge the line (or a bar) is dark from the middle of the chart up past the first bar's top and down past the
+ * last bar's bottom, where only the partial rows' hatched strips lie. A single light pixel is a bar's white
+ * outline; two or more in a row are a break in the line.
+ */
+async function expectMixAxisLineUnbroken(page: Browser['page']): Promise<void> {
+  const chart = page.locator('[aria-label="Saziņas kanāli"] .chart').first();
+  await chart.scrollIntoViewIfNeeded();
+  const box = (await chart.boundingBox())!;
+  const clip = {
+    x: Math.round(box.x),
+    y: Math.round(box.y),
+    width: Math.floor(box.width),
+    height: Math.floor(box.height),
+  };
+  const isBlue = (rgb: readonly number[]) => (rgb[2] ?? 0) > (rgb[0] ?? 0) + 60;
+  const ys = [0.35, 0.5, 0.65].map((f) => Math.round(clip.height * f));
+  const across = ys.flatMap((y) => Array.from({ length: Math.floor(clip.width / 2) }, (_, x) => [x, y] as const));
+  const row = await pixelsAt(page, clip, across);
+  const edge = Math.min(...row.flatMap((rgb, i) => (isBlue(rgb) ? [across[i]![0]] : [])));
+  expect(edge).toBeGreaterThan(20);
+  // The line and the bar's edge may fall a pixel either side of each other: the darkest of four columns counts.
+  const columns = [edge - 2, edge - 1, edge, edge + 1, edge + 4];
+  const down = Array.from({ length: clip.height }, (_, y) => columns.map((x) => [x, y] as const)).flat();
+  const pixels = await pixelsAt(page, clip, down);
+  const at = (y: number) => pixels.slice(y * columns.length, (y + 1) * columns.length);
+  const dark = Array.from({ length: clip.height }, (_, y) => Math.min(...at(y).slice(0, 4).map(lightness)) < 200);
+  const bars = Array.from({ length: clip.height }, (_, y) => y).filter((y) => isBlue(at(y)[4]!));
+  const reach = (from: number, step: 1 | -1) => {
+    let y = from;
+    while (dark[y + step] || dark[y + 2 * step]) y += step;
+    return y;
+  };
+  const middle = Math.round(clip.height / 2);
+  expect(dark[middle]).toBe(true);
+  expect(reach(middle, -1)).toBeLessThan(bars[0]! - 2);
+  expect(reach(middle, 1)).toBeGreaterThan(bars.at(-1)! + 2);
+}
 
 describe('partial periods on a phone', () => {
   let server: DashboardServer;
@@ -79,6 +122,7 @@ describe('partial periods on a phone', () => {
     await page
       .locator('[aria-label="Saziņas kanāli"]')
       .screenshot({ path: join(screenshots, 'phone-channels-lv.png') });
+    await expectMixAxisLineUnbroken(page);
     await page.setViewportSize(DESKTOP);
     await screenReady(page, 'overview');
     await page.locator(trend).screenshot({ path: join(screenshots, 'desktop-trend-lv.png') });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChannelMix, DigitalPoint } from '../shapes/channels.shape.ts';
-import { trendOption } from './chart.options.ts';
+import { relayoutOf, trendOption } from './chart.options.ts';
 import { channelMixOption, digitalShareOption, mixSegments } from './channels.chart.ts';
 
 describe('channel charts', () => {
@@ -162,6 +162,41 @@ describe('channel charts', () => {
     expect(shade?.yAxisIndex).toBe(1);
     expect(axes[1]).toMatchObject({ data: periods, show: false });
     expect((option.legend as { data: string[] }).data).toEqual(['In person', 'E-mail']);
+  });
+
+  // Regression: on a 390 px phone the bar filled nearly all of its row and the shade showed as a faint strip, and
+  // on the partial rows the shade was drawn over the period axis's line.
+  it("hatches a partial period's bar itself and keeps the shade below the axis line", () => {
+    const mix: ChannelMix = {
+      periods: ['2026-11-01', '2026-12-01'],
+      channels: ['in_person', 'email'],
+      counts: [
+        [6, 2],
+        [4, 1],
+      ],
+      totals: [10, 3],
+      shares: [
+        [0.6, 2 / 3],
+        [0.4, 1 / 3],
+      ],
+    };
+    const option = channelMixOption(['Nov', 'Dec\n(partial)'], mix, {
+      names: ['In person', 'E-mail'],
+      otherName: 'Other channels',
+      formatPercent: (v) => `${v} %`,
+      formatCount: String,
+      partial: [false, true],
+    });
+    const relaid = relayoutOf(option)!(350) as { series: { data: { itemStyle?: { decal?: unknown } }[] }[] };
+    for (const segments of [option.series as { data: { itemStyle?: { decal?: unknown } }[] }[], relaid.series]) {
+      for (const channel of segments.slice(0, 2)) {
+        expect(channel.data[0]?.itemStyle?.decal).toBeUndefined();
+        expect(channel.data[1]?.itemStyle?.decal).toMatchObject({ rotation: -Math.PI / 4 });
+      }
+    }
+    // ECharts draws its axes at z 0; the shade goes beneath them.
+    const shade = (option.series as { z?: number }[]).at(-1);
+    expect(shade?.z).toBeLessThan(0);
   });
 
   it('draws no partial shade when every period is whole', () => {

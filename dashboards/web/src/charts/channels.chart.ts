@@ -7,6 +7,7 @@ import type { ChannelMix, DigitalPoint } from '../shapes/channels.shape.ts';
 import {
   COLOURS,
   legendRows,
+  PARTIAL_BAR_DECAL,
   partialPoints,
   partialShade,
   withRelayout,
@@ -107,11 +108,13 @@ export function channelMixOption(
     key === 'other' || ['e_address', 'email', 'latvija_lv'].includes(mix.channels[key] ?? '') ? '#1a202c' : '#fff';
   // A segment carries its percent when the text fits inside it with a little room (at the drawn width).
   const segmentData = (key: number | 'other', fits: (value: number, text: string) => boolean) =>
-    sharesOf(key).map((share) => {
+    sharesOf(key).map((share, p) => {
       const value = percent(share);
       const text = value === null ? '' : options.formatPercent(Math.round(value));
       return {
         value,
+        // A partial period's bar is hatched itself: on a phone it fills nearly all of its band and hid the shade.
+        ...(partial[p] ? { itemStyle: { decal: PARTIAL_BAR_DECAL } } : {}),
         label: {
           show: value !== null && fits(value, text),
           formatter: () => text,

@@ -363,13 +363,20 @@ export function partialShade(partial: readonly boolean[], top: number): BarSerie
     clip: true,
     tooltip: { show: false },
     // Pale diagonal hatching: "not a whole period", told apart from the band by its stripes.
-    itemStyle: {
-      color: '#f7f8fa',
-      decal: { color: 'rgba(74, 85, 104, 0.12)', dashArrayX: [1, 0], dashArrayY: [2, 6], rotation: -Math.PI / 4 },
-    },
-    z: 0,
+    itemStyle: { color: '#f7f8fa', decal: { ...HATCHING, color: 'rgba(74, 85, 104, 0.12)' } },
+    // Below the axes (ECharts draws them at z 0): a shade reaching the plot's edge covered the axis line there.
+    z: -1,
   };
 }
+
+/** The partial periods' diagonal stripes, in the colour each use gives them. */
+const HATCHING = { dashArrayX: [1, 0], dashArrayY: [2, 6], rotation: -Math.PI / 4 };
+
+/**
+ * The same stripes, pale, over a bar of a partial period: where the bar fills most of its band (a phone's channel
+ * mix) the shade behind it shows as a thin strip at best, so the bar itself carries the hatching.
+ */
+export const PARTIAL_BAR_DECAL = { ...HATCHING, color: 'rgba(255, 255, 255, 0.45)' };
 
 /**
  * The band as two stacked, invisible-edged lines: the low bound, then the width up to the high bound as a
