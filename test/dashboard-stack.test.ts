@@ -450,7 +450,8 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
 
   /**
    * On a phone, the tallest cell of each row of the tables matching `selector` (lines a cell's text takes: the
-   * distinct tops of its text's boxes), and the page's own widths.
+   * distinct tops of its text's boxes, and the blocks it holds: its paragraphs and list items, at least one),
+   * and the page's own widths.
    */
   async function tallestCellsOnPhone(screen: string, selector: string) {
     const { from, to } = pageRange();
@@ -458,12 +459,16 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     await openScreen(page, screen, `from=${from}&to=${to}&grain=month`);
     await page.locator(`${selector} tbody tr`).first().waitFor();
     const tallest = await page.evaluate<
-      { cell: string; lines: number }[]
+      { cell: string; lines: number; blocks: number }[]
     >(`[...document.querySelectorAll(${JSON.stringify(`${selector} tbody tr`)})].map((row) => {
       const counts = [...row.children].map((cell) => {
         const range = document.createRange();
         range.selectNodeContents(cell);
-        return { cell: cell.textContent, lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size };
+        return {
+          cell: cell.textContent,
+          lines: new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size,
+          blocks: Math.max(1, cell.querySelectorAll('p, li').length),
+        };
       });
       return counts.reduce((a, b) => (b.lines > a.lines ? b : a));
     })`);
@@ -488,6 +493,15 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
       expect({ screen, wrapped: tallest.filter((t) => t.lines > 1) }).toEqual({ screen, wrapped: [] });
       expect({ screen, scroll: widths.scroll }).toEqual({ screen, scroll: widths.client });
     }
+  });
+
+  // Regression: a verdict's sentences ("▼ Wait time, median significantly slower for “Russian” (10.3 min, …)")
+  // wrapped a word or two a line at 390 px, a dozen lines an office.
+  it('keeps each line of the Equal service verdicts whole on a phone, the table scrolling sideways in its region', async () => {
+    const { tallest, widths } = await tallestCellsOnPhone('equal', '.verdict-card table.data');
+    expect(tallest.length).toBeGreaterThan(0);
+    expect(tallest.filter((t) => t.lines > t.blocks)).toEqual([]);
+    expect(widths.scroll).toBe(widths.client);
   });
 
   it("gives the Visits refusal and no-show tiles the Overview's verdict from the 95 % interval, not a met/missed pill", async () => {

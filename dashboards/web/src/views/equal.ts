@@ -174,6 +174,9 @@ function verdictCard(
     { class: 'card verdict-card', 'aria-labelledby': 'verdict-title' },
     h('h2', { id: 'verdict-title' }, title),
     h('p', { class: 'note' }, l('verdictNote')),
-    scrollRegion(title, table(title, [l('office'), l('verdict')], rows)),
+    // On a phone each line of a verdict stays whole and the table scrolls sideways in its region, as the
+    // comparison tables beside the charts do (one-line-rows in styles.css): squeezed into 390 px a gap's sentence
+    // wrapped a word or two a line.
+    scrollRegion(title, table(title, [l('office'), l('verdict')], rows, 'data one-line-rows')),
   );
 }
