@@ -449,6 +449,92 @@ describe('dashboard in Chromium', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  // Regression: on a phone the comparison tables scrolled sideways with the long office name filling the first
+  // screen-width ("Rīgas klientu apkalpošanas centrs, Vaļņu iela 30"), so no value showed without scrolling.
+  it('keeps the names of comparison rows in sight and narrow on a phone, their values beside them, when scrolled sideways', async () => {
+    await page.setViewportSize(PHONE);
+    try {
+      for (const lang of ['lv', 'en'] as const) {
+        await switchLanguage(page, lang);
+        for (const screen of ['offices', 'equal']) {
+          await page.goto(`${server.url}#/${screen}`);
+          await screenReady(page, screen);
+          // Every one-line-rows table in a card: the comparisons beside the charts and Equal service's verdicts.
+          const tables = await page.evaluate<number>("document.querySelectorAll('.card .one-line-rows').length");
+          expect({ screen, tables: tables > 0 }).toEqual({ screen, tables: true });
+          for (let i = 0; i < tables; i++) {
+            const region = page.locator('.card .table-scroll:has(> .one-line-rows)').nth(i);
+            await region.scrollIntoViewIfNeeded();
+            const nth = `document.querySelectorAll('.card .table-scroll:has(> .one-line-rows)')[${i}]`;
+            const measure = () =>
+              page.evaluate<{
+                width: number;
+                scrolls: boolean;
+                rows: { nameLeft: number; nameWidth: number; valueLeft: number }[];
+                cutWithoutTitle: string[];
+              }>(`(() => {
+                const r = ${nth};
+                const box = r.getBoundingClientRect();
+                const rows = [...r.querySelectorAll('tbody tr')].map((row) => {
+                  const name = row.querySelector('th').getBoundingClientRect();
+                  const value = row.querySelector('td').getBoundingClientRect();
+                  return { nameLeft: name.left - box.left, nameWidth: name.width, valueLeft: value.left - box.left };
+                });
+                const cut = [...r.querySelectorAll('tbody th')].filter((th) => th.scrollWidth > th.clientWidth + 1);
+                return {
+                  width: box.width,
+                  scrolls: r.scrollWidth > r.clientWidth + 1,
+                  rows,
+                  cutWithoutTitle: cut.filter((th) => th.title !== th.textContent).map((th) => th.textContent),
+                };
+              })()`);
+            const start = await measure();
+            const where = { screen, lang, table: i };
+            if (i === 0)
+              await region.screenshot({ path: join(screenshots, `phone-names-start-${screen}-${lang}.png`) });
+            // At most two fifths of the phone for the name; the first value starts beside it, on screen.
+            expect({ ...where, wide: start.rows.filter((r) => r.nameWidth > 0.42 * PHONE.width) }).toEqual({
+              ...where,
+              wide: [],
+            });
+            expect({ ...where, hidden: start.rows.filter((r) => r.valueLeft + 40 > start.width) }).toEqual({
+              ...where,
+              hidden: [],
+            });
+            expect({ ...where, cutWithoutTitle: start.cutWithoutTitle }).toEqual({ ...where, cutWithoutTitle: [] });
+            if (!start.scrolls) continue;
+            // The region scrolls by keys; scrolled to its end, the names stay at its left edge.
+            await region.focus();
+            await page.keyboard.press('ArrowRight');
+            await page.waitForFunction(`${nth}.scrollLeft > 0`);
+            await page.evaluate(`${nth}.scrollTo({ left: ${nth}.scrollWidth })`);
+            await page.waitForFunction(`${nth}.scrollLeft + ${nth}.clientWidth >= ${nth}.scrollWidth - 1`);
+            const end = await measure();
+            expect({ ...where, moved: end.rows.filter((r) => Math.abs(r.nameLeft - 1) > 1.5) }).toEqual({
+              ...where,
+              moved: [],
+            });
+          }
+          // The office names on Offices are long enough to be cut; their full text stays in the cell for readers.
+          if (screen === 'offices') {
+            const names = await page.evaluate<number>(
+              "[...document.querySelectorAll('.compare-card .one-line-rows tbody th')].filter((th) => th.scrollWidth > th.clientWidth + 1).length",
+            );
+            expect(names).toBeGreaterThan(0);
+          }
+          const widths = await pageWidths(page);
+          expect({ screen, lang, scroll: widths.scroll }).toEqual({ screen, lang, scroll: widths.client });
+          expect({ screen, lang, violations: await axeViolations(page) }).toEqual({ screen, lang, violations: [] });
+          await page.screenshot({ path: join(screenshots, `phone-sticky-names-${screen}-${lang}.png`) });
+        }
+      }
+    } finally {
+      await switchLanguage(page, 'en');
+      await page.setViewportSize(DESKTOP);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
   it("gives an office head their own office's trend on a 0–100 % share axis, with partial periods marked", async () => {
     await page.getByRole('button', { name: 'EN', exact: true }).click();
     await page.getByRole('button', { name: 'Sign out' }).click();

@@ -34,13 +34,23 @@ export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
 
-/** A table with a caption, header cells and rows of cells (strings or nodes). */
+/**
+ * A table with a caption, header cells and rows of cells (strings or nodes). A one-line-rows table may cut its row
+ * names short on a phone (styles.css), so each row's header cell carries the full name as its title too; its
+ * text, which assistive technology reads, is always whole.
+ */
 export function table(
   caption: string,
   head: string[],
   rows: (Child | Child[])[][],
   className = 'data',
 ): HTMLTableElement {
+  const named = className.split(' ').includes('one-line-rows');
+  const rowHeader = (c: Child | Child[]) => {
+    const th = h('th', { scope: 'row' }, c);
+    if (named && th.textContent) th.title = th.textContent;
+    return th;
+  };
   return h(
     'table',
     { class: className },
@@ -61,7 +71,7 @@ export function table(
         h(
           'tr',
           {},
-          cells.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c))),
+          cells.map((c, i) => (i === 0 ? rowHeader(c) : h('td', {}, c))),
         ),
       ),
     ),
