@@ -67,6 +67,14 @@ async function expectMixAxisLineUnbroken(page: Browser['page']): Promise<void> {
   expect(reach(middle, 1)).toBeGreaterThan(bars.at(-1)! + 2);
 }
 
+/** Marks the chart card titled `title` (its start) for `canvasTexts` and returns its selector. */
+async function probeCard(page: Browser['page'], title: string, probe: string): Promise<string> {
+  await page.evaluate(
+    `[...document.querySelectorAll('.chart-card h2')].find((h) => h.textContent.startsWith(${JSON.stringify(title)})).closest('.chart-card').setAttribute('data-probe', ${JSON.stringify(probe)})`,
+  );
+  return `[data-probe="${probe}"]`;
+}
+
 describe('partial periods on a phone', () => {
   let server: DashboardServer;
   let browser: Browser;
@@ -77,6 +85,10 @@ describe('partial periods on a phone', () => {
     server = await startDashboardServer(distDir);
     browser = await openBrowser();
     await recordCanvasText(browser.page);
+    // Signed in once, in Latvian, for every case below.
+    await browser.page.goto(server.url);
+    await signIn(browser.page, 'servq-dev-management-token');
+    await switchLanguage(browser.page, 'lv');
   });
 
   afterAll(async () => {
@@ -87,9 +99,6 @@ describe('partial periods on a phone', () => {
   it('names the last partial month of a year-long trend at 390 px, in Latvian', async () => {
     const page = browser.page;
     await page.setViewportSize(PHONE);
-    await page.goto(server.url);
-    await signIn(page, 'servq-dev-management-token');
-    await switchLanguage(page, 'lv');
     await page.goto(`${server.url}#/overview?from=2025-12-15&to=2026-12-03&grain=month`);
     await screenReady(page, 'overview');
     // The satisfaction trend's card, marked so its canvas texts can be read.
@@ -129,5 +138,18 @@ describe('partial periods on a phone', () => {
     await page
       .locator('[aria-label="Saziņas kanāli"]')
       .screenshot({ path: join(screenshots, 'desktop-channels-lv.png') });
+  });
+
+  // Regression: at 390 px the service-time chart's value axis kept one label of four ("10 min").
+  it('writes at least three minute ticks on the service-time chart at 390 px', async () => {
+    const page = browser.page;
+    await page.setViewportSize(PHONE);
+    await page.goto(`${server.url}#/visits?from=2026-11-01&to=2026-11-30&grain=month`);
+    await screenReady(page, 'visits');
+    const card = await probeCard(page, 'Apkalpošanas laiks pa pakalpojumiem', 'service-times');
+    await page.locator(card).scrollIntoViewIfNeeded();
+    const ticks = (await canvasTexts(page, card)).filter((text) => /^\d+(,\d+)?\u00a0min$/.test(text));
+    await page.locator(card).screenshot({ path: join(screenshots, 'phone-service-times-lv.png') });
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
   });
 });

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { buildCatalogue, Dimensions, Models } from '@servq/metrics';
-import { referenceLabels } from '@servq/contracts';
+import { referenceLabels, SERVICE_IDS } from '@servq/contracts';
 import {
   AnnotationsAnswer,
   BacklogAnswer,
@@ -177,7 +177,10 @@ function query(url: URL, who: Principal) {
         ? ['explained', 'upheld', 'not_upheld', null]
         : dimensions[0] === 'category'
           ? ['waiting', 'staff_conduct', 'information', 'e_service']
-          : [filters.office?.[0] ?? null];
+          : dimensions[0] === 'service'
+            ? // Long Latvian names ("… komercpārvadājumiem") that wrap beside a phone's bars.
+              SERVICE_IDS.slice(0, 4)
+            : [filters.office?.[0] ?? null];
   const keys = grain ? periods(from, to, grain) : [null];
   const rows = keys.flatMap((period, i) =>
     groups.map((group) => {

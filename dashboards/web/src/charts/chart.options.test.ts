@@ -10,6 +10,7 @@ import {
   trendAxis,
   trendOption,
   VALUE_LABEL_GAP,
+  valueTicks,
   wrappedBars,
   wrappedLines,
   wrapWords,
@@ -301,6 +302,39 @@ describe('bar chart labels', () => {
     // Fewer steps than ECharts' five, so at a half-width card the labels fit without any being hidden.
     expect((x as { splitNumber?: number }).splitNumber).toBe(3);
     expect(VALUE_LABEL_GAP).toBeGreaterThanOrEqual(8);
+  });
+});
+
+describe('value ticks of horizontal bars', () => {
+  // Regression: on a 390 px phone the service-time chart's value axis kept one label of four ("10 min").
+  it('gives a phone-wide plot at least three minute labels with room between them, ending above the longest bar', () => {
+    const measure = (text: string) => text.length * 6.5;
+    const names = ['Speciālā atļauja (licence) komercpārvadājumiem', 'Transportlīdzekļa reģistrācija', 'Cits'];
+    const base = barOption(names, [24.5, 12, 7], { horizontal: true, name: 'min' });
+    const minutes = {
+      ...base,
+      xAxis: { ...(base.xAxis as object), axisLabel: { formatter: (v: number) => `${v} min` } },
+    };
+    const bars = wrappedBars(minutes, names, 129, measure);
+    const axis = relayoutOf(bars.option)!(326, measure) as { xAxis: { min: number; max: number; interval: number } };
+    const { min, max, interval } = axis.xAxis;
+    const labels = Array.from(
+      { length: Math.round((max - min) / interval) + 1 },
+      (_, i) => `${min + i * interval} min`,
+    );
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    expect(max).toBeGreaterThanOrEqual(24.5);
+    // The plot: the chart less its margins (8 + 24), the widest name line and the labels' 8 px gap.
+    const column = Math.max(...names.flatMap((n) => wrapWords(n, 129, measure)).map(measure));
+    const step = (326 - 32 - column - 8) / (labels.length - 1);
+    for (const label of labels) expect(measure(label) + VALUE_LABEL_GAP).toBeLessThanOrEqual(step);
+  });
+
+  it('keeps whole steps for counts and takes more steps on a wide plot', () => {
+    const counts = barOption(['a', 'b'], [3, 2], { horizontal: true, name: 'n' });
+    expect(valueTicks(600, counts).interval).toBe(1);
+    const wide = valueTicks(900, barOption(['a'], [48], { horizontal: true, name: 'n' }));
+    expect(wide.max / wide.interval).toBeGreaterThanOrEqual(4);
   });
 });
 

@@ -20,6 +20,7 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { Lang, Unit } from '../api.types.ts';
 import { formatAxisValue, stepDigits } from '../format.ts';
+import { niceStep as roundStep } from './nice.axis.ts';
 import { periodNamesShown, yearOnceNames, type PeriodParts } from './period.labels.ts';
 import type { ComparisonChart } from '../shapes/compare.shape.ts';
 
@@ -806,5 +807,57 @@ export function wrappedBars(
             },
           },
         };
-  return { option: wrapped, height: 40 + Math.max(1, categories.length) * band };
+  // The label column as the grid will hold it: the widest line drawn (a word wider than `labelWidth` widens it).
+  const column = (measureAt: MeasureText) => Math.max(0, ...[...broken.values()].flat().map((line) => measureAt(line)));
+  const relayout: Relayout = (width, measureAt = measure) => ({
+    xAxis: valueTicks(
+      width - BAR_GRID.left - BAR_GRID.right - column(measureAt) - AXIS_LABEL_MARGIN,
+      option,
+      measureAt,
+    ),
+  });
+  return { option: withRelayout(wrapped, relayout), height: 40 + Math.max(1, categories.length) * band };
+}
+
+/** barOption's grid margins, and ECharts' default gap between an axis and its labels. */
+const BAR_GRID = { left: 8, right: 24 };
+const AXIS_LABEL_MARGIN = 8;
+
+/**
+ * The value axis of horizontal bars with as many ticks as fit `plot` px, each label (as the axis's own formatter
+ * writes it, "20 min") with `VALUE_LABEL_GAP` of room: left to ECharts (three steps) and its overlap hiding, a
+ * phone's narrow plot kept one label of four ("10 min"). At least two steps (three labels) where they fit;
+ * whole steps for counts (the axis's `minInterval`); the axis ends on a tick above the longest bar.
+ */
+export function valueTicks(
+  plot: number,
+  option: ChartOption,
+  measure: MeasureText = estimateText,
+): { min: number; max: number; interval: number } {
+  const axis = (Array.isArray(option.xAxis) ? undefined : option.xAxis) as
+    | { minInterval?: number; axisLabel?: { formatter?: string | ((value: number, index: number) => string) } }
+    | undefined;
+  const formatter = axis?.axisLabel?.formatter;
+  const text = (v: number) => (typeof formatter === 'function' ? String(formatter(v, 0)) : String(v));
+  const least = axis?.minInterval ?? 0;
+  const series = Array.isArray(option.series) ? option.series : option.series ? [option.series] : [];
+  const values = series.flatMap((one) =>
+    ((one as { data?: unknown[] }).data ?? []).map((d) =>
+      typeof d === 'number'
+        ? d
+        : typeof (d as { value?: unknown })?.value === 'number'
+          ? (d as { value: number }).value
+          : 0,
+    ),
+  );
+  const high = Math.max(least || 1, ...values);
+  let fitted = { min: 0, max: high, interval: high };
+  for (let steps = 5; steps >= 1; steps--) {
+    const interval = Math.max(least, roundStep(high, steps));
+    const max = Math.ceil(high / interval - 1e-9) * interval;
+    fitted = { min: 0, max, interval };
+    const widest = Math.max(measure(text(0)), measure(text(max)), measure(text(max - interval)));
+    if (plot / (max / interval) >= widest + VALUE_LABEL_GAP) break;
+  }
+  return fitted;
 }

@@ -446,11 +446,16 @@ function barOfGroups(
     })),
     metricInfo(ctx, options.metric)?.minSample ?? 0,
   );
+  // The labels in the page's numbers and unit first: wrappedBars fits the value axis's ticks to what they say.
   const bars = wrappedBars(
-    barOption(
-      plotted.map(name),
-      plotted.map((g) => rounded(plotValue(unit, g.figures[options.metric]?.value ?? 0))),
-      { horizontal: true, colour: options.colour, name: metricLabel(ctx, options.metric) },
+    localLabels(
+      barOption(
+        plotted.map(name),
+        plotted.map((g) => rounded(plotValue(unit, g.figures[options.metric]?.value ?? 0))),
+        { horizontal: true, colour: options.colour, name: metricLabel(ctx, options.metric) },
+      ),
+      ctx,
+      unit,
     ),
     plotted.map(name),
     categoryWidth(),
@@ -465,7 +470,7 @@ function barOfGroups(
         .map((g) => `${name(g)} ${formatValue(unit, g.figures[options.metric]?.value ?? null, ctx.lang)}`)
         .join(', ') || l('noRows')
     }`,
-    option: localLabels(bars.option, ctx, unit),
+    option: bars.option,
     height: bars.height,
     tableLabel: l('dataTable'),
     table: table(
