@@ -35,7 +35,7 @@ function ingest(r: unknown): string {
     [
       ...[100, 1000].flatMap((size) => [
         [
-          `events/s, HTTP batches of ${size.toLocaleString('en-GB')} vs kafkajs producer (packages/kafka), same batches`,
+          `events/s, HTTP batches of ${size.toLocaleString('en-GB')} vs the bare acked producer of packages/kafka (${String(at(byBatch(size), 'raw_producer_library') ?? 'kafkajs')}), same batches`,
           fmt(at(byBatch(size), 'http')),
           fmt(at(byBatch(size), 'raw_producer_events_per_s')),
           ratio(at(byBatch(size), 'http'), at(byBatch(size), 'raw_producer_events_per_s')),
