@@ -371,6 +371,24 @@ describe('dashboard in Chromium', () => {
     expect(worse).not.toBe(better);
   });
 
+  // Regression: each verdict's headline stood a paragraph's margin (about 13 px) below the office name beside it.
+  it("starts each office's Equal service verdict level with the office's name", async () => {
+    await page.goto(`${server.url}#/equal`);
+    await screenReady(page, 'equal');
+    const offsets = await page.evaluate<{ office: string; below: number }[]>(`
+      [...document.querySelectorAll('.verdict-card tbody tr')].map((row) => {
+        const top = (node) => {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          return range.getClientRects()[0]?.top ?? NaN;
+        };
+        const name = row.querySelector('th');
+        return { office: name.textContent, below: Math.round(top(row.querySelector('.verdict-cell p')) - top(name)) };
+      })`);
+    expect(offsets.length).toBeGreaterThan(0);
+    expect(offsets.filter((o) => Math.abs(o.below) > 2)).toEqual([]);
+  });
+
   // Every screen with seeded data, both languages, desktop and phone: dashboard-stack.test.ts. Here only the
   // states seeded data does not pin down: a suppressed office and significant differences in both directions.
   it('keeps the suppressed and significant states accessible and within a 390 px phone, in both languages', async () => {
