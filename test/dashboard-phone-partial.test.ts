@@ -1,7 +1,9 @@
 /**
- * The partial current period keeps its name on a phone's trend chart (regression: at 390 px ECharts' hideOverlap
- * dropped the last "(nepilns)" name of a year of months), and the channel mix hatches it. In Debian's Chromium
- * against the dashboard stub; screenshots saved as artefacts.
+ * Charts on a 390 px phone. The partial current period keeps its name on the trend chart (regression: ECharts'
+ * hideOverlap dropped the last "(nepilns)" name of a year of months) among more than three month names, and the
+ * channel mix hatches it without hiding its axis line; the service-time bars keep several value ticks and the
+ * complaint categories' long names wrap between words. In Debian's Chromium against the dashboard stub;
+ * screenshots saved as artefacts.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -151,5 +153,20 @@ describe('partial periods on a phone', () => {
     const ticks = (await canvasTexts(page, card)).filter((text) => /^\d+(,\d+)?\u00a0min$/.test(text));
     await page.locator(card).screenshot({ path: join(screenshots, 'phone-service-times-lv.png') });
     expect(ticks.length).toBeGreaterThanOrEqual(3);
+  });
+
+  // Regression: the complaint categories' and outcomes' bars kept each name on one line, however long.
+  it('breaks long complaint category names between words beside the bars at 390 px', async () => {
+    const page = browser.page;
+    await page.setViewportSize(PHONE);
+    await page.goto(`${server.url}#/complaints?from=2026-11-01&to=2026-11-30&grain=month`);
+    await screenReady(page, 'complaints');
+    const card = await probeCard(page, 'Kategorijas', 'categories');
+    await page.locator(card).scrollIntoViewIfNeeded();
+    const drawn = await canvasTexts(page, card);
+    await page.locator(card).screenshot({ path: join(screenshots, 'phone-complaint-categories-lv.png') });
+    expect(drawn).not.toContain('Atteikums sniegt pakalpojumu');
+    expect(drawn).toContain('pakalpojumu');
+    expect(drawn).toContain('Gaidīšanas laiks');
   });
 });

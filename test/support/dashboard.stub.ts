@@ -176,7 +176,8 @@ function query(url: URL, who: Principal) {
       : dimensions[0] === 'outcome'
         ? ['explained', 'upheld', 'not_upheld', null]
         : dimensions[0] === 'category'
-          ? ['waiting', 'staff_conduct', 'information', 'e_service']
+          ? // Two long Latvian names that wrap beside a phone's bars.
+            ['waiting', 'staff_conduct', 'information', 'e_service', 'refusal', 'accessibility']
           : dimensions[0] === 'service'
             ? // Long Latvian names ("… komercpārvadājumiem") that wrap beside a phone's bars.
               SERVICE_IDS.slice(0, 4)

@@ -12,3 +12,9 @@ export const measureText: MeasureText = (text) => {
   measureContext.font = '12px Inter, "Segoe UI", system-ui, sans-serif';
   return Math.ceil(measureContext.measureText(text).width);
 };
+
+/**
+ * The label column of horizontal bars: long names (services, refusal reasons, complaint categories) wrap within a
+ * third of the screen, leaving the bars room on a phone.
+ */
+export const categoryWidth = (): number => Math.round(Math.min(220, Math.max(110, window.innerWidth * 0.33)));

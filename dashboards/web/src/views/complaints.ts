@@ -6,7 +6,8 @@
  * complaints received per week, deadline compliance over time, and outcomes and categories.
  */
 import type { DueAnswer } from '../api.types.ts';
-import { barOption, COLOURS, trendOption } from '../charts/chart.options.ts';
+import { barOption, COLOURS, trendOption, wrappedBars } from '../charts/chart.options.ts';
+import { categoryWidth, measureText } from '../charts/measure.ts';
 import { ageingOf, onTimeCount } from '../shapes/complaints.ageing.shape.ts';
 import { backlogOption, stackedBarOption } from '../charts/complaints.charts.ts';
 import { DEFAULT_WITHIN, deskPanel } from '../complaints.desk.ts';
@@ -211,16 +212,23 @@ function sliceFigure(ctx: ViewContext, title: string, dimension: string, slices:
   const l = tr(ctx);
   const name = (s: Slice) =>
     dimension === 'outcome' && s.key === null ? l('unanswered') : ctx.labels.value(dimension, s.key, ctx.lang);
-  return chartFigure({
-    ctx,
-    title,
-    summary: `${title}: ${slices.map((s) => `${name(s)} ${s.count}`).join(', ') || l('noRows')}`,
-    option: barOption(
+  // Long names ("Pieejamība, īpašas vajadzības") break between words, as the Visits bars' do.
+  const bars = wrappedBars(
+    barOption(
       slices.map(name),
       slices.map((s) => s.count),
       { horizontal: true, colour, name: l('count') },
     ),
-    height: 40 + Math.max(1, slices.length) * 34,
+    slices.map(name),
+    categoryWidth(),
+    measureText,
+  );
+  return chartFigure({
+    ctx,
+    title,
+    summary: `${title}: ${slices.map((s) => `${name(s)} ${s.count}`).join(', ') || l('noRows')}`,
+    option: bars.option,
+    height: bars.height,
     tableLabel: l('dataTable'),
     table: table(
       title,

@@ -6,7 +6,7 @@
  */
 import type { Figure, TodayAnswer, Unit } from '../api.types.ts';
 import { barOption, COLOURS, wrappedBars, type ChartOption } from '../charts/chart.options.ts';
-import { measureText } from '../charts/measure.ts';
+import { categoryWidth, measureText } from '../charts/measure.ts';
 import { disposeChartsIn } from '../charts.lazy.ts';
 import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
@@ -58,9 +58,6 @@ function figureText(ctx: ViewContext, figure: Figure, unit: Unit): HTMLElement |
 
 /** Bars carry their value as a label: one decimal is what the tables show too. */
 const rounded = (value: number): number => Math.round(value * 10) / 10;
-
-/** Long names (services, refusal reasons) wrap within a third of the screen, leaving the bars room on a phone. */
-const categoryWidth = (): number => Math.round(Math.min(220, Math.max(110, window.innerWidth * 0.33)));
 
 /** Bar labels as the page's language writes numbers (3,2 in Latvian), not ECharts' own 3.2. */
 function localLabels(option: ChartOption, ctx: ViewContext, unit: Unit = 'count'): ChartOption {
