@@ -155,6 +155,32 @@ describe('partial periods on a phone', () => {
     expect(ticks.length).toBeGreaterThanOrEqual(3);
   });
 
+  // Regression: a trend whose every point was below the minimum sample drew an empty axis (the deadline
+  // compliance chart already said why in its place, c14f5ca); Liepāja's answers are all too few.
+  it("says why in a trend's place when every point is below the minimum sample, drawing no empty axis", async () => {
+    const page = browser.page;
+    await page.setViewportSize(PHONE);
+    // Liepāja's office head: the trend is that office's alone.
+    await signIn(page, 'servq-dev-office-liepaja-token');
+    await switchLanguage(page, 'lv');
+    await page.goto(`${server.url}#/overview?from=2026-06-01&to=2026-11-30&grain=month`);
+    await screenReady(page, 'overview');
+    const card = await probeCard(page, 'Klientu apmierinātība', 'suppressed-trend');
+    await page.locator(card).scrollIntoViewIfNeeded();
+    await page.locator(card).screenshot({ path: join(screenshots, 'phone-suppressed-trend-lv.png') });
+    expect(await page.locator(`${card} canvas`).count()).toBe(0);
+    expect(await page.locator(`${card} .chart-empty`).innerText()).toContain('Grafikā nav punktu');
+    // Its table still gives every period with "too few" and n.
+    expect(await page.locator(`${card} table tbody tr`).count()).toBeGreaterThan(0);
+    // The same rule on the Visits bars: the service times of an office with too few visits.
+    await page.goto(`${server.url}#/visits?from=2026-11-01&to=2026-11-30&grain=month`);
+    await screenReady(page, 'visits');
+    const bars = await probeCard(page, 'Apkalpošanas laiks pa pakalpojumiem', 'suppressed-bars');
+    expect(await page.locator(`${bars} canvas`).count()).toBe(0);
+    expect(await page.locator(`${bars} .chart-empty`).innerText()).toContain('Grafikā nav punktu');
+    await signIn(page, 'servq-dev-management-token');
+  });
+
   // Regression: the complaint categories' and outcomes' bars kept each name on one line, however long.
   it('breaks long complaint category names between words beside the bars at 390 px', async () => {
     const page = browser.page;

@@ -33,6 +33,8 @@ export const STUB_TOKENS = {
   'servq-dev-management-token': { role: 'management' },
   'servq-dev-analyst-token': { role: 'analyst' },
   'servq-dev-office-cesis-token': { role: 'office', office: 'cesis' },
+  // An office whose every figure is below the minimum sample.
+  'servq-dev-office-liepaja-token': { role: 'office', office: 'liepaja' },
 } as const satisfies Record<string, { role: string; office?: string }>;
 
 type Principal = (typeof STUB_TOKENS)[keyof typeof STUB_TOKENS];
@@ -189,7 +191,9 @@ function query(url: URL, who: Principal) {
       if (period !== null) row.period = period;
       if (dimensions[0]) row[dimensions[0]] = group;
       for (const m of metrics) {
-        const { value, n, suppressed, target } = figureFor(m, dimensions[0] === 'office' ? group : null, i);
+        // One office's figures (by its dimension or a filter to it): Liepāja's stay below every minimum sample.
+        const office = dimensions[0] === 'office' ? group : (filters.office?.[0] ?? null);
+        const { value, n, suppressed, target } = figureFor(m, office, i);
         row[m] = { value, n, target, suppressed };
       }
       return row;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { earlierGap, nothingPlotted, sampleNote, sharedGap } from './sample.note.ts';
+import { earlierGap, nothingPlotted, sampleNote, samplePlace, sharedGap } from './sample.note.ts';
 
 describe('the note over a chart with groups below the minimum sample', () => {
   it('says nothing when every group with data is plotted', () => {
@@ -98,5 +98,28 @@ describe('a reason shared by several changes not stated', () => {
     expect(sharedGap(['no data for that period', 'too few responses in that period (n = 4)'])).toBeNull();
     expect(sharedGap(['no data for that period'])).toBeNull();
     expect(sharedGap([])).toBeNull();
+  });
+});
+
+describe("where a chart's sample note goes", () => {
+  const months = [
+    { label: 'okt.', n: 5, suppressed: true },
+    { label: 'nov.', n: 6, suppressed: true },
+  ];
+
+  it("takes the chart's place when every group with data is below the minimum, so no empty axis is drawn", () => {
+    const place = samplePlace('en', months, 30);
+    expect(place.note).toBeUndefined();
+    expect(place.empty).toBe(sampleNote('en', months, 30));
+    expect(place.empty).toContain('Nothing plotted');
+  });
+
+  it('stays over the chart while any group is plotted, and is absent when every group is', () => {
+    const some = [...months, { label: 'dec.', n: 40, suppressed: false }];
+    expect(samplePlace('en', some, 30)).toEqual({ note: sampleNote('en', some, 30), empty: undefined });
+    expect(samplePlace('en', [{ label: 'dec.', n: 40, suppressed: false }], 30)).toEqual({
+      note: undefined,
+      empty: undefined,
+    });
   });
 });

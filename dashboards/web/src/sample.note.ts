@@ -45,6 +45,20 @@ export function sampleNote(lang: Lang, groups: readonly SampledGroup[], minSampl
 }
 
 /**
+ * Where a chart's sample note goes: over the chart (`note`) while something is plotted, or in the chart's place
+ * (`empty`, for chartFigure) when nothing would be, so no chart draws an empty axis under a reason it could have
+ * given instead. The one rule for every chart whose points can all fall below the minimum sample.
+ */
+export function samplePlace(
+  lang: Lang,
+  groups: readonly SampledGroup[],
+  minSample: number,
+): { note: string | undefined; empty: string | undefined } {
+  const note = sampleNote(lang, groups, minSample);
+  return note !== undefined && nothingPlotted(groups) ? { note: undefined, empty: note } : { note, empty: undefined };
+}
+
+/**
  * Why a change against an earlier period is not stated, or null when it is: an earlier period without any data
  * says so (a year before the data began is not a sample-size problem), one below the minimum says how thin it was.
  */

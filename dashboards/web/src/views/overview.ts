@@ -9,6 +9,7 @@ import { trendOption } from '../charts/chart.options.ts';
 import { h, table } from '../dom.ts';
 import { formatPeriod, formatValue, periodParts, plotValue } from '../format.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
+import { samplePlace } from '../sample.note.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { figureIn } from '../shapes/tiles.change.ts';
 import { tilesOf, type Tile } from '../shapes/tiles.shape.ts';
@@ -200,6 +201,18 @@ function trendFigure(
       ...(band ? [band.low[i] ?? null, band.high[i] ?? null] : []),
     ]),
   };
+  // Every point below the minimum (a small office's trend): the reason stands in the chart's place.
+  const sample = samplePlace(
+    ctx.lang,
+    trend.series.flatMap((s) =>
+      s.points.map((p, i) => ({
+        label: [trend.series.length > 1 ? seriesName(ctx, s.key) : '', periods[i] ?? ''].filter(Boolean).join(' '),
+        n: p.n,
+        suppressed: p.suppressed,
+      })),
+    ),
+    metric?.minSample ?? 0,
+  );
   const events = placed.map((a) => `${a.from}${a.to ? `–${a.to}` : ''} ${a.label}`).join('; ');
   return chartFigure({
     ctx,
@@ -218,6 +231,8 @@ function trendFigure(
             .join(' '),
     summary,
     option,
+    // No rows at all keeps its own note ('no rows'), said once.
+    empty: answer.rows.length === 0 ? undefined : sample.empty,
     height: 300,
     tableLabel: l('dataTable'),
     table: table(title, [l('period'), ...trend.series.map((s) => seriesName(ctx, s.key))], rows),

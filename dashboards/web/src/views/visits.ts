@@ -12,7 +12,7 @@ import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
 import { formatPerDay, formatTimestamp, formatUpTo, formatValue, plotValue } from '../format.ts';
-import { sampleNote } from '../sample.note.ts';
+import { samplePlace } from '../sample.note.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { HEAT_COLOURS, heatmapOption } from '../charts/visits.charts.ts';
 import { headlineComparison, verdictTiles } from './tile.extras.ts';
@@ -434,7 +434,7 @@ function barOfGroups(
     const f = g.figures[options.metric];
     return f !== undefined && !f.suppressed && f.value !== null;
   });
-  const tooFew = sampleNote(
+  const sample = samplePlace(
     ctx.lang,
     options.groups.map((g) => ({
       label: name(g),
@@ -461,13 +461,14 @@ function barOfGroups(
   return chartFigure({
     ctx,
     title: options.title,
-    note: [options.note, methodNote(ctx, options.metric), tooFew].filter(Boolean).join(' ') || undefined,
+    note: [options.note, methodNote(ctx, options.metric), sample.note].filter(Boolean).join(' ') || undefined,
     summary: `${options.title}: ${
       plotted
         .map((g) => `${name(g)} ${formatValue(unit, g.figures[options.metric]?.value ?? null, ctx.lang)}`)
         .join(', ') || l('noRows')
     }`,
     option: bars.option,
+    empty: sample.empty,
     height: bars.height,
     tableLabel: l('dataTable'),
     table: table(
@@ -546,7 +547,7 @@ function waitBands(
           ? l('longestWaitAll', { target: targetText })
           : l('longestWait', { target: targetText, band: longest.split('-')[1] ?? longest });
   const bandName = (band: string) => l('waitBandValue', { band: band.replace('-', '–') });
-  const tooFew = sampleNote(
+  const sample = samplePlace(
     ctx.lang,
     csat.map((b) => ({ label: bandName(b.band), n: b.figure.n, suppressed: b.figure.suppressed })),
     metric?.minSample ?? 0,
@@ -554,7 +555,7 @@ function waitBands(
   return chartFigure({
     ctx,
     title: `${title}: ${metricLabel(ctx, 'csat')}`,
-    note: shown.length === 0 ? (tooFew ?? verdict) : [verdict, tooFew].filter(Boolean).join(' '),
+    note: sample.empty ? undefined : [verdict, sample.note].filter(Boolean).join(' '),
     summary: `${title}: ${shown.map((b) => `${bandName(b.band)} ${formatValue('share', b.figure.value, ctx.lang)}`).join(', ')}. ${verdict}`,
     option: localLabels(
       withTarget(
@@ -569,6 +570,7 @@ function waitBands(
       ctx,
       'share',
     ),
+    empty: sample.empty,
     height: 240,
     tableLabel: l('dataTable'),
     table: table(
