@@ -264,8 +264,9 @@ describe('comparison share axis', () => {
     betterLabel: 'better',
     worseLabel: 'worse',
     differentLabel: 'different',
+    labelWidth: 130,
   };
-  const axis = (option: ReturnType<typeof comparisonOption>) => option.xAxis as { min: number; max: number };
+  const axis = ({ option }: ReturnType<typeof comparisonOption>) => option.xAxis as { min: number; max: number };
 
   // Regression: Equal service's refusal shares (4–6 %, intervals up to 22.7 %) sat squeezed on a 0–100 % axis.
   it('ends a low share axis 10 points above the highest interval instead of at 100 %', () => {
@@ -276,6 +277,84 @@ describe('comparison share axis', () => {
   it('keeps a target and high shares on the axis, never past 100 %', () => {
     expect(axis(comparisonOption(chart([5], [4], [6], 80), options))).toMatchObject({ min: 0, max: 90 });
     expect(axis(comparisonOption(chart([96], [93], [99], 85), options))).toMatchObject({ min: 70, max: 100 });
+  });
+});
+
+describe('comparison chart names', () => {
+  // About the browser tests' 12 px DejaVu Sans: "Daugavpils" is 70 px, wider than the estimate's 62.
+  const measure = (text: string) => text.length * 7;
+  const offices = [
+    'Rīgas klientu apkalpošanas centrs, Vaļņu iela 30',
+    'Cēsu reģionālā nodaļa',
+    'Daugavpils reģionālā nodaļa',
+    'Liepājas reģionālā nodaļa',
+    'Visas nodaļas',
+  ];
+  const chart: ComparisonChart = {
+    categories: offices,
+    values: [6, 3, 4, null, 5],
+    errorBars: [0, 1, 2, 4].map((index) => ({ index, low: 2, high: 8 })),
+    target: 10,
+    significant: [],
+    suppressed: [3],
+    better: [],
+    worse: [],
+    different: [],
+  };
+  const options = {
+    unit: 'minutes' as const,
+    lang: 'lv' as const,
+    targetLabel: 'Mērķis',
+    allIndex: 4,
+    betterLabel: 'better',
+    worseLabel: 'worse',
+    differentLabel: 'different',
+    measure,
+  };
+  // The chart's height around its bands: the grid's top and bottom margins and the value axis's labels.
+  const frame = 56;
+
+  // Regression: names wrapped by ECharts into a fixed 46 px band; on a phone "Liepājas reģionālā nodaļa (par maz
+  // atbilžu)" took five lines and was drawn over "Daugavpils reģionālā nodaļa".
+  it('gives every office name, "(too few responses)" included, a band as tall as its lines on a phone and a desktop', () => {
+    for (const labelWidth of [96, 130]) {
+      for (const tooFew of ['par maz atbilžu', 'too few responses']) {
+        const { option, height } = comparisonOption(chart, { ...options, tooFew, labelWidth });
+        const axis = option.yAxis as {
+          data: string[];
+          axisLabel: { formatter: (name: string) => string; lineHeight: number; interval: number };
+        };
+        expect(axis.axisLabel.interval).toBe(0);
+        const band = (height - frame) / offices.length;
+        const drawn = axis.data.map((name) => axis.axisLabel.formatter(name).split('\n'));
+        for (const [i, lines] of drawn.entries()) {
+          const context = { labelWidth, tooFew, name: offices[i], lines };
+          expect({ ...context, fits: lines.length * axis.axisLabel.lineHeight < band }).toEqual({
+            ...context,
+            fits: true,
+          });
+          // Whole words on each line, and a line wider than the column only for a word that is.
+          expect(lines.join(' ').split(' ')).toEqual(axis.data[i]!.split(/\s+/));
+          for (const line of lines) if (line.includes(' ')) expect(measure(line)).toBeLessThanOrEqual(labelWidth);
+        }
+        // The suffix starts a line of its own, under the office's name.
+        const suppressed = drawn[3]!;
+        expect(suppressed.slice(suppressed.findIndex((line) => line.startsWith('('))).join(' ')).toBe(`(${tooFew})`);
+        expect(
+          suppressed
+            .slice(
+              0,
+              suppressed.findIndex((line) => line.startsWith('(')),
+            )
+            .join(' '),
+        ).toBe(offices[3]);
+      }
+    }
+  });
+
+  it('keeps the least band for short names', () => {
+    const short = { ...chart, categories: ['Cēsis', 'Visas'], values: [3, 5], suppressed: [], errorBars: [] };
+    expect(comparisonOption(short, { ...options, tooFew: 'too few', labelWidth: 130 }).height).toBe(frame + 2 * 46);
   });
 });
 

@@ -532,9 +532,21 @@ export function comparisonOption(
     betterLabel: string;
     worseLabel: string;
     differentLabel: string;
+    /** Where group names wrap, chosen by the view for the screen (the band heights are counted from it). */
+    labelWidth: number;
+    measure?: MeasureText;
   },
-): ChartOption {
+): { option: ChartOption; height: number } {
+  const measure = options.measure ?? estimateText;
   const categories = chart.categories.map((c, i) => (chart.suppressed.includes(i) ? `${c}\n(${options.tooFew})` : c));
+  // Each name's lines are chosen here, between words, and "(too few responses)" starts a line of its own, so the
+  // band counts the lines that are drawn. ECharts' own break at a fixed 46 px band drew four- and five-line names
+  // ("Liepājas reģionālā nodaļa (par maz atbilžu)" on a phone) over their neighbours'.
+  const broken = new Map(
+    categories.map((name) => [name, name.split('\n').flatMap((part) => wrapWords(part, options.labelWidth, measure))]),
+  );
+  const lines = Math.max(1, ...[...broken.values()].map((nameLines) => nameLines.length));
+  const band = Math.max(COMPARISON_BAND, lines * COMPARISON_LINE + 8);
   const bars = chart.errorBars.map((b) => [b.index, b.low, b.high]);
   const errorBars: CustomSeriesOption = {
     type: 'custom',
@@ -635,14 +647,28 @@ export function comparisonOption(
       data: categories,
       inverse: true,
       axisTick: { show: false },
-      // Long office names ("Rīgas klientu apkalpošanas centrs, Vaļņu iela 30") wrap instead of being cut.
-      axisLabel: { color: '#2d3748', fontSize: 12, lineHeight: 15, width: 130, overflow: 'break' },
+      // Long office names ("Rīgas klientu apkalpošanas centrs, Vaļņu iela 30") wrap instead of being cut, and
+      // every name is shown (no automatic interval dropping one).
+      axisLabel: {
+        color: '#2d3748',
+        fontSize: 12,
+        lineHeight: COMPARISON_LINE,
+        interval: 0,
+        formatter: (name: string | number) => broken.get(String(name))?.join('\n') ?? String(name),
+      },
     },
     series: [errorBars, points, ...markers],
   };
-  // A phone gives the names less room (they wrap onto another line), so the plot keeps a readable width.
-  return withRelayout(option, (width) => ({ yAxis: { axisLabel: { width: width < 480 ? 96 : 130 } } }));
+  return { option, height: COMPARISON_FRAME + Math.max(1, categories.length) * band };
 }
+
+/**
+ * A comparison chart's name line height; the least band a group gets (its point, whiskers and marker); and the
+ * height around the bands (the grid's top and bottom margins and the value axis's labels).
+ */
+const COMPARISON_LINE = 15;
+const COMPARISON_BAND = 46;
+const COMPARISON_FRAME = 56;
 
 /**
  * The upper end of a percent axis: 10 points above the highest bound, on a multiple of 10, never above 100. A

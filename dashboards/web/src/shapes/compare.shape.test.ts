@@ -55,7 +55,7 @@ describe('comparison rows and error bars from /v1/compare', () => {
 
   it('labels suppressed groups "too few responses" on the chart axis and places markers on their points', () => {
     const rows = comparisonRows(metric, 'office', 'en', labels, order);
-    const option = comparisonOption(comparisonChart(rows, 'share'), {
+    const { option } = comparisonOption(comparisonChart(rows, 'share'), {
       unit: 'share',
       lang: 'en',
       targetLabel: 'Target',
@@ -64,6 +64,7 @@ describe('comparison rows and error bars from /v1/compare', () => {
       betterLabel: 'significantly better',
       worseLabel: 'significantly worse',
       differentLabel: 'significantly different',
+      labelWidth: 130,
     });
     const yAxis = option.yAxis as { data: string[] };
     expect(yAxis.data[2]).toBe('Liepāja\n(too few responses)');

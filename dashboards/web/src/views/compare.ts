@@ -7,6 +7,7 @@
 import { OFFICES_METRICS } from '@servq/query-api';
 import type { CompareAnswer, MetricComparison } from '../api.types.ts';
 import { comparisonOption } from '../charts/chart.options.ts';
+import { measureText } from '../charts/measure.ts';
 import { comparisonChart, comparisonRows, effectOf, type ComparisonRow, type Effect } from '../shapes/compare.shape.ts';
 import { h, table } from '../dom.ts';
 import { formatDate } from '../filters.ts';
@@ -117,6 +118,9 @@ function effectWord(ctx: ViewContext, effect: Effect | null): string {
   return effect === 'better' ? l('sigBetter') : effect === 'worse' ? l('sigWorse') : l('sigDifferent');
 }
 
+/** Where the chart's group names wrap: a phone gives them less room, so the plot keeps a readable width. */
+const nameWidth = (): number => (window.innerWidth < 480 ? 96 : 130);
+
 export function metricSection(
   ctx: ViewContext,
   screen: CompareScreen,
@@ -130,7 +134,7 @@ export function metricSection(
   const rows = comparisonRows(metric, answer.by, ctx.lang, ctx.labels, ctx.labels.ids(screen.by), l(screen.allLabel));
   const chart = comparisonChart(rows, unit);
   const title = metricLabel(ctx, metric.id);
-  const option = comparisonOption(chart, {
+  const { option, height } = comparisonOption(chart, {
     unit,
     lang: ctx.lang,
     targetLabel: l('target'),
@@ -139,6 +143,8 @@ export function metricSection(
     betterLabel: l('sigBetter'),
     worseLabel: l('sigWorse'),
     differentLabel: l('sigDifferent'),
+    labelWidth: nameWidth(),
+    measure: measureText,
   });
   // The same reason in every row's change (no data for the earlier period): said once, above the table.
   const gapForAll = sharedGap(rows.filter((r) => !r.suppressed).map((r) => earlierGap(ctx.lang, r.previous)));
@@ -212,7 +218,7 @@ export function metricSection(
       .join(' '),
     summary: `${title}. ${summary}`,
     option,
-    height: 56 + rows.length * 46,
+    height,
     tableLabel: l('dataTable'),
     tableOpen: true,
     table: table(
