@@ -12,8 +12,8 @@ export const channelsStrings = {
   channelsNone: { lv: 'Šajā laikā nav kontaktu.', en: 'No contacts in this range.' },
   channelsOther: { lv: 'Citi kanāli', en: 'Other channels' },
   channelsPartial: {
-    lv: 'Iesvītrots fons ap joslu: nepilns periods (diapazons vai dati to aptver tikai daļēji).',
-    en: 'Hatched background around a bar: a partial period (the range or the data covers only part of it).',
+    lv: 'Iesvītrota josla: nepilns periods (diapazons vai dati to aptver tikai daļēji).',
+    en: 'A hatched bar: a partial period (the range or the data covers only part of it).',
   },
   channelsGrouped: {
     lv: '“Citi kanāli”: kanāli ar mazāk nekā {share} no diapazona kontaktiem ({channels}); katrs atsevišķi ir tabulā un uznirstošajā logā.',
