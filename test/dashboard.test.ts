@@ -18,6 +18,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
   canvasTexts,
+  canvasTextsAt,
   DESKTOP,
   distDir,
   lightness,
@@ -26,6 +27,7 @@ import {
   PHONE,
   pixelsAt,
   recordCanvasText,
+  recordCanvasTextAt,
   requireBrowserAndDashboard,
   screenReady,
   switchLanguage,
@@ -403,6 +405,56 @@ describe('dashboard in Chromium', () => {
           expect({ screen, ...widths }).toEqual({ screen, scroll: widths.client, client: widths.client });
           expect({ screen, lang, violations: await axeViolations(page) }).toEqual({ screen, lang, violations: [] });
           await page.screenshot({ path: join(screenshots, `phone-${screen}-${lang}.png`), fullPage: true });
+        }
+      }
+    } finally {
+      await page.setViewportSize(DESKTOP);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  // Regression: the offices chart wrapped its names into a fixed 46 px band, and on a phone "Liepājas reģionālā
+  // nodaļa (par maz atbilžu)" was drawn over "Daugavpils reģionālā nodaļa".
+  it('draws each office name of the offices chart in its own band, on a desktop and a 390 px phone, in both languages', async () => {
+    await recordCanvasTextAt(page);
+    const chart = '.compare-card[data-metric="wait_p50"] .chart';
+    try {
+      for (const [device, size] of [
+        ['desktop', DESKTOP],
+        ['phone', PHONE],
+      ] as const) {
+        await page.setViewportSize(size);
+        for (const lang of ['en', 'lv']) {
+          // Loaded afresh at each size: the names' wrap width is chosen for the screen the page opens on.
+          await page.goto(`${server.url}#/offices`);
+          await page.reload();
+          await page.locator(`.lang-switch button[lang="${lang}"]`).click();
+          await screenReady(page, 'offices');
+          await page.locator(`${chart} canvas`).waitFor();
+          const drawn = await canvasTextsAt(page, chart);
+          // The category axis's names stand right-aligned against the axis, one column of lines.
+          const right = drawn.filter((t) => t.align === 'right');
+          const column = Math.max(...right.map((t) => t.x));
+          const lines = right.filter((t) => t.x === column).sort((a, b) => a.y - b.y);
+          // Saved before the checks, so a failure leaves the picture of it.
+          await page.locator(chart).scrollIntoViewIfNeeded();
+          await page
+            .locator('.compare-card[data-metric="wait_p50"]')
+            .screenshot({ path: join(screenshots, `${device}-offices-chart-${lang}.png`) });
+          // A line closer than a line height (15 px, less a pixel of rounding) to the one above is drawn over it.
+          const crowded = lines
+            .slice(1)
+            .flatMap((line, i) => (line.y - lines[i]!.y < 14 ? [[lines[i]!.text, line.text]] : []));
+          expect({ device, lang, crowded }).toEqual({ device, lang, crowded: [] });
+          // The suppressed office's suffix starts a line of its own, its words whole.
+          const tooFew = lang === 'lv' ? '(par maz atbilžu)' : '(too few responses)';
+          const from = lines.findIndex((t) => t.text.startsWith('('));
+          expect(
+            lines
+              .slice(from, from + tooFew.split(' ').length)
+              .map((t) => t.text)
+              .join(' '),
+          ).toContain(tooFew);
         }
       }
     } finally {

@@ -219,3 +219,41 @@ export async function pixelsAt(
 
 /** Perceived lightness of an RGB colour, 0 (black) to 255 (white). */
 export const lightness = ([r, g, b]: readonly [number, number, number]): number => 0.299 * r + 0.587 * g + 0.114 * b;
+
+/** A text a canvas drew: where (CSS pixels of the canvas, after its transform) and how it was aligned. */
+export interface DrawnText {
+  text: string;
+  x: number;
+  y: number;
+  align: string;
+}
+
+/**
+ * Records where every canvas of the page draws each text from the next load on, for `canvasTextsAt`: what only
+ * positions can tell, such as one axis name drawn over its neighbour. Repeated draws of a text at one place are
+ * kept once.
+ */
+export async function recordCanvasTextAt(page: Page): Promise<void> {
+  await page.addInitScript(`(() => {
+    const fillText = CanvasRenderingContext2D.prototype.fillText;
+    CanvasRenderingContext2D.prototype.fillText = function (text, x, y, ...rest) {
+      const m = this.getTransform();
+      const ratio = this.canvas.width / (this.canvas.clientWidth || this.canvas.width);
+      const at = {
+        text: String(text),
+        x: Math.round((m.a * x + m.c * y + m.e) / ratio),
+        y: Math.round((m.b * x + m.d * y + m.f) / ratio),
+        align: this.textAlign,
+      };
+      (this.canvas.__drawnAt ??= new Map()).set(JSON.stringify(at), at);
+      return fillText.call(this, text, x, y, ...rest);
+    };
+  })()`);
+}
+
+/** The texts, with their places, drawn on the canvases inside the first element matching `selector`. */
+export async function canvasTextsAt(page: Page, selector: string): Promise<DrawnText[]> {
+  return page.evaluate<DrawnText[]>(
+    `[...(document.querySelector(${JSON.stringify(selector)})?.querySelectorAll('canvas') ?? [])].flatMap((c) => [...(c.__drawnAt?.values() ?? [])])`,
+  );
+}
