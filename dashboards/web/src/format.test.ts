@@ -50,10 +50,17 @@ describe('formatting of units', () => {
   // Regression: the complaint age chart and its table named the bands "0-5 d. d." … "21+ d. d." in Latvian.
   it('names working-day age bands in full words, agreeing with the number beside them', () => {
     expect(['0-5', '6-10', '11-20', '21+'].map((band) => formatWorkingDaysBand(band, 'lv'))).toEqual(
-      ['0–5 darba dienas', '6–10 darba dienas', '11–20 darba dienas', '21+ darba diena'].map(nb),
+      ['0–5 darba dienas', '6–10 darba dienas', '11–20 darba dienas', '21+ darba dienas'].map(nb),
     );
     expect(formatWorkingDaysBand('21+', 'en')).toBe(nb('21+ working days'));
     expect(formatWorkingDaysBand('0-1', 'en')).toBe(nb('0–1 working day'));
+  });
+
+  // "21+ darba diena" read as one day: an open band means many, whatever its number ends in.
+  it('gives an open band the plural and a closed one the form of its last number', () => {
+    expect(formatWorkingDaysBand('31+', 'lv')).toBe(nb('31+ darba dienas'));
+    expect(formatWorkingDaysBand('1+', 'en')).toBe(nb('1+ working days'));
+    expect(formatWorkingDaysBand('11-21', 'lv')).toBe(nb('11–21 darba diena'));
   });
 
   it('shows a missing value as a dash, never as zero', () => {

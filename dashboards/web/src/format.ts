@@ -97,15 +97,20 @@ export function formatValue(unit: Unit, value: number | null, lang: Lang): strin
   return parts.unit ? `${parts.number} ${parts.unit}` : parts.number;
 }
 
+/** Any count that takes the plural in both languages. */
+const MANY = 2;
+
 /**
  * A band of working days as the API names it ("0-5", "11-20", "21+") in words: "0–5 darba dienas", "21+ darba
- * diena", "21+ working days". The words agree with the number written next to them, as Latvian counts agree with
- * their last numeral; number and words never wrap apart.
+ * dienas", "21+ working days". A closed band's words agree with its last number, as Latvian counts agree with their
+ * last numeral ("1–21 darba diena"); an open band counts many days, so it takes the plural whatever its number ends
+ * in. Number and words never wrap apart.
  */
 export function formatWorkingDaysBand(band: string, lang: Lang): string {
   const last = /(\d+)\D*$/.exec(band)?.[1];
   if (last === undefined) return band;
-  return inWords(band.replace('-', '–'), plural('working_days', Number(last), lang, 0));
+  const count = band.endsWith('+') ? MANY : Number(last);
+  return inWords(band.replace('-', '–'), plural('working_days', count, lang, 0));
 }
 
 /** "82,1–88,0 %": both bounds at the unit's precision, the unit once. */
