@@ -33,6 +33,24 @@ describe('the note over a chart with groups below the minimum sample', () => {
     );
   });
 
+  it('sums up many groups left out by the range of their sizes instead of listing each', () => {
+    const year = Array.from({ length: 13 }, (_, i) => ({ label: `m${i}`, n: 8 + i, suppressed: true }));
+    expect(sampleNote('en', year, 30)).toBe(
+      'Nothing plotted: too few cases to estimate (minimum 30) — n = 8–20 in each of 13.',
+    );
+    expect(
+      sampleNote(
+        'lv',
+        year.slice(0, 5).map((g) => ({ ...g, n: 9 })),
+        30,
+      ),
+    ).toBe('Grafikā nav punktu: par maz gadījumu, lai novērtētu (vajag ≥ 30) — n = 9 katrā no 5.');
+    // Four are still named, and counts that can be read are never summed away.
+    expect(sampleNote('en', year.slice(0, 4), 30)).toContain('m0: n = 8; m1: n = 9; m2: n = 10; m3: n = 11');
+    const counted = year.map((g) => ({ ...g, count: `${g.n} of ${g.n} answered in time` }));
+    expect(sampleNote('en', counted, 30)).toContain('m12: n = 20, 20 of 20 answered in time');
+  });
+
   it('names the groups left out of a chart that still has points', () => {
     expect(
       sampleNote(

@@ -25,6 +25,12 @@ export function nothingPlotted(groups: readonly SampledGroup[]): boolean {
 }
 
 /**
+ * More groups than this, all left out and none with a count, are summed up by the range of their sizes: a year's
+ * suppressed trend listed thirteen months ("jūn. 2026: n = 8; …"), three lines on a phone to say one thing.
+ */
+const MAX_LISTED = 4;
+
+/**
  * The note for a chart's groups, or undefined when every group with data is plotted. Groups without data
  * (n = 0) are not "too few", just absent; a chart with no data at all says so.
  */
@@ -38,9 +44,15 @@ export function sampleNote(lang: Lang, groups: readonly SampledGroup[], minSampl
   if (left.length < withData.length)
     return t(lang, 'someNotPlotted', { min: minSample, list: left.map(item).join('; ') });
   const only = left.length === 1 ? left[0] : undefined;
+  const sizes = left.map((g) => g.n);
+  const [low, high] = [Math.min(...sizes), Math.max(...sizes)];
+  const list =
+    left.length > MAX_LISTED && left.every((g) => !g.count)
+      ? t(lang, 'sampleRange', { n: low === high ? `${low}` : `${low}–${high}`, count: left.length })
+      : left.map(item).join('; ');
   const detail = only
     ? `${only.label ? `${only.label}: ` : ''}${t(lang, 'tooFewToEstimate', { n: only.n, min: minSample })}${only.count ? ` — ${only.count}` : ''}`
-    : t(lang, 'tooFewEach', { min: minSample, list: left.map(item).join('; ') });
+    : t(lang, 'tooFewEach', { min: minSample, list });
   return t(lang, 'nothingPlotted', { detail });
 }
 

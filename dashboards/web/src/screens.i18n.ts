@@ -17,6 +17,7 @@ export const screenStrings = {
     lv: 'par maz gadījumu, lai novērtētu (vajag ≥ {min}) — {list}',
     en: 'too few cases to estimate (minimum {min}) — {list}',
   },
+  sampleRange: { lv: 'n = {n} katrā no {count}', en: 'n = {n} in each of {count}' },
   nothingPlotted: { lv: 'Grafikā nav punktu: {detail}.', en: 'Nothing plotted: {detail}.' },
   someNotPlotted: {
     lv: 'Nav attēlots, jo par maz gadījumu, lai novērtētu (vajag ≥ {min}): {list}.',
