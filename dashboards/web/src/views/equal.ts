@@ -174,9 +174,9 @@ function verdictCard(
     { class: 'card verdict-card', 'aria-labelledby': 'verdict-title' },
     h('h2', { id: 'verdict-title' }, title),
     h('p', { class: 'note' }, l('verdictNote')),
-    // On a phone each line of a verdict stays whole and the table scrolls sideways in its region, as the
-    // comparison tables beside the charts do (one-line-rows in styles.css): squeezed into 390 px a gap's sentence
-    // wrapped a word or two a line.
-    scrollRegion(title, table(title, [l('office'), l('verdict')], rows, 'data one-line-rows')),
+    // On a phone each row stacks, the office's name above its verdict at full width (verdict-table in
+    // styles.css): beside the name a gap's sentence wrapped a word or two a line, and kept on one line it ran
+    // off the screen. A table still, so a screen reader hears each verdict under its office.
+    scrollRegion(title, table(title, [l('office'), l('verdict')], rows, 'data verdict-table'), 'verdict-scroll'),
   );
 }
