@@ -529,7 +529,7 @@ describe('dashboard in Chromium', () => {
         for (const screen of ['offices', 'equal']) {
           await page.goto(`${server.url}#/${screen}`);
           await screenReady(page, screen);
-          // Every one-line-rows table in a card: the comparisons beside the charts and Equal service's verdicts.
+          // Every one-line-rows table in a card: the comparisons beside the charts (Equal service's verdicts stack).
           const tables = await page.evaluate<number>("document.querySelectorAll('.card .one-line-rows').length");
           expect({ screen, tables: tables > 0 }).toEqual({ screen, tables: true });
           for (let i = 0; i < tables; i++) {
