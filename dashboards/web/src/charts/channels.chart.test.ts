@@ -3,6 +3,21 @@ import type { ChannelMix, DigitalPoint } from '../shapes/channels.shape.ts';
 import { relayoutOf, trendOption } from './chart.options.ts';
 import { channelMixOption, digitalShareOption, mixSegments } from './channels.chart.ts';
 
+/** Two months of two channels, the second month partial in the tests that say so. */
+const twoMonths: ChannelMix = {
+  periods: ['2026-11-01', '2026-12-01'],
+  channels: ['in_person', 'email'],
+  counts: [
+    [6, 2],
+    [4, 1],
+  ],
+  totals: [10, 3],
+  shares: [
+    [0.6, 2 / 3],
+    [0.4, 1 / 3],
+  ],
+};
+
 describe('channel charts', () => {
   it('stacks each period’s channel shares to 100 % on a 0–100 % axis', () => {
     const mix: ChannelMix = {
@@ -125,21 +140,8 @@ describe('channel charts', () => {
 
   // Regression: the channel mix marked its partial current month by the axis label only.
   it('hatches a partial period of the channel mix behind its bar as digital take-up does, out of the legend', () => {
-    const mix: ChannelMix = {
-      periods: ['2026-11-01', '2026-12-01'],
-      channels: ['in_person', 'email'],
-      counts: [
-        [6, 2],
-        [4, 1],
-      ],
-      totals: [10, 3],
-      shares: [
-        [0.6, 2 / 3],
-        [0.4, 1 / 3],
-      ],
-    };
     const periods = ['Nov', 'Dec\n(partial)'];
-    const option = channelMixOption(periods, mix, {
+    const option = channelMixOption(periods, twoMonths, {
       names: ['In person', 'E-mail'],
       otherName: 'Other channels',
       formatPercent: (v) => `${v} %`,
@@ -167,20 +169,7 @@ describe('channel charts', () => {
   // Regression: on a 390 px phone the bar filled nearly all of its row and the shade showed as a faint strip, and
   // on the partial rows the shade was drawn over the period axis's line.
   it("hatches a partial period's bar itself and keeps the shade below the axis line", () => {
-    const mix: ChannelMix = {
-      periods: ['2026-11-01', '2026-12-01'],
-      channels: ['in_person', 'email'],
-      counts: [
-        [6, 2],
-        [4, 1],
-      ],
-      totals: [10, 3],
-      shares: [
-        [0.6, 2 / 3],
-        [0.4, 1 / 3],
-      ],
-    };
-    const option = channelMixOption(['Nov', 'Dec\n(partial)'], mix, {
+    const option = channelMixOption(['Nov', 'Dec\n(partial)'], twoMonths, {
       names: ['In person', 'E-mail'],
       otherName: 'Other channels',
       formatPercent: (v) => `${v} %`,
