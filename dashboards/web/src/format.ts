@@ -3,9 +3,9 @@
  * number formatting, intervals, changes (percentage points for shares), periods and timestamps in Riga time.
  * Pure functions; nothing here touches the DOM.
  */
+import { isSingular } from '@servq/query-api';
 import type { Direction, Grain, Interval, Lang, Unit } from './api.types.ts';
 import { formatDate } from './filters.ts';
-import { isSingular } from './plural.ts';
 
 const locale = (lang: Lang): string => (lang === 'lv' ? 'lv-LV' : 'en-GB');
 
@@ -35,7 +35,7 @@ const words: Record<'working_days' | 'days', Record<Lang, [string, string]>> = {
   days: { lv: ['diena', 'dienas'], en: ['day', 'days'] },
 };
 
-/** The unit's words for `value` shown with `digits` decimals, singular or plural by the page's one rule (plural.ts). */
+/** The unit's words for `value` shown with `digits` decimals, singular or plural by servq's one rule (isSingular). */
 function plural(unit: 'working_days' | 'days', value: number, lang: Lang, digits: number): string {
   const [one, many] = words[unit][lang];
   return isSingular(lang, value, digits) ? one : many;

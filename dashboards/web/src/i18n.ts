@@ -2,12 +2,12 @@
  * The page's own words in Latvian and English. Metric and dimension labels come from the API's catalogue;
  * names of reference values from the API (/v1/reference, see labels.ts).
  */
+import { isSingular } from '@servq/query-api';
 import type { Lang } from './api.types.ts';
 import { alertsStrings } from './alerts.i18n.ts';
 import { channelsStrings } from './channels.i18n.ts';
 import { equalStrings } from './equal.i18n.ts';
 import { overviewStrings } from './overview.i18n.ts';
-import { isSingular } from './plural.ts';
 import { screenStrings } from './screens.i18n.ts';
 
 const strings = {

@@ -6,3 +6,4 @@ export * from './insights.ts';
 export * from './alerts.ts';
 export * from './channels.ts';
 export * from './requests.ts';
+export * from './plural.ts';

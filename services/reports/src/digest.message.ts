@@ -4,7 +4,7 @@
  * anything personal), with category, channel, due date, working days overdue or left, and a link to the
  * dashboard's Complaints screen with the office filter. Pure: the figures are the query API's /v1/complaints/due.
  */
-import type { DueAnswer, DueComplaint } from '@servq/query-api';
+import { isSingular, type DueAnswer, type DueComplaint } from '@servq/query-api';
 import type { Lang } from './render.ts';
 import type { Week } from './week.ts';
 
@@ -42,9 +42,7 @@ export interface DigestMessage {
   text: string;
 }
 
-/** Latvian counts take the singular after 1, 21, 31 … but not after 11. */
-const lvSingular = (n: number) => n % 10 === 1 && n % 100 !== 11;
-
+/** Counts of working days agree with their number by servq's one singular rule (isSingular), as on the page. */
 const WORDS = {
   lv: {
     agency: 'visa ATD',
@@ -57,9 +55,9 @@ const WORDS = {
     overdueHead: (n: number) => `Nokavētas (${n})`,
     dueHead: (within: number, n: number) => `Termiņš ${within} darba dienu laikā (${n})`,
     due: (date: string) => `termiņš ${date}`,
-    late: (n: number) => `nokavēta par ${n} ${lvSingular(n) ? 'darba dienu' : 'darba dienām'}`,
+    late: (n: number) => `nokavēta par ${n} ${isSingular('lv', n) ? 'darba dienu' : 'darba dienām'}`,
     left: (n: number) =>
-      n === 0 ? 'termiņš šodien' : lvSingular(n) ? `atlikusi ${n} darba diena` : `atlikušas ${n} darba dienas`,
+      n === 0 ? 'termiņš šodien' : isSingular('lv', n) ? `atlikusi ${n} darba diena` : `atlikušas ${n} darba dienas`,
     extended: 'termiņš pagarināts',
     reopened: 'atkārtoti atvērta',
     more: (n: number) => `… un vēl ${n} (visas skatā zemāk)`,
@@ -83,8 +81,8 @@ const WORDS = {
     overdueHead: (n: number) => `Overdue (${n})`,
     dueHead: (within: number, n: number) => `Due within ${within} working days (${n})`,
     due: (date: string) => `due ${date}`,
-    late: (n: number) => `${n} working ${n === 1 ? 'day' : 'days'} overdue`,
-    left: (n: number) => (n === 0 ? 'due today' : `${n} working ${n === 1 ? 'day' : 'days'} left`),
+    late: (n: number) => `${n} working ${isSingular('en', n) ? 'day' : 'days'} overdue`,
+    left: (n: number) => (n === 0 ? 'due today' : `${n} working ${isSingular('en', n) ? 'day' : 'days'} left`),
     extended: 'deadline extended',
     reopened: 'reopened',
     more: (n: number) => `… and ${n} more (all on the screen below)`,

@@ -1,10 +1,11 @@
 /**
- * Whether a language reads a count in the singular, the one rule for every counted word on the page (the page
- * strings' `…One` twins in i18n.ts and the units in words in format.ts): English only 1; Latvian every number
- * ending in 1 but not 11 ("1 darba diena", "21 darba diena", "11 darba dienas"), decimals by their last digit as
- * shown ("4,1 darba diena"), as CLDR's plural rules say through Intl.PluralRules.
+ * Whether a language reads a count in the singular: the one rule for every counted word servq writes, on the page
+ * (the dashboard's `…One` strings and units in words) and in mail (the reports service's weekly digest). English
+ * only 1; Latvian every number ending in 1 but not 11 ("1 darba diena", "21 darba diena", "11 darba dienas"),
+ * decimals by their last digit as shown ("4,1 darba diena"), as CLDR's plural rules say through Intl.PluralRules.
+ * Here, beside `Lang`, because both the dashboard and the services read this package and neither may import the other.
  */
-import type { Lang } from './api.types.ts';
+import type { Lang } from './answers.ts';
 
 const locale = (lang: Lang): string => (lang === 'lv' ? 'lv-LV' : 'en-GB');
 
