@@ -13,16 +13,11 @@
  * replaces the client with a fresh one (a new producer id) before the next send.
  */
 import type { KafkaConfig } from '@servq/config';
-import {
-  compatibilityPartitioner,
-  Producer,
-  ProduceAcks,
-  stringSerializers,
-  type MessageToProduce,
-} from '@platformatic/kafka';
+import { Producer, ProduceAcks, stringSerializers, type MessageToProduce } from '@platformatic/kafka';
 import { KafkaAdapterError, KafkaErrorCode } from '../errors.ts';
 import type { AckedProducer, AckedProducerOptions, TopicBatch } from '../types.ts';
 import { hasApiId, kindOf } from './errors.ts';
+import { keyPartitioner } from './murmur2.partitioner.ts';
 
 const SEQUENCE_DESYNC = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
 
@@ -108,7 +103,7 @@ export function createPlatformaticAckedProducer(config: KafkaConfig, options: Ac
       },
       idempotent: true,
       acks: ProduceAcks.ALL,
-      partitioner: compatibilityPartitioner,
+      partitioner: keyPartitioner,
       autocreateTopics: false,
       // Half the deadline for backoffs (retries × delay) leaves the other half for the attempts themselves.
       retries: 3,
