@@ -65,6 +65,11 @@ export class Evaluator {
     private readonly options: EvaluatorOptions,
   ) {}
 
+  /** True once the query API's catalogue has been read. */
+  catalogueLoaded(): boolean {
+    return this.catalogue.size > 0;
+  }
+
   metricInfo(id: string | undefined): MetricInfo | undefined {
     return id === undefined ? undefined : this.catalogue.get(id);
   }
@@ -113,8 +118,9 @@ export class Evaluator {
   private async pollOnce(): Promise<void> {
     const answer = await this.deps.query.catalogue();
     const { freshness } = answer;
-    if (freshness.syncedAt === null || freshness.dataVersion === this.lastVersion) return;
+    // Kept even before the first sync: the outbox words pending notifications with it.
     this.catalogue = new Map(answer.metrics.map((m) => [m.id, m]));
+    if (freshness.syncedAt === null || freshness.dataVersion === this.lastVersion) return;
     const newest = freshness.newestEventAt;
     if (newest === null || this.now().getTime() - Date.parse(newest) > this.options.maxDataLagMs) {
       if (this.currentNewest !== null || this.lastVersion === null) {

@@ -59,6 +59,7 @@ const outbox = new Outbox(
     senders,
     subscribers: () => rules.subscribers,
     metricInfo: (id) => evaluator.metricInfo(id),
+    catalogueLoaded: () => evaluator.catalogueLoaded(),
     logger: app.log,
   },
   { ...config.delivery, maxAgeMs: DELIVERY_MAX_AGE_MS, intervalMs: 500 },

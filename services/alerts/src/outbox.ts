@@ -43,10 +43,12 @@ export class Outbox {
   constructor(
     private readonly deps: {
       book: AlertBook;
-      log: EventLog;
+      log: Pick<EventLog, 'append'>;
       senders: Record<DeliveryChannel, Sender>;
       subscribers: () => readonly Subscriber[];
       metricInfo: (id: string | undefined) => MetricInfo | undefined;
+      /** False until the query API's catalogue (labels, units) has been read once. */
+      catalogueLoaded: () => boolean;
       logger: OutboxLogger;
     },
     private readonly options: OutboxOptions,
@@ -90,6 +92,12 @@ export class Outbox {
 
   private pass(): void {
     if (this.stopped) return;
+    // A message composed without the catalogue names the metric by its id and writes shares as bare fractions
+    // ("csat is 0.13"); after a restart the pending deliveries wait for the evaluator's first read of it.
+    if (!this.deps.catalogueLoaded()) {
+      this.schedule(this.options.intervalMs);
+      return;
+    }
     const now = Date.now();
     for (const delivery of this.pendingNow()) {
       if (this.inFlight.has(delivery.key)) continue;
