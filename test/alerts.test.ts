@@ -341,6 +341,10 @@ describe('alerts: a broken target reaches its subscribers once', () => {
     });
     const mails = await mailsTo(email);
     expect(mails.filter((m) => m.Subject.includes('Daugavpils'))).toHaveLength(1);
+    // Sent right after the restart, it is still worded from the catalogue: the metric's name and a percentage.
+    const late = mails.find((m) => m.Subject.includes('Daugavpils'))!;
+    expect(late.Subject).toContain('Customer satisfaction (CSAT)');
+    expect(await mailText(late.ID)).toMatch(/^Figure: \d+(\.\d)? % /m);
     expect(raisedFor(await history(), 'daugavpils')).toHaveLength(1);
   });
 
