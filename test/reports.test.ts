@@ -32,7 +32,7 @@ import { demoYear } from '../infra/demo/year.events.ts';
 import { buildReportsService, type ReportsService } from '../services/reports/src/app.ts';
 import { TokenEntry } from '../services/reports/src/config.ts';
 import { DigestScheduler, queryDueSource } from '../services/reports/src/digest.ts';
-import { dueMonth, firstWorkingDay, monthRange, previousMonth } from '../services/reports/src/month.ts';
+import { dueMonth, firstWorkingDay, monthRange, monthTitle, previousMonth } from '../services/reports/src/month.ts';
 import { Renderer } from '../services/reports/src/render.ts';
 import { dueWeek, firstWorkingDayOfWeek } from '../services/reports/src/week.ts';
 import {
@@ -258,6 +258,8 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     expect(text.length).toBeGreaterThan(500);
     expectLanguage(text, 'lv');
     expect(text).toContain(cesisName);
+    // Each page's header names the month in words ("2026. gada novembris"), not as YYYY-MM.
+    expect(text).toContain(monthTitle(month, 'lv'));
     expect(await expectHeadlinesEqualApi(text, 'lv', 'cesis')).toBeGreaterThanOrEqual(4);
     await savePng(pdf, `report-${month}-cesis-lv.page1.png`);
   }, 60_000);
@@ -356,7 +358,8 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       let mails: MailSummary[] = [];
       await pollUntil(async () => (mails = await mailsTo(who)).length > 0, { intervalMs: 200, timeoutMs: 10_000 });
       expect(mails).toHaveLength(1);
-      expect(mails[0]!.Subject).toContain(month);
+      expect(mails[0]!.Subject).toContain(monthTitle(month, lang));
+      if (lang === 'en') expect(mails[0]!.Subject).toContain('Cēsis regional office');
       const message = (await (await fetch(`${MAIL_API}/api/v1/message/${mails[0]!.ID}`)).json()) as {
         Attachments: { PartID: string; FileName: string; ContentType: string }[];
       };

@@ -96,7 +96,14 @@ export async function buildReportsService(
     return reply.status(404).send(errorBody(error));
   });
   const scheduler = new Scheduler(
-    { subscribers: deps.subscribers, render, mailer: deps.mailer, markers: deps.markers, logger: app.log },
+    {
+      subscribers: deps.subscribers,
+      render,
+      officeName,
+      mailer: deps.mailer,
+      markers: deps.markers,
+      logger: app.log,
+    },
     { intervalMs: config.scheduleIntervalMs, markerPrefix: config.markerPrefix },
   );
 

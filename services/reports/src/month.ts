@@ -3,6 +3,7 @@
  * next month, Riga time (weekends, Latvian public holidays and moved working days from packages/contracts).
  */
 import { addDays, isWorkingDay, rigaDate, type IsoDate } from '@servq/contracts';
+import type { Lang } from './render.ts';
 
 export type Month = string;
 
@@ -40,4 +41,16 @@ export function dueMonth(now: Date): Month | null {
   const today = rigaDate(now);
   const thisMonth = today.slice(0, 7);
   return today >= firstWorkingDay(thisMonth) ? previousMonth(thisMonth) : null;
+}
+
+/**
+ * The month as a reader writes it, for subjects and page headers: "2026. gada novembris", "November 2026". The
+ * month's name is ICU's; the Latvian year takes "gada" in full, as in a dated document, not ICU's "g.".
+ */
+export function monthTitle(month: Month, lang: Lang): string {
+  const [year] = month.split('-');
+  const name = new Intl.DateTimeFormat(lang === 'lv' ? 'lv-LV' : 'en-GB', { month: 'long', timeZone: 'UTC' }).format(
+    new Date(`${month}-15T00:00:00Z`),
+  );
+  return lang === 'lv' ? `${year}. gada ${name}` : `${name} ${year}`;
 }

@@ -11,7 +11,7 @@ import { pollUntil } from '@servq/runtime';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { ReportsError, ReportsErrorCode } from './errors.ts';
-import { monthRange, type Month } from './month.ts';
+import { monthRange, monthTitle, type Month } from './month.ts';
 
 export type Lang = 'lv' | 'en';
 
@@ -102,7 +102,9 @@ export class Renderer {
 localStorage.setItem(${JSON.stringify(LANG_KEY)}, ${JSON.stringify(request.lang)});`,
       });
       const merged = await PDFDocument.create();
-      merged.setTitle(`${TITLE[request.lang]} ${request.month} — ${officeName ?? AGENCY[request.lang]}`);
+      merged.setTitle(
+        `${TITLE[request.lang]} · ${monthTitle(request.month, request.lang)} · ${officeName ?? AGENCY[request.lang]}`,
+      );
       merged.setLanguage(request.lang);
       merged.setProducer('servq reports');
       for (const screen of REPORT_SCREENS) {
@@ -166,7 +168,7 @@ localStorage.setItem(${JSON.stringify(LANG_KEY)}, ${JSON.stringify(request.lang)
         );
       }
       await page.emulateMedia({ media: 'print' });
-      const title = `${TITLE[request.lang]} · ${request.month} · ${officeName ?? AGENCY[request.lang]}`;
+      const title = `${TITLE[request.lang]} · ${monthTitle(request.month, request.lang)} · ${officeName ?? AGENCY[request.lang]}`;
       return await page.pdf({
         format: 'A4',
         printBackground: true,

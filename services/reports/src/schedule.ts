@@ -6,7 +6,7 @@
  * receiver can recognise. A failed send is logged and tried again on the next tick.
  */
 import type { Mailer } from '@servq/mail';
-import { dueMonth, type Month } from './month.ts';
+import { dueMonth, monthTitle, type Month } from './month.ts';
 import type { Lang, ReportRequest } from './render.ts';
 import type { Subscriber } from './subscriptions.ts';
 import { SerialTicker } from './ticker.ts';
@@ -24,21 +24,36 @@ export interface ScheduleLogger {
 export interface ScheduleDeps {
   subscribers: readonly Subscriber[];
   render(request: ReportRequest): Promise<Uint8Array>;
+  /** The office's name in the language (the query API's reference); undefined for the whole agency. */
+  officeName(office: string | undefined, lang: Lang): Promise<string | undefined>;
   mailer: Mailer;
   markers: Markers;
   logger: ScheduleLogger;
 }
 
-const SUBJECT: Record<Lang, (month: Month, scope: string) => string> = {
-  lv: (month, scope) => `servq mēneša pārskats ${month}: ${scope}`,
-  en: (month, scope) => `servq monthly report ${month}: ${scope}`,
+const WORDS: Record<Lang, { agency: string; subject: string; text: string }> = {
+  lv: {
+    agency: 'visa ATD',
+    subject: 'servq mēneša pārskats',
+    text: 'Pielikumā ir mēneša vadības pārskats (PDF). Tajā ir rādītāji pret mērķiem un iepriekšējiem periodiem, vienlīdzīga apkalpošana un sūdzību termiņi.',
+  },
+  en: {
+    agency: 'whole agency',
+    subject: 'servq monthly report',
+    text: 'Attached is the monthly management report (PDF): figures against targets and earlier periods, equal service and complaint deadlines.',
+  },
 };
-const TEXT: Record<Lang, (month: Month) => string> = {
-  lv: (month) =>
-    `Pielikumā ir ${month} mēneša vadības pārskats (PDF): rādītāji pret mērķiem un iepriekšējiem periodiem, vienlīdzīga apkalpošana un sūdzību termiņi.`,
-  en: (month) =>
-    `Attached is the management report for ${month} (PDF): figures against targets and earlier periods, equal service and complaint deadlines.`,
-};
+
+/** The report's e-mail: the month in words and the office by its name, as the PDF's own header writes them. */
+export function reportMail(
+  month: Month,
+  officeName: string | undefined,
+  lang: Lang,
+): { subject: string; text: string } {
+  const w = WORDS[lang];
+  const what = `${monthTitle(month, lang)} — ${officeName ?? w.agency}`;
+  return { subject: `${w.subject}: ${what}`, text: `${what}\n\n${w.text}\n` };
+}
 
 export function markerKey(prefix: string, month: Month, subscriberId: string): string {
   return `${prefix}${month}/${subscriberId}.json`;
@@ -76,11 +91,15 @@ export class Scheduler {
           pdf = this.deps.render(request);
           pdfs.set(cacheKey, pdf);
         }
-        const scope = subscriber.office ?? (subscriber.language === 'lv' ? 'visa ATD' : 'whole agency');
+        const mail = reportMail(
+          month,
+          await this.deps.officeName(subscriber.office, subscriber.language),
+          subscriber.language,
+        );
         await this.deps.mailer.send({
           to: subscriber.email,
-          subject: SUBJECT[subscriber.language](month, scope),
-          text: TEXT[subscriber.language](month),
+          subject: mail.subject,
+          text: mail.text,
           idempotencyKey: `report-${month}-${subscriber.id}`,
           attachments: [
             {
