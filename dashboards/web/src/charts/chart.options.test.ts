@@ -409,6 +409,37 @@ describe('value ticks of horizontal bars', () => {
     for (const label of labels) expect(measure(label) + VALUE_LABEL_GAP).toBeLessThanOrEqual(step);
   });
 
+  // Regression: on the real stack's phone page the service times' axis ran to 40 min (0 / 20 / 40) for a longest
+  // bar of 26.8 min: the step was chosen first (20, the round step for two) and the end from it.
+  it('ends the axis at the round number just above the longest bar, 30 min for 26.8, on a phone and a desktop', () => {
+    const measure = (text: string) => text.length * 6.5;
+    const base = barOption(['a', 'b', 'c'], [26.8, 14.2, 9.1], { horizontal: true, name: 'min' });
+    const minutes = {
+      ...base,
+      xAxis: { ...(base.xAxis as object), axisLabel: { formatter: (v: number) => `${v} min` } },
+    };
+    // "30 min" is 39 px, 51 with its gap: a 130 px plot has room for two steps, not three.
+    expect(valueTicks(130, minutes, measure)).toEqual({ min: 0, max: 30, interval: 15 });
+    expect(valueTicks(600, minutes, measure)).toEqual({ min: 0, max: 30, interval: 5 });
+    // An end that splits only into fives (25) gives way to the next one when five steps do not fit.
+    const just = { ...minutes, series: [{ type: 'bar' as const, data: [24.5] }] };
+    expect(valueTicks(130, just, measure)).toEqual({ min: 0, max: 30, interval: 15 });
+    expect(valueTicks(600, just, measure)).toEqual({ min: 0, max: 25, interval: 5 });
+  });
+
+  it('ends each count axis at most half as much again above its longest bar, with two whole steps or more', () => {
+    for (const high of [1, 3, 7, 9.3, 12, 26.8, 31, 47, 55, 99, 110, 333]) {
+      const option = barOption(['a'], [high], { horizontal: true, name: 'n' });
+      const { max, interval } = valueTicks(300, option);
+      expect({ high, ok: max >= high && max <= high * 1.5 }).toEqual({ high, ok: true });
+      expect({ high, steps: high === 1 || max / interval >= 2, whole: Number.isInteger(interval) }).toEqual({
+        high,
+        steps: true,
+        whole: true,
+      });
+    }
+  });
+
   it('keeps whole steps for counts and takes more steps on a wide plot', () => {
     const counts = barOption(['a', 'b'], [3, 2], { horizontal: true, name: 'n' });
     expect(valueTicks(600, counts).interval).toBe(1);

@@ -20,7 +20,6 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { Lang, Unit } from '../api.types.ts';
 import { formatAxisValue, stepDigits } from '../format.ts';
-import { niceStep as roundStep } from './nice.axis.ts';
 import { periodNamesShown, yearOnceNames, type PeriodParts } from './period.labels.ts';
 import type { ComparisonChart } from '../shapes/compare.shape.ts';
 
@@ -850,10 +849,12 @@ const BAR_GRID = { left: 8, right: 24 };
 const AXIS_LABEL_MARGIN = 8;
 
 /**
- * The value axis of horizontal bars with as many ticks as fit `plot` px, each label (as the axis's own formatter
- * writes it, "20 min") with `VALUE_LABEL_GAP` of room: left to ECharts (three steps) and its overlap hiding, a
- * phone's narrow plot kept one label of four ("10 min"). At least two steps (three labels) where they fit;
- * whole steps for counts (the axis's `minInterval`); the axis ends on a tick above the longest bar.
+ * The value axis of horizontal bars: it ends at the first round number at or above the longest bar (`axisEnd`:
+ * 26.8 min → 30), split into as many equal steps as fit `plot` px, each label (as the axis's own formatter writes
+ * it, "20 min") with `VALUE_LABEL_GAP` of room. Left to ECharts (three steps) and its overlap hiding, a phone's
+ * narrow plot kept one label of four ("10 min"); choosing the step first and the end from it ran a 26.8 min bar's
+ * axis to 40 min on a phone (two steps of 20) where 0 / 15 / 30 fit. Whole steps for counts (the axis's
+ * `minInterval`).
  */
 export function valueTicks(
   plot: number,
@@ -877,13 +878,38 @@ export function valueTicks(
     ),
   );
   const high = Math.max(least || 1, ...values);
-  let fitted = { min: 0, max: high, interval: high };
-  for (let steps = 5; steps >= 1; steps--) {
-    const interval = Math.max(least, roundStep(high, steps));
-    const max = Math.ceil(high / interval - 1e-9) * interval;
-    fitted = { min: 0, max, interval };
-    const widest = Math.max(measure(text(0)), measure(text(max)), measure(text(max - interval)));
-    if (plot / (max / interval) >= widest + VALUE_LABEL_GAP) break;
+  // The first end above the bars that splits into two or more steps that fit; 25 splits only into fives, so a
+  // phone's 24.5 min goes to 30 (0 / 15 / 30) rather than to 25 with no tick between its ends.
+  const ends = axisEnds(high);
+  for (const max of ends) {
+    for (let steps = 6; steps >= 2; steps--) {
+      const interval = Number((max / steps).toPrecision(12));
+      if (!isRoundStep(interval) || (least > 0 && !Number.isInteger(interval / least))) continue;
+      const widest = Math.max(measure(text(0)), measure(text(max)), measure(text(max - interval)));
+      if (plot / steps >= widest + VALUE_LABEL_GAP) return { min: 0, max, interval };
+    }
   }
-  return fitted;
+  const max = ends[0] ?? high;
+  return { min: 0, max, interval: max };
+}
+
+/**
+ * Ends an axis may take, times a power of ten: each splits into two or three round steps (1.5 = 3 × 0.5, 6 = 2 × 3,
+ * 8 = 2 × 4), and no end is more than half as much again as the value just below it.
+ */
+const AXIS_ENDS = [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8];
+
+/** The first few of `AXIS_ENDS` (times a power of ten) at or above `high`, smallest first: at most 1.5 × `high`. */
+export function axisEnds(high: number): number[] {
+  if (!(high > 0) || !Number.isFinite(high)) return [1];
+  const magnitude = 10 ** Math.floor(Math.log10(high));
+  const ends = [1, 10].flatMap((times) => AXIS_ENDS.map((e) => Number((e * times * magnitude).toPrecision(12))));
+  const above = ends.filter((end) => end >= high - 1e-9);
+  return above.filter((end, i) => i === 0 || end <= high * 1.5);
+}
+
+/** A step of 1, 1.5, 2, 2.5, 3, 4 or 5 times a power of ten: ticks that read as round numbers (0, 15, 30). */
+function isRoundStep(step: number): boolean {
+  const mantissa = Number((step / 10 ** Math.floor(Math.log10(step))).toPrecision(12));
+  return [1, 1.5, 2, 2.5, 3, 4, 5].includes(mantissa);
 }
