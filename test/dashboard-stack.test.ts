@@ -32,6 +32,7 @@ import { sendEvents } from '../infra/demo/ingest.sender.ts';
 import { demoDays, demoYear } from '../infra/demo/year.events.ts';
 import {
   axeViolations,
+  canvasTextsAt,
   distDir,
   navScreens,
   openBrowser,
@@ -39,11 +40,13 @@ import {
   pageWidths,
   PHONE,
   DESKTOP,
+  recordCanvasTextAt,
   requireBrowserAndDashboard,
   screenReady,
   signIn,
   waitForExpression,
   type Browser,
+  type DrawnText,
   switchLanguage,
 } from './support/browser.ts';
 import { repoRoot } from './support/services.ts';
@@ -991,5 +994,167 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
       }
     }
     await page.setViewportSize(DESKTOP);
+  });
+
+  /** The chart containers a ResizeObserver of the page watches, recorded from the next load on. */
+  const OBSERVED_CHARTS = `(() => {
+    const observe = ResizeObserver.prototype.observe;
+    const unobserve = ResizeObserver.prototype.unobserve;
+    window.__observedCharts = new Set();
+    ResizeObserver.prototype.observe = function (element, ...rest) {
+      if (element.classList?.contains('chart')) window.__observedCharts.add(element);
+      return observe.call(this, element, ...rest);
+    };
+    ResizeObserver.prototype.unobserve = function (element) {
+      window.__observedCharts.delete(element);
+      return unobserve.call(this, element);
+    };
+  })()`;
+  let drawing = false;
+
+  /**
+   * Opens `screen` afresh at `size` in Latvian, signed in, recording where the canvases draw their texts (and which
+   * chart containers are watched for resizes): the recorders are installed before the first of these loads.
+   */
+  async function openDrawn(screen: string, size: { width: number; height: number }): Promise<void> {
+    if (!drawing) {
+      await recordCanvasTextAt(page);
+      await page.addInitScript(OBSERVED_CHARTS);
+      drawing = true;
+    }
+    await page.setViewportSize(size);
+    await page.goto(stack.queryUrl);
+    await page.reload();
+    if ((await page.locator('#token').count()) > 0) await signIn(page, MANAGEMENT);
+    await switchLanguage(page, 'lv');
+    await screenReady(page);
+    const { from, to } = pageRange();
+    await openScreen(page, screen, `from=${from}&to=${to}&grain=month`);
+  }
+
+  /** The name lines of a chart's category column, top to bottom: right-aligned against the axis, one column. */
+  async function nameLines(chart: string): Promise<DrawnText[]> {
+    const right = (await canvasTextsAt(page, chart)).filter((t) => t.align === 'right');
+    const column = Math.max(...right.map((t) => t.x));
+    return right.filter((t) => t.x === column).sort((a, b) => a.y - b.y);
+  }
+
+  /** Forgets what the canvases drew so far, so the next read holds only what is drawn after it. */
+  const forgetDrawn = () => page.evaluate("document.querySelectorAll('canvas').forEach((c) => c.__drawnAt?.clear())");
+
+  // Regression: every band of the Offices chart was as tall as its longest name, so on a phone Riga's three-line
+  // name ("Rīgas klientu / apkalpošanas / centrs, …") stretched every office's band, the chart mostly white space.
+  it('gives each office of the Offices charts a band as tall as its own name on a phone, names never overlapping', async () => {
+    await openDrawn('offices', PHONE);
+    const metrics = await page.evaluate<string[]>(
+      "[...document.querySelectorAll('.compare-card .chart')].map((c) => c.closest('.compare-card').dataset.metric)",
+    );
+    expect(metrics.length).toBeGreaterThan(2);
+    let tallest = 0;
+    for (const metric of metrics) {
+      const chart = `.compare-card[data-metric="${metric}"] .chart`;
+      await page.locator(chart).scrollIntoViewIfNeeded();
+      const lines = await nameLines(chart);
+      tallest = Math.max(tallest, ...runs(lines));
+      const gaps = lines
+        .slice(1)
+        .map((line, i) => ({ from: lines[i]!.text, to: line.text, gap: line.y - lines[i]!.y }));
+      // Closer than a line (15 px, less a pixel of rounding) is drawn over the line above.
+      expect({ metric, crowded: gaps.filter((g) => g.gap < 14) }).toEqual({ metric, crowded: [] });
+      // Two short names sit 46 px apart (a band each of at least 46 px, halves of 23); a band as tall as a
+      // three-line name put them 53 px apart or more. A couple of px allow for the plot's rounding.
+      expect({ metric, loose: gaps.filter((g) => g.gap > 48) }).toEqual({ metric, loose: [] });
+    }
+    // The case that matters is there: some office name takes three lines or more.
+    expect(tallest).toBeGreaterThanOrEqual(3);
+    await page
+      .locator('.compare-card')
+      .first()
+      .screenshot({ path: join(screenshots, 'phone-offices-chart-lv.png') });
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  /** The number of lines in each name: consecutive lines a line height (15 px) apart belong to one name. */
+  function runs(lines: readonly DrawnText[]): number[] {
+    const counts: number[] = [];
+    lines.forEach((line, i) => {
+      if (i > 0 && line.y - lines[i - 1]!.y <= 16) counts[counts.length - 1]! += 1;
+      else counts.push(1);
+    });
+    return counts;
+  }
+
+  // Regression: on a phone the service times' axis ran to 40 min (0 / 20 / 40) for a longest bar of 26.8 min.
+  it('ends the service-time axis at the next whole ten minutes above the longest bar on a phone, with three ticks or more', async () => {
+    await openDrawn('visits', PHONE);
+    await page.evaluate(
+      `[...document.querySelectorAll('.chart-card h2')].find((h) => h.textContent.startsWith('Apkalpošanas laiks pa pakalpojumiem')).closest('.chart-card').setAttribute('data-probe', 'service-times')`,
+    );
+    const card = '[data-probe="service-times"]';
+    await page.locator(card).scrollIntoViewIfNeeded();
+    await page.locator(card).screenshot({ path: join(screenshots, 'phone-service-times-lv.png') });
+    const minutes = (texts: DrawnText[]) =>
+      texts
+        .filter((t) => /^\d+(,\d+)?\u00a0min$/.test(t.text))
+        .map((t) => Number(t.text.replace(/\u00a0min$/, '').replace(',', '.')));
+    const drawn = await canvasTextsAt(page, card);
+    // The value axis's ticks are centred under their places; the bars' own figures start at the bars' ends.
+    const ticks = minutes(drawn.filter((t) => t.align === 'center')).sort((a, b) => a - b);
+    const bars = minutes(drawn.filter((t) => t.align === 'left'));
+    const longest = Math.max(...bars);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    // Seeded service times are well under an hour, where "the next whole ten" is a round end for any axis.
+    expect(longest).toBeLessThan(60);
+    expect({ longest, top: ticks.at(-1)! >= longest && ticks.at(-1)! <= Math.ceil(longest / 10) * 10 }).toEqual({
+      longest,
+      top: true,
+    });
+  });
+
+  // Regression: the names' wrap width was chosen when the page loaded, so a rotated phone kept its portrait names
+  // (and their band heights) in the wider landscape chart.
+  it('re-wraps the Offices and Visits chart names when a phone is rotated, as a page opened at that size, leaving no chart watched after it is gone', async () => {
+    const landscape = { width: PHONE.height, height: PHONE.width };
+    const charts = {
+      offices: '.compare-card[data-metric="wait_p50"] .chart',
+      visits: '.chart[aria-label^="Apkalpošanas laiks pa pakalpojumiem"]',
+    } as const;
+    for (const [screen, chart] of Object.entries(charts)) {
+      await openDrawn(screen, landscape);
+      await page.locator(chart).first().scrollIntoViewIfNeeded();
+      const wanted = (await nameLines(chart)).map((t) => t.text);
+      const wantedHeight = await page.evaluate<number>(`document.querySelector(${JSON.stringify(chart)}).clientHeight`);
+      await openDrawn(screen, PHONE);
+      const portrait = (await nameLines(chart)).map((t) => t.text);
+      // The two sizes wrap differently, or this case would show nothing.
+      expect(portrait).not.toEqual(wanted);
+      await forgetDrawn();
+      await page.setViewportSize(landscape);
+      await pollUntil(
+        async () => JSON.stringify((await nameLines(chart)).map((t) => t.text)) === JSON.stringify(wanted),
+        { intervalMs: 200, timeoutMs: 10_000 },
+      ).catch(async () => {
+        await page.screenshot({ path: join(screenshots, `rotated-${screen}-lv.png`), fullPage: true });
+        expect({ screen, rotated: (await nameLines(chart)).map((t) => t.text) }).toEqual({ screen, rotated: wanted });
+      });
+      expect({
+        screen,
+        height: await page.evaluate<number>(`document.querySelector(${JSON.stringify(chart)}).clientHeight`),
+      }).toEqual({ screen, height: wantedHeight });
+      await page
+        .locator(chart)
+        .first()
+        .screenshot({ path: join(screenshots, `rotated-${screen}-chart-lv.png`) });
+    }
+    // After a change of screens only the charts on the page are watched for resizes.
+    await openScreen(page, 'complaints');
+    const watched = await page.evaluate<{ detached: number; charts: number; observed: number }>(`({
+      detached: [...window.__observedCharts].filter((c) => !c.isConnected).length,
+      charts: document.querySelectorAll('.chart canvas').length,
+      observed: window.__observedCharts.size,
+    })`);
+    expect(watched).toEqual({ detached: 0, charts: watched.observed, observed: watched.observed });
+    await page.setViewportSize(DESKTOP);
+    expect(browser.pageErrors).toEqual([]);
   });
 });

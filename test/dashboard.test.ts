@@ -425,7 +425,7 @@ describe('dashboard in Chromium', () => {
       ] as const) {
         await page.setViewportSize(size);
         for (const lang of ['en', 'lv']) {
-          // Loaded afresh at each size: the names' wrap width is chosen for the screen the page opens on.
+          // Loaded afresh at each size, as a page opened there (rotating re-wraps too: dashboard-stack.test.ts).
           await page.goto(`${server.url}#/offices`);
           await page.reload();
           await page.locator(`.lang-switch button[lang="${lang}"]`).click();

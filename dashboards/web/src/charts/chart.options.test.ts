@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   barOption,
+  comparisonBands,
   comparisonOption,
+  heightOf,
   legendRows,
   niceMax,
   type LegendSpacing,
@@ -314,47 +316,93 @@ describe('comparison chart names', () => {
   // The chart's height around its bands: the grid's top and bottom margins and the value axis's labels.
   const frame = 56;
 
+  /** Each band's top and bottom: it runs from where the one above ends to twice its centre's distance from there. */
+  const bandEdges = (centres: readonly number[]) => {
+    let top = 0;
+    return centres.map((centre) => {
+      const edges = [top, 2 * centre - top] as const;
+      top = edges[1];
+      return edges;
+    });
+  };
+
   // Regression: names wrapped by ECharts into a fixed 46 px band; on a phone "Liepājas reģionālā nodaļa (par maz
   // atbilžu)" took five lines and was drawn over "Daugavpils reģionālā nodaļa".
-  it('gives every office name, "(too few responses)" included, a band as tall as its lines on a phone and a desktop', () => {
+  it('gives every office name, "(too few responses)" included, room for its lines on a phone and a desktop', () => {
     for (const labelWidth of [96, 130]) {
       for (const tooFew of ['par maz atbilžu', 'too few responses']) {
         const { option, height } = comparisonOption(chart, { ...options, tooFew, labelWidth });
+        const bands = comparisonBands(
+          chart.categories.map((c, i) => (i === 3 ? `${c}\n(${tooFew})` : c)),
+          labelWidth,
+          measure,
+        );
+        expect(height).toBe(frame + bands.total);
         const axis = option.yAxis as {
-          data: string[];
-          axisLabel: { formatter: (name: string) => string; lineHeight: number; interval: number };
+          type: string;
+          min: number;
+          max: number;
+          axisLabel: { customValues: number[]; formatter: (value: number) => string; lineHeight: number };
         };
-        expect(axis.axisLabel.interval).toBe(0);
-        const band = (height - frame) / offices.length;
-        const drawn = axis.data.map((name) => axis.axisLabel.formatter(name).split('\n'));
+        expect(axis).toMatchObject({ type: 'value', min: 0, max: bands.total });
+        expect(axis.axisLabel.customValues).toEqual(bands.centres);
+        const drawn = bands.centres.map((centre) => axis.axisLabel.formatter(centre).split('\n'));
         for (const [i, lines] of drawn.entries()) {
+          // A name centred on its place reaches half its lines up and down: never out of its own band, so two
+          // names never meet.
+          const reach = (lines.length * axis.axisLabel.lineHeight) / 2;
+          const [above, below] = bandEdges(bands.centres)[i]!;
           const context = { labelWidth, tooFew, name: offices[i], lines };
-          expect({ ...context, fits: lines.length * axis.axisLabel.lineHeight < band }).toEqual({
+          expect({
             ...context,
-            fits: true,
-          });
+            fits: bands.centres[i]! - reach >= above && bands.centres[i]! + reach <= below,
+          }).toEqual({ ...context, fits: true });
           // Whole words on each line, and a line wider than the column only for a word that is.
-          expect(lines.join(' ').split(' ')).toEqual(axis.data[i]!.split(/\s+/));
+          expect(lines.join(' ')).toBe(chart.categories[i]! + (i === 3 ? ` (${tooFew})` : ''));
           for (const line of lines) if (line.includes(' ')) expect(measure(line)).toBeLessThanOrEqual(labelWidth);
         }
         // The suffix starts a line of its own, under the office's name.
         const suppressed = drawn[3]!;
         expect(suppressed.slice(suppressed.findIndex((line) => line.startsWith('('))).join(' ')).toBe(`(${tooFew})`);
-        expect(
-          suppressed
-            .slice(
-              0,
-              suppressed.findIndex((line) => line.startsWith('(')),
-            )
-            .join(' '),
-        ).toBe(offices[3]);
+        // Every point sits at its group's place.
+        const points = (option.series as { name?: string; data?: { value: number[] }[] }[]).find(
+          (one) => one.name === 'value',
+        )!;
+        expect(points.data!.map((d) => d.value[1])).toEqual([0, 1, 2, 4].map((i) => bands.centres[i]));
       }
     }
+  });
+
+  // Regression: every band was as tall as the longest name, so one three-line office name on a phone ("Rīgas klientu
+  // apkalpošanas centrs") stretched every band and left the chart mostly white space.
+  it("makes each office's band only as tall as its own name", () => {
+    const names = ['Rīgas klientu apkalpošanas centrs', 'Cēsis', 'Liepājas reģionālā nodaļa\n(par maz atbilžu)'];
+    const bands = comparisonBands(names, 96, measure);
+    expect(bands.lines.map((lines) => lines.length)).toEqual([3, 1, 5]);
+    // Lines of 15 px and 8 px between neighbours; a short name keeps the least band (46 px), not Liepāja's 83.
+    expect(bandEdges(bands.centres).map(([top, bottom]) => bottom - top)).toEqual([53, 46, 83]);
+    expect(bands.total).toBe(53 + 46 + 83);
   });
 
   it('keeps the least band for short names', () => {
     const short = { ...chart, categories: ['Cēsis', 'Visas'], values: [3, 5], suppressed: [], errorBars: [] };
     expect(comparisonOption(short, { ...options, tooFew: 'too few', labelWidth: 130 }).height).toBe(frame + 2 * 46);
+  });
+
+  // Regression: the wrap width was read once, when the page loaded, so a rotated phone kept its portrait names.
+  it("re-wraps the names and gives the new height at every relayout, reading the view's wrap width again", () => {
+    let labelWidth = 96;
+    const { option, height } = comparisonOption(chart, { ...options, tooFew: 'too few', labelWidth: () => labelWidth });
+    labelWidth = 400;
+    const wide = comparisonBands(
+      chart.categories.map((c, i) => (i === 3 ? `${c}\n(too few)` : c)),
+      400,
+      measure,
+    );
+    expect(heightOf(option)!(700, measure)).toBe(frame + wide.total);
+    expect(frame + wide.total).toBeLessThan(height);
+    const relaid = relayoutOf(option)!(700, measure) as { yAxis: { axisLabel: { formatter: (v: number) => string } } };
+    expect(relaid.yAxis.axisLabel.formatter(wide.centres[0]!)).toBe(offices[0]);
   });
 });
 

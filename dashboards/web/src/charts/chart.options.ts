@@ -133,14 +133,27 @@ export function legendRows(
 export type Relayout = (width: number, measure?: MeasureText, height?: number) => ChartOption;
 const relayouts = new WeakMap<ChartOption, Relayout>();
 
-/** Registers what `option` changes at a new size (called on mount and on every resize). */
-export function withRelayout(option: ChartOption, relayout: Relayout): ChartOption {
+/**
+ * The height a chart needs at a width, for charts whose height follows their wrapped names (bars beside names
+ * wrapped at a width the view chooses for the window): a phone's rotation re-wraps them, and the chart's box
+ * takes the new height before the relayout draws into it.
+ */
+export type HeightAt = (width: number, measure?: MeasureText) => number;
+const heights = new WeakMap<ChartOption, HeightAt>();
+
+/** Registers what `option` changes at a new size (called on mount and on every resize), and its height there. */
+export function withRelayout(option: ChartOption, relayout: Relayout, height?: HeightAt): ChartOption {
   relayouts.set(option, relayout);
+  if (height) heights.set(option, height);
   return option;
 }
 
 export function relayoutOf(option: ChartOption): Relayout | undefined {
   return relayouts.get(option);
+}
+
+export function heightOf(option: ChartOption): HeightAt | undefined {
+  return heights.get(option);
 }
 
 /**
@@ -515,10 +528,53 @@ function niceStep(raw: number): number {
 }
 
 /**
+ * Where a comparison's group names wrap: a number, or a function read again at every relayout (the view's choice
+ * for the window's width, which a phone's rotation changes).
+ */
+export type LabelWidth = number | (() => number);
+const widthOf = (labelWidth: LabelWidth) => (typeof labelWidth === 'number' ? labelWidth : labelWidth());
+
+/** Each group's name in lines, and its band along the axis (in px from the top), as tall as its own lines. */
+export interface ComparisonBands {
+  lines: string[][];
+  /** The middle of each group's band, where its point and whiskers sit and its name is centred. */
+  centres: number[];
+  /** The bands' total height. */
+  total: number;
+}
+
+/**
+ * Each group's band as tall as its own wrapped name (a line of 15 px, 8 px between neighbours, at least 46 px for
+ * the point and its whiskers): one band per name at the height of the longest name made one three-line office
+ * ("Rīgas klientu apkalpošanas centrs" on a phone) stretch every band, the chart mostly white space. The name is
+ * broken between words and "(too few responses)" starts a line of its own, so a band counts the lines drawn.
+ */
+export function comparisonBands(
+  categories: readonly string[],
+  labelWidth: number,
+  measure: MeasureText = estimateText,
+): ComparisonBands {
+  const lines = categories.map((name) => name.split('\n').flatMap((part) => wrapWords(part, labelWidth, measure)));
+  const centres: number[] = [];
+  let total = 0;
+  for (const nameLines of lines) {
+    const band = Math.max(COMPARISON_BAND, nameLines.length * COMPARISON_LINE + 8);
+    centres.push(total + band / 2);
+    total += band;
+  }
+  return { lines, centres, total: Math.max(total, COMPARISON_BAND) };
+}
+
+/**
  * A horizontal point-and-whisker chart: one row per group (the all-group row last, drawn as a square), the
  * 95% interval as whiskers with caps, a marker only where the difference is significant (▲ better, ▼ worse in the
  * metric's direction, ◆ different for neutral metrics), and nothing
  * but a "too few responses" label for suppressed groups.
+ *
+ * ECharts gives every category of a category axis the same band, so the groups sit on a value axis counted in
+ * pixels from the top instead, each at the middle of its own band (`comparisonBands`), its name a custom label
+ * there. The chart's height follows the bands, so `heightOf` gives it at every relayout: a phone's rotation
+ * re-wraps the names at the view's new `labelWidth`.
  */
 export function comparisonOption(
   chart: ComparisonChart,
@@ -532,21 +588,33 @@ export function comparisonOption(
     worseLabel: string;
     differentLabel: string;
     /** Where group names wrap, chosen by the view for the screen (the band heights are counted from it). */
-    labelWidth: number;
+    labelWidth: LabelWidth;
     measure?: MeasureText;
   },
 ): { option: ChartOption; height: number } {
-  const measure = options.measure ?? estimateText;
   const categories = chart.categories.map((c, i) => (chart.suppressed.includes(i) ? `${c}\n(${options.tooFew})` : c));
-  // Each name's lines are chosen here, between words, and "(too few responses)" starts a line of its own, so the
-  // band counts the lines that are drawn. ECharts' own break at a fixed 46 px band drew four- and five-line names
-  // ("Liepājas reģionālā nodaļa (par maz atbilžu)" on a phone) over their neighbours'.
-  const broken = new Map(
-    categories.map((name) => [name, name.split('\n').flatMap((part) => wrapWords(part, options.labelWidth, measure))]),
+  const bandsAt = (measure: MeasureText) => comparisonBands(categories, widthOf(options.labelWidth), measure);
+  const build = (bands: ComparisonBands) => comparisonLayout(chart, options, bands);
+  const bands = bandsAt(options.measure ?? estimateText);
+  const option = withRelayout(
+    build(bands),
+    (_width, measure = options.measure ?? estimateText) => build(bandsAt(measure)),
+    (_width, measure = options.measure ?? estimateText) => comparisonHeight(bandsAt(measure)),
   );
-  const lines = Math.max(1, ...[...broken.values()].map((nameLines) => nameLines.length));
-  const band = Math.max(COMPARISON_BAND, lines * COMPARISON_LINE + 8);
-  const bars = chart.errorBars.map((b) => [b.index, b.low, b.high]);
+  return { option, height: comparisonHeight(bands) };
+}
+
+const comparisonHeight = (bands: ComparisonBands) => COMPARISON_FRAME + bands.total;
+
+/** The whole option of a comparison chart with its groups in `bands`. */
+function comparisonLayout(
+  chart: ComparisonChart,
+  options: Parameters<typeof comparisonOption>[1],
+  bands: ComparisonBands,
+): ChartOption {
+  // A group's place on the vertical axis: the middle of its band.
+  const at = (index: number) => bands.centres[index] ?? 0;
+  const bars = chart.errorBars.map((b) => [at(b.index), b.low, b.high]);
   const errorBars: CustomSeriesOption = {
     type: 'custom',
     name: 'ci',
@@ -555,11 +623,11 @@ export function comparisonOption(
     data: bars,
     encode: { x: [1, 2], y: 0 },
     renderItem: (_params, api) => {
-      const index = api.value(0) as number;
-      const low = api.coord([api.value(1), index]);
-      const high = api.coord([api.value(2), index]);
-      const size = api.size ? api.size([0, 1]) : [0, 20];
-      const cap = Math.min(8, (Array.isArray(size) ? (size[1] ?? 20) : size) * 0.25);
+      const place = api.value(0) as number;
+      const low = api.coord([api.value(1), place]);
+      const high = api.coord([api.value(2), place]);
+      // Every band is at least 46 px, so the caps keep one size.
+      const cap = 8;
       const [x1 = 0, y = 0] = low;
       const [x2 = 0] = high;
       const style = { stroke: '#4a5568', lineWidth: 1.5 };
@@ -582,7 +650,7 @@ export function comparisonOption(
         ? []
         : [
             {
-              value: [v, i],
+              value: [v, at(i)],
               symbol: i === options.allIndex ? 'rect' : 'circle',
               symbolSize: i === options.allIndex ? 11 : 10,
               itemStyle: { color: i === options.allIndex ? COLOURS.all : COLOURS.point },
@@ -609,7 +677,7 @@ export function comparisonOption(
     itemStyle: { color, borderColor: '#fff', borderWidth: 1 },
     data: indexes.flatMap((i) => {
       const v = chart.values[i];
-      return v === null || v === undefined ? [] : [[v, i]];
+      return v === null || v === undefined ? [] : [[v, at(i)]];
     }),
   });
   const markers = [
@@ -624,7 +692,8 @@ export function comparisonOption(
   ];
   const max = extent.length > 0 ? Math.max(...extent) : 1;
   const min = extent.length > 0 ? Math.min(...extent) : 0;
-  const option: ChartOption = {
+  const names = new Map(bands.centres.map((centre, i) => [centre, (bands.lines[i] ?? []).join('\n')]));
+  return {
     textStyle: FONT,
     animation: false,
     grid: { left: 8, right: 32, top: 26, bottom: 8, containLabel: true },
@@ -639,26 +708,32 @@ export function comparisonOption(
       ...(options.unit === 'share' || options.unit === 'score_1_5' ? {} : { interval: tickStep(niceMax(max)) }),
       // On a phone's narrow plot a label that would touch its neighbour is left out, not printed over it.
       axisLabel: { formatter: (v: number) => formatAxisValue(options.unit, v, options.lang), hideOverlap: true },
+      // At the bottom of the plot: on zero it followed the vertical axis's 0, the top of the inverted bands.
+      axisLine: { onZero: false },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
     yAxis: {
-      type: 'category',
-      data: categories,
+      // Pixels from the top, one per px of the bands (see comparisonOption), with the axis line a category
+      // axis would draw and no grid lines.
+      type: 'value',
       inverse: true,
+      min: 0,
+      max: bands.total,
+      axisLine: { show: true },
       axisTick: { show: false },
-      // Long office names ("Rīgas klientu apkalpošanas centrs, Vaļņu iela 30") wrap instead of being cut, and
-      // every name is shown (no automatic interval dropping one).
+      splitLine: { show: false },
+      // Every name is shown, centred on its band (custom labels are never hidden for overlap), wrapped by
+      // `comparisonBands` rather than cut.
       axisLabel: {
+        customValues: bands.centres,
         color: '#2d3748',
         fontSize: 12,
         lineHeight: COMPARISON_LINE,
-        interval: 0,
-        formatter: (name: string | number) => broken.get(String(name))?.join('\n') ?? String(name),
+        formatter: (value: number) => names.get(value) ?? '',
       },
     },
     series: [errorBars, points, ...markers],
   };
-  return { option, height: COMPARISON_FRAME + Math.max(1, categories.length) * band };
 }
 
 /**
@@ -804,44 +879,49 @@ export function wrappedLines(text: string, width: number, measure: MeasureText =
  * Horizontal bars whose category names wrap at `labelWidth`, each band tall enough for the longest name, and
  * every name shown: with a fixed 34 px band, three-line names (Latvian refusal reasons on a phone) overlapped
  * and ECharts' automatic interval then dropped some, leaving bars without a name or beside their neighbour's.
- * Returns the option and the chart height that gives the bands that room.
+ * Returns the option and the chart height that gives the bands that room; both are counted again at every
+ * relayout (`heightOf`), so a phone's rotation re-wraps the names at the view's new `labelWidth`.
  */
 export function wrappedBars(
   option: ChartOption,
   categories: readonly string[],
-  labelWidth: number,
+  labelWidth: LabelWidth,
   measure: MeasureText = estimateText,
 ): { option: ChartOption; height: number } {
   // The lines are chosen here, not by ECharts' width and overflow, so a word is never split; a name wider than
   // `labelWidth` widens the label column instead (the grid contains its labels).
-  const broken = new Map(categories.map((name) => [name, wrapWords(name, labelWidth, measure)]));
-  const lines = Math.max(1, ...[...broken.values()].map((nameLines) => nameLines.length));
-  const band = Math.max(BAR_BAND, lines * CATEGORY_LINE + 8);
-  const axis = option.yAxis;
-  const wrapped =
-    !axis || Array.isArray(axis)
-      ? option
-      : {
-          ...option,
-          yAxis: {
-            ...axis,
-            axisLabel: {
-              formatter: (name: string | number) => broken.get(String(name))?.join('\n') ?? String(name),
-              lineHeight: CATEGORY_LINE,
-              interval: 0,
-            },
-          },
-        };
-  // The label column as the grid will hold it: the widest line drawn (a word wider than `labelWidth` widens it).
-  const column = (measureAt: MeasureText) => Math.max(0, ...[...broken.values()].flat().map((line) => measureAt(line)));
-  const relayout: Relayout = (width, measureAt = measure) => ({
-    xAxis: valueTicks(
-      width - BAR_GRID.left - BAR_GRID.right - column(measureAt) - AXIS_LABEL_MARGIN,
-      option,
-      measureAt,
-    ),
+  const breakAt = (measureAt: MeasureText) =>
+    new Map(categories.map((name) => [name, wrapWords(name, widthOf(labelWidth), measureAt)]));
+  const heightFor = (broken: Map<string, string[]>) => {
+    const lines = Math.max(1, ...[...broken.values()].map((nameLines) => nameLines.length));
+    return 40 + Math.max(1, categories.length) * Math.max(BAR_BAND, lines * CATEGORY_LINE + 8);
+  };
+  const labels = (broken: Map<string, string[]>) => ({
+    formatter: (name: string | number) => broken.get(String(name))?.join('\n') ?? String(name),
+    lineHeight: CATEGORY_LINE,
+    interval: 0,
   });
-  return { option: withRelayout(wrapped, relayout), height: 40 + Math.max(1, categories.length) * band };
+  const broken = breakAt(measure);
+  const axis = option.yAxis;
+  const wrapped = !axis || Array.isArray(axis) ? option : { ...option, yAxis: { ...axis, axisLabel: labels(broken) } };
+  // The label column as the grid will hold it: the widest line drawn (a word wider than `labelWidth` widens it).
+  const column = (lines: Map<string, string[]>, measureAt: MeasureText) =>
+    Math.max(0, ...[...lines.values()].flat().map((line) => measureAt(line)));
+  const relayout: Relayout = (width, measureAt = measure) => {
+    const now = breakAt(measureAt);
+    return {
+      yAxis: { axisLabel: labels(now) },
+      xAxis: valueTicks(
+        width - BAR_GRID.left - BAR_GRID.right - column(now, measureAt) - AXIS_LABEL_MARGIN,
+        option,
+        measureAt,
+      ),
+    };
+  };
+  return {
+    option: withRelayout(wrapped, relayout, (_width, measureAt = measure) => heightFor(breakAt(measureAt))),
+    height: heightFor(broken),
+  };
 }
 
 /** barOption's grid margins, and ECharts' default gap between an axis and its labels. */

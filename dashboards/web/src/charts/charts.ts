@@ -12,7 +12,7 @@ import {
 } from 'echarts/components';
 import { getInstanceByDom, init, use, type EChartsType } from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
-import { relayoutOf, type ChartOption, type Relayout } from './chart.options.ts';
+import { heightOf, relayoutOf, type ChartOption, type HeightAt, type Relayout } from './chart.options.ts';
 import { measureText } from './measure.ts';
 
 use([
@@ -29,17 +29,50 @@ use([
   CanvasRenderer,
 ]);
 
-const mounted = new Map<EChartsType, Relayout | undefined>();
+/** What each mounted chart redoes at a new size: its options (`relayoutOf`) and, if it follows its names, its height. */
+interface Layout {
+  relayout: Relayout | undefined;
+  height: HeightAt | undefined;
+}
+const mounted = new Map<EChartsType, Layout>();
 let observer: ResizeObserver | null = null;
 
-function fit(chart: EChartsType, relayout: Relayout | undefined): void {
-  if (relayout) chart.setOption(relayout(chart.getWidth(), measureText, chart.getHeight()));
+/**
+ * Lays `chart` out for its width: first the height its wrapped names need there (its box takes it, so the relayout
+ * draws into the final size), then the options that change with the size.
+ */
+function fit(chart: EChartsType, layout: Layout | undefined): void {
+  const height = layout?.height?.(chart.getWidth(), measureText);
+  if (height !== undefined && Math.abs(height - chart.getHeight()) >= 1) {
+    chart.getDom().style.height = `${height}px`;
+    chart.resize();
+  }
+  if (layout?.relayout) chart.setOption(layout.relayout(chart.getWidth(), measureText, chart.getHeight()));
+}
+
+/**
+ * A resize (a window dragged, a phone rotated) reports sizes many times a second; charts are redrawn and their names
+ * re-wrapped once it has settled for this long.
+ */
+const SETTLE_MS = 150;
+const due = new Set<EChartsType>();
+let settle: ReturnType<typeof setTimeout> | undefined;
+
+function refitDue(): void {
+  settle = undefined;
+  for (const chart of due) {
+    if (chart.isDisposed() || !mounted.has(chart)) continue;
+    chart.resize();
+    fit(chart, mounted.get(chart));
+  }
+  due.clear();
 }
 
 /**
  * Redraws the charts whose containers changed size. Observing a container first reports the size it has, which
  * its chart was just drawn at, and a window resize reports only the containers it changed: redrawing every
- * chart on every report drew each chart a second time right after its first draw.
+ * chart on every report drew each chart a second time right after its first draw. One observer serves every
+ * chart and a disposed chart's container is unobserved, so changing screens leaves nothing listening.
  */
 function resizeObserver(): ResizeObserver {
   observer ??= new ResizeObserver((entries) => {
@@ -48,8 +81,11 @@ function resizeObserver(): ResizeObserver {
       if (!chart || !mounted.has(chart)) continue;
       const { width, height } = entry.contentRect;
       if (Math.abs(width - chart.getWidth()) < 1 && Math.abs(height - chart.getHeight()) < 1) continue;
-      chart.resize();
-      fit(chart, mounted.get(chart));
+      due.add(chart);
+    }
+    if (due.size > 0) {
+      clearTimeout(settle);
+      settle = setTimeout(refitDue, SETTLE_MS);
     }
   });
   return observer;
@@ -58,11 +94,11 @@ function resizeObserver(): ResizeObserver {
 /** Draws `option` into `container` (which must have a size), laid out for its width, and keeps it so. */
 export function mountChart(container: HTMLElement, option: ChartOption): EChartsType {
   const chart = init(container, undefined, { renderer: 'canvas' });
-  const relayout = relayoutOf(option);
+  const layout = { relayout: relayoutOf(option), height: heightOf(option) };
   // A chart laid out for its width is drawn once, by the relayout's setOption, not once before it as well.
-  chart.setOption(option, { lazyUpdate: relayout !== undefined });
-  fit(chart, relayout);
-  mounted.set(chart, relayout);
+  chart.setOption(option, { lazyUpdate: layout.relayout !== undefined });
+  fit(chart, layout);
+  mounted.set(chart, layout);
   resizeObserver().observe(container);
   return chart;
 }
@@ -74,6 +110,7 @@ export function disposeCharts(): void {
     chart.dispose();
   }
   mounted.clear();
+  due.clear();
 }
 
 /** Disposes of the charts inside `root` only, for a part of a screen that redraws itself (the Visits screen). */
@@ -83,6 +120,7 @@ export function disposeChartsIn(root: Element): void {
     if (!chart) continue;
     observer?.unobserve(element);
     mounted.delete(chart);
+    due.delete(chart);
     chart.dispose();
   }
 }

@@ -118,7 +118,10 @@ function effectWord(ctx: ViewContext, effect: Effect | null): string {
   return effect === 'better' ? l('sigBetter') : effect === 'worse' ? l('sigWorse') : l('sigDifferent');
 }
 
-/** Where the chart's group names wrap: a phone gives them less room, so the plot keeps a readable width. */
+/**
+ * Where the chart's group names wrap: a phone gives them less room, so the plot keeps a readable width. Read at
+ * every relayout, so rotating a phone re-wraps them.
+ */
 const nameWidth = (): number => (window.innerWidth < 480 ? 96 : 130);
 
 export function metricSection(
@@ -143,7 +146,7 @@ export function metricSection(
     betterLabel: l('sigBetter'),
     worseLabel: l('sigWorse'),
     differentLabel: l('sigDifferent'),
-    labelWidth: nameWidth(),
+    labelWidth: nameWidth,
     measure: measureText,
   });
   // The same reason in every row's change (no data for the earlier period): said once, above the table.

@@ -220,7 +220,8 @@ function sliceFigure(ctx: ViewContext, title: string, dimension: string, slices:
       { horizontal: true, colour, name: l('count') },
     ),
     slices.map(name),
-    categoryWidth(),
+    // Read at every relayout, so rotating a phone re-wraps the names.
+    categoryWidth,
     measureText,
   );
   return chartFigure({

@@ -455,7 +455,8 @@ function barOfGroups(
       unit,
     ),
     plotted.map(name),
-    categoryWidth(),
+    // Read at every relayout, so rotating a phone re-wraps the names.
+    categoryWidth,
     measureText,
   );
   return chartFigure({
