@@ -3,7 +3,7 @@
  * view can be bookmarked and shared. Defaults: the last six calendar months up to the end of the data, by
  * month. Channel, service and language narrow every panel whose metrics can be split by them.
  */
-import { defaultRange, monthsBefore } from '@servq/query-api';
+import { defaultRange, monthsBefore, writtenDate } from '@servq/query-api';
 import type { Grain, Lang } from './api.types.ts';
 
 export const SCREENS = ['overview', 'offices', 'equal', 'visits', 'complaints', 'alerts', 'reports', 'sql'] as const;
@@ -124,9 +124,9 @@ export function routeHash(route: Route): string {
  * language. Latvian writes day first with dots (04.12.2026), British English with slashes (04/12/2026). The
  * address keeps ISO dates.
  */
-const DATE_PATTERN: Record<Lang, { separator: string; format: string }> = {
-  lv: { separator: '.', format: 'dd.mm.gggg' },
-  en: { separator: '/', format: 'dd/mm/yyyy' },
+const DATE_PATTERN: Record<Lang, { format: string }> = {
+  lv: { format: 'dd.mm.gggg' },
+  en: { format: 'dd/mm/yyyy' },
 };
 
 /** How the language writes a date, for the input's hint: "dd.mm.gggg" or "dd/mm/yyyy". */
@@ -136,10 +136,8 @@ export function dateFormatHint(lang: Lang): string {
 
 /** An ISO date (YYYY-MM-DD) as the language writes it: 04.12.2026 or 04/12/2026. */
 export function formatDate(iso: string, lang: Lang): string {
-  const [year, month, day] = iso.split('-');
-  if (!DATE.test(iso) || !year || !month || !day) return iso;
-  const separator = DATE_PATTERN[lang].separator;
-  return [day, month, year].join(separator);
+  // One writer for the page, the e-mails and the reports (@servq/query-api).
+  return writtenDate(iso, lang);
 }
 
 /**

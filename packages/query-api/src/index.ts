@@ -1,4 +1,5 @@
 export * from './answers.ts';
+export * from './dates.ts';
 export * from './reference.ts';
 export * from './today.ts';
 export * from './complaints.ts';
