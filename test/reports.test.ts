@@ -20,7 +20,7 @@ import { loadSharedConfig } from '@servq/config';
 import { addDays, addWorkingDays, rigaDate, rigaDateTimeToInstant } from '@servq/contracts';
 import { createS3Client, readMarker, writeMarker } from '@servq/lake';
 import { createMailer } from '@servq/mail';
-import { DueAnswer, MetricsAnswer, QueryAnswer, ReferenceAnswer, type Figure } from '@servq/query-api';
+import { DueAnswer, MetricsAnswer, QueryAnswer, ReferenceAnswer, writtenDate, type Figure } from '@servq/query-api';
 import { pollUntil } from '@servq/runtime';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +34,7 @@ import { TokenEntry } from '../services/reports/src/config.ts';
 import { DigestScheduler, queryDueSource } from '../services/reports/src/digest.ts';
 import { dueMonth, firstWorkingDay, monthRange, monthTitle, previousMonth } from '../services/reports/src/month.ts';
 import { Renderer } from '../services/reports/src/render.ts';
-import { dueWeek, firstWorkingDayOfWeek } from '../services/reports/src/week.ts';
+import { dueWeek, firstWorkingDayOfWeek, weekTitle } from '../services/reports/src/week.ts';
 import {
   axeViolations,
   CHROMIUM,
@@ -467,15 +467,16 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
         timeoutMs: 10_000,
       });
       expect(mails, head.id).toHaveLength(1);
-      expect(mails[0]!.Subject).toContain(week);
+      expect(mails[0]!.Subject).toContain(weekTitle(week, head.language));
       const { Text: text } = (await (await fetch(`${MAIL_API}/api/v1/message/${mails[0]!.ID}`)).json()) as {
         Text: string;
       };
       writeFileSync(join(artifacts, `digest-${week}-${head.id}.txt`), text);
       texts.set(head.id, text);
-      // Case lines read "- <case id> · <category> · <channel> · <due date> · <days>".
-      const inMail = [...text.matchAll(/^- (\S+) · .+ · .+ · \S+ (\d{4}-\d{2}-\d{2}) · /gm)].map(
-        (m) => `${m[1]} ${m[2]}`,
+      // Case lines read "- <case id> · <category> · <channel> · <due date> · <days>", the date day first
+      // (07.12.2026, 07/12/2026) as the dashboard writes it.
+      const inMail = [...text.matchAll(/^- (\S+) · .+ · .+ · \S+ (\d{2})[./](\d{2})[./](\d{4}) · /gm)].map(
+        (m) => `${m[1]} ${m[4]}-${m[3]}-${m[2]}`,
       );
       expect(inMail.sort(), head.id).toEqual(api.complaints.map((c) => `${c.id} ${c.dueOn}`).sort());
       const link = `${stack.queryUrl}/#/complaints?`;
@@ -492,7 +493,9 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     const liepajaText = texts.get('head-liepaja') ?? '';
     expect(liepajaText).toMatch(new RegExp(`^- ${late} · .* · nokavēta par \\d+ darba dien`, 'm'));
     expect(liepajaText).toContain(`- ${extended} · `);
-    expect(liepajaText).toContain(`termiņš ${extendedTo} · atlikušas 2 darba dienas · termiņš pagarināts`);
+    expect(liepajaText).toContain(
+      `termiņš ${writtenDate(extendedTo, 'lv')} · atlikušas 2 darba dienas · termiņš pagarināts`,
+    );
   }, 30_000);
 });
 

@@ -54,17 +54,17 @@ describe('deadline digest message', () => {
 
   it('lists overdue then due complaints by case id with category, channel, due date and working days, in English', () => {
     const { subject, text } = renderDigest(cesis(list, 'en'), labels);
-    expect(subject).toBe('servq complaint deadlines 2026-W49: Cēsis office — 2 overdue, 2 due soon');
-    expect(text).toContain('As of 2026-11-30: 2 overdue, 2 due within 5 working days.');
+    expect(subject).toBe('servq complaint deadlines week 49: Cēsis office — 2 overdue, 2 due soon');
+    expect(text).toContain('As of 30/11/2026: 2 overdue, 2 due within 5 working days.');
     expect(text).toContain(
       [
         'Overdue (2)',
-        '- k-1 · Waiting · E-mail · due 2026-11-16 · 11 working days overdue',
-        '- k-2 · Information · In person · due 2026-11-16 · 1 working day overdue · deadline extended',
+        '- k-1 · Waiting · E-mail · due 16/11/2026 · 11 working days overdue',
+        '- k-2 · Information · In person · due 16/11/2026 · 1 working day overdue · deadline extended',
         '',
         'Due within 5 working days (2)',
-        '- k-3 · Waiting · E-mail · due 2026-11-30 · due today',
-        '- k-4 · Waiting · E-mail · due 2026-12-03 · 3 working days left · reopened',
+        '- k-3 · Waiting · E-mail · due 30/11/2026 · due today',
+        '- k-4 · Waiting · E-mail · due 03/12/2026 · 3 working days left · reopened',
         `Complaints screen: ${link}`,
       ].join('\n'),
     );
@@ -83,7 +83,7 @@ describe('deadline digest message', () => {
       ),
       labels,
     );
-    expect(lv.subject).toBe('servq sūdzību termiņi 2026-W49: Cēsu nodaļa — nokavētas 2, drīz termiņš 2');
+    expect(lv.subject).toBe('servq sūdzību termiņi 49. nedēļa: Cēsu nodaļa — nokavētas 2, drīz termiņš 2');
     expect(lv.text).toContain('nokavēta par 21 darba dienu');
     expect(lv.text).toContain('nokavēta par 11 darba dienām');
     expect(lv.text).toContain('atlikusi 1 darba diena');
@@ -91,10 +91,19 @@ describe('deadline digest message', () => {
     expect(lv.text).toContain(`Sūdzību skats: ${link}`);
   });
 
+  it('writes dates and the week in Latvian as the dashboard does, not as ISO dates or "2026-W49"', () => {
+    const lv = renderDigest(cesis(list, 'lv'), labels);
+    expect(lv.text).toMatch(/^Sūdzību termiņi · 49\. nedēļa · Cēsu nodaļa$/m);
+    expect(lv.text).toContain('Stāvoklis 30.11.2026: nokavētas 2');
+    expect(lv.text).toContain('- k-1 · Waiting · E-mail · termiņš 16.11.2026 · ');
+    // The links keep ISO dates: they are addresses, not text.
+    expect(lv.text.replaceAll(link, '')).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}/);
+  });
+
   it('says in one line that nothing is due, with the link, when an office has nothing overdue or due', () => {
     const { subject, text } = renderDigest(cesis([], 'en'), labels);
-    expect(subject).toBe('servq complaint deadlines 2026-W49: Cēsis office — nothing overdue or due soon');
-    expect(text).toContain('As of 2026-11-30 no open complaint is overdue or due within 5 working days.');
+    expect(subject).toBe('servq complaint deadlines week 49: Cēsis office — nothing overdue or due soon');
+    expect(text).toContain('As of 30/11/2026 no open complaint is overdue or due within 5 working days.');
     expect(text).not.toContain('Overdue');
     expect(text).toContain(link);
   });
@@ -139,13 +148,13 @@ describe('deadline digest message', () => {
       },
       labels,
     );
-    expect(subject).toBe('servq complaint deadlines 2026-W49: whole agency — 1 overdue, 1 due soon');
+    expect(subject).toBe('servq complaint deadlines week 49: whole agency — 1 overdue, 1 due soon');
     expect(text).toContain('== Cēsis office ==\nOverdue (1)\n- k-1 ·');
     expect(text).toContain(
-      '== Liepāja office ==\nAs of 2026-11-30 no open complaint is overdue or due within 5 working days.\nComplaints screen: L',
+      '== Liepāja office ==\nAs of 30/11/2026 no open complaint is overdue or due within 5 working days.\nComplaints screen: L',
     );
     expect(text).toContain(
-      '== No office ==\nDue within 5 working days (1)\n- e-1 · Waiting · E-mail · due 2026-11-16 · 2 working days left\n\nComplaints screen, all offices: ALL',
+      '== No office ==\nDue within 5 working days (1)\n- e-1 · Waiting · E-mail · due 16/11/2026 · 2 working days left\n\nComplaints screen, all offices: ALL',
     );
   });
 });

@@ -4,9 +4,9 @@
  * anything personal), with category, channel, due date, working days overdue or left, and a link to the
  * dashboard's Complaints screen with the office filter. Pure: the figures are the query API's /v1/complaints/due.
  */
-import { isSingular, type DueAnswer, type DueComplaint } from '@servq/query-api';
+import { isSingular, writtenDate, type DueAnswer, type DueComplaint } from '@servq/query-api';
 import type { Lang } from './render.ts';
-import type { Week } from './week.ts';
+import { weekTitle, type Week } from './week.ts';
 
 export interface DigestSection {
   /** Null: complaints that concern no office (an e-service, say). */
@@ -46,7 +46,7 @@ export interface DigestMessage {
 const WORDS = {
   lv: {
     agency: 'visa ATD',
-    title: (week: Week, scope: string) => `Sūdzību termiņi · ${week} · ${scope}`,
+    title: (week: string, scope: string) => `Sūdzību termiņi · ${week} · ${scope}`,
     summary: (asOf: string, overdue: number, due: number, within: number) =>
       `Stāvoklis ${asOf}: nokavētas ${overdue}, termiņš ${within} darba dienu laikā ${due}. Termiņi pēc Iesniegumu ` +
       'likuma redakcijas, kas bija spēkā sūdzības saņemšanas dienā.',
@@ -63,7 +63,7 @@ const WORDS = {
     more: (n: number) => `… un vēl ${n} (visas skatā zemāk)`,
     screen: 'Sūdzību skats',
     screenAll: 'Sūdzību skats, visas nodaļas',
-    subject: (week: Week, scope: string, overdue: number, due: number) =>
+    subject: (week: string, scope: string, overdue: number, due: number) =>
       overdue + due === 0
         ? `servq sūdzību termiņi ${week}: ${scope} — nekas nav nokavēts vai drīz jāatbild`
         : `servq sūdzību termiņi ${week}: ${scope} — nokavētas ${overdue}, drīz termiņš ${due}`,
@@ -72,7 +72,7 @@ const WORDS = {
   },
   en: {
     agency: 'whole agency',
-    title: (week: Week, scope: string) => `Complaint deadlines · ${week} · ${scope}`,
+    title: (week: string, scope: string) => `Complaint deadlines · ${week} · ${scope}`,
     summary: (asOf: string, overdue: number, due: number, within: number) =>
       `As of ${asOf}: ${overdue} overdue, ${due} due within ${within} working days. Deadlines under the Law on ` +
       "Submissions as in force on each complaint's day of receipt.",
@@ -88,7 +88,7 @@ const WORDS = {
     more: (n: number) => `… and ${n} more (all on the screen below)`,
     screen: 'Complaints screen',
     screenAll: 'Complaints screen, all offices',
-    subject: (week: Week, scope: string, overdue: number, due: number) =>
+    subject: (week: string, scope: string, overdue: number, due: number) =>
       overdue + due === 0
         ? `servq complaint deadlines ${week}: ${scope} — nothing overdue or due soon`
         : `servq complaint deadlines ${week}: ${scope} — ${overdue} overdue, ${due} due soon`,
@@ -102,7 +102,8 @@ function line(c: DueComplaint, lang: Lang, labels: DigestLabels): string {
     c.id,
     labels.category(c.category),
     labels.channel(c.channel),
-    w.due(c.dueOn),
+    // Dates as the dashboard writes them (05.12.2026), not the API's ISO form.
+    w.due(writtenDate(c.dueOn, lang)),
     c.status === 'overdue' ? w.late(-c.workingDaysLeft) : w.left(c.workingDaysLeft),
   ];
   if (c.extended) parts.push(w.extended);
@@ -115,7 +116,7 @@ function sectionLines(section: DigestSection, input: DigestInput, labels: Digest
   const { overdue, due } = section.counts;
   const lines: string[] = heading ? [`== ${section.officeName} ==`] : [];
   if (overdue + due === 0) {
-    lines.push(w.nothing(input.asOf, input.within));
+    lines.push(w.nothing(writtenDate(input.asOf, input.lang), input.within));
   } else {
     const listed = { overdue: section.complaints.filter((c) => c.status === 'overdue'), due: [] as DueComplaint[] };
     listed.due = section.complaints.filter((c) => c.status === 'due');
@@ -138,13 +139,15 @@ export function renderDigest(input: DigestInput, labels: DigestLabels): DigestMe
   const overdue = input.sections.reduce((sum, s) => sum + s.counts.overdue, 0);
   const due = input.sections.reduce((sum, s) => sum + s.counts.due, 0);
   const several = input.sections.length > 1;
-  const body: string[] = [w.title(input.week, input.scopeName)];
+  const week = weekTitle(input.week, input.lang);
+  const body: string[] = [w.title(week, input.scopeName)];
   // A head with nothing due reads one line saying so, not a summary of zeros followed by the same news.
-  if (overdue + due > 0 || several) body.push('', w.summary(input.asOf, overdue, due, input.within));
+  if (overdue + due > 0 || several)
+    body.push('', w.summary(writtenDate(input.asOf, input.lang), overdue, due, input.within));
   for (const section of input.sections) body.push('', ...sectionLines(section, input, labels, several));
   if (several) body.push('', `${w.screenAll}: ${input.link}`);
   body.push('', '--', w.footer);
-  return { subject: w.subject(input.week, input.scopeName, overdue, due), text: body.join('\n') + '\n' };
+  return { subject: w.subject(week, input.scopeName, overdue, due), text: body.join('\n') + '\n' };
 }
 
 export const agencyName = (lang: Lang): string => WORDS[lang].agency;

@@ -5,6 +5,7 @@
  * — until the week ends, so a service that was down that morning still sends, late, on its next start that week.
  */
 import { addDays, isoWeekday, isWorkingDay, rigaDate, rigaMinuteOfDay, type IsoDate } from '@servq/contracts';
+import type { Lang } from './render.ts';
 
 export type Week = string;
 
@@ -22,6 +23,15 @@ export function isoWeek(date: IsoDate): Week {
   const firstMonday = weekMonday(`${year}-01-04`);
   const week = Math.round((Date.parse(`${monday}T00:00:00Z`) - Date.parse(`${firstMonday}T00:00:00Z`)) / 604_800_000);
   return `${year}-W${String(week + 1).padStart(2, '0')}`;
+}
+
+/**
+ * A week as a reader names it, for the digest's subject and title: "49. nedēļa", "week 49" (the dashboard's
+ * axes write "ned. 49"); the year is left to the dates beside it. "2026-W49" stays in markers and Message-IDs.
+ */
+export function weekTitle(week: Week, lang: Lang): string {
+  const number = Number(week.slice(week.indexOf('W') + 1));
+  return lang === 'lv' ? `${number}. nedēļa` : `week ${number}`;
 }
 
 /** The first working day of the week (Monday to Sunday) that holds `date`; null for a week without one. */
