@@ -43,9 +43,12 @@ describe('notification messages', () => {
     const { subject, text } = composeMessage(raised, csat, 'lv');
     expect(subject).toBe('[servq] Brīdinājums: Apmierināto klientu daļa — Cēsu reģionālā nodaļa');
     expect(text).toContain('Rādītājs: 62,5 % (95 % ticamības intervāls 47 %–76 %); mērķis 85 %');
-    expect(text).toContain('Periods: 2026-11-04 – 2026-12-01');
+    expect(text).toContain('Periods: 04.11.2026 – 01.12.2026');
     expect(text).toContain('nav nejauša svārstība');
     expect(text).toContain(`Atvērt paneli: ${raised.link}`);
+    // Acknowledged on the dashboard's Alerts screen, not by an API call a manager cannot make.
+    expect(text).toContain('Apstiprināt brīdinājumu var paneļa sadaļā „Brīdinājumi”: http://127.0.0.1:8080/#/alerts');
+    expect(text).not.toContain('POST');
   });
 
   it('say the same in English, and mark a reminder as one', () => {
@@ -53,6 +56,8 @@ describe('notification messages', () => {
     expect(subject).toBe('[servq] Warning (reminder): Satisfied customers — Cēsis regional office');
     expect(text).toContain('Figure: 62.5 % (95 % confidence interval 47 %–76 %); target 85 %');
     expect(text).toContain('so this is not noise');
+    expect(text).toContain('Period: 04/11/2026 – 01/12/2026');
+    expect(text).toContain('Acknowledge the alert on the dashboard’s Alerts screen: http://127.0.0.1:8080/#/alerts');
   });
 
   it('word the deadline clock as complaints past their legal deadline', () => {
@@ -73,7 +78,21 @@ describe('notification messages', () => {
     expect(subject).toBe('[servq] Kritiski: Sūdzību termiņi — Cēsu reģionālā nodaļa');
     expect(text).toContain('Rādītājs: 3\n');
     expect(text).toContain('3 atvērtas sūdzības ir pārsniegušas Iesniegumu likumā noteikto atbildes termiņu');
-    expect(text).toContain('Stāvoklis dienā: 2026-12-01');
+    expect(text).toContain('Stāvoklis dienā: 01.12.2026');
+  });
+
+  it('agree the deadline count with its noun and verb, in Latvian and English', () => {
+    const one: AlertRaised = { ...raised, rule_kind: 'deadline', alert_group: 'overdue', value: 1 };
+    const soon: AlertRaised = { ...raised, rule_kind: 'deadline', alert_group: 'due_soon', value: 21 };
+    expect(composeMessage(one, undefined, 'lv').text).toContain(
+      '1 atvērta sūdzība ir pārsniegusi Iesniegumu likumā noteikto atbildes termiņu',
+    );
+    expect(composeMessage(one, undefined, 'en').text).toContain('1 open complaint is past the legal deadline');
+    expect(composeMessage(soon, undefined, 'lv').text).toContain('21 atvērtai sūdzībai drīz beigsies');
+    expect(composeMessage({ ...soon, value: 2 }, undefined, 'en').text).toContain(
+      '2 open complaints reach their legal deadline soon',
+    );
+    expect(composeMessage(one, undefined, 'en').text).not.toContain('(s)');
   });
 
   it("write a tiny p-value as a bound, with the language's decimal sign", () => {

@@ -4,7 +4,7 @@
  * catalogue (labels and units), so the e-mail, the webhook and the lake row say the same thing.
  */
 import { Channels, Offices, ServiceLanguages } from '@servq/contracts';
-import type { Lang, MetricInfo } from '@servq/query-api';
+import { isSingular, writtenDate, type Lang, type MetricInfo } from '@servq/query-api';
 import type { Notification } from './alert.book.ts';
 
 export interface Message {
@@ -24,8 +24,7 @@ const words = {
     target: 'mērķis',
     why: 'Kāpēc',
     open: 'Atvērt paneli',
-    footer:
-      'Šo ziņu nosūtīja servq brīdinājumu serviss. Apstiprināt brīdinājumu var servq API (POST /v1/alerts/…/ack).',
+    footer: 'Šo ziņu nosūtīja servq brīdinājumu serviss. Apstiprināt brīdinājumu var paneļa sadaļā „Brīdinājumi”:',
   },
   en: {
     agency: 'all of ATD',
@@ -38,7 +37,7 @@ const words = {
     target: 'target',
     why: 'Why',
     open: 'Open the dashboard',
-    footer: 'Sent by the servq alerts service. Acknowledge the alert through the servq API (POST /v1/alerts/…/ack).',
+    footer: 'Sent by the servq alerts service. Acknowledge the alert on the dashboard’s Alerts screen:',
   },
 } as const;
 
@@ -104,16 +103,29 @@ export function why(n: Notification, metric: MetricInfo | undefined, lang: Lang)
         ? `${label} grupai „${group}” ir ${v(n.value)}, visiem kopā ${v(n.baseline)} (${p}, n = ${n.n ?? '?'}): atšķirība ir statistiski nozīmīga — standarts prasa vienlīdzīgu apkalpošanu.`
         : `${label} for “${group}” is ${v(n.value)} against ${v(n.baseline)} for everyone (${p}, n = ${n.n ?? '?'}): the gap is statistically significant, and the standard promises equal service.`;
     }
-    case 'deadline':
+    case 'deadline': {
+      // "1 atvērta sūdzība ir pārsniegusi", "3 atvērtas sūdzības ir pārsniegušas": the verb agrees as well.
+      const count = n.value ?? 0;
+      const one = isSingular(lang, count);
       if (n.alert_group === 'overdue') {
         return lv
-          ? `${n.value ?? 0} atvērtas sūdzības ir pārsniegušas Iesniegumu likumā noteikto atbildes termiņu (pēc noteikuma, kas bija spēkā saņemšanas dienā).`
-          : `${n.value ?? 0} open complaint(s) are past their legal deadline under the Law on Submissions (the rule in force on the day each was received).`;
+          ? `${count} ${one ? 'atvērta sūdzība ir pārsniegusi' : 'atvērtas sūdzības ir pārsniegušas'} Iesniegumu likumā noteikto atbildes termiņu (pēc noteikuma, kas bija spēkā saņemšanas dienā).`
+          : `${count} open ${one ? 'complaint is' : 'complaints are'} past the legal deadline under the Law on Submissions (the rule in force on the day each was received).`;
       }
       return lv
-        ? `${n.value ?? 0} atvērtām sūdzībām drīz beigsies likumā noteiktais atbildes termiņš.`
-        : `${n.value ?? 0} open complaint(s) reach their legal deadline soon.`;
+        ? `${count} ${one ? 'atvērtai sūdzībai' : 'atvērtām sūdzībām'} drīz beigsies likumā noteiktais atbildes termiņš.`
+        : `${count} open ${one ? 'complaint reaches its' : 'complaints reach their'} legal deadline soon.`;
+    }
   }
+}
+
+/**
+ * The dashboard's Alerts screen, where a manager or office head acknowledges an alert: the same dashboard the
+ * alert's own link opens. (The footer used to name the API call, which no reader of the e-mail makes by hand.)
+ */
+function alertsScreen(link: string): string {
+  const url = new URL(link);
+  return `${url.origin}${url.pathname}#/alerts`;
 }
 
 export function composeMessage(n: Notification, metric: MetricInfo | undefined, lang: Lang): Message {
@@ -130,13 +142,16 @@ export function composeMessage(n: Notification, metric: MetricInfo | undefined, 
         ? ` (${w.interval} ${formatValue(n.interval_low, metric?.unit, lang)}–${formatValue(n.interval_high, metric?.unit, lang)})`
         : '') +
       (n.target !== undefined && n.target !== null ? `; ${w.target} ${formatValue(n.target, metric?.unit, lang)}` : ''),
-    n.rule_kind === 'deadline' ? `${w.asOf}: ${n.period_to}` : `${w.period}: ${n.period_from} – ${n.period_to}`,
+    // Dates as the dashboard writes them (05.12.2026); the link below keeps ISO dates.
+    n.rule_kind === 'deadline'
+      ? `${w.asOf}: ${writtenDate(n.period_to, lang)}`
+      : `${w.period}: ${writtenDate(n.period_from, lang)} – ${writtenDate(n.period_to, lang)}`,
     `${w.why}: ${why(n, metric, lang)}`,
     '',
     `${w.open}: ${n.link}`,
     '',
     `-- `,
-    w.footer.replace('…', encodeURIComponent(n.alert_id)),
+    `${w.footer} ${alertsScreen(n.link)}`,
   ];
   return { subject, text: lines.join('\n') };
 }
