@@ -51,8 +51,9 @@ function fit(chart: EChartsType, layout: Layout | undefined): void {
 }
 
 /**
- * A resize (a window dragged, a phone rotated) reports sizes many times a second; charts are redrawn and their names
- * re-wrapped once it has settled for this long.
+ * A resize (a window dragged, a phone rotated) reports sizes many times a second. Each chart's canvas follows at once
+ * (a canvas left at its old width made a phone's page scroll sideways); its relayout and its names' re-wrap, which
+ * may change its height, wait until the resize has settled for this long.
  */
 const SETTLE_MS = 150;
 const due = new Set<EChartsType>();
@@ -62,7 +63,6 @@ function refitDue(): void {
   settle = undefined;
   for (const chart of due) {
     if (chart.isDisposed() || !mounted.has(chart)) continue;
-    chart.resize();
     fit(chart, mounted.get(chart));
   }
   due.clear();
@@ -81,6 +81,7 @@ function resizeObserver(): ResizeObserver {
       if (!chart || !mounted.has(chart)) continue;
       const { width, height } = entry.contentRect;
       if (Math.abs(width - chart.getWidth()) < 1 && Math.abs(height - chart.getHeight()) < 1) continue;
+      chart.resize();
       due.add(chart);
     }
     if (due.size > 0) {
