@@ -61,16 +61,24 @@ const STANDARD_FONTS = `${dirname(createRequire(import.meta.url).resolve('pdfjs-
 /** The dev tokens' hashes (infra/local/dev.env.example), as the service is configured. */
 const TOKENS = TokenEntry.array().parse(JSON.parse(process.env.REPORTS_TOKENS ?? '[]'));
 
-async function pdfText(pdf: Uint8Array): Promise<{ pages: number; text: string }> {
+/** A PDF's text, and each page's text items with their height on the page (y, from the bottom). */
+async function pdfText(pdf: Uint8Array): Promise<{ pages: number; text: string; pageItems: PageItem[][] }> {
   const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: STANDARD_FONTS }).promise;
-  const parts: string[] = [];
+  const pageItems: PageItem[][] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
-    for (const item of content.items) if ('str' in item) parts.push(item.str);
+    pageItems.push(
+      content.items.flatMap((item) => ('str' in item ? [{ str: item.str, y: item.transform[5] as number }] : [])),
+    );
   }
   const pages = doc.numPages;
   await doc.destroy();
-  return { pages, text: parts.join(' ') };
+  return { pages, text: pageItems.map((items) => items.map((i) => i.str).join(' ')).join(' '), pageItems };
+}
+
+interface PageItem {
+  str: string;
+  y: number;
 }
 
 /** Without any kind of space, so "1 234,5 %" and "1234,5%" compare equal. */
@@ -227,6 +235,26 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     return checked;
   }
 
+  /**
+   * The Equal service screen's section headings ("By service language") are never left alone at the foot of a
+   * page: on the heading's page, a card titled with a metric's name follows it.
+   */
+  function expectSectionHeadingsWithTheirCards(pageItems: PageItem[][], lang: 'lv' | 'en'): void {
+    const headings = {
+      lv: ['Pēc apkalpošanas valodas', 'Pēc apkalpošanas kanāla'],
+      en: ['By service language', 'By channel of the service'],
+    }[lang];
+    for (const heading of headings.map((h) => h.toLocaleUpperCase(lang))) {
+      // Printed in capitals (the heading's style); the intro's lower-case mention does not count.
+      const page = pageItems.find((items) => items.some((i) => i.str.includes(heading)));
+      expect(page, heading).toBeDefined();
+      const y = page!.find((i) => i.str.includes(heading))!.y;
+      // A card's title is a text item of its own, a metric's name; a note that mentions one does not count.
+      const titlesBelow = page!.filter((i) => i.y < y && catalogue.some((m) => i.str.trim() === m.label[lang]));
+      expect({ heading, followedByACard: titlesBelow.length > 0 }).toEqual({ heading, followedByACard: true });
+    }
+  }
+
   function expectLanguage(text: string, lang: 'lv' | 'en'): void {
     const other = lang === 'lv' ? 'en' : 'lv';
     const csat = catalogue.find((m) => m.id === 'csat')!;
@@ -253,8 +281,9 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     const pdf = new Uint8Array(await res.arrayBuffer());
     writeFileSync(join(artifacts, `report-${month}-cesis-lv.pdf`), pdf);
     expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-');
-    const { pages, text } = await pdfText(pdf);
+    const { pages, text, pageItems } = await pdfText(pdf);
     expect(pages).toBeGreaterThanOrEqual(3);
+    expectSectionHeadingsWithTheirCards(pageItems, 'lv');
     expect(text.length).toBeGreaterThan(500);
     expectLanguage(text, 'lv');
     expect(text).toContain(cesisName);
@@ -269,8 +298,9 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     expect(res.status).toBe(200);
     const pdf = new Uint8Array(await res.arrayBuffer());
     writeFileSync(join(artifacts, `report-${month}-atd-en.pdf`), pdf);
-    const { text } = await pdfText(pdf);
+    const { text, pageItems } = await pdfText(pdf);
     expectLanguage(text, 'en');
+    expectSectionHeadingsWithTheirCards(pageItems, 'en');
     expect(await expectHeadlinesEqualApi(text, 'en')).toBeGreaterThanOrEqual(4);
     await savePng(pdf, `report-${month}-atd-en.page1.png`);
   }, 60_000);

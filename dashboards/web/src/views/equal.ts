@@ -86,8 +86,13 @@ export async function renderEqual(ctx: ViewContext): Promise<HTMLElement> {
       {},
       language.metrics.map((m) => metricSection(ctx, BY_LANGUAGE, language, m, '')),
     ),
-    h('h2', { class: 'section-title' }, `${l('byChannelTitle')}${whose}`),
-    h('p', { class: 'note' }, l('byChannelNote')),
+    // The heading and its note are one block, so a printed page keeps them together with the first card (print.css).
+    h(
+      'div',
+      { class: 'section-head' },
+      h('h2', { class: 'section-title' }, `${l('byChannelTitle')}${whose}`),
+      h('p', { class: 'note' }, l('byChannelNote')),
+    ),
     h(
       'div',
       {},
