@@ -512,6 +512,8 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       const link = `${stack.queryUrl}/#/complaints?`;
       expect(text).toContain(link);
       if (head.office) expect(text).toContain(`office=${head.office}`);
+      // The screen's deadline list covers the digest's own window.
+      expect(text).toContain(`within=${within}`);
       listed += api.complaints.length;
     }
     expect(listed).toBeGreaterThan(0);

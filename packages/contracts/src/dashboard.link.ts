@@ -12,6 +12,8 @@ export interface LinkTarget {
   office?: string | undefined;
   channel?: string | undefined;
   language?: string | undefined;
+  /** The Complaints screen's deadline list: due within this many working days (the screen's own default: 5). */
+  within?: number | undefined;
 }
 
 /** The grain a window reads best at: days up to two weeks, weeks up to a quarter, months beyond. */
@@ -30,5 +32,6 @@ export function dashboardLink(dashboardUrl: string, target: LinkTarget & { grain
     const value = target[key];
     if (value) params.set(key, value);
   }
+  if (target.within !== undefined) params.set('within', String(target.within));
   return `${dashboardUrl}/#/${target.screen}?${params.toString()}`;
 }

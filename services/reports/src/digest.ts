@@ -118,6 +118,8 @@ export class DigestScheduler {
       from: addDays(asOf, -LINK_DAYS),
       to: asOf,
       office,
+      // The screen's deadline list then holds what the digest lists, whatever window the digest is set to.
+      within: this.options.withinWorkingDays,
     });
   }
 
