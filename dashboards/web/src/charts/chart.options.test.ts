@@ -384,6 +384,23 @@ describe('comparison chart names', () => {
     expect(bands.total).toBe(53 + 46 + 83);
   });
 
+  // Regression: on the real stack's phone page the 90th percentile's axis had seven steps of 5 min (0–30) in about
+  // 190 px; hiding the labels that met kept 10, 20 and 30 min and dropped the axis's "0 min".
+  it('gives a duration axis as many round steps as fit the drawn plot beside the names, on a phone and a desktop', () => {
+    const waits: ComparisonChart = {
+      ...chart,
+      values: [21.9, 9.9, 15.7, 13.8, 18.6],
+      errorBars: [0, 1, 2, 3, 4].map((index) => ({ index, low: 8.7, high: 23.1 })),
+      suppressed: [],
+      target: 30,
+    };
+    const { option } = comparisonOption(waits, { ...options, tooFew: 'too few', labelWidth: 96 });
+    const at = (width: number) =>
+      (relayoutOf(option)!(width, measure) as { xAxis: { max: number; interval: number } }).xAxis;
+    expect(at(326)).toMatchObject({ max: 30, interval: 10 });
+    expect(at(900)).toMatchObject({ max: 30, interval: 5 });
+  });
+
   it('keeps the least band for short names', () => {
     const short = { ...chart, categories: ['Cēsis', 'Visas'], values: [3, 5], suppressed: [], errorBars: [] };
     expect(comparisonOption(short, { ...options, tooFew: 'too few', labelWidth: 130 }).height).toBe(frame + 2 * 46);

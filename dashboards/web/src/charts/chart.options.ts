@@ -594,11 +594,17 @@ export function comparisonOption(
 ): { option: ChartOption; height: number } {
   const categories = chart.categories.map((c, i) => (chart.suppressed.includes(i) ? `${c}\n(${options.tooFew})` : c));
   const bandsAt = (measure: MeasureText) => comparisonBands(categories, widthOf(options.labelWidth), measure);
-  const build = (bands: ComparisonBands) => comparisonLayout(chart, options, bands);
   const bands = bandsAt(options.measure ?? estimateText);
+  // At its drawn width the value axis also gets the ticks that fit beside the names' column.
+  const relayout: Relayout = (width, measure = options.measure ?? estimateText) => {
+    const now = bandsAt(measure);
+    const column = Math.max(0, ...now.lines.flat().map((line) => measure(line)));
+    const plot = width - COMPARISON_GRID.left - COMPARISON_GRID.right - column - AXIS_LABEL_MARGIN;
+    return comparisonLayout(chart, options, now, { plot, measure });
+  };
   const option = withRelayout(
-    build(bands),
-    (_width, measure = options.measure ?? estimateText) => build(bandsAt(measure)),
+    comparisonLayout(chart, options, bands),
+    relayout,
     (_width, measure = options.measure ?? estimateText) => comparisonHeight(bandsAt(measure)),
   );
   return { option, height: comparisonHeight(bands) };
@@ -606,11 +612,12 @@ export function comparisonOption(
 
 const comparisonHeight = (bands: ComparisonBands) => COMPARISON_FRAME + bands.total;
 
-/** The whole option of a comparison chart with its groups in `bands`. */
+/** The whole option of a comparison chart with its groups in `bands`, its value axis fitted to `drawn` when known. */
 function comparisonLayout(
   chart: ComparisonChart,
   options: Parameters<typeof comparisonOption>[1],
   bands: ComparisonBands,
+  drawn?: { plot: number; measure: MeasureText },
 ): ChartOption {
   // A group's place on the vertical axis: the middle of its band.
   const at = (index: number) => bands.centres[index] ?? 0;
@@ -692,22 +699,38 @@ function comparisonLayout(
   ];
   const max = extent.length > 0 ? Math.max(...extent) : 1;
   const min = extent.length > 0 ? Math.min(...extent) : 0;
+  const axisText = (v: number) => formatAxisValue(options.unit, v, options.lang);
+  // Durations: ticks that land on the axis's end (no "30 min 35 min" crowding at the right). At the drawn width,
+  // the first round end at or above the data that splits into steps that fit: on a phone 0–35 min in seven steps
+  // of 5 kept only 10, 20 and 30 min, hiding the axis's "0 min"; 0 / 10 / 20 / 30 min fits.
+  const durationAxis = (): { max: number; interval?: number } => {
+    const fits = drawn && ((end: number) => stepThatFits(end, drawn.plot, (v) => drawn.measure(axisText(v))));
+    for (const end of fits ? axisEnds(max) : []) {
+      const interval = fits?.(end);
+      if (interval !== undefined) return { max: end, interval };
+    }
+    const end = niceMax(max);
+    const interval = tickStep(end);
+    return interval === undefined ? { max: end } : { max: end, interval };
+  };
   const names = new Map(bands.centres.map((centre, i) => [centre, (bands.lines[i] ?? []).join('\n')]));
   return {
     textStyle: FONT,
     animation: false,
-    grid: { left: 8, right: 32, top: 26, bottom: 8, containLabel: true },
+    grid: { ...COMPARISON_GRID, top: 26, bottom: 8, containLabel: true },
     tooltip: { trigger: 'item', show: false },
     xAxis: {
       type: 'value',
       // Shares zoom to the populated part of 0–100 %, at both ends, so intervals stay readable; 1–5 scores keep
       // their own scale (never 0 or 5.5); durations start at zero.
       min: options.unit === 'share' ? shareAxisMin(min) : options.unit === 'score_1_5' ? 1 : 0,
-      max: options.unit === 'share' ? shareAxisMax(max) : options.unit === 'score_1_5' ? 5 : niceMax(max),
-      // Durations: ticks that land on the axis's end (no "30 min 35 min" crowding at the right).
-      ...(options.unit === 'share' || options.unit === 'score_1_5' ? {} : { interval: tickStep(niceMax(max)) }),
+      ...(options.unit === 'share'
+        ? { max: shareAxisMax(max) }
+        : options.unit === 'score_1_5'
+          ? { max: 5 }
+          : durationAxis()),
       // On a phone's narrow plot a label that would touch its neighbour is left out, not printed over it.
-      axisLabel: { formatter: (v: number) => formatAxisValue(options.unit, v, options.lang), hideOverlap: true },
+      axisLabel: { formatter: axisText, hideOverlap: true },
       // At the bottom of the plot: on zero it followed the vertical axis's 0, the top of the inverted bands.
       axisLine: { onZero: false },
       splitLine: { lineStyle: { color: '#edf2f7' } },
@@ -743,6 +766,7 @@ function comparisonLayout(
 const COMPARISON_LINE = 15;
 const COMPARISON_BAND = 46;
 const COMPARISON_FRAME = 56;
+const COMPARISON_GRID = { left: 8, right: 32 };
 
 /**
  * The upper end of a percent axis: 10 points above the highest bound, on a multiple of 10, never above 100. A
@@ -962,15 +986,25 @@ export function valueTicks(
   // phone's 24.5 min goes to 30 (0 / 15 / 30) rather than to 25 with no tick between its ends.
   const ends = axisEnds(high);
   for (const max of ends) {
-    for (let steps = 6; steps >= 2; steps--) {
-      const interval = Number((max / steps).toPrecision(12));
-      if (!isRoundStep(interval) || (least > 0 && !Number.isInteger(interval / least))) continue;
-      const widest = Math.max(measure(text(0)), measure(text(max)), measure(text(max - interval)));
-      if (plot / steps >= widest + VALUE_LABEL_GAP) return { min: 0, max, interval };
-    }
+    const interval = stepThatFits(max, plot, (v) => measure(text(v)), least);
+    if (interval !== undefined) return { min: 0, max, interval };
   }
   const max = ends[0] ?? high;
   return { min: 0, max, interval: max };
+}
+
+/**
+ * The round step that splits 0–`max` into the most parts (two to six) whose labels, `width(value)` px each, keep
+ * `VALUE_LABEL_GAP` between them along `plot` px; a multiple of `least` when it is set (counts). None if none fits.
+ */
+function stepThatFits(max: number, plot: number, width: (value: number) => number, least = 0): number | undefined {
+  for (let steps = 6; steps >= 2; steps--) {
+    const interval = Number((max / steps).toPrecision(12));
+    if (!isRoundStep(interval) || (least > 0 && !Number.isInteger(interval / least))) continue;
+    const widest = Math.max(width(0), width(max), width(max - interval));
+    if (plot / steps >= widest + VALUE_LABEL_GAP) return interval;
+  }
+  return undefined;
 }
 
 /**
