@@ -1,7 +1,7 @@
 import type { AlertRaised } from '@servq/contracts';
 import type { MetricInfo } from '@servq/query-api';
 import { describe, expect, it } from 'vitest';
-import { composeMessage, pText } from './message.ts';
+import { composeMessage, formatValue, pText } from './message.ts';
 
 const csat: MetricInfo = {
   id: 'csat',
@@ -93,6 +93,15 @@ describe('notification messages', () => {
       '2 open complaints reach their legal deadline soon',
     );
     expect(composeMessage(one, undefined, 'en').text).not.toContain('(s)');
+  });
+
+  it('write working days and days in words that agree with the number, not as "darba d."', () => {
+    expect(formatValue(1, 'working_days', 'lv')).toBe('1 darba diena');
+    expect(formatValue(21, 'working_days', 'lv')).toBe('21 darba diena');
+    expect(formatValue(4.2, 'working_days', 'lv')).toBe('4,2 darba dienas');
+    expect(formatValue(11, 'days', 'lv')).toBe('11 dienas');
+    expect(formatValue(1, 'working_days', 'en')).toBe('1 working day');
+    expect(formatValue(30, 'days', 'en')).toBe('30 days');
   });
 
   it("write a tiny p-value as a bound, with the language's decimal sign", () => {

@@ -41,6 +41,11 @@ const words = {
   },
 } as const;
 
+const DAY_WORDS: Record<'working_days' | 'days', Record<Lang, [string, string]>> = {
+  working_days: { lv: ['darba diena', 'darba dienas'], en: ['working day', 'working days'] },
+  days: { lv: ['diena', 'dienas'], en: ['day', 'days'] },
+};
+
 export function formatValue(value: number | null | undefined, unit: string | undefined, lang: Lang): string {
   if (value === null || value === undefined) return lang === 'lv' ? 'nav datu' : 'no data';
   const number = (v: number, digits: number) =>
@@ -51,9 +56,13 @@ export function formatValue(value: number | null | undefined, unit: string | und
     case 'minutes':
       return `${number(value, 1)} min`;
     case 'working_days':
-      return `${number(value, 1)} ${lang === 'lv' ? 'darba d.' : 'working days'}`;
-    case 'days':
-      return `${number(value, 1)} ${lang === 'lv' ? 'd.' : 'days'}`;
+    case 'days': {
+      // Words, not "darba d." / "d.", agreeing with the number as shown (the dashboard's own wording).
+      const shown = number(value, 1);
+      const digits = /[.,]/.test(shown) ? 1 : 0;
+      const [one, many] = DAY_WORDS[unit][lang];
+      return `${shown} ${isSingular(lang, value, digits) ? one : many}`;
+    }
     case 'score_1_5':
       return number(value, 2);
     default:
