@@ -352,6 +352,29 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     }
   }, 90_000);
 
+  it("prints the whole deadline list: in print no table's scroll box cuts rows or columns off", async () => {
+    const browser = await openBrowser();
+    const { page } = browser;
+    try {
+      // The renderer's width (render.ts): there five cases outgrew the list's 520 px box, and its Latvian
+      // columns the page's 720 px.
+      await page.setViewportSize({ width: 760, height: 1075 });
+      await page.goto(stack.queryUrl);
+      await signIn(page, MANAGEMENT);
+      await openScreen(page, 'complaints', `from=${from}&to=${to}&grain=week`);
+      const rows = await page.locator('.desk-card tbody tr').count();
+      expect(rows).toBeGreaterThanOrEqual(3);
+      await page.emulateMedia({ media: 'print' });
+      const clipped = await page.evaluate(`[...document.querySelectorAll('#content .table-scroll')]
+        .filter((box) => box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1)
+        .map((box) => box.getAttribute('aria-label') + ': ' + box.scrollWidth + '×' + box.scrollHeight
+          + ' in ' + box.clientWidth + '×' + box.clientHeight)`);
+      expect(clipped).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 60_000);
+
   it('refuses another office to an office token and names a bad month', async () => {
     const other = await report(`month=${month}&office=liepaja`, OFFICE_CESIS);
     expect(other.status).toBe(403);
