@@ -440,6 +440,15 @@ describe('bar chart labels', () => {
     });
   });
 
+  // Regression: a partial week's "(nepilns)" line was drawn into its date above it (ECharts' default line height).
+  it("puts a partial week's second label line a full line under its date", () => {
+    const { x } = axes(
+      barOption(['23.11.2026', '30.11.2026\n(nepilns)'], [10, 4], { name: 'Complaints', partial: [false, true] }),
+    );
+    // 12 px text: a line of 14 px leaves the lines 2 px apart.
+    expect(x.axisLabel?.lineHeight).toBe(14);
+  });
+
   it('never lets two value labels touch along a horizontal bar chart ("10 min12 min")', () => {
     const { x } = axes(barOption(['Appointment', 'Walk-in'], [10.4, 12.6], { horizontal: true, name: 'Wait' }));
     expect(x.axisLabel).toMatchObject({ hideOverlap: true, textMargin: [0, VALUE_LABEL_GAP / 2] });
@@ -502,6 +511,17 @@ describe('value ticks of horizontal bars', () => {
         steps: true,
         whole: true,
       });
+    }
+  });
+
+  // Regression: complaint categories of 12 each read 0 / 3 / 6 / 9 / 12 / 15.
+  it('steps a count axis by 1, 2 or 5 times a power of ten where such a step fits: 0 / 5 / 10 / 15 for 12', () => {
+    const counts = barOption(['a', 'b'], [12, 12], { horizontal: true, name: 'n' });
+    expect(valueTicks(300, counts)).toEqual({ min: 0, max: 15, interval: 5 });
+    for (const high of [7, 12, 17, 21, 26.8, 38, 53, 140]) {
+      const { interval } = valueTicks(300, barOption(['a'], [high], { horizontal: true, name: 'n' }));
+      const mantissa = interval / 10 ** Math.floor(Math.log10(interval));
+      expect({ high, plain: [1, 2, 5].includes(mantissa) }).toEqual({ high, plain: true });
     }
   });
 

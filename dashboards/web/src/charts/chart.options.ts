@@ -822,6 +822,9 @@ export function barOption(
       : {
           axisLabel: {
             hideOverlap: true,
+            // A partial week's "(nepilns)" is a second line under its date: ECharts' own line height for the
+            // axis's 12 px text drew the two lines into each other, on screen and in print.
+            lineHeight: CATEGORY_LINE,
             alignMinLabel: 'left' as const,
             alignMaxLabel: 'right' as const,
             showMinLabel: true,
@@ -996,13 +999,17 @@ export function valueTicks(
 /**
  * The round step that splits 0–`max` into the most parts (two to six) whose labels, `width(value)` px each, keep
  * `VALUE_LABEL_GAP` between them along `plot` px; a multiple of `least` when it is set (counts). None if none fits.
+ * A step of 1, 2 or 5 times a power of ten comes first when one fits: 0 / 5 / 10 / 15 reads at a glance where
+ * 0 / 3 / 6 / 9 / 12 / 15 (more steps, but of 3) made a reader count; 3 or 1.5 only where no plain step fits.
  */
 function stepThatFits(max: number, plot: number, width: (value: number) => number, least = 0): number | undefined {
-  for (let steps = 6; steps >= 2; steps--) {
-    const interval = Number((max / steps).toPrecision(12));
-    if (!isRoundStep(interval) || (least > 0 && !Number.isInteger(interval / least))) continue;
-    const widest = Math.max(width(0), width(max), width(max - interval));
-    if (plot / steps >= widest + VALUE_LABEL_GAP) return interval;
+  for (const plain of [true, false]) {
+    for (let steps = 6; steps >= 2; steps--) {
+      const interval = Number((max / steps).toPrecision(12));
+      if (!isRoundStep(interval, plain) || (least > 0 && !Number.isInteger(interval / least))) continue;
+      const widest = Math.max(width(0), width(max), width(max - interval));
+      if (plot / steps >= widest + VALUE_LABEL_GAP) return interval;
+    }
   }
   return undefined;
 }
@@ -1022,8 +1029,11 @@ export function axisEnds(high: number): number[] {
   return above.filter((end, i) => i === 0 || end <= high * 1.5);
 }
 
-/** A step of 1, 1.5, 2, 2.5, 3, 4 or 5 times a power of ten: ticks that read as round numbers (0, 15, 30). */
-function isRoundStep(step: number): boolean {
+/**
+ * A step of 1, 1.5, 2, 2.5, 3, 4 or 5 times a power of ten: ticks that read as round numbers (0, 15, 30);
+ * `plain`, only 1, 2 or 5 times one.
+ */
+function isRoundStep(step: number, plain = false): boolean {
   const mantissa = Number((step / 10 ** Math.floor(Math.log10(step))).toPrecision(12));
-  return [1, 1.5, 2, 2.5, 3, 4, 5].includes(mantissa);
+  return (plain ? [1, 2, 5] : [1, 1.5, 2, 2.5, 3, 4, 5]).includes(mantissa);
 }
