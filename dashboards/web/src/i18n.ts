@@ -97,6 +97,10 @@ const strings = {
     lv: 'Jūsu nodaļa; periodi ar par maz atbildēm nav attēloti.',
     en: 'Your office; periods with too few responses are left out.',
   },
+  lineNotDrawn: {
+    lv: '{name}: līnija nav attēlota — par maz atbilžu katrā periodā (n = {n}, vajag ≥ {min}).',
+    en: '{name}: no line drawn — too few responses in every period (n = {n}, minimum {min}).',
+  },
   trendNote: {
     lv: 'Biezā līnija — visas nodaļas kopā; periodi ar par maz atbildēm nav attēloti.',
     en: 'The thick line is all offices together; periods with too few responses are left out.',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   barOption,
+  COLOURS,
   comparisonBands,
   comparisonOption,
   heightOf,
@@ -20,6 +21,19 @@ import {
 import type { ComparisonChart } from '../shapes/compare.shape.ts';
 
 describe('trend chart options', () => {
+  it('keeps an office its colour when an office before it has no line drawn', () => {
+    const option = trendOption(['2026-11'], [{ name: 'Liepāja', values: [0.9], emphasis: false, slot: 1 }], {
+      unit: 'share',
+      lang: 'lv',
+      target: null,
+      targetLabel: 'Mērķis',
+    });
+    const line = (option.series as { name?: string; lineStyle?: { color?: string } }[]).find(
+      (s) => s.name === 'Liepāja',
+    );
+    expect(line?.lineStyle?.color).toBe(COLOURS.offices[1]);
+  });
+
   it('keeps a share axis inside 0–100 % even for one dot near the top', () => {
     const axis = trendAxis('share', [96], 85);
     expect(axis.min).toBeGreaterThanOrEqual(0);

@@ -58,6 +58,11 @@ export interface LineInput {
   short?: string;
   values: (number | null)[];
   emphasis: boolean;
+  /**
+   * The line's place among the offices' colours, when lines before it are left out (an office with no point
+   * drawn): each office keeps the colour it has in the other trends. Its place in `lines` otherwise.
+   */
+  slot?: number;
 }
 
 /** A 95 % interval around one line, drawn as a pale band (periods without an interval are gaps). */
@@ -199,7 +204,8 @@ export function trendOption(
   const labels = periods.map((p, i) => [p, partialLines[i]].filter(Boolean).join('\n'));
   let officeIndex = 0;
   const series: LineSeriesOption[] = lines.map((line) => {
-    const colour = line.emphasis ? COLOURS.all : (COLOURS.offices[officeIndex++ % COLOURS.offices.length] ?? '#000');
+    const slot = line.slot ?? officeIndex++;
+    const colour = line.emphasis ? COLOURS.all : (COLOURS.offices[slot % COLOURS.offices.length] ?? '#000');
     const width = line.emphasis ? 3.5 : 1.6;
     const symbolSize = line.emphasis ? 7 : 5;
     return {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answer, fig } from '../test.fixtures.ts';
-import { trendOf } from './trend.shape.ts';
+import { drawnSeries, trendOf } from './trend.shape.ts';
 
 describe('trend series from /v1/query answers', () => {
   const all = answer([
@@ -41,5 +41,25 @@ describe('trend series from /v1/query answers', () => {
   it('draws only the offices when there is no all-office answer (an office token)', () => {
     const trend = trendOf('csat', null, byOffice);
     expect(trend.series.map((s) => s.key)).toEqual(['liepaja', 'riga-valnu-30']);
+  });
+});
+
+describe('drawn trend lines', () => {
+  // Regression: Cēsis' monthly report listed "Cēsu reģionālā nodaļa" in the CSAT trend's legend, but every week of
+  // the office was below the minimum sample, so only the all-offices line was drawn.
+  it('leaves out of the chart an office whose every period is suppressed, keeping its sample sizes for the note', () => {
+    const all = answer([
+      { period: '2026-11-02', csat: fig(0.9, 140) },
+      { period: '2026-11-09', csat: fig(0.88, 150) },
+    ]);
+    const byOffice = answer([
+      { period: '2026-11-02', office: 'cesis', csat: fig(null, 9, 0.9, true) },
+      { period: '2026-11-09', office: 'cesis', csat: fig(null, 14, 0.95, true) },
+      { period: '2026-11-02', office: 'riga-valnu-30', csat: fig(0.91, 60) },
+      { period: '2026-11-09', office: 'riga-valnu-30', csat: fig(null, 20, 0.9, true) },
+    ]);
+    const { drawn, undrawn } = drawnSeries(trendOf('csat', all, byOffice));
+    expect(drawn.map((s) => s.key)).toEqual(['all', 'riga-valnu-30']);
+    expect(undrawn).toEqual([{ key: 'cesis', low: 9, high: 14 }]);
   });
 });

@@ -84,3 +84,22 @@ function trimEmptyEnds(trend: Trend): Trend {
     series: trend.series.map((s) => ({ key: s.key, points: s.points.slice(start, end) })),
   };
 }
+
+/**
+ * The lines a chart can draw and those it cannot: a series with no value left (every period below the minimum
+ * sample, as a small office's weeks in its monthly report) would sit in the legend with nothing on the plot, so
+ * it is named in the note instead, with its sample sizes. A series without any data is neither.
+ */
+export function drawnSeries(trend: Trend): {
+  drawn: TrendSeries[];
+  undrawn: { key: string; low: number; high: number }[];
+} {
+  const drawn = trend.series.filter((s) => s.points.some((p) => p.value !== null));
+  const undrawn = trend.series
+    .filter((s) => !drawn.includes(s) && s.points.some((p) => p.n > 0))
+    .map((s) => {
+      const sizes = s.points.filter((p) => p.n > 0).map((p) => p.n);
+      return { key: s.key, low: Math.min(...sizes), high: Math.max(...sizes) };
+    });
+  return { drawn, undrawn };
+}

@@ -13,7 +13,7 @@ import { samplePlace } from '../sample.note.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { figureIn } from '../shapes/tiles.change.ts';
 import { tilesOf, type Tile } from '../shapes/tiles.shape.ts';
-import { trendOf, type Trend, type TrendPoint } from '../shapes/trend.shape.ts';
+import { drawnSeries, trendOf, type Trend, type TrendPoint } from '../shapes/trend.shape.ts';
 import { channelsPanel } from './channels.panel.ts';
 import { driversPanel } from './drivers.panel.ts';
 import { headlineComparison, tileExtras, tileVerdict } from './tile.extras.ts';
@@ -142,9 +142,12 @@ function trendFigure(
     lastDay: ctx.filters.to,
     office: ctx.identity.role === 'office' ? ctx.identity.office : ctx.filters.office || null,
   });
+  // Only lines with a point go in the chart (and its legend); the others are named in the note.
+  const { drawn, undrawn } = drawnSeries(trend);
   const option = trendOption(
     periods,
-    trend.series.map((s) => ({
+    drawn.map((s) => ({
+      slot: trend.series.filter((o) => o.key !== 'all').indexOf(s),
       name: seriesName(ctx, s.key),
       short: s.key === 'all' ? seriesName(ctx, s.key) : ctx.labels.officeShort(s.key, ctx.lang),
       values: s.points.map((p) => (p.value === null ? null : plotValue(unit, p.value))),
@@ -224,6 +227,13 @@ function trendFigure(
         : [
             l(ctx.identity.role === 'office' ? 'trendNoteOffice' : 'trendNote'),
             band && banded ? l('bandNote', { line: seriesName(ctx, banded.key) }) : '',
+            ...undrawn.map((u) =>
+              l('lineNotDrawn', {
+                name: seriesName(ctx, u.key),
+                n: u.low === u.high ? `${u.low}` : `${u.low}–${u.high}`,
+                min: metric?.minSample ?? 0,
+              }),
+            ),
             partial.some(Boolean) ? l('partialNote') : '',
             events ? `${l('annotationsTitle')}: ${events}.` : '',
           ]
