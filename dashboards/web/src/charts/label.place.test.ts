@@ -39,4 +39,39 @@ describe('scatter label placement', () => {
     const overlapY = Math.min(a!.bottom, b!.bottom) - Math.max(a!.top, b!.top);
     expect(overlapX <= 0 || overlapY <= 0).toBe(true);
   });
+
+  // Regression: on the drivers chart names sat against each other or touched a neighbouring point where the
+  // aspects crowd (a phone's narrow plot). Every aspect keeps its name: none is hidden, each is moved clear.
+  it('keeps every name of a crowded cluster clear of the other names and points, inside the plot', () => {
+    // The least clear space between a name and anything else, in px.
+    const TOUCH = 2;
+    const phone = { width: 300, height: 250 };
+    const points: PlacedPoint[] = [
+      [150, 60, 70],
+      [165, 70, 120],
+      [140, 82, 150],
+      [175, 95, 100],
+      [155, 104, 130],
+      [160, 118, 90],
+      [60, 200, 140],
+      [75, 210, 110],
+      [250, 40, 80],
+    ].map(([x, y, width]) => ({ ...point(x!, y!, width), whiskerX: [x! - 15, x! + 15] as const }));
+    const boxes = placeLabels(points, phone, { x: 170, y: 110 }).map((p, i) => labelBox(points[i]!, p));
+    const apart = (a: (typeof boxes)[number], b: { left: number; right: number; top: number; bottom: number }) =>
+      a.right + TOUCH <= b.left || b.right + TOUCH <= a.left || a.bottom + TOUCH <= b.top || b.bottom + TOUCH <= a.top;
+    const clashes: string[] = [];
+    boxes.forEach((box, i) => {
+      if (box.left < 0 || box.top < 0 || box.right > phone.width || box.bottom > phone.height)
+        clashes.push(`name ${i} leaves the plot`);
+      boxes.forEach((other, j) => {
+        if (j > i && !apart(box, other)) clashes.push(`names ${i} and ${j}`);
+      });
+      points.forEach((p, j) => {
+        if (j !== i && !apart(box, { left: p.x - 7, right: p.x + 7, top: p.y - 7, bottom: p.y + 7 }))
+          clashes.push(`name ${i} on point ${j}`);
+      });
+    });
+    expect(clashes).toEqual([]);
+  });
 });

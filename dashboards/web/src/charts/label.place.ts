@@ -55,27 +55,54 @@ export function labelBox(point: PlacedPoint, placement: Placement): Box {
   }
 }
 
-/** The spots tried, best first when they cost the same: beside the point, then over or under its whisker. */
-function candidates(point: PlacedPoint): Placement[] {
+/** How far each further ring of spots is moved from the first one, in label heights. */
+const RINGS = 6;
+
+/**
+ * The spots tried, best first when they cost the same: beside the point, then over or under its whisker, then
+ * the same spots moved out a label's height at a time. The outer rings are there for crowded points (a phone's
+ * narrow plot puts several aspects within a name's width of each other): a name moved a little away from its
+ * point still names it, where a name hidden by ECharts' hideOverlap would leave the aspect unnamed.
+ */
+function candidates(point: PlacedPoint): { placement: Placement; ring: number }[] {
   const [whiskerTop, whiskerBottom] = point.whiskerY ?? [point.y, point.y];
-  return [
-    { position: 'right', dy: -LABEL_LIFT },
-    { position: 'left', dy: -LABEL_LIFT },
-    { position: 'right', dy: LABEL_LIFT },
-    { position: 'left', dy: LABEL_LIFT },
-    { position: 'top', dy: Math.min(0, whiskerTop - 3 - (point.y - LABEL_GAP)) },
-    { position: 'bottom', dy: Math.max(0, whiskerBottom + 3 - (point.y + LABEL_GAP)) },
-  ];
+  const top = Math.min(0, whiskerTop - 3 - (point.y - LABEL_GAP));
+  const bottom = Math.max(0, whiskerBottom + 3 - (point.y + LABEL_GAP));
+  return Array.from({ length: RINGS + 1 }, (_, ring) => {
+    const out = ring * (point.height + TOUCH);
+    const spots: Placement[] = [
+      { position: 'right', dy: -LABEL_LIFT - out },
+      { position: 'left', dy: -LABEL_LIFT - out },
+      { position: 'right', dy: LABEL_LIFT + out },
+      { position: 'left', dy: LABEL_LIFT + out },
+      { position: 'top', dy: top - out },
+      { position: 'bottom', dy: bottom + out },
+    ];
+    return spots.map((placement) => ({ placement, ring }));
+  }).flat();
 }
+
+/** The least clear space between a name and another name or point, so no two touch. */
+export const TOUCH = 2;
+/** Half a point's symbol (14 px). */
+const SYMBOL_HALF = 7;
 
 const overlap = (a: Box, b: Box) =>
   Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
   Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
+const padded = (box: Box, by: number): Box => ({
+  left: box.left - by,
+  right: box.right + by,
+  top: box.top - by,
+  bottom: box.bottom + by,
+});
+
 /**
  * One placement per point, in order (earlier names are placed first and later ones avoid them). Each spot is
- * scored by what it would cover: leaving the plot costs most (the name would be cut or sit on the axis), then
- * crossing a dividing line, then other points, whiskers and names already placed; ties keep the earlier spot.
+ * scored by what it would cover: covering or touching another point or a name already placed costs most (a
+ * reader could not tell which name is whose), then leaving the plot (the name would be cut or sit on the axis),
+ * then crossing a dividing line, then whiskers, then the distance moved out; ties keep the earlier spot.
  */
 export function placeLabels(
   points: readonly PlacedPoint[],
@@ -85,19 +112,25 @@ export function placeLabels(
   const placed: Box[] = [];
   return points.map((point, index) => {
     let best: { placement: Placement; cost: number } | null = null;
-    for (const placement of candidates(point)) {
+    for (const { placement, ring } of candidates(point)) {
       const box = labelBox(point, placement);
-      let cost = placement.position === 'top' || placement.position === 'bottom' ? 1 : 0;
+      const clear = padded(box, TOUCH);
+      let cost = (placement.position === 'top' || placement.position === 'bottom' ? 1 : 0) + 10 * ring;
       if (dividers.x !== null && box.left < dividers.x && box.right > dividers.x) cost += 1000;
       if (dividers.y !== null && box.top < dividers.y && box.bottom > dividers.y) cost += 1000;
-      cost += 100 * (Math.max(0, -box.left) + Math.max(0, box.right - plot.width));
-      cost += 100 * (Math.max(0, -box.top) + Math.max(0, box.bottom - plot.height));
+      cost += 10_000 * (Math.max(0, -box.left) + Math.max(0, box.right - plot.width));
+      cost += 10_000 * (Math.max(0, -box.top) + Math.max(0, box.bottom - plot.height));
       points.forEach((other, j) => {
         cost +=
-          5 *
+          1_000_000 *
           (j === index
             ? 0
-            : overlap(box, { left: other.x - 8, right: other.x + 8, top: other.y - 8, bottom: other.y + 8 }));
+            : overlap(clear, {
+                left: other.x - SYMBOL_HALF,
+                right: other.x + SYMBOL_HALF,
+                top: other.y - SYMBOL_HALF,
+                bottom: other.y + SYMBOL_HALF,
+              }));
         if (other.whiskerX)
           cost +=
             2 *
@@ -107,7 +140,7 @@ export function placeLabels(
             2 *
             overlap(box, { left: other.x - 1, right: other.x + 1, top: other.whiskerY[0], bottom: other.whiskerY[1] });
       });
-      for (const name of placed) cost += 3 * overlap(box, name);
+      for (const name of placed) cost += 1_000_000 * overlap(clear, name);
       if (!best || cost < best.cost) best = { placement, cost };
     }
     const chosen = best?.placement ?? { position: 'right', dy: -LABEL_LIFT };
