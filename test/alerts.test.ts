@@ -257,13 +257,16 @@ describe('alerts: a broken target reaches its subscribers once', () => {
       metric_id: 'csat',
       value: 0.25,
     });
-    expect(hook.body.text).toContain('25 %');
+    expect(hook.body.text).toContain('25.0 %');
     const mails = await mailsTo(email);
     expect(mails).toHaveLength(1);
-    expect(mails[0]!.Subject).toContain('Liepāja');
+    // The subject says what broke and how much, as the dashboard writes the figures.
+    expect(mails[0]!.Subject).toBe('[servq] Warning: CSAT 25.0 % (target ≥ 85.0 %) — Liepāja regional office');
     const text = await mailText(mails[0]!.ID);
-    expect(text).toContain('Figure: 25 %');
-    expect(text).toContain('target 85 %');
+    expect(text).toContain('Figure: 25.0 % (95 % confidence interval ');
+    expect(text).toContain('target 85.0 %');
+    expect(text).toContain(', n = 40) lies outside the target');
+    expect(text).not.toContain('n = ?');
 
     // The link opens the dashboard on the office screen, filtered to the office and the evaluated window …
     const link = /https?:\/\/\S+/.exec(text.slice(text.indexOf('Open the dashboard')))![0];
@@ -343,7 +346,7 @@ describe('alerts: a broken target reaches its subscribers once', () => {
     expect(mails.filter((m) => m.Subject.includes('Daugavpils'))).toHaveLength(1);
     // Sent right after the restart, it is still worded from the catalogue: the metric's name and a percentage.
     const late = mails.find((m) => m.Subject.includes('Daugavpils'))!;
-    expect(late.Subject).toContain('Customer satisfaction (CSAT)');
+    expect(late.Subject).toMatch(/: CSAT \d+\.\d % \(target ≥ 85\.0 %\) — Daugavpils/);
     expect(await mailText(late.ID)).toMatch(/^Figure: \d+(\.\d)? % /m);
     expect(raisedFor(await history(), 'daugavpils')).toHaveLength(1);
   });

@@ -1,147 +1,30 @@
 /**
- * Numbers as people read them: each unit of the catalogue with its own precision and sign, Latvian or English
- * number formatting, intervals, changes (percentage points for shares), periods and timestamps in Riga time.
+ * Numbers as people read them: figures with their units (servq's one formatter, in @servq/query-api), chart axis
+ * values, exact decimals, heatmap means, periods and timestamps in Riga time.
  * Pure functions; nothing here touches the DOM.
  */
-import { isSingular } from '@servq/query-api';
-import type { Direction, Grain, Interval, Lang, Unit } from './api.types.ts';
+import { writtenNumber } from '@servq/query-api';
+import type { Direction, Grain, Lang, Unit } from './api.types.ts';
 import { formatDate } from './filters.ts';
 
+/**
+ * The figures with their units are written by the query API package's one formatter, shared with the alert
+ * e-mails and the weekly digest; the page imports them from here as it always has.
+ */
+export {
+  formatChange,
+  formatCount,
+  formatDecimal,
+  formatInterval,
+  formatNumber,
+  formatP,
+  formatParts,
+  formatUpTo,
+  formatValue,
+  formatWorkingDaysBand,
+} from '@servq/query-api';
+
 const locale = (lang: Lang): string => (lang === 'lv' ? 'lv-LV' : 'en-GB');
-
-/** One formatter per language, precision and sign: a screen formats thousands of numbers, each built one anew. */
-const numberFormats = new Map<string, Intl.NumberFormat>();
-
-/**
- * `digits` decimals, always shown ("3,0"); with `upTo` at most that many, trailing zeros dropped ("3", "3,5").
- * The formatter comes from the cache above, whichever screen asks.
- */
-function number(lang: Lang, value: number, digits: number, sign = false, upTo = false): string {
-  const key = `${lang} ${digits} ${sign} ${upTo}`;
-  let format = numberFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale(lang), {
-      minimumFractionDigits: upTo ? 0 : digits,
-      maximumFractionDigits: digits,
-      signDisplay: sign ? 'exceptZero' : 'auto',
-    });
-    numberFormats.set(key, format);
-  }
-  return format.format(value);
-}
-
-const words: Record<'working_days' | 'days', Record<Lang, [string, string]>> = {
-  working_days: { lv: ['darba diena', 'darba dienas'], en: ['working day', 'working days'] },
-  days: { lv: ['diena', 'dienas'], en: ['day', 'days'] },
-};
-
-/** The unit's words for `value` shown with `digits` decimals, singular or plural by servq's one rule (isSingular). */
-function plural(unit: 'working_days' | 'days', value: number, lang: Lang, digits: number): string {
-  const [one, many] = words[unit][lang];
-  return isSingular(lang, value, digits) ? one : many;
-}
-
-/**
- * A number with a unit written in words ("4,5 darba dienas", "+1.5 working days") as one unbreakable piece: no-break
- * spaces, as in timestamps, so a narrow table cell never leaves "dienas" or "days" alone on the next line.
- */
-function inWords(number: string, unit: string): string {
-  return `${number}\u00a0${unit.replaceAll(' ', '\u00a0')}`;
-}
-
-/** The number alone, at the unit's precision (shares as percent). */
-export function formatNumber(unit: Unit, value: number, lang: Lang): string {
-  switch (unit) {
-    case 'share':
-      return number(lang, value * 100, 1);
-    case 'score_1_5':
-      return number(lang, value, 2);
-    case 'nps':
-      return number(lang, value, 0, true);
-    case 'minutes':
-    case 'working_days':
-      return number(lang, value, Number.isInteger(value) ? 0 : 1);
-    case 'days':
-    case 'count':
-      return number(lang, Math.round(value), 0);
-  }
-}
-
-/** The number and its unit apart, for layouts that set the unit smaller: { number: "4", unit: "darba dienas" }. */
-export function formatParts(unit: Unit, value: number, lang: Lang): { number: string; unit: string } {
-  const text = formatNumber(unit, value, lang);
-  switch (unit) {
-    case 'share':
-      return { number: text, unit: '%' };
-    case 'score_1_5':
-      return { number: text, unit: '/ 5' };
-    case 'minutes':
-      return { number: text, unit: 'min' };
-    case 'working_days':
-    case 'days':
-      // The words agree with the number as shown: whole days, working days with the decimal formatNumber gives.
-      return unit === 'days'
-        ? { number: text, unit: plural(unit, Math.round(value), lang, 0) }
-        : { number: text, unit: plural(unit, value, lang, Number.isInteger(value) ? 0 : 1) };
-    case 'nps':
-    case 'count':
-      return { number: text, unit: '' };
-  }
-}
-
-/** The number with its unit: "85,3 %", "12,5 min", "4 darba dienas", "+32". */
-export function formatValue(unit: Unit, value: number | null, lang: Lang): string {
-  if (value === null || !Number.isFinite(value)) return '—';
-  const parts = formatParts(unit, value, lang);
-  if (unit === 'working_days' || unit === 'days') return inWords(parts.number, parts.unit);
-  return parts.unit ? `${parts.number} ${parts.unit}` : parts.number;
-}
-
-/** Any count that takes the plural in both languages. */
-const MANY = 2;
-
-/**
- * A band of working days as the API names it ("0-5", "11-20", "21+") in words: "0–5 darba dienas", "21+ darba
- * dienas", "21+ working days". A closed band's words agree with its last number, as Latvian counts agree with their
- * last numeral ("1–21 darba diena"); an open band counts many days, so it takes the plural whatever its number ends
- * in. Number and words never wrap apart.
- */
-export function formatWorkingDaysBand(band: string, lang: Lang): string {
-  const last = /(\d+)\D*$/.exec(band)?.[1];
-  if (last === undefined) return band;
-  const count = band.endsWith('+') ? MANY : Number(last);
-  return inWords(band.replace('-', '–'), plural('working_days', count, lang, 0));
-}
-
-/** "82,1–88,0 %": both bounds at the unit's precision, the unit once. */
-export function formatInterval(unit: Unit, interval: Interval | null, lang: Lang): string {
-  if (!interval) return '—';
-  const low = formatNumber(unit, interval.low, lang);
-  const high = formatNumber(unit, interval.high, lang);
-  const suffix = unit === 'share' ? ' %' : unit === 'minutes' ? ' min' : '';
-  return `${low}–${high}${suffix}`;
-}
-
-/** A change between two figures: percentage points for shares, the unit's own otherwise, always signed. */
-export function formatChange(unit: Unit, change: number | null, lang: Lang): string {
-  if (change === null || !Number.isFinite(change)) return '—';
-  switch (unit) {
-    case 'share':
-      return `${number(lang, change * 100, 1, true)} ${lang === 'lv' ? 'p.p.' : 'pp'}`;
-    case 'score_1_5':
-      return number(lang, change, 2, true);
-    case 'nps':
-    case 'count':
-    case 'days':
-      return number(lang, Math.round(change), 0, true);
-    case 'minutes':
-      return `${number(lang, change, 1, true)} min`;
-    case 'working_days':
-      // Written out as every other working-days figure is ("wd" is no English reader's abbreviation). A change
-      // always shows a decimal ("+1,0"), which reads with the plural in both languages.
-      return inWords(number(lang, change, 1, true), words.working_days[lang][1]);
-  }
-}
 
 /** The value a chart axis plots: shares as percent, so axes and tooltips read naturally. */
 export function plotValue(unit: Unit, value: number): number {
@@ -250,8 +133,8 @@ export function formatAxisValue(unit: Unit, value: number, lang: Lang, digits?: 
   const rounded = Math.round(value * 100) / 100;
   const text =
     digits === undefined
-      ? number(lang, rounded, Number.isInteger(rounded) ? 0 : Number.isInteger(rounded * 10) ? 1 : 2)
-      : number(lang, rounded, digits);
+      ? writtenNumber(lang, rounded, Number.isInteger(rounded) ? 0 : Number.isInteger(rounded * 10) ? 1 : 2)
+      : writtenNumber(lang, rounded, digits);
   if (unit === 'share') return `${text} %`;
   if (unit === 'minutes') return `${text} min`;
   return text;
@@ -264,25 +147,8 @@ export function stepDigits(step: number): number {
   return 2;
 }
 
-/** A count with the language's digit grouping, as the page writes every count. */
-export function formatCount(n: number, lang: Lang): string {
-  return number(lang, n, 0);
-}
-
-/**
- * A p-value for the language: "p < 0,001" or "p = 0,042" (Latvian decimal comma), "—" when there is none. Its
- * spaces do not break, so a narrow table cell never leaves "p <" on one line and the number on the next.
- */
-export function formatP(p: number | null, lang: Lang): string {
-  if (p === null) return '—';
-  if (p < 0.001) return `p\u00a0<\u00a0${number(lang, 0.001, 3)}`;
-  return `p\u00a0=\u00a0${number(lang, p, p < 0.01 ? 3 : 2)}`;
-}
-
-/** A number with at most `digits` decimals, trailing zeros dropped, for chart labels: "3", "3,5", "12 045". */
-export function formatUpTo(value: number, lang: Lang, digits: number): string {
-  return number(lang, value, digits, false, true);
-}
+/** One ungrouped formatter per language and decimals. */
+const exactFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * A decimal exactly as written ("4.320", "-12345678901234567890.5"), in the language's decimal sign ("4,320") with
@@ -294,15 +160,15 @@ export function formatExactDecimal(text: string, lang: Lang): string {
   const match = /^[+-]?\d+(?:\.(\d+))?$/.exec(text);
   if (!match) return text;
   const digits = match[1]?.length ?? 0;
-  const key = `${lang} exact ${digits}`;
-  let format = numberFormats.get(key);
+  const key = `${lang} ${digits}`;
+  let format = exactFormats.get(key);
   if (!format) {
     format = new Intl.NumberFormat(locale(lang), {
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
       useGrouping: false,
     });
-    numberFormats.set(key, format);
+    exactFormats.set(key, format);
   }
   return format.format(text as Intl.StringNumericLiteral);
 }
@@ -312,10 +178,5 @@ export function formatExactDecimal(text: string, lang: Lang): string {
  * characters at most and the cells of one grid never mix "1" with "1,7" (dropping a trailing zero did).
  */
 export function formatPerDay(value: number, lang: Lang): string {
-  return number(lang, value, Math.abs(value) < 9.95 ? 1 : 0);
-}
-
-/** A plain decimal for the language (correlations, scores): "0,62". */
-export function formatDecimal(value: number | null, lang: Lang, digits = 2): string {
-  return value === null ? '—' : number(lang, value, digits);
+  return writtenNumber(lang, value, Math.abs(value) < 9.95 ? 1 : 0);
 }

@@ -8,3 +8,4 @@ export * from './alerts.ts';
 export * from './channels.ts';
 export * from './requests.ts';
 export * from './plural.ts';
+export * from './figures.ts';

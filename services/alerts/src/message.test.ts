@@ -1,11 +1,11 @@
 import type { AlertRaised } from '@servq/contracts';
 import type { MetricInfo } from '@servq/query-api';
 import { describe, expect, it } from 'vitest';
-import { composeMessage, formatValue, pText } from './message.ts';
+import { composeMessage, figure, why } from './message.ts';
 
 const csat: MetricInfo = {
   id: 'csat',
-  label: { lv: 'Apmierināto klientu daļa', en: 'Satisfied customers' },
+  label: { lv: 'Klientu apmierinātība (CSAT)', en: 'Customer satisfaction (CSAT)' },
   description: { lv: '', en: '' },
   model: 'surveys',
   measure: { kind: 'share', success: 'satisfaction >= 4', among: 'true' },
@@ -27,9 +27,9 @@ const raised: AlertRaised = {
   office_id: 'cesis',
   severity: 'warning',
   metric_id: 'csat',
-  value: 0.625,
-  interval_low: 0.47,
-  interval_high: 0.76,
+  value: 0.781,
+  interval_low: 0.72,
+  interval_high: 0.84,
   target: 0.85,
   n: 40,
   period_from: '2026-11-04',
@@ -41,8 +41,10 @@ const raised: AlertRaised = {
 describe('notification messages', () => {
   it('say in Latvian the figure, its interval, the target, why it fired, the period and the link', () => {
     const { subject, text } = composeMessage(raised, csat, 'lv');
-    expect(subject).toBe('[servq] Brīdinājums: Apmierināto klientu daļa — Cēsu reģionālā nodaļa');
-    expect(text).toContain('Rādītājs: 62,5 % (95 % ticamības intervāls 47 %–76 %); mērķis 85 %');
+    // What broke and how much, figure first, so a phone's mail list shows it before the office is cut off.
+    expect(subject).toBe('[servq] Brīdinājums: CSAT 78,1 % (mērķis ≥ 85,0 %) — Cēsu reģionālā nodaļa');
+    expect(text).toContain('Rādītājs: 78,1 % (95 % ticamības intervāls 72,0–84,0 %); mērķis 85,0 %');
+    expect(text).toContain('Viss 95 % ticamības intervāls (72,0–84,0 %, n = 40) ir ārpus mērķa');
     expect(text).toContain('Periods: 04.11.2026 – 01.12.2026');
     expect(text).toContain('nav nejauša svārstība');
     expect(text).toContain(`Atvērt paneli: ${raised.link}`);
@@ -53,8 +55,8 @@ describe('notification messages', () => {
 
   it('say the same in English, and mark a reminder as one', () => {
     const { subject, text } = composeMessage({ ...raised, type: 'alert.renotified' }, csat, 'en');
-    expect(subject).toBe('[servq] Warning (reminder): Satisfied customers — Cēsis regional office');
-    expect(text).toContain('Figure: 62.5 % (95 % confidence interval 47 %–76 %); target 85 %');
+    expect(subject).toBe('[servq] Warning (reminder): CSAT 78.1 % (target ≥ 85.0 %) — Cēsis regional office');
+    expect(text).toContain('Figure: 78.1 % (95 % confidence interval 72.0–84.0 %); target 85.0 %');
     expect(text).toContain('so this is not noise');
     expect(text).toContain('Period: 04/11/2026 – 01/12/2026');
     expect(text).toContain('Acknowledge the alert on the dashboard’s Alerts screen: http://127.0.0.1:8080/#/alerts');
@@ -75,7 +77,13 @@ describe('notification messages', () => {
     delete overdue.interval_high;
     delete overdue.target;
     const { subject, text } = composeMessage(overdue, undefined, 'lv');
-    expect(subject).toBe('[servq] Kritiski: Sūdzību termiņi — Cēsu reģionālā nodaļa');
+    expect(subject).toBe('[servq] Kritiski: 3 nokavētas sūdzības — Cēsu reģionālā nodaļa');
+    expect(composeMessage({ ...overdue, value: 1 }, undefined, 'en').subject).toBe(
+      '[servq] Critical: 1 overdue complaint — Cēsis regional office',
+    );
+    expect(composeMessage({ ...overdue, alert_group: 'due_soon', value: 2 }, undefined, 'lv').subject).toBe(
+      '[servq] Kritiski: 2 sūdzībām drīz termiņš — Cēsu reģionālā nodaļa',
+    );
     expect(text).toContain('Rādītājs: 3\n');
     expect(text).toContain('3 atvērtas sūdzības ir pārsniegušas Iesniegumu likumā noteikto atbildes termiņu');
     expect(text).toContain('Stāvoklis dienā: 01.12.2026');
@@ -96,17 +104,45 @@ describe('notification messages', () => {
   });
 
   it('write working days and days in words that agree with the number, not as "darba d."', () => {
-    expect(formatValue(1, 'working_days', 'lv')).toBe('1 darba diena');
-    expect(formatValue(21, 'working_days', 'lv')).toBe('21 darba diena');
-    expect(formatValue(4.2, 'working_days', 'lv')).toBe('4,2 darba dienas');
-    expect(formatValue(11, 'days', 'lv')).toBe('11 dienas');
-    expect(formatValue(1, 'working_days', 'en')).toBe('1 working day');
-    expect(formatValue(30, 'days', 'en')).toBe('30 days');
+    expect(figure(1, 'working_days', 'lv')).toBe('1\u00a0darba\u00a0diena');
+    expect(figure(21, 'working_days', 'lv')).toBe('21\u00a0darba\u00a0diena');
+    expect(figure(4.2, 'working_days', 'lv')).toBe('4,2\u00a0darba\u00a0dienas');
+    expect(figure(11, 'days', 'lv')).toBe('11\u00a0dienas');
+    expect(figure(1, 'working_days', 'en')).toBe('1\u00a0working\u00a0day');
+    expect(figure(30, 'days', 'en')).toBe('30\u00a0days');
+  });
+
+  it('write NPS with its sign and mean scores out of 5, as the dashboard does', () => {
+    const nps: MetricInfo = { ...csat, id: 'nps', label: { lv: 'Ieteikšanas indekss (NPS)', en: 'NPS' }, unit: 'nps' };
+    const score: MetricInfo = { ...csat, id: 'satisfaction_mean', unit: 'score_1_5' };
+    const npsAlert = { ...raised, metric_id: 'nps', value: 29, target: 35, interval_low: 18, interval_high: 33 };
+    const lv = composeMessage(npsAlert, nps, 'lv');
+    expect(lv.subject).toBe('[servq] Brīdinājums: NPS +29 (mērķis ≥ +35) — Cēsu reģionālā nodaļa');
+    expect(lv.text).toContain('Rādītājs: +29 (95 % ticamības intervāls +18–+33); mērķis +35');
+    const scoreAlert = { ...raised, value: 4.2, target: 4.5, interval_low: 4.05, interval_high: 4.35 };
+    expect(composeMessage(scoreAlert, score, 'lv').text).toContain('Rādītājs: 4,20 / 5');
+    expect(composeMessage(scoreAlert, score, 'en').text).toContain('; target 4.50 / 5');
+    expect(figure(-12, 'nps', 'en')).toBe('-12');
+    expect(figure(0.853, 'share', 'lv')).toBe('85,3 %');
+    expect(figure(null, 'share', 'lv')).toBe('nav datu');
+  });
+
+  it('leave an unknown sample size out instead of writing "n = ?"', () => {
+    const unknown: AlertRaised = { ...raised };
+    delete unknown.n;
+    const lv = why(unknown, csat, 'lv');
+    expect(lv).toContain('Viss 95 % ticamības intervāls (72,0–84,0 %) ir ārpus mērķa');
+    expect(lv).not.toContain('n =');
+    const gap: AlertRaised = { ...unknown, rule_kind: 'equal_service_gap', alert_group: 'language:ru', baseline: 0.9 };
+    expect(why(gap, csat, 'en')).toContain('against 90.0 % for everyone: the gap');
+    expect(why({ ...gap, p_value: 0.0123 }, csat, 'en')).toContain('for everyone (p\u00a0=\u00a00.01): the gap');
+    expect(why({ ...gap, n: 12000, p_value: 0.0123 }, csat, 'lv')).toContain('(p\u00a0=\u00a00,01, n = 12\u00a0000)');
   });
 
   it("write a tiny p-value as a bound, with the language's decimal sign", () => {
-    expect(pText(0, 'en')).toBe('p < 0.001');
-    expect(pText(0.0123, 'lv')).toBe('p = 0,012');
-    expect(pText(null, 'lv')).toBe('');
+    const gap: AlertRaised = { ...raised, rule_kind: 'equal_service_gap', alert_group: 'language:ru', baseline: 0.9 };
+    expect(why({ ...gap, p_value: 0 }, csat, 'en')).toContain('(p\u00a0<\u00a00.001, n = 40)');
+    expect(why({ ...gap, p_value: 0.0042 }, csat, 'lv')).toContain('(p\u00a0=\u00a00,004, n = 40)');
+    expect(why({ ...gap, p_value: 0.0123 }, csat, 'lv')).toContain('(p\u00a0=\u00a00,01, n = 40)');
   });
 });

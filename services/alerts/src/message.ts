@@ -4,7 +4,18 @@
  * catalogue (labels and units), so the e-mail, the webhook and the lake row say the same thing.
  */
 import { Channels, Offices, ServiceLanguages } from '@servq/contracts';
-import { isSingular, writtenDate, type Lang, type MetricInfo } from '@servq/query-api';
+import {
+  formatCount,
+  formatInterval,
+  formatP,
+  formatValue,
+  isSingular,
+  writtenDate,
+  writtenNumber,
+  type Lang,
+  type MetricInfo,
+  type Unit,
+} from '@servq/query-api';
 import type { Notification } from './alert.book.ts';
 
 export interface Message {
@@ -22,6 +33,9 @@ const words = {
     figure: 'Rādītājs',
     interval: '95 % ticamības intervāls',
     target: 'mērķis',
+    noData: 'nav datu',
+    was: 'bija',
+    everyone: 'visiem',
     why: 'Kāpēc',
     open: 'Atvērt paneli',
     footer: 'Šo ziņu nosūtīja servq brīdinājumu serviss. Apstiprināt brīdinājumu var paneļa sadaļā „Brīdinājumi”:',
@@ -35,39 +49,38 @@ const words = {
     figure: 'Figure',
     interval: '95 % confidence interval',
     target: 'target',
+    noData: 'no data',
+    was: 'was',
+    everyone: 'all',
     why: 'Why',
     open: 'Open the dashboard',
     footer: 'Sent by the servq alerts service. Acknowledge the alert on the dashboard’s Alerts screen:',
   },
 } as const;
 
-const DAY_WORDS: Record<'working_days' | 'days', Record<Lang, [string, string]>> = {
-  working_days: { lv: ['darba diena', 'darba dienas'], en: ['working day', 'working days'] },
-  days: { lv: ['diena', 'dienas'], en: ['day', 'days'] },
-};
+/**
+ * A figure with its unit as the dashboard writes it ("62,5 %", "4,20 / 5", "+29"), by servq's one formatter; a
+ * metric the catalogue no longer lists has no unit, so its number is written plain.
+ */
+export function figure(value: number | null | undefined, unit: Unit | undefined, lang: Lang): string {
+  if (value === null || value === undefined) return words[lang].noData;
+  return unit ? formatValue(unit, value, lang) : writtenNumber(lang, value, 2, false, true);
+}
 
-export function formatValue(value: number | null | undefined, unit: string | undefined, lang: Lang): string {
-  if (value === null || value === undefined) return lang === 'lv' ? 'nav datu' : 'no data';
-  const number = (v: number, digits: number) =>
-    v.toLocaleString(lang === 'lv' ? 'lv-LV' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
-  switch (unit) {
-    case 'share':
-      return `${number(value * 100, 1)} %`;
-    case 'minutes':
-      return `${number(value, 1)} min`;
-    case 'working_days':
-    case 'days': {
-      // Words, not "darba d." / "d.", agreeing with the number as shown (the dashboard's own wording).
-      const shown = number(value, 1);
-      const digits = /[.,]/.test(shown) ? 1 : 0;
-      const [one, many] = DAY_WORDS[unit][lang];
-      return `${shown} ${isSingular(lang, value, digits) ? one : many}`;
-    }
-    case 'score_1_5':
-      return number(value, 2);
-    default:
-      return number(value, 2);
-  }
+/** The interval with its unit once ("47,0–76,0 %"), as on the dashboard. */
+function interval(n: Notification, unit: Unit | undefined, lang: Lang): string {
+  if (n.interval_low === undefined || n.interval_low === null) return '';
+  if (n.interval_high === undefined || n.interval_high === null) return '';
+  const bounds = { low: n.interval_low, high: n.interval_high };
+  return unit
+    ? formatInterval(unit, bounds, lang)
+    : `${figure(bounds.low, unit, lang)}–${figure(bounds.high, unit, lang)}`;
+}
+
+/** What a bracket says beside the figure, joined: an unknown sample size or p-value is left out, not "n = ?". */
+function bracket(...parts: string[]): string {
+  const known = parts.filter((part) => part !== '');
+  return known.length > 0 ? ` (${known.join(', ')})` : '';
 }
 
 function officeName(id: string | undefined, lang: Lang): string {
@@ -84,24 +97,18 @@ function groupName(group: string, lang: Lang): string {
   return id;
 }
 
-/** A p-value as a reader expects it: two significant digits, and "p < 0.001" rather than "p = 0.0". */
-export function pText(p: number | null | undefined, lang: Lang): string {
-  if (p === null || p === undefined) return '';
-  const decimal = (text: string) => (lang === 'lv' ? text.replace('.', ',') : text);
-  return p < 0.001 ? `p < ${decimal('0.001')}` : `p = ${decimal(p.toPrecision(2))}`;
-}
-
 /** Why it fired, in the subscriber's language. */
 export function why(n: Notification, metric: MetricInfo | undefined, lang: Lang): string {
   const label = metric?.label[lang] ?? n.metric_id ?? '';
-  const v = (x: number | null | undefined) => formatValue(x, metric?.unit, lang);
-  const p = pText(n.p_value, lang);
+  const v = (x: number | null | undefined) => figure(x, metric?.unit, lang);
+  const p = n.p_value === null || n.p_value === undefined ? '' : formatP(n.p_value, lang);
+  const size = n.n === null || n.n === undefined ? '' : `n = ${formatCount(n.n, lang)}`;
   const lv = lang === 'lv';
   switch (n.rule_kind) {
     case 'outside_target':
       return lv
-        ? `${label} ir ${v(n.value)}, mērķis ${v(n.target)}. Viss 95 % ticamības intervāls (${v(n.interval_low)}–${v(n.interval_high)}, n = ${n.n ?? '?'}) ir ārpus mērķa, tātad tā nav nejauša svārstība.`
-        : `${label} is ${v(n.value)} against a target of ${v(n.target)}. The whole 95 % confidence interval (${v(n.interval_low)}–${v(n.interval_high)}, n = ${n.n ?? '?'}) lies outside the target, so this is not noise.`;
+        ? `${label} ir ${v(n.value)}, mērķis ${v(n.target)}. Viss 95 % ticamības intervāls${bracket(interval(n, metric?.unit, lang), size)} ir ārpus mērķa, tātad tā nav nejauša svārstība.`
+        : `${label} is ${v(n.value)} against a target of ${v(n.target)}. The whole 95 % confidence interval${bracket(interval(n, metric?.unit, lang), size)} lies outside the target, so this is not noise.`;
     case 'change':
       return lv
         ? `${label} pasliktinājās: ${v(n.value)} pret ${v(n.baseline)} salīdzināmajā periodā (${p || '95 % intervāli nepārklājas'}); izmaiņa ir statistiski nozīmīga.`
@@ -109,21 +116,22 @@ export function why(n: Notification, metric: MetricInfo | undefined, lang: Lang)
     case 'equal_service_gap': {
       const group = groupName(n.alert_group ?? '', lang);
       return lv
-        ? `${label} grupai „${group}” ir ${v(n.value)}, visiem kopā ${v(n.baseline)} (${p}, n = ${n.n ?? '?'}): atšķirība ir statistiski nozīmīga — standarts prasa vienlīdzīgu apkalpošanu.`
-        : `${label} for “${group}” is ${v(n.value)} against ${v(n.baseline)} for everyone (${p}, n = ${n.n ?? '?'}): the gap is statistically significant, and the standard promises equal service.`;
+        ? `${label} grupai „${group}” ir ${v(n.value)}, visiem kopā ${v(n.baseline)}${bracket(p, size)}: atšķirība ir statistiski nozīmīga — standarts prasa vienlīdzīgu apkalpošanu.`
+        : `${label} for “${group}” is ${v(n.value)} against ${v(n.baseline)} for everyone${bracket(p, size)}: the gap is statistically significant, and the standard promises equal service.`;
     }
     case 'deadline': {
       // "1 atvērta sūdzība ir pārsniegusi", "3 atvērtas sūdzības ir pārsniegušas": the verb agrees as well.
       const count = n.value ?? 0;
       const one = isSingular(lang, count);
+      const written = formatCount(count, lang);
       if (n.alert_group === 'overdue') {
         return lv
-          ? `${count} ${one ? 'atvērta sūdzība ir pārsniegusi' : 'atvērtas sūdzības ir pārsniegušas'} Iesniegumu likumā noteikto atbildes termiņu (pēc noteikuma, kas bija spēkā saņemšanas dienā).`
-          : `${count} open ${one ? 'complaint is' : 'complaints are'} past the legal deadline under the Law on Submissions (the rule in force on the day each was received).`;
+          ? `${written} ${one ? 'atvērta sūdzība ir pārsniegusi' : 'atvērtas sūdzības ir pārsniegušas'} Iesniegumu likumā noteikto atbildes termiņu (pēc noteikuma, kas bija spēkā saņemšanas dienā).`
+          : `${written} open ${one ? 'complaint is' : 'complaints are'} past the legal deadline under the Law on Submissions (the rule in force on the day each was received).`;
       }
       return lv
-        ? `${count} ${one ? 'atvērtai sūdzībai' : 'atvērtām sūdzībām'} drīz beigsies likumā noteiktais atbildes termiņš.`
-        : `${count} open ${one ? 'complaint reaches its' : 'complaints reach their'} legal deadline soon.`;
+        ? `${written} ${one ? 'atvērtai sūdzībai' : 'atvērtām sūdzībām'} drīz beigsies likumā noteiktais atbildes termiņš.`
+        : `${written} open ${one ? 'complaint reaches its' : 'complaints reach their'} legal deadline soon.`;
     }
   }
 }
@@ -137,20 +145,59 @@ function alertsScreen(link: string): string {
   return `${url.origin}${url.pathname}#/alerts`;
 }
 
+/** A metric's short name for a subject: the acronym its label ends with ("… (CSAT)"), else the whole label. */
+function shortName(label: string): string {
+  return /\(([A-Z]{2,})\)$/.exec(label)?.[1] ?? label;
+}
+
+/**
+ * What broke and how much, short enough for a phone's mail list: "CSAT 78,1 % (mērķis ≥ 85,0 %)",
+ * "3 nokavētas sūdzības". The figure comes first, so a cut-off subject still shows it.
+ */
+function headline(n: Notification, metric: MetricInfo | undefined, lang: Lang): string {
+  const w = words[lang];
+  const lv = lang === 'lv';
+  if (n.rule_kind === 'deadline') {
+    const count = n.value ?? 0;
+    const one = isSingular(lang, count);
+    const written = formatCount(count, lang);
+    if (n.alert_group === 'overdue')
+      return lv
+        ? `${written} ${one ? 'nokavēta sūdzība' : 'nokavētas sūdzības'}`
+        : `${written} overdue ${one ? 'complaint' : 'complaints'}`;
+    return lv
+      ? `${written} ${one ? 'sūdzībai' : 'sūdzībām'} drīz termiņš`
+      : `${written} ${one ? 'complaint' : 'complaints'} due soon`;
+  }
+  const name = shortName(metric?.label[lang] ?? n.metric_id ?? '');
+  const v = (x: number | null | undefined) => figure(x, metric?.unit, lang);
+  const has = (x: number | null | undefined): x is number => x !== null && x !== undefined;
+  switch (n.rule_kind) {
+    case 'outside_target': {
+      const held = metric?.direction === 'lower_is_better' ? '≤' : '≥';
+      return `${name} ${v(n.value)}${has(n.target) ? ` (${w.target} ${held} ${v(n.target)})` : ''}`;
+    }
+    case 'change':
+      return `${name} ${v(n.value)}${has(n.baseline) ? ` (${w.was} ${v(n.baseline)})` : ''}`;
+    case 'equal_service_gap':
+      return `${name} ${v(n.value)}: ${groupName(n.alert_group ?? '', lang)}${has(n.baseline) ? ` (${w.everyone} ${v(n.baseline)})` : ''}`;
+  }
+}
+
 export function composeMessage(n: Notification, metric: MetricInfo | undefined, lang: Lang): Message {
   const w = words[lang];
   const place = officeName(n.office_id, lang);
   const title = metric?.label[lang] ?? (lang === 'lv' ? 'Sūdzību termiņi' : 'Complaint deadlines');
   const reminder = n.type === 'alert.renotified' ? ` (${w.renotified})` : '';
-  const subject = `[servq] ${w.severity[n.severity]}${reminder}: ${title} — ${place}`;
+  const subject = `[servq] ${w.severity[n.severity]}${reminder}: ${headline(n, metric, lang)} — ${place}`;
+  const unit = n.rule_kind === 'deadline' ? 'count' : metric?.unit;
+  const span = interval(n, metric?.unit, lang);
   const lines = [
     `${w.severity[n.severity]}: ${title} — ${place}`,
     '',
-    `${w.figure}: ${formatValue(n.value, n.rule_kind === 'deadline' ? 'count' : metric?.unit, lang)}` +
-      (n.interval_low !== undefined && n.interval_low !== null
-        ? ` (${w.interval} ${formatValue(n.interval_low, metric?.unit, lang)}–${formatValue(n.interval_high, metric?.unit, lang)})`
-        : '') +
-      (n.target !== undefined && n.target !== null ? `; ${w.target} ${formatValue(n.target, metric?.unit, lang)}` : ''),
+    `${w.figure}: ${figure(n.value, unit, lang)}` +
+      (span ? ` (${w.interval} ${span})` : '') +
+      (n.target !== undefined && n.target !== null ? `; ${w.target} ${figure(n.target, metric?.unit, lang)}` : ''),
     // Dates as the dashboard writes them (05.12.2026); the link below keeps ISO dates.
     n.rule_kind === 'deadline'
       ? `${w.asOf}: ${writtenDate(n.period_to, lang)}`

@@ -79,7 +79,7 @@ describe('Outbox', () => {
     await vi.advanceTimersByTimeAsync(600);
     await outbox.stop();
     expect(sent.map((n) => n.message.subject)).toEqual([
-      '[servq] Warning: Customer satisfaction (CSAT) — Daugavpils regional office',
+      '[servq] Warning: CSAT 12.5 % (target ≥ 85.0 %) — Daugavpils regional office',
     ]);
     expect(sent[0]!.message.text).toContain('Figure: 12.5 %');
   });

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { formatChange, formatCount, formatInterval, formatP, formatValue } from './figures.ts';
+
+describe('figures with their units, for the dashboard and the e-mails alike', () => {
+  it('write NPS with its sign and mean scores out of 5', () => {
+    expect(formatValue('nps', 29, 'lv')).toBe('+29');
+    expect(formatValue('nps', -4, 'en')).toBe('-4');
+    expect(formatValue('nps', 0, 'en')).toBe('0');
+    expect(formatValue('score_1_5', 4.2, 'lv')).toBe('4,20 / 5');
+    expect(formatValue('score_1_5', 4.2, 'en')).toBe('4.20 / 5');
+  });
+
+  it('write percent, minutes, days and counts in the language, "—" for nothing', () => {
+    expect(formatValue('share', 0.781, 'lv')).toBe('78,1 %');
+    expect(formatValue('share', 0.85, 'en')).toBe('85.0 %');
+    expect(formatValue('minutes', 12.5, 'lv')).toBe('12,5 min');
+    expect(formatValue('working_days', 1, 'lv')).toBe('1\u00a0darba\u00a0diena');
+    expect(formatValue('count', 12045, 'lv')).toBe('12\u00a0045');
+    expect(formatCount(1230, 'en')).toBe('1,230');
+    expect(formatValue('share', null, 'lv')).toBe('—');
+  });
+
+  it('write intervals with the unit once, changes signed, p-values as a bound', () => {
+    expect(formatInterval('share', { low: 0.72, high: 0.84 }, 'lv')).toBe('72,0–84,0 %');
+    expect(formatChange('share', -0.031, 'lv')).toBe('-3,1 p.p.');
+    expect(formatP(0.0004, 'lv')).toBe('p\u00a0<\u00a00,001');
+  });
+});
