@@ -65,6 +65,7 @@ describe('deadline digest message', () => {
         'Due within 5 working days (2)',
         '- k-3 · Waiting · E-mail · due 30/11/2026 · due today',
         '- k-4 · Waiting · E-mail · due 03/12/2026 · 3 working days left · reopened',
+        '',
         `Complaints screen: ${link}`,
       ].join('\n'),
     );
@@ -112,6 +113,10 @@ describe('deadline digest message', () => {
     const input = cesis(list.slice(0, 1), 'en');
     input.sections[0]!.counts.overdue = 30;
     expect(renderDigest(input, labels).text).toContain('… and 29 more (all on the screen below)');
+    // Counts are grouped as the dashboard writes them, by the one shared formatter.
+    input.sections[0]!.counts.overdue = 1230;
+    expect(renderDigest(input, labels).text).toContain('Overdue (1,230)\n');
+    expect(renderDigest(input, labels).text).toContain('… and 1,229 more');
   });
 
   it('gives the whole agency one heading per office, a quiet office in one line, and complaints without an office last', () => {
@@ -150,8 +155,11 @@ describe('deadline digest message', () => {
     );
     expect(subject).toBe('servq complaint deadlines week 49: whole agency — 1 overdue, 1 due soon');
     expect(text).toContain('== Cēsis office ==\nOverdue (1)\n- k-1 ·');
+    // Each office's link stands apart from its last case, so it does not read as one more case.
+    expect(text).toContain(`11 working days overdue\n\nComplaints screen: ${link}\n`);
+    expect(text).not.toMatch(/^- .*\nComplaints screen/m);
     expect(text).toContain(
-      '== Liepāja office ==\nAs of 30/11/2026 no open complaint is overdue or due within 5 working days.\nComplaints screen: L',
+      '== Liepāja office ==\nAs of 30/11/2026 no open complaint is overdue or due within 5 working days.\n\nComplaints screen: L',
     );
     expect(text).toContain(
       '== No office ==\nDue within 5 working days (1)\n- e-1 · Waiting · E-mail · due 16/11/2026 · 2 working days left\n\nComplaints screen, all offices: ALL',

@@ -4,7 +4,7 @@
  * anything personal), with category, channel, due date, working days overdue or left, and a link to the
  * dashboard's Complaints screen with the office filter. Pure: the figures are the query API's /v1/complaints/due.
  */
-import { isSingular, writtenDate, type DueAnswer, type DueComplaint } from '@servq/query-api';
+import { formatCount, isSingular, writtenDate, type DueAnswer, type DueComplaint } from '@servq/query-api';
 import type { Lang } from './render.ts';
 import { weekTitle, type Week } from './week.ts';
 
@@ -42,31 +42,38 @@ export interface DigestMessage {
   text: string;
 }
 
-/** Counts of working days agree with their number by servq's one singular rule (isSingular), as on the page. */
+/**
+ * Counts are written by servq's one formatter (formatCount, digit grouping as on the page), and counts of working
+ * days agree with their number by servq's one singular rule (isSingular).
+ */
 const WORDS = {
   lv: {
     agency: 'visa ATD',
     title: (week: string, scope: string) => `Sūdzību termiņi · ${week} · ${scope}`,
     summary: (asOf: string, overdue: number, due: number, within: number) =>
-      `Stāvoklis ${asOf}: nokavētas ${overdue}, termiņš ${within} darba dienu laikā ${due}. Termiņi pēc Iesniegumu ` +
+      `Stāvoklis ${asOf}: nokavētas ${formatCount(overdue, 'lv')}, termiņš ${within} darba dienu laikā ${formatCount(due, 'lv')}. Termiņi pēc Iesniegumu ` +
       'likuma redakcijas, kas bija spēkā sūdzības saņemšanas dienā.',
     nothing: (asOf: string, within: number) =>
       `${asOf} nav nevienas atvērtas sūdzības ar nokavētu termiņu vai termiņu ${within} darba dienu laikā.`,
-    overdueHead: (n: number) => `Nokavētas (${n})`,
-    dueHead: (within: number, n: number) => `Termiņš ${within} darba dienu laikā (${n})`,
+    overdueHead: (n: number) => `Nokavētas (${formatCount(n, 'lv')})`,
+    dueHead: (within: number, n: number) => `Termiņš ${within} darba dienu laikā (${formatCount(n, 'lv')})`,
     due: (date: string) => `termiņš ${date}`,
-    late: (n: number) => `nokavēta par ${n} ${isSingular('lv', n) ? 'darba dienu' : 'darba dienām'}`,
+    late: (n: number) => `nokavēta par ${formatCount(n, 'lv')} ${isSingular('lv', n) ? 'darba dienu' : 'darba dienām'}`,
     left: (n: number) =>
-      n === 0 ? 'termiņš šodien' : isSingular('lv', n) ? `atlikusi ${n} darba diena` : `atlikušas ${n} darba dienas`,
+      n === 0
+        ? 'termiņš šodien'
+        : isSingular('lv', n)
+          ? `atlikusi ${formatCount(n, 'lv')} darba diena`
+          : `atlikušas ${formatCount(n, 'lv')} darba dienas`,
     extended: 'termiņš pagarināts',
     reopened: 'atkārtoti atvērta',
-    more: (n: number) => `… un vēl ${n} (visas skatā zemāk)`,
+    more: (n: number) => `… un vēl ${formatCount(n, 'lv')} (visas skatā zemāk)`,
     screen: 'Sūdzību skats',
     screenAll: 'Sūdzību skats, visas nodaļas',
     subject: (week: string, scope: string, overdue: number, due: number) =>
       overdue + due === 0
         ? `servq sūdzību termiņi ${week}: ${scope} — nekas nav nokavēts vai drīz jāatbild`
-        : `servq sūdzību termiņi ${week}: ${scope} — nokavētas ${overdue}, drīz termiņš ${due}`,
+        : `servq sūdzību termiņi ${week}: ${scope} — nokavētas ${formatCount(overdue, 'lv')}, drīz termiņš ${formatCount(due, 'lv')}`,
     footer:
       'Šo kopsavilkumu servq sūta katras nedēļas pirmās darba dienas rītā. Lietas identificētas tikai ar lietas numuru.',
   },
@@ -74,24 +81,25 @@ const WORDS = {
     agency: 'whole agency',
     title: (week: string, scope: string) => `Complaint deadlines · ${week} · ${scope}`,
     summary: (asOf: string, overdue: number, due: number, within: number) =>
-      `As of ${asOf}: ${overdue} overdue, ${due} due within ${within} working days. Deadlines under the Law on ` +
+      `As of ${asOf}: ${formatCount(overdue, 'en')} overdue, ${formatCount(due, 'en')} due within ${within} working days. Deadlines under the Law on ` +
       "Submissions as in force on each complaint's day of receipt.",
     nothing: (asOf: string, within: number) =>
       `As of ${asOf} no open complaint is overdue or due within ${within} working days.`,
-    overdueHead: (n: number) => `Overdue (${n})`,
-    dueHead: (within: number, n: number) => `Due within ${within} working days (${n})`,
+    overdueHead: (n: number) => `Overdue (${formatCount(n, 'en')})`,
+    dueHead: (within: number, n: number) => `Due within ${within} working days (${formatCount(n, 'en')})`,
     due: (date: string) => `due ${date}`,
-    late: (n: number) => `${n} working ${isSingular('en', n) ? 'day' : 'days'} overdue`,
-    left: (n: number) => (n === 0 ? 'due today' : `${n} working ${isSingular('en', n) ? 'day' : 'days'} left`),
+    late: (n: number) => `${formatCount(n, 'en')} working ${isSingular('en', n) ? 'day' : 'days'} overdue`,
+    left: (n: number) =>
+      n === 0 ? 'due today' : `${formatCount(n, 'en')} working ${isSingular('en', n) ? 'day' : 'days'} left`,
     extended: 'deadline extended',
     reopened: 'reopened',
-    more: (n: number) => `… and ${n} more (all on the screen below)`,
+    more: (n: number) => `… and ${formatCount(n, 'en')} more (all on the screen below)`,
     screen: 'Complaints screen',
     screenAll: 'Complaints screen, all offices',
     subject: (week: string, scope: string, overdue: number, due: number) =>
       overdue + due === 0
         ? `servq complaint deadlines ${week}: ${scope} — nothing overdue or due soon`
-        : `servq complaint deadlines ${week}: ${scope} — ${overdue} overdue, ${due} due soon`,
+        : `servq complaint deadlines ${week}: ${scope} — ${formatCount(overdue, 'en')} overdue, ${formatCount(due, 'en')} due soon`,
     footer: 'servq sends this digest on the morning of each week’s first working day. Cases are named by case id only.',
   },
 } as const;
@@ -130,7 +138,8 @@ function sectionLines(section: DigestSection, input: DigestInput, labels: Digest
       if (listed.due.length < due) lines.push(w.more(due - listed.due.length));
     }
   }
-  if (section.link) lines.push(`${w.screen}: ${section.link}`);
+  // A blank line between the last case and the office's link, so the link does not read as one more case.
+  if (section.link) lines.push('', `${w.screen}: ${section.link}`);
   return lines;
 }
 
