@@ -537,6 +537,9 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       const link = `${stack.queryUrl}/#/complaints?`;
       expect(text).toContain(link);
       if (head.office) expect(text).toContain(`office=${head.office}`);
+      // Each office's link stands on its own after a blank line, never straight under its last case.
+      expect(text, head.id).not.toMatch(/^- .*\r?\n(Sūdzību skats|Complaints screen)/m);
+      expect(text, head.id).toMatch(/\r?\n\r?\n(Sūdzību skats|Complaints screen)[^:\n]*: http/);
       // The screen's deadline list covers the digest's own window.
       expect(text).toContain(`within=${within}`);
       listed += api.complaints.length;
