@@ -97,9 +97,9 @@ const strings = {
     lv: 'Jūsu nodaļa; periodi ar par maz atbildēm nav attēloti.',
     en: 'Your office; periods with too few responses are left out.',
   },
-  lineNotDrawn: {
-    lv: '{name}: līnija nav attēlota — par maz atbilžu katrā periodā (n = {n}, vajag ≥ {min}).',
-    en: '{name}: no line drawn — too few responses in every period (n = {n}, minimum {min}).',
+  linesNotDrawn: {
+    lv: 'Bez līnijas, jo par maz atbilžu katrā periodā (vajag ≥ {min}): {list}.',
+    en: 'No line drawn, too few responses in every period (minimum {min}): {list}.',
   },
   trendNote: {
     lv: 'Biezā līnija — visas nodaļas kopā; periodi ar par maz atbildēm nav attēloti.',

@@ -227,13 +227,14 @@ function trendFigure(
         : [
             l(ctx.identity.role === 'office' ? 'trendNoteOffice' : 'trendNote'),
             band && banded ? l('bandNote', { line: seriesName(ctx, banded.key) }) : '',
-            ...undrawn.map((u) =>
-              l('lineNotDrawn', {
-                name: seriesName(ctx, u.key),
-                n: u.low === u.high ? `${u.low}` : `${u.low}–${u.high}`,
-                min: metric?.minSample ?? 0,
-              }),
-            ),
+            undrawn.length > 0
+              ? l('linesNotDrawn', {
+                  min: metric?.minSample ?? 0,
+                  list: undrawn
+                    .map((u) => `${seriesName(ctx, u.key)} (n = ${u.low === u.high ? u.low : `${u.low}–${u.high}`})`)
+                    .join('; '),
+                })
+              : '',
             partial.some(Boolean) ? l('partialNote') : '',
             events ? `${l('annotationsTitle')}: ${events}.` : '',
           ]
