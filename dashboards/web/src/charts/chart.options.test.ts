@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   barOption,
   COLOURS,
+  countTicks,
   comparisonBands,
   comparisonOption,
   heightOf,
@@ -537,6 +538,16 @@ describe('value ticks of horizontal bars', () => {
       const mantissa = interval / 10 ** Math.floor(Math.log10(interval));
       expect({ high, plain: [1, 2, 5].includes(mantissa) }).toEqual({ high, plain: true });
     }
+  });
+
+  // Regression: complaints per week (17 at most) and open complaints by age read 0 / 3 / … / 18 (ECharts' steps).
+  it('steps vertical count bars by 1, 2 or 5 × 10^n from 0 to a round end above the largest count', () => {
+    const weekly = barOption(['a', 'b', 'c'], [17, 8, null], { name: 'n' });
+    expect(weekly.yAxis).toMatchObject({ min: 0, max: 20, interval: 5 });
+    expect(countTicks([12, 12])).toEqual({ min: 0, max: 15, interval: 5 });
+    expect(countTicks([4, 3])).toEqual({ min: 0, max: 4, interval: 1 });
+    expect(countTicks([55])).toEqual({ min: 0, max: 60, interval: 10 });
+    expect(countTicks([null])).toEqual({ min: 0, max: 1, interval: 1 });
   });
 
   it('keeps whole steps for counts and takes more steps on a wide plot', () => {

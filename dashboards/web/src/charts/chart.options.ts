@@ -844,7 +844,8 @@ export function barOption(
     // Along a narrow horizontal axis unit labels ("10 min", "12 min") met end to end: about three steps (0, 5, 10,
     // 15 min) leave each label room at a half-width card or a phone, and a clear gap (ECharts' textMargin is per
     // side) with hiding is the guarantee where even those would touch.
-    ...(options.horizontal ? { splitNumber: 3 } : {}),
+    // Vertical bars count (complaints per week): ECharts' own steps include 3 (0 / 3 / … / 18).
+    ...(options.horizontal ? { splitNumber: 3 } : countTicks(values)),
     axisLabel: { hideOverlap: true, textMargin: [0, VALUE_LABEL_GAP / 2] },
     splitLine: { lineStyle: { color: '#edf2f7' } },
   };
@@ -996,6 +997,22 @@ export function valueTicks(
   const ends = axisEnds(high);
   for (const max of ends) {
     const interval = stepThatFits(max, plot, (v) => measure(text(v)), least);
+    if (interval !== undefined) return { min: 0, max, interval };
+  }
+  const max = ends[0] ?? high;
+  return { min: 0, max, interval: max };
+}
+
+/**
+ * A count axis whose length does not limit its labels (vertical bars, short numbers beside horizontal ones): it
+ * ends at the first round number at or above the largest count, in whole steps of 1, 2 or 5 × 10^n where one
+ * divides it (17 → 0 / 5 / 10 / 15 / 20, where ECharts drew 0 / 3 / … / 18).
+ */
+export function countTicks(values: readonly (number | null)[]): { min: number; max: number; interval: number } {
+  const high = Math.max(1, ...values.filter((v): v is number => v !== null));
+  const ends = axisEnds(high);
+  for (const max of ends) {
+    const interval = stepThatFits(max, Number.POSITIVE_INFINITY, () => 0, 1);
     if (interval !== undefined) return { min: 0, max, interval };
   }
   const max = ends[0] ?? high;

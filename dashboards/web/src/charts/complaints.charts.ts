@@ -3,7 +3,7 @@
  * open complaints' ages) and the backlog's open and overdue counts over time, with received and answered bars.
  */
 import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { COLOURS, type ChartOption } from './chart.options.ts';
+import { COLOURS, countTicks, type ChartOption } from './chart.options.ts';
 
 const FONT = { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#2d3748' };
 
@@ -35,7 +35,13 @@ export function stackedBarOption(categories: string[], parts: StackPart[]): Char
     grid: { left: 8, right: 24, top: 36, bottom: 24, containLabel: true },
     legend: { top: 0, left: 0, textStyle: FONT },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#edf2f7' } } },
+    xAxis: {
+      type: 'value',
+      minInterval: 1,
+      // The bars' totals: whole steps of 1, 2 or 5 × 10^n (ECharts drew 0 / 3 / … / 18 for 17 open complaints).
+      ...countTicks(categories.map((_, i) => parts.reduce((sum, part) => sum + (part.values[i] ?? 0), 0))),
+      splitLine: { lineStyle: { color: '#edf2f7' } },
+    },
     yAxis: { type: 'category', data: categories, inverse: true, axisTick: { show: false } },
     series,
   };
@@ -79,7 +85,12 @@ export function backlogOption(
     legend: { top: 0, left: 0, textStyle: FONT },
     tooltip: { trigger: 'axis' },
     xAxis: { type: 'category', data: data.periods, axisLabel: { hideOverlap: true } },
-    yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#edf2f7' } } },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      ...countTicks([...data.open, ...data.overdue, ...data.received, ...data.answered]),
+      splitLine: { lineStyle: { color: '#edf2f7' } },
+    },
     series: [
       bar(names.received, data.received, COLOURS.offices[0] ?? '#2b6cb0'),
       bar(names.answered, data.answered, COLOURS.offices[2] ?? '#2f855a'),

@@ -103,7 +103,8 @@ function withTarget(option: ChartOption, target: number, label: string): ChartOp
   const categories = option.xAxis;
   return {
     ...option,
-    yAxis: axis && !Array.isArray(axis) ? { ...axis, min: 0, max: 100 } : axis,
+    // The whole 0–100 % scale in fifths, whatever step the bars' own values would have had.
+    yAxis: axis && !Array.isArray(axis) ? { ...axis, min: 0, max: 100, interval: 20 } : axis,
     // Four bands: every one named, even on a phone.
     xAxis:
       categories && !Array.isArray(categories)
