@@ -1084,6 +1084,42 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     return counts;
   }
 
+  // Regression: under the weekly complaints bars a partial week's "(nepilns)" was drawn into its date above it
+  // (ECharts' default line height), on screen and in the printed report.
+  it('puts a partial week\'s "(nepilns)" a line under its date in the weekly complaints chart, desktop and phone', async () => {
+    for (const [size, name] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
+      await openDrawn('complaints', size);
+      await page.evaluate(
+        `[...document.querySelectorAll('.chart-card h2')].find((h) => h.textContent.startsWith('Saņemtās sūdzības pa nedēļām')).closest('.chart-card').setAttribute('data-probe', 'weekly')`,
+      );
+      const card = '[data-probe="weekly"]';
+      await page.locator(card).scrollIntoViewIfNeeded();
+      await page.locator(card).screenshot({ path: join(screenshots, `${name}-complaints-weekly-lv.png`) });
+      const drawn = await canvasTextsAt(page, card);
+      const partial = drawn.filter((t) => t.text === '(nepilns)');
+      // The page's range ends mid-week (and may start mid-week), so a partial week is named.
+      expect(partial.length).toBeGreaterThan(0);
+      for (const line of partial) {
+        // Its date is the line above it, drawn at the same x with the same alignment.
+        const date = drawn
+          .filter(
+            (t) => /^\d{2}\.\d{2}\.\d{4}$/.test(t.text) && t.x === line.x && t.align === line.align && t.y < line.y,
+          )
+          .sort((a, b) => b.y - a.y)[0];
+        // 12 px text a line (14 px) apart, less a pixel of rounding; the screenshots showed the two overlapping.
+        expect({ size: name, date: date?.text, apart: (date ? line.y - date.y : 0) >= 13 }).toEqual({
+          size: name,
+          date: date?.text,
+          apart: true,
+        });
+      }
+    }
+    expect(browser.pageErrors).toEqual([]);
+  });
+
   // Regression: on a phone the service times' axis ran to 40 min (0 / 20 / 40) for a longest bar of 26.8 min.
   it('ends the service-time axis at the next whole ten minutes above the longest bar on a phone, with three ticks or more', async () => {
     await openDrawn('visits', PHONE);
