@@ -168,6 +168,13 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
         x: q.performanceMid === null ? null : px(q.performanceMid),
         y: q.importanceMid === null ? null : py(q.importanceMid),
       },
+      // The quadrants' names in the corners: on a phone "Ātrums" was placed over "Prioritāte".
+      corners.map((quadrant) => {
+        const width = measure(axes.quadrants[quadrant]) + 2;
+        const left = CORNERS[quadrant].x === 'max' ? plot.width - 4 - width : 4;
+        const top = CORNERS[quadrant].y === 'max' ? 4 : plot.height - 4 - QUADRANT_LINE;
+        return { left, right: left + width, top, bottom: top + QUADRANT_LINE };
+      }),
     );
     return {
       grid: { left },
@@ -273,6 +280,8 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
 const GRID = { left: 58, right: 16, top: 12, bottom: 42 };
 const Y_NAME_GAP = 36;
 const NAME_LINE = 14;
+/** The height of a quadrant's name (11 px bold) in its corner. */
+const QUADRANT_LINE = 14;
 
 /**
  * The vertical axis's name, centred on the plot, broken into lines when it is longer than the plot is tall:

@@ -74,4 +74,15 @@ describe('scatter label placement', () => {
     });
     expect(clashes).toEqual([]);
   });
+
+  // Regression: on a phone "Ātrums" was placed over the quadrant's name "Prioritāte" in the plot's corner.
+  it("keeps a name off other text on the plot, such as a quadrant's name in its corner", () => {
+    const corner = { left: 4, right: 74, top: 4, bottom: 18 };
+    const p = point(60, 30, 50);
+    const [placement] = placeLabels([p], plot, { x: null, y: null }, [corner]);
+    const box = labelBox(p, placement!);
+    const apart =
+      box.right <= corner.left || corner.right <= box.left || box.bottom <= corner.top || corner.bottom <= box.top;
+    expect(apart).toBe(true);
+  });
 });

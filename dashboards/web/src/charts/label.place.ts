@@ -23,7 +23,7 @@ export interface Placement {
   dy: number;
 }
 
-interface Box {
+export interface Box {
   left: number;
   right: number;
   top: number;
@@ -108,8 +108,10 @@ export function placeLabels(
   points: readonly PlacedPoint[],
   plot: { width: number; height: number },
   dividers: { x: number | null; y: number | null },
+  /** Other text on the plot a name must keep clear of, as names already placed (the quadrants' names). */
+  obstacles: readonly Box[] = [],
 ): Placement[] {
-  const placed: Box[] = [];
+  const placed: Box[] = [...obstacles];
   return points.map((point, index) => {
     let best: { placement: Placement; cost: number } | null = null;
     for (const { placement, ring } of candidates(point)) {
