@@ -5,14 +5,14 @@
  * `{ http, scheduler, start, stop }`; only main.ts reads the environment, listens and exits.
  */
 import { OFFICE_IDS, rigaDate } from '@servq/contracts';
-import { ReferenceAnswer } from '@servq/query-api';
+import { ReferenceAnswer, type Lang } from '@servq/query-api';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import { authenticate, maySee } from './auth.ts';
 import type { TokenEntry } from './config.ts';
 import { errorBody, ReportsError, ReportsErrorCode, toReportsError } from './errors.ts';
 import { MONTH } from './month.ts';
-import type { Lang, ReportRequest } from './render.ts';
+import type { ReportRequest } from './render.ts';
 import { Scheduler, type Markers } from './schedule.ts';
 import type { Subscriber } from './subscriptions.ts';
 import type { Mailer } from '@servq/mail';

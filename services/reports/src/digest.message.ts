@@ -4,8 +4,7 @@
  * anything personal), with category, channel, due date, working days overdue or left, and a link to the
  * dashboard's Complaints screen with the office filter. Pure: the figures are the query API's /v1/complaints/due.
  */
-import { formatCount, isSingular, writtenDate, type DueAnswer, type DueComplaint } from '@servq/query-api';
-import type { Lang } from './render.ts';
+import { formatCount, isSingular, writtenDate, type DueAnswer, type DueComplaint, type Lang } from '@servq/query-api';
 import { weekTitle, type Week } from './week.ts';
 
 export interface DigestSection {

@@ -12,11 +12,10 @@
  */
 import { addDays, dashboardLink } from '@servq/contracts';
 import type { Mailer } from '@servq/mail';
-import { DueAnswer, ReferenceAnswer } from '@servq/query-api';
+import { DueAnswer, ReferenceAnswer, type Lang } from '@servq/query-api';
 import type { z } from 'zod';
 import { agencyName, renderDigest, type DigestLabels, type DigestSection } from './digest.message.ts';
 import { ReportsError, ReportsErrorCode } from './errors.ts';
-import type { Lang } from './render.ts';
 import type { Markers, ScheduleLogger } from './schedule.ts';
 import type { Subscriber } from './subscriptions.ts';
 import { dueWeek, type Week } from './week.ts';

@@ -3,7 +3,7 @@
  * next month, Riga time (weekends, Latvian public holidays and moved working days from packages/contracts).
  */
 import { addDays, isWorkingDay, rigaDate, type IsoDate } from '@servq/contracts';
-import type { Lang } from './render.ts';
+import type { Lang } from '@servq/query-api';
 
 export type Month = string;
 

@@ -7,13 +7,12 @@
  * Chromium is the heaviest thing on the machine.
  */
 import { dashboardLink, type Screen } from '@servq/contracts';
+import type { Lang } from '@servq/query-api';
 import { pollUntil } from '@servq/runtime';
 import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { ReportsError, ReportsErrorCode } from './errors.ts';
 import { monthRange, monthTitle, type Month } from './month.ts';
-
-export type Lang = 'lv' | 'en';
 
 export interface ReportRequest {
   month: Month;

@@ -7,7 +7,8 @@
  */
 import type { Mailer } from '@servq/mail';
 import { dueMonth, monthTitle, type Month } from './month.ts';
-import type { Lang, ReportRequest } from './render.ts';
+import type { Lang } from '@servq/query-api';
+import type { ReportRequest } from './render.ts';
 import type { Subscriber } from './subscriptions.ts';
 import { SerialTicker } from './ticker.ts';
 

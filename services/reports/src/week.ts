@@ -5,7 +5,7 @@
  * — until the week ends, so a service that was down that morning still sends, late, on its next start that week.
  */
 import { addDays, isoWeekday, isWorkingDay, rigaDate, rigaMinuteOfDay, type IsoDate } from '@servq/contracts';
-import type { Lang } from './render.ts';
+import type { Lang } from '@servq/query-api';
 
 export type Week = string;
 
