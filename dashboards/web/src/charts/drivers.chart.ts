@@ -1,10 +1,11 @@
 /**
  * The drivers quadrant: each service aspect at (performance, importance) with both 95 % intervals as whiskers,
- * split by the aspects' average performance and importance. Pure ECharts options from a /v1/drivers answer.
+ * split by the aspects' average performance and importance. A name moved away from its point (where the
+ * aspects crowd) gets a thin line in the point's colour back to it. Pure ECharts options from a /v1/drivers answer.
  */
 import type { DriversAnswer } from '../api.types.ts';
 import { COLOURS, withRelayout, type ChartOption, type MeasureText } from './chart.options.ts';
-import { placeLabels, LABEL_LIFT, type Placement } from './label.place.ts';
+import { leaderLine, placeLabels, LABEL_LIFT, type PlacedPoint, type Placement } from './label.place.ts';
 import { niceAxis, type NiceAxis } from './nice.axis.ts';
 
 export type Quadrant = 'fix' | 'keep' | 'watch' | 'ok';
@@ -143,6 +144,7 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
   const initial: Placement[] = q.points.map((p) => ({
     position: p.performance > xMid ? 'left' : 'right',
     dy: q.importanceMid === null || p.importance >= q.importanceMid ? -LABEL_LIFT : LABEL_LIFT,
+    leader: false,
   }));
   const relayout = (width: number, measure: MeasureText = (t) => t.length * 6.2, height = 340): ChartOption => {
     const yName = verticalName(axes.y, height - GRID.top - GRID.bottom, measure);
@@ -150,19 +152,20 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
     const plot = { width: width - left - GRID.right, height: height - GRID.top - GRID.bottom };
     const px = (v: number) => ((v - x.min) / (x.max - x.min)) * plot.width;
     const py = (v: number) => (1 - (v - y.min) / (y.max - y.min)) * plot.height;
+    const placed: PlacedPoint[] = q.points.map((p) => ({
+      x: px(p.performance),
+      y: py(p.importance),
+      ...(p.performanceInterval
+        ? { whiskerX: [px(p.performanceInterval.lower), px(p.performanceInterval.upper)] as const }
+        : {}),
+      ...(p.importanceInterval
+        ? { whiskerY: [py(p.importanceInterval.upper), py(p.importanceInterval.lower)] as const }
+        : {}),
+      width: measure(p.label) + 4,
+      height: 16,
+    }));
     const placements = placeLabels(
-      q.points.map((p) => ({
-        x: px(p.performance),
-        y: py(p.importance),
-        ...(p.performanceInterval
-          ? { whiskerX: [px(p.performanceInterval.lower), px(p.performanceInterval.upper)] as const }
-          : {}),
-        ...(p.importanceInterval
-          ? { whiskerY: [py(p.importanceInterval.upper), py(p.importanceInterval.lower)] as const }
-          : {}),
-        width: measure(p.label) + 4,
-        height: 16,
-      })),
+      placed,
       plot,
       {
         x: q.performanceMid === null ? null : px(q.performanceMid),
@@ -176,10 +179,21 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
         return { left, right: left + width, top, bottom: top + QUADRANT_LINE };
       }),
     );
+    // Leader lines in data coordinates (the custom series draws them where the axes put them), with the
+    // point's index to colour each like its point.
+    const dataX = (v: number) => x.min + (v / plot.width) * (x.max - x.min);
+    const dataY = (v: number) => y.min + (1 - v / plot.height) * (y.max - y.min);
+    const leaders = placed.flatMap((point, i) => {
+      const line = placements[i] ? leaderLine(point, placements[i]) : null;
+      return line ? [[dataX(line.x1), dataY(line.y1), dataX(line.x2), dataY(line.y2), i]] : [];
+    });
     return {
       grid: { left },
       yAxis: { name: yName.text, nameGap: Y_NAME_GAP + yName.extra / 2 },
-      series: [{ id: 'drivers-points', data: pointData(q, placements) }],
+      series: [
+        { id: 'drivers-points', data: pointData(q, placements) },
+        { id: 'drivers-leaders', data: leaders },
+      ],
     };
   };
   return withRelayout(
@@ -245,6 +259,21 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
           },
         },
         {
+          id: 'drivers-leaders',
+          type: 'custom' as const,
+          silent: true,
+          z: 2,
+          data: [] as number[][],
+          encode: { x: [0, 2], y: [1, 3] },
+          renderItem: (_params, api) => {
+            const [x1 = 0, y1 = 0] = api.coord([api.value(0), api.value(1)]);
+            const [x2 = 0, y2 = 0] = api.coord([api.value(2), api.value(3)]);
+            const quadrant = q.points[api.value(4) as number]?.quadrant;
+            const stroke = quadrant ? QUADRANT_COLOURS[quadrant] : '#718096';
+            return { type: 'line' as const, shape: { x1, y1, x2, y2 }, style: { stroke, lineWidth: 1 } };
+          },
+        },
+        {
           // The quadrants' names, each in its corner, as text without a symbol.
           type: 'scatter',
           silent: true,
@@ -304,7 +333,7 @@ function verticalName(name: string, plotHeight: number, measure: MeasureText): {
 /** The aspects as scatter points, each name where `placements` puts it. */
 function pointData(q: DriverQuadrants, placements: readonly Placement[]) {
   return q.points.map((p, i) => {
-    const placement = placements[i] ?? { position: 'right', dy: -LABEL_LIFT };
+    const placement = placements[i] ?? { position: 'right', dy: -LABEL_LIFT, leader: false };
     return {
       value: [p.performance, p.importance],
       name: p.label,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelBox, placeLabels, type PlacedPoint } from './label.place.ts';
+import { labelBox, leaderLine, placeLabels, type Box, type PlacedPoint } from './label.place.ts';
 
 const plot = { width: 600, height: 300 };
 const point = (x: number, y: number, width = 130): PlacedPoint => ({ x, y, width, height: 16 });
@@ -8,7 +8,7 @@ describe('scatter label placement', () => {
   it('keeps a name off the importance line just above its point (the "Clarity of information" case)', () => {
     // The point sits 8 px under the dividing line: a lifted name would cross it, so it goes below.
     const [placement] = placeLabels([point(100, 158)], plot, { x: 320, y: 150 });
-    expect(placement).toEqual({ position: 'right', dy: 11 });
+    expect(placement).toMatchObject({ position: 'right', dy: 11 });
   });
 
   it('keeps a name off the performance line beside its point and inside the plot', () => {
@@ -84,5 +84,80 @@ describe('scatter label placement', () => {
     const apart =
       box.right <= corner.left || corner.right <= box.left || box.bottom <= corner.top || corner.bottom <= box.top;
     expect(apart).toBe(true);
+  });
+
+  describe('crowded clusters, as on a phone', () => {
+    const phone = { width: 300, height: 250 };
+    // Six aspects within a name's width of each other and two more apart; in the first, the old placer moved
+    // name 4 a ring out, next to point 5 and nearer it than its own; in the second, name 4 must be moved.
+    const clusters = [
+      [
+        [150, 60, 70],
+        [160, 68, 90],
+        [145, 80, 100],
+        [170, 92, 80],
+        [155, 104, 100],
+        [160, 118, 90],
+        [60, 200, 110],
+        [75, 210, 100],
+      ],
+      [
+        [150, 60, 70],
+        [160, 68, 90],
+        [145, 80, 100],
+        [170, 92, 80],
+        [152, 100, 100],
+        [165, 112, 90],
+        [60, 200, 110],
+        [75, 210, 100],
+      ],
+    ].map((cluster) => {
+      const points: PlacedPoint[] = cluster.map(([x, y, width]) => ({
+        ...point(x!, y!, width),
+        whiskerX: [x! - 15, x! + 15] as const,
+      }));
+      const placements = placeLabels(points, phone, { x: 170, y: 110 });
+      return { points, placements, boxes: placements.map((p, i) => labelBox(points[i]!, p)) };
+    });
+    /** The distance from a point's centre to the nearest edge of a name's box. */
+    const distance = (box: Box, p: { x: number; y: number }) =>
+      Math.hypot(Math.max(box.left - p.x, 0, p.x - box.right), Math.max(box.top - p.y, 0, p.y - box.bottom));
+
+    // Regression: in the printed Cēsis report "Pieklājība" sat right under another aspect's point.
+    it('never puts a name nearer another point than its own', () => {
+      const misleading: string[] = [];
+      clusters.forEach(({ points, boxes }, c) =>
+        boxes.forEach((box, i) =>
+          points.forEach((other, j) => {
+            if (j !== i && distance(box, other) < distance(box, points[i]!))
+              misleading.push(`cluster ${c}: name ${i} nearer point ${j}`);
+          }),
+        ),
+      );
+      expect(misleading).toEqual([]);
+    });
+
+    // Regression: on a phone "Informācijas skaidrība" was moved away from its point with nothing tying it back.
+    it('ties every name moved away from its point back to it with a leader line', () => {
+      let moved = 0;
+      for (const { points, placements, boxes } of clusters) {
+        boxes.forEach((box, i) => {
+          // Beside its point a name is at most the gap and the lift from its centre (about 12 px).
+          if (distance(box, points[i]!) <= 14) return;
+          moved += 1;
+          const line = leaderLine(points[i]!, placements[i]!);
+          expect(line, `name ${i}`).not.toBeNull();
+          // One end on the name's box, the other at the rim of its own point's symbol.
+          expect(distance(box, { x: line!.x1, y: line!.y1 })).toBeLessThan(0.5);
+          expect(Math.hypot(line!.x2 - points[i]!.x, line!.y2 - points[i]!.y)).toBeLessThanOrEqual(9);
+        });
+      }
+      expect(moved).toBeGreaterThan(0);
+    });
+
+    it('draws no leader line for a name beside its point', () => {
+      const [placement] = placeLabels([point(100, 60)], plot, { x: null, y: null });
+      expect(leaderLine(point(100, 60), placement!)).toBeNull();
+    });
   });
 });

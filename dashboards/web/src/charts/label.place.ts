@@ -1,8 +1,9 @@
 /**
  * Where a scatter point's name goes, in pixels of the plot: to its right or left (lifted above or dropped below
  * its horizontal whisker), or centred above or below its vertical whisker, choosing the spot that crosses no
- * dividing line, stays inside the plot and covers no other point, whisker or name. Pure, so the drivers chart
- * can place names for the size it is drawn at.
+ * dividing line, stays inside the plot and covers no other point, whisker or name, and is never nearer another
+ * point than its own. A name moved out of the spots beside its point gets a leader line back to it. Pure, so the
+ * drivers chart can place names for the size it is drawn at.
  */
 
 export interface PlacedPoint {
@@ -21,6 +22,8 @@ export interface PlacedPoint {
 export interface Placement {
   position: 'left' | 'right' | 'top' | 'bottom';
   dy: number;
+  /** Moved out of the spots beside its point: it needs a line back to it (see `leaderLine`). */
+  leader: boolean;
 }
 
 export interface Box {
@@ -70,13 +73,14 @@ function candidates(point: PlacedPoint): { placement: Placement; ring: number }[
   const bottom = Math.max(0, whiskerBottom + 3 - (point.y + LABEL_GAP));
   return Array.from({ length: RINGS + 1 }, (_, ring) => {
     const out = ring * (point.height + TOUCH);
+    const leader = ring > 0;
     const spots: Placement[] = [
-      { position: 'right', dy: -LABEL_LIFT - out },
-      { position: 'left', dy: -LABEL_LIFT - out },
-      { position: 'right', dy: LABEL_LIFT + out },
-      { position: 'left', dy: LABEL_LIFT + out },
-      { position: 'top', dy: top - out },
-      { position: 'bottom', dy: bottom + out },
+      { position: 'right', dy: -LABEL_LIFT - out, leader },
+      { position: 'left', dy: -LABEL_LIFT - out, leader },
+      { position: 'right', dy: LABEL_LIFT + out, leader },
+      { position: 'left', dy: LABEL_LIFT + out, leader },
+      { position: 'top', dy: top - out, leader },
+      { position: 'bottom', dy: bottom + out, leader },
     ];
     return spots.map((placement) => ({ placement, ring }));
   }).flat();
@@ -91,6 +95,10 @@ const overlap = (a: Box, b: Box) =>
   Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
   Math.max(0, Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top));
 
+/** The distance from a point to the nearest edge of a box (0 inside it). */
+const distance = (box: Box, x: number, y: number) =>
+  Math.hypot(Math.max(box.left - x, 0, x - box.right), Math.max(box.top - y, 0, y - box.bottom));
+
 const padded = (box: Box, by: number): Box => ({
   left: box.left - by,
   right: box.right + by,
@@ -102,7 +110,9 @@ const padded = (box: Box, by: number): Box => ({
  * One placement per point, in order (earlier names are placed first and later ones avoid them). Each spot is
  * scored by what it would cover: covering or touching another point or a name already placed costs most (a
  * reader could not tell which name is whose), then leaving the plot (the name would be cut or sit on the axis),
- * then crossing a dividing line, then whiskers, then the distance moved out; ties keep the earlier spot.
+ * then being nearer another point than its own (it would be read as naming that point: "Pieklājība" sat under
+ * another aspect's point in a printed report; where a cluster leaves no such spot inside the plot, its leader
+ * line still ties it to its point), then crossing a dividing line, then whiskers, then the distance moved out; ties keep the earlier spot.
  */
 export function placeLabels(
   points: readonly PlacedPoint[],
@@ -122,6 +132,14 @@ export function placeLabels(
       if (dividers.y !== null && box.top < dividers.y && box.bottom > dividers.y) cost += 1000;
       cost += 10_000 * (Math.max(0, -box.left) + Math.max(0, box.right - plot.width));
       cost += 10_000 * (Math.max(0, -box.top) + Math.max(0, box.bottom - plot.height));
+      // How much nearer the nearest other point is than its own; kept under a pixel out of the plot (10 000).
+      const nearer = Math.max(
+        0,
+        ...points.map((other, j) =>
+          j === index ? 0 : distance(box, point.x, point.y) - distance(box, other.x, other.y),
+        ),
+      );
+      if (nearer > 0) cost += 5_000 + Math.min(4_000, 10 * nearer);
       points.forEach((other, j) => {
         cost +=
           1_000_000 *
@@ -145,8 +163,27 @@ export function placeLabels(
       for (const name of placed) cost += 1_000_000 * overlap(clear, name);
       if (!best || cost < best.cost) best = { placement, cost };
     }
-    const chosen = best?.placement ?? { position: 'right', dy: -LABEL_LIFT };
+    const chosen = best?.placement ?? { position: 'right', dy: -LABEL_LIFT, leader: false };
     placed.push(labelBox(point, chosen));
     return chosen;
   });
+}
+
+/**
+ * The leader line of a name moved away from its point, in plot pixels: from the nearest edge of the name's box
+ * (x1, y1) to the rim of the point's symbol (x2, y2), so a name several spots out still reads as this point's.
+ * Null for a name beside its point, where a line would only add clutter.
+ */
+export function leaderLine(
+  point: PlacedPoint,
+  placement: Placement,
+): { x1: number; y1: number; x2: number; y2: number } | null {
+  if (!placement.leader) return null;
+  const box = labelBox(point, placement);
+  const x1 = Math.min(Math.max(point.x, box.left), box.right);
+  const y1 = Math.min(Math.max(point.y, box.top), box.bottom);
+  const length = Math.hypot(x1 - point.x, y1 - point.y);
+  const rim = SYMBOL_HALF + 1;
+  if (length <= rim) return null;
+  return { x1, y1, x2: point.x + ((x1 - point.x) / length) * rim, y2: point.y + ((y1 - point.y) / length) * rim };
 }
