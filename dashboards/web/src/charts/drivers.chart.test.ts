@@ -99,4 +99,36 @@ describe('drivers chart axes', () => {
     expect(phone.grid.left - short.grid.left).toBe(14);
     expect(phone.yAxis.nameGap).toBeGreaterThan(short.yAxis.nameGap);
   });
+
+  // Regression: on a phone "Informācijas skaidrība" was moved away from its point and read as naming another.
+  it("draws a line in its point's colour from each name moved away from its point on a phone back to that point", () => {
+    const crowded = answer([
+      { importance: 0.5, low: 0.46, high: 0.54, performance: 4.2 },
+      { importance: 0.48, low: 0.44, high: 0.52, performance: 4.22 },
+      { importance: 0.46, low: 0.42, high: 0.5, performance: 4.19 },
+      { importance: 0.44, low: 0.4, high: 0.48, performance: 4.21 },
+      { importance: 0.1, low: 0.06, high: 0.14, performance: 3.6 },
+    ]);
+    crowded.drivers.forEach((d) => (d.label = { lv: 'Informācijas skaidrība', en: 'Clarity of information' }));
+    const q = driverQuadrants(crowded, 'lv');
+    const phone = relayoutOf(driversOption(q, { ...words, formatTick: (v, d) => v.toFixed(d) }))!(
+      340,
+      (t) => t.length * 7,
+      340,
+    ) as { series: { id: string; data: number[][] }[] };
+    const leaders = phone.series.find((s) => s.id === 'drivers-leaders')!.data;
+    const { x, y } = driverAxes(q);
+    // The plot inside the chart's margins (58 left, 16 right, 12 top, 42 bottom; the y name fits on one line).
+    const plot = { width: 340 - 58 - 16, height: 340 - 12 - 42 };
+    expect(leaders.length).toBeGreaterThan(0);
+    for (const [, , x2, y2, index] of leaders) {
+      const own = q.points[index!]!;
+      // The line ends at the rim of its own point's symbol, 8 px from its centre.
+      const px = Math.hypot(
+        ((x2! - own.performance) / (x.max - x.min)) * plot.width,
+        ((y2! - own.importance) / (y.max - y.min)) * plot.height,
+      );
+      expect(px).toBeCloseTo(8, 0);
+    }
+  });
 });
