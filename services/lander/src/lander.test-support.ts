@@ -172,7 +172,11 @@ export function asMessages(events: readonly TestEvent[]): ProducerMessage[] {
   return events.map((e) => ({ key: e.visit_id, value: JSON.stringify(e), headers: { source: 'lander-test' } }));
 }
 
-/** Every row of a table under the prefix, read with DuckDB from downloaded objects. */
+/**
+ * Every row of a table under the prefix, read with DuckDB from downloaded objects. A lander taking over a
+ * partition deletes the objects of a batch its predecessor had not finished (landed.offsets.ts), so one listed a
+ * moment ago may be gone when it is downloaded: then the table is listed and read again (a few times).
+ */
 export async function readLake(
   s3: S3Client,
   bucket: string,
@@ -180,7 +184,24 @@ export async function readLake(
   table: string,
 ): Promise<{ rows: Record<string, unknown>[]; objects: string[] }> {
   const store = new LakeStore(s3, bucket);
-  const objects = (await store.list(`${prefix}${table}/`)).map((o) => o.key).filter((k) => k.endsWith('.parquet'));
+  const listed = async () =>
+    (await store.list(`${prefix}${table}/`)).map((o) => o.key).filter((k) => k.endsWith('.parquet'));
+  for (let attempt = 1; ; attempt += 1) {
+    const objects = await listed();
+    try {
+      return await readObjects(store, objects);
+    } catch (error) {
+      const current = new Set(await listed());
+      const vanished = objects.some((key) => !current.has(key));
+      if (!vanished || attempt >= 5) throw error;
+    }
+  }
+}
+
+async function readObjects(
+  store: LakeStore,
+  objects: string[],
+): Promise<{ rows: Record<string, unknown>[]; objects: string[] }> {
   if (objects.length === 0) return { rows: [], objects };
   const dir = await mkdtemp(join(tmpdir(), 'lander-read-'));
   const db = await DuckDBInstance.create(':memory:');
