@@ -1,5 +1,6 @@
 /** What the ingest benchmarks read of the service's process from /proc: its peak memory and CPU time so far. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Peak resident set (VmHWM) in MiB. */
 export function peakRssMiB(pid: number): number {
@@ -16,4 +17,15 @@ export function peakRssMiB(pid: number): number {
 export function cpuSeconds(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   return (Number(stat[11]) + Number(stat[12])) / 100;
+}
+
+/**
+ * The local Kafka broker's process (infra/local writes its pid under the data dir), or undefined when the broker is
+ * not ours to see: its CPU an event shows what a producer's request pattern costs on the same two cores.
+ */
+export function brokerPid(dataDir = process.env.SERVQ_DATA_DIR): number | undefined {
+  const file = dataDir && join(dataDir, 'run', 'kafka.pid');
+  if (!file || !existsSync(file)) return undefined;
+  const pid = Number(readFileSync(file, 'utf8').trim());
+  return existsSync(`/proc/${pid}/stat`) ? pid : undefined;
 }
