@@ -29,7 +29,10 @@ function ingest(r: unknown): string {
     const row = rows.find((r) => at(r, 'batch_size') === size);
     return { ...(row as object), http: at(row, 'http_events_per_s_platformatic') ?? at(row, 'http_events_per_s') };
   };
-  const client = (size: number) => `, ${String(at(byBatch(size), 'client') ?? 'fetch')} client`;
+  const client = (size: number) => {
+    const name = at(byBatch(size), 'client');
+    return `, ${typeof name === 'string' ? name : 'fetch'} client`;
+  };
   const java = at(r, 'java_producer_performance');
   const half = at(r, 'latency_at_half_rate');
   return table(
