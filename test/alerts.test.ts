@@ -371,10 +371,13 @@ describe('alerts: a broken target reaches its subscribers once', () => {
       const errors: string[] = [];
       page.on('pageerror', (error) => errors.push(error.message));
       await page.goto(`${alertsUrl}/`);
-      await page.getByLabel('Atslēga / Token').fill('servq-dev-management-token');
+      await page.getByLabel('Piekļuves atslēga').fill('servq-dev-management-token');
       await page.getByRole('button', { name: 'OK' }).click();
-      const row = page.locator('#open tbody tr', { hasText: 'liepaja' });
-      await row.getByRole('button', { name: 'Apstiprināt / Acknowledge' }).click();
+      const row = page.locator('#open tbody tr', { hasText: 'Liepājas reģionālā nodaļa' });
+      // Worded as the e-mails word it: the metric's label, a percentage, the target; not the internal reason.
+      await expect.poll(() => row.textContent()).toMatch(/Klientu apmierinātība \(CSAT\).*\d+,\d %.*85,0 %/);
+      expect(await page.locator('main').textContent()).not.toContain('outside its target');
+      await row.getByRole('button', { name: 'Apstiprināt' }).click();
       await expect.poll(() => row.textContent()).toContain('✓ dev-management');
       mkdirSync(join(repoRoot, 'test/artifacts/alerts'), { recursive: true });
       await page.screenshot({ path: join(repoRoot, 'test/artifacts/alerts/alerts-page.png'), fullPage: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writtenDate } from './dates.ts';
+import { writtenDate, writtenDateTime } from './dates.ts';
 
 describe('writtenDate', () => {
   it('writes a date day first, with dots in Latvian and slashes in English', () => {
@@ -9,5 +9,16 @@ describe('writtenDate', () => {
 
   it('leaves what is not an ISO date as it is', () => {
     expect(writtenDate('2026-W49', 'lv')).toBe('2026-W49');
+  });
+});
+
+describe('writtenDateTime', () => {
+  it('writes an instant on the Riga wall clock, in winter and in summer', () => {
+    expect(writtenDateTime('2026-12-01T08:00:00Z', 'lv')).toBe('01.12.2026\u00a010:00');
+    expect(writtenDateTime('2026-07-01T21:30:00.000Z', 'en')).toBe('02/07/2026\u00a000:30');
+  });
+
+  it('leaves what is not an instant as it is', () => {
+    expect(writtenDateTime('soon', 'lv')).toBe('soon');
   });
 });

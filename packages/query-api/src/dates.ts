@@ -14,3 +14,28 @@ export function writtenDate(iso: string, lang: Lang): string {
   if (!match) return iso;
   return [match[3], match[2], match[1]].join(SEPARATOR[lang]);
 }
+
+// Offices keep Riga time; a reader anywhere else still reads the clock the office saw.
+const rigaClock = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Riga',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/**
+ * An instant as a person reads it, on the Riga wall clock: the date as `writtenDate` writes it and the time to the
+ * minute ("01.12.2026 10:00"), joined by a no-break space so a narrow cell never leaves the time alone on a line.
+ * What is not an instant is returned as it is.
+ */
+export function writtenDateTime(iso: string, lang: Lang): string {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) return iso;
+  const parts = rigaClock.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  const day = `${part('year')}-${part('month')}-${part('day')}`;
+  return `${writtenDate(day, lang)}\u00a0${part('hour')}:${part('minute')}`;
+}

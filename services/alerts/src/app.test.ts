@@ -1,16 +1,29 @@
 import { createHash } from 'node:crypto';
 import type { AlertEvent } from '@servq/contracts';
-import { AlertAckAnswer, AlertHistoryAnswer, AlertsAnswer } from '@servq/query-api';
+import { AlertAckAnswer, AlertHistoryAnswer, AlertsAnswer, type MetricInfo } from '@servq/query-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertBook } from './alert.book.ts';
 import { buildApp } from './app.ts';
 import type { Finding } from './evaluate.ts';
+import type { PageView } from './page.view.ts';
 
 const sha = (t: string) => createHash('sha256').update(t).digest('hex');
 const tokens = [
   { id: 'mgmt', sha256: sha('m-token'), role: 'management' as const },
   { id: 'office-cesis', sha256: sha('c-token'), role: 'office' as const, office: 'cesis' },
 ];
+// As the query API's catalogue serves it (the service reads it over HTTP; here it is given).
+const csat: MetricInfo = {
+  id: 'csat',
+  label: { lv: 'Klientu apmierinātība (CSAT)', en: 'Customer satisfaction (CSAT)' },
+  description: { lv: '', en: '' },
+  model: 'surveys',
+  measure: { kind: 'share', success: 'satisfaction >= 4', among: 'true' },
+  unit: 'share',
+  direction: 'higher_is_better',
+  target: { default: 0.85, byOffice: {} },
+  minSample: 30,
+};
 const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 
 function finding(office: string): Finding {
@@ -61,6 +74,7 @@ describe('alerts API', () => {
         pending: () => [],
         ready: () => true,
         evaluatedDataVersion: () => 7,
+        metricInfo: (id) => (id === 'csat' ? csat : undefined),
       },
     );
   });
@@ -127,11 +141,55 @@ describe('alerts API', () => {
     expect(res.json()).toMatchObject({ error: { details: [{ parameter: 'limit' }] } });
   });
 
-  it('serves the alerts page with a strict content security policy', async () => {
+  it('serves the alerts page with a strict content security policy, in Latvian or English', async () => {
     const res = await app.inject({ url: '/' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.headers['content-security-policy']).toMatch(/script-src 'nonce-[^']+'/);
-    expect(res.body).toContain('Open alerts');
+    expect(res.body).toContain('<html lang="lv">');
+    expect(res.body).toContain('Atvērtie brīdinājumi');
+    const en = await app.inject({ url: '/?lang=en' });
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).toContain('Open alerts');
+  });
+
+  it("words the page's alerts as their e-mails do: metric label, figure, target, office by name, when it fired", async () => {
+    const res = await app.inject({ url: '/page/view', headers: bearer('m-token') });
+    expect(res.statusCode).toBe(200);
+    const cesis = res.json<PageView>().alerts.find((a) => a.alert_id === 'csat-under-target:cesis');
+    expect(cesis).toMatchObject({
+      severity_words: 'Brīdinājums',
+      office: 'Cēsu reģionālā nodaļa',
+      title: 'Klientu apmierinātība (CSAT)',
+      figure: '50,0 %',
+      interval: '40,0–60,0 %',
+      target: '85,0 %',
+      period: '04.11.2026 – 01.12.2026',
+      // 08:00 UTC is 10:00 in Riga in winter.
+      fired_at: '01.12.2026\u00a010:00',
+    });
+    const en = await app.inject({ url: '/page/view?lang=en', headers: bearer('m-token') });
+    expect(en.json<PageView>().alerts.find((a) => a.alert_id === 'csat-under-target:cesis')).toMatchObject({
+      office: 'Cēsis regional office',
+      title: 'Customer satisfaction (CSAT)',
+      figure: '50.0 %',
+      target: '85.0 %',
+      fired_at: '01/12/2026\u00a010:00',
+    });
+    // The internal reason is for machines: it stays in the JSON API, never on the page.
+    expect(res.body).not.toContain('outside its target');
+    expect(en.body).not.toContain('outside its target');
+    // The history reads as sentences; an acknowledgement (it names only its alert) borrows its alert's words.
+    const cesisEvents = res.json<PageView>().events.filter((e) => e.about.endsWith('Cēsu reģionālā nodaļa'));
+    expect(cesisEvents.map((e) => [e.event, e.about, e.who])).toEqual([
+      ['Apstiprināts', 'CSAT 50,0 % (mērķis ≥ 85,0 %) — Cēsu reģionālā nodaļa', 'office-cesis'],
+      ['Izsaukts', 'CSAT 50,0 % (mērķis ≥ 85,0 %) — Cēsu reģionālā nodaļa', ''],
+    ]);
+  });
+
+  it("asks for a token for the page's data, and shows an office head only their own office there too", async () => {
+    expect((await app.inject({ url: '/page/view' })).statusCode).toBe(401);
+    const mine = (await app.inject({ url: '/page/view', headers: bearer('c-token') })).json<PageView>();
+    expect(mine.alerts.map((a) => a.office)).toEqual(['Cēsu reģionālā nodaļa']);
   });
 });

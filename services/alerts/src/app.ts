@@ -5,7 +5,7 @@
  * in one JSON shape.
  */
 import type { AlertEvent, AlertRuleKind } from '@servq/contracts';
-import type { AlertAckAnswer, AlertKind, AlertsAnswer, OpenAlertView } from '@servq/query-api';
+import type { AlertAckAnswer, AlertKind, AlertsAnswer, MetricInfo, OpenAlertView } from '@servq/query-api';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import type { AlertBook, OpenAlert } from './alert.book.ts';
@@ -29,6 +29,8 @@ export interface AppDeps {
   ready(): boolean;
   /** The query API's data version the rules were last evaluated on (null before the first round). */
   evaluatedDataVersion(): number | null;
+  /** A metric's catalogue entry (label, unit) as last read from the query API, for the page's words. */
+  metricInfo(id: string | undefined): MetricInfo | undefined;
 }
 
 const HistoryQuery = z.strictObject({
@@ -101,7 +103,12 @@ export async function buildApp(config: AppConfig, deps: AppDeps): Promise<Fastif
       throw new AlertsError(AlertsErrorCode.NotReady, 'the alert history is still being read', { retryable: true });
   };
 
-  registerAlertsPage(app);
+  registerAlertsPage(app, {
+    tokens: config.tokens,
+    book: deps.book,
+    metricInfo: (id) => deps.metricInfo(id),
+    requireReady,
+  });
   app.get('/healthz', () => Promise.resolve({ status: 'ok' }));
   app.get('/readyz', () => {
     requireReady();

@@ -45,6 +45,7 @@ const app = await buildApp(
     pending: () => outbox.status(),
     ready: () => ready,
     evaluatedDataVersion: () => evaluator.lastVersion,
+    metricInfo: (id) => evaluator.metricInfo(id),
   },
 );
 const query = new QueryClient({ ...config.query, timeoutMs: 30_000 });

@@ -184,25 +184,68 @@ function headline(n: Notification, metric: MetricInfo | undefined, lang: Lang): 
   }
 }
 
-export function composeMessage(n: Notification, metric: MetricInfo | undefined, lang: Lang): Message {
+/**
+ * A notification as a person reads it — the e-mail's heading, figure line and period, and the page's row alike,
+ * so the two never word the same alert differently. The event's English `reason` is left to machines (logs, the
+ * webhook's JSON).
+ */
+export interface AlertWords {
+  severity: string;
+  /** The metric's label from the catalogue (for the deadline clock, what it watches). */
+  title: string;
+  /** The office by name, or the whole agency. */
+  place: string;
+  /** A group beyond the office by name ("krievu"), or null. */
+  group: string | null;
+  /** What broke and how much, as the subject says it. */
+  headline: string;
+  figure: string;
+  interval: string | null;
+  target: string | null;
+  /** The evaluated period, or for the deadline clock the day it counted from, as the dashboard writes dates. */
+  period: string;
+  /** What `period` is: "Periods", or "Stāvoklis dienā" for the deadline clock. */
+  periodName: string;
+  why: string;
+}
+
+export function alertWords(n: Notification, metric: MetricInfo | undefined, lang: Lang): AlertWords {
   const w = words[lang];
-  const place = officeName(n.office_id, lang);
-  const title = metric?.label[lang] ?? (lang === 'lv' ? 'Sūdzību termiņi' : 'Complaint deadlines');
-  const reminder = n.type === 'alert.renotified' ? ` (${w.renotified})` : '';
-  const subject = `[servq] ${w.severity[n.severity]}${reminder}: ${headline(n, metric, lang)} — ${place}`;
   const unit = n.rule_kind === 'deadline' ? 'count' : metric?.unit;
   const span = interval(n, metric?.unit, lang);
+  const group = n.alert_group && n.rule_kind === 'equal_service_gap' ? groupName(n.alert_group, lang) : null;
+  return {
+    severity: w.severity[n.severity],
+    title: metric?.label[lang] ?? (lang === 'lv' ? 'Sūdzību termiņi' : 'Complaint deadlines'),
+    place: officeName(n.office_id, lang),
+    group,
+    headline: headline(n, metric, lang),
+    figure: figure(n.value, unit, lang),
+    interval: span || null,
+    target: n.target !== undefined && n.target !== null ? figure(n.target, metric?.unit, lang) : null,
+    // Dates as the dashboard writes them (05.12.2026); links keep ISO dates.
+    period:
+      n.rule_kind === 'deadline'
+        ? writtenDate(n.period_to, lang)
+        : `${writtenDate(n.period_from, lang)} – ${writtenDate(n.period_to, lang)}`,
+    periodName: n.rule_kind === 'deadline' ? w.asOf : w.period,
+    why: why(n, metric, lang),
+  };
+}
+
+export function composeMessage(n: Notification, metric: MetricInfo | undefined, lang: Lang): Message {
+  const w = words[lang];
+  const a = alertWords(n, metric, lang);
+  const reminder = n.type === 'alert.renotified' ? ` (${w.renotified})` : '';
+  const subject = `[servq] ${a.severity}${reminder}: ${a.headline} — ${a.place}`;
   const lines = [
-    `${w.severity[n.severity]}: ${title} — ${place}`,
+    `${a.severity}: ${a.title} — ${a.place}`,
     '',
-    `${w.figure}: ${figure(n.value, unit, lang)}` +
-      (span ? ` (${w.interval} ${span})` : '') +
-      (n.target !== undefined && n.target !== null ? `; ${w.target} ${figure(n.target, metric?.unit, lang)}` : ''),
-    // Dates as the dashboard writes them (05.12.2026); the link below keeps ISO dates.
-    n.rule_kind === 'deadline'
-      ? `${w.asOf}: ${writtenDate(n.period_to, lang)}`
-      : `${w.period}: ${writtenDate(n.period_from, lang)} – ${writtenDate(n.period_to, lang)}`,
-    `${w.why}: ${why(n, metric, lang)}`,
+    `${w.figure}: ${a.figure}` +
+      (a.interval ? ` (${w.interval} ${a.interval})` : '') +
+      (a.target ? `; ${w.target} ${a.target}` : ''),
+    `${a.periodName}: ${a.period}`,
+    `${w.why}: ${a.why}`,
     '',
     `${w.open}: ${n.link}`,
     '',
