@@ -6,8 +6,9 @@
  * given "now" the schedule mails each subscriber exactly one e-mail with the PDF attached through Mailpit, and a
  * restarted service (same markers in S3) sends nothing again. The weekly deadline digest: with the mail server
  * down nothing is sent or marked; once it is up each office head (and the agency) gets one mail whose case ids
- * and due dates are the query API's /v1/complaints/due for their office, and a restart sends nothing. The PDFs,
- * a PNG of page 1 and the digests' text go to test/artifacts/reports/ (git-ignored). The dashboard's Reports
+ * and due dates are the query API's /v1/complaints/due for their office, in a plain-text part and an HTML
+ * alternative (a table, drawn in Chromium on a desktop and a phone), and a restart sends nothing. The PDFs, a PNG
+ * of page 1, the digests' text and HTML and the HTML's screenshots go to test/artifacts/reports/ (git-ignored). The dashboard's Reports
  * screen, served by the query service, which forwards /v1/reports* to this reports service, downloads an office
  * head's month as that office's PDF.
  * The test builds nothing: `pnpm --filter @servq/dashboard build` must have run.
@@ -514,6 +515,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
 
     let listed = 0;
     const texts = new Map<string, string>();
+    const htmls = new Map<string, string>();
     for (const head of heads) {
       const api = await dueFor(head.office);
       let mails: MailSummary[] = [];
@@ -523,11 +525,18 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       });
       expect(mails, head.id).toHaveLength(1);
       expect(mails[0]!.Subject).toContain(weekTitle(week, head.language));
-      const { Text: text } = (await (await fetch(`${MAIL_API}/api/v1/message/${mails[0]!.ID}`)).json()) as {
+      const { Text: text, HTML: html } = (await (await fetch(`${MAIL_API}/api/v1/message/${mails[0]!.ID}`)).json()) as {
         Text: string;
+        HTML: string;
       };
       writeFileSync(join(artifacts, `digest-${week}-${head.id}.txt`), text);
+      writeFileSync(join(artifacts, `digest-${week}-${head.id}.html`), html);
       texts.set(head.id, text);
+      htmls.set(head.id, html);
+      // One message with both parts: plain text first, the HTML alternative after it.
+      const raw = await (await fetch(`${MAIL_API}/api/v1/message/${mails[0]!.ID}/raw`)).text();
+      expect(raw, head.id).toMatch(/^Content-Type: multipart\/alternative;/im);
+      expect(raw.indexOf('Content-Type: text/plain'), head.id).toBeLessThan(raw.indexOf('Content-Type: text/html'));
       // Case lines read "- <case id> · <category> · <channel> · <due date> · <days>", the date day first
       // (07.12.2026, 07/12/2026) as the dashboard writes it.
       const inMail = [...text.matchAll(/^- (\S+) · .+ · .+ · \S+ (\d{2})[./](\d{2})[./](\d{4}) · /gm)].map(
@@ -542,6 +551,11 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       expect(text, head.id).toMatch(/\r?\n\r?\n(Sūdzību skats|Complaints screen)[^:\n]*: http/);
       // The screen's deadline list covers the digest's own window.
       expect(text).toContain(`within=${within}`);
+      // The HTML part's table holds the same cases, a row each, and the same office link (escaped in the href).
+      const inTable = [...html.matchAll(/<tr><td[^>]*>([^<]+)<\/td>/g)].map((m) => m[1]);
+      expect(inTable.sort(), head.id).toEqual(api.complaints.map((c) => c.id).sort());
+      expect(html).toContain(`href="${stack.queryUrl}/#/complaints?`);
+      if (head.office) expect(html).toContain(`office=${head.office}`);
       listed += api.complaints.length;
     }
     expect(listed).toBeGreaterThan(0);
@@ -556,7 +570,47 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     expect(liepajaText).toContain(
       `termiņš ${writtenDate(extendedTo, 'lv')} · atlikušas 2 darba dienas · termiņš pagarināts`,
     );
-  }, 30_000);
+
+    // The HTML parts as a mail client draws them (Chromium), on a desktop and a phone: a table a person reads —
+    // every column head shown, no cell wider than the screen — saved for a look by eye.
+    const browser = await openBrowser();
+    try {
+      for (const head of heads) {
+        for (const [name, viewport] of [
+          ['desktop', { width: 900, height: 700 }],
+          ['phone', PHONE],
+        ] as const) {
+          await browser.page.setViewportSize(viewport);
+          await browser.page.setContent(htmls.get(head.id) ?? '');
+          const shown = await browser.page.evaluate<{ heads: string[]; overflow: boolean; lang: string }>(
+            `({ heads: [...document.querySelectorAll('th')].map((th) => th.textContent), ` +
+              `overflow: document.documentElement.scrollWidth > innerWidth, lang: document.documentElement.lang })`,
+          );
+          expect(shown.lang, head.id).toBe(head.language);
+          if (shown.heads.length > 0)
+            expect(shown.heads.slice(0, 5), head.id).toEqual(
+              head.language === 'lv'
+                ? ['Lieta', 'Kategorija', 'Kanāls', 'Termiņš', 'Stāvoklis']
+                : ['Case', 'Category', 'Channel', 'Due', 'Status'],
+            );
+          expect({ head: head.id, name, overflow: shown.overflow }).toEqual({ head: head.id, name, overflow: false });
+          await browser.page.screenshot({
+            path: join(artifacts, `digest-${week}-${head.id}-${name}.png`),
+            fullPage: true,
+          });
+        }
+      }
+      expect(browser.pageErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+    // Liepāja's table shows the extended case in its row: the date, the working days left and the note together.
+    expect(htmls.get('head-liepaja')).toMatch(
+      new RegExp(
+        `<td[^>]*>${extended}</td>.*?<td[^>]*>${writtenDate(extendedTo, 'lv').replaceAll('.', '\\.')}</td><td[^>]*>atlikušas 2 darba dienas · termiņš pagarināts</td>`,
+      ),
+    );
+  }, 90_000);
 });
 
 interface CanvasFactory {

@@ -3,7 +3,8 @@
  * an `smtp://` or `smtps://` URL (credentials in the URL), bounded timeouts, and a send that resolves only when
  * the server accepted the message (SMTP 250) and throws otherwise — retrying is the caller's business.
  * A message may carry an idempotency key (its Message-ID and an `X-Servq-Idempotency-Key` header), so a
- * receiver that sees it twice, after a crash between sending and recording it, can tell.
+ * receiver that sees it twice, after a crash between sending and recording it, can tell. A message with an HTML
+ * part is sent as multipart/alternative, its plain text first (nodemailer builds the MIME tree).
  */
 import nodemailer from 'nodemailer';
 
@@ -25,6 +26,8 @@ export interface OutgoingMail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML alternative of `text` (multipart/alternative); the plain text stays for clients that read only it. */
+  html?: string;
   idempotencyKey?: string;
   attachments?: MailAttachment[];
 }
@@ -55,6 +58,7 @@ export function createMailer(options: MailerOptions): Mailer {
         to: mail.to,
         subject: mail.subject,
         text: mail.text,
+        ...(mail.html === undefined ? {} : { html: mail.html }),
         ...(key ? { messageId: `<${key}@${options.idDomain}>`, headers: { 'X-Servq-Idempotency-Key': key } } : {}),
         ...(mail.attachments
           ? {

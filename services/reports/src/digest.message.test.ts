@@ -165,4 +165,75 @@ describe('deadline digest message', () => {
       '== No office ==\nDue within 5 working days (1)\n- e-1 · Waiting · E-mail · due 16/11/2026 · 2 working days left\n\nComplaints screen, all offices: ALL',
     );
   });
+
+  describe('HTML part', () => {
+    /** Each table body row's cells as text (tags dropped, the five entities escape-html writes read back). */
+    const rows = (html: string) =>
+      [...html.matchAll(/<tr>(.*?)<\/tr>/gs)]
+        .map((m) =>
+          [...m[1]!.matchAll(/<td[^>]*>(.*?)<\/td>/gs)].map((c) =>
+            c[1]!
+              .replace(/<[^>]+>/g, '')
+              .replace(/&lt;/g, '<')
+              .replace(/&gt;/g, '>')
+              .replace(/&quot;/g, '"')
+              .replace(/&#39;/g, "'")
+              .replace(/&amp;/g, '&'),
+          ),
+        )
+        .filter((cells) => cells.length > 0);
+
+    it('lists the same cases as the text, one table row each, in the same words and order', () => {
+      const { text, html } = renderDigest(cesis(list, 'lv'), labels);
+      const fromText = text
+        .split('\n')
+        .filter((l) => l.startsWith('- '))
+        .map((l) => l.slice(2).split(' · '));
+      // The text's "termiņš 16.11.2026" is the table's Termiņš column: same date, the word moves to the head.
+      const fromHtml = rows(html).map(([id, category, channel, dueOn, days]) => [
+        id,
+        category,
+        channel,
+        `termiņš ${dueOn}`,
+        ...days!.split(' · '),
+      ]);
+      expect(fromHtml).toEqual(fromText);
+      expect(html).toContain('<html lang="lv">');
+      expect(html).toMatch(/<th[^>]*>Lieta<\/th>/);
+      expect(html).toContain('Nokavētas (2)</h3>');
+      expect(html).toContain('Termiņš 5 darba dienu laikā (2)</h3>');
+      expect(html).toContain(`<a href="${link.replaceAll('&', '&amp;')}"`);
+      expect(html).toContain('>Sūdzību skats</a>');
+    });
+
+    it('escapes every value it inserts: labels, case ids, office names and links', () => {
+      const hostile: DigestLabels = {
+        category: () => '<script>alert(1)</script>',
+        channel: () => 'E-mail & "phone"',
+      };
+      const input = cesis([complaint({ id: `k-<img src=x onerror=alert(1)>'` })], 'en');
+      input.scopeName = 'Cēsis <b>office</b>';
+      input.sections[0]!.link = 'http://dash/#/complaints?office=cesis&x="><script>';
+      const { html } = renderDigest(input, hostile);
+      expect(html).not.toContain('<script>');
+      expect(html).not.toContain('<img');
+      expect(html).not.toContain('<b>');
+      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+      expect(html).toContain('E-mail &amp; &quot;phone&quot;');
+      expect(html).toContain('href="http://dash/#/complaints?office=cesis&amp;x=&quot;&gt;&lt;script&gt;"');
+      expect(rows(html)[0]).toEqual([
+        `k-<img src=x onerror=alert(1)>'`,
+        '<script>alert(1)</script>',
+        'E-mail & "phone"',
+        '16/11/2026',
+        '11 working days overdue',
+      ]);
+    });
+
+    it('says in one line that nothing is due, with no empty table', () => {
+      const { html } = renderDigest(cesis([], 'en'), labels);
+      expect(html).toContain('no open complaint is overdue or due within 5 working days.');
+      expect(html).not.toContain('<table');
+    });
+  });
 });

@@ -1,10 +1,13 @@
 /**
- * The weekly deadline digest as words: one plain-text e-mail per subscriber, in Latvian or English, listing per
+ * The weekly deadline digest as words: one e-mail per subscriber (plain text with an HTML alternative, both laid out
+ * from one model), in Latvian or English, listing per
  * office the open complaints past their legal deadline and those due within N working days, by case id (never
  * anything personal), with category, channel, due date, working days overdue or left, and a link to the
  * dashboard's Complaints screen with the office filter. Pure: the figures are the query API's /v1/complaints/due.
  */
 import { formatCount, isSingular, writtenDate, type DueAnswer, type DueComplaint, type Lang } from '@servq/query-api';
+import { digestHtml } from './digest.html.ts';
+import type { DigestList, DigestModel, DigestModelSection, DigestRow } from './digest.model.ts';
 import { weekTitle, type Week } from './week.ts';
 
 export interface DigestSection {
@@ -39,6 +42,8 @@ export interface DigestLabels {
 export interface DigestMessage {
   subject: string;
   text: string;
+  /** The same digest as an HTML alternative part: a table per list. */
+  html: string;
 }
 
 /**
@@ -103,59 +108,103 @@ const WORDS = {
   },
 } as const;
 
-function line(c: DueComplaint, lang: Lang, labels: DigestLabels): string {
+const COLUMNS = {
+  lv: { id: 'Lieta', category: 'Kategorija', channel: 'Kanāls', dueOn: 'Termiņš', days: 'Stāvoklis' },
+  en: { id: 'Case', category: 'Category', channel: 'Channel', dueOn: 'Due', days: 'Status' },
+} as const;
+
+function row(c: DueComplaint, lang: Lang, labels: DigestLabels): DigestRow {
   const w = WORDS[lang];
-  const parts = [
-    c.id,
-    labels.category(c.category),
-    labels.channel(c.channel),
+  const notes: string[] = [];
+  if (c.extended) notes.push(w.extended);
+  if (c.reopened) notes.push(w.reopened);
+  return {
+    id: c.id,
+    category: labels.category(c.category),
+    channel: labels.channel(c.channel),
     // Dates as the dashboard writes them (05.12.2026), not the API's ISO form.
-    w.due(writtenDate(c.dueOn, lang)),
-    c.status === 'overdue' ? w.late(-c.workingDaysLeft) : w.left(c.workingDaysLeft),
-  ];
-  if (c.extended) parts.push(w.extended);
-  if (c.reopened) parts.push(w.reopened);
-  return `- ${parts.join(' · ')}`;
+    dueOn: writtenDate(c.dueOn, lang),
+    days: c.status === 'overdue' ? w.late(-c.workingDaysLeft) : w.left(c.workingDaysLeft),
+    notes,
+  };
 }
 
-function sectionLines(section: DigestSection, input: DigestInput, labels: DigestLabels, heading: boolean): string[] {
+function sectionModel(
+  section: DigestSection,
+  input: DigestInput,
+  labels: DigestLabels,
+  several: boolean,
+): DigestModelSection {
   const w = WORDS[input.lang];
   const { overdue, due } = section.counts;
-  const lines: string[] = heading ? [`== ${section.officeName} ==`] : [];
-  if (overdue + due === 0) {
-    lines.push(w.nothing(writtenDate(input.asOf, input.lang), input.within));
-  } else {
-    const listed = { overdue: section.complaints.filter((c) => c.status === 'overdue'), due: [] as DueComplaint[] };
-    listed.due = section.complaints.filter((c) => c.status === 'due');
-    if (overdue > 0) {
-      lines.push(w.overdueHead(overdue), ...listed.overdue.map((c) => line(c, input.lang, labels)));
-      if (listed.overdue.length < overdue) lines.push(w.more(overdue - listed.overdue.length));
-    }
-    if (due > 0) {
-      if (overdue > 0) lines.push('');
-      lines.push(w.dueHead(input.within, due), ...listed.due.map((c) => line(c, input.lang, labels)));
-      if (listed.due.length < due) lines.push(w.more(due - listed.due.length));
-    }
-  }
-  // A blank line between the last case and the office's link, so the link does not read as one more case.
-  if (section.link) lines.push('', `${w.screen}: ${section.link}`);
-  return lines;
+  const lists: DigestList[] = [];
+  const list = (kind: DigestList['kind'], head: string, count: number) => {
+    const listed = section.complaints.filter((c) => c.status === kind);
+    lists.push({
+      kind,
+      head,
+      rows: listed.map((c) => row(c, input.lang, labels)),
+      more: listed.length < count ? w.more(count - listed.length) : null,
+    });
+  };
+  if (overdue > 0) list('overdue', w.overdueHead(overdue), overdue);
+  if (due > 0) list('due', w.dueHead(input.within, due), due);
+  return {
+    heading: several ? section.officeName : null,
+    nothing: overdue + due === 0 ? w.nothing(writtenDate(input.asOf, input.lang), input.within) : null,
+    lists,
+    link: section.link ? { label: w.screen, url: section.link } : null,
+  };
 }
 
-export function renderDigest(input: DigestInput, labels: DigestLabels): DigestMessage {
+export function digestModel(input: DigestInput, labels: DigestLabels): DigestModel {
   const w = WORDS[input.lang];
   const overdue = input.sections.reduce((sum, s) => sum + s.counts.overdue, 0);
   const due = input.sections.reduce((sum, s) => sum + s.counts.due, 0);
   const several = input.sections.length > 1;
   const week = weekTitle(input.week, input.lang);
-  const body: string[] = [w.title(week, input.scopeName)];
-  // A head with nothing due reads one line saying so, not a summary of zeros followed by the same news.
-  if (overdue + due > 0 || several)
-    body.push('', w.summary(writtenDate(input.asOf, input.lang), overdue, due, input.within));
-  for (const section of input.sections) body.push('', ...sectionLines(section, input, labels, several));
-  if (several) body.push('', `${w.screenAll}: ${input.link}`);
-  body.push('', '--', w.footer);
-  return { subject: w.subject(week, input.scopeName, overdue, due), text: body.join('\n') + '\n' };
+  return {
+    lang: input.lang,
+    subject: w.subject(week, input.scopeName, overdue, due),
+    title: w.title(week, input.scopeName),
+    // A head with nothing due reads one line saying so, not a summary of zeros followed by the same news.
+    summary:
+      overdue + due > 0 || several ? w.summary(writtenDate(input.asOf, input.lang), overdue, due, input.within) : null,
+    sections: input.sections.map((section) => sectionModel(section, input, labels, several)),
+    link: several ? { label: w.screenAll, url: input.link } : null,
+    footer: w.footer,
+    columns: COLUMNS[input.lang],
+  };
+}
+
+const caseLine = (r: DigestRow, lang: Lang) =>
+  `- ${[r.id, r.category, r.channel, WORDS[lang].due(r.dueOn), r.days, ...r.notes].join(' · ')}`;
+
+/** The plain-text part. */
+export function digestText(model: DigestModel): string {
+  const body: string[] = [model.title];
+  if (model.summary !== null) body.push('', model.summary);
+  for (const section of model.sections) {
+    body.push('');
+    if (section.heading !== null) body.push(`== ${section.heading} ==`);
+    if (section.nothing !== null) body.push(section.nothing);
+    section.lists.forEach((list, i) => {
+      if (i > 0) body.push('');
+      body.push(list.head, ...list.rows.map((r) => caseLine(r, model.lang)));
+      if (list.more !== null) body.push(list.more);
+    });
+    // A blank line between the last case and the office's link, so the link does not read as one more case.
+    if (section.link) body.push('', `${section.link.label}: ${section.link.url}`);
+  }
+  if (model.link) body.push('', `${model.link.label}: ${model.link.url}`);
+  body.push('', '--', model.footer);
+  return body.join('\n') + '\n';
+}
+
+/** Both parts of the digest from its one model. */
+export function renderDigest(input: DigestInput, labels: DigestLabels): DigestMessage {
+  const model = digestModel(input, labels);
+  return { subject: model.subject, text: digestText(model), html: digestHtml(model) };
 }
 
 export const agencyName = (lang: Lang): string => WORDS[lang].agency;

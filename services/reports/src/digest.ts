@@ -186,6 +186,7 @@ export class DigestScheduler {
           to: subscriber.email,
           subject: message.subject,
           text: message.text,
+          html: message.html,
           idempotencyKey: `digest-${week}-${subscriber.id}`,
         });
         await this.deps.markers.put(key, {
