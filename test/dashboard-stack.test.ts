@@ -1084,38 +1084,143 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     return counts;
   }
 
-  // Regression: under the weekly complaints bars a partial week's "(nepilns)" was drawn into its date above it
+  /** Marks the chart card whose heading starts with `title` as `[data-probe="<probe>"]`, for the selectors below. */
+  async function probeCard(title: string, probe: string): Promise<string> {
+    await page.evaluate(
+      `[...document.querySelectorAll('.chart-card h2')].find((h) => h.textContent.startsWith(${JSON.stringify(title)})).closest('.chart-card').setAttribute('data-probe', ${JSON.stringify(probe)})`,
+    );
+    const card = `[data-probe="${probe}"]`;
+    await page.locator(card).scrollIntoViewIfNeeded();
+    return card;
+  }
+
+  /** Widths of texts as the charts draw them (12 px, their font), measured by the page's canvas. */
+  const drawnWidths = (texts: readonly string[]) =>
+    page.evaluate<number[]>(`(() => {
+      const c = document.createElement('canvas').getContext('2d');
+      c.font = '12px Inter, "Segoe UI", system-ui, sans-serif';
+      return ${JSON.stringify(texts)}.map((t) => c.measureText(t).width);
+    })()`);
+
+  // Regression: under the weekly complaints bars a partial week's "(nepilns)" was drawn into its name above it
   // (ECharts' default line height), on screen and in the printed report.
-  it('puts a partial week\'s "(nepilns)" a line under its date in the weekly complaints chart, desktop and phone', async () => {
+  it('puts a partial week\'s "(nepilns)" a line under its week\'s name in the weekly complaints chart, desktop and phone', async () => {
     for (const [size, name] of [
       [DESKTOP, 'desktop'],
       [PHONE, 'phone'],
     ] as const) {
       await openDrawn('complaints', size);
-      await page.evaluate(
-        `[...document.querySelectorAll('.chart-card h2')].find((h) => h.textContent.startsWith('Saņemtās sūdzības pa nedēļām')).closest('.chart-card').setAttribute('data-probe', 'weekly')`,
-      );
-      const card = '[data-probe="weekly"]';
-      await page.locator(card).scrollIntoViewIfNeeded();
+      const card = await probeCard('Saņemtās sūdzības pa nedēļām', 'weekly');
       await page.locator(card).screenshot({ path: join(screenshots, `${name}-complaints-weekly-lv.png`) });
       const drawn = await canvasTextsAt(page, card);
       const partial = drawn.filter((t) => t.text === '(nepilns)');
       // The page's range ends mid-week (and may start mid-week), so a partial week is named.
       expect(partial.length).toBeGreaterThan(0);
       for (const line of partial) {
-        // Its date is the line above it, drawn at the same x with the same alignment.
-        const date = drawn
-          .filter(
-            (t) => /^\d{2}\.\d{2}\.\d{4}$/.test(t.text) && t.x === line.x && t.align === line.align && t.y < line.y,
-          )
+        // Its week's name is the line above it, drawn at the same x with the same alignment.
+        const week = drawn
+          .filter((t) => /^ned\. \d+$/.test(t.text) && t.x === line.x && t.align === line.align && t.y < line.y)
           .sort((a, b) => b.y - a.y)[0];
         // 12 px text a line (14 px) apart, less a pixel of rounding; the screenshots showed the two overlapping.
-        expect({ size: name, date: date?.text, apart: (date ? line.y - date.y : 0) >= 13 }).toEqual({
+        expect({ size: name, week: week?.text, apart: (week ? line.y - week.y : 0) >= 13 }).toEqual({
           size: name,
-          date: date?.text,
+          week: week?.text,
           apart: true,
         });
       }
+    }
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  // Regression: on a desktop the weekly complaints chart named only every second week (its bars were named by
+  // dates, "23.11.2026", and ECharts' automatic interval hid every other one).
+  it('names every week under the weekly complaints bars on a desktop, and on a phone leaves out only names that would overlap', async () => {
+    for (const [size, name] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
+      await openDrawn('complaints', size);
+      const card = await probeCard('Saņemtās sūdzības pa nedēļām', 'weekly');
+      // The weeks as the chart's table names them ("ned. 49 (30.11.2026) (nepilns)"), in order.
+      const weeks = (await page.locator(`${card} tbody tr > :first-child`).allTextContents()).map(
+        (text) => /^ned\. \d+/.exec(text)?.[0] ?? text,
+      );
+      expect(weeks.length).toBeGreaterThanOrEqual(8);
+      const names = (await canvasTextsAt(page, card))
+        .filter((t) => /^ned\. \d+$/.test(t.text))
+        .sort((a, b) => a.x - b.x);
+      await page.locator(card).screenshot({ path: join(screenshots, `${name}-complaints-weekly-names-lv.png`) });
+      // Each name is drawn once, and in the weeks' order; the last week (partial, the page's today) always.
+      expect(new Set(names.map((n) => n.text)).size).toBe(names.length);
+      expect(names.map((n) => n.text)).toEqual(weeks.filter((w) => names.some((n) => n.text === w)));
+      expect(names.at(-1)?.text).toBe(weeks.at(-1));
+      if (size === DESKTOP) {
+        expect({ size: name, named: names.map((n) => n.text) }).toEqual({ size: name, named: weeks });
+        continue;
+      }
+      // On a phone the names shown keep clear of each other, and a name is left out only because all of them
+      // would not fit: every name's width and a gap times the weeks is more than the axis between the first and
+      // last bar's band.
+      const widths = await drawnWidths(names.map((n) => n.text));
+      for (let i = 1; i < names.length; i++) {
+        const gap = names[i]!.x - names[i - 1]!.x - (widths[i]! + widths[i - 1]!) / 2;
+        expect({ between: [names[i - 1]!.text, names[i]!.text], clear: gap >= 4 }).toEqual({
+          between: [names[i - 1]!.text, names[i]!.text],
+          clear: true,
+        });
+      }
+      if (names.length < weeks.length) {
+        const band =
+          (names.at(-1)!.x - names[0]!.x) / (weeks.indexOf(names.at(-1)!.text) - weeks.indexOf(names[0]!.text));
+        expect(Math.max(...widths)).toBeGreaterThan(band);
+      }
+    }
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  // Regression: the service-time and complaint category bars gave every bar one band, as tall as the longest
+  // wrapped name, so one three-line name stretched every bar's band (the Offices chart had bands per name).
+  it('gives each bar of the service-time and category charts a band as tall as its own name on a phone', async () => {
+    const charts = [
+      ['visits', 'Apkalpošanas laiks pa pakalpojumiem', 'service-times'],
+      ['complaints', 'Kategorijas', 'categories'],
+    ] as const;
+    for (const [screen, title, probe] of charts) {
+      await openDrawn(screen, PHONE);
+      const card = await probeCard(title, probe);
+      await page.locator(card).screenshot({ path: join(screenshots, `phone-${probe}-bands-lv.png`) });
+      const lines = await nameLines(`${card} .chart`);
+      // Each name's lines (14 px apart) and its middle; the bars' figures are written at their ends, left-aligned,
+      // at the middle of their bands.
+      const nameRuns: { lines: number; middle: number }[] = [];
+      lines.forEach((line, i) => {
+        const last = nameRuns.at(-1);
+        if (i > 0 && last && line.y - lines[i - 1]!.y <= 16) {
+          last.middle = (last.middle * last.lines + line.y) / (last.lines + 1);
+          last.lines += 1;
+        } else nameRuns.push({ lines: 1, middle: line.y });
+      });
+      const figures = (await canvasTextsAt(page, `${card} .chart`))
+        .filter((t) => t.align === 'left' && /^\d/.test(t.text))
+        .sort((a, b) => a.y - b.y);
+      expect({ probe, bars: figures.length }).toEqual({ probe, bars: nameRuns.length });
+      // The case that matters is there: names of one line and of more lines in one chart.
+      const bands = nameRuns.map((run) => Math.max(34, run.lines * 14 + 8));
+      expect({ probe, kinds: new Set(bands).size > 1 }).toEqual({ probe, kinds: true });
+      nameRuns.forEach((run, i) => {
+        // A name and its bar share their band's middle (a couple of px for the text's rounding).
+        expect({ probe, bar: i, level: Math.abs(figures[i]!.y - run.middle) <= 2 }).toEqual({
+          probe,
+          bar: i,
+          level: true,
+        });
+        if (i === 0) return;
+        // Neighbouring bars are half of each one's own band apart: 34 px between two one-line names, 42 px
+        // between a one-line and a three-line name (a band as tall as the longest name put every pair 50 px apart).
+        const apart = figures[i]!.y - figures[i - 1]!.y;
+        const wanted = (bands[i]! + bands[i - 1]!) / 2;
+        expect({ probe, bar: i, apart: Math.abs(apart - wanted) <= 2 }).toEqual({ probe, bar: i, apart: true });
+      });
     }
     expect(browser.pageErrors).toEqual([]);
   });

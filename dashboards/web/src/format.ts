@@ -3,7 +3,7 @@
  * values, exact decimals, heatmap means, periods and timestamps in Riga time.
  * Pure functions; nothing here touches the DOM.
  */
-import { writtenNumber } from '@servq/query-api';
+import { isoWeekNumber, writtenNumber, writtenWeek } from '@servq/query-api';
 import type { Direction, Grain, Lang, Unit } from './api.types.ts';
 import { formatDate } from './filters.ts';
 
@@ -68,14 +68,8 @@ const monthNames: Record<Lang, string[]> = {
   en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 };
 
-/** ISO week number of a date (the API's week periods start on Monday). */
-export function isoWeek(date: string): number {
-  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
-  const day = d.getUTCDay() || 7;
-  d.setUTCDate(d.getUTCDate() + 4 - day);
-  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
-  return Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
-}
+/** ISO week number of a date (the API's week periods start on Monday); one writer, in @servq/query-api. */
+export const isoWeek = isoWeekNumber;
 
 /** A period key from the API (its first day) as a label for the grain: "2026-05", "W19", "2026 Q2". */
 export function formatPeriod(period: string, grain: Grain | null, lang: Lang): string {
@@ -87,7 +81,7 @@ export function formatPeriod(period: string, grain: Grain | null, lang: Lang): s
     case 'quarter':
       return `${year} Q${Math.floor((Number(month) - 1) / 3) + 1}`;
     case 'week':
-      return `${lang === 'lv' ? 'ned.' : 'wk'} ${isoWeek(date)} (${formatDate(date, lang)})`;
+      return `${writtenWeek(date, lang)} (${formatDate(date, lang)})`;
     default:
       // A day as the page writes dates (the filter bar's own format), never the API's ISO form.
       return formatDate(date, lang);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { writtenDate, writtenDateTime } from './dates.ts';
+import { isoWeekNumber, writtenDate, writtenDateTime, writtenWeek } from './dates.ts';
 
 describe('writtenDate', () => {
   it('writes a date day first, with dots in Latvian and slashes in English', () => {
@@ -20,5 +20,15 @@ describe('writtenDateTime', () => {
 
   it('leaves what is not an instant as it is', () => {
     expect(writtenDateTime('soon', 'lv')).toBe('soon');
+  });
+});
+
+describe('writtenWeek', () => {
+  it("names a date's ISO week short, as a weekly chart's axis writes it", () => {
+    expect(writtenWeek('2026-11-30', 'lv')).toBe('ned. 49');
+    expect(writtenWeek('2026-12-06', 'en')).toBe('wk 49');
+    // The first days of 2027 belong to 2026's last week, the year of its Thursday.
+    expect(isoWeekNumber('2027-01-01')).toBe(53);
+    expect(isoWeekNumber('2026-01-01')).toBe(1);
   });
 });

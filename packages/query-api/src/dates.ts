@@ -39,3 +39,22 @@ export function writtenDateTime(iso: string, lang: Lang): string {
   const day = `${part('year')}-${part('month')}-${part('day')}`;
   return `${writtenDate(day, lang)}\u00a0${part('hour')}:${part('minute')}`;
 }
+
+/** The ISO week number of a date (weeks start on Monday; a week belongs to the year of its Thursday). */
+export function isoWeekNumber(iso: string): number {
+  const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  const day = d.getUTCDay() || 7;
+  d.setUTCDate(d.getUTCDate() + 4 - day);
+  const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
+  return Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+}
+
+const WEEK: Record<Lang, string> = { lv: 'ned.', en: 'wk' };
+
+/**
+ * The week holding an ISO date as a chart's axis and the page's tables name it: "ned. 49", "wk 49". Short enough
+ * for every week of a desktop's weekly chart to be named; the year is left to the dates beside it.
+ */
+export function writtenWeek(iso: string, lang: Lang): string {
+  return `${WEEK[lang]} ${isoWeekNumber(iso)}`;
+}

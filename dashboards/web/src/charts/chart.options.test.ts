@@ -576,29 +576,45 @@ describe('wrappedBars', () => {
     expect(wrapWords('aaaa bbbb cccc', 60, measure)).toEqual(['aaaa bbbb', 'cccc']);
     const option = barOption(names, [12, 3], { horizontal: true, name: 'min' });
     const bars = wrappedBars(option, names, 96, measure);
-    const label = (bars.option.yAxis as { axisLabel: { formatter?: (name: string) => string; overflow?: string } })
-      .axisLabel;
-    expect(label.overflow).toBeUndefined();
-    expect(label.formatter?.(names[0]!).split('\n')).toEqual(wrapWords(names[0]!, 96, measure));
-    expect(label.formatter?.('Cits')).toBe('Cits');
-    for (const name of names) {
-      const words = name.split(' ');
-      expect(label.formatter?.(name).split(/[ \n]/)).toEqual(words);
-    }
-    expect(bars.height).toBe(40 + 2 * Math.max(34, 3 * 14 + 8));
+    const axis = bars.option.yAxis as {
+      axisLabel: { customValues: number[]; formatter: (value: number) => string; overflow?: string };
+    };
+    const label = (i: number) => axis.axisLabel.formatter(axis.axisLabel.customValues[i]!);
+    expect(axis.axisLabel.overflow).toBeUndefined();
+    expect(label(0).split('\n')).toEqual(wrapWords(names[0]!, 96, measure));
+    expect(label(1)).toBe('Cits');
+    names.forEach((name, i) => expect(label(i).split(/[ \n]/)).toEqual(name.split(' ')));
+    // A three-line name's band and a one-line name's, with the frame around them.
+    expect(bars.height).toBe(46 + (3 * 14 + 8) + 34);
   });
 
-  it('shows every category name and gives each bar a band as tall as the longest name needs', () => {
-    const names = ['Nav izpildītas iepriekšējās saistības', 'Cits'];
-    const option = barOption(names, [44, 3], { horizontal: true, name: 'n' });
-    const short = wrappedBars(option, ['Cits', 'Nav'], 130, measure);
-    const long = wrappedBars(option, names, 130, measure);
-    // Three lines of 14 px and a margin: a 34 px band would let the names of neighbouring bars overlap.
-    expect(wrappedLines(names[0]!, 130, measure)).toBe(3);
-    expect(long.height).toBe(40 + 2 * 50);
-    expect(short.height).toBe(40 + 2 * 34);
-    const axis = long.option.yAxis as { axisLabel: { interval: number }; inverse: boolean };
-    expect(axis.axisLabel).toMatchObject({ interval: 0 });
-    expect(axis.inverse).toBe(true);
+  // Regression: every bar's band was as tall as the longest name, so one three-line refusal reason stretched the
+  // whole chart; the bands are now counted per name, as the Offices chart's are.
+  it("gives each bar a band as tall as its own name, a one-line name's bar 34 px and a three-line name's 50 px", () => {
+    const names = ['Cits', 'Nav izpildītas iepriekšējās saistības', 'Nav'];
+    const option = barOption(names, [3, 44, 1], { horizontal: true, name: 'n' });
+    const bars = wrappedBars(option, names, 130, measure);
+    expect(wrappedLines(names[1]!, 130, measure)).toBe(3);
+    const axis = bars.option.yAxis as {
+      type: string;
+      inverse: boolean;
+      max: number;
+      axisLabel: { customValues: number[] };
+    };
+    expect(axis).toMatchObject({ type: 'value', inverse: true, max: 34 + 50 + 34 });
+    // Each name at the middle of its own band: 17, then 34 + 25, then 84 + 17.
+    expect(axis.axisLabel.customValues).toEqual([17, 59, 101]);
+    expect(bars.height).toBe(46 + 118);
+    // The bars sit at those middles, each figure written at its end.
+    const series = (bars.option.series as { type: string; data: number[][] }[])[0]!;
+    expect(series.type).toBe('custom');
+    expect(series.data).toEqual([
+      [17, 3, 0],
+      [59, 44, 1],
+      [101, 1, 2],
+    ]);
+    // The relayout re-wraps at the view's width and keeps the bands per name.
+    const relaid = relayoutOf(bars.option)!(600, measure) as { yAxis: { axisLabel: { customValues: number[] } } };
+    expect(relaid.yAxis.axisLabel.customValues).toEqual([17, 59, 101]);
   });
 });

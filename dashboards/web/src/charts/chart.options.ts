@@ -20,7 +20,16 @@ import type {
 import type { ComposeOption } from 'echarts/core';
 import type { Lang, Unit } from '../api.types.ts';
 import { formatAxisValue, stepDigits } from '../format.ts';
-import { periodNamesShown, yearOnceNames, type PeriodParts } from './period.labels.ts';
+import {
+  bandAxis,
+  bandBarSeries,
+  estimateText,
+  nameBands,
+  type BandSizes,
+  type MeasureText,
+  type NameBands,
+} from './name.bands.ts';
+import { periodNamesLayout, periodNamesShown, yearOnceNames, type PeriodParts } from './period.labels.ts';
 import type { ComparisonChart } from '../shapes/compare.shape.ts';
 
 export type ChartOption = ComposeOption<
@@ -87,17 +96,14 @@ const ANNOTATION_ROW = 20;
 /** ECharts' legend padding on each side. */
 const LEGEND_PADDING = 5;
 
-/** The width of a legend text in px (12 px sans-serif); the page passes the canvas's own measure. */
-export type MeasureText = (text: string) => number;
+export type { MeasureText } from './name.bands.ts';
+export { wrappedLines, wrapWords } from './name.bands.ts';
 
 /**
  * Below this chart width (a phone) a trend's legend uses the short names: full office names wrapped onto five or
  * six rows and left the plot a strip; short ones fit in two or three.
  */
 export const NARROW_CHART = 480;
-
-/** An estimate for tests and before a canvas exists: 6.2 px a character (measured: 5.7 for the office names). */
-const estimateText: MeasureText = (text) => Math.ceil(text.length * 6.2);
 
 /** A legend's icon width and the gap between entries: the usual, and a narrow chart's tighter ones. */
 export interface LegendSpacing {
@@ -540,35 +546,19 @@ function niceStep(raw: number): number {
 export type LabelWidth = number | (() => number);
 const widthOf = (labelWidth: LabelWidth) => (typeof labelWidth === 'number' ? labelWidth : labelWidth());
 
-/** Each group's name in lines, and its band along the axis (in px from the top), as tall as its own lines. */
-export interface ComparisonBands {
-  lines: string[][];
-  /** The middle of each group's band, where its point and whiskers sit and its name is centred. */
-  centres: number[];
-  /** The bands' total height. */
-  total: number;
-}
+/** Each group's name in lines and its band: the shared banded rows of name.bands.ts. */
+export type ComparisonBands = NameBands;
 
 /**
  * Each group's band as tall as its own wrapped name (a line of 15 px, 8 px between neighbours, at least 46 px for
- * the point and its whiskers): one band per name at the height of the longest name made one three-line office
- * ("Rīgas klientu apkalpošanas centrs" on a phone) stretch every band, the chart mostly white space. The name is
- * broken between words and "(too few responses)" starts a line of its own, so a band counts the lines drawn.
+ * the point and its whiskers), "(too few responses)" on a line of its own (see `nameBands`).
  */
 export function comparisonBands(
   categories: readonly string[],
   labelWidth: number,
   measure: MeasureText = estimateText,
 ): ComparisonBands {
-  const lines = categories.map((name) => name.split('\n').flatMap((part) => wrapWords(part, labelWidth, measure)));
-  const centres: number[] = [];
-  let total = 0;
-  for (const nameLines of lines) {
-    const band = Math.max(COMPARISON_BAND, nameLines.length * COMPARISON_LINE + 8);
-    centres.push(total + band / 2);
-    total += band;
-  }
-  return { lines, centres, total: Math.max(total, COMPARISON_BAND) };
+  return nameBands(categories, labelWidth, COMPARISON_SIZES, measure);
 }
 
 /**
@@ -719,7 +709,6 @@ function comparisonLayout(
     const interval = tickStep(end);
     return interval === undefined ? { max: end } : { max: end, interval };
   };
-  const names = new Map(bands.centres.map((centre, i) => [centre, (bands.lines[i] ?? []).join('\n')]));
   return {
     textStyle: FONT,
     animation: false,
@@ -741,26 +730,7 @@ function comparisonLayout(
       axisLine: { onZero: false },
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
-    yAxis: {
-      // Pixels from the top, one per px of the bands (see comparisonOption), with the axis line a category
-      // axis would draw and no grid lines.
-      type: 'value',
-      inverse: true,
-      min: 0,
-      max: bands.total,
-      axisLine: { show: true },
-      axisTick: { show: false },
-      splitLine: { show: false },
-      // Every name is shown, centred on its band (custom labels are never hidden for overlap), wrapped by
-      // `comparisonBands` rather than cut.
-      axisLabel: {
-        customValues: bands.centres,
-        color: '#2d3748',
-        fontSize: 12,
-        lineHeight: COMPARISON_LINE,
-        formatter: (value: number) => names.get(value) ?? '',
-      },
-    },
+    yAxis: bandAxis(bands, COMPARISON_LINE),
     series: [errorBars, points, ...markers],
   };
 }
@@ -772,6 +742,7 @@ function comparisonLayout(
 const COMPARISON_LINE = 15;
 const COMPARISON_BAND = 46;
 const COMPARISON_FRAME = 56;
+const COMPARISON_SIZES: BandSizes = { line: COMPARISON_LINE, least: COMPARISON_BAND };
 const COMPARISON_GRID = { left: 8, right: 32 };
 
 /**
@@ -814,7 +785,17 @@ export const VALUE_LABEL_GAP = 12;
 export function barOption(
   categories: string[],
   values: (number | null)[],
-  options: { horizontal?: boolean; colour?: string; name: string; partial?: readonly boolean[] },
+  options: {
+    horizontal?: boolean;
+    colour?: string;
+    name: string;
+    partial?: readonly boolean[];
+    /**
+     * Under vertical bars, the periods' short names the axis draws ("ned. 49"), laid out at the drawn width
+     * (`periodNamesLayout`); `categories` stay the tooltip's full names.
+     */
+    names?: readonly string[];
+  },
 ): ChartOption {
   const categoryAxis = {
     type: 'category' as const,
@@ -849,10 +830,10 @@ export function barOption(
     axisLabel: { hideOverlap: true, textMargin: [0, VALUE_LABEL_GAP / 2] },
     splitLine: { lineStyle: { color: '#edf2f7' } },
   };
-  return {
+  const option: ChartOption = {
     textStyle: FONT,
     animation: false,
-    grid: { left: 8, right: 24, top: 16, bottom: 24, containLabel: true },
+    grid: { ...BAR_GRID, top: 16, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis' },
     xAxis: options.horizontal ? valueAxis : categoryAxis,
     yAxis: options.horizontal ? categoryAxis : valueAxis,
@@ -883,38 +864,71 @@ export function barOption(
       },
     ],
   };
+  return options.names && !options.horizontal
+    ? withPeriodNames(option, options.names, options.partial ?? [], countTicks(values).max)
+    : option;
+}
+
+/**
+ * Vertical bars whose axis names every period that fits at the drawn width: ECharts' own interval named only every
+ * second week on a desktop when each bar was named by its date ("23.11.2026"). The short names fit level; where
+ * they would not, a desktop turns them and a phone thins them (`periodNamesLayout`), the last period always named.
+ */
+function withPeriodNames(option: ChartOption, names: readonly string[], partial: readonly boolean[], top: number) {
+  // barOption's category axis under vertical bars.
+  const axis = option.xAxis as { type: 'category'; data: string[]; axisTick: { show: boolean } };
+  const named: ChartOption = {
+    ...option,
+    xAxis: {
+      ...axis,
+      axisLabel: { interval: 0, lineHeight: CATEGORY_LINE, formatter: (_: string, i: number) => names[i] ?? '' },
+    },
+  };
+  return withRelayout(named, (width, measure = estimateText) => {
+    // The value axis's widest label ("25") with its margins (barOption's textMargin) stands left of the plot.
+    const plot = width - BAR_GRID.left - BAR_GRID.right - measure(String(top)) - VALUE_LABEL_GAP - AXIS_LABEL_MARGIN;
+    const { rotate, shown } = periodNamesLayout(names, partial, plot, measure, {
+      turn: width >= NARROW_CHART,
+      lineHeight: CATEGORY_LINE,
+    });
+    return {
+      xAxis: {
+        axisLabel: {
+          rotate,
+          interval: (index: number) => shown[index] ?? true,
+          hideOverlap: false,
+          // The names shown were chosen not to touch: ECharts' own check of the end names against their
+          // neighbours (its boxes are a little wider than the text) is not wanted.
+          showMinLabel: true,
+          showMaxLabel: true,
+          // Level, each name is centred under its bar (the short names fit their bands); turned, it ends there.
+          align: rotate === 0 ? 'center' : 'right',
+          alignMinLabel: rotate === 0 ? 'center' : 'right',
+          alignMaxLabel: rotate === 0 ? 'center' : 'right',
+        },
+      },
+    };
+  });
 }
 
 /** The line height of a wrapped category name beside horizontal bars, and the least band a bar gets. */
 const CATEGORY_LINE = 14;
-const BAR_BAND = 34;
-
+const BAR_SIZES: BandSizes = { line: CATEGORY_LINE, least: 34 };
+/** A bar's thickness, whatever its band: ECharts' bar in the least band of a category axis. */
+const BAR_THICKNESS = 24;
 /**
- * `text` broken into lines of at most `width` px, only between words: whole words while they fit, and a word wider
- * than the line kept whole on a line of its own. ECharts' own `overflow: 'break'` cuts such a word mid-way, and on
- * a phone Latvian service names read "komercpārvadājumie / m".
+ * The chart's height around the bands: the grid's top (16) and bottom (8) margins and the value axis's labels
+ * (22, as the comparison's), so the plot is the bands' total and a px of the axis is a px on screen.
  */
-export function wrapWords(text: string, width: number, measure: MeasureText = estimateText): string[] {
-  const lines: string[] = [];
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const last = lines.at(-1);
-    if (last !== undefined && measure(`${last} ${word}`) <= width) lines[lines.length - 1] = `${last} ${word}`;
-    else lines.push(word);
-  }
-  return lines.length > 0 ? lines : [text];
-}
-
-/** How many lines `wrapWords` puts `text` on at `width` px. */
-export function wrappedLines(text: string, width: number, measure: MeasureText = estimateText): number {
-  return wrapWords(text, width, measure).length;
-}
+const BAR_FRAME = 46;
 
 /**
- * Horizontal bars whose category names wrap at `labelWidth`, each band tall enough for the longest name, and
- * every name shown: with a fixed 34 px band, three-line names (Latvian refusal reasons on a phone) overlapped
- * and ECharts' automatic interval then dropped some, leaving bars without a name or beside their neighbour's.
- * Returns the option and the chart height that gives the bands that room; both are counted again at every
- * relayout (`heightOf`), so a phone's rotation re-wraps the names at the view's new `labelWidth`.
+ * Horizontal bars (`option`, from barOption) each in a band as tall as its own category name wrapped at
+ * `labelWidth`: every name is shown and broken only between words, a one-line name's bar keeps a 34 px band and a
+ * three-line name's gets 50 px, as the Offices chart's groups do (`nameBands`). One band per bar at the height of
+ * the longest name stretched a whole chart for one long Latvian refusal reason. Returns the option and the chart
+ * height that gives the bands that room; both are counted again at every relayout (`heightOf`), so a phone's
+ * rotation re-wraps the names at the view's new `labelWidth`.
  */
 export function wrappedBars(
   option: ChartOption,
@@ -922,29 +936,40 @@ export function wrappedBars(
   labelWidth: LabelWidth,
   measure: MeasureText = estimateText,
 ): { option: ChartOption; height: number } {
-  // The lines are chosen here, not by ECharts' width and overflow, so a word is never split; a name wider than
-  // `labelWidth` widens the label column instead (the grid contains its labels).
-  const breakAt = (measureAt: MeasureText) =>
-    new Map(categories.map((name) => [name, wrapWords(name, widthOf(labelWidth), measureAt)]));
-  const heightFor = (broken: Map<string, string[]>) => {
-    const lines = Math.max(1, ...[...broken.values()].map((nameLines) => nameLines.length));
-    return 40 + Math.max(1, categories.length) * Math.max(BAR_BAND, lines * CATEGORY_LINE + 8);
-  };
-  const labels = (broken: Map<string, string[]>) => ({
-    formatter: (name: string | number) => broken.get(String(name))?.join('\n') ?? String(name),
-    lineHeight: CATEGORY_LINE,
-    interval: 0,
+  const series = (Array.isArray(option.series) ? option.series : [option.series]).find(
+    (one): one is BarSeriesOption => one?.type === 'bar',
+  );
+  // Each bar's length, colour and figure, as barOption (and a view's own label formatter) would draw it.
+  const value = (d: unknown) => (typeof d === 'number' ? d : ((d as { value?: number | null })?.value ?? null));
+  const formatter = series?.label?.formatter;
+  const colour = (series?.itemStyle?.color as string | undefined) ?? COLOURS.offices[0] ?? '#2b6cb0';
+  const bars = categories.map((name, i) => {
+    const v = value(series?.data?.[i]);
+    const text = v === null ? '' : typeof formatter === 'function' ? formatter({ value: v, name } as never) : String(v);
+    return { value: v, colour, text };
   });
-  const broken = breakAt(measure);
-  const axis = option.yAxis;
-  const wrapped = !axis || Array.isArray(axis) ? option : { ...option, yAxis: { ...axis, axisLabel: labels(broken) } };
+  const bandsAt = (measureAt: MeasureText) => nameBands(categories, widthOf(labelWidth), BAR_SIZES, measureAt);
+  const banded = (bands: NameBands) => ({
+    yAxis: bandAxis(bands, CATEGORY_LINE),
+    series: [bandBarSeries(String(series?.name ?? ''), bands, bars, BAR_THICKNESS)],
+  });
+  const bands = bandsAt(measure);
+  const xAxis = Array.isArray(option.xAxis) ? undefined : option.xAxis;
+  const wrapped: ChartOption = {
+    ...option,
+    grid: { ...BAR_GRID, top: 16, bottom: 8, containLabel: true },
+    tooltip: { trigger: 'item' },
+    // At the bottom of the plot: on zero it followed the vertical axis's 0, the top of the inverted bands.
+    xAxis: { ...xAxis, axisLine: { onZero: false } },
+    ...banded(bands),
+  };
   // The label column as the grid will hold it: the widest line drawn (a word wider than `labelWidth` widens it).
-  const column = (lines: Map<string, string[]>, measureAt: MeasureText) =>
-    Math.max(0, ...[...lines.values()].flat().map((line) => measureAt(line)));
+  const column = (now: NameBands, measureAt: MeasureText) =>
+    Math.max(0, ...now.lines.flat().map((line) => measureAt(line)));
   const relayout: Relayout = (width, measureAt = measure) => {
-    const now = breakAt(measureAt);
+    const now = bandsAt(measureAt);
     return {
-      yAxis: { axisLabel: labels(now) },
+      ...banded(now),
       xAxis: valueTicks(
         width - BAR_GRID.left - BAR_GRID.right - column(now, measureAt) - AXIS_LABEL_MARGIN,
         option,
@@ -953,8 +978,8 @@ export function wrappedBars(
     };
   };
   return {
-    option: withRelayout(wrapped, relayout, (_width, measureAt = measure) => heightFor(breakAt(measureAt))),
-    height: heightFor(broken),
+    option: withRelayout(wrapped, relayout, (_width, measureAt = measure) => BAR_FRAME + bandsAt(measureAt).total),
+    height: BAR_FRAME + bands.total,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relayoutOf, trendOption } from './chart.options.ts';
-import { periodNamesShown, yearOnceNames } from './period.labels.ts';
+import { periodNamesLayout, periodNamesShown, yearOnceNames } from './period.labels.ts';
 
 /** 6 px a character, as the charts' estimate. */
 const measure = (text: string) => text.length * 6;
@@ -116,5 +116,69 @@ describe('a year of months on a phone', () => {
     }
     // Three lines under the partial first month ("dec.", "2025", "(nepilns)") get their room under the plot.
     expect(phone.grid.bottom).toBeGreaterThanOrEqual(16 + 3 * 14);
+  });
+});
+
+describe('periodNamesLayout', () => {
+  // 6 px a character: "ned. 49" is 42 px.
+  const measure = (text: string) => text.length * 6;
+  const weeks = Array.from({ length: 9 }, (_, i) => `ned. ${40 + i}`);
+  const none = weeks.map(() => false);
+
+  // Regression: a desktop's weekly complaints chart named every second week (ECharts' interval for dates).
+  it('names every week level where the short names fit, as on a desktop card', () => {
+    expect(periodNamesLayout(weeks, none, 590, measure, { turn: true, lineHeight: 14 })).toEqual({
+      rotate: 0,
+      shown: weeks.map(() => true),
+    });
+  });
+
+  it('turns the names 45° on a desktop where level ones would collide, naming every week that fits so', () => {
+    // 20 weeks: bands of 29.5 px leave turned names 20.9 px apart, room for a line of 14 px and a gap.
+    const year = Array.from({ length: 20 }, (_, i) => `ned. ${i + 1}`);
+    const turned = periodNamesLayout(
+      year,
+      year.map(() => false),
+      590,
+      measure,
+      { turn: true, lineHeight: 14 },
+    );
+    expect(turned).toEqual({ rotate: 45, shown: year.map(() => true) });
+    // 52 weeks: a band of 11 px leaves turned names 8 px apart, so every third, the last among them.
+    const long = Array.from({ length: 52 }, (_, i) => `ned. ${i + 1}`);
+    const thinned = periodNamesLayout(
+      long,
+      long.map(() => false),
+      590,
+      measure,
+      { turn: true, lineHeight: 14 },
+    );
+    expect(thinned.rotate).toBe(45);
+    expect(thinned.shown.filter(Boolean).length).toBe(18);
+    expect(thinned.shown.at(-1)).toBe(true);
+  });
+
+  it('thins level names on a phone only where they would overlap, keeping the partial last week', () => {
+    const partial = [...none.slice(0, -1), true];
+    const names = weeks.map((w, i) => (partial[i] ? `${w}\n(nepilns)` : w));
+    const phone = periodNamesLayout(names, partial, 290, measure, { turn: false, lineHeight: 14 });
+    expect(phone.rotate).toBe(0);
+    expect(phone.shown.at(-1)).toBe(true);
+    expect(phone.shown.filter(Boolean).length).toBeLessThan(weeks.length);
+    // Shown neighbours are far enough apart not to touch.
+    const band = 290 / weeks.length;
+    const at = phone.shown.flatMap((s, i) => (s ? [i] : []));
+    for (let k = 1; k < at.length; k++) {
+      const [a, b] = [at[k - 1]!, at[k]!];
+      const half = (i: number) => Math.max(...names[i]!.split('\n').map(measure)) / 2;
+      expect((b - a) * band).toBeGreaterThanOrEqual(half(a) + half(b));
+    }
+    // Where they fit, a phone names every week too.
+    expect(
+      periodNamesLayout(weeks.slice(0, 4), none.slice(0, 4), 290, measure, { turn: false, lineHeight: 14 }),
+    ).toEqual({
+      rotate: 0,
+      shown: [true, true, true, true],
+    });
   });
 });

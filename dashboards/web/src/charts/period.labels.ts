@@ -65,3 +65,35 @@ export function yearOnceNames(
     return [part.name, withYear ? part.year : undefined, partialLines[i]].filter(Boolean).join('\n');
   });
 }
+
+/** How a chart lays its period names: level or turned 45°, and which of them are shown. */
+export interface PeriodNamesLayout {
+  rotate: 0 | 45;
+  shown: boolean[];
+}
+
+/**
+ * The period names under vertical bars at a plot `plotWidth` px wide: level when every name fits so; where level
+ * names would collide, turned 45° if `turn` (a desktop: office heads read every week, and turned names stand
+ * closer), each name in its band; level names thinned otherwise (a phone, whose plot is too short for turned
+ * ones). Turned names are parallel, a band × sin 45° apart, room for their lines (`lineHeight` each) and a little
+ * more; where even that is short they are thinned from the last period back, which keeps its name.
+ */
+export function periodNamesLayout(
+  names: readonly string[],
+  partial: readonly boolean[],
+  plotWidth: number,
+  measure: (text: string) => number,
+  options: { turn: boolean; lineHeight: number },
+): PeriodNamesLayout {
+  const level = periodNamesShown(names, partial, plotWidth, measure);
+  if (!options.turn || level.every(Boolean)) return { rotate: 0, shown: level };
+  const n = names.length;
+  const apart = (Math.max(1, plotWidth / n) * Math.SQRT2) / 2;
+  const lines = Math.max(1, ...names.map((name) => name.split('\n').length));
+  const step = Math.max(1, Math.ceil((lines * options.lineHeight + TURNED_GAP) / apart));
+  return { rotate: 45, shown: names.map((_, i) => (n - 1 - i) % step === 0) };
+}
+
+/** Room between two turned names, px. */
+const TURNED_GAP = 4;

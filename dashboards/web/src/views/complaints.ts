@@ -5,6 +5,7 @@
  * due within N working days), the backlog over time, open complaints by age against their legal deadline,
  * complaints received per week, deadline compliance over time, and outcomes and categories.
  */
+import { writtenWeek } from '@servq/query-api';
 import type { DueAnswer } from '../api.types.ts';
 import { barOption, COLOURS, trendOption, wrappedBars } from '../charts/chart.options.ts';
 import { categoryWidth, measureText } from '../charts/measure.ts';
@@ -179,9 +180,15 @@ function receivedFigure(ctx: ViewContext, weekly: Parameters<typeof weeklyCounts
     ctx.dataEnd,
     dataStartOf(weekly.freshness, 'complaints'),
   );
-  // Each bar's Monday, written as the page's language writes dates.
-  const weekLabels = weeks.map((w, i) =>
-    weekPartial[i] ? `${formatDate(w.week, ctx.lang)}\n(${l('partial')})` : formatDate(w.week, ctx.lang),
+  // Each week as the page's tables name it ("ned. 49 (30.11.2026)") in the tooltip and the table, and short
+  // ("ned. 49") under its bar, so a desktop names every week.
+  const weekNames = weeks.map((w, i) =>
+    weekPartial[i]
+      ? `${formatPeriod(w.week, 'week', ctx.lang)} (${l('partial')})`
+      : formatPeriod(w.week, 'week', ctx.lang),
+  );
+  const axisNames = weeks.map((w, i) =>
+    weekPartial[i] ? `${writtenWeek(w.week, ctx.lang)}\n(${l('partial')})` : writtenWeek(w.week, ctx.lang),
   );
   return chartFigure({
     ctx,
@@ -189,21 +196,16 @@ function receivedFigure(ctx: ViewContext, weekly: Parameters<typeof weeklyCounts
     note: weekPartial.some(Boolean) ? l('partialBarNote') : undefined,
     summary: `${l('complaintsPerWeek')}: ${weeks.map((w) => `${w.week} ${w.count ?? '—'}`).join(', ')}`,
     option: barOption(
-      weekLabels,
+      weekNames,
       weeks.map((w) => w.count),
-      { name: metricLabel(ctx, 'complaints_received'), partial: weekPartial },
+      { name: metricLabel(ctx, 'complaints_received'), partial: weekPartial, names: axisNames },
     ),
     height: 260,
     tableLabel: l('dataTable'),
     table: table(
       l('complaintsPerWeek'),
       [l('period'), l('count')],
-      weeks.map((w, i) => [
-        weekPartial[i]
-          ? `${formatPeriod(w.week, 'week', ctx.lang)} (${l('partial')})`
-          : formatPeriod(w.week, 'week', ctx.lang),
-        w.count === null ? '—' : String(w.count),
-      ]),
+      weeks.map((w, i) => [weekNames[i] ?? '', w.count === null ? '—' : String(w.count)]),
     ),
   });
 }
