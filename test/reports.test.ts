@@ -69,7 +69,11 @@ async function pdfText(pdf: Uint8Array): Promise<{ pages: number; text: string; 
   for (let i = 1; i <= doc.numPages; i++) {
     const content = await (await doc.getPage(i)).getTextContent();
     pageItems.push(
-      content.items.flatMap((item) => ('str' in item ? [{ str: item.str, y: item.transform[5] as number }] : [])),
+      content.items.flatMap((item) =>
+        'str' in item
+          ? [{ str: item.str, x: item.transform[4] as number, y: item.transform[5] as number, width: item.width }]
+          : [],
+      ),
     );
   }
   const pages = doc.numPages;
@@ -79,7 +83,41 @@ async function pdfText(pdf: Uint8Array): Promise<{ pages: number; text: string; 
 
 interface PageItem {
   str: string;
+  /** Where the text starts and its width, in PDF points. */
+  x: number;
   y: number;
+  width: number;
+}
+
+/**
+ * A4's width in PDF points and the page's left and right margins: print.css's @page margin (12 mm), which the
+ * printed pages keep (measured: the header's rule starts 34 pt from the edge) over the renderer's 10 mm.
+ */
+const A4_WIDTH = 595.28;
+const SIDE_MARGIN = (12 / 25.4) * 72;
+
+/**
+ * Regression: the freshness line on the first page ("Sinhronizēts: … (0 min)") ran to the right edge of the page's
+ * margin. Its line ends inside the page's content width, inset from that edge at least as far as the header's
+ * other text (the top bar's brand, the screen's title under it) is inset from the left one.
+ */
+function expectFreshnessInsideHeader(items: readonly PageItem[], synced: string, title: string): void {
+  const at = items.find((item) => item.str.includes(synced));
+  expect(at, `"${synced}" on the first page`).toBeDefined();
+  // Its line: the texts a point or two from its baseline (the bold figures are items of their own).
+  const line = items.filter((item) => Math.abs(item.y - at!.y) <= 2 && item.str.trim() !== '');
+  const right = Math.max(...line.map((item) => item.x + item.width));
+  const heading = items.find((item) => item.str.trim() === title);
+  expect(heading, `the screen's title "${title}" on the first page`).toBeDefined();
+  const inset = heading!.x - SIDE_MARGIN;
+  // The title is inset as the header's text is (24 CSS px, 18 pt), not flush with the margin.
+  expect(inset).toBeGreaterThan(10);
+  const contentRight = A4_WIDTH - SIDE_MARGIN;
+  // 3 pt for the glyphs' side bearings: before the fix the line ended at 562 pt, past the content's 561.
+  expect({ right: Math.round(right), within: right <= contentRight - inset + 3 }).toEqual({
+    right: Math.round(right),
+    within: true,
+  });
 }
 
 /** Without any kind of space, so "1 234,5 %" and "1234,5%" compare equal. */
@@ -293,6 +331,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     // Each page's header names the month in words ("2026. gada novembris"), not as YYYY-MM.
     expect(text).toContain(monthTitle(month, 'lv'));
     expect(await expectHeadlinesEqualApi(text, 'lv', 'cesis')).toBeGreaterThanOrEqual(4);
+    expectFreshnessInsideHeader(pageItems[0]!, 'Sinhronizēts', 'Pārskats');
     await savePng(pdf, `report-${month}-cesis-lv.page1.png`);
   }, 60_000);
 
@@ -305,6 +344,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     expectLanguage(text, 'en');
     expectSectionHeadingsWithTheirCards(pageItems, 'en');
     expect(await expectHeadlinesEqualApi(text, 'en')).toBeGreaterThanOrEqual(4);
+    expectFreshnessInsideHeader(pageItems[0]!, 'Synced', 'Overview');
     await savePng(pdf, `report-${month}-atd-en.page1.png`);
   }, 60_000);
 
