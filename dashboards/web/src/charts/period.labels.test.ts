@@ -134,7 +134,7 @@ describe('periodNamesLayout', () => {
   });
 
   it('turns the names 45° on a desktop where level ones would collide, naming every week that fits so', () => {
-    // 20 weeks: bands of 29.5 px leave turned names 20.9 px apart, room for a line of 14 px and a gap.
+    // 20 weeks: bands of 29.5 px leave turned names 20.9 px apart, room for a line of 14 px and a gap of 2.
     const year = Array.from({ length: 20 }, (_, i) => `ned. ${i + 1}`);
     const turned = periodNamesLayout(
       year,
@@ -144,7 +144,7 @@ describe('periodNamesLayout', () => {
       { turn: true, lineHeight: 14 },
     );
     expect(turned).toEqual({ rotate: 45, shown: year.map(() => true) });
-    // 52 weeks: a band of 11 px leaves turned names 8 px apart, so every third, the last among them.
+    // 52 weeks: a band of 11 px leaves turned names 8 px apart, so every second, the last among them.
     const long = Array.from({ length: 52 }, (_, i) => `ned. ${i + 1}`);
     const thinned = periodNamesLayout(
       long,
@@ -154,8 +154,17 @@ describe('periodNamesLayout', () => {
       { turn: true, lineHeight: 14 },
     );
     expect(thinned.rotate).toBe(45);
-    expect(thinned.shown.filter(Boolean).length).toBe(18);
+    expect(thinned.shown.filter(Boolean).length).toBe(26);
     expect(thinned.shown.at(-1)).toBe(true);
+  });
+
+  it("makes room beside a turned partial end's two lines by leaving out its neighbour alone", () => {
+    // 23 weeks at 560 px: turned names 17.2 px apart, room for one line but not beside a name of two.
+    const names = Array.from({ length: 23 }, (_, i) => (i === 22 ? `ned. ${i + 1}\n(nepilns)` : `ned. ${i + 1}`));
+    const partial = names.map((_, i) => i === 22);
+    const turned = periodNamesLayout(names, partial, 560, measure, { turn: true, lineHeight: 14 });
+    expect(turned.rotate).toBe(45);
+    expect(turned.shown).toEqual(names.map((_, i) => i !== 21));
   });
 
   it('thins level names on a phone only where they would overlap, keeping the partial last week', () => {

@@ -76,8 +76,9 @@ export interface PeriodNamesLayout {
  * The period names under vertical bars at a plot `plotWidth` px wide: level when every name fits so; where level
  * names would collide, turned 45° if `turn` (a desktop: office heads read every week, and turned names stand
  * closer), each name in its band; level names thinned otherwise (a phone, whose plot is too short for turned
- * ones). Turned names are parallel, a band × sin 45° apart, room for their lines (`lineHeight` each) and a little
- * more; where even that is short they are thinned from the last period back, which keeps its name.
+ * ones). Turned names are parallel, a band × sin 45° apart, room for a line (`lineHeight`) and a little more;
+ * where even that is short they are thinned from the last period back, which keeps its name. A partial end's
+ * second line ("(partial)") is made room for beside it alone, as `periodNamesShown` does for level names.
  */
 export function periodNamesLayout(
   names: readonly string[],
@@ -90,10 +91,24 @@ export function periodNamesLayout(
   if (!options.turn || level.every(Boolean)) return { rotate: 0, shown: level };
   const n = names.length;
   const apart = (Math.max(1, plotWidth / n) * Math.SQRT2) / 2;
-  const lines = Math.max(1, ...names.map((name) => name.split('\n').length));
-  const step = Math.max(1, Math.ceil((lines * options.lineHeight + TURNED_GAP) / apart));
-  return { rotate: 45, shown: names.map((_, i) => (n - 1 - i) % step === 0) };
+  const lines = names.map((name) => name.split('\n').length);
+  const room = (i: number, j: number) =>
+    Math.abs(i - j) * apart >= (((lines[i] ?? 1) + (lines[j] ?? 1)) / 2) * options.lineHeight + TURNED_GAP;
+  const whole = Math.max(1, ...lines.filter((_, i) => !partial[i]));
+  const step = Math.max(1, Math.ceil((whole * options.lineHeight + TURNED_GAP) / apart));
+  const shown = names.map((_, i) => (n - 1 - i) % step === 0);
+  for (const end of [n - 1, 0]) {
+    if (!partial[end]) continue;
+    shown[end] = true;
+    const inwards = end === 0 ? 1 : -1;
+    for (let j = end + inwards; j > 0 && j < n - 1; j += inwards) {
+      if (!shown[j]) continue;
+      if (room(end, j)) break;
+      shown[j] = false;
+    }
+  }
+  return { rotate: 45, shown };
 }
 
 /** Room between two turned names, px. */
-const TURNED_GAP = 4;
+const TURNED_GAP = 2;
