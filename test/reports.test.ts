@@ -32,8 +32,9 @@ import { sendEvents } from '../infra/demo/ingest.sender.ts';
 import { demoYear } from '../infra/demo/year.events.ts';
 import { buildReportsService, type ReportsService } from '../services/reports/src/app.ts';
 import { TokenEntry } from '../services/reports/src/config.ts';
-import { DigestScheduler, queryDueSource } from '../services/reports/src/digest.ts';
+import { DigestScheduler } from '../services/reports/src/digest.ts';
 import { dueMonth, firstWorkingDay, monthRange, monthTitle, previousMonth } from '../services/reports/src/month.ts';
+import { querySource } from '../services/reports/src/query.source.ts';
 import { Renderer } from '../services/reports/src/render.ts';
 import { dueWeek, firstWorkingDayOfWeek, weekTitle } from '../services/reports/src/week.ts';
 import {
@@ -160,8 +161,6 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     buildReportsService(
       {
         tokens: TOKENS,
-        queryUrl: stack.queryUrl,
-        queryToken: MANAGEMENT,
         scheduleIntervalMs: 3_600_000,
         markerPrefix,
         logger: { level: 'warn' },
@@ -179,6 +178,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
           timeoutMs: 10_000,
           idDomain: 'e2e',
         }),
+        query: querySource({ url: stack.queryUrl, token: MANAGEMENT, timeoutMs: 10_000 }),
         markers: {
           has: async (key) => (await readMarker(s3, s3Config.bucket, key)) !== null,
           put: (key, body) => writeMarker(s3, s3Config.bucket, key, body),
@@ -523,7 +523,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       const scheduler = new DigestScheduler(
         {
           subscribers: heads,
-          source: queryDueSource({ url: stack.queryUrl, token: MANAGEMENT, timeoutMs: 10_000 }),
+          source: querySource({ url: stack.queryUrl, token: MANAGEMENT, timeoutMs: 10_000 }),
           mailer,
           markers: {
             has: async (key) => (await readMarker(s3, s3Config.bucket, key)) !== null,

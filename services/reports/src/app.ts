@@ -5,13 +5,13 @@
  * `{ http, scheduler, start, stop }`; only main.ts reads the environment, listens and exits.
  */
 import { OFFICE_IDS, rigaDate } from '@servq/contracts';
-import { ReferenceAnswer, type Lang } from '@servq/query-api';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { z } from 'zod';
 import { authenticate, maySee } from './auth.ts';
 import type { TokenEntry } from './config.ts';
 import { errorBody, ReportsError, ReportsErrorCode, toReportsError } from './errors.ts';
 import { MONTH } from './month.ts';
+import { officeNames, type QuerySource } from './query.source.ts';
 import type { ReportRequest } from './render.ts';
 import { Scheduler, type Markers } from './schedule.ts';
 import type { Subscriber } from './subscriptions.ts';
@@ -19,9 +19,6 @@ import type { Mailer } from '@servq/mail';
 
 export interface ReportsServiceConfig {
   tokens: readonly TokenEntry[];
-  /** The query service, for office names (/v1/reference). */
-  queryUrl: string;
-  queryToken: string;
   scheduleIntervalMs: number;
   markerPrefix: string;
   logger?: FastifyServerOptions['logger'];
@@ -34,6 +31,8 @@ export interface ReportsServiceDeps {
     render(request: ReportRequest, officeName: string | undefined): Promise<Uint8Array>;
   };
   mailer: Mailer;
+  /** The query API, for office names (/v1/reference); the digest reads it through the same reader. */
+  query: Pick<QuerySource, 'reference'>;
   markers: Markers;
   subscribers: readonly Subscriber[];
   /** The schedule's clock. */
@@ -63,19 +62,7 @@ export async function buildReportsService(
   config: ReportsServiceConfig,
   deps: ReportsServiceDeps,
 ): Promise<ReportsService> {
-  let reference: ReferenceAnswer | undefined;
-  const officeName = async (office: string | undefined, lang: Lang): Promise<string | undefined> => {
-    if (office === undefined) return undefined;
-    if (!reference) {
-      const res = await fetch(`${config.queryUrl}/v1/reference`, {
-        headers: { authorization: `Bearer ${config.queryToken}` },
-        signal: AbortSignal.timeout(10_000),
-      });
-      if (!res.ok) return office;
-      reference = ReferenceAnswer.parse(await res.json());
-    }
-    return reference.offices.find((o) => o.id === office)?.name[lang] ?? office;
-  };
+  const officeName = officeNames(deps.query);
   const render = async (request: ReportRequest) =>
     deps.renderer.render(request, await officeName(request.office, request.lang));
 

@@ -12,61 +12,20 @@
  */
 import { addDays, dashboardLink } from '@servq/contracts';
 import type { Mailer } from '@servq/mail';
-import { DueAnswer, ReferenceAnswer, type Lang } from '@servq/query-api';
-import type { z } from 'zod';
+import type { DueAnswer, Lang, ReferenceAnswer } from '@servq/query-api';
 import { agencyName, renderDigest, type DigestLabels, type DigestSection } from './digest.message.ts';
-import { ReportsError, ReportsErrorCode } from './errors.ts';
+import type { QuerySource } from './query.source.ts';
 import type { Markers, ScheduleLogger } from './schedule.ts';
 import type { Subscriber } from './subscriptions.ts';
 import { dueWeek, type Week } from './week.ts';
 import { SerialTicker } from './ticker.ts';
 
-/** The query API's most complaints per answer; the counts beyond it are still exact. */
-const LIST_LIMIT = 1000;
 /** The Complaints screen's window in the link: the last quarter, as the alerts' deadline links. */
 const LINK_DAYS = 90;
 
-export interface DueSource {
-  /** Open complaints overdue or due within `within` working days, of one office or (undefined) of all. */
-  due(office: string | undefined, within: number): Promise<DueAnswer>;
-  reference(): Promise<ReferenceAnswer>;
-}
-
-/** The query API over HTTP, answers validated with its own schemas. */
-export function queryDueSource(options: { url: string; token: string; timeoutMs: number }): DueSource {
-  async function get<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
-    let response: Response;
-    try {
-      response = await fetch(`${options.url}${path}`, {
-        headers: { authorization: `Bearer ${options.token}` },
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-    } catch (error) {
-      throw new ReportsError(ReportsErrorCode.QueryFailed, `query API unreachable: ${(error as Error).message}`, {
-        cause: error,
-      });
-    }
-    if (!response.ok) {
-      throw new ReportsError(
-        ReportsErrorCode.QueryFailed,
-        `query API ${path.split('?')[0]} answered ${response.status}: ${(await response.text()).slice(0, 300)}`,
-      );
-    }
-    return schema.parse(await response.json());
-  }
-  return {
-    due(office, within) {
-      const params = new URLSearchParams({ within: String(within), limit: String(LIST_LIMIT) });
-      if (office) params.set('filter.office', office);
-      return get(`/v1/complaints/due?${params.toString()}`, DueAnswer);
-    },
-    reference: () => get('/v1/reference', ReferenceAnswer),
-  };
-}
-
 export interface DigestDeps {
   subscribers: readonly Subscriber[];
-  source: DueSource;
+  source: QuerySource;
   mailer: Mailer;
   markers: Markers;
   logger: ScheduleLogger;

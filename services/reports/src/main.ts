@@ -9,9 +9,10 @@ import { createMailer } from '@servq/mail';
 import { serviceLogOptions, stopOnSignals } from '@servq/runtime';
 import { buildReportsService } from './app.ts';
 import { loadConfig } from './config.ts';
-import { DigestScheduler, queryDueSource } from './digest.ts';
+import { DigestScheduler } from './digest.ts';
 import { isReportsError } from './errors.ts';
 import { Renderer } from './render.ts';
+import { querySource } from './query.source.ts';
 import { loadSubscriptions } from './subscriptions.ts';
 
 const config = loadConfig(process.env);
@@ -26,11 +27,15 @@ const markers = {
   has: async (key: string) => (await readMarker(s3, config.s3.bucket, key)) !== null,
   put: (key: string, body: Record<string, unknown>) => writeMarker(s3, config.s3.bucket, key, body),
 };
+// One reader of the query API for the report's office names and the digest.
+const query = querySource({
+  url: config.render.dashboardUrl,
+  token: config.render.token,
+  timeoutMs: config.digest.queryTimeoutMs,
+});
 const service = await buildReportsService(
   {
     tokens: config.tokens,
-    queryUrl: config.render.dashboardUrl,
-    queryToken: config.render.token,
     scheduleIntervalMs: config.scheduleIntervalMs,
     markerPrefix: config.markerPrefix,
     logger: serviceLogOptions({ service: 'reports', level: config.logLevel, scrubText }),
@@ -38,6 +43,7 @@ const service = await buildReportsService(
   {
     renderer: new Renderer(config.render),
     mailer,
+    query,
     markers,
     subscribers: subscriptions.subscribers,
     now: () => new Date(),
@@ -50,11 +56,7 @@ service.startSchedule();
 const digest = new DigestScheduler(
   {
     subscribers: subscriptions.subscribers,
-    source: queryDueSource({
-      url: config.render.dashboardUrl,
-      token: config.render.token,
-      timeoutMs: config.digest.queryTimeoutMs,
-    }),
+    source: query,
     mailer,
     markers,
     logger: service.http.log,
