@@ -3,7 +3,7 @@
  * values, exact decimals, heatmap means, periods and timestamps in Riga time.
  * Pure functions; nothing here touches the DOM.
  */
-import { isoWeekNumber, writtenNumber, writtenWeek } from '@servq/query-api';
+import { isoWeekNumber, writtenDateTime, writtenNumber, writtenWeek } from '@servq/query-api';
 import type { Direction, Grain, Lang, Unit } from './api.types.ts';
 import { formatDate } from './filters.ts';
 
@@ -41,26 +41,12 @@ export function targetStatus(direction: Direction, value: number | null, target:
 }
 
 /**
- * A timestamp in Riga time: "2026-05-12 10:00", or with a language its date as the page writes dates ("12.05.2026
- * 10:00"). Date and time are joined by a no-break space: a badge or a narrow line never leaves the time alone on
- * the next line.
+ * A timestamp on the Riga wall clock as the page writes it ("12.05.2026 10:00"), by the writer the alerts service's
+ * page shares (@servq/query-api's writtenDateTime): date and time joined by a no-break space, so a badge or a
+ * narrow line never leaves the time alone on the next line.
  */
-export function formatTimestamp(iso: string | null, lang?: Lang): string {
-  if (!iso) return '—';
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Riga',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const day = `${part('year')}-${part('month')}-${part('day')}`;
-  return `${lang ? formatDate(day, lang) : day}\u00a0${part('hour')}:${part('minute')}`;
+export function formatTimestamp(iso: string | null, lang: Lang): string {
+  return iso ? writtenDateTime(iso, lang) : '—';
 }
 
 const monthNames: Record<Lang, string[]> = {
