@@ -374,7 +374,8 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
   /**
    * The tiles of a screen (`.screen-<screen>`) give the verdict the API's /v1/compare figures imply for the
    * estimates among them: on target when the whole 95 % interval meets the target, off when none of it does,
-   * within noise otherwise; no met/missed pill beside it, and no verdict where none can be claimed.
+   * within noise otherwise (a share whose target is 100 % or 0 % by its figure alone); no met/missed pill beside
+   * it, and no verdict where none can be claimed.
    */
   async function expectIntervalVerdicts(screen: string, estimates: readonly string[], from: string, to: string) {
     const compared = await api(
@@ -397,7 +398,9 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
         continue;
       }
       const meets = (v: number) => (metric.direction === 'higher_is_better' ? v >= target : v <= target);
-      const [low, high] = [interval?.low ?? value, interval?.high ?? value].map(meets);
+      // A share that must be 100 % (or 0 %) is a rule about every case: the figure itself decides.
+      const everyCase = metric.unit === 'share' && target === (metric.direction === 'higher_is_better' ? 1 : 0);
+      const [low, high] = (everyCase ? [value, value] : [interval?.low ?? value, interval?.high ?? value]).map(meets);
       const expected =
         low && high
           ? 'On target'
@@ -802,6 +805,22 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
       reference.offices.map((o) => o.name.en),
     );
     expect(await page.locator('.verdict-card tbody th strong').allInnerTexts()).toEqual([own.name.en]);
+
+    // All of the office's complaints answered within the legal deadline is on target, not "within noise": the
+    // target is 100 %, which no interval around a figure of 100 % lies wholly at.
+    await openScreen(page, 'complaints');
+    const complaintsRange = pageRange();
+    const legal = await api(
+      QueryAnswer,
+      `/v1/query?${new URLSearchParams({ metrics: 'legal_deadline_share', ...complaintsRange }).toString()}`,
+      OFFICE_HEAD.token,
+    );
+    const legalFigure = legal.rows[0]?.legal_deadline_share as Figure | undefined;
+    if (legalFigure && !legalFigure.suppressed && legalFigure.value !== null) {
+      expect(await page.locator('.tile[data-metric="legal_deadline_share"] .verdict').innerText()).toBe(
+        legalFigure.value === 1 ? 'On target' : 'Below target',
+      );
+    }
 
     // Screens in detail (not the comparisons, which show every office by design) name no other office.
     for (const screen of await navScreens(page)) {

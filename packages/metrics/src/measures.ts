@@ -18,6 +18,19 @@ import {
 /** The units a metric's figure is read in; the API's schema is built from this list. */
 export const Units = ['count', 'share', 'score_1_5', 'nps', 'minutes', 'working_days', 'days'] as const;
 export type Unit = (typeof Units)[number];
+/**
+ * The ends a figure in each unit can reach (null: unbounded). A target at an end is a rule about every case (all
+ * complaints answered in time, none past the deadline), which no interval around a figure can lie wholly beyond.
+ */
+export const UnitScales: { [U in Unit]: { min: number | null; max: number | null } } = {
+  count: { min: 0, max: null },
+  share: { min: 0, max: 1 },
+  score_1_5: { min: 1, max: 5 },
+  nps: { min: -100, max: 100 },
+  minutes: { min: 0, max: null },
+  working_days: { min: 0, max: null },
+  days: { min: 0, max: null },
+};
 /** Which way a figure is better; the API's schema is built from this list. */
 export const Directions = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
 export type Direction = (typeof Directions)[number];

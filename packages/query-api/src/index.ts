@@ -9,3 +9,4 @@ export * from './channels.ts';
 export * from './requests.ts';
 export * from './plural.ts';
 export * from './figures.ts';
+export * from './verdict.ts';

@@ -5,7 +5,7 @@
  * sample never fires. The deadline clock counts open complaints by their legal due date on the Riga calendar.
  */
 import { addDays, rigaDate, workingDaysBetween } from '@servq/contracts';
-import type { CompareAnswer, GroupFigure, MetricComparison } from '@servq/query-api';
+import { verdictOf, type CompareAnswer, type GroupFigure, type MetricComparison } from '@servq/query-api';
 import { dashboardLink, type Screen } from '@servq/contracts';
 import type { OpenComplaint } from './query.client.ts';
 import type { Rule } from './rules.ts';
@@ -99,7 +99,10 @@ function base(
   };
 }
 
-/** A metric whose whole 95 % interval lies on the wrong side of its target. */
+/**
+ * A metric off its target (`verdictOf`, the dashboard's tiles' rule): its whole 95 % interval on the wrong side,
+ * or for a target at the end of its scale (every complaint answered in time), any case that misses it.
+ */
 export function outsideTarget(
   ctx: Context & { rule: { kind: 'outside_target'; metric: string } },
   answer: CompareAnswer,
@@ -107,14 +110,8 @@ export function outsideTarget(
   const metric = metricOf(answer, ctx.rule.metric);
   if (!metric) return [];
   return scoped(metric, ctx.rule.offices).flatMap(([office, f]) => {
-    if (f.suppressed || f.value === null || f.interval === null || f.target === null) return [];
-    const beyond =
-      metric.direction === 'higher_is_better'
-        ? f.interval.high < f.target
-        : metric.direction === 'lower_is_better'
-          ? f.interval.low > f.target
-          : false;
-    if (!beyond) return [];
+    // Only figures with an interval: a count has none, so noise in it could not be told from a real miss.
+    if (f.interval === null || verdictOf(f, metric.direction, metric.unit) !== 'off') return [];
     return [
       {
         ...base(ctx, office, office ? 'offices' : 'overview'),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GroupFigure } from '../api.types.ts';
-import { changeOf, verdictOf } from './tiles.change.ts';
+import { changeOf } from './tiles.change.ts';
 
 const figure = (over: Partial<GroupFigure>): GroupFigure => ({
   group: null,
@@ -18,7 +18,7 @@ const figure = (over: Partial<GroupFigure>): GroupFigure => ({
   ...over,
 });
 
-describe('tile change and verdict', () => {
+describe('tile change', () => {
   it('words a change by the metric’s own direction', () => {
     expect(changeOf(figure({}), 'higher_is_better')).toMatchObject({ way: 'better', significant: true });
     expect(changeOf(figure({ change: 2 }), 'lower_is_better')?.way).toBe('worse');
@@ -26,13 +26,5 @@ describe('tile change and verdict', () => {
     expect(
       changeOf(figure({ previous: { value: null, n: 3, suppressed: true }, change: null }), 'higher_is_better'),
     ).toMatchObject({ way: 'same', noBase: true });
-  });
-
-  it('is on target only when the whole interval meets it, below it when none does, within noise otherwise', () => {
-    expect(verdictOf(figure({ interval: { low: 0.76, high: 0.87 } }), 'higher_is_better')).toBe('noise');
-    expect(verdictOf(figure({ interval: { low: 0.86, high: 0.9 }, value: 0.88 }), 'higher_is_better')).toBe('on');
-    expect(verdictOf(figure({ interval: { low: 0.7, high: 0.8 }, value: 0.75 }), 'higher_is_better')).toBe('off');
-    expect(verdictOf(figure({ value: 8, interval: { low: 7, high: 9 }, target: 10 }), 'lower_is_better')).toBe('on');
-    expect(verdictOf(figure({ suppressed: true }), 'higher_is_better')).toBe('none');
   });
 });

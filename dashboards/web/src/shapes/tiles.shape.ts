@@ -6,7 +6,7 @@ import { HEADLINE_METRICS } from '@servq/query-api';
 import type { Direction, QueryAnswer, Unit } from '../api.types.ts';
 import { figureOf, totalRow, type Catalogue } from '../figures.ts';
 import { targetStatus, type TargetStatus } from '../format.ts';
-import type { Verdict } from './tiles.change.ts';
+import type { Verdict } from '@servq/query-api';
 
 // Defined with the overview's requests (@servq/query-api), which `pnpm bench` times as the page sends them.
 export { HEADLINE_METRICS };

@@ -4,7 +4,7 @@
  * API's test says so), and the verdict against the target that accounts for the 95 % interval (shared with the
  * Complaints and Visits screens' tiles).
  */
-import type { CompareRequest } from '@servq/query-api';
+import { verdictOf, type CompareRequest, type Verdict, type VerdictFigure } from '@servq/query-api';
 import type { CompareAnswer, MetricInfo, QueryAnswer } from '../api.types.ts';
 import { h } from '../dom.ts';
 import { figureOf, totalRow } from '../figures.ts';
@@ -12,14 +12,7 @@ import { scopeFilters } from '../filter.scope.ts';
 import { formatChange, formatP } from '../format.ts';
 import { earlierGap, sharedGap } from '../sample.note.ts';
 import type { StringKey } from '../i18n.ts';
-import {
-  changeOf,
-  figureIn,
-  verdictOf,
-  type TileChange,
-  type Verdict,
-  type VerdictFigure,
-} from '../shapes/tiles.change.ts';
+import { changeOf, figureIn, type TileChange } from '../shapes/tiles.change.ts';
 import { tilesOf, toneOf, type Tile } from '../shapes/tiles.shape.ts';
 import type { TrendPoint } from '../shapes/trend.shape.ts';
 import { metricInfo, tileElement, tr, type ViewContext } from '../view.ts';
@@ -105,7 +98,7 @@ export function tileVerdict(
   figure: VerdictFigure | undefined,
 ): HTMLElement | null {
   if (tile.suppressed) return null;
-  const verdict = verdictOf(figure, metric.direction);
+  const verdict = verdictOf(figure, metric.direction, metric.unit);
   const tone = toneOf(tile.status, verdict);
   element.classList.remove(`tile-${tile.status}`);
   element.classList.add(`tile-${tone}`);
