@@ -11,7 +11,8 @@ import type { DigestLink, DigestList, DigestModel, DigestModelSection, DigestRow
 const CELL = 'padding:4px 10px 4px 0;border-bottom:1px solid #ddd;text-align:left;vertical-align:top';
 /**
  * Five columns do not fit a phone (a case id, a long category and a date need ~480 px): below 560 px each case
- * becomes a block — its id on a line, the rest after it as the text part writes it, joined by " · ". Clients that
+ * becomes a block — its id on a line, the rest after it as the text part writes it, joined by " · ", the date after
+ * its column's name (the head row is hidden there). Clients that
  * drop the style element keep the table; !important is needed to win over the inline styles.
  */
 const NARROW = `@media (max-width:560px){
@@ -21,6 +22,7 @@ table.cases tr{display:block!important;padding:6px 0!important;border-bottom:1px
 table.cases td{display:inline!important;padding:0!important;border:0!important;white-space:normal!important}
 table.cases td:first-child{display:block!important;font-weight:600!important}
 table.cases td:nth-child(n+3)::before{content:" · "}
+table.cases td[data-label]::before{content:" · " attr(data-label) " "}
 }`;
 const HEAD_CELL = `${CELL};font-weight:600;border-bottom:2px solid #bbb`;
 const LIST_COLOUR: Record<DigestList['kind'], string> = { overdue: '#a00000', due: '#8a5300' };
@@ -29,11 +31,19 @@ const paragraph = (text: string, style = 'margin:8px 0') => `<p style="${style}"
 const link = (l: DigestLink) =>
   `<p style="margin:10px 0"><a href="${escapeHtml(l.url)}" style="color:#0b5c8a">${escapeHtml(l.label)}</a></p>`;
 
-function tableRow(r: DigestRow): string {
+function tableRow(r: DigestRow, columns: DigestModel['columns']): string {
   const days = [r.days, ...r.notes].map(escapeHtml).join(' · ');
-  const cells = [escapeHtml(r.id), escapeHtml(r.category), escapeHtml(r.channel), escapeHtml(r.dueOn), days];
   // Case ids and dates stay on one line; the words may wrap on a phone.
-  return `<tr>${cells.map((c, i) => `<td style="${CELL}${i === 0 || i === 3 ? ';white-space:nowrap' : ''}">${c}</td>`).join('')}</tr>`;
+  const nowrap = `${CELL};white-space:nowrap`;
+  return [
+    '<tr>',
+    `<td style="${nowrap}">${escapeHtml(r.id)}</td>`,
+    `<td style="${CELL}">${escapeHtml(r.category)}</td>`,
+    `<td style="${CELL}">${escapeHtml(r.channel)}</td>`,
+    `<td style="${nowrap}" data-label="${escapeHtml(columns.dueOn)}">${escapeHtml(r.dueOn)}</td>`,
+    `<td style="${CELL}">${days}</td>`,
+    '</tr>',
+  ].join('');
 }
 
 function listHtml(list: DigestList, columns: DigestModel['columns']): string {
@@ -44,7 +54,7 @@ function listHtml(list: DigestList, columns: DigestModel['columns']): string {
     // One width per column in every table, so an agency digest's tables line up.
     '<colgroup><col style="width:22%"><col style="width:20%"><col style="width:18%"><col style="width:12%"><col></colgroup>',
     `<thead><tr>${heads.map((h) => `<th scope="col" style="${HEAD_CELL}">${escapeHtml(h)}</th>`).join('')}</tr></thead>`,
-    `<tbody>${list.rows.map(tableRow).join('')}</tbody></table>`,
+    `<tbody>${list.rows.map((r) => tableRow(r, columns)).join('')}</tbody></table>`,
     list.more === null ? '' : paragraph(list.more, 'margin:4px 0;color:#555'),
   ].join('\n');
 }
