@@ -145,4 +145,75 @@ describe('notification messages', () => {
     expect(why({ ...gap, p_value: 0.0042 }, csat, 'lv')).toContain('(p\u00a0=\u00a00,004, n = 40)');
     expect(why({ ...gap, p_value: 0.0123 }, csat, 'lv')).toContain('(p\u00a0=\u00a00,01, n = 40)');
   });
+
+  describe('the HTML alternative part', () => {
+    /** The HTML's text as a reader sees it: tags dropped, the entities escape-html writes read back. */
+    const shown = (html: string) =>
+      html
+        .replace(/<style>[^<]*<\/style>/, '')
+        .replace(/<\/?span[^>]*>/g, '') // inline: no word break
+        .replace(/<[^>]+>/g, ' ')
+        .replace(
+          /&(amp|lt|gt|quot|#39);/g,
+          (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" })[e]!,
+        )
+        .replace(/[ \t\r\n]+/g, ' '); // not \s: the figures' no-break spaces stay
+
+    it('says what the text says: the headline with figure and target, the interval, office, period, why and link', () => {
+      const { text, html } = composeMessage(raised, csat, 'lv');
+      const words = shown(html);
+      expect(words).toContain('CSAT 78,1 % (mērķis ≥ 85,0 %)');
+      for (const piece of ['78,1 %', '72,0–84,0 %', '85,0 %', 'Cēsu reģionālā nodaļa', '04.11.2026 – 01.12.2026']) {
+        expect(text).toContain(piece);
+        expect(words).toContain(piece);
+      }
+      expect(words).toContain('Viss 95 % ticamības intervāls (72,0–84,0 %, n = 40) ir ārpus mērķa');
+      // When it fired, in Riga's time as the dashboard writes it (08:00 UTC is 10:00 in Riga in December).
+      expect(words).toContain('Izsaukts 01.12.2026\u00a010:00');
+      // The button is the text's link, the ampersands escaped in the attribute.
+      expect(html).toContain(`href="${raised.link.replaceAll('&', '&amp;')}"`);
+      expect(html).toMatch(/<a href="[^"]+"[^>]*>Atvērt paneli<\/a>/);
+      expect(html).toContain('<html lang="lv">');
+      // Regression: on a phone the headline wrapped between "85,0" and "%)"; a figure keeps its unit on its line.
+      expect(html).toMatch(
+        /<h1[^>]*>CSAT <span style="white-space:nowrap">78,1 %<\/span> \(mērķis <span style="white-space:nowrap">≥ 85,0 %<\/span>\)<\/h1>/,
+      );
+    });
+
+    it('marks a reminder and says when it was sent again, in English', () => {
+      const { html } = composeMessage({ ...raised, type: 'alert.renotified' }, csat, 'en');
+      expect(shown(html)).toContain('Warning (reminder)');
+      expect(shown(html)).toContain('Reminded 01/12/2026\u00a010:00');
+      expect(shown(html)).toContain('Open the dashboard');
+    });
+
+    it('escapes every value it inserts: a label or link with markup stays text', () => {
+      const hostile: MetricInfo = { ...csat, label: { lv: '<b>x</b> & "y"', en: '<b>x</b> & "y"' } };
+      const { html } = composeMessage(
+        { ...raised, link: 'http://127.0.0.1:8080/#/offices?a=1&b="><script>' },
+        hostile,
+        'en',
+      );
+      expect(html).not.toContain('<b>x</b>');
+      expect(html).not.toContain('<script>');
+      expect(html).toContain('&lt;b&gt;x&lt;/b&gt; &amp; &quot;y&quot;');
+      expect(shown(html)).toContain('<b>x</b> & "y"');
+    });
+
+    it('names the group of an equal-service alert, and the list of a deadline alert in its headline', () => {
+      const gap: AlertRaised = { ...raised, rule_kind: 'equal_service_gap', alert_group: 'language:ru', baseline: 0.9 };
+      const words = shown(composeMessage(gap, csat, 'en').html);
+      expect(words).toMatch(/Group [^ ]/);
+      const overdue: AlertRaised = {
+        ...raised,
+        rule_kind: 'deadline',
+        alert_group: 'overdue',
+        value: 3,
+        severity: 'critical',
+      };
+      const html = composeMessage(overdue, undefined, 'lv').html;
+      expect(shown(html)).toContain('3 nokavētas sūdzības');
+      expect(html).toContain('#a00000'); // critical is drawn red, a warning amber
+    });
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The words of a notification, in Latvian or English: the figure, its interval, what it was held to, why it
- * fired, the period, and the dashboard link that shows it. Built from the event's figures and the query API's
+ * fired, the period, and the dashboard link that shows it; the e-mail lays them out as plain text and as HTML
+ * (message.html.ts) from one model. Built from the event's figures and the query API's
  * catalogue (labels and units), so the e-mail, the webhook and the lake row say the same thing.
  */
 import { Channels, Offices, ServiceLanguages } from '@servq/contracts';
@@ -11,16 +12,21 @@ import {
   formatValue,
   isSingular,
   writtenDate,
+  writtenDateTime,
   writtenNumber,
   type Lang,
   type MetricInfo,
   type Unit,
 } from '@servq/query-api';
 import type { Notification } from './alert.book.ts';
+import { alertHtml } from './message.html.ts';
+import type { AlertMail, AlertWords } from './message.model.ts';
 
 export interface Message {
   subject: string;
   text: string;
+  /** The same words laid out as HTML (the e-mail's alternative part); the webhook sends only the text. */
+  html: string;
 }
 
 const words = {
@@ -37,6 +43,9 @@ const words = {
     was: 'bija',
     everyone: 'visiem',
     why: 'Kāpēc',
+    office: 'Nodaļa',
+    group: 'Grupa',
+    fired: { 'alert.raised': 'Izsaukts', 'alert.renotified': 'Atgādināts' },
     open: 'Atvērt paneli',
     footer: 'Šo ziņu nosūtīja servq brīdinājumu serviss. Apstiprināt brīdinājumu var paneļa sadaļā „Brīdinājumi”:',
   },
@@ -53,6 +62,9 @@ const words = {
     was: 'was',
     everyone: 'all',
     why: 'Why',
+    office: 'Office',
+    group: 'Group',
+    fired: { 'alert.raised': 'Fired', 'alert.renotified': 'Reminded' },
     open: 'Open the dashboard',
     footer: 'Sent by the servq alerts service. Acknowledge the alert on the dashboard’s Alerts screen:',
   },
@@ -184,31 +196,6 @@ function headline(n: Notification, metric: MetricInfo | undefined, lang: Lang): 
   }
 }
 
-/**
- * A notification as a person reads it — the e-mail's heading, figure line and period, and the page's row alike,
- * so the two never word the same alert differently. The event's English `reason` is left to machines (logs, the
- * webhook's JSON).
- */
-export interface AlertWords {
-  severity: string;
-  /** The metric's label from the catalogue (for the deadline clock, what it watches). */
-  title: string;
-  /** The office by name, or the whole agency. */
-  place: string;
-  /** A group beyond the office by name ("krievu"), or null. */
-  group: string | null;
-  /** What broke and how much, as the subject says it. */
-  headline: string;
-  figure: string;
-  interval: string | null;
-  target: string | null;
-  /** The evaluated period, or for the deadline clock the day it counted from, as the dashboard writes dates. */
-  period: string;
-  /** What `period` is: "Periods", or "Stāvoklis dienā" for the deadline clock. */
-  periodName: string;
-  why: string;
-}
-
 export function alertWords(n: Notification, metric: MetricInfo | undefined, lang: Lang): AlertWords {
   const w = words[lang];
   const unit = n.rule_kind === 'deadline' ? 'count' : metric?.unit;
@@ -233,24 +220,51 @@ export function alertWords(n: Notification, metric: MetricInfo | undefined, lang
   };
 }
 
-export function composeMessage(n: Notification, metric: MetricInfo | undefined, lang: Lang): Message {
+export function alertMail(n: Notification, metric: MetricInfo | undefined, lang: Lang): AlertMail {
   const w = words[lang];
   const a = alertWords(n, metric, lang);
   const reminder = n.type === 'alert.renotified' ? ` (${w.renotified})` : '';
-  const subject = `[servq] ${a.severity}${reminder}: ${a.headline} — ${a.place}`;
+  return {
+    lang,
+    subject: `[servq] ${a.severity}${reminder}: ${a.headline} — ${a.place}`,
+    severity: n.severity,
+    severityWords: `${a.severity}${reminder}`,
+    words: a,
+    names: {
+      figure: w.figure,
+      interval: w.interval,
+      target: w.target,
+      office: w.office,
+      group: w.group,
+      why: w.why,
+      fired: w.fired[n.type],
+    },
+    fired: writtenDateTime(n.occurred_at, lang),
+    open: { label: w.open, url: n.link },
+    footer: { text: w.footer, url: alertsScreen(n.link) },
+  };
+}
+
+export function alertText(m: AlertMail): string {
+  const a = m.words;
   const lines = [
     `${a.severity}: ${a.title} — ${a.place}`,
     '',
-    `${w.figure}: ${a.figure}` +
-      (a.interval ? ` (${w.interval} ${a.interval})` : '') +
-      (a.target ? `; ${w.target} ${a.target}` : ''),
+    `${m.names.figure}: ${a.figure}` +
+      (a.interval ? ` (${m.names.interval} ${a.interval})` : '') +
+      (a.target ? `; ${m.names.target} ${a.target}` : ''),
     `${a.periodName}: ${a.period}`,
-    `${w.why}: ${a.why}`,
+    `${m.names.why}: ${a.why}`,
     '',
-    `${w.open}: ${n.link}`,
+    `${m.open.label}: ${m.open.url}`,
     '',
     `-- `,
-    `${w.footer} ${alertsScreen(n.link)}`,
+    `${m.footer.text} ${m.footer.url}`,
   ];
-  return { subject, text: lines.join('\n') };
+  return lines.join('\n');
+}
+
+export function composeMessage(n: Notification, metric: MetricInfo | undefined, lang: Lang): Message {
+  const mail = alertMail(n, metric, lang);
+  return { subject: mail.subject, text: alertText(mail), html: alertHtml(mail) };
 }

@@ -1,5 +1,5 @@
 /**
- * The two ways a notification leaves: e-mail through SMTP (nodemailer), and a signed webhook a Slack- or
+ * The two ways a notification leaves: e-mail through SMTP (nodemailer; plain text with an HTML alternative), and a signed webhook a Slack- or
  * Teams-style receiver can take. Both carry the delivery's idempotency key (the e-mail as its Message-ID and a
  * header, the webhook as `Idempotency-Key`), so a receiver that sees a delivery twice — after a crash between
  * sending and recording it — can tell. A send resolves only on acceptance (SMTP 250, HTTP 2xx) and throws
@@ -31,7 +31,13 @@ export function createMailSender(options: MailOptions): Sender {
   const mailer = createMailer({ ...options, idDomain: 'servq-alerts' });
   return {
     send: (address, { key, message }) =>
-      mailer.send({ to: address, subject: message.subject, text: message.text, idempotencyKey: key }),
+      mailer.send({
+        to: address,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+        idempotencyKey: key,
+      }),
     close: () => mailer.close(),
   };
 }

@@ -1,11 +1,12 @@
 /**
  * The digest's HTML alternative part: the model's words laid out as a short page a mail client shows — the title,
  * the summary, per office a table of its overdue and due-soon cases, and the dashboard links. Every value is
- * escaped (escape-html), labels and case ids included: they come from the query API, not from this file. Styles
- * are inline, as many mail clients drop style sheets; the one style element only re-flows the tables on a phone.
+ * escaped (escape-html), labels and case ids included: they come from the query API, not from this file. The frame
+ * (document, paragraphs, links, footer) is @servq/mail's, shared with the alerts' e-mails; styles are inline, and
+ * the one style element only re-flows the tables on a phone.
  * The plain text part carries the same words for clients that show no HTML.
  */
-import escapeHtml from 'escape-html';
+import { escapeHtml, htmlFooter, htmlLink, htmlParagraph as paragraph, mailDocument } from '@servq/mail';
 import type { DigestLink, DigestList, DigestModel, DigestModelSection, DigestRow } from './digest.model.ts';
 
 const CELL = 'padding:4px 10px 4px 0;border-bottom:1px solid #ddd;text-align:left;vertical-align:top';
@@ -27,9 +28,7 @@ table.cases td[data-label]::before{content:" · " attr(data-label) " "}
 const HEAD_CELL = `${CELL};font-weight:600;border-bottom:2px solid #bbb`;
 const LIST_COLOUR: Record<DigestList['kind'], string> = { overdue: '#a00000', due: '#8a5300' };
 
-const paragraph = (text: string, style = 'margin:8px 0') => `<p style="${style}">${escapeHtml(text)}</p>`;
-const link = (l: DigestLink) =>
-  `<p style="margin:10px 0"><a href="${escapeHtml(l.url)}" style="color:#0b5c8a">${escapeHtml(l.label)}</a></p>`;
+const link = (l: DigestLink) => htmlLink(l.label, l.url);
 
 function tableRow(r: DigestRow, columns: DigestModel['columns']): string {
   const days = [r.days, ...r.notes].map(escapeHtml).join(' · ');
@@ -69,16 +68,12 @@ function sectionHtml(section: DigestModelSection, columns: DigestModel['columns'
 }
 
 export function digestHtml(model: DigestModel): string {
-  return `<!doctype html>
-<html lang="${model.lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escapeHtml(model.subject)}</title><style>${NARROW}</style></head>
-<body style="margin:0 auto;max-width:820px;padding:16px;font:15px/1.45 system-ui,-apple-system,'Segoe UI',Arial,sans-serif;color:#1b1b1b;background:#fff">
-<h1 style="font-size:18px;margin:0 0 8px">${escapeHtml(model.title)}</h1>
-${model.summary === null ? '' : paragraph(model.summary)}
-${model.sections.map((s) => sectionHtml(s, model.columns)).join('\n')}
-${model.link ? link(model.link) : ''}
-<hr style="border:0;border-top:1px solid #ddd;margin:20px 0 8px">
-${paragraph(model.footer, 'margin:0;color:#555;font-size:13px')}
-</body></html>
-`;
+  const body = [
+    `<h1 style="font-size:18px;margin:0 0 8px">${escapeHtml(model.title)}</h1>`,
+    model.summary === null ? '' : paragraph(model.summary),
+    model.sections.map((s) => sectionHtml(s, model.columns)).join('\n'),
+    model.link ? link(model.link) : '',
+    htmlFooter(model.footer),
+  ].join('\n');
+  return mailDocument({ lang: model.lang, title: model.subject, narrowCss: NARROW, body });
 }

@@ -1,0 +1,58 @@
+/**
+ * An alert as words (message.ts builds them): the page's row and the e-mail share AlertWords; the e-mail's plain text
+ * and HTML part are two layouts of AlertMail. Types only, so the layouts import the model and not each other.
+ */
+import type { Lang } from '@servq/query-api';
+import type { Notification } from './alert.book.ts';
+
+/**
+ * A notification as a person reads it — the e-mail's heading, figure line and period, and the page's row alike,
+ * so the two never word the same alert differently. The event's English `reason` is left to machines (logs, the
+ * webhook's JSON).
+ */
+export interface AlertWords {
+  severity: string;
+  /** The metric's label from the catalogue (for the deadline clock, what it watches). */
+  title: string;
+  /** The office by name, or the whole agency. */
+  place: string;
+  /** A group beyond the office by name ("krievu"), or null. */
+  group: string | null;
+  /** What broke and how much, as the subject says it. */
+  headline: string;
+  figure: string;
+  interval: string | null;
+  target: string | null;
+  /** The evaluated period, or for the deadline clock the day it counted from, as the dashboard writes dates. */
+  period: string;
+  /** What `period` is: "Periods", or "Stāvoklis dienā" for the deadline clock. */
+  periodName: string;
+  why: string;
+}
+
+/**
+ * One alert e-mail as words, laid out twice: as plain text (below) and as HTML (message.html.ts). Both take every
+ * word from here, so the two parts cannot say different things.
+ */
+export interface AlertMail {
+  lang: Lang;
+  subject: string;
+  severity: Notification['severity'];
+  /** The severity in words, with "(reminder)" for a reminder: "Warning (reminder)". */
+  severityWords: string;
+  words: AlertWords;
+  /** Names of the facts, as the text part writes them before a colon. */
+  names: {
+    figure: string;
+    interval: string;
+    target: string;
+    office: string;
+    group: string;
+    why: string;
+    fired: string;
+  };
+  /** When this notification fired (a reminder: when it was sent again), as the dashboard writes times. */
+  fired: string;
+  open: { label: string; url: string };
+  footer: { text: string; url: string };
+}
