@@ -1,29 +1,18 @@
 import { createHash } from 'node:crypto';
 import type { AlertEvent } from '@servq/contracts';
-import { AlertAckAnswer, AlertHistoryAnswer, AlertsAnswer, type MetricInfo } from '@servq/query-api';
+import { AlertAckAnswer, AlertHistoryAnswer, AlertsAnswer } from '@servq/query-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlertBook } from './alert.book.ts';
 import { buildApp } from './app.ts';
 import type { Finding } from './evaluate.ts';
 import type { PageView } from './page.view.ts';
+import { csat } from './test.fixtures.ts';
 
 const sha = (t: string) => createHash('sha256').update(t).digest('hex');
 const tokens = [
   { id: 'mgmt', sha256: sha('m-token'), role: 'management' as const },
   { id: 'office-cesis', sha256: sha('c-token'), role: 'office' as const, office: 'cesis' },
 ];
-// As the query API's catalogue serves it (the service reads it over HTTP; here it is given).
-const csat: MetricInfo = {
-  id: 'csat',
-  label: { lv: 'Klientu apmierinātība (CSAT)', en: 'Customer satisfaction (CSAT)' },
-  description: { lv: '', en: '' },
-  model: 'surveys',
-  measure: { kind: 'share', success: 'satisfaction >= 4', among: 'true' },
-  unit: 'share',
-  direction: 'higher_is_better',
-  target: { default: 0.85, byOffice: {} },
-  minSample: 30,
-};
 const bearer = (t: string) => ({ authorization: `Bearer ${t}` });
 
 function finding(office: string): Finding {

@@ -2,18 +2,7 @@ import type { AlertRaised } from '@servq/contracts';
 import type { MetricInfo } from '@servq/query-api';
 import { describe, expect, it } from 'vitest';
 import { composeMessage, figure, why } from './message.ts';
-
-const csat: MetricInfo = {
-  id: 'csat',
-  label: { lv: 'Klientu apmierinātība (CSAT)', en: 'Customer satisfaction (CSAT)' },
-  description: { lv: '', en: '' },
-  model: 'surveys',
-  measure: { kind: 'share', success: 'satisfaction >= 4', among: 'true' },
-  unit: 'share',
-  direction: 'higher_is_better',
-  target: { default: 0.85, byOffice: {} },
-  minSample: 30,
-};
+import { csat } from './test.fixtures.ts';
 
 const raised: AlertRaised = {
   event_id: '0b6f1c1e-6a1f-4a4e-9f57-3f0b1d2a7c11',

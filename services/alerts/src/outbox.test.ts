@@ -6,18 +6,7 @@ import type { Finding } from './evaluate.ts';
 import { Outbox } from './outbox.ts';
 import type { Subscriber } from './rules.ts';
 import type { OutgoingNotification, Sender } from './senders.ts';
-
-const csat: MetricInfo = {
-  id: 'csat',
-  label: { lv: 'Klientu apmierinātība (CSAT)', en: 'Customer satisfaction (CSAT)' },
-  description: { lv: '', en: '' },
-  model: 'surveys',
-  measure: { kind: 'share', where: 'overall >= 4' } as unknown as MetricInfo['measure'],
-  unit: 'share',
-  direction: 'higher_is_better',
-  target: { default: 0.85, byOffice: {} },
-  minSample: 30,
-};
+import { csat } from './test.fixtures.ts';
 
 const finding: Finding = {
   alertId: 'csat-under-target:daugavpils',

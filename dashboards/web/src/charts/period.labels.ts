@@ -8,6 +8,29 @@
 /** Room between two neighbouring names, px. */
 const NAME_GAP = 10;
 
+/**
+ * A partial first or last period always keeps its name; the nearest shown names that would touch it (`apart`
+ * says whether two names have room between them) give way instead. Changes and returns `shown`.
+ */
+function withPartialEnds(
+  shown: boolean[],
+  partial: readonly boolean[],
+  apart: (i: number, j: number) => boolean,
+): boolean[] {
+  const n = shown.length;
+  for (const end of [n - 1, 0]) {
+    if (!partial[end]) continue;
+    shown[end] = true;
+    const inwards = end === 0 ? 1 : -1;
+    for (let j = end + inwards; j > 0 && j < n - 1; j += inwards) {
+      if (!shown[j]) continue;
+      if (apart(end, j)) break;
+      shown[j] = false;
+    }
+  }
+  return shown;
+}
+
 /** For each period, whether its name is shown on an axis `plotWidth` px wide (each period an equal band). */
 export function periodNamesShown(
   names: readonly string[],
@@ -28,17 +51,7 @@ export function periodNamesShown(
   const shown = names.map((_, i) => (n - 1 - i) % step === 0);
   const clear = (i: number, j: number) =>
     Math.abs(i - j) * band >= ((widths[i] ?? 0) + (widths[j] ?? 0)) / 2 + NAME_GAP;
-  for (const end of [n - 1, 0]) {
-    if (!partial[end]) continue;
-    shown[end] = true;
-    const inwards = end === 0 ? 1 : -1;
-    for (let j = end + inwards; j > 0 && j < n - 1; j += inwards) {
-      if (!shown[j]) continue;
-      if (clear(end, j)) break;
-      shown[j] = false;
-    }
-  }
-  return shown;
+  return withPartialEnds(shown, partial, clear);
 }
 
 /** A period's name without its year ("maijs", "Q2") and its year. */
@@ -97,17 +110,7 @@ export function periodNamesLayout(
   const whole = Math.max(1, ...lines.filter((_, i) => !partial[i]));
   const step = Math.max(1, Math.ceil((whole * options.lineHeight + TURNED_GAP) / apart));
   const shown = names.map((_, i) => (n - 1 - i) % step === 0);
-  for (const end of [n - 1, 0]) {
-    if (!partial[end]) continue;
-    shown[end] = true;
-    const inwards = end === 0 ? 1 : -1;
-    for (let j = end + inwards; j > 0 && j < n - 1; j += inwards) {
-      if (!shown[j]) continue;
-      if (room(end, j)) break;
-      shown[j] = false;
-    }
-  }
-  return { rotate: 45, shown };
+  return { rotate: 45, shown: withPartialEnds(shown, partial, room) };
 }
 
 /** Room between two turned names, px. */
