@@ -21,7 +21,15 @@ import { loadSharedConfig } from '@servq/config';
 import { addDays, addWorkingDays, rigaDate, rigaDateTimeToInstant } from '@servq/contracts';
 import { createS3Client, readMarker, writeMarker } from '@servq/lake';
 import { createMailer } from '@servq/mail';
-import { DueAnswer, MetricsAnswer, QueryAnswer, ReferenceAnswer, writtenDate, type Figure } from '@servq/query-api';
+import {
+  DueAnswer,
+  MetricsAnswer,
+  QueryAnswer,
+  ReferenceAnswer,
+  writtenDate,
+  writtenWeek,
+  type Figure,
+} from '@servq/query-api';
 import { pollUntil } from '@servq/runtime';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +44,7 @@ import { DigestScheduler } from '../services/reports/src/digest.ts';
 import { dueMonth, firstWorkingDay, monthRange, monthTitle, previousMonth } from '../services/reports/src/month.ts';
 import { querySource } from '../services/reports/src/query.source.ts';
 import { Renderer } from '../services/reports/src/render.ts';
-import { dueWeek, firstWorkingDayOfWeek, weekTitle } from '../services/reports/src/week.ts';
+import { dueWeek, firstWorkingDayOfWeek } from '../services/reports/src/week.ts';
 import {
   axeViolations,
   CHROMIUM,
@@ -564,7 +572,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
         timeoutMs: 10_000,
       });
       expect(mails, head.id).toHaveLength(1);
-      expect(mails[0]!.Subject).toContain(weekTitle(week, head.language));
+      expect(mails[0]!.Subject).toContain(writtenWeek(week, head.language, 'title'));
       const { Text: text, HTML: html } = (await (await fetch(`${MAIL_API}/api/v1/message/${mails[0]!.ID}`)).json()) as {
         Text: string;
         HTML: string;

@@ -40,21 +40,45 @@ export function writtenDateTime(iso: string, lang: Lang): string {
   return `${writtenDate(day, lang)}\u00a0${part('hour')}:${part('minute')}`;
 }
 
-/** The ISO week number of a date (weeks start on Monday; a week belongs to the year of its Thursday). */
-export function isoWeekNumber(iso: string): number {
+const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
+
+/** The ISO week of a date: weeks start on Monday, and a week belongs to the year of its Thursday. */
+function isoWeekParts(iso: string): { year: number; week: number } {
   const d = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   const day = d.getUTCDay() || 7;
   d.setUTCDate(d.getUTCDate() + 4 - day);
   const yearStart = Date.UTC(d.getUTCFullYear(), 0, 1);
-  return Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7);
+  return { year: d.getUTCFullYear(), week: Math.ceil(((d.getTime() - yearStart) / 86_400_000 + 1) / 7) };
 }
 
-const WEEK: Record<Lang, string> = { lv: 'ned.', en: 'wk' };
+/** The ISO week number of a date (1 to 53). */
+export function isoWeekNumber(iso: string): number {
+  return isoWeekParts(iso).week;
+}
+
+/** The ISO week a date falls in, named as ISO 8601 writes it ("2026-W49"): for markers, ids and addresses. */
+export function isoWeekOf(iso: string): string {
+  const { year, week } = isoWeekParts(iso);
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
 
 /**
- * The week holding an ISO date as a chart's axis and the page's tables name it: "ned. 49", "wk 49". Short enough
- * for every week of a desktop's weekly chart to be named; the year is left to the dates beside it.
+ * How a week is written for people, in two lengths: `axis` short enough for every week of a desktop's weekly chart
+ * to be named ("ned. 49", "wk 49"), `title` for a heading or an e-mail's subject ("49. nedēļa", "week 49"). The year
+ * is left to the dates beside it.
  */
-export function writtenWeek(iso: string, lang: Lang): string {
-  return `${WEEK[lang]} ${isoWeekNumber(iso)}`;
+export type WeekForm = 'axis' | 'title';
+
+const WEEK: Record<WeekForm, Record<Lang, (n: number) => string>> = {
+  axis: { lv: (n) => `ned. ${n}`, en: (n) => `wk ${n}` },
+  title: { lv: (n) => `${n}. nedēļa`, en: (n) => `week ${n}` },
+};
+
+/**
+ * The week holding an ISO date (or an ISO week, "2026-W49") as a person reads it, in the chart axis's short form
+ * unless asked for the title's.
+ */
+export function writtenWeek(isoDateOrWeek: string, lang: Lang, form: WeekForm = 'axis'): string {
+  const week = ISO_WEEK.exec(isoDateOrWeek);
+  return WEEK[form][lang](week ? Number(week[2]) : isoWeekNumber(isoDateOrWeek));
 }

@@ -5,10 +5,18 @@
  * anything personal), with category, channel, due date, working days overdue or left, and a link to the
  * dashboard's Complaints screen with the office filter. Pure: the figures are the query API's /v1/complaints/due.
  */
-import { formatCount, isSingular, writtenDate, type DueAnswer, type DueComplaint, type Lang } from '@servq/query-api';
+import {
+  formatCount,
+  isSingular,
+  writtenDate,
+  writtenWeek,
+  type DueAnswer,
+  type DueComplaint,
+  type Lang,
+} from '@servq/query-api';
 import { digestHtml } from './digest.html.ts';
 import type { DigestList, DigestModel, DigestModelSection, DigestRow } from './digest.model.ts';
-import { weekTitle, type Week } from './week.ts';
+import type { Week } from './week.ts';
 
 export interface DigestSection {
   /** Null: complaints that concern no office (an e-service, say). */
@@ -162,7 +170,7 @@ export function digestModel(input: DigestInput, labels: DigestLabels): DigestMod
   const overdue = input.sections.reduce((sum, s) => sum + s.counts.overdue, 0);
   const due = input.sections.reduce((sum, s) => sum + s.counts.due, 0);
   const several = input.sections.length > 1;
-  const week = weekTitle(input.week, input.lang);
+  const week = writtenWeek(input.week, input.lang, 'title');
   return {
     lang: input.lang,
     subject: w.subject(week, input.scopeName, overdue, due),

@@ -5,8 +5,9 @@
  * — until the week ends, so a service that was down that morning still sends, late, on its next start that week.
  */
 import { addDays, isoWeekday, isWorkingDay, rigaDate, rigaMinuteOfDay, type IsoDate } from '@servq/contracts';
-import type { Lang } from '@servq/query-api';
+import { isoWeekOf } from '@servq/query-api';
 
+/** An ISO week as ISO 8601 names it (`2026-W49`, @servq/query-api's isoWeekOf), in markers and Message-IDs. */
 export type Week = string;
 
 /** Before the offices open at 08:30, so the head reads it at the start of the day rather than at midnight. */
@@ -14,24 +15,6 @@ export const DIGEST_SEND_FROM = { hour: 7, minute: 0 };
 
 export function weekMonday(date: IsoDate): IsoDate {
   return addDays(date, 1 - isoWeekday(date));
-}
-
-/** The ISO week (`2026-W49`) a date falls in; the week belongs to the year of its Thursday. */
-export function isoWeek(date: IsoDate): Week {
-  const monday = weekMonday(date);
-  const year = addDays(monday, 3).slice(0, 4);
-  const firstMonday = weekMonday(`${year}-01-04`);
-  const week = Math.round((Date.parse(`${monday}T00:00:00Z`) - Date.parse(`${firstMonday}T00:00:00Z`)) / 604_800_000);
-  return `${year}-W${String(week + 1).padStart(2, '0')}`;
-}
-
-/**
- * A week as a reader names it, for the digest's subject and title: "49. nedēļa", "week 49" (the dashboard's
- * axes write "ned. 49"); the year is left to the dates beside it. "2026-W49" stays in markers and Message-IDs.
- */
-export function weekTitle(week: Week, lang: Lang): string {
-  const number = Number(week.slice(week.indexOf('W') + 1));
-  return lang === 'lv' ? `${number}. nedēļa` : `week ${number}`;
 }
 
 /** The first working day of the week (Monday to Sunday) that holds `date`; null for a week without one. */
@@ -56,5 +39,5 @@ export function dueWeek(now: Date): DueWeek | null {
   const firstDay = firstWorkingDayOfWeek(today);
   if (firstDay === null || today < firstDay) return null;
   if (today === firstDay && rigaMinuteOfDay(now) < DIGEST_SEND_FROM.hour * 60 + DIGEST_SEND_FROM.minute) return null;
-  return { week: isoWeek(today), firstDay };
+  return { week: isoWeekOf(today), firstDay };
 }
