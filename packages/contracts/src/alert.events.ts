@@ -3,7 +3,8 @@
  * lake table (`alert_events`), so an alert's history survives restarts and is queryable like every other event.
  * They are written by the alerts service only, never accepted at the ingest edge, so they are not part of
  * `ServqEvent`. An alert's life: raised → (renotified)* → (acknowledged) → resolved; each notification (the
- * raised or a renotified event) is delivered to every subscriber once, recorded by `alert.delivered`, which is
+ * raised or a renotified event, and the resolved one of a notified alert) is delivered to every subscriber once,
+ * recorded by `alert.delivered`, which is
  * what lets a restarted service finish the deliveries it had not confirmed (the outbox is the topic itself).
  * No personal data: offices, rules and metrics by id; who acknowledged by the token's id, never a name.
  */
@@ -71,6 +72,18 @@ export const AlertResolved = z.strictObject({
   ...alertFields('alert.resolved'),
   /** Clean evaluations in a row that resolved it (flapping is damped by requiring several). */
   clean_evaluations: z.int().min(1),
+  /**
+   * The figures of the evaluation that resolved it (what its e-mail states as the figure now); absent when that
+   * evaluation had no figure for the scope (no data in the period) and in events written before they were kept.
+   */
+  value: findings.value.optional(),
+  interval_low: findings.interval_low,
+  interval_high: findings.interval_high,
+  target: findings.target,
+  baseline: findings.baseline,
+  n: findings.n,
+  period_from: findings.period_from.optional(),
+  period_to: findings.period_to.optional(),
 });
 export type AlertResolved = z.infer<typeof AlertResolved>;
 
@@ -86,7 +99,7 @@ export type AlertAcknowledged = z.infer<typeof AlertAcknowledged>;
 /** One notification reached one subscriber on one channel (the receiver answered 2xx, or SMTP accepted it). */
 export const AlertDelivered = z.strictObject({
   ...alertFields('alert.delivered'),
-  /** The event_id of the raised or renotified event delivered: with the subscriber, the idempotency key. */
+  /** The event_id of the raised, renotified or resolved event delivered: with the subscriber, the idempotency key. */
   notification_id: EventId,
   subscriber_id: EntityId,
   delivery_channel: code(DeliveryChannel),

@@ -206,7 +206,10 @@ const ALERT: LakeColumn[] = [
     lv: 'grupa papildus nodaļai, piem., language:ru',
     en: 'the group beyond the office, e.g. language:ru',
   }),
-  column('value', 'DOUBLE', { lv: 'vērtība, kas izraisīja brīdinājumu', en: 'the figure that fired' }),
+  column('value', 'DOUBLE', {
+    lv: 'vērtība, kas izraisīja brīdinājumu (resolved: vērtība, pie kuras tas atrisināts)',
+    en: 'the figure that fired (resolved: the figure it resolved at)',
+  }),
   column('interval_low', 'DOUBLE', { lv: '95 % intervāla apakšējā robeža', en: '95 % interval, low end' }),
   column('interval_high', 'DOUBLE', { lv: '95 % intervāla augšējā robeža', en: '95 % interval, high end' }),
   column('target', 'DOUBLE', { lv: 'mērķis, ar kuru vērtība salīdzināta', en: 'the target the figure was held to' }),

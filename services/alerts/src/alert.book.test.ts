@@ -53,6 +53,63 @@ describe('AlertBook', () => {
     expect(round(book, [finding], 7)).toEqual(['alert.raised']);
   });
 
+  it('resolves with the figures it reads now, and delivers the resolution to the subscribers of the alert', () => {
+    const book = new AlertBook();
+    round(book, [finding], 0);
+    const now = { ...finding, value: 0.9, intervalLow: 0.84, intervalHigh: 0.95, periodFrom: '2026-11-05' };
+    let events: ReturnType<AlertBook['decide']> = [];
+    for (const minutes of [1, 2, 3]) {
+      events = book.decide('csat-under-target', [], at(minutes), policy, [now]);
+      for (const e of events) book.apply(e);
+    }
+    expect(events).toMatchObject([
+      {
+        type: 'alert.resolved',
+        alert_id: finding.alertId,
+        clean_evaluations: 3,
+        value: 0.9,
+        interval_low: 0.84,
+        interval_high: 0.95,
+        target: 0.85,
+        n: 60,
+        period_from: '2026-11-05',
+        period_to: '2026-12-01',
+      },
+    ]);
+    const resolved = events[0]!;
+    const subscribers: Subscriber[] = [
+      { id: 'head-cesis', language: 'lv', email: 'c@atd.invalid', offices: ['cesis'] },
+      { id: 'head-riga', language: 'lv', email: 'r@atd.invalid', offices: ['riga-valnu-30'] },
+    ];
+    // The raised alert and its resolution, both to the head of Cēsis only.
+    const pending = book.pending(subscribers, at(-60));
+    expect(pending.map((p) => [p.notification.type, p.subscriber.id])).toEqual([
+      ['alert.raised', 'head-cesis'],
+      ['alert.resolved', 'head-cesis'],
+    ]);
+    expect(book.resolution(resolved.event_id)).toMatchObject({
+      raised: { type: 'alert.raised', value: 0.5 },
+      latest: { type: 'alert.raised', value: 0.5 },
+    });
+    // Rebuilt from its events after a restart, the book still owes the same deliveries.
+    const rebuilt = new AlertBook();
+    for (const e of book.history()) rebuilt.apply(e);
+    expect(rebuilt.pending(subscribers, at(-60)).map((p) => p.key)).toEqual(pending.map((p) => p.key));
+    expect(rebuilt.resolution(resolved.event_id)?.raised.event_id).toBe(
+      book.resolution(resolved.event_id)?.raised.event_id,
+    );
+  });
+
+  it('resolves without figures when the rule read none for the condition (no data in the period)', () => {
+    const book = new AlertBook();
+    round(book, [finding], 0);
+    round(book, [], 1);
+    round(book, [], 2);
+    const [resolved] = book.decide('csat-under-target', [], at(3), policy, []);
+    expect(resolved).toMatchObject({ type: 'alert.resolved', clean_evaluations: 3 });
+    expect(resolved).not.toHaveProperty('value');
+  });
+
   it('does not remind about an acknowledged alert', () => {
     const book = new AlertBook();
     round(book, [finding], 0);

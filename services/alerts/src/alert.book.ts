@@ -3,7 +3,8 @@
  * notifications reached which subscriber. Applying the alert topic from the beginning gives the same book as
  * before a restart — that is how nothing raised is lost and nothing delivered is delivered again. Deciding is
  * pure: `decide` turns a rule's findings into the events to write (raised once per condition, renotified only
- * after the quiet period, resolved only after N clean evaluations in a row, which damps flapping).
+ * after the quiet period, resolved only after N clean evaluations in a row, which damps flapping). A resolution is
+ * delivered like a notification, to the same subscribers, so a fixed problem can be told from an unseen one.
  */
 import { randomUUID } from 'node:crypto';
 import type {
@@ -14,12 +15,22 @@ import type {
   AlertResolved,
   DeliveryChannel,
 } from '@servq/contracts';
-import type { Finding } from './evaluate.ts';
+import type { Finding, Reading } from './evaluate.ts';
 import type { Subscriber } from './rules.ts';
 
 export const SOURCE = 'servq-alerts';
 
 export type Notification = AlertRaised | AlertRenotified;
+
+/** A resolved alert as its e-mail tells it: the resolution, the alert's first and its newest notification. */
+export interface Resolution {
+  resolved: AlertResolved;
+  raised: AlertRaised;
+  latest: Notification;
+}
+
+/** What the outbox delivers: each notification, and each resolution of an alert that was notified. */
+export type Deliverable = Notification | AlertResolved;
 
 export interface OpenAlert {
   alertId: string;
@@ -33,7 +44,7 @@ export interface OpenAlert {
 
 export interface Delivery {
   key: string;
-  notification: Notification;
+  notification: Deliverable;
   subscriber: Subscriber;
   channel: DeliveryChannel;
 }
@@ -57,7 +68,8 @@ export function subscribedTo(subscriber: Subscriber, alert: Pick<AlertRaised, 'r
 export class AlertBook {
   private readonly openAlerts = new Map<string, OpenAlert>();
   private readonly events: AlertEvent[] = [];
-  private readonly notifications = new Map<string, Notification>();
+  private readonly notifications = new Map<string, Deliverable>();
+  private readonly resolutions = new Map<string, Resolution>();
   private readonly delivered = new Set<string>();
   private readonly cleanRuns = new Map<string, number>();
 
@@ -84,10 +96,16 @@ export class AlertBook {
         if (open) open.acknowledged = event;
         break;
       }
-      case 'alert.resolved':
+      case 'alert.resolved': {
+        const open = this.openAlerts.get(event.alert_id);
+        if (open) {
+          this.resolutions.set(event.event_id, { resolved: event, raised: open.raised, latest: open.latest });
+          this.notifications.set(event.event_id, event);
+        }
         this.openAlerts.delete(event.alert_id);
         this.cleanRuns.delete(event.alert_id);
         break;
+      }
       case 'alert.delivered':
         this.delivered.add(deliveryKey(event.notification_id, event.subscriber_id, event.delivery_channel));
         break;
@@ -106,6 +124,11 @@ export class AlertBook {
     return alertId === undefined ? [...this.events] : this.events.filter((e) => e.alert_id === alertId);
   }
 
+  /** The alert a resolved event ended, by the resolved event's id (for its e-mail). */
+  resolution(eventId: string): Resolution | undefined {
+    return this.resolutions.get(eventId);
+  }
+
   isDelivered(key: string): boolean {
     return this.delivered.has(key);
   }
@@ -114,9 +137,17 @@ export class AlertBook {
    * What a rule's evaluation changes: a raised event for each new condition, a renotified one for an open,
    * unacknowledged condition last notified longer ago than the quiet period, a resolved one for an open condition
    * clean `cleanEvaluationsToResolve` times in a row. Clean runs are counted here, in memory: after a restart a
-   * condition needs its clean evaluations again, which only delays a resolution.
+   * condition needs its clean evaluations again, which only delays a resolution. A resolution carries the
+   * condition's reading from `readings` (its figures now), when the rule read it.
    */
-  decide(ruleId: string, findings: readonly Finding[], now: Date, policy: Policy): AlertEvent[] {
+  decide(
+    ruleId: string,
+    findings: readonly Finding[],
+    now: Date,
+    policy: Policy,
+    readings: readonly Reading[] = [],
+  ): AlertEvent[] {
+    const readingOf = new Map(readings.map((r) => [r.alertId, r]));
     const out: AlertEvent[] = [];
     const firing = new Set(findings.map((f) => f.alertId));
     for (const finding of findings) {
@@ -138,6 +169,7 @@ export class AlertBook {
           ...identity(open.raised, now),
           type: 'alert.resolved',
           clean_evaluations: clean,
+          ...figuresNow(readingOf.get(open.alertId)),
         };
         out.push(resolved);
       }
@@ -181,6 +213,23 @@ function identity(of: Pick<AlertRaised, 'alert_id' | 'rule_id' | 'rule_kind' | '
     rule_id: of.rule_id,
     rule_kind: of.rule_kind,
     ...(of.office_id === undefined ? {} : { office_id: of.office_id }),
+  };
+}
+
+/** A reading's figures as a resolved event's fields (none without a reading or a figure). */
+function figuresNow(r: Reading | undefined): Partial<AlertResolved> {
+  if (r === undefined || r.value === null) return {};
+  const optional = <K extends string, V>(key: K, value: V | undefined) =>
+    (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+  return {
+    value: r.value,
+    ...optional('interval_low', r.intervalLow),
+    ...optional('interval_high', r.intervalHigh),
+    ...optional('target', r.target),
+    ...optional('baseline', r.baseline),
+    ...optional('n', r.n),
+    period_from: r.periodFrom,
+    period_to: r.periodTo,
   };
 }
 

@@ -42,7 +42,7 @@ describe('rule evaluation', () => {
       severity: 'warning' as const,
       offices: ['cesis' as const, 'liepaja' as const, 'daugavpils' as const],
     };
-    const findings = outsideTarget(
+    const { findings, readings } = outsideTarget(
       { rule, window, dashboardUrl },
       answer(figure({}), [
         figure({ group: 'cesis', value: 0.6, interval: { low: 0.5, high: 0.7 } }),
@@ -53,6 +53,39 @@ describe('rule evaluation', () => {
     expect(findings.map((f) => f.alertId)).toEqual(['csat-under-target:cesis']);
     expect(findings[0]).toMatchObject({ value: 0.6, intervalLow: 0.5, intervalHigh: 0.7, target: 0.85, n: 100 });
     expect(findings[0]?.link).toBe(`${dashboardUrl}/#/offices?from=2026-11-04&to=2026-12-01&grain=week&office=cesis`);
+    // Every scope is read, firing or not: a resolution states the figure now (a suppressed one has no interval).
+    expect(readings).toEqual([
+      {
+        alertId: 'csat-under-target:cesis',
+        value: 0.6,
+        intervalLow: 0.5,
+        intervalHigh: 0.7,
+        target: 0.85,
+        n: 100,
+        periodFrom: '2026-11-04',
+        periodTo: '2026-12-01',
+      },
+      {
+        alertId: 'csat-under-target:liepaja',
+        value: 0.8,
+        intervalLow: 0.7,
+        intervalHigh: 0.9,
+        target: 0.85,
+        n: 100,
+        periodFrom: '2026-11-04',
+        periodTo: '2026-12-01',
+      },
+      {
+        alertId: 'csat-under-target:daugavpils',
+        value: 0.1,
+        intervalLow: null,
+        intervalHigh: null,
+        target: 0.85,
+        n: 100,
+        periodFrom: '2026-11-04',
+        periodTo: '2026-12-01',
+      },
+    ]);
   });
 
   it('flags a language served significantly worse than everyone, not one served better', () => {
@@ -63,7 +96,7 @@ describe('rule evaluation', () => {
       by: 'language',
       severity: 'critical',
     } as const;
-    const findings = equalServiceGap(
+    const { findings } = equalServiceGap(
       { rule, window, dashboardUrl },
       'riga-valnu-30',
       answer(figure({ value: 0.8 }), [
@@ -79,7 +112,7 @@ describe('rule evaluation', () => {
   it('counts complaints overdue and due within N working days per office, on the working calendar', () => {
     const rule = { id: 'deadlines', kind: 'deadline', within_working_days: 2, severity: 'warning' } as const;
     // Friday 2026-12-04: Monday the 7th is 1 working day away, Tuesday the 8th 2, Wednesday the 9th 3.
-    const findings = deadlineClock(
+    const { findings, readings } = deadlineClock(
       { rule, window, dashboardUrl },
       [
         { office_id: 'cesis', legal_due_date: '2026-12-03', n: 2 },
@@ -93,6 +126,13 @@ describe('rule evaluation', () => {
       ['deadlines:cesis:overdue', 2, 'critical'],
       ['deadlines:cesis:due_soon', 1, 'warning'],
       ['deadlines:liepaja:due_soon', 4, 'warning'],
+    ]);
+    // An office with no open complaint reads zero of each, so its resolution can say so.
+    expect(
+      readings.filter((r) => r.alertId.startsWith('deadlines:daugavpils')).map((r) => [r.alertId, r.value]),
+    ).toEqual([
+      ['deadlines:daugavpils:overdue', 0],
+      ['deadlines:daugavpils:due_soon', 0],
     ]);
   });
 

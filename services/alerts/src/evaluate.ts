@@ -3,8 +3,10 @@
  * true now) for every scope it evaluated. Significance comes from the query service's own intervals and tests —
  * a figure is "outside its target" only when its whole 95 % interval is on the wrong side, so noise in a small
  * sample never fires. The deadline clock counts open complaints by their legal due date on the Riga calendar.
+ * Beside the findings, each rule reports its reading of every scope it judged, firing or not: the figure a
+ * resolved alert's e-mail states as the figure now.
  */
-import { addDays, rigaDate, workingDaysBetween } from '@servq/contracts';
+import { addDays, OFFICE_IDS, rigaDate, workingDaysBetween } from '@servq/contracts';
 import { verdictOf, type CompareAnswer, type GroupFigure, type MetricComparison } from '@servq/query-api';
 import { dashboardLink, type Screen } from '@servq/contracts';
 import type { OpenComplaint } from './query.client.ts';
@@ -30,6 +32,41 @@ export interface Finding {
   /** Why it fired, in English; messages are worded per subscriber language from the figures (message.ts). */
   reason: string;
   link: string;
+}
+
+/** A scope's figures as a rule read them, whether or not they fired (the figures now, for a resolution). */
+export type Reading = Pick<
+  Finding,
+  'alertId' | 'value' | 'intervalLow' | 'intervalHigh' | 'target' | 'baseline' | 'n' | 'periodFrom' | 'periodTo'
+>;
+
+/** What one rule found: the conditions that fire now, and the reading of every scope it judged. */
+export interface Evaluation {
+  findings: Finding[];
+  readings: Reading[];
+}
+
+function reading(f: Finding): Reading {
+  const known = <K extends keyof Reading>(key: K) => (f[key] === undefined ? {} : { [key]: f[key] });
+  return {
+    alertId: f.alertId,
+    value: f.value,
+    ...known('intervalLow'),
+    ...known('intervalHigh'),
+    ...known('target'),
+    ...known('baseline'),
+    ...known('n'),
+    periodFrom: f.periodFrom,
+    periodTo: f.periodTo,
+  };
+}
+
+/** A rule's judgement of each scope (the finding it would be, and whether it fires) as an evaluation. */
+function judged(scopes: readonly { finding: Finding; fires: boolean }[]): Evaluation {
+  return {
+    findings: scopes.filter((s) => s.fires).map((s) => s.finding),
+    readings: scopes.map((s) => reading(s.finding)),
+  };
 }
 
 export interface Window {
@@ -106,40 +143,43 @@ function base(
 export function outsideTarget(
   ctx: Context & { rule: { kind: 'outside_target'; metric: string } },
   answer: CompareAnswer,
-): Finding[] {
+): Evaluation {
   const metric = metricOf(answer, ctx.rule.metric);
-  if (!metric) return [];
-  return scoped(metric, ctx.rule.offices).flatMap(([office, f]) => {
-    // Only figures with an interval: a count has none, so noise in it could not be told from a real miss.
-    if (f.interval === null || verdictOf(f, metric.direction, metric.unit) !== 'off') return [];
-    return [
-      {
+  if (!metric) return judged([]);
+  return judged(
+    scoped(metric, ctx.rule.offices).map(([office, f]) => ({
+      // Only figures with an interval fire: a count has none, so noise in it could not be told from a real miss.
+      fires: f.interval !== null && verdictOf(f, metric.direction, metric.unit) === 'off',
+      finding: {
         ...base(ctx, office, office ? 'offices' : 'overview'),
         alertId: alertIdOf(ctx.rule.id, office),
         metricId: metric.id,
         value: f.value,
-        intervalLow: f.interval.low,
-        intervalHigh: f.interval.high,
+        intervalLow: f.interval?.low ?? null,
+        intervalHigh: f.interval?.high ?? null,
         target: f.target,
         n: f.n,
-        reason: `${metric.id} ${fmt(f.value)} (95 % interval ${fmt(f.interval.low)}–${fmt(f.interval.high)}, n=${f.n}) is outside its target ${fmt(f.target)}`,
+        reason: `${metric.id} ${fmt(f.value)} (95 % interval ${fmt(f.interval?.low)}–${fmt(f.interval?.high)}, n=${f.n}) is outside its target ${fmt(f.target)}`,
       },
-    ];
-  });
+    })),
+  );
 }
 
 /** A significant change for the worse against the previous period of equal length. */
 export function changeAgainstPrevious(
   ctx: Context & { rule: { kind: 'change'; metric: string } },
   answer: CompareAnswer,
-): Finding[] {
+): Evaluation {
   const metric = metricOf(answer, ctx.rule.metric);
-  if (!metric) return [];
-  return scoped(metric, ctx.rule.offices).flatMap(([office, f]) => {
-    if (!f.changeSignificant || f.value === null || f.previous.value === null) return [];
-    if (!worse(metric.direction, f.value, f.previous.value)) return [];
-    return [
-      {
+  if (!metric) return judged([]);
+  return judged(
+    scoped(metric, ctx.rule.offices).map(([office, f]) => ({
+      fires:
+        f.changeSignificant &&
+        f.value !== null &&
+        f.previous.value !== null &&
+        worse(metric.direction, f.value, f.previous.value),
+      finding: {
         ...base(ctx, office, office ? 'offices' : 'overview'),
         alertId: alertIdOf(ctx.rule.id, office),
         metricId: metric.id,
@@ -152,8 +192,8 @@ export function changeAgainstPrevious(
         n: f.n,
         reason: `${metric.id} changed from ${fmt(f.previous.value)} to ${fmt(f.value)} against the previous period (p=${fmt(f.changePValue)})`,
       },
-    ];
-  });
+    })),
+  );
 }
 
 /**
@@ -164,31 +204,36 @@ export function changeAgainstYear(
   ctx: Context & { rule: { kind: 'change'; metric: string } },
   now: CompareAnswer,
   yearAgo: CompareAnswer,
-): Finding[] {
+): Evaluation {
   const metric = metricOf(now, ctx.rule.metric);
   const before = metricOf(yearAgo, ctx.rule.metric);
-  if (!metric || !before) return [];
+  if (!metric || !before) return judged([]);
   const beforeByScope = new Map(scoped(before, ctx.rule.offices));
-  return scoped(metric, ctx.rule.offices).flatMap(([office, f]) => {
-    const b = beforeByScope.get(office);
-    if (!b || f.value === null || b.value === null || !f.interval || !b.interval) return [];
-    const apart = f.interval.high < b.interval.low || f.interval.low > b.interval.high;
-    if (!apart || !worse(metric.direction, f.value, b.value)) return [];
-    return [
-      {
-        ...base(ctx, office, office ? 'offices' : 'overview'),
-        alertId: alertIdOf(ctx.rule.id, office),
-        metricId: metric.id,
-        value: f.value,
-        intervalLow: f.interval.low,
-        intervalHigh: f.interval.high,
-        target: f.target,
-        baseline: b.value,
-        n: f.n,
-        reason: `${metric.id} ${fmt(f.value)} against ${fmt(b.value)} a year earlier; the 95 % intervals do not overlap`,
-      },
-    ];
-  });
+  return judged(
+    scoped(metric, ctx.rule.offices).map(([office, f]) => {
+      const b = beforeByScope.get(office);
+      const apart =
+        b !== undefined &&
+        f.interval !== null &&
+        b.interval !== null &&
+        (f.interval.high < b.interval.low || f.interval.low > b.interval.high);
+      return {
+        fires: apart && f.value !== null && b.value !== null && worse(metric.direction, f.value, b.value),
+        finding: {
+          ...base(ctx, office, office ? 'offices' : 'overview'),
+          alertId: alertIdOf(ctx.rule.id, office),
+          metricId: metric.id,
+          value: f.value,
+          intervalLow: f.interval?.low ?? null,
+          intervalHigh: f.interval?.high ?? null,
+          target: f.target,
+          baseline: b?.value ?? null,
+          n: f.n,
+          reason: `${metric.id} ${fmt(f.value)} against ${fmt(b?.value)} a year earlier; the 95 % intervals do not overlap`,
+        },
+      };
+    }),
+  );
 }
 
 /** A group (a service language, a channel) served significantly worse than the others. */
@@ -196,30 +241,35 @@ export function equalServiceGap(
   ctx: Context & { rule: { kind: 'equal_service_gap'; metric: string; by: 'language' | 'service_channel' } },
   office: string | undefined,
   answer: CompareAnswer,
-): Finding[] {
+): Evaluation {
   const metric = metricOf(answer, ctx.rule.metric);
-  if (!metric || metric.all.value === null) return [];
+  if (!metric || metric.all.value === null) return judged([]);
   const all = metric.all.value;
-  return metric.groups.flatMap((f) => {
-    if (!f.significant || f.value === null || f.group === null || !worse(metric.direction, f.value, all)) return [];
-    const group = `${ctx.rule.by}:${f.group}`;
-    return [
-      {
-        ...base(ctx, office, 'equal'),
-        alertId: alertIdOf(ctx.rule.id, office, group),
-        group,
-        metricId: metric.id,
-        value: f.value,
-        intervalLow: f.interval?.low ?? null,
-        intervalHigh: f.interval?.high ?? null,
-        target: f.target,
-        baseline: all,
-        pValue: f.pValue,
-        n: f.n,
-        reason: `${metric.id} for ${ctx.rule.by} ${f.group} is ${fmt(f.value)} against ${fmt(all)} for everyone (p=${fmt(f.pValue)}, n=${f.n})`,
-      },
-    ];
-  });
+  return judged(
+    metric.groups.flatMap((f) => {
+      if (f.group === null) return [];
+      const group = `${ctx.rule.by}:${f.group}`;
+      return [
+        {
+          fires: f.significant && f.value !== null && worse(metric.direction, f.value, all),
+          finding: {
+            ...base(ctx, office, 'equal'),
+            alertId: alertIdOf(ctx.rule.id, office, group),
+            group,
+            metricId: metric.id,
+            value: f.value,
+            intervalLow: f.interval?.low ?? null,
+            intervalHigh: f.interval?.high ?? null,
+            target: f.target,
+            baseline: all,
+            pValue: f.pValue,
+            n: f.n,
+            reason: `${metric.id} for ${ctx.rule.by} ${f.group} is ${fmt(f.value)} against ${fmt(all)} for everyone (p=${fmt(f.pValue)}, n=${f.n})`,
+          },
+        },
+      ];
+    }),
+  );
 }
 
 /**
@@ -231,8 +281,10 @@ export function deadlineClock(
   ctx: Context & { rule: { kind: 'deadline'; within_working_days: number } },
   complaints: readonly OpenComplaint[],
   today: string,
-): Finding[] {
+): Evaluation {
   const counts = new Map<string, { overdue: number; dueSoon: number; firstDue: string | null }>();
+  // An office with no open complaint is read as none overdue and none due soon (what its resolution reports).
+  for (const office of ctx.rule.offices ?? OFFICE_IDS) counts.set(office, { overdue: 0, dueSoon: 0, firstDue: null });
   for (const c of complaints) {
     const office = c.office_id ?? 'all';
     if (ctx.rule.offices && !ctx.rule.offices.includes(office as never)) continue;
@@ -244,30 +296,32 @@ export function deadlineClock(
       entry.firstDue = c.legal_due_date;
     counts.set(office, entry);
   }
-  const findings: Finding[] = [];
+  const scopes: { finding: Finding; fires: boolean }[] = [];
   const window = { from: addDays(today, -90), to: today };
   for (const [key, entry] of counts) {
     const office = key === 'all' ? undefined : key;
     const common = { ...base({ ...ctx, window }, office, 'complaints'), periodFrom: today, periodTo: today };
-    if (entry.overdue > 0) {
-      findings.push({
+    scopes.push({
+      fires: entry.overdue > 0,
+      finding: {
         ...common,
         severity: 'critical',
         alertId: alertIdOf(ctx.rule.id, office, 'overdue'),
         group: 'overdue',
         value: entry.overdue,
         reason: `${entry.overdue} open complaint(s) past their legal deadline`,
-      });
-    }
-    if (entry.dueSoon > 0) {
-      findings.push({
+      },
+    });
+    scopes.push({
+      fires: entry.dueSoon > 0,
+      finding: {
         ...common,
         alertId: alertIdOf(ctx.rule.id, office, 'due_soon'),
         group: 'due_soon',
         value: entry.dueSoon,
         reason: `${entry.dueSoon} open complaint(s) due within ${ctx.rule.within_working_days} working day(s)`,
-      });
-    }
+      },
+    });
   }
-  return findings;
+  return judged(scopes);
 }

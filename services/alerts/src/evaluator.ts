@@ -15,7 +15,7 @@ import {
   outsideTarget,
   windowEndingAt,
   yearEarlier,
-  type Finding,
+  type Evaluation,
   type Window,
 } from './evaluate.ts';
 import type { EventLog } from './event.log.ts';
@@ -146,14 +146,14 @@ export class Evaluator {
     let written = 0;
     for (const rule of rules) {
       if (this.stopped) return;
-      let findings: Finding[];
+      let evaluation: Evaluation;
       try {
-        findings = await this.findings(rule, newestEventAt);
+        evaluation = await this.evaluation(rule, newestEventAt);
       } catch (error) {
         this.deps.logger.warn({ rule: rule.id, err: (error as Error).message }, 'rule not evaluated this round');
         continue;
       }
-      const events = this.deps.book.decide(rule.id, findings, this.now(), policy);
+      const events = this.deps.book.decide(rule.id, evaluation.findings, this.now(), policy, evaluation.readings);
       await this.deps.log.append(events);
       written += events.length;
       for (const e of events) this.deps.logger.info({ alertId: e.alert_id, type: e.type }, 'alert event');
@@ -170,16 +170,16 @@ export class Evaluator {
     rule: Extract<Rule, { kind: 'change' }>,
     window: Window,
     ctx: { window: Window; dashboardUrl: string },
-  ): Promise<Finding[]> {
+  ): Promise<Evaluation> {
     const before = yearEarlier(window);
     const first = await this.deps.query.firstWeekWithData(rule.metric, before.from, before.to);
-    if (first === null || first > addDays(before.from, 7)) return [];
+    if (first === null || first > addDays(before.from, 7)) return { findings: [], readings: [] };
     const compare = (w: Window) =>
       this.deps.query.compare({ metric: rule.metric, by: 'office', from: w.from, to: w.to });
     return changeAgainstYear({ ...ctx, rule }, await compare(window), await compare(before));
   }
 
-  private async findings(rule: Rule, newestEventAt: string): Promise<Finding[]> {
+  private async evaluation(rule: Rule, newestEventAt: string): Promise<Evaluation> {
     const dashboardUrl = this.options.dashboardUrl;
     if (rule.kind === 'deadline') {
       const complaints = await this.deps.query.openComplaints();
@@ -197,10 +197,12 @@ export class Evaluator {
         return this.changeAgainstYear(rule, window, ctx);
       case 'equal_service_gap': {
         const scopes: (string | undefined)[] = rule.offices ?? [undefined];
-        const out: Finding[] = [];
+        const out: Evaluation = { findings: [], readings: [] };
         for (const office of scopes) {
           const answer: CompareAnswer = await compare(rule.by, window, office ? { office } : undefined);
-          out.push(...equalServiceGap({ ...ctx, rule }, office, answer));
+          const one = equalServiceGap({ ...ctx, rule }, office, answer);
+          out.findings.push(...one.findings);
+          out.readings.push(...one.readings);
         }
         return out;
       }

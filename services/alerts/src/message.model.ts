@@ -56,3 +56,25 @@ export interface AlertMail {
   open: { label: string; url: string };
   footer: { text: string; url: string };
 }
+
+/**
+ * A resolution e-mail as words: the alert worded with its figures now (the headline, figure, interval, target and
+ * period of the evaluation that resolved it), what it was when last notified, since when, and why it counts as
+ * resolved. Laid out as plain text (resolved.message.ts) and HTML (message.html.ts) like an alert.
+ */
+export interface ResolvedMail {
+  lang: Lang;
+  subject: string;
+  /** "Atrisināts", "Resolved": where an alert's e-mail states its severity. */
+  status: string;
+  /** The alert with its figures now; `why` says why it counts as resolved. */
+  words: AlertWords;
+  /** The headline of the newest notification: what was wrong, as the last e-mail said it. */
+  was: string;
+  names: AlertMail['names'] & { now: string; was: string; resolved: string; whyResolved: string };
+  /** When the alert was raised (since when), and when it resolved, as the dashboard writes times. */
+  fired: string;
+  resolved: string;
+  open: { label: string; url: string };
+  footer: { text: string; url: string };
+}

@@ -29,7 +29,8 @@ export interface Message {
   html: string;
 }
 
-const words = {
+/** Every word of the alerts' e-mails and page, in both languages (the resolution's e-mail takes its own from here). */
+export const mailWords = {
   lv: {
     agency: 'visa ATD',
     severity: { warning: 'Brīdinājums', critical: 'Kritiski' },
@@ -48,6 +49,10 @@ const words = {
     fired: { 'alert.raised': 'Izsaukts', 'alert.renotified': 'Atgādināts' },
     open: 'Atvērt paneli',
     footer: 'Šo ziņu nosūtīja servq brīdinājumu serviss. Apstiprināt brīdinājumu var paneļa sadaļā „Brīdinājumi”:',
+    resolved: 'Atrisināts',
+    now: 'Rādītājs tagad',
+    whyResolved: 'Kāpēc atrisināts',
+    resolvedFooter: 'Šo ziņu nosūtīja servq brīdinājumu serviss. Atvērtie brīdinājumi ir paneļa sadaļā „Brīdinājumi”:',
   },
   en: {
     agency: 'all of ATD',
@@ -67,6 +72,10 @@ const words = {
     fired: { 'alert.raised': 'Fired', 'alert.renotified': 'Reminded' },
     open: 'Open the dashboard',
     footer: 'Sent by the servq alerts service. Acknowledge the alert on the dashboard’s Alerts screen:',
+    resolved: 'Resolved',
+    now: 'Figure now',
+    whyResolved: 'Why resolved',
+    resolvedFooter: 'Sent by the servq alerts service. Open alerts are on the dashboard’s Alerts screen:',
   },
 } as const;
 
@@ -75,7 +84,7 @@ const words = {
  * metric the catalogue no longer lists has no unit, so its number is written plain.
  */
 export function figure(value: number | null | undefined, unit: Unit | undefined, lang: Lang): string {
-  if (value === null || value === undefined) return words[lang].noData;
+  if (value === null || value === undefined) return mailWords[lang].noData;
   return unit ? formatValue(unit, value, lang) : writtenNumber(lang, value, 2, false, true);
 }
 
@@ -96,7 +105,7 @@ function bracket(...parts: string[]): string {
 }
 
 function officeName(id: string | undefined, lang: Lang): string {
-  if (id === undefined) return words[lang].agency;
+  if (id === undefined) return mailWords[lang].agency;
   return (Offices as Record<string, { name: Record<Lang, string> } | undefined>)[id]?.name[lang] ?? id;
 }
 
@@ -152,7 +161,7 @@ export function why(n: Notification, metric: MetricInfo | undefined, lang: Lang)
  * The dashboard's Alerts screen, where a manager or office head acknowledges an alert: the same dashboard the
  * alert's own link opens. (The footer used to name the API call, which no reader of the e-mail makes by hand.)
  */
-function alertsScreen(link: string): string {
+export function alertsScreen(link: string): string {
   const url = new URL(link);
   return `${url.origin}${url.pathname}#/alerts`;
 }
@@ -167,7 +176,7 @@ function shortName(label: string): string {
  * "3 nokavētas sūdzības". The figure comes first, so a cut-off subject still shows it.
  */
 function headline(n: Notification, metric: MetricInfo | undefined, lang: Lang): string {
-  const w = words[lang];
+  const w = mailWords[lang];
   const lv = lang === 'lv';
   if (n.rule_kind === 'deadline') {
     const count = n.value ?? 0;
@@ -197,7 +206,7 @@ function headline(n: Notification, metric: MetricInfo | undefined, lang: Lang): 
 }
 
 export function alertWords(n: Notification, metric: MetricInfo | undefined, lang: Lang): AlertWords {
-  const w = words[lang];
+  const w = mailWords[lang];
   const unit = n.rule_kind === 'deadline' ? 'count' : metric?.unit;
   const span = interval(n, metric?.unit, lang);
   const group = n.alert_group && n.rule_kind === 'equal_service_gap' ? groupName(n.alert_group, lang) : null;
@@ -221,7 +230,7 @@ export function alertWords(n: Notification, metric: MetricInfo | undefined, lang
 }
 
 export function alertMail(n: Notification, metric: MetricInfo | undefined, lang: Lang): AlertMail {
-  const w = words[lang];
+  const w = mailWords[lang];
   const a = alertWords(n, metric, lang);
   const reminder = n.type === 'alert.renotified' ? ` (${w.renotified})` : '';
   return {

@@ -1,5 +1,6 @@
 /**
- * Delivery with retries that never lose a notification. The outbox is the alert topic itself: a notification
+ * Delivery with retries that never lose a notification (an alert raised, reminded or resolved). The outbox is the
+ * alert topic itself: a notification
  * is pending for a subscriber until an `alert.delivered` event for it is in Kafka, so a crash, a restart or an
  * unreachable mail server leaves it pending, and the next pass (or the next process) sends it again. Failed
  * attempts back off exponentially (with jitter) up to a cap and are never given up; a delivery that succeeded
@@ -11,7 +12,8 @@ import type { MetricInfo } from '@servq/query-api';
 import type { AlertBook, Delivery } from './alert.book.ts';
 import { SOURCE } from './alert.book.ts';
 import type { EventLog } from './event.log.ts';
-import { composeMessage } from './message.ts';
+import { composeMessage, type Message } from './message.ts';
+import { composeResolvedMessage } from './resolved.message.ts';
 import type { Subscriber } from './rules.ts';
 import type { Sender } from './senders.ts';
 
@@ -108,12 +110,22 @@ export class Outbox {
     this.schedule(this.options.intervalMs);
   }
 
+  /** A notification's words, or a resolution's (worded with the alert it ended, which the book keeps). */
+  private compose({ notification, subscriber }: Delivery): Message | undefined {
+    if (notification.type !== 'alert.resolved')
+      return composeMessage(notification, this.deps.metricInfo(notification.metric_id), subscriber.language);
+    const resolution = this.deps.book.resolution(notification.event_id);
+    if (resolution === undefined) return undefined;
+    return composeResolvedMessage(resolution, this.deps.metricInfo(resolution.raised.metric_id), subscriber.language);
+  }
+
   private async deliver(delivery: Delivery): Promise<void> {
     const { notification, subscriber, channel, key } = delivery;
     const count = (this.attempts.get(key)?.count ?? 0) + 1;
     const address = channel === 'email' ? subscriber.email : subscriber.webhook;
     if (address === undefined) return;
-    const message = composeMessage(notification, this.deps.metricInfo(notification.metric_id), subscriber.language);
+    const message = this.compose(delivery);
+    if (message === undefined) return;
     try {
       await this.deps.senders[channel].send(address, { key, message, payload: { ...notification } });
     } catch (error) {
