@@ -95,10 +95,29 @@ describe('deadline digest message', () => {
   it('writes dates and the week in Latvian as the dashboard does, not as ISO dates or "2026-W49"', () => {
     const lv = renderDigest(cesis(list, 'lv'), labels);
     expect(lv.text).toMatch(/^Sūdzību termiņi · 49\. nedēļa · Cēsu nodaļa$/m);
-    expect(lv.text).toContain('Stāvoklis 30.11.2026: nokavētas 2');
+    expect(lv.text).toContain('Stāvoklis 30.11.2026: 2 nokavētas');
     expect(lv.text).toContain('- k-1 · Waiting · E-mail · termiņš 16.11.2026 · ');
     // The links keep ISO dates: they are addresses, not text.
     expect(lv.text.replaceAll(link, '')).not.toMatch(/\d{4}-\d{2}-\d{2}|\d{4}-W\d{2}/);
+  });
+
+  // Regression: the Latvian summary read "nokavētas 2, termiņš 5 darba dienu laikā 5", the window's 5 and the count's 5
+  // side by side; each count now comes before its words, and agrees with its number.
+  it('writes the Latvian summary with each count before its words, in the singular for one', () => {
+    expect(renderDigest(cesis(list, 'lv'), labels).text).toContain(
+      'Stāvoklis 30.11.2026: 2 nokavētas, 2 jāatbild 5 darba dienu laikā. Termiņi pēc',
+    );
+    const one = renderDigest(
+      cesis(
+        [
+          complaint({ id: 'a', status: 'overdue', workingDaysLeft: -3 }),
+          complaint({ id: 'c', status: 'due', workingDaysLeft: 1 }),
+        ],
+        'lv',
+      ),
+      labels,
+    );
+    expect(one.text).toContain('Stāvoklis 30.11.2026: 1 nokavēta, 1 jāatbild 5 darba dienu laikā.');
   });
 
   it('says in one line that nothing is due, with the link, when an office has nothing overdue or due', () => {

@@ -62,9 +62,11 @@ const WORDS = {
   lv: {
     agency: 'visa ATD',
     title: (week: string, scope: string) => `Sūdzību termiņi · ${week} · ${scope}`,
+    // Each count before its words: "termiņš 5 darba dienu laikā 5" set the window's number beside the count.
     summary: (asOf: string, overdue: number, due: number, within: number) =>
-      `Stāvoklis ${asOf}: nokavētas ${formatCount(overdue, 'lv')}, termiņš ${within} darba dienu laikā ${formatCount(due, 'lv')}. Termiņi pēc Iesniegumu ` +
-      'likuma redakcijas, kas bija spēkā sūdzības saņemšanas dienā.',
+      `Stāvoklis ${asOf}: ${formatCount(overdue, 'lv')} ${isSingular('lv', overdue) ? 'nokavēta' : 'nokavētas'}, ` +
+      `${formatCount(due, 'lv')} jāatbild ${within} darba ${isSingular('lv', within) ? 'dienas' : 'dienu'} laikā. ` +
+      'Termiņi pēc Iesniegumu likuma redakcijas, kas bija spēkā sūdzības saņemšanas dienā.',
     nothing: (asOf: string, within: number) =>
       `${asOf} nav nevienas atvērtas sūdzības ar nokavētu termiņu vai termiņu ${within} darba dienu laikā.`,
     overdueHead: (n: number) => `Nokavētas (${formatCount(n, 'lv')})`,
