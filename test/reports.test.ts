@@ -24,6 +24,7 @@ import { createMailer } from '@servq/mail';
 import {
   DueAnswer,
   MetricsAnswer,
+  OFFICES_METRICS,
   QueryAnswer,
   ReferenceAnswer,
   writtenDate,
@@ -34,6 +35,7 @@ import { pollUntil } from '@servq/runtime';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatNumber } from '../dashboards/web/src/format.ts';
+import { t } from '../dashboards/web/src/i18n.ts';
 import { HEADLINE_METRICS } from '../dashboards/web/src/shapes/tiles.shape.ts';
 import { eventFactory } from '../infra/demo/event.factory.ts';
 import { sendEvents } from '../infra/demo/ingest.sender.ts';
@@ -355,6 +357,44 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     expectFreshnessInsideHeader(pageItems[0]!, 'Synced', 'Overview');
     await savePng(pdf, `report-${month}-atd-en.page1.png`);
   }, 60_000);
+
+  /** The page (0-based) where a text first appears, squashed as the PDF's lines wrap it. */
+  const pageOf = (pageItems: PageItem[][], needle: string) =>
+    pageItems.findIndex((items) => squash(items.map((i) => i.str).join('')).includes(squash(needle)));
+
+  // Regression: the report had no Offices screen, so neither management (where is a figure off?) nor an office
+  // head (how does my office compare?) could read the offices' waits and legal-deadline shares side by side.
+  it('prints the offices side by side after the overview, each office metric a chart, for the agency and for one office', async () => {
+    for (const [lang, office] of [
+      ['lv', undefined],
+      ['en', 'cesis'],
+    ] as const) {
+      const res = await report(`month=${month}&lang=${lang}${office ? `&office=${office}` : ''}`);
+      expect(res.status).toBe(200);
+      const pdf = new Uint8Array(await res.arrayBuffer());
+      writeFileSync(join(artifacts, `report-${month}-${office ?? 'atd'}-${lang}.pdf`), pdf);
+      const { pageItems } = await pdfText(pdf);
+      const offices = pageOf(pageItems, t(lang, 'officesIntro'));
+      const equal = pageOf(pageItems, t(lang, 'equalIntro').slice(0, 60));
+      expect({ lang, office, offices: offices > 0, beforeEqual: offices < equal }).toEqual({
+        lang,
+        office,
+        offices: true,
+        beforeEqual: true,
+      });
+      // The chart's office names are drawn on its canvas; each card's title, the metric's name, is text.
+      const titles = new Set(
+        pageItems
+          .slice(offices, equal)
+          .flat()
+          .map((i) => i.str.trim()),
+      );
+      for (const id of OFFICES_METRICS) {
+        const label = catalogue.find((m) => m.id === id)!.label[lang];
+        expect({ lang, office, label, shown: titles.has(label) }).toEqual({ lang, office, label, shown: true });
+      }
+    }
+  }, 90_000);
 
   it("downloads an office head's month from the dashboard's Reports screen as that office's PDF", async () => {
     const browser = await openBrowser();

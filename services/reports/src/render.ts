@@ -32,8 +32,12 @@ export interface RendererOptions {
 const TOKEN_KEY = 'servq.token';
 const LANG_KEY = 'servq.lang';
 
-/** The screens a management report holds, in order: headline figures and drivers, equal service, deadlines. */
-export const REPORT_SCREENS: readonly Screen[] = ['overview', 'equal', 'complaints'];
+/**
+ * The screens a management report holds, in order: headline figures and drivers; the offices side by side (waits,
+ * response times and the legal deadline per office, so management sees where a figure comes from and an office
+ * head, whose office the screen highlights, how it compares); equal service; deadlines.
+ */
+export const REPORT_SCREENS: readonly Screen[] = ['overview', 'offices', 'equal', 'complaints'];
 
 const FLAGS = [
   '--no-sandbox',

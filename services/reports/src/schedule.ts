@@ -36,12 +36,12 @@ const WORDS: Record<Lang, { agency: string; subject: string; text: string }> = {
   lv: {
     agency: 'visa ATD',
     subject: 'servq mēneša pārskats',
-    text: 'Pielikumā ir mēneša vadības pārskats (PDF). Tajā ir rādītāji pret mērķiem un iepriekšējiem periodiem, vienlīdzīga apkalpošana un sūdzību termiņi.',
+    text: 'Pielikumā ir mēneša vadības pārskats (PDF). Tajā ir rādītāji pret mērķiem un iepriekšējiem periodiem, nodaļas blakus, vienlīdzīga apkalpošana un sūdzību termiņi.',
   },
   en: {
     agency: 'whole agency',
     subject: 'servq monthly report',
-    text: 'Attached is the monthly management report (PDF): figures against targets and earlier periods, equal service and complaint deadlines.',
+    text: 'Attached is the monthly management report (PDF): figures against targets and earlier periods, the offices side by side, equal service and complaint deadlines.',
   },
 };
 
