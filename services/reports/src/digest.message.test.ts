@@ -84,7 +84,7 @@ describe('deadline digest message', () => {
       ),
       labels,
     );
-    expect(lv.subject).toBe('servq sūdzību termiņi 49. nedēļa: Cēsu nodaļa — nokavētas 2, drīz termiņš 2');
+    expect(lv.subject).toBe('servq sūdzību termiņi 49. nedēļa: Cēsu nodaļa — 2 nokavētas, 2 drīz jāatbild');
     expect(lv.text).toContain('nokavēta par 21 darba dienu');
     expect(lv.text).toContain('nokavēta par 11 darba dienām');
     expect(lv.text).toContain('atlikusi 1 darba diena');
@@ -103,7 +103,7 @@ describe('deadline digest message', () => {
 
   // Regression: the Latvian summary read "nokavētas 2, termiņš 5 darba dienu laikā 5", the window's 5 and the count's 5
   // side by side; each count now comes before its words, and agrees with its number.
-  it('writes the Latvian summary with each count before its words, in the singular for one', () => {
+  it('writes the Latvian summary and subject with each count before its words, in the singular for one', () => {
     expect(renderDigest(cesis(list, 'lv'), labels).text).toContain(
       'Stāvoklis 30.11.2026: 2 nokavētas, 2 jāatbild 5 darba dienu laikā. Termiņi pēc',
     );
@@ -118,6 +118,7 @@ describe('deadline digest message', () => {
       labels,
     );
     expect(one.text).toContain('Stāvoklis 30.11.2026: 1 nokavēta, 1 jāatbild 5 darba dienu laikā.');
+    expect(one.subject).toBe('servq sūdzību termiņi 49. nedēļa: Cēsu nodaļa — 1 nokavēta, 1 drīz jāatbild');
   });
 
   it('says in one line that nothing is due, with the link, when an office has nothing overdue or due', () => {

@@ -62,7 +62,8 @@ const WORDS = {
   lv: {
     agency: 'visa ATD',
     title: (week: string, scope: string) => `Sūdzību termiņi · ${week} · ${scope}`,
-    // Each count before its words: "termiņš 5 darba dienu laikā 5" set the window's number beside the count.
+    // Each count before its words, as in the subject: "termiņš 5 darba dienu laikā 5" set the window's number
+    // beside the count.
     summary: (asOf: string, overdue: number, due: number, within: number) =>
       `Stāvoklis ${asOf}: ${formatCount(overdue, 'lv')} ${isSingular('lv', overdue) ? 'nokavēta' : 'nokavētas'}, ` +
       `${formatCount(due, 'lv')} jāatbild ${within} darba ${isSingular('lv', within) ? 'dienas' : 'dienu'} laikā. ` +
@@ -87,7 +88,7 @@ const WORDS = {
     subject: (week: string, scope: string, overdue: number, due: number) =>
       overdue + due === 0
         ? `servq sūdzību termiņi ${week}: ${scope} — nekas nav nokavēts vai drīz jāatbild`
-        : `servq sūdzību termiņi ${week}: ${scope} — nokavētas ${formatCount(overdue, 'lv')}, drīz termiņš ${formatCount(due, 'lv')}`,
+        : `servq sūdzību termiņi ${week}: ${scope} — ${formatCount(overdue, 'lv')} ${isSingular('lv', overdue) ? 'nokavēta' : 'nokavētas'}, ${formatCount(due, 'lv')} drīz jāatbild`,
     footer:
       'Šo kopsavilkumu servq sūta katras nedēļas pirmās darba dienas rītā. Lietas identificētas tikai ar lietas numuru.',
   },
