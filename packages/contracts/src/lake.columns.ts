@@ -224,6 +224,10 @@ const ALERT: LakeColumn[] = [
   column('n', 'INTEGER', { lv: 'izlases lielums', en: 'sample size' }),
   column('period_from', 'DATE', { lv: 'pirmā novērtētā diena (Europe/Riga)', en: 'first day evaluated (Europe/Riga)' }),
   column('period_to', 'DATE', { lv: 'pēdējā novērtētā diena (Europe/Riga)', en: 'last day evaluated (Europe/Riga)' }),
+  column('due_date', 'DATE', {
+    lv: 'termiņu pulkstenis: agrākais likumā noteiktais atbildes termiņš starp saskaitītajām sūdzībām',
+    en: 'deadline clock: the earliest legal due date among the complaints counted',
+  }),
   column('reason', 'VARCHAR', {
     lv: 'kāpēc brīdinājums izsaukts, ģenerēts teksts',
     en: 'why it fired, generated text',

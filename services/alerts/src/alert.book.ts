@@ -259,6 +259,7 @@ function notificationEvent<T extends Notification['type']>(type: T, f: Finding, 
     ...optional('n', f.n),
     period_from: f.periodFrom,
     period_to: f.periodTo,
+    ...optional('due_date', f.dueDate),
     reason: f.reason,
     link: f.link,
   };

@@ -116,16 +116,18 @@ describe('rule evaluation', () => {
       { rule, window, dashboardUrl },
       [
         { office_id: 'cesis', legal_due_date: '2026-12-03', n: 2 },
+        { office_id: 'cesis', legal_due_date: '2026-11-27', n: 1 },
         { office_id: 'cesis', legal_due_date: '2026-12-08', n: 1 },
         { office_id: 'cesis', legal_due_date: '2026-12-09', n: 5 },
         { office_id: 'liepaja', legal_due_date: '2026-12-07', n: 4 },
       ],
       '2026-12-04',
     );
-    expect(findings.map((f) => [f.alertId, f.value, f.severity])).toEqual([
-      ['deadlines:cesis:overdue', 2, 'critical'],
-      ['deadlines:cesis:due_soon', 1, 'warning'],
-      ['deadlines:liepaja:due_soon', 4, 'warning'],
+    // With each list's earliest due date: the longest overdue, the nearest due (the 9th is not due soon).
+    expect(findings.map((f) => [f.alertId, f.value, f.severity, f.dueDate])).toEqual([
+      ['deadlines:cesis:overdue', 3, 'critical', '2026-11-27'],
+      ['deadlines:cesis:due_soon', 1, 'warning', '2026-12-08'],
+      ['deadlines:liepaja:due_soon', 4, 'warning', '2026-12-07'],
     ]);
     // An office with no open complaint reads zero of each, so its resolution can say so.
     expect(

@@ -29,6 +29,8 @@ export interface Finding {
   n?: number;
   periodFrom: string;
   periodTo: string;
+  /** The deadline clock: the earliest legal due date among the complaints counted. */
+  dueDate?: string;
   /** Why it fired, in English; messages are worded per subscriber language from the figures (message.ts). */
   reason: string;
   link: string;
@@ -282,18 +284,29 @@ export function deadlineClock(
   complaints: readonly OpenComplaint[],
   today: string,
 ): Evaluation {
-  const counts = new Map<string, { overdue: number; dueSoon: number; firstDue: string | null }>();
+  interface Count {
+    overdue: number;
+    dueSoon: number;
+    /** The earliest due date of each list: how late the longest overdue is, how near the nearest. */
+    oldestOverdue?: string;
+    nearestDue?: string;
+  }
+  const earlier = (a: string | undefined, b: string) => (a === undefined || b < a ? b : a);
+  const counts = new Map<string, Count>();
   // An office with no open complaint is read as none overdue and none due soon (what its resolution reports).
-  for (const office of ctx.rule.offices ?? OFFICE_IDS) counts.set(office, { overdue: 0, dueSoon: 0, firstDue: null });
+  for (const office of ctx.rule.offices ?? OFFICE_IDS) counts.set(office, { overdue: 0, dueSoon: 0 });
   for (const c of complaints) {
     const office = c.office_id ?? 'all';
     if (ctx.rule.offices && !ctx.rule.offices.includes(office as never)) continue;
-    const entry = counts.get(office) ?? { overdue: 0, dueSoon: 0, firstDue: null };
+    const entry = counts.get(office) ?? { overdue: 0, dueSoon: 0 };
     const n = c.n;
-    if (c.legal_due_date < today) entry.overdue += n;
-    else if (workingDaysBetween(today, c.legal_due_date) <= ctx.rule.within_working_days) entry.dueSoon += n;
-    if (c.legal_due_date >= today && (entry.firstDue === null || c.legal_due_date < entry.firstDue))
-      entry.firstDue = c.legal_due_date;
+    if (c.legal_due_date < today) {
+      entry.overdue += n;
+      entry.oldestOverdue = earlier(entry.oldestOverdue, c.legal_due_date);
+    } else if (workingDaysBetween(today, c.legal_due_date) <= ctx.rule.within_working_days) {
+      entry.dueSoon += n;
+      entry.nearestDue = earlier(entry.nearestDue, c.legal_due_date);
+    }
     counts.set(office, entry);
   }
   const scopes: { finding: Finding; fires: boolean }[] = [];
@@ -309,6 +322,7 @@ export function deadlineClock(
         alertId: alertIdOf(ctx.rule.id, office, 'overdue'),
         group: 'overdue',
         value: entry.overdue,
+        ...(entry.oldestOverdue === undefined ? {} : { dueDate: entry.oldestOverdue }),
         reason: `${entry.overdue} open complaint(s) past their legal deadline`,
       },
     });
@@ -319,6 +333,7 @@ export function deadlineClock(
         alertId: alertIdOf(ctx.rule.id, office, 'due_soon'),
         group: 'due_soon',
         value: entry.dueSoon,
+        ...(entry.nearestDue === undefined ? {} : { dueDate: entry.nearestDue }),
         reason: `${entry.dueSoon} open complaint(s) due within ${ctx.rule.within_working_days} working day(s)`,
       },
     });

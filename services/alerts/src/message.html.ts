@@ -86,7 +86,7 @@ export function alertHtml(m: AlertMail): string {
     headline: a.headline,
     subtitle: `${a.title} — ${a.place}`,
     facts: [
-      [m.names.figure, a.figure],
+      ...(a.firstFact ? [[a.firstFact.name, a.firstFact.value] as [string, string]] : []),
       ...optional(m.names.interval, a.interval),
       ...optional(asName(m.names.target), a.target),
       [m.names.office, a.place],
@@ -112,7 +112,7 @@ export function resolvedHtml(m: ResolvedMail): string {
     headline: a.headline,
     subtitle: `${a.title} — ${a.place}`,
     facts: [
-      [m.names.now, a.figure],
+      ...(a.firstFact ? [[a.firstFact.name, a.firstFact.value] as [string, string]] : []),
       ...optional(m.names.interval, a.interval),
       ...optional(asName(m.names.target), a.target),
       [a.periodName, a.period],

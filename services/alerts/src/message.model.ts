@@ -21,6 +21,11 @@ export interface AlertWords {
   /** What broke and how much, as the subject says it. */
   headline: string;
   figure: string;
+  /**
+   * The facts' first row: the figure, or for the deadline clock (whose headline is the count) the earliest due
+   * date and how far it is ("Vecākais termiņš", "20.11.2026, kavējums 8 darba dienas"); null when there is none.
+   */
+  firstFact: { name: string; value: string } | null;
   interval: string | null;
   target: string | null;
   /** The evaluated period, or for the deadline clock the day it counted from, as the dashboard writes dates. */

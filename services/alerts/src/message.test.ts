@@ -73,9 +73,50 @@ describe('notification messages', () => {
     expect(composeMessage({ ...overdue, alert_group: 'due_soon', value: 2 }, undefined, 'lv').subject).toBe(
       '[servq] Kritiski: 2 sūdzībām drīz termiņš — Cēsu reģionālā nodaļa',
     );
-    expect(text).toContain('Rādītājs: 3\n');
+    // The count once, in the subject; the facts add what it does not say (no due date kept: no row at all).
+    expect(text).not.toContain('Rādītājs: 3');
     expect(text).toContain('3 atvērtas sūdzības ir pārsniegušas Iesniegumu likumā noteikto atbildes termiņu');
     expect(text).toContain('Stāvoklis dienā: 01.12.2026');
+  });
+
+  it('say the count once and add how late the oldest overdue complaint is, or how near the nearest deadline', () => {
+    const overdue: AlertRaised = {
+      ...raised,
+      alert_id: 'complaint-deadlines:cesis:overdue',
+      rule_id: 'complaint-deadlines',
+      rule_kind: 'deadline',
+      severity: 'critical',
+      alert_group: 'overdue',
+      value: 3,
+      // Friday 4 December; the oldest was due Friday 20 November: 10 working days late.
+      period_from: '2026-12-04',
+      period_to: '2026-12-04',
+      due_date: '2026-11-20',
+    };
+    for (const key of ['metric_id', 'interval_low', 'interval_high', 'target', 'n'] as const) delete overdue[key];
+    const lv = composeMessage(overdue, undefined, 'lv');
+    expect(lv.text).toContain('\nVecākais termiņš: 20.11.2026, kavējums 10\u00a0darba\u00a0dienas\n');
+    expect(lv.text.match(/\b3\b/g)).toHaveLength(1); // the why's "3 atvērtas sūdzības"; no figure row repeats it
+    expect(composeMessage(overdue, undefined, 'en').text).toContain(
+      '\nOldest deadline: 20/11/2026, 10\u00a0working\u00a0days late\n',
+    );
+    // Due soon: Monday 7 December is 1 working day after Friday the 4th; due today reads so.
+    const soon = { ...overdue, alert_group: 'due_soon', due_date: '2026-12-07' };
+    expect(composeMessage(soon, undefined, 'lv').text).toContain(
+      '\nTuvākais termiņš: 07.12.2026, līdz tam 1\u00a0darba\u00a0diena\n',
+    );
+    expect(composeMessage(soon, undefined, 'en').text).toContain(
+      '\nNearest deadline: 07/12/2026, 1\u00a0working\u00a0day left\n',
+    );
+    expect(composeMessage({ ...soon, due_date: '2026-12-04' }, undefined, 'en').text).toContain(
+      '\nNearest deadline: 04/12/2026, today\n',
+    );
+    // The HTML: the count in the headline only, the due date as the facts' first row.
+    const html = lv.html.replace(/<[^>]+>/g, ' ').replace(/[ \t\r\n]+/g, ' ');
+    expect(html).toContain('3 nokavētas sūdzības');
+    expect(html).not.toContain('Rādītājs');
+    expect(html).toContain('Vecākais termiņš 20.11.2026, kavējums 10');
+    expect(lv.html).toMatch(/<table class="facts"[^>]*><tr><th scope="row"[^>]*>Vecākais termiņš<\/th>/);
   });
 
   it('agree the deadline count with its noun and verb, in Latvian and English', () => {

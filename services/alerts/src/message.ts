@@ -4,7 +4,7 @@
  * (message.html.ts) from one model. Built from the event's figures and the query API's
  * catalogue (labels and units), so the e-mail, the webhook and the lake row say the same thing.
  */
-import { Channels, Offices, ServiceLanguages } from '@servq/contracts';
+import { Channels, Offices, ServiceLanguages, workingDaysBetween } from '@servq/contracts';
 import {
   formatCount,
   formatInterval,
@@ -49,6 +49,11 @@ export const mailWords = {
     fired: { 'alert.raised': 'Izsaukts', 'alert.renotified': 'Atgādināts' },
     open: 'Atvērt paneli',
     footer: 'Šo ziņu nosūtīja servq brīdinājumu serviss. Apstiprināt brīdinājumu var paneļa sadaļā „Brīdinājumi”:',
+    oldestDue: 'Vecākais termiņš',
+    nearestDue: 'Tuvākais termiņš',
+    today: 'šodien',
+    late: (days: string) => `kavējums ${days}`,
+    left: (days: string) => `līdz tam ${days}`,
     resolved: 'Atrisināts',
     now: 'Rādītājs tagad',
     whyResolved: 'Kāpēc atrisināts',
@@ -72,6 +77,11 @@ export const mailWords = {
     fired: { 'alert.raised': 'Fired', 'alert.renotified': 'Reminded' },
     open: 'Open the dashboard',
     footer: 'Sent by the servq alerts service. Acknowledge the alert on the dashboard’s Alerts screen:',
+    oldestDue: 'Oldest deadline',
+    nearestDue: 'Nearest deadline',
+    today: 'today',
+    late: (days: string) => `${days} late`,
+    left: (days: string) => `${days} left`,
     resolved: 'Resolved',
     now: 'Figure now',
     whyResolved: 'Why resolved',
@@ -205,6 +215,27 @@ function headline(n: Notification, metric: MetricInfo | undefined, lang: Lang): 
   }
 }
 
+/**
+ * The facts' first row. The deadline clock's headline already is its count ("3 nokavētas sūdzības"), so its row
+ * tells what the count does not: the earliest due date of the list and how far it is from the day counted (how
+ * late the longest overdue is, how soon the nearest falls due), on the working calendar the law counts in. An
+ * event from before due dates were kept has none: no row, rather than the count again.
+ */
+function firstFact(n: Notification, unit: Unit | undefined, lang: Lang): AlertWords['firstFact'] {
+  const w = mailWords[lang];
+  if (n.rule_kind !== 'deadline') return { name: w.figure, value: figure(n.value, unit, lang) };
+  if (n.due_date === undefined) return null;
+  const overdue = n.alert_group === 'overdue';
+  const days = overdue ? workingDaysBetween(n.due_date, n.period_to) : workingDaysBetween(n.period_to, n.due_date);
+  const distance =
+    days === 0
+      ? overdue
+        ? ''
+        : `, ${w.today}`
+      : `, ${(overdue ? w.late : w.left)(figure(days, 'working_days', lang))}`;
+  return { name: overdue ? w.oldestDue : w.nearestDue, value: `${writtenDate(n.due_date, lang)}${distance}` };
+}
+
 export function alertWords(n: Notification, metric: MetricInfo | undefined, lang: Lang): AlertWords {
   const w = mailWords[lang];
   const unit = n.rule_kind === 'deadline' ? 'count' : metric?.unit;
@@ -217,6 +248,7 @@ export function alertWords(n: Notification, metric: MetricInfo | undefined, lang
     group,
     headline: headline(n, metric, lang),
     figure: figure(n.value, unit, lang),
+    firstFact: firstFact(n, unit, lang),
     interval: span || null,
     target: n.target !== undefined && n.target !== null ? figure(n.target, metric?.unit, lang) : null,
     // Dates as the dashboard writes them (05.12.2026); links keep ISO dates.
@@ -254,14 +286,22 @@ export function alertMail(n: Notification, metric: MetricInfo | undefined, lang:
   };
 }
 
+/** The text part's first fact with the interval and target beside it, as one line (none without a first fact). */
+export function firstLine(a: AlertWords, names: Pick<AlertMail['names'], 'interval' | 'target'>): string[] {
+  if (!a.firstFact) return [];
+  return [
+    `${a.firstFact.name}: ${a.firstFact.value}` +
+      (a.interval ? ` (${names.interval} ${a.interval})` : '') +
+      (a.target ? `; ${names.target} ${a.target}` : ''),
+  ];
+}
+
 export function alertText(m: AlertMail): string {
   const a = m.words;
   const lines = [
     `${a.severity}: ${a.title} — ${a.place}`,
     '',
-    `${m.names.figure}: ${a.figure}` +
-      (a.interval ? ` (${m.names.interval} ${a.interval})` : '') +
-      (a.target ? `; ${m.names.target} ${a.target}` : ''),
+    ...firstLine(a, m.names),
     `${a.periodName}: ${a.period}`,
     `${m.names.why}: ${a.why}`,
     '',

@@ -6,7 +6,7 @@
  */
 import { formatCount, isSingular, writtenDateTime, type Lang, type MetricInfo } from '@servq/query-api';
 import type { Notification, Resolution } from './alert.book.ts';
-import { alertsScreen, alertWords, mailWords, type Message } from './message.ts';
+import { alertsScreen, alertWords, firstLine, mailWords, type Message } from './message.ts';
 import { resolvedHtml } from './message.html.ts';
 import type { ResolvedMail } from './message.model.ts';
 
@@ -26,6 +26,8 @@ function withFiguresNow({ resolved, latest }: Resolution): Notification {
   };
   for (const key of ['interval_low', 'interval_high', 'target', 'baseline', 'n'] as const)
     if (now[key] === undefined) delete now[key];
+  // A cleared deadline list has no due date now.
+  delete now.due_date;
   return now;
 }
 
@@ -69,7 +71,12 @@ export function whyResolved(r: Resolution, metric: MetricInfo | undefined, lang:
 export function resolvedMail(r: Resolution, metric: MetricInfo | undefined, lang: Lang): ResolvedMail {
   const w = mailWords[lang];
   const now = alertWords(withFiguresNow(r), metric, lang);
-  const words = { ...now, why: whyResolved(r, metric, lang) };
+  const words = {
+    ...now,
+    // The figure now; for the deadline clock the headline is the count now ("0 nokavētas sūdzības"), said once.
+    firstFact: r.latest.rule_kind === 'deadline' ? null : { name: w.now, value: now.figure },
+    why: whyResolved(r, metric, lang),
+  };
   return {
     lang,
     subject: `[servq] ${w.resolved}: ${now.headline} — ${now.place}`,
@@ -101,9 +108,7 @@ export function resolvedText(m: ResolvedMail): string {
   const lines = [
     `${m.status}: ${a.title} — ${a.place}`,
     '',
-    `${m.names.now}: ${a.figure}` +
-      (a.interval ? ` (${m.names.interval} ${a.interval})` : '') +
-      (a.target ? `; ${m.names.target} ${a.target}` : ''),
+    ...firstLine(a, m.names),
     `${a.periodName}: ${a.period}`,
     `${m.names.was}: ${m.was}`,
     `${m.names.fired}: ${m.fired}`,
