@@ -92,6 +92,21 @@ async function pdfText(pdf: Uint8Array): Promise<{ pages: number; text: string; 
   return { pages, text: pageItems.map((items) => items.map((i) => i.str).join(' ')).join(' '), pageItems };
 }
 
+/** A PDF's outline as a viewer lists it: each entry's title and the 0-based page it opens. */
+async function pdfOutline(pdf: Uint8Array): Promise<{ title: string; page: number }[]> {
+  const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: STANDARD_FONTS }).promise;
+  const entries = [];
+  for (const item of (await doc.getOutline()) ?? []) {
+    const dest = (typeof item.dest === 'string' ? await doc.getDestination(item.dest) : item.dest) ?? [];
+    entries.push({
+      title: item.title,
+      page: await doc.getPageIndex(dest[0] as Parameters<typeof doc.getPageIndex>[0]),
+    });
+  }
+  await doc.destroy();
+  return entries;
+}
+
 interface PageItem {
   str: string;
   /** Where the text starts and its width, in PDF points. */
@@ -364,7 +379,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
 
   // Regression: the report had no Offices screen, so neither management (where is a figure off?) nor an office
   // head (how does my office compare?) could read the offices' waits and legal-deadline shares side by side.
-  it('prints the offices side by side after the overview, each office metric a chart, for the agency and for one office', async () => {
+  it('prints the offices side by side after the overview, each office metric a chart, for the agency and for one office; the outline opens each screen', async () => {
     for (const [lang, office] of [
       ['lv', undefined],
       ['en', 'cesis'],
@@ -376,6 +391,16 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       const { pageItems } = await pdfText(pdf);
       const offices = pageOf(pageItems, t(lang, 'officesIntro'));
       const equal = pageOf(pageItems, t(lang, 'equalIntro').slice(0, 60));
+      // A viewer's bookmarks: each screen by its tab's name, opening the page of its heading (the name and the
+      // range's first date; pdf.js hands "Offices" over in pieces, its "ffi" a ligature).
+      const heading = (key: 'navOverview' | 'navOffices' | 'navEqual' | 'navComplaints') =>
+        pageOf(pageItems, `${t(lang, key)}${writtenDate(from, lang)}`);
+      const screens = (['navOverview', 'navOffices', 'navEqual', 'navComplaints'] as const).map((key) => ({
+        title: t(lang, key),
+        page: heading(key),
+      }));
+      expect(screens.map((x) => x.page)).toEqual([0, offices, equal, screens[3]!.page]);
+      expect(await pdfOutline(pdf)).toEqual(screens);
       expect({ lang, office, offices: offices > 0, beforeEqual: offices < equal }).toEqual({
         lang,
         office,

@@ -3,7 +3,8 @@
  * Chromium (playwright-core, Debian's /usr/bin/chromium) opens the dashboard served by the query service with
  * the report's month and office in the address, signed in by placing the token where the dashboard keeps it
  * (sessionStorage `servq.token`, language in localStorage `servq.lang`), waits until each screen is drawn,
- * prints it in the print layout as A4, and merges the screens into one PDF (pdf-lib). Renders run one at a time:
+ * prints it in the print layout as A4, and merges the screens into one PDF (pdf-lib) with an outline entry per
+ * screen, named as the dashboard's tab names it. Renders run one at a time:
  * Chromium is the heaviest thing on the machine.
  */
 import { dashboardLink, type Screen } from '@servq/contracts';
@@ -13,6 +14,7 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { ReportsError, ReportsErrorCode } from './errors.ts';
 import { monthRange, monthTitle, type Month } from './month.ts';
+import { addOutline, type OutlineEntry } from './outline.ts';
 
 export interface ReportRequest {
   month: Month;
@@ -110,11 +112,14 @@ localStorage.setItem(${JSON.stringify(LANG_KEY)}, ${JSON.stringify(request.lang)
       );
       merged.setLanguage(request.lang);
       merged.setProducer('servq reports');
+      const outline: OutlineEntry[] = [];
       for (const screen of REPORT_SCREENS) {
-        const pdf = await this.printScreen(context, screen, request, officeName);
+        const { pdf, title } = await this.printScreen(context, screen, request, officeName);
         const part = await PDFDocument.load(pdf);
+        outline.push({ title, pageIndex: merged.getPageCount() });
         for (const page of await merged.copyPages(part, part.getPageIndices())) merged.addPage(page);
       }
+      addOutline(merged, outline);
       // Page numbers over the whole report: Chromium's footer would count each screen's pages on their own.
       const font = await merged.embedFont(StandardFonts.Helvetica);
       const pages = merged.getPages();
@@ -148,7 +153,7 @@ localStorage.setItem(${JSON.stringify(LANG_KEY)}, ${JSON.stringify(request.lang)
     screen: Screen,
     request: ReportRequest,
     officeName: string | undefined,
-  ): Promise<Buffer> {
+  ): Promise<{ pdf: Buffer; title: string }> {
     const page = await context.newPage();
     try {
       page.setDefaultTimeout(this.options.timeoutMs);
@@ -170,9 +175,13 @@ localStorage.setItem(${JSON.stringify(LANG_KEY)}, ${JSON.stringify(request.lang)
           `the dashboard's ${screen} screen showed an error: ${failed}`,
         );
       }
+      // The screen's name as the dashboard's tab writes it, in the report's language: the outline's entry.
+      const screenTitle = await page.evaluate<string>(
+        "document.querySelector('nav.tabs a[aria-current=\"page\"]')?.textContent?.trim() ?? ''",
+      );
       await page.emulateMedia({ media: 'print' });
       const title = `${TITLE[request.lang]} · ${monthTitle(request.month, request.lang)} · ${officeName ?? AGENCY[request.lang]}`;
-      return await page.pdf({
+      const pdf = await page.pdf({
         format: 'A4',
         printBackground: true,
         displayHeaderFooter: true,
@@ -180,6 +189,7 @@ localStorage.setItem(${JSON.stringify(LANG_KEY)}, ${JSON.stringify(request.lang)
         footerTemplate: '<div></div>',
         margin: { top: '16mm', bottom: '14mm', left: '10mm', right: '10mm' },
       });
+      return { pdf, title: screenTitle || screen };
     } finally {
       await page.close();
     }
