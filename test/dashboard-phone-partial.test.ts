@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   canvasTexts,
+  canvasTextsAt,
   distDir,
   lightness,
   openBrowser,
@@ -17,6 +18,7 @@ import {
   pixelsAt,
   DESKTOP,
   recordCanvasText,
+  recordCanvasTextAt,
   requireBrowserAndDashboard,
   screenReady,
   signIn,
@@ -87,6 +89,7 @@ describe('partial periods on a phone', () => {
     server = await startDashboardServer(distDir);
     browser = await openBrowser();
     await recordCanvasText(browser.page);
+    await recordCanvasTextAt(browser.page);
     // Signed in once, in Latvian, for every case below.
     await browser.page.goto(server.url);
     await signIn(browser.page, 'servq-dev-management-token');
@@ -194,5 +197,38 @@ describe('partial periods on a phone', () => {
     expect(drawn).not.toContain('Atteikums sniegt pakalpojumu');
     expect(drawn).toContain('pakalpojumu');
     expect(drawn).toContain('Gaidīšanas laiks');
+  });
+
+  // Regression: on a desktop, where a long range turns the weekly complaints names 45°, a partial first week's
+  // two lines were centred on its tick, which drew "ned. 32" 5 px up the value axis and onto its "0".
+  it("draws a turned partial first week's name on its tick, level with the other weeks' names and clear of the axis's \"0\"", async () => {
+    const page = browser.page;
+    await page.setViewportSize(DESKTOP);
+    // From a Wednesday: 18 weeks, the first and last of them partial.
+    await page.goto(`${server.url}#/complaints?from=2026-08-05&to=2026-12-03&grain=month`);
+    await screenReady(page, 'complaints');
+    const card = await probeCard(page, 'Saņemtās sūdzības pa nedēļām', 'weekly-turned');
+    await page.locator(card).scrollIntoViewIfNeeded();
+    await page.locator(card).screenshot({ path: join(screenshots, 'desktop-complaints-weekly-turned-lv.png') });
+    const drawn = await canvasTextsAt(page, card);
+    const names = drawn.filter((t) => /^ned\. \d+$/.test(t.text)).sort((a, b) => a.x - b.x);
+    const zero = drawn.find((t) => t.text === '0' && t.align === 'right')!;
+    expect(names.length).toBeGreaterThanOrEqual(12);
+    expect(names[0]!.text).toBe('ned. 32');
+    // Turned: each name ends at its tick, so consecutive weeks' names are a band apart across and level.
+    const band = (names.at(-1)!.x - names[0]!.x) / (Number(names.at(-1)!.text.slice(5)) - 32);
+    for (const name of names) {
+      const weeks = Number(name.text.slice(5)) - 32;
+      expect({ name: name.text, y: name.y, x: Math.abs(name.x - (names[0]!.x + weeks * band)) <= 1 }).toEqual({
+        name: name.text,
+        y: names[1]!.y,
+        x: true,
+      });
+    }
+    // Its "(nepilns)" is the line below it, and the name starts below the "0" by more than a line of 12 px text.
+    const partial = drawn.find((t) => t.text === '(nepilns)' && t.x > names[0]!.x && t.x < names[1]!.x)!;
+    expect(partial.y - names[0]!.y).toBeGreaterThanOrEqual(9);
+    expect(names[0]!.y - zero.y).toBeGreaterThanOrEqual(7);
+    expect(browser.pageErrors).toEqual([]);
   });
 });

@@ -29,7 +29,7 @@ import {
   type MeasureText,
   type NameBands,
 } from './name.bands.ts';
-import { periodNamesLayout, periodNamesShown, yearOnceNames, type PeriodParts } from './period.labels.ts';
+import { periodNamesLayout, periodNamesShown, turnedName, yearOnceNames, type PeriodParts } from './period.labels.ts';
 import type { ComparisonChart } from '../shapes/compare.shape.ts';
 
 export type ChartOption = ComposeOption<
@@ -895,10 +895,13 @@ function withPeriodNames(option: ChartOption, names: readonly string[], partial:
       xAxis: {
         axisLabel: {
           rotate,
-          interval: (index: number) => shown[index] ?? true,
+          // Every period keeps its place and a name left out is empty: with an interval other than 0 ECharts
+          // checks the end names against their neighbours by boxes wider than the text (a turned two-line name's
+          // box by its longer line) and hid the week beside each partial end, which had room.
+          interval: 0,
+          formatter: (_: string, i: number) =>
+            shown[i] === false ? '' : rotate === 0 ? (names[i] ?? '') : turnedName(names[i] ?? ''),
           hideOverlap: false,
-          // The names shown were chosen not to touch: ECharts' own check of the end names against their
-          // neighbours (its boxes are a little wider than the text) is not wanted.
           showMinLabel: true,
           showMaxLabel: true,
           // Level, each name is centred under its bar (the short names fit their bands); turned, it ends there.

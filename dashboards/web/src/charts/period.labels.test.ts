@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relayoutOf, trendOption } from './chart.options.ts';
-import { periodNamesLayout, periodNamesShown, yearOnceNames } from './period.labels.ts';
+import { periodNamesLayout, periodNamesShown, turnedName, yearOnceNames } from './period.labels.ts';
 
 /** 6 px a character, as the charts' estimate. */
 const measure = (text: string) => text.length * 6;
@@ -158,13 +158,23 @@ describe('periodNamesLayout', () => {
     expect(thinned.shown.at(-1)).toBe(true);
   });
 
-  it("makes room beside a turned partial end's two lines by leaving out its neighbour alone", () => {
-    // 23 weeks at 560 px: turned names 17.2 px apart, room for one line but not beside a name of two.
-    const names = Array.from({ length: 23 }, (_, i) => (i === 22 ? `ned. ${i + 1}\n(nepilns)` : `ned. ${i + 1}`));
-    const partial = names.map((_, i) => i === 22);
+  // Regression: a turned partial first week's two lines were centred on its tick, which drew "ned. 32" up the
+  // value axis over its "0". Its first line now sits on the tick as every name's does and "(nepilns)" lies below,
+  // towards the next name: the week after a partial first one gives way, the week before a partial last one not.
+  it("makes room on the side a turned partial end's second line lies, by leaving out that neighbour alone", () => {
+    // 23 weeks at 560 px: turned names 17.2 px apart, room for one line but not for two.
+    const names = Array.from({ length: 23 }, (_, i) =>
+      i === 0 || i === 22 ? `ned. ${i + 1}\n(nepilns)` : `ned. ${i + 1}`,
+    );
+    const partial = names.map((_, i) => i === 0 || i === 22);
     const turned = periodNamesLayout(names, partial, 560, measure, { turn: true, lineHeight: 14 });
     expect(turned.rotate).toBe(45);
-    expect(turned.shown).toEqual(names.map((_, i) => i !== 21));
+    expect(turned.shown).toEqual(names.map((_, i) => i !== 1));
+  });
+
+  it("puts a turned name's first line on its tick: a blank line above it for each line below it", () => {
+    expect(turnedName('ned. 32\n(nepilns)')).toBe('\nned. 32\n(nepilns)');
+    expect(turnedName('ned. 33')).toBe('ned. 33');
   });
 
   it('thins level names on a phone only where they would overlap, keeping the partial last week', () => {

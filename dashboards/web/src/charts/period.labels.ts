@@ -105,8 +105,10 @@ export function periodNamesLayout(
   const n = names.length;
   const apart = (Math.max(1, plotWidth / n) * Math.SQRT2) / 2;
   const lines = names.map((name) => name.split('\n').length);
+  // Each turned name's first line is centred on its tick (`turnedName`) and its further lines lie towards
+  // the next name on the right, so two names need the left one's lines of room between them, whatever the right's.
   const room = (i: number, j: number) =>
-    Math.abs(i - j) * apart >= (((lines[i] ?? 1) + (lines[j] ?? 1)) / 2) * options.lineHeight + TURNED_GAP;
+    Math.abs(i - j) * apart >= (lines[Math.min(i, j)] ?? 1) * options.lineHeight + TURNED_GAP;
   const whole = Math.max(1, ...lines.filter((_, i) => !partial[i]));
   const step = Math.max(1, Math.ceil((whole * options.lineHeight + TURNED_GAP) / apart));
   const shown = names.map((_, i) => (n - 1 - i) % step === 0);
@@ -115,3 +117,13 @@ export function periodNamesLayout(
 
 /** Room between two turned names, px. */
 const TURNED_GAP = 2;
+
+/**
+ * A turned name as drawn: a name of more lines than one ("ned. 32" over "(nepilns)") gets as many blank lines
+ * above it, so its first line lies where a one-line name's does, centred on its tick, and its further lines below.
+ * ECharts centres a turned name's whole block on the tick (and ignores a padding there), which drew a partial
+ * first week's name up the value axis, over its "0".
+ */
+export function turnedName(name: string): string {
+  return '\n'.repeat(name.split('\n').length - 1) + name;
+}
