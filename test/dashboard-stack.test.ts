@@ -38,6 +38,7 @@ import {
   openBrowser,
   openScreen,
   pageWidths,
+  pixelsAt,
   PHONE,
   DESKTOP,
   recordCanvasTextAt,
@@ -1269,6 +1270,69 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
       longest,
       top: true,
     });
+  });
+
+  // Regression: the open complaints' age chart drew every band alike, so 21+ working days read as one more age
+  // among four. The bands past the legal deadline (10 working days) are set apart for an office head.
+  it('sets the age bands past the legal deadline apart on the Complaints screen: red bold names on a pale red zone under a dashed line', async () => {
+    for (const [size, name] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
+      await openDrawn('complaints', size);
+      const card = await probeCard('Atvērtās sūdzības pēc vecuma', 'ageing');
+      await page.locator(card).screenshot({ path: join(screenshots, `${name}-complaints-ageing-lv.png`) });
+      const drawn = await canvasTextsAt(page, card);
+      // Written with no-break spaces ("21+\u00a0darba\u00a0dienas"), read here with plain ones.
+      const band = (label: string) =>
+        drawn.find((t) => t.text.replace(/\u00a0/g, ' ') === label && t.align === 'right')!;
+      const names = ['0–5 darba dienas', '6–10 darba dienas', '11–20 darba dienas', '21+ darba dienas'].map(band);
+      // Every band is named; those past the deadline in bold red, the others not.
+      expect(
+        names.map((t) => ({
+          text: t.text.replace(/\u00a0/g, ' '),
+          red: t.fill === '#b42318',
+          bold: /bold/.test(t.font),
+        })),
+      ).toEqual([
+        { text: '0–5 darba dienas', red: false, bold: false },
+        { text: '6–10 darba dienas', red: false, bold: false },
+        { text: '11–20 darba dienas', red: true, bold: true },
+        { text: '21+ darba dienas', red: true, bold: true },
+      ]);
+      // The legend names the zone.
+      expect(drawn.map((t) => t.text)).toContain('Vecākas par likumā noteikto termiņu');
+      // Behind the bars: at each band's top edge (between bars, 3 px inside the band) and a little right of the
+      // axis, the zone's pale red behind 11–20 and 21+, white behind 0–5 and 6–10; and the deadline's dashed red
+      // line at the top of 11–20.
+      const chart = page.locator(`${card} .chart`);
+      const box = (await chart.boundingBox())!;
+      const clip = {
+        x: Math.round(box.x),
+        y: Math.round(box.y),
+        width: Math.floor(box.width),
+        height: Math.floor(box.height),
+      };
+      const height = names[1]!.y - names[0]!.y;
+      const x = names[0]!.x + 40;
+      const tops = names.map((t) => t.y - height / 2);
+      const colours = await pixelsAt(
+        page,
+        clip,
+        tops.map((top) => [x, Math.round(top + 3)] as const),
+      );
+      const pink = ([r, g, b]: readonly number[]) => r! > 235 && r! - g! > 12 && r! - b! > 12;
+      expect({ size: name, pink: colours.map(pink) }).toEqual({ size: name, pink: [false, false, true, true] });
+      const line = await pixelsAt(
+        page,
+        clip,
+        Array.from({ length: 40 }, (_, k) => [x + k, Math.round(tops[2]!)] as const),
+      );
+      const red = line.filter(([r, g, b]) => r > 140 && g < 110 && b < 110).length;
+      // Dashes of 6 px with gaps of 4: over 40 px, 20 px or more are red; a solid line or none would not say "deadline".
+      expect({ size: name, dashed: red >= 16 && red <= 32 }).toEqual({ size: name, dashed: true });
+    }
+    expect(browser.pageErrors).toEqual([]);
   });
 
   // Regression: the names' wrap width was chosen when the page loaded, so a rotated phone kept its portrait names

@@ -226,6 +226,9 @@ export interface DrawnText {
   x: number;
   y: number;
   align: string;
+  /** The fill style and font it was drawn in ("#b42318", "bold 12px …"). */
+  fill: string;
+  font: string;
 }
 
 /**
@@ -244,6 +247,8 @@ export async function recordCanvasTextAt(page: Page): Promise<void> {
         x: Math.round((m.a * x + m.c * y + m.e) / ratio),
         y: Math.round((m.b * x + m.d * y + m.f) / ratio),
         align: this.textAlign,
+        fill: String(this.fillStyle),
+        font: this.font,
       };
       (this.canvas.__drawnAt ??= new Map()).set(JSON.stringify(at), at);
       return fillText.call(this, text, x, y, ...rest);

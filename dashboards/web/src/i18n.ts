@@ -261,8 +261,12 @@ const strings = {
     en: 'Open complaints by age against the legal deadline',
   },
   ageingNote: {
-    lv: 'Visas šobrīd atvērtās sūdzības neatkarīgi no perioda; vecums darba dienās kopš saņemšanas. Termiņš — saņemšanas dienā spēkā esošais: 1 mēnesis līdz 28.02.2026, 10 darba dienas no 01.03.2026.',
-    en: 'All complaints open now, whatever the range; age in working days since receipt. The deadline is the rule in force on the day of receipt: 1 month before 1 March 2026, 10 working days from then.',
+    lv: 'Visas šobrīd atvērtās sūdzības neatkarīgi no perioda; vecums darba dienās kopš saņemšanas. Termiņš — saņemšanas dienā spēkā esošais: 1 mēnesis līdz 28.02.2026, 10 darba dienas no 01.03.2026. Sārtajā joslā zilā daļa ir sūdzības ar pagarinātu termiņu.',
+    en: 'All complaints open now, whatever the range; age in working days since receipt. The deadline is the rule in force on the day of receipt: 1 month before 1 March 2026, 10 working days from then. In the pink zone, the blue part is complaints whose deadline was extended.',
+  },
+  pastDeadlineZone: {
+    lv: 'Vecākas par likumā noteikto termiņu',
+    en: 'Older than the legal deadline',
   },
   ageBand: { lv: 'Vecums (darba dienas)', en: 'Age (working days)' },
   dueTitle: { lv: 'Sūdzības ar tuvu vai nokavētu termiņu', en: 'Complaints due soon and overdue' },

@@ -2,7 +2,7 @@
  * Chart options of the complaints screen that the shared builders lack: bars stacked by deadline status (the
  * open complaints' ages) and the backlog's open and overdue counts over time, with received and answered bars.
  */
-import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption } from 'echarts/charts';
 import { COLOURS, countTicks, type ChartOption } from './chart.options.ts';
 
 const FONT = { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#2d3748' };
@@ -44,6 +44,71 @@ export function stackedBarOption(categories: string[], parts: StackPart[]): Char
     },
     yAxis: { type: 'category', data: categories, inverse: true, axisTick: { show: false } },
     series,
+  };
+}
+
+/** Room above the ageing chart's plot for its legend of three names, in two rows on a phone. */
+export const AGEING_LEGEND_ROOM = 58;
+
+/** The pale red of the bands past the legal deadline, behind the bars, and the red their names are written in. */
+export const PAST_DEADLINE_ZONE = 'rgba(180, 35, 24, 0.1)';
+
+/**
+ * The open complaints' ages (`stackedBarOption`'s parts, within and past the deadline) with the bands older than
+ * the legal deadline set apart: their names bold in red, a pale red zone behind their bars under a dashed red line
+ * where the deadline falls, and the zone named in the legend (`zoneName`) as a series of its own. Each band had
+ * looked alike, so 21+ working days read as one more age among four.
+ */
+export function ageingOption(
+  categories: string[],
+  parts: StackPart[],
+  pastDeadline: readonly boolean[],
+  zoneName: string,
+): ChartOption {
+  const option = stackedBarOption(categories, parts);
+  const first = pastDeadline.indexOf(true);
+  if (first < 0) return option;
+  const yAxis = option.yAxis as { data: string[] };
+  const series = option.series as BarSeriesOption[];
+  // A custom series draws the zone: a pale red band across the plot behind each band past the deadline, and a
+  // dashed red line along the top of the first of them, where the deadline falls. (ECharts' mark area on this
+  // inverted category axis collapsed to a line between two bands.)
+  const zone: CustomSeriesOption = {
+    type: 'custom',
+    name: zoneName,
+    silent: true,
+    z: 0,
+    itemStyle: { color: PAST_DEADLINE_ZONE, borderColor: COLOURS.worse, borderType: 'dashed', borderWidth: 1 },
+    tooltip: { show: false },
+    data: categories.flatMap((_, i) => (pastDeadline[i] ? [[0, i]] : [])),
+    encode: { x: 0, y: 1 },
+    renderItem: (params, api) => {
+      const band = api.value(1) as number;
+      const [, middle = 0] = api.coord([0, band]);
+      const [, height = 0] = api.size?.([0, 1]) as number[];
+      const plot = params.coordSys as unknown as { x: number; width: number };
+      const top = middle - height / 2;
+      const rect = { x: plot.x, y: top, width: plot.width, height };
+      const edge = { x1: plot.x, y1: top, x2: plot.x + plot.width, y2: top };
+      const line = { stroke: COLOURS.worse, lineWidth: 1.5, lineDash: [6, 4] };
+      const children = [
+        { type: 'rect' as const, shape: rect, style: { fill: PAST_DEADLINE_ZONE } },
+        ...(band === first ? [{ type: 'line' as const, shape: edge, style: line }] : []),
+      ];
+      return { type: 'group', children };
+    },
+  };
+  return {
+    ...option,
+    // The zone's name makes the legend two rows on a phone: the plot starts below them (the view adds the height).
+    grid: { ...(option.grid as object), top: AGEING_LEGEND_ROOM },
+    yAxis: {
+      ...yAxis,
+      data: categories.map((value, i) =>
+        pastDeadline[i] ? { value, textStyle: { color: COLOURS.worse, fontWeight: 'bold' as const } } : value,
+      ),
+    },
+    series: [...series, zone],
   };
 }
 

@@ -10,7 +10,7 @@ import type { DueAnswer } from '../api.types.ts';
 import { barOption, COLOURS, trendOption, wrappedBars } from '../charts/chart.options.ts';
 import { categoryWidth, measureText } from '../charts/measure.ts';
 import { ageingOf, onTimeCount } from '../shapes/complaints.ageing.shape.ts';
-import { backlogOption, stackedBarOption } from '../charts/complaints.charts.ts';
+import { AGEING_LEGEND_ROOM, ageingOption, backlogOption } from '../charts/complaints.charts.ts';
 import { DEFAULT_WITHIN, deskPanel } from '../complaints.desk.ts';
 import { backlogLines, breakdown, weeklyCounts, type Slice } from '../shapes/complaints.shape.ts';
 import { h, table } from '../dom.ts';
@@ -147,19 +147,25 @@ function ageingFigure(ctx: ViewContext, bands: ReturnType<typeof ageingOf>): HTM
   const l = tr(ctx);
   const title = l('ageingTitle');
   const label = (band: string) => formatWorkingDaysBand(band, ctx.lang);
+  const past = bands.filter((b) => b.pastDeadline).map((b) => label(b.band));
   return chartFigure({
     ctx,
     title,
     note: l('ageingNote'),
-    summary: `${title}: ${bands.map((b) => `${label(b.band)} ${b.inTime} + ${b.overdue}`).join(', ')}`,
-    option: stackedBarOption(
+    summary: [
+      `${title}: ${bands.map((b) => `${label(b.band)} ${b.inTime} + ${b.overdue}`).join(', ')}`,
+      ...(past.length > 0 ? [`${l('pastDeadlineZone')}: ${past.join(', ')}`] : []),
+    ].join('. '),
+    option: ageingOption(
       bands.map((b) => label(b.band)),
       [
         { name: l('inTimeSeries'), values: bands.map((b) => b.inTime), colour: COLOURS.offices[0] ?? '#2b6cb0' },
         { name: l('overdueSeries'), values: bands.map((b) => b.overdue), colour: COLOURS.worse },
       ],
+      bands.map((b) => b.pastDeadline),
+      l('pastDeadlineZone'),
     ),
-    height: 60 + bands.length * 40,
+    height: 60 + bands.length * 40 + (past.length > 0 ? AGEING_LEGEND_ROOM - 36 : 0),
     tableLabel: l('dataTable'),
     table: table(
       title,
