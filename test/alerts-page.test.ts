@@ -73,6 +73,30 @@ describe("the alerts service's page on a desktop", () => {
         now,
         policy,
       ),
+      // A deadline alert: its count as the figure, the oldest due date beside it.
+      ...book.decide(
+        'complaint-deadlines',
+        [
+          finding('riga-valnu-30', {
+            alertId: 'complaint-deadlines:riga-valnu-30:overdue',
+            ruleId: 'complaint-deadlines',
+            ruleKind: 'deadline',
+            severity: 'critical',
+            group: 'overdue',
+            metricId: undefined,
+            value: 8,
+            intervalLow: undefined,
+            intervalHigh: undefined,
+            target: undefined,
+            n: undefined,
+            periodFrom: '2026-12-01',
+            periodTo: '2026-12-01',
+            dueDate: '2026-11-20',
+          }),
+        ],
+        now,
+        policy,
+      ),
     ];
     for (const e of decided) book.apply(e);
     app = await buildApp(
@@ -115,7 +139,7 @@ describe("the alerts service's page on a desktop", () => {
         await page.goto(`${url}?lang=${lang}`);
         await page.locator('#token').fill(TOKEN);
         await page.getByRole('button', { name: 'OK' }).click();
-        await waitForExpression(page, "document.querySelectorAll('#open tbody tr[data-alert]').length === 3");
+        await waitForExpression(page, "document.querySelectorAll('#open tbody tr[data-alert]').length === 4");
         const widths = await page.evaluate<{
           page: number;
           view: number;
@@ -135,11 +159,26 @@ describe("the alerts service's page on a desktop", () => {
             region: table.parentElement.scrollWidth - table.parentElement.clientWidth,
           };
         })()`);
+        // Drawn before the checks, so a failure leaves the picture that shows it.
+        await page.screenshot({ path: join(artifacts, `alerts-page-1280-${lang}.png`), fullPage: true });
         expect({ lang, page: widths.page }).toEqual({ lang, page: widths.view });
         // The table fits its column: no cut-off column hidden in a scrolling region either.
         expect({ lang, right: widths.table }).toEqual({ lang, right: Math.min(widths.table, widths.main) });
         expect({ lang, region: widths.region }).toEqual({ lang, region: 0 });
-        await page.screenshot({ path: join(artifacts, `alerts-page-1280-${lang}.png`), fullPage: true });
+        // A token id is never broken at its hyphen ("dev-" over "management"), in the table or the history.
+        const ids = await page.evaluate<number[]>(`[...document.querySelectorAll('main span')]
+          .filter((s) => s.textContent.includes('dev-management'))
+          .map((s) => s.getClientRects().length)`);
+        expect({ lang, ids }).toEqual({ lang, ids: [1, 1] });
+        // The deadline alert says its count once, with the oldest due date as a note, not the count again.
+        const deadline = await page
+          .locator('#open tr[data-alert="complaint-deadlines:riga-valnu-30:overdue"] td:nth-child(4)')
+          .innerText();
+        expect(deadline.replace(/\s+/g, ' ')).toBe(
+          lang === 'lv'
+            ? '8 nokavētas sūdzības Vecākais termiņš: 20.11.2026, kavējums 7 darba dienas'
+            : '8 overdue complaints Oldest deadline: 20/11/2026, 7 working days late',
+        );
       }
       expect(browser.pageErrors).toEqual([]);
     } finally {

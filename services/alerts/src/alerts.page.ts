@@ -19,7 +19,8 @@ import { pageView } from './page.view.ts';
  * The open-alerts table fits the 1100 px column on a desktop: a figure and its interval, and a period's two dates,
  * may wrap between their pieces (never inside one), which the nine columns needed (at 1280 px the table ran ~75 px
  * past the column). Each table sits in a region that scrolls on its own, so a narrower window scrolls the table,
- * not the page.
+ * not the page. An identifier (a token or subscriber id) is such a piece too: the Latvian page at 1280 px broke
+ * "dev-management" at its hyphen, which read as two words.
  */
 const STYLE = `
 body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
@@ -32,6 +33,7 @@ table{border-collapse:collapse;width:100%;background:#fff}
 th,td{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}
 th{background:#eef2f5}
 .figure{white-space:nowrap}
+.note{color:#555;font-size:13px}
 .critical{color:#a00000;font-weight:600}.warning{color:#8a5300;font-weight:600}
 button{font:inherit;padding:4px 10px;cursor:pointer}
 #status{min-height:1.4em}
@@ -98,13 +100,15 @@ async function load() {
       cell(r, a.severity_words, a.severity);
       cell(r, a.office);
       cell(r, a.title);
-      pieces(r, a.interval ? [a.figure, '(' + a.interval + ')'] : [a.figure]);
+      // A deadline's figure is words ("8 nokavētas sūdzības"), which wrap; its oldest due date goes under it.
+      const fig = a.due ? cell(r, a.figure) : pieces(r, a.interval ? [a.figure, '(' + a.interval + ')'] : [a.figure]);
+      if (a.due) { const note = document.createElement('div'); note.className = 'note'; note.textContent = a.due; fig.appendChild(note); }
       cell(r, a.target ?? '—', 'figure');
       cell(r, a.fired_at);
       // "24.11.2026 –" over "01.12.2026" when the column is narrow: the dash stays with the first date.
       pieces(r, a.period.split(' – ').map((date, i, all) => (i < all.length - 1 ? date + ' –' : date)));
       const link = cell(r, ''); const anchor = document.createElement('a'); anchor.href = a.link; anchor.textContent = W.view; link.appendChild(anchor);
-      const ack = cell(r, a.acknowledged ?? '');
+      const ack = a.acknowledged ? pieces(r, a.acknowledged) : cell(r, '');
       if (!a.acknowledged) {
         const b = document.createElement('button'); b.textContent = W.acknowledge;
         b.addEventListener('click', async () => { b.disabled = true; try { await api('/v1/alerts/' + encodeURIComponent(a.alert_id) + '/ack', { method: 'POST' }); await load(); } catch (e) { $('#status').textContent = e.message; b.disabled = false; } });
@@ -112,7 +116,7 @@ async function load() {
       }
     }
     const hist = $('#history tbody'); hist.replaceChildren();
-    for (const e of events) { const r = hist.insertRow(); cell(r, e.time); cell(r, e.event); cell(r, e.about); cell(r, e.who); }
+    for (const e of events) { const r = hist.insertRow(); cell(r, e.time); cell(r, e.event); cell(r, e.about); pieces(r, e.who); }
   } catch (e) { $('#status').textContent = e.message; }
 }
 $('#token').value = token();

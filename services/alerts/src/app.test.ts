@@ -171,8 +171,8 @@ describe('alerts API', () => {
     // The history reads as sentences; an acknowledgement (it names only its alert) borrows its alert's words.
     const cesisEvents = res.json<PageView>().events.filter((e) => e.about.endsWith('Cēsu reģionālā nodaļa'));
     expect(cesisEvents.map((e) => [e.event, e.about, e.who])).toEqual([
-      ['Apstiprināts', 'CSAT 50,0 % (mērķis ≥ 85,0 %) — Cēsu reģionālā nodaļa', 'office-cesis'],
-      ['Izsaukts', 'CSAT 50,0 % (mērķis ≥ 85,0 %) — Cēsu reģionālā nodaļa', ''],
+      ['Apstiprināts', 'CSAT 50,0 % (mērķis ≥ 85,0 %) — Cēsu reģionālā nodaļa', ['office-cesis']],
+      ['Izsaukts', 'CSAT 50,0 % (mērķis ≥ 85,0 %) — Cēsu reģionālā nodaļa', []],
     ]);
   });
 

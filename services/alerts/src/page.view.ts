@@ -19,11 +19,20 @@ export interface PageAlert {
   title: string;
   figure: string;
   interval: string | null;
+  /**
+   * For the deadline clock, whose figure is its count: the list's earliest due date and how far it is, as the
+   * e-mail's first fact says it ("Vecākais termiņš: 20.11.2026, kavējums 7 darba dienas"); null otherwise.
+   */
+  due: string | null;
   target: string | null;
   period: string;
   fired_at: string;
   link: string;
-  acknowledged: string | null;
+  /**
+   * Who acknowledged it and when, as pieces the page never breaks inside (["✓ dev-management,", "01.12.2026 10:00"]):
+   * a token id is one word, and "dev-" over "management" read as two.
+   */
+  acknowledged: string[] | null;
 }
 
 export interface PageEvent {
@@ -31,7 +40,8 @@ export interface PageEvent {
   event: string;
   /** What the alert is about and where ("CSAT 78,1 % (mērķis ≥ 85,0 %) — Cēsu reģionālā nodaļa"). */
   about: string;
-  who: string;
+  /** Who, as pieces never broken inside: an id stays whole, a sentence is its words. */
+  who: string[];
 }
 
 export interface PageView {
@@ -48,7 +58,7 @@ const WORDS = {
       'alert.acknowledged': 'Apstiprināts',
       'alert.delivered': 'Piegādāts',
     },
-    acknowledged: (who: string, time: string) => `✓ ${who}, ${time}`,
+    acknowledged: (who: string, time: string) => [`✓ ${who},`, time],
     channel: { email: 'e-pasts', webhook: 'tīmekļa āķis' },
     clean: (n: number) => `${n} tīras pārbaudes pēc kārtas`,
   },
@@ -60,7 +70,7 @@ const WORDS = {
       'alert.acknowledged': 'Acknowledged',
       'alert.delivered': 'Delivered',
     },
-    acknowledged: (who: string, time: string) => `✓ ${who}, ${time}`,
+    acknowledged: (who: string, time: string) => [`✓ ${who},`, time],
     channel: { email: 'e-mail', webhook: 'webhook' },
     clean: (n: number) => `${n} clean evaluations in a row`,
   },
@@ -81,6 +91,7 @@ function pageAlert(alert: OpenAlert, metricInfo: MetricLookup, lang: Lang): Page
     // The deadline clock's figure is a count of complaints: the headline says of which list ("3 nokavētas sūdzības").
     figure: n.rule_kind === 'deadline' ? a.headline : a.figure,
     interval: a.interval,
+    due: n.rule_kind === 'deadline' && a.firstFact ? `${a.firstFact.name}: ${a.firstFact.value}` : null,
     target: a.target,
     period: a.period,
     fired_at: writtenDateTime(alert.raised.occurred_at, lang),
@@ -89,16 +100,16 @@ function pageAlert(alert: OpenAlert, metricInfo: MetricLookup, lang: Lang): Page
   };
 }
 
-function who(event: AlertEvent, lang: Lang): string {
+function who(event: AlertEvent, lang: Lang): string[] {
   switch (event.type) {
     case 'alert.acknowledged':
-      return event.acknowledged_by;
+      return [event.acknowledged_by];
     case 'alert.delivered':
-      return `${event.subscriber_id} (${WORDS[lang].channel[event.delivery_channel]})`;
+      return [event.subscriber_id, `(${WORDS[lang].channel[event.delivery_channel]})`];
     case 'alert.resolved':
-      return WORDS[lang].clean(event.clean_evaluations);
+      return WORDS[lang].clean(event.clean_evaluations).split(' ');
     default:
-      return '';
+      return [];
   }
 }
 
