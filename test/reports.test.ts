@@ -27,9 +27,11 @@ import {
   OFFICES_METRICS,
   QueryAnswer,
   ReferenceAnswer,
+  verdictOf,
   writtenDate,
   writtenWeek,
   type Figure,
+  type QueryCell,
 } from '@servq/query-api';
 import { pollUntil } from '@servq/runtime';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -279,14 +281,19 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     s3.destroy();
   });
 
-  /** Every headline figure the API gives for the month and office appears in the PDF as the dashboard writes it. */
-  async function expectHeadlinesEqualApi(text: string, lang: 'lv' | 'en', office?: string): Promise<number> {
+  /** The headline figures the API gives for the month, of one office or of all. */
+  async function monthRow(office?: string): Promise<Record<string, QueryCell>> {
     const params = new URLSearchParams({ metrics: HEADLINE_METRICS.join(','), from, to });
     if (office) params.set('filter.office', office);
     const res = await fetch(`${stack.queryUrl}/v1/query?${params.toString()}`, {
       headers: { authorization: `Bearer ${MANAGEMENT}` },
     });
-    const row = QueryAnswer.parse(await res.json()).rows[0] ?? {};
+    return QueryAnswer.parse(await res.json()).rows[0] ?? {};
+  }
+
+  /** Every headline figure the API gives for the month and office appears in the PDF as the dashboard writes it. */
+  async function expectHeadlinesEqualApi(text: string, lang: 'lv' | 'en', office?: string): Promise<number> {
+    const row = await monthRow(office);
     let checked = 0;
     for (const id of HEADLINE_METRICS) {
       const figure = row[id] as Figure | undefined;
@@ -501,7 +508,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     expect(unauthenticated.statusCode).toBe(401);
   });
 
-  it("mails each subscriber the month's PDF once on the first working day, and not again after a restart", async () => {
+  it("mails each subscriber the month's PDF once on the first working day, its text first naming the headline figures off target, and not again after a restart", async () => {
     const thisMonth = rigaDate(now).slice(0, 7);
     const firstDay = rigaDateTimeToInstant(firstWorkingDay(thisMonth), '09:00');
     expect(dueMonth(firstDay)).toBe(month);
@@ -530,8 +537,24 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       expect(mails[0]!.Subject).toContain(monthTitle(month, lang));
       if (lang === 'en') expect(mails[0]!.Subject).toContain('Cēsis regional office');
       const message = (await (await fetch(`${MAIL_API}/api/v1/message/${mails[0]!.ID}`)).json()) as {
+        Text: string;
         Attachments: { PartID: string; FileName: string; ContentType: string }[];
       };
+      writeFileSync(
+        join(artifacts, `report-mail-${month}-${lang === 'en' ? 'cesis' : 'atd'}-${lang}.txt`),
+        message.Text,
+      );
+      // The paragraph after the title says what is off target: a headline figure is named there exactly when the
+      // tiles' verdict on the API's figure for the month and office is "off".
+      const attention = message.Text.replace(/\r\n/g, '\n').split('\n\n')[1] ?? '';
+      const row = await monthRow(lang === 'en' ? 'cesis' : undefined);
+      for (const id of HEADLINE_METRICS) {
+        const info = catalogue.find((m) => m.id === id)!;
+        const figure = row[id];
+        const off =
+          typeof figure === 'object' && figure !== null && verdictOf(figure, info.direction, info.unit) === 'off';
+        expect({ id, named: attention.includes(`- ${info.label[lang]}: `) }).toEqual({ id, named: off });
+      }
       expect(message.Attachments.map((a) => a.ContentType)).toEqual(['application/pdf']);
       const part = await fetch(`${MAIL_API}/api/v1/message/${mails[0]!.ID}/part/${message.Attachments[0]!.PartID}`);
       const { text } = await pdfText(new Uint8Array(await part.arrayBuffer()));

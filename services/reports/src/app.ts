@@ -10,12 +10,14 @@ import { z } from 'zod';
 import { authenticate, maySee } from './auth.ts';
 import type { TokenEntry } from './config.ts';
 import { errorBody, ReportsError, ReportsErrorCode, toReportsError } from './errors.ts';
-import { MONTH } from './month.ts';
+import { MONTH, monthRange } from './month.ts';
+import { offTarget } from './month.summary.ts';
 import { officeNames, type QuerySource } from './query.source.ts';
 import type { ReportRequest } from './render.ts';
 import { Scheduler, type Markers } from './schedule.ts';
 import type { Subscriber } from './subscriptions.ts';
 import type { Mailer } from '@servq/mail';
+import { HEADLINE_METRICS } from '@servq/query-api';
 
 export interface ReportsServiceConfig {
   tokens: readonly TokenEntry[];
@@ -31,8 +33,11 @@ export interface ReportsServiceDeps {
     render(request: ReportRequest, officeName: string | undefined): Promise<Uint8Array>;
   };
   mailer: Mailer;
-  /** The query API, for office names (/v1/reference); the digest reads it through the same reader. */
-  query: Pick<QuerySource, 'reference'>;
+  /**
+   * The query API, for office names (/v1/reference) and the report e-mail's figures off target (/v1/query,
+   * /v1/metrics); the digest reads it through the same reader.
+   */
+  query: Pick<QuerySource, 'reference' | 'figures' | 'metrics'>;
   markers: Markers;
   subscribers: readonly Subscriber[];
   /** The schedule's clock. */
@@ -82,11 +87,19 @@ export async function buildReportsService(
     );
     return reply.status(404).send(errorBody(error));
   });
+  const offTargetOf = async (request: ReportRequest) => {
+    const [row, catalogue] = await Promise.all([
+      deps.query.figures(HEADLINE_METRICS, monthRange(request.month), request.office),
+      deps.query.metrics(),
+    ]);
+    return offTarget(HEADLINE_METRICS, row, catalogue, request.lang);
+  };
   const scheduler = new Scheduler(
     {
       subscribers: deps.subscribers,
       render,
       officeName,
+      offTarget: offTargetOf,
       mailer: deps.mailer,
       markers: deps.markers,
       logger: app.log,

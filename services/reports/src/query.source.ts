@@ -1,9 +1,18 @@
 /**
  * The query API as the reports service reads it, over HTTP, in one place: the open complaints by legal deadline
- * (the digest) and the reference names (the digest's labels, the report's office name). Answers are validated
+ * (the digest), the reference names (the digest's labels, the report's office name), and a month's figures with
+ * the metric catalogue (the report e-mail's figures off target). Answers are validated
  * with the query API's own schemas; a failure is a ReportsError (QUERY_FAILED) naming the path.
  */
-import { DueAnswer, ReferenceAnswer, type Lang } from '@servq/query-api';
+import {
+  DueAnswer,
+  MetricsAnswer,
+  QueryAnswer,
+  ReferenceAnswer,
+  type Lang,
+  type MetricInfo,
+  type QueryCell,
+} from '@servq/query-api';
 import type { z } from 'zod';
 import { ReportsError, ReportsErrorCode } from './errors.ts';
 
@@ -14,6 +23,14 @@ export interface QuerySource {
   /** Open complaints overdue or due within `within` working days, of one office or (undefined) of all. */
   due(office: string | undefined, within: number): Promise<DueAnswer>;
   reference(): Promise<ReferenceAnswer>;
+  /** The figures of `metrics` over a range (one row, no dimensions), of one office or (undefined) of all. */
+  figures(
+    metrics: readonly string[],
+    range: { from: string; to: string },
+    office: string | undefined,
+  ): Promise<Record<string, QueryCell>>;
+  /** The metric catalogue: labels, units, directions. */
+  metrics(): Promise<MetricInfo[]>;
 }
 
 export function querySource(options: { url: string; token: string; timeoutMs: number }): QuerySource {
@@ -44,6 +61,12 @@ export function querySource(options: { url: string; token: string; timeoutMs: nu
       return get(`/v1/complaints/due?${params.toString()}`, DueAnswer);
     },
     reference: () => get('/v1/reference', ReferenceAnswer),
+    async figures(metrics, range, office) {
+      const params = new URLSearchParams({ metrics: metrics.join(','), from: range.from, to: range.to });
+      if (office) params.set('filter.office', office);
+      return (await get(`/v1/query?${params.toString()}`, QueryAnswer)).rows[0] ?? {};
+    },
+    metrics: async () => (await get('/v1/metrics', MetricsAnswer)).metrics,
   };
 }
 

@@ -10,7 +10,7 @@ describe('the monthly report e-mail', () => {
     expect(monthTitle('2026-11', 'en')).toBe('November 2026');
   });
 
-  it("names the office by its name and the month in words, never by the office's id or YYYY-MM", async () => {
+  it("names the office by its name and the month in words, never by the office's id or YYYY-MM, and first what is off target", async () => {
     const sent: OutgoingMail[] = [];
     const names: Record<string, string> = { cesis: 'Cēsu reģionālā nodaļa' };
     const scheduler = new Scheduler(
@@ -21,6 +21,12 @@ describe('the monthly report e-mail', () => {
         ],
         render: () => Promise.resolve(new Uint8Array([37, 80, 68, 70])),
         officeName: (office) => Promise.resolve(office === undefined ? undefined : names[office]),
+        offTarget: (request) =>
+          Promise.resolve(
+            request.office === undefined
+              ? [{ metric: 'satisfaction_mean', line: 'Mean satisfaction: 4.22 / 5 (target ≥ 4.30 / 5)' }]
+              : [],
+          ),
         mailer: {
           send: (mail) => {
             sent.push(mail);
@@ -42,5 +48,12 @@ describe('the monthly report e-mail', () => {
     ]);
     expect(sent[0]!.text).toMatch(/^2026\. gada novembris — Cēsu reģionālā nodaļa\n/);
     for (const mail of sent) expect(mail.text).not.toMatch(/2026-11|cesis/);
+    // What needs attention comes before the PDF's contents: the figures off target, or that none is.
+    expect(sent[0]!.text).toContain(
+      '\n\nNeviens galvenais rādītājs nav skaidri ārpus mērķa (rādītāji nejaušu svārstību robežās vai ar par maz atbilžu — PDF).\n\nPielikumā',
+    );
+    expect(sent[1]!.text).toContain(
+      '\n\nOff target this month:\n- Mean satisfaction: 4.22 / 5 (target ≥ 4.30 / 5)\n\nAttached',
+    );
   });
 });

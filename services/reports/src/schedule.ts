@@ -1,6 +1,6 @@
 /**
  * The monthly send: from the first working day of a month (Riga time) every subscriber gets the previous month's
- * report by e-mail with the PDF attached. What was sent is remembered as a marker object per month and
+ * report by e-mail with the PDF attached, its text naming the month's headline figures off target. What was sent is remembered as a marker object per month and
  * subscriber in the lake's bucket, written after the SMTP server accepted the mail, so a restart never sends
  * twice; the one gap (a crash between acceptance and the marker) re-sends with the same Message-ID, which a
  * receiver can recognise. A failed send is logged and tried again on the next tick.
@@ -8,6 +8,7 @@
 import type { Mailer } from '@servq/mail';
 import { dueMonth, monthTitle, type Month } from './month.ts';
 import type { Lang } from '@servq/query-api';
+import type { OffTarget } from './month.summary.ts';
 import type { ReportRequest } from './render.ts';
 import type { Subscriber } from './subscriptions.ts';
 import { SerialTicker } from './ticker.ts';
@@ -27,33 +28,46 @@ export interface ScheduleDeps {
   render(request: ReportRequest): Promise<Uint8Array>;
   /** The office's name in the language (the query API's reference); undefined for the whole agency. */
   officeName(office: string | undefined, lang: Lang): Promise<string | undefined>;
+  /** The report's headline figures off target, as its e-mail lists them (month.summary.ts). */
+  offTarget(request: ReportRequest): Promise<readonly OffTarget[]>;
   mailer: Mailer;
   markers: Markers;
   logger: ScheduleLogger;
 }
 
-const WORDS: Record<Lang, { agency: string; subject: string; text: string }> = {
+const WORDS: Record<Lang, { agency: string; subject: string; text: string; offHead: string; noneOff: string }> = {
   lv: {
     agency: 'visa ATD',
     subject: 'servq mēneša pārskats',
     text: 'Pielikumā ir mēneša vadības pārskats (PDF). Tajā ir rādītāji pret mērķiem un iepriekšējiem periodiem, nodaļas blakus, vienlīdzīga apkalpošana un sūdzību termiņi.',
+    offHead: 'Šomēnes mērķis nav sasniegts:',
+    noneOff:
+      'Neviens galvenais rādītājs nav skaidri ārpus mērķa (rādītāji nejaušu svārstību robežās vai ar par maz atbilžu — PDF).',
   },
   en: {
     agency: 'whole agency',
     subject: 'servq monthly report',
     text: 'Attached is the monthly management report (PDF): figures against targets and earlier periods, the offices side by side, equal service and complaint deadlines.',
+    offHead: 'Off target this month:',
+    noneOff:
+      'No headline figure is clearly off its target (figures within noise of it or with too few responses: see the PDF).',
   },
 };
 
-/** The report's e-mail: the month in words and the office by its name, as the PDF's own header writes them. */
+/**
+ * The report's e-mail: the month in words and the office by its name, as the PDF's own header writes them, and
+ * first what needs attention — the headline figures off target — so the reader knows before opening the PDF.
+ */
 export function reportMail(
   month: Month,
   officeName: string | undefined,
   lang: Lang,
+  off: readonly OffTarget[],
 ): { subject: string; text: string } {
   const w = WORDS[lang];
   const what = `${monthTitle(month, lang)} — ${officeName ?? w.agency}`;
-  return { subject: `${w.subject}: ${what}`, text: `${what}\n\n${w.text}\n` };
+  const attention = off.length > 0 ? [w.offHead, ...off.map((o) => `- ${o.line}`)].join('\n') : w.noneOff;
+  return { subject: `${w.subject}: ${what}`, text: `${what}\n\n${attention}\n\n${w.text}\n` };
 }
 
 export function markerKey(prefix: string, month: Month, subscriberId: string): string {
@@ -96,6 +110,7 @@ export class Scheduler {
           month,
           await this.deps.officeName(subscriber.office, subscriber.language),
           subscriber.language,
+          await this.deps.offTarget(request),
         );
         await this.deps.mailer.send({
           to: subscriber.email,
