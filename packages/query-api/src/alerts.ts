@@ -82,7 +82,7 @@ export const AlertHistoryEvent = z.looseObject({
   rule_id: z.string(),
   rule_kind: AlertKind.optional(),
   office_id: z.string().optional(),
-  /** What a raised or reminded alert is about; its acknowledgement and resolution carry only the rule. */
+  /** What a raised or reminded alert is about; an acknowledgement carries only the rule, a resolution its figures now. */
   metric_id: z.string().optional(),
   alert_group: z.string().optional(),
   acknowledged_by: z.string().optional(),
