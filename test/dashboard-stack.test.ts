@@ -37,6 +37,7 @@ import {
   navScreens,
   openBrowser,
   openScreen,
+  lightness,
   pageWidths,
   pixelsAt,
   PHONE,
@@ -1331,6 +1332,49 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
       const red = line.filter(([r, g, b]) => r > 140 && g < 110 && b < 110).length;
       // Dashes of 6 px with gaps of 4: over 40 px, 20 px or more are red; a solid line or none would not say "deadline".
       expect({ size: name, dashed: red >= 16 && red <= 32 }).toEqual({ size: name, dashed: true });
+    }
+    expect(browser.pageErrors).toEqual([]);
+  });
+
+  // Regression: the backlog chart drew the range's partial months like whole ones: five days of December's
+  // received and answered bars read as a drop, and nothing said the month was partial.
+  it('marks the Complaints backlog\'s partial months: fainter bars and "(nepilns)" a line under the month\'s name', async () => {
+    for (const [size, name] of [
+      [DESKTOP, 'desktop'],
+      [PHONE, 'phone'],
+    ] as const) {
+      await openDrawn('complaints', size);
+      const card = await probeCard('Neatbildēto sūdzību uzkrājums', 'backlog');
+      await page.locator(card).screenshot({ path: join(screenshots, `${name}-complaints-backlog-lv.png`) });
+      const drawn = await canvasTextsAt(page, card);
+      const months = drawn.filter((t) => /^[a-zāčēģīķļņšūž]+\.? \d{4}$/.test(t.text) && t.align === 'center');
+      const partial = drawn.filter((t) => t.text === '(nepilns)');
+      // The range ends today, inside this month: its name carries "(nepilns)" on the line beneath.
+      const last = months.sort((a, b) => a.x - b.x).at(-1)!;
+      expect(
+        partial.some((p) => Math.abs(p.x - last.x) <= 1 && p.y - last.y >= 13),
+        JSON.stringify({ last, partial }),
+      ).toBe(true);
+      // Its received bar (left of the month's middle, just above the zero line) is paler than a whole month's.
+      const zero = drawn.find((t) => t.text === '0' && t.align === 'right')!;
+      const whole = months.find((m) => !partial.some((p) => Math.abs(p.x - m.x) <= 1))!;
+      const box = (await page.locator(`${card} .chart`).boundingBox())!;
+      const clip = {
+        x: Math.round(box.x),
+        y: Math.round(box.y),
+        width: Math.floor(box.width),
+        height: Math.floor(box.height),
+      };
+      const [partialBar, wholeBar] = await pixelsAt(page, clip, [
+        [last.x - 7, zero.y - 2],
+        [whole.x - 7, zero.y - 2],
+      ]);
+      expect({ size: name, paler: lightness(partialBar!) - lightness(wholeBar!) >= 25 }).toEqual({
+        size: name,
+        paler: true,
+      });
+      // The table names the month partial too.
+      expect(await page.locator(`${card} tbody tr:last-child > :first-child`).textContent()).toMatch(/\(nepilns\)$/);
     }
     expect(browser.pageErrors).toEqual([]);
   });

@@ -85,6 +85,10 @@ const strings = {
     lv: 'Gaišs stabiņš: nepilna nedēļa (diapazons vai dati to aptver tikai daļēji).',
     en: 'Pale bar: a partial week (the range or the data covers only part of it).',
   },
+  partialPeriodBarNote: {
+    lv: 'Gaišs stabiņš ar raustītu kontūru: nepilns periods (diapazons vai dati to aptver tikai daļēji).',
+    en: 'Pale bar with a dashed outline: a partial period (the range or the data covers only part of it).',
+  },
   partialNote: {
     lv: 'Iesvītrots fons un tukšs punkts: nepilns periods (diapazons vai dati to aptver tikai daļēji).',
     en: 'Hatched background and hollow point: a partial period (the range or the data covers only part of it).',

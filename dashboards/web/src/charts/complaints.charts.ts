@@ -112,6 +112,9 @@ export function ageingOption(
   };
 }
 
+/** A partial period's received and answered bars: fainter than a whole period's (0.55), as the weekly bars' are. */
+const PARTIAL_BAR_OPACITY = 0.2;
+
 /** A null is a period before the data starts: a gap, not zero. */
 export interface BacklogSeries {
   periods: string[];
@@ -121,10 +124,14 @@ export interface BacklogSeries {
   answered: (number | null)[];
 }
 
-/** Open and overdue at each period's end as lines; received and answered in the period as pale bars. */
+/**
+ * Open and overdue at each period's end as lines; received and answered in the period as pale bars, paler still
+ * with a dashed outline in a partial period (`partial`), so five days of December are not read as a drop.
+ */
 export function backlogOption(
   data: BacklogSeries,
   names: { open: string; overdue: string; received: string; answered: string },
+  partial: readonly boolean[] = [],
 ): ChartOption {
   const line = (name: string, values: (number | null)[], colour: string, width: number): LineSeriesOption => ({
     type: 'line',
@@ -139,7 +146,19 @@ export function backlogOption(
   const bar = (name: string, values: (number | null)[], colour: string): BarSeriesOption => ({
     type: 'bar',
     name,
-    data: values,
+    data: values.map((value, i) =>
+      partial[i]
+        ? {
+            value,
+            itemStyle: {
+              opacity: PARTIAL_BAR_OPACITY,
+              borderType: 'dashed' as const,
+              borderColor: colour,
+              borderWidth: 1.5,
+            },
+          }
+        : value,
+    ),
     barMaxWidth: 14,
     itemStyle: { color: colour, opacity: 0.55 },
   });
@@ -149,7 +168,9 @@ export function backlogOption(
     grid: { left: 8, right: 16, top: 56, bottom: 24, containLabel: true },
     legend: { top: 0, left: 0, textStyle: FONT },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: data.periods, axisLabel: { hideOverlap: true } },
+    // A partial period's "(partial)" is a second line: ECharts' own line height for 12 px text drew the two into
+    // each other.
+    xAxis: { type: 'category', data: data.periods, axisLabel: { hideOverlap: true, lineHeight: 14 } },
     yAxis: {
       type: 'value',
       minInterval: 1,

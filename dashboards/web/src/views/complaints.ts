@@ -110,7 +110,21 @@ type Backlog = Awaited<ReturnType<ViewContext['api']['complaintsBacklog']>>;
 function backlogFigure(ctx: ViewContext, backlog: Backlog): HTMLElement {
   const l = tr(ctx);
   const grain = backlog.grain;
-  const periods = backlog.points.map((p) => formatPeriod(p.period, grain, ctx.lang));
+  const partial = partialPeriods(
+    backlog.points.map((p) => p.period),
+    grain,
+    ctx.filters.from,
+    ctx.filters.to,
+    ctx.dataEnd,
+    dataStartOf(backlog.freshness, 'complaints'),
+  );
+  const periods = backlog.points.map((p, i) =>
+    partial[i]
+      ? `${formatPeriod(p.period, grain, ctx.lang)} (${l('partial')})`
+      : formatPeriod(p.period, grain, ctx.lang),
+  );
+  // Under the bars, a partial period's "(nepilns)" is a line of its own, as under the weekly bars.
+  const axisNames = periods.map((name) => name.replace(` (${l('partial')})`, `\n(${l('partial')})`));
   const names = {
     open: l('openSeries'),
     overdue: l('overdueSeries'),
@@ -123,9 +137,9 @@ function backlogFigure(ctx: ViewContext, backlog: Backlog): HTMLElement {
   return chartFigure({
     ctx,
     title,
-    note: l('backlogNote'),
+    note: partial.some(Boolean) ? `${l('backlogNote')} ${l('partialPeriodBarNote')}` : l('backlogNote'),
     summary: `${title}: ${backlog.points.map((_p, i) => `${periods[i]} ${cell(lines.open[i])} (${cell(lines.overdue[i])})`).join(', ') || l('noRows')}`,
-    option: backlogOption({ periods, ...lines }, names),
+    option: backlogOption({ periods: axisNames, ...lines }, names, partial),
     height: 300,
     tableLabel: l('dataTable'),
     table: table(
