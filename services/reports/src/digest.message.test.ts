@@ -186,6 +186,41 @@ describe('deadline digest message', () => {
     );
   });
 
+  // Regression: the agency's digest said how many complaints were overdue but not where; with every office a
+  // section, management had to read them all to find the offices that need attention.
+  it("names the agency's offices with overdue complaints in its summary, most first, apart by semicolons", () => {
+    const office = (id: string, officeName: string, overdue: number, due: number) => ({
+      office: id,
+      officeName,
+      complaints: [],
+      counts: { overdue, due },
+      link: id,
+    });
+    const input = (lang: 'lv' | 'en'): DigestInput => ({
+      lang,
+      week: '2026-W49',
+      asOf: '2026-11-30',
+      within: 5,
+      scopeName: 'whole agency',
+      sections: [
+        office('riga', 'Riga office', 1, 2),
+        office('cesis', 'Cēsis office', 0, 3),
+        office('liepaja', 'Liepāja office', 4, 0),
+        office('daugavpils', 'Daugavpils office', 1, 0),
+      ],
+      link: 'ALL',
+    });
+    expect(renderDigest(input('en'), labels).text).toContain(
+      'As of 30/11/2026: 6 overdue, 5 due within 5 working days. Overdue in: Liepāja office (4); Riga office (1); ' +
+        "Daugavpils office (1). Deadlines under the Law on Submissions as in force on each complaint's day of receipt.\n",
+    );
+    expect(renderDigest(input('lv'), labels).html).toContain(
+      'Nokavētas: Liepāja office (4); Riga office (1); Daugavpils office (1). Termiņi pēc',
+    );
+    // An office's own digest names no office: its title does.
+    expect(renderDigest(cesis(list, 'en'), labels).text).not.toContain('Overdue in');
+  });
+
   describe('HTML part', () => {
     /** Each table body row's cells as text (tags dropped, the five entities escape-html writes read back). */
     const rows = (html: string) =>

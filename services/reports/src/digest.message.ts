@@ -66,8 +66,9 @@ const WORDS = {
     // beside the count.
     summary: (asOf: string, overdue: number, due: number, within: number) =>
       `Stāvoklis ${asOf}: ${formatCount(overdue, 'lv')} ${isSingular('lv', overdue) ? 'nokavēta' : 'nokavētas'}, ` +
-      `${formatCount(due, 'lv')} jāatbild ${within} darba ${isSingular('lv', within) ? 'dienas' : 'dienu'} laikā. ` +
-      'Termiņi pēc Iesniegumu likuma redakcijas, kas bija spēkā sūdzības saņemšanas dienā.',
+      `${formatCount(due, 'lv')} jāatbild ${within} darba ${isSingular('lv', within) ? 'dienas' : 'dienu'} laikā.`,
+    law: 'Termiņi pēc Iesniegumu likuma redakcijas, kas bija spēkā sūdzības saņemšanas dienā.',
+    overdueIn: (offices: string) => `Nokavētas: ${offices}.`,
     nothing: (asOf: string, within: number) =>
       `${asOf} nav nevienas atvērtas sūdzības ar nokavētu termiņu vai termiņu ${within} darba dienu laikā.`,
     overdueHead: (n: number) => `Nokavētas (${formatCount(n, 'lv')})`,
@@ -96,8 +97,9 @@ const WORDS = {
     agency: 'whole agency',
     title: (week: string, scope: string) => `Complaint deadlines · ${week} · ${scope}`,
     summary: (asOf: string, overdue: number, due: number, within: number) =>
-      `As of ${asOf}: ${formatCount(overdue, 'en')} overdue, ${formatCount(due, 'en')} due within ${within} working days. Deadlines under the Law on ` +
-      "Submissions as in force on each complaint's day of receipt.",
+      `As of ${asOf}: ${formatCount(overdue, 'en')} overdue, ${formatCount(due, 'en')} due within ${within} working days.`,
+    law: "Deadlines under the Law on Submissions as in force on each complaint's day of receipt.",
+    overdueIn: (offices: string) => `Overdue in: ${offices}.`,
     nothing: (asOf: string, within: number) =>
       `As of ${asOf} no open complaint is overdue or due within ${within} working days.`,
     overdueHead: (n: number) => `Overdue (${formatCount(n, 'en')})`,
@@ -168,19 +170,36 @@ function sectionModel(
   };
 }
 
+/**
+ * Where the overdue complaints are, for a digest of several offices: each office with any, most first (ties in the
+ * reference's order), so management sees which offices need attention before reading every office's list.
+ */
+function overdueIn(input: DigestInput): string | null {
+  const late = input.sections.filter((s) => s.counts.overdue > 0).sort((a, b) => b.counts.overdue - a.counts.overdue);
+  if (input.sections.length < 2 || late.length === 0) return null;
+  // Semicolons between offices: a name may hold a comma ("Rīgas klientu apkalpošanas centrs, Vaļņu iela 30").
+  const offices = late.map((s) => `${s.officeName} (${formatCount(s.counts.overdue, input.lang)})`).join('; ');
+  return WORDS[input.lang].overdueIn(offices);
+}
+
 export function digestModel(input: DigestInput, labels: DigestLabels): DigestModel {
   const w = WORDS[input.lang];
   const overdue = input.sections.reduce((sum, s) => sum + s.counts.overdue, 0);
   const due = input.sections.reduce((sum, s) => sum + s.counts.due, 0);
   const several = input.sections.length > 1;
   const week = writtenWeek(input.week, input.lang, 'title');
+  const where = overdueIn(input);
   return {
     lang: input.lang,
     subject: w.subject(week, input.scopeName, overdue, due),
     title: w.title(week, input.scopeName),
     // A head with nothing due reads one line saying so, not a summary of zeros followed by the same news.
     summary:
-      overdue + due > 0 || several ? w.summary(writtenDate(input.asOf, input.lang), overdue, due, input.within) : null,
+      overdue + due > 0 || several
+        ? [w.summary(writtenDate(input.asOf, input.lang), overdue, due, input.within), where, w.law]
+            .filter((part) => part !== null)
+            .join(' ')
+        : null,
     sections: input.sections.map((section) => sectionModel(section, input, labels, several)),
     link: several ? { label: w.screenAll, url: input.link } : null,
     footer: w.footer,
