@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { DriversAnswer } from '../api.types.ts';
 import { relayoutOf } from './chart.options.ts';
-import { driverAxes, driverQuadrants, driversOption } from './drivers.chart.ts';
+import { driverAxes, driverQuadrants, driversOption, twoLines } from './drivers.chart.ts';
+import { labelBox, type Placement } from './label.place.ts';
 
 function answer(drivers: { importance: number; low: number; high: number; performance: number }[]): DriversAnswer {
   const dimensions = ['competence', 'courtesy', 'speed', 'clarity', 'identifiable'] as const;
@@ -130,5 +131,79 @@ describe('drivers chart axes', () => {
       );
       expect(px).toBeCloseTo(8, 0);
     }
+  });
+});
+
+describe('drivers chart names on a phone', () => {
+  // Positions as the seeded demo data draws them; the aspects' Latvian names.
+  const seeded = answer([
+    { importance: 0.54, low: 0.51, high: 0.57, performance: 4.09 },
+    { importance: 0.44, low: 0.41, high: 0.47, performance: 4.36 },
+    { importance: 0.32, low: 0.29, high: 0.35, performance: 4.04 },
+    { importance: 0.22, low: 0.18, high: 0.26, performance: 4.33 },
+    { importance: 0.04, low: 0.0, high: 0.08, performance: 4.53 },
+  ]);
+  const labels = [
+    'Ātrums',
+    'Pieklājība',
+    'Informācijas skaidrība',
+    'Darbinieku kompetence',
+    'Darbinieks identificējams',
+  ];
+  seeded.drivers.forEach((d, i) => (d.label = { lv: labels[i]!, en: labels[i]! }));
+  seeded.satisfaction.mean = 4.27;
+  const q = driverQuadrants(seeded, 'lv');
+  const measure = (t: string) => t.length * 6.2;
+  const drawn = (width: number) =>
+    (
+      relayoutOf(driversOption(q, { ...words, formatTick: (v, d) => v.toFixed(d) }))!(width, measure, 340) as {
+        series: {
+          id: string;
+          data: { label: { position: Placement['position']; offset: number[]; formatter?: string } }[];
+        }[];
+      }
+    ).series.find((s) => s.id === 'drivers-points')!.data;
+
+  // Regression: at 390 px three of the five names crossed the dashed average line: on one line "Darbinieku
+  // kompetence" was wider than the room either side of it.
+  it('breaks a name wider than a third of the plot into two lines between words, and keeps every name clear of both average lines', () => {
+    const points = drawn(340);
+    expect(points.map((p) => p.label.formatter ?? null)).toEqual([
+      null,
+      null,
+      'Informācijas\nskaidrība',
+      'Darbinieku\nkompetence',
+      'Darbinieks\nidentificējams',
+    ]);
+    const { x, y } = driverAxes(q);
+    const plot = { width: 340 - 58 - 16, height: 340 - 12 - 42 };
+    const px = (v: number) => ((v - x.min) / (x.max - x.min)) * plot.width;
+    const py = (v: number) => (1 - (v - y.min) / (y.max - y.min)) * plot.height;
+    const dividers = { x: px(q.performanceMid!), y: py(q.importanceMid!) };
+    q.points.forEach((p, i) => {
+      const lines = (points[i]!.label.formatter ?? p.label).split('\n');
+      const box = labelBox(
+        {
+          x: px(p.performance),
+          y: py(p.importance),
+          width: Math.max(...lines.map(measure)) + 4,
+          height: 16 + 14 * (lines.length - 1),
+        },
+        { position: points[i]!.label.position, dy: points[i]!.label.offset[1]!, leader: false },
+      );
+      const crosses =
+        (box.left < dividers.x && box.right > dividers.x) || (box.top < dividers.y && box.bottom > dividers.y);
+      expect({ name: p.label, crosses }).toEqual({ name: p.label, crosses: false });
+    });
+  });
+
+  it('keeps every name on one line on a desktop', () => {
+    expect(drawn(1100).every((p) => p.label.formatter === undefined)).toBe(true);
+  });
+
+  it('breaks a name where its two lines are most nearly equal', () => {
+    expect(twoLines('Darbinieks identificējams', measure)).toEqual(['Darbinieks', 'identificējams']);
+    expect(twoLines('Clarity of information', measure)).toEqual(['Clarity of', 'information']);
+    expect(twoLines('Ātrums', measure)).toEqual(['Ātrums']);
   });
 });

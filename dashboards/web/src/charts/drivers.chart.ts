@@ -152,7 +152,10 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
     const plot = { width: width - left - GRID.right, height: height - GRID.top - GRID.bottom };
     const px = (v: number) => ((v - x.min) / (x.max - x.min)) * plot.width;
     const py = (v: number) => (1 - (v - y.min) / (y.max - y.min)) * plot.height;
-    const placed: PlacedPoint[] = q.points.map((p) => ({
+    // A name wider than a third of the plot (a phone's) is broken into two lines: on one line "Darbinieku
+    // kompetence" was wider than the room either side of the average line, so three of five names crossed it.
+    const names = q.points.map((p) => (measure(p.label) > plot.width / 3 ? twoLines(p.label, measure) : [p.label]));
+    const placed: PlacedPoint[] = q.points.map((p, i) => ({
       x: px(p.performance),
       y: py(p.importance),
       ...(p.performanceInterval
@@ -161,8 +164,8 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
       ...(p.importanceInterval
         ? { whiskerY: [py(p.importanceInterval.upper), py(p.importanceInterval.lower)] as const }
         : {}),
-      width: measure(p.label) + 4,
-      height: 16,
+      width: Math.max(...names[i]!.map((line) => measure(line))) + 4,
+      height: 16 + NAME_LINE * (names[i]!.length - 1),
     }));
     const placements = placeLabels(
       placed,
@@ -191,7 +194,7 @@ export function driversOption(q: DriverQuadrants, axes: DriversAxes): ChartOptio
       grid: { left },
       yAxis: { name: yName.text, nameGap: Y_NAME_GAP + yName.extra / 2 },
       series: [
-        { id: 'drivers-points', data: pointData(q, placements) },
+        { id: 'drivers-points', data: pointData(q, placements, names) },
         { id: 'drivers-leaders', data: leaders },
       ],
     };
@@ -330,15 +333,34 @@ function verticalName(name: string, plotHeight: number, measure: MeasureText): {
   return { text: lines.join('\n'), extra: (Math.max(1, lines.length) - 1) * NAME_LINE };
 }
 
-/** The aspects as scatter points, each name where `placements` puts it. */
-function pointData(q: DriverQuadrants, placements: readonly Placement[]) {
+/** A name of several words as two lines of about equal width, broken between words. */
+export function twoLines(name: string, measure: MeasureText): string[] {
+  const words = name.split(/\s+/).filter(Boolean);
+  if (words.length < 2) return [name];
+  let best = [name];
+  let widest = Infinity;
+  for (let at = 1; at < words.length; at++) {
+    const lines = [words.slice(0, at).join(' '), words.slice(at).join(' ')];
+    const width = Math.max(...lines.map((line) => measure(line)));
+    if (width < widest) [best, widest] = [lines, width];
+  }
+  return best;
+}
+
+/** The aspects as scatter points, each name where `placements` puts it, on its lines (`names`) when given. */
+function pointData(q: DriverQuadrants, placements: readonly Placement[], names?: readonly (readonly string[])[]) {
   return q.points.map((p, i) => {
     const placement = placements[i] ?? { position: 'right', dy: -LABEL_LIFT, leader: false };
+    const lines = names?.[i];
     return {
       value: [p.performance, p.importance],
       name: p.label,
       itemStyle: { color: QUADRANT_COLOURS[p.quadrant], borderColor: '#fff', borderWidth: 1 },
-      label: { position: placement.position, offset: [0, placement.dy] },
+      label: {
+        position: placement.position,
+        offset: [0, placement.dy],
+        ...(lines && lines.length > 1 ? { formatter: lines.join('\n'), lineHeight: NAME_LINE } : {}),
+      },
     };
   });
 }

@@ -71,14 +71,16 @@ function candidates(point: PlacedPoint): { placement: Placement; ring: number }[
   const [whiskerTop, whiskerBottom] = point.whiskerY ?? [point.y, point.y];
   const top = Math.min(0, whiskerTop - 3 - (point.y - LABEL_GAP));
   const bottom = Math.max(0, whiskerBottom + 3 - (point.y + LABEL_GAP));
+  // A name of two lines is lifted further, so the horizontal whisker clears it as it clears one line.
+  const lift = Math.max(LABEL_LIFT, point.height / 2 + 3);
   return Array.from({ length: RINGS + 1 }, (_, ring) => {
     const out = ring * (point.height + TOUCH);
     const leader = ring > 0;
     const spots: Placement[] = [
-      { position: 'right', dy: -LABEL_LIFT - out, leader },
-      { position: 'left', dy: -LABEL_LIFT - out, leader },
-      { position: 'right', dy: LABEL_LIFT + out, leader },
-      { position: 'left', dy: LABEL_LIFT + out, leader },
+      { position: 'right', dy: -lift - out, leader },
+      { position: 'left', dy: -lift - out, leader },
+      { position: 'right', dy: lift + out, leader },
+      { position: 'left', dy: lift + out, leader },
       { position: 'top', dy: top - out, leader },
       { position: 'bottom', dy: bottom + out, leader },
     ];
