@@ -1379,6 +1379,34 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(browser.pageErrors).toEqual([]);
   });
 
+  // Regression: the Visits chart of satisfaction by wait drew every bar in green, the colour of "on target", so the
+  // 30+ min bar, far below the 85 % target, read as good.
+  it('draws the satisfaction-by-wait bars in one neutral blue, not the green of "on target", below the target too', async () => {
+    await openDrawn('visits', PHONE);
+    const card = await probeCard('Apmierinātība pēc gaidīšanas', 'wait-bands');
+    await page.locator(card).screenshot({ path: join(screenshots, 'phone-visits-wait-bands-lv.png') });
+    const drawn = await canvasTextsAt(page, card);
+    // The axis writes its percent after a no-break space.
+    const zero = drawn.find((t) => t.text.replace(/\u00a0/g, ' ') === '0 %' && t.align === 'right')!;
+    const bands = drawn.filter((t) => /^(0–10|10–20|20–30|30\+) min$/.test(t.text));
+    expect(bands.map((t) => t.text)).toEqual(['0–10 min', '10–20 min', '20–30 min', '30+ min']);
+    const box = (await page.locator(`${card} .chart`).boundingBox())!;
+    const clip = {
+      x: Math.round(box.x),
+      y: Math.round(box.y),
+      width: Math.floor(box.width),
+      height: Math.floor(box.height),
+    };
+    // Just above the zero line in the middle of each band: every bar is drawn there, whatever its height.
+    const colours = await pixelsAt(
+      page,
+      clip,
+      bands.map((t) => [t.x, zero.y - 3] as const),
+    );
+    expect(colours.map(([r, g, b]) => b > g + 40 && b > r + 40)).toEqual([true, true, true, true]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
   // Regression: the names' wrap width was chosen when the page loaded, so a rotated phone kept its portrait names
   // (and their band heights) in the wider landscape chart.
   it('re-wraps the Offices and Visits chart names when a phone is rotated, as a page opened at that size, leaving no chart watched after it is gone', async () => {

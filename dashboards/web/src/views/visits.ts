@@ -564,7 +564,9 @@ function waitBands(
         barOption(
           shown.map((b) => bandName(b.band)),
           shown.map((b) => rounded(plotValue('share', b.figure.value ?? 0))),
-          { name: metricLabel(ctx, 'csat'), colour: COLOURS.offices[2] ?? '#2f855a' },
+          // One neutral colour: the green of "on target" made the 30+ min bar, far below the target, read as good;
+          // the dashed target line and the note say which waits keep satisfaction at target.
+          { name: metricLabel(ctx, 'csat'), colour: COLOURS.offices[0] ?? '#2b6cb0' },
         ),
         plotValue('share', target),
         `${l('target')} ${targetText}`,
