@@ -1407,6 +1407,35 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(browser.pageErrors).toEqual([]);
   });
 
+  // Regression: over a year's range the weekly complaints bars and the backlog drew every week and month before the
+  // two months of data as empty places (35 weeks, 8 months on four months of data), the data squeezed into the end,
+  // while the compliance trend beside them spans the data only.
+  it("starts the Complaints weekly bars and backlog at the data's first week and month over a year's range", async () => {
+    await openDrawn('complaints', DESKTOP);
+    await openScreen(page, 'complaints', `from=${addDays(today, -364)}&to=${today}&grain=month`);
+    const firstRow = async (title: string, probe: string) => {
+      const card = await probeCard(title, probe);
+      const rows = await page.locator(`${card} tbody tr > :first-child`).allTextContents();
+      const count = (await page.locator(`${card} tbody tr:first-child > :nth-child(2)`).textContent()) ?? '';
+      return { rows: rows.length, first: rows[0] ?? '', count };
+    };
+    const weekly = await firstRow('Saņemtās sūdzības pa nedēļām', 'weekly-year');
+    const backlog = await firstRow('Neatbildēto sūdzību uzkrājums', 'backlog-year');
+    await page
+      .locator('[data-probe="weekly-year"]')
+      .screenshot({ path: join(screenshots, 'desktop-complaints-weekly-year-lv.png') });
+    await page
+      .locator('[data-probe="backlog-year"]')
+      .screenshot({ path: join(screenshots, 'desktop-complaints-backlog-year-lv.png') });
+    // Two months of data: ten weeks at most, the first with complaints in it; three months, the first partial (the
+    // data starts inside it).
+    expect(weekly.rows).toBeLessThanOrEqual(10);
+    expect(Number(weekly.count)).toBeGreaterThan(0);
+    expect(backlog.rows).toBeLessThanOrEqual(3);
+    expect(backlog.first).toMatch(/\(nepilns\)$/);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
   // Regression: the names' wrap width was chosen when the page loaded, so a rotated phone kept its portrait names
   // (and their band heights) in the wider landscape chart.
   it('re-wraps the Offices and Visits chart names when a phone is rotated, as a page opened at that size, leaving no chart watched after it is gone', async () => {

@@ -9,8 +9,7 @@ import { beforeData, dataStartOf } from './periods.shape.ts';
 
 export interface WeeklyCount {
   week: string;
-  /** Null for a week before the data starts. */
-  count: number | null;
+  count: number;
 }
 
 /** Mondays from the week containing `from` up to the week containing `to`, as YYYY-MM-DD. */
@@ -25,8 +24,9 @@ export function mondaysBetween(from: string, to: string): string[] {
 }
 
 /**
- * A quiet week inside the data is zero; a week that ends before the complaints' data starts is unknown, a gap
- * (null), not zero.
+ * A quiet week inside the data is zero; a week that ends before the complaints' data starts is unknown, so it is
+ * left out, and the bars span the data as the trends beside them do: a year's range over four months of data drew
+ * 35 empty weeks and squeezed the data into the last third.
  */
 export function weeklyCounts(answer: QueryAnswer, metric: string): WeeklyCount[] {
   const counts = new Map<string, number>();
@@ -38,7 +38,7 @@ export function weeklyCounts(answer: QueryAnswer, metric: string): WeeklyCount[]
   for (const week of counts.keys()) if (!weeks.includes(week)) weeks.push(week);
   weeks.sort();
   const empty = beforeData(weeks, 'week', dataStartOf(answer.freshness, 'complaints'));
-  return weeks.map((week, i) => ({ week, count: counts.get(week) ?? (empty[i] ? null : 0) }));
+  return weeks.flatMap((week, i) => (empty[i] && !counts.has(week) ? [] : [{ week, count: counts.get(week) ?? 0 }]));
 }
 
 export interface Slice {
@@ -61,6 +61,20 @@ export interface BacklogLines {
   overdue: (number | null)[];
   received: (number | null)[];
   answered: (number | null)[];
+}
+
+/**
+ * The backlog from the first period the data reaches: the periods that end before it starts are left out, so the
+ * chart spans the data as the trends beside it do (a year's range over four months of data drew eight empty
+ * months and hid the first month's name).
+ */
+export function backlogFromData(backlog: BacklogAnswer): BacklogAnswer {
+  const empty = beforeData(
+    backlog.points.map((p) => p.period),
+    backlog.grain,
+    dataStartOf(backlog.freshness, 'complaints'),
+  );
+  return { ...backlog, points: backlog.points.filter((_, i) => !empty[i]) };
 }
 
 /**

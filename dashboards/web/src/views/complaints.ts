@@ -12,7 +12,7 @@ import { categoryWidth, measureText } from '../charts/measure.ts';
 import { ageingOf, onTimeCount } from '../shapes/complaints.ageing.shape.ts';
 import { AGEING_LEGEND_ROOM, ageingOption, backlogOption } from '../charts/complaints.charts.ts';
 import { DEFAULT_WITHIN, deskPanel } from '../complaints.desk.ts';
-import { backlogLines, breakdown, weeklyCounts, type Slice } from '../shapes/complaints.shape.ts';
+import { backlogFromData, backlogLines, breakdown, weeklyCounts, type Slice } from '../shapes/complaints.shape.ts';
 import { h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
@@ -107,8 +107,9 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
 
 type Backlog = Awaited<ReturnType<ViewContext['api']['complaintsBacklog']>>;
 
-function backlogFigure(ctx: ViewContext, backlog: Backlog): HTMLElement {
+function backlogFigure(ctx: ViewContext, answered: Backlog): HTMLElement {
   const l = tr(ctx);
+  const backlog = backlogFromData(answered);
   const grain = backlog.grain;
   const partial = partialPeriods(
     backlog.points.map((p) => p.period),
@@ -214,7 +215,7 @@ function receivedFigure(ctx: ViewContext, weekly: Parameters<typeof weeklyCounts
     ctx,
     title: l('complaintsPerWeek'),
     note: weekPartial.some(Boolean) ? l('partialBarNote') : undefined,
-    summary: `${l('complaintsPerWeek')}: ${weeks.map((w) => `${w.week} ${w.count ?? '—'}`).join(', ')}`,
+    summary: `${l('complaintsPerWeek')}: ${weeks.map((w) => `${w.week} ${w.count}`).join(', ')}`,
     option: barOption(
       weekNames,
       weeks.map((w) => w.count),
@@ -225,7 +226,7 @@ function receivedFigure(ctx: ViewContext, weekly: Parameters<typeof weeklyCounts
     table: table(
       l('complaintsPerWeek'),
       [l('period'), l('count')],
-      weeks.map((w, i) => [weekNames[i] ?? '', w.count === null ? '—' : String(w.count)]),
+      weeks.map((w, i) => [weekNames[i] ?? '', String(w.count)]),
     ),
   });
 }
