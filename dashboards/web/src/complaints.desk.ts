@@ -97,7 +97,7 @@ export function deskPanel(ctx: ViewContext, answer: DueAnswer): HTMLElement {
       h(
         'strong',
         { class: 'desk-counts', 'aria-live': 'polite' },
-        l('dueCounts', { overdue: answer.counts.overdue, due: answer.counts.due, n: within }),
+        l('dueCounts', { overdue: l('overdueCount', { n: answer.counts.overdue }), due: answer.counts.due, n: within }),
       ),
     ),
     h('p', { class: 'note' }, l('dueNote', { date: date(ctx, answer.asOf) })),

@@ -40,4 +40,15 @@ describe('counted strings', () => {
     expect(t('lv', 'dueIn', { n: 4 })).toBe(`termiņš pēc ${nb('4 darba dienām')}`);
     expect(t('en', 'dueIn', { n: 1 })).toBe(`due in ${nb('1 working day')}`);
   });
+
+  // Regression: the deadline list's Latvian heading read "1 nokavētas" for one overdue complaint.
+  it("counts the deadline list's overdue complaints by their own number, not the window's", () => {
+    const heading = (lang: 'lv' | 'en', overdue: number) =>
+      t(lang, 'dueCounts', { overdue: t(lang, 'overdueCount', { n: overdue }), due: 3, n: 5 });
+    expect(heading('lv', 1)).toBe('1 nokavēta, 3 ar termiņu 5 darba dienu laikā');
+    expect(heading('lv', 21)).toBe('21 nokavēta, 3 ar termiņu 5 darba dienu laikā');
+    expect(heading('lv', 2)).toBe('2 nokavētas, 3 ar termiņu 5 darba dienu laikā');
+    expect(heading('lv', 11)).toBe('11 nokavētas, 3 ar termiņu 5 darba dienu laikā');
+    expect(heading('en', 1)).toBe('1 overdue, 3 due within 5 working days');
+  });
 });

@@ -276,10 +276,13 @@ const strings = {
   dueTitle: { lv: 'Sūdzības ar tuvu vai nokavētu termiņu', en: 'Complaints due soon and overdue' },
   dueWithin: { lv: 'Termiņš', en: 'Due within' },
   workingDaysN: { lv: '{n} darba dienu laikā', en: '{n} working days' },
+  // The overdue count comes first and is counted on its own (overdueCount), since {n} here is the window's days.
   dueCounts: {
-    lv: '{overdue} nokavētas, {due} ar termiņu {n} darba dienu laikā',
-    en: '{overdue} overdue, {due} due within {n} working days',
+    lv: '{overdue}, {due} ar termiņu {n} darba dienu laikā',
+    en: '{overdue}, {due} due within {n} working days',
   },
+  overdueCount: { lv: '{n} nokavētas', en: '{n} overdue' },
+  overdueCountOne: { lv: '{n} nokavēta', en: '{n} overdue' },
   dueNote: {
     lv: 'Atvērtās sūdzības pēc lietas numura (bez personas datiem), stāvoklis {date}. Vispirms nokavētās.',
     en: 'Open complaints by case number (no personal data), as of {date}. Overdue first.',
