@@ -6,6 +6,7 @@
 import type { DueAnswer, DueComplaint } from './api.types.ts';
 import { h, scrollRegion, table } from './dom.ts';
 import { downloadCsv, fileStem } from './download.ts';
+import { commonRule, rulesDiffer } from './due.rule.ts';
 import { routeHash } from './filters.ts';
 import { formatPeriod } from './format.ts';
 import { tr, type ViewContext } from './view.ts';
@@ -37,6 +38,11 @@ export function deskPanel(ctx: ViewContext, answer: DueAnswer): HTMLElement {
     },
     WINDOWS.map((n) => h('option', { value: String(n), selected: n === within }, l('workingDaysN', { n }))),
   );
+  // The rule most complaints share is said once, in the note; a row names its rule only where it differs, and the
+  // column goes when none does. The CSV keeps every row's rule.
+  const common = commonRule(answer.complaints);
+  const ruleColumn = rulesDiffer(answer.complaints, common);
+  const ruleName = (rule: string | null) => (rule === null ? '—' : ctx.labels.value('legal_rule', rule, ctx.lang));
   const columns = [
     l('caseId'),
     l('status'),
@@ -53,17 +59,21 @@ export function deskPanel(ctx: ViewContext, answer: DueAnswer): HTMLElement {
     statusText(ctx, c) + (c.extended ? ` · ${l('extendedMark')}` : '') + (c.reopened ? ` · ${l('reopenedMark')}` : ''),
     day(c.dueOn),
     day(c.receivedOn),
-    c.rule === null ? '—' : ctx.labels.value('legal_rule', c.rule, ctx.lang),
+    ruleName(c.rule),
     ctx.labels.value('category', c.category, ctx.lang),
     ctx.labels.value('channel', c.channel, ctx.lang),
     ctx.labels.office(c.office, ctx.lang),
   ];
   const title = l('dueTitle');
+  const ruleAt = columns.indexOf(l('rule'));
+  const shown = <T>(row: T[]) => (ruleColumn ? row : row.filter((_, i) => i !== ruleAt));
   const rows = answer.complaints.map((c) => {
     const [id, status, ...rest] = cells(c);
-    return [id ?? '', h('span', { class: c.status === 'overdue' ? 'sig sig-worse' : '' }, status ?? ''), ...rest];
+    const row = [id ?? '', h('span', { class: c.status === 'overdue' ? 'sig sig-worse' : '' }, status ?? ''), ...rest];
+    if (c.rule === common) row[ruleAt] = '';
+    return shown(row);
   });
-  const listTable = table(title, columns, rows, 'data due-list one-line-rows');
+  const listTable = table(title, shown(columns), rows, 'data due-list one-line-rows');
   const csv = h(
     'button',
     {
@@ -100,7 +110,12 @@ export function deskPanel(ctx: ViewContext, answer: DueAnswer): HTMLElement {
         l('dueCounts', { overdue: l('overdueCount', { n: answer.counts.overdue }), due: answer.counts.due, n: within }),
       ),
     ),
-    h('p', { class: 'note' }, l('dueNote', { date: date(ctx, answer.asOf) })),
+    h(
+      'p',
+      { class: 'note' },
+      l('dueNote', { date: date(ctx, answer.asOf) }),
+      common === null ? null : ` ${l(ruleColumn ? 'dueRuleMixed' : 'dueRuleAll', { rule: ruleName(common) })}`,
+    ),
     answer.complaints.length === 0
       ? h('p', { class: 'muted' }, l('noneDue'))
       : scrollRegion(`${title}: ${l('dataTable')}`, listTable),
