@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { buildCatalogue, Dimensions, Models } from '@servq/metrics';
-import { referenceLabels, SERVICE_IDS } from '@servq/contracts';
+import { SERVICE_IDS } from '@servq/contracts';
 import {
   AnnotationsAnswer,
   BacklogAnswer,
@@ -28,6 +28,8 @@ import {
   TodayAnswer,
 } from '@servq/query-api';
 import type { z } from 'zod';
+// The query service's own reference answer: its names and its age bands with the legal deadline's flags.
+import { referenceAnswer } from '../../services/query/src/routes/reference.route.ts';
 
 export const STUB_TOKENS = {
   'servq-dev-management-token': { role: 'management' },
@@ -436,7 +438,7 @@ async function api(
     });
   if (path === '/v1/session' && request.method === 'GET')
     return published(SessionAnswer, { role: who.role, office: 'office' in who ? who.office : null });
-  if (path === '/v1/reference' && request.method === 'GET') return published(ReferenceAnswer, referenceLabels());
+  if (path === '/v1/reference' && request.method === 'GET') return published(ReferenceAnswer, referenceAnswer());
   // The stub forwards to no alerts or reports service, so those screens stay hidden.
   if (path === '/v1/features' && request.method === 'GET')
     return published(FeaturesAnswer, { alerts: false, reports: false });

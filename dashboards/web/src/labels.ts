@@ -6,7 +6,7 @@
 import type { Lang, ReferenceAnswer, ReferenceValue } from './api.types.ts';
 
 /** Which list of the answer names the values of each query dimension. */
-const LISTS: Record<string, Exclude<keyof ReferenceAnswer, 'officeHours' | 'movedWorkingDays'>> = {
+const LISTS: Record<string, Exclude<keyof ReferenceAnswer, 'officeHours' | 'movedWorkingDays' | 'ageBands'>> = {
   office: 'offices',
   channel: 'channels',
   service_channel: 'channels',

@@ -96,6 +96,12 @@ export const reference: ReferenceAnswer = {
   outcomes: [],
   refusalReasons: [],
   legalRules: [],
+  ageBands: [
+    { id: '0-5', from: 0, to: 5, pastLegalDeadline: false },
+    { id: '6-10', from: 6, to: 10, pastLegalDeadline: false },
+    { id: '11-20', from: 11, to: 20, pastLegalDeadline: true },
+    { id: '21+', from: 21, to: null, pastLegalDeadline: true },
+  ],
   arrivals: [
     { id: 'appointment', name: { lv: 'Ar pierakstu', en: 'Appointment' } },
     { id: 'walk_in', name: { lv: 'Bez pieraksta', en: 'Walk-in' } },

@@ -1,7 +1,8 @@
 /**
  * GET /v1/reference: the names of the reference values that answers carry as ids (offices, channels, services,
  * service languages, complaint categories and outcomes, visit outcomes, refusal reasons), in Latvian and
- * English, so clients show names without keeping a copy of the reference data.
+ * English, so clients show names without keeping a copy of the reference data; and the open complaints' age
+ * bands with which of them lie past the legal deadline, so no client keeps its own copy of where it falls.
  */
 import { z } from 'zod';
 import { Localised } from './answers.ts';
@@ -12,6 +13,16 @@ export const ReferenceValue = z.strictObject({
   short: Localised.optional().describe('a short name for tight places such as a chart legend on a phone (offices)'),
 });
 export type ReferenceValue = z.infer<typeof ReferenceValue>;
+
+export const AgeBand = z.strictObject({
+  id: z.string().describe('the value of the complaints dimension `open_age_band`, e.g. 11-20 or 21+'),
+  from: z.number().int().describe('youngest age in the band, in working days since receipt'),
+  to: z.number().int().nullable().describe('oldest age in the band (inclusive); null for the open-ended last band'),
+  pastLegalDeadline: z
+    .boolean()
+    .describe('every complaint in the band is older than the legal answer deadline (unless it was extended)'),
+});
+export type AgeBand = z.infer<typeof AgeBand>;
 
 export const ReferenceAnswer = z.strictObject({
   offices: z.array(ReferenceValue).describe('customer-service offices, in the order ATD lists them'),
@@ -25,6 +36,9 @@ export const ReferenceAnswer = z.strictObject({
   legalRules: z
     .array(ReferenceValue)
     .describe('the Law on Submissions rules by date of receipt (the complaints dimension `legal_rule`)'),
+  ageBands: z
+    .array(AgeBand)
+    .describe('the bands of the complaints dimension `open_age_band`, youngest first, against the rule in force'),
   officeHours: z
     .array(
       z.strictObject({

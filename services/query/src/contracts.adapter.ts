@@ -26,4 +26,5 @@ export {
   type LakeColumn,
   type LakeTableName,
   type Period,
+  type ResponseRule,
 } from '@servq/contracts';

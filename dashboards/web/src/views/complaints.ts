@@ -82,7 +82,12 @@ export async function renderComplaints(ctx: ViewContext): Promise<HTMLElement> {
       l('openNote', { from: formatDate(from, ctx.lang), to: formatDate(to, ctx.lang) }),
     ),
     deskPanel(ctx, due satisfies DueAnswer),
-    h('section', { class: 'grid-2' }, backlogFigure(ctx, backlog), ageingFigure(ctx, ageingOf(ageing))),
+    h(
+      'section',
+      { class: 'grid-2' },
+      backlogFigure(ctx, backlog),
+      ageingFigure(ctx, ageingOf(ageing, ctx.labels.reference.ageBands)),
+    ),
     h('section', { class: 'grid-2' }, receivedFigure(ctx, weekly), complianceFigure(ctx, compliance)),
     h(
       'section',

@@ -65,6 +65,17 @@ describe('GET /v1/reference', () => {
     expect(lists.languages.find((l) => l.id === 'other')?.name).toEqual({ lv: 'Cita', en: 'Other' });
   });
 
+  it("serves the open complaints' age bands youngest first, with those past the legal deadline marked", async () => {
+    const response = await app.inject({ url: '/v1/reference', headers: { authorization: 'Bearer cesis-token' } });
+    const body = ReferenceAnswer.parse(response.json());
+    expect(body.ageBands.map((b) => [b.id, b.pastLegalDeadline])).toEqual([
+      ['0-5', false],
+      ['6-10', false],
+      ['11-20', true],
+      ['21+', true],
+    ]);
+  });
+
   it('gives every office a short name, shorter than its full name, for a chart legend on a phone', async () => {
     const response = await app.inject({ url: '/v1/reference', headers: { authorization: 'Bearer cesis-token' } });
     const body = ReferenceAnswer.parse(response.json());

@@ -9,6 +9,7 @@
  * relation holding just the part's rows in the raw table's columns.
  */
 import { OFFICE_TIME_ZONE } from '../contracts.adapter.ts';
+import { openAgeBandSql } from './age-bands.ts';
 
 const tz = `'${OFFICE_TIME_ZONE}'`;
 
@@ -152,8 +153,7 @@ SELECT complaint_id, office_id, channel, category, language, received_at, acknow
        WHEN $1::DATE > internal_due_date THEN false END AS internal_target_met,
   CASE WHEN is_open THEN CAST(date_diff('day', received_on, $1::DATE) AS INTEGER) END AS age_days,
   legal_rule, open_working_days,
-  CASE WHEN open_working_days <= 5 THEN '0-5' WHEN open_working_days <= 10 THEN '6-10'
-       WHEN open_working_days <= 20 THEN '11-20' WHEN open_working_days > 20 THEN '21+' END AS open_age_band,
+  ${openAgeBandSql('open_working_days')} AS open_age_band,
   ${localTime('coalesce(received_at, first_at)')}
 FROM e`;
 
