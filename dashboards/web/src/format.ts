@@ -3,7 +3,7 @@
  * values, exact decimals, heatmap means, periods and timestamps in Riga time.
  * Pure functions; nothing here touches the DOM.
  */
-import { isoWeekNumber, writtenDateTime, writtenNumber, writtenWeek } from '@servq/query-api';
+import { formatParts, isoWeekNumber, writtenDateTime, writtenNumber, writtenWeek } from '@servq/query-api';
 import type { Direction, Grain, Lang, Unit } from './api.types.ts';
 import { formatDate } from './filters.ts';
 
@@ -118,6 +118,14 @@ export function formatAxisValue(unit: Unit, value: number, lang: Lang, digits?: 
   if (unit === 'share') return `${text} %`;
   if (unit === 'minutes') return `${text} min`;
   return text;
+}
+
+/**
+ * The name of an axis whose ticks carry no unit of their own: durations in (working) days, whose words are too long
+ * for every tick ("darba dienas", "working days", the plural as servq writes it); null where the ticks say it.
+ */
+export function axisUnitName(unit: Unit, lang: Lang): string | null {
+  return unit === 'working_days' || unit === 'days' ? formatParts(unit, 10, lang).unit : null;
 }
 
 /** The decimals a tick step needs: 0.25 → 2, 0.2 → 1, 5 → 0. */

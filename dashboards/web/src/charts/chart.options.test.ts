@@ -297,6 +297,44 @@ describe('comparison share axis', () => {
   });
 });
 
+describe('comparison axis unit', () => {
+  const chart: ComparisonChart = {
+    categories: ['Rīga', 'Cēsis'],
+    values: [4, 6],
+    errorBars: [
+      { index: 0, low: 3, high: 5 },
+      { index: 1, low: 5, high: 8 },
+    ],
+    target: null,
+    significant: [],
+    suppressed: [],
+    better: [],
+    worse: [],
+    different: [],
+  };
+  const options = {
+    lang: 'lv' as const,
+    targetLabel: 'Mērķis',
+    tooFew: 'par maz',
+    allIndex: 0,
+    betterLabel: 'labāk',
+    worseLabel: 'sliktāk',
+    differentLabel: 'atšķiras',
+    labelWidth: 130,
+  };
+  const named = ({ option }: ReturnType<typeof comparisonOption>) => (option.xAxis as { name?: string }).name;
+
+  // Regression: the Offices screen's response-time comparison read "0 2 4 6 8" along its axis, with no unit.
+  it('names the value axis in working days where its ticks carry no unit, and gives the name room', () => {
+    const days = comparisonOption(chart, { ...options, unit: 'working_days' });
+    expect(named(days)).toBe('darba dienas');
+    expect(named(comparisonOption(chart, { ...options, unit: 'working_days', lang: 'en' }))).toBe('working days');
+    const minutes = comparisonOption(chart, { ...options, unit: 'minutes' });
+    expect(named(minutes)).toBeUndefined();
+    expect(days.height).toBeGreaterThan(minutes.height);
+  });
+});
+
 describe('comparison chart names', () => {
   // About the browser tests' 12 px DejaVu Sans: "Daugavpils" is 70 px, wider than the estimate's 62.
   const measure = (text: string) => text.length * 7;

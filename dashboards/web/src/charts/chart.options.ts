@@ -19,7 +19,7 @@ import type {
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import type { Lang, Unit } from '../api.types.ts';
-import { formatAxisValue, stepDigits } from '../format.ts';
+import { axisUnitName, formatAxisValue, stepDigits } from '../format.ts';
 import {
   bandAxis,
   bandBarSeries,
@@ -601,12 +601,13 @@ export function comparisonOption(
   const option = withRelayout(
     comparisonLayout(chart, options, bands),
     relayout,
-    (_width, measure = options.measure ?? estimateText) => comparisonHeight(bandsAt(measure)),
+    (_width, measure = options.measure ?? estimateText) => comparisonHeight(bandsAt(measure), options.unit),
   );
-  return { option, height: comparisonHeight(bands) };
+  return { option, height: comparisonHeight(bands, options.unit) };
 }
 
-const comparisonHeight = (bands: ComparisonBands) => COMPARISON_FRAME + bands.total;
+const comparisonHeight = (bands: ComparisonBands, unit: Unit) =>
+  COMPARISON_FRAME + bands.total + (axisUnitName(unit, 'en') === null ? 0 : COMPARISON_AXIS_NAME);
 
 /** The whole option of a comparison chart with its groups in `bands`, its value axis fitted to `drawn` when known. */
 function comparisonLayout(
@@ -696,6 +697,8 @@ function comparisonLayout(
   const max = extent.length > 0 ? Math.max(...extent) : 1;
   const min = extent.length > 0 ? Math.min(...extent) : 0;
   const axisText = (v: number) => formatAxisValue(options.unit, v, options.lang);
+  // Ticks in (working) days carry no unit, so the axis is named under them: Offices' response times read "0 5 10".
+  const unitName = axisUnitName(options.unit, options.lang);
   // Durations: ticks that land on the axis's end (no "30 min 35 min" crowding at the right). At the drawn width,
   // the first round end at or above the data that splits into steps that fit: on a phone 0–35 min in seven steps
   // of 5 kept only 10, 20 and 30 min, hiding the axis's "0 min"; 0 / 10 / 20 / 30 min fits.
@@ -712,7 +715,12 @@ function comparisonLayout(
   return {
     textStyle: FONT,
     animation: false,
-    grid: { ...COMPARISON_GRID, top: 26, bottom: 8, containLabel: true },
+    grid: {
+      ...COMPARISON_GRID,
+      top: 26,
+      bottom: 8 + (unitName === null ? 0 : COMPARISON_AXIS_NAME),
+      containLabel: true,
+    },
     tooltip: { trigger: 'item', show: false },
     xAxis: {
       type: 'value',
@@ -726,6 +734,9 @@ function comparisonLayout(
           : durationAxis()),
       // On a phone's narrow plot a label that would touch its neighbour is left out, not printed over it.
       axisLabel: { formatter: axisText, hideOverlap: true },
+      ...(unitName === null
+        ? {}
+        : { name: unitName, nameLocation: 'middle' as const, nameGap: 26, nameTextStyle: { color: '#2d3748' } }),
       // At the bottom of the plot: on zero it followed the vertical axis's 0, the top of the inverted bands.
       axisLine: { onZero: false },
       splitLine: { lineStyle: { color: '#edf2f7' } },
@@ -742,6 +753,8 @@ function comparisonLayout(
 const COMPARISON_LINE = 15;
 const COMPARISON_BAND = 46;
 const COMPARISON_FRAME = 56;
+/** The room under the value axis's ticks for its name, where the ticks carry no unit. */
+const COMPARISON_AXIS_NAME = 18;
 const COMPARISON_SIZES: BandSizes = { line: COMPARISON_LINE, least: COMPARISON_BAND };
 const COMPARISON_GRID = { left: 8, right: 32 };
 
