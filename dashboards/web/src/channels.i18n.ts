@@ -11,6 +11,11 @@ export const channelsStrings = {
   },
   channelsNone: { lv: 'Šajā laikā nav kontaktu.', en: 'No contacts in this range.' },
   channelsOther: { lv: 'Citi kanāli', en: 'Other channels' },
+  channelsTooFew: {
+    lv: 'Periodam ar mazāk nekā {min} kontaktiem sadalījums procentos nav rādīts (tikai skaits tabulā): tik maz kontaktu to nepierāda.',
+    en: 'A period with fewer than {min} contacts shows no split in percent (only its counts, in the table): so few contacts do not show one.',
+  },
+  tooFewContacts: { lv: 'par maz kontaktu', en: 'too few contacts' },
   channelsPartial: {
     lv: 'Iesvītrota josla: nepilns periods (diapazons vai dati to aptver tikai daļēji).',
     en: 'A hatched bar: a partial period (the range or the data covers only part of it).',

@@ -16,6 +16,8 @@ const twoMonths: ChannelMix = {
     [0.6, 2 / 3],
     [0.4, 1 / 3],
   ],
+  suppressed: [false, false],
+  minSample: 0,
 };
 
 describe('channel charts', () => {
@@ -26,6 +28,8 @@ describe('channel charts', () => {
       counts: [[2], [1]],
       totals: [3],
       shares: [[2 / 3], [1 / 3]],
+      suppressed: [false],
+      minSample: 0,
     };
     const option = channelMixOption(['Apr'], mix, {
       names: ['in person', 'e-mail'],
@@ -50,6 +54,8 @@ describe('channel charts', () => {
       counts,
       totals: [100],
       shares: counts.map(([n]) => [n! / 100]),
+      suppressed: [false],
+      minSample: 0,
     };
     expect(mixSegments(mix)).toEqual({ keys: [0, 1, 'other'], grouped: [2, 3, 4] });
     const option = channelMixOption(['Apr'], mix, {
@@ -73,6 +79,8 @@ describe('channel charts', () => {
       counts: [[99], [1]],
       totals: [100],
       shares: [[0.99], [0.01]],
+      suppressed: [false],
+      minSample: 0,
     };
     expect(mixSegments(mix)).toEqual({ keys: [0, 1], grouped: [] });
   });

@@ -43,6 +43,23 @@ const answer: ChannelsAnswer = {
 };
 
 describe('channelMix', () => {
+  // Regression: a month's last partial week, a Sunday's 4 contacts, read "100 % other channels" in the channel mix.
+  it('withholds the split of a period with fewer contacts than the minimum sample, keeping its counts', () => {
+    const few: ChannelsAnswer = {
+      ...answer,
+      contacts: {
+        ...answer.contacts,
+        rows: [...answer.contacts.rows, { period: '2026-06-01', channel: 'post', metric: 'complaints_received', n: 4 }],
+      },
+    };
+    const mix = channelMix(few, ['in_person', 'e_services_portal', 'email', 'post']);
+    expect(mix.totals).toEqual([100, 100, 4]);
+    expect(mix.suppressed).toEqual([false, false, true]);
+    expect(mix.minSample).toBe(30);
+    expect(mix.shares.map((row) => row[2])).toEqual([null, null, null, null, null]);
+    expect(mix.counts[mix.channels.indexOf('post')]?.[2]).toBe(4);
+  });
+
   it('sums each channel over its sources, orders channels as the reference does and shares out each period', () => {
     const mix = channelMix(answer, ['in_person', 'e_services_portal', 'latvija_lv', 'email', 'post']);
     expect(mix.periods).toEqual(['2026-04-01', '2026-05-01', '2026-06-01']);

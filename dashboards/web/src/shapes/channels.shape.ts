@@ -2,7 +2,9 @@
  * The channel mix and digital take-up from a /v1/channels answer, shaped for charts and tables: contacts per
  * channel and period (the answer's counts summed over their sources) with each channel's share of the
  * period's contacts, and the digital share per period with its interval. Channels come in the order of
- * /v1/reference (`order`), those with no contacts in the range left out. Pure.
+ * /v1/reference (`order`), those with no contacts in the range left out. A period with fewer contacts than the
+ * answer's minimum sample (the digital share's, the API's rule for a share) gets no shares: a partial week's few
+ * Sunday contacts read as "100 % other channels". Pure.
  */
 import type { ChannelsAnswer } from '../api.types.ts';
 
@@ -14,8 +16,14 @@ export interface ChannelMix {
   counts: number[][];
   /** Contacts of each period, every channel together. */
   totals: number[];
-  /** shares[channel][period]: the channel's part of the period's contacts, 0–1; null for a period without any. */
+  /**
+   * shares[channel][period]: the channel's part of the period's contacts, 0–1; null for a period without any or
+   * with too few (`suppressed`).
+   */
   shares: (number | null)[][];
+  /** Periods whose contacts are fewer than `minSample`: their split is withheld, their counts kept. */
+  suppressed: boolean[];
+  minSample: number;
 }
 
 export interface DigitalPoint {
@@ -43,8 +51,12 @@ export function channelMix(answer: ChannelsAnswer, order: readonly string[]): Ch
     if (cell && p >= 0) cell[p] = (cell[p] ?? 0) + row.n;
   }
   const totals = periods.map((_, p) => counts.reduce((sum, row) => sum + (row[p] ?? 0), 0));
-  const shares = counts.map((row) => row.map((n, p) => ((totals[p] ?? 0) > 0 ? n / (totals[p] ?? 1) : null)));
-  return { periods, channels, counts, totals, shares };
+  const minSample = answer.digital.minSample;
+  const suppressed = totals.map((total) => total > 0 && total < minSample);
+  const shares = counts.map((row) =>
+    row.map((n, p) => ((totals[p] ?? 0) > 0 && !suppressed[p] ? n / (totals[p] ?? 1) : null)),
+  );
+  return { periods, channels, counts, totals, shares, suppressed, minSample };
 }
 
 /** The digital share of each period of the mix (null-valued where no rated case was measured). */

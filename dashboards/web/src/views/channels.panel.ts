@@ -42,7 +42,7 @@ export async function channelsPanel(ctx: ViewContext, request: ChannelsRequest):
   return h(
     'section',
     { class: 'grid-2 channels', 'aria-label': tr(ctx)('channelsTitle') },
-    mixFigure(ctx, answer, mix, labels, partial),
+    mixFigure(ctx, answer, mix, partial),
     answer.digital.unavailable === 'office'
       ? // No share for an office (e-service cases belong to none): the reason alone, no empty chart.
         h(
@@ -64,7 +64,6 @@ function mixFigure(
   ctx: ViewContext,
   answer: ChannelsAnswer,
   mix: ChannelMix,
-  labels: string[],
   partial: readonly boolean[],
 ): HTMLElement {
   const l = tr(ctx);
@@ -85,11 +84,21 @@ function mixFigure(
     );
   if (skipped.length > 0) note.push(l('channelsSkipped', { metrics: skipped.join(', ') }));
   if (mix.channels.length > 0 && partial.some(Boolean)) note.push(l('channelsPartial'));
-  const cell = (n: number, share: number | null | undefined) =>
-    `${formatCount(n, ctx.lang)} (${formatValue('share', share ?? null, ctx.lang)})`;
+  if (mix.suppressed.some(Boolean)) note.push(l('channelsTooFew', { min: mix.minSample }));
+  // A period with too few contacts says so beside its (empty) bar, as a comparison names its suppressed groups: on
+  // the same second line as "partial", so a row keeps its two lines.
+  const mixLabels = mix.periods.map((period, p) => {
+    const marks = [...(partial[p] ? [l('partial')] : []), ...(mix.suppressed[p] ? [l('tooFewContacts')] : [])];
+    const label = formatPeriod(period, ctx.filters.grain, ctx.lang);
+    return marks.length > 0 ? `${label}\n(${marks.join(', ')})` : label;
+  });
+  const cell = (n: number, share: number | null | undefined, p: number) =>
+    mix.suppressed[p]
+      ? formatCount(n, ctx.lang)
+      : `${formatCount(n, ctx.lang)} (${formatValue('share', share ?? null, ctx.lang)})`;
   const rows = mix.periods.map((_, p) => [
-    (labels[p] ?? '').replace('\n', ' '),
-    ...mix.channels.map((_, c) => cell(mix.counts[c]?.[p] ?? 0, mix.shares[c]?.[p])),
+    (mixLabels[p] ?? '').replaceAll('\n', ' '),
+    ...mix.channels.map((_, c) => cell(mix.counts[c]?.[p] ?? 0, mix.shares[c]?.[p], p)),
     formatCount(mix.totals[p] ?? 0, ctx.lang),
   ]);
   return chartFigure({
@@ -106,7 +115,7 @@ function mixFigure(
             top: names[top] ?? '—',
             share: formatValue('share', total > 0 ? (byChannel[top] ?? 0) / total : null, ctx.lang),
           }),
-    option: channelMixOption(labels, mix, {
+    option: channelMixOption(mixLabels, mix, {
       names,
       otherName: l('channelsOther'),
       formatPercent: (v) => percentTick(ctx)(v),
