@@ -377,6 +377,10 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     expectSectionHeadingsWithTheirCards(pageItems, 'en');
     expect(await expectHeadlinesEqualApi(text, 'en')).toBeGreaterThanOrEqual(4);
     expectFreshnessInsideHeader(pageItems[0]!, 'Synced', 'Overview');
+    // Regression: the deadline list repeated "10 working days (received from 1 March 2026)" on every row, five
+    // lines each on paper; the rule most complaints share is said once, in the list's note.
+    expect(text).toMatch(/[Dd]eadlines follow the rule/);
+    expect(text.split('received from 1 March 2026').length - 1).toBeLessThanOrEqual(1);
     await savePng(pdf, `report-${month}-atd-en.page1.png`);
   }, 60_000);
 
