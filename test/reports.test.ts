@@ -432,6 +432,20 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     }
   }, 90_000);
 
+  // Regression: the Latvian deadline list's heading read "1 nokavētas" for one overdue complaint.
+  it("heads the agency's Latvian deadline list with the API's overdue count in the form its number takes", async () => {
+    const res = await report(`month=${month}&lang=lv`);
+    expect(res.status).toBe(200);
+    const { text } = await pdfText(new Uint8Array(await res.arrayBuffer()));
+    const due = await fetch(`${stack.queryUrl}/v1/complaints/due?within=5`, {
+      headers: { authorization: `Bearer ${MANAGEMENT}` },
+    });
+    const n = DueAnswer.parse(await due.json()).counts.overdue;
+    // Latvian reads 1, 21, 31 … (not 11) in the singular.
+    const word = n % 10 === 1 && n % 100 !== 11 ? 'nokavēta' : 'nokavētas';
+    expect(squash(text)).toContain(squash(`${n} ${word}, `));
+  }, 60_000);
+
   it("downloads an office head's month from the dashboard's Reports screen as that office's PDF", async () => {
     const browser = await openBrowser();
     const { page } = browser;
