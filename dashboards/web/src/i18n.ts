@@ -287,7 +287,7 @@ const strings = {
     lv: 'Atvērtās sūdzības pēc lietas numura (bez personas datiem), stāvoklis {date}. Vispirms nokavētās.',
     en: 'Open complaints by case number (no personal data), as of {date}. Overdue first.',
   },
-  dueRuleAll: { lv: 'Visām termiņš pēc noteikuma „{rule}”.', en: 'All deadlines follow the rule “{rule}”.' },
+  dueRuleAll: { lv: 'Visām sūdzībām termiņš pēc noteikuma „{rule}”.', en: 'All deadlines follow the rule “{rule}”.' },
   dueRuleMixed: {
     lv: 'Termiņš pēc noteikuma „{rule}”, ja vien rindā nav norādīts cits.',
     en: 'Deadlines follow the rule “{rule}” unless a row names another.',
