@@ -216,11 +216,12 @@ function identity(of: Pick<AlertRaised, 'alert_id' | 'rule_id' | 'rule_kind' | '
   };
 }
 
-/** A reading's figures as a resolved event's fields (none without a reading or a figure). */
-function figuresNow(r: Reading | undefined): Partial<AlertResolved> {
-  if (r === undefined || r.value === null) return {};
-  const optional = <K extends string, V>(key: K, value: V | undefined) =>
-    (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+/** Sets `key` only when there is a value: the events' optional fields are absent, never undefined. */
+const optional = <K extends string, V>(key: K, value: V | undefined) =>
+  (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
+
+/** A reading's figures as an event's fields: the same for a notification and for a resolution. */
+function figuresOf(r: Reading) {
   return {
     value: r.value,
     ...optional('interval_low', r.intervalLow),
@@ -233,9 +234,12 @@ function figuresNow(r: Reading | undefined): Partial<AlertResolved> {
   };
 }
 
+/** A resolution's figures now (none without a reading or a figure). */
+function figuresNow(r: Reading | undefined): Partial<AlertResolved> {
+  return r === undefined || r.value === null ? {} : figuresOf(r);
+}
+
 function notificationEvent<T extends Notification['type']>(type: T, f: Finding, now: Date): Notification {
-  const optional = <K extends string, V>(key: K, value: V | undefined) =>
-    (value === undefined ? {} : { [key]: value }) as Partial<Record<K, V>>;
   return {
     ...identity(
       {
@@ -250,15 +254,8 @@ function notificationEvent<T extends Notification['type']>(type: T, f: Finding, 
     severity: f.severity,
     ...optional('metric_id', f.metricId),
     ...optional('alert_group', f.group),
-    value: f.value,
-    ...optional('interval_low', f.intervalLow),
-    ...optional('interval_high', f.intervalHigh),
-    ...optional('target', f.target),
-    ...optional('baseline', f.baseline),
+    ...figuresOf(f),
     ...optional('p_value', f.pValue),
-    ...optional('n', f.n),
-    period_from: f.periodFrom,
-    period_to: f.periodTo,
     ...optional('due_date', f.dueDate),
     reason: f.reason,
     link: f.link,

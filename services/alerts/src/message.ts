@@ -304,13 +304,14 @@ export function alertText(m: AlertMail): string {
     ...firstLine(a, m.names),
     `${a.periodName}: ${a.period}`,
     `${m.names.why}: ${a.why}`,
-    '',
-    `${m.open.label}: ${m.open.url}`,
-    '',
-    `-- `,
-    `${m.footer.text} ${m.footer.url}`,
+    ...closingLines(m),
   ];
   return lines.join('\n');
+}
+
+/** How every text part ends: the dashboard link, then the signature with the Alerts screen's. */
+export function closingLines(m: Pick<AlertMail, 'open' | 'footer'>): string[] {
+  return ['', `${m.open.label}: ${m.open.url}`, '', `-- `, `${m.footer.text} ${m.footer.url}`];
 }
 
 export function composeMessage(n: Notification, metric: MetricInfo | undefined, lang: Lang): Message {

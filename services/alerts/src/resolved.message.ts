@@ -6,7 +6,7 @@
  */
 import { formatCount, isSingular, writtenDateTime, type Lang, type MetricInfo } from '@servq/query-api';
 import type { Notification, Resolution } from './alert.book.ts';
-import { alertsScreen, alertWords, firstLine, mailWords, type Message } from './message.ts';
+import { alertsScreen, alertWords, closingLines, firstLine, mailWords, type Message } from './message.ts';
 import { resolvedHtml } from './message.html.ts';
 import type { ResolvedMail } from './message.model.ts';
 
@@ -114,11 +114,7 @@ export function resolvedText(m: ResolvedMail): string {
     `${m.names.fired}: ${m.fired}`,
     `${m.names.resolved}: ${m.resolved}`,
     `${m.names.whyResolved}: ${a.why}`,
-    '',
-    `${m.open.label}: ${m.open.url}`,
-    '',
-    `-- `,
-    `${m.footer.text} ${m.footer.url}`,
+    ...closingLines(m),
   ];
   return lines.join('\n');
 }
