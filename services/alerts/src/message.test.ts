@@ -2,30 +2,9 @@ import type { AlertRaised } from '@servq/contracts';
 import type { MetricInfo } from '@servq/query-api';
 import { describe, expect, it } from 'vitest';
 import { composeMessage, figure, why } from './message.ts';
-import { csat } from './test.fixtures.ts';
+import { csat, csatRaised, overdueRaised } from './test.fixtures.ts';
 
-const raised: AlertRaised = {
-  event_id: '0b6f1c1e-6a1f-4a4e-9f57-3f0b1d2a7c11',
-  type: 'alert.raised',
-  schema_version: 1,
-  occurred_at: '2026-12-01T08:00:00Z',
-  source: 'servq-alerts',
-  alert_id: 'csat-under-target:cesis',
-  rule_id: 'csat-under-target',
-  rule_kind: 'outside_target',
-  office_id: 'cesis',
-  severity: 'warning',
-  metric_id: 'csat',
-  value: 0.781,
-  interval_low: 0.72,
-  interval_high: 0.84,
-  target: 0.85,
-  n: 40,
-  period_from: '2026-11-04',
-  period_to: '2026-12-01',
-  reason: 'csat 0.625 is outside its target 0.85',
-  link: 'http://127.0.0.1:8080/#/offices?from=2026-11-04&to=2026-12-01&grain=week&office=cesis',
-};
+const raised = csatRaised;
 
 describe('notification messages', () => {
   it('say in Latvian the figure, its interval, the target, why it fired, the period and the link', () => {
@@ -52,19 +31,7 @@ describe('notification messages', () => {
   });
 
   it('word the deadline clock as complaints past their legal deadline', () => {
-    const overdue: AlertRaised = {
-      ...raised,
-      alert_id: 'complaint-deadlines:cesis:overdue',
-      rule_id: 'complaint-deadlines',
-      rule_kind: 'deadline',
-      severity: 'critical',
-      alert_group: 'overdue',
-      value: 3,
-    };
-    delete overdue.metric_id;
-    delete overdue.interval_low;
-    delete overdue.interval_high;
-    delete overdue.target;
+    const overdue = overdueRaised();
     const { subject, text } = composeMessage(overdue, undefined, 'lv');
     expect(subject).toBe('[servq] Kritiski: 3 nokavētas sūdzības — Cēsu reģionālā nodaļa');
     expect(composeMessage({ ...overdue, value: 1 }, undefined, 'en').subject).toBe(
@@ -80,20 +47,12 @@ describe('notification messages', () => {
   });
 
   it('say the count once and add how late the oldest overdue complaint is, or how near the nearest deadline', () => {
-    const overdue: AlertRaised = {
-      ...raised,
-      alert_id: 'complaint-deadlines:cesis:overdue',
-      rule_id: 'complaint-deadlines',
-      rule_kind: 'deadline',
-      severity: 'critical',
-      alert_group: 'overdue',
-      value: 3,
+    const overdue = overdueRaised({
       // Friday 4 December; the oldest was due Friday 20 November: 10 working days late.
       period_from: '2026-12-04',
       period_to: '2026-12-04',
       due_date: '2026-11-20',
-    };
-    for (const key of ['metric_id', 'interval_low', 'interval_high', 'target', 'n'] as const) delete overdue[key];
+    });
     const lv = composeMessage(overdue, undefined, 'lv');
     expect(lv.text).toContain('\nVecākais termiņš: 20.11.2026, kavējums 10\u00a0darba\u00a0dienas\n');
     expect(lv.text.match(/\b3\b/g)).toHaveLength(1); // the why's "3 atvērtas sūdzības"; no figure row repeats it

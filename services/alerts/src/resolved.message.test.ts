@@ -1,31 +1,10 @@
-import type { AlertRaised, AlertResolved } from '@servq/contracts';
+import type { AlertResolved } from '@servq/contracts';
 import { describe, expect, it } from 'vitest';
 import type { Resolution } from './alert.book.ts';
 import { composeResolvedMessage, resolvedMail } from './resolved.message.ts';
-import { csat } from './test.fixtures.ts';
+import { csat, csatRaised, overdueRaised } from './test.fixtures.ts';
 
-const raised: AlertRaised = {
-  event_id: '0b6f1c1e-6a1f-4a4e-9f57-3f0b1d2a7c11',
-  type: 'alert.raised',
-  schema_version: 1,
-  occurred_at: '2026-12-01T08:00:00Z',
-  source: 'servq-alerts',
-  alert_id: 'csat-under-target:cesis',
-  rule_id: 'csat-under-target',
-  rule_kind: 'outside_target',
-  office_id: 'cesis',
-  severity: 'warning',
-  metric_id: 'csat',
-  value: 0.781,
-  interval_low: 0.72,
-  interval_high: 0.84,
-  target: 0.85,
-  n: 40,
-  period_from: '2026-11-04',
-  period_to: '2026-12-01',
-  reason: 'csat 0.781 is outside its target 0.85',
-  link: 'http://127.0.0.1:8080/#/offices?from=2026-11-04&to=2026-12-01&grain=week&office=cesis',
-};
+const raised = csatRaised;
 
 const resolved: AlertResolved = {
   event_id: '6c0a4f1e-2b7d-4d39-8e1a-5f3c2b1a0d99',
@@ -84,18 +63,7 @@ describe('resolved alert messages', () => {
   });
 
   it('word a deadline condition that cleared as no complaint overdue, not as a figure without a unit', () => {
-    const overdue: AlertRaised = {
-      ...raised,
-      alert_id: 'complaint-deadlines:cesis:overdue',
-      rule_id: 'complaint-deadlines',
-      rule_kind: 'deadline',
-      severity: 'critical',
-      alert_group: 'overdue',
-      value: 3,
-      period_from: '2026-12-01',
-      period_to: '2026-12-01',
-    };
-    for (const key of ['metric_id', 'interval_low', 'interval_high', 'target', 'n'] as const) delete overdue[key];
+    const overdue = overdueRaised({ period_from: '2026-12-01', period_to: '2026-12-01' });
     const cleared: AlertResolved = {
       ...resolved,
       alert_id: overdue.alert_id,
