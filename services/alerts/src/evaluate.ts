@@ -111,6 +111,18 @@ function scoped(metric: MetricComparison, offices: readonly string[] | undefined
   });
 }
 
+/** A compared figure as a finding's figures: the metric, its value and 95 % interval, its target and sample. */
+function figureOf(metric: MetricComparison, f: Pick<GroupFigure, 'value' | 'interval' | 'target' | 'n'>) {
+  return {
+    metricId: metric.id,
+    value: f.value,
+    intervalLow: f.interval?.low ?? null,
+    intervalHigh: f.interval?.high ?? null,
+    target: f.target,
+    n: f.n,
+  };
+}
+
 function metricOf(answer: CompareAnswer, id: string): MetricComparison | undefined {
   return answer.metrics.find((m) => m.id === id);
 }
@@ -155,12 +167,7 @@ export function outsideTarget(
       finding: {
         ...base(ctx, office, office ? 'offices' : 'overview'),
         alertId: alertIdOf(ctx.rule.id, office),
-        metricId: metric.id,
-        value: f.value,
-        intervalLow: f.interval?.low ?? null,
-        intervalHigh: f.interval?.high ?? null,
-        target: f.target,
-        n: f.n,
+        ...figureOf(metric, f),
         reason: `${metric.id} ${fmt(f.value)} (95 % interval ${fmt(f.interval?.low)}–${fmt(f.interval?.high)}, n=${f.n}) is outside its target ${fmt(f.target)}`,
       },
     })),
@@ -184,14 +191,9 @@ export function changeAgainstPrevious(
       finding: {
         ...base(ctx, office, office ? 'offices' : 'overview'),
         alertId: alertIdOf(ctx.rule.id, office),
-        metricId: metric.id,
-        value: f.value,
-        intervalLow: f.interval?.low ?? null,
-        intervalHigh: f.interval?.high ?? null,
-        target: f.target,
+        ...figureOf(metric, f),
         baseline: f.previous.value,
         pValue: f.changePValue,
-        n: f.n,
         reason: `${metric.id} changed from ${fmt(f.previous.value)} to ${fmt(f.value)} against the previous period (p=${fmt(f.changePValue)})`,
       },
     })),
@@ -224,13 +226,8 @@ export function changeAgainstYear(
         finding: {
           ...base(ctx, office, office ? 'offices' : 'overview'),
           alertId: alertIdOf(ctx.rule.id, office),
-          metricId: metric.id,
-          value: f.value,
-          intervalLow: f.interval?.low ?? null,
-          intervalHigh: f.interval?.high ?? null,
-          target: f.target,
+          ...figureOf(metric, f),
           baseline: b?.value ?? null,
-          n: f.n,
           reason: `${metric.id} ${fmt(f.value)} against ${fmt(b?.value)} a year earlier; the 95 % intervals do not overlap`,
         },
       };
@@ -258,14 +255,9 @@ export function equalServiceGap(
             ...base(ctx, office, 'equal'),
             alertId: alertIdOf(ctx.rule.id, office, group),
             group,
-            metricId: metric.id,
-            value: f.value,
-            intervalLow: f.interval?.low ?? null,
-            intervalHigh: f.interval?.high ?? null,
-            target: f.target,
+            ...figureOf(metric, f),
             baseline: all,
             pValue: f.pValue,
-            n: f.n,
             reason: `${metric.id} for ${ctx.rule.by} ${f.group} is ${fmt(f.value)} against ${fmt(all)} for everyone (p=${fmt(f.pValue)}, n=${f.n})`,
           },
         },
