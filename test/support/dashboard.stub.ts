@@ -400,6 +400,7 @@ function channels(url: URL) {
       filters: {},
       skipped: [],
       rows: periods.flatMap((period) => mix.map(([channel, metric, count]) => ({ period, channel, metric, n: count }))),
+      minSample: 30,
     },
     digital: {
       metric: 'digital_share',

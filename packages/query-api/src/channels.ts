@@ -35,6 +35,10 @@ export const ChannelsAnswer = z.strictObject({
       .array(z.strictObject({ metric: z.string(), filter: z.string() }))
       .describe('counts left out because a filter does not apply to them (complaints have no service)'),
     rows: z.array(ChannelContacts).describe('one row per period, channel and count with contacts'),
+    minSample: z
+      .number()
+      .int()
+      .describe('a period with fewer contacts than this, every channel together, is too small to split into shares'),
   }),
   digital: z.strictObject({
     metric: z.string().describe('the catalogue share measured'),

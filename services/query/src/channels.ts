@@ -45,6 +45,12 @@ export const CONTACT_METRICS: readonly { metric: string; channel?: string }[] = 
   { metric: 'e_service_cases_rated' },
 ];
 export const DIGITAL_METRIC = 'digital_share';
+/**
+ * Contacts a period needs, every channel together, before its split across channels is worth showing: each
+ * channel's part is a share of them, so a share's rule of thumb applies (30, as for the catalogue's shares); below
+ * it a partial week's few Sunday contacts would read as "100 % other channels".
+ */
+export const CONTACT_MIX_MIN_SAMPLE = 30;
 const ALPHA = 0.05;
 
 export interface ChannelsRequest extends ChannelsParams {
@@ -207,6 +213,7 @@ export function channelsAnswer(
         metric: String(row.metric),
         n: toNumber(row.n) ?? 0,
       })),
+      minSample: CONTACT_MIX_MIN_SAMPLE,
     },
     digital: {
       metric: share.id,

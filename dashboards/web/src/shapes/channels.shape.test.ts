@@ -27,6 +27,7 @@ const answer: ChannelsAnswer = {
       { period: '2026-05-01', channel: 'in_person', metric: 'visits', n: 50 },
       { period: '2026-05-01', channel: 'pigeon', metric: 'feedback_received', n: 50 },
     ],
+    minSample: 25,
   },
   digital: {
     metric: 'digital_share',
@@ -49,13 +50,19 @@ describe('channelMix', () => {
       ...answer,
       contacts: {
         ...answer.contacts,
-        rows: [...answer.contacts.rows, { period: '2026-06-01', channel: 'post', metric: 'complaints_received', n: 4 }],
+        rows: [
+          ...answer.contacts.rows,
+          { period: '2026-06-01', channel: 'post', metric: 'complaints_received', n: 4 },
+          // Under the digital share's 30 but not under the contacts' own 25: split.
+          { period: '2026-07-01', channel: 'email', metric: 'complaints_received', n: 27 },
+        ],
       },
     };
     const mix = channelMix(few, ['in_person', 'e_services_portal', 'email', 'post']);
-    expect(mix.totals).toEqual([100, 100, 4]);
-    expect(mix.suppressed).toEqual([false, false, true]);
-    expect(mix.minSample).toBe(30);
+    expect(mix.totals).toEqual([100, 100, 4, 27]);
+    expect(mix.suppressed).toEqual([false, false, true, false]);
+    // The contacts' own minimum, not the digital share's (30).
+    expect(mix.minSample).toBe(25);
     expect(mix.shares.map((row) => row[2])).toEqual([null, null, null, null, null]);
     expect(mix.counts[mix.channels.indexOf('post')]?.[2]).toBe(4);
   });

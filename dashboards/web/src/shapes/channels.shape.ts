@@ -3,7 +3,7 @@
  * channel and period (the answer's counts summed over their sources) with each channel's share of the
  * period's contacts, and the digital share per period with its interval. Channels come in the order of
  * /v1/reference (`order`), those with no contacts in the range left out. A period with fewer contacts than the
- * answer's minimum sample (the digital share's, the API's rule for a share) gets no shares: a partial week's few
+ * answer's minimum for a split (`contacts.minSample`) gets no shares: a partial week's few
  * Sunday contacts read as "100 % other channels". Pure.
  */
 import type { ChannelsAnswer } from '../api.types.ts';
@@ -51,7 +51,7 @@ export function channelMix(answer: ChannelsAnswer, order: readonly string[]): Ch
     if (cell && p >= 0) cell[p] = (cell[p] ?? 0) + row.n;
   }
   const totals = periods.map((_, p) => counts.reduce((sum, row) => sum + (row[p] ?? 0), 0));
-  const minSample = answer.digital.minSample;
+  const minSample = answer.contacts.minSample;
   const suppressed = totals.map((total) => total > 0 && total < minSample);
   const shares = counts.map((row) =>
     row.map((n, p) => ((totals[p] ?? 0) > 0 && !suppressed[p] ? n / (totals[p] ?? 1) : null)),
