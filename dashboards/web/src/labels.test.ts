@@ -28,7 +28,15 @@ describe('reference labels from /v1/reference', () => {
 
   it('shows an unknown id as it is and a missing value as "Not recorded"', () => {
     expect(labels.value('channel', 'carrier_pigeon', 'en')).toBe('carrier_pigeon');
-    expect(labels.value('office', null, 'en')).toBe('Not recorded');
-    expect(labels.value('office', null, 'lv')).toBe('Nav norādīts');
+    expect(labels.value('channel', null, 'en')).toBe('Not recorded');
+    expect(labels.value('language', null, 'lv')).toBe('Nav norādīts');
+  });
+
+  // One home for the idea: a null office is named by the API's `noOffice`, not by a page word of its own.
+  it("names a missing office with the reference's no-office name, in both languages", () => {
+    const served = new Labels({ ...reference, noOffice: { lv: 'Bez nodaļas X', en: 'No office X' } });
+    expect(served.office(null, 'en')).toBe('No office X');
+    expect(served.value('office', null, 'lv')).toBe('Bez nodaļas X');
+    expect(served.noOffice('lv')).toBe('Bez nodaļas X');
   });
 });

@@ -6,7 +6,10 @@
 import type { Lang, ReferenceAnswer, ReferenceValue } from './api.types.ts';
 
 /** Which list of the answer names the values of each query dimension. */
-const LISTS: Record<string, Exclude<keyof ReferenceAnswer, 'officeHours' | 'movedWorkingDays' | 'ageBands'>> = {
+const LISTS: Record<
+  string,
+  Exclude<keyof ReferenceAnswer, 'officeHours' | 'movedWorkingDays' | 'ageBands' | 'noOffice'>
+> = {
   office: 'offices',
   channel: 'channels',
   service_channel: 'channels',
@@ -34,11 +37,18 @@ export class Labels {
 
   /**
    * The name of a dimension value; `null` (not recorded) gets a word of its own, written like the API's names
-   * (which stand on their own, starting with a capital) since it sits among them in a chart or a table.
+   * (which stand on their own, starting with a capital) since it sits among them in a chart or a table. A null
+   * office is the API's own "no office" name: not recorded, and not the whole agency either.
    */
   value(dimension: string, id: string | null, lang: Lang): string {
+    if (id === null && dimension === 'office') return this.noOffice(lang);
     if (id === null) return lang === 'lv' ? 'Nav norādīts' : 'Not recorded';
     return this.byDimension.get(dimension)?.get(id)?.name[lang] ?? id;
+  }
+
+  /** Records with no office (complaints not yet assigned to one), as the query API names them. */
+  noOffice(lang: Lang): string {
+    return this.reference.noOffice[lang];
   }
 
   office(id: string | null, lang: Lang): string {

@@ -89,6 +89,7 @@ export const reference: ReferenceAnswer = {
     { id: 'daugavpils', name: { lv: 'Daugavpils', en: 'Daugavpils' } },
     { id: 'liepaja', name: { lv: 'Liepāja', en: 'Liepāja' } },
   ],
+  noOffice: { lv: 'Nodaļa nav piešķirta', en: 'No office assigned' },
   channels: [{ id: 'in_person', name: { lv: 'Klātienē', en: 'In person' } }],
   services: [],
   languages: [{ id: 'ru', name: { lv: 'Krievu', en: 'Russian' } }],

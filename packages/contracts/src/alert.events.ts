@@ -35,7 +35,13 @@ function alertFields<const T extends string>(type: T) {
     alert_id: EntityId,
     rule_id: EntityId,
     rule_kind: code(AlertRuleKind),
+    /** The office the condition is about; absent for the whole agency, and for records with no office (below). */
     office_id: code(OfficeId).optional(),
+    /**
+     * True when the condition is about records with no office (complaints not yet assigned to one), which are
+     * neither an office nor the whole agency; absent otherwise. Optional, so events written before it still parse.
+     */
+    no_office: z.literal(true, { error: expected('expected true or no field') }).optional(),
   };
 }
 

@@ -191,8 +191,12 @@ const ALERT: LakeColumn[] = [
     false,
   ),
   column('office_id', 'VARCHAR', {
-    lv: 'nodaļas id (reference/offices); null visai iestādei',
-    en: 'office id (reference/offices); null for the whole agency',
+    lv: 'nodaļas id (reference/offices); null visai iestādei vai, ja no_office ir true, ierakstiem bez nodaļas',
+    en: 'office id (reference/offices); null for the whole agency, or for records with no office when no_office is true',
+  }),
+  column('no_office', 'BOOLEAN', {
+    lv: 'true, ja brīdinājums ir par ierakstiem bez nodaļas (sūdzības, kas vēl nav piešķirtas nodaļai); citādi null',
+    en: 'true when the alert is about records with no office (complaints not yet assigned to one); null otherwise',
   }),
   column('severity', 'VARCHAR', {
     lv: 'warning vai critical (raised, renotified)',

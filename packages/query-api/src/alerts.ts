@@ -28,7 +28,10 @@ export const OpenAlertView = z.strictObject({
   alert_id: z.string(),
   rule_id: z.string(),
   rule_kind: AlertKind,
+  /** Null for the whole agency, and for records with no office (`no_office`). */
   office_id: z.string().nullable(),
+  /** About records with no office (complaints not yet assigned to one): neither an office nor the whole agency. */
+  no_office: z.boolean(),
   /** Beyond the office, e.g. `language:ru`. */
   group: z.string().nullable(),
   severity: AlertSeverityLevel,
@@ -82,6 +85,8 @@ export const AlertHistoryEvent = z.looseObject({
   rule_id: z.string(),
   rule_kind: AlertKind.optional(),
   office_id: z.string().optional(),
+  /** True when the alert is about records with no office (the alert events' `no_office`). */
+  no_office: z.boolean().optional(),
   /** What a raised or reminded alert is about; an acknowledgement carries only the rule, a resolution its figures now. */
   metric_id: z.string().optional(),
   alert_group: z.string().optional(),

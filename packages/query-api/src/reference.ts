@@ -26,6 +26,9 @@ export type AgeBand = z.infer<typeof AgeBand>;
 
 export const ReferenceAnswer = z.strictObject({
   offices: z.array(ReferenceValue).describe('customer-service offices, in the order ATD lists them'),
+  noOffice: Localised.describe(
+    'the name of records with no office (office null: complaints not yet assigned to one); not an office, and not the whole agency',
+  ),
   channels: z.array(ReferenceValue),
   services: z.array(ReferenceValue).describe('the catalogue of ATD services'),
   languages: z.array(ReferenceValue).describe('service languages'),

@@ -203,7 +203,7 @@ export class AlertBook {
   }
 }
 
-function identity(of: Pick<AlertRaised, 'alert_id' | 'rule_id' | 'rule_kind' | 'office_id'>, now: Date) {
+function identity(of: Pick<AlertRaised, 'alert_id' | 'rule_id' | 'rule_kind' | 'office_id' | 'no_office'>, now: Date) {
   return {
     event_id: randomUUID(),
     schema_version: 1 as const,
@@ -213,6 +213,7 @@ function identity(of: Pick<AlertRaised, 'alert_id' | 'rule_id' | 'rule_kind' | '
     rule_id: of.rule_id,
     rule_kind: of.rule_kind,
     ...(of.office_id === undefined ? {} : { office_id: of.office_id }),
+    ...(of.no_office ? { no_office: true as const } : {}),
   };
 }
 
@@ -247,6 +248,7 @@ function notificationEvent<T extends Notification['type']>(type: T, f: Finding, 
         rule_id: f.ruleId,
         rule_kind: f.ruleKind,
         office_id: f.officeId as AlertRaised['office_id'],
+        no_office: f.noOffice,
       },
       now,
     ),

@@ -49,6 +49,7 @@ function view(alert: OpenAlert, pending: ReturnType<AppDeps['pending']>): OpenAl
     rule_id: n.rule_id,
     rule_kind: n.rule_kind,
     office_id: n.office_id ?? null,
+    no_office: n.no_office === true,
     group: n.alert_group ?? null,
     severity: n.severity,
     metric_id: n.metric_id ?? null,

@@ -18,6 +18,8 @@ export interface Finding {
   ruleKind: Rule['kind'];
   severity: 'warning' | 'critical';
   officeId?: string | undefined;
+  /** About records with no office (complaints not yet assigned to one): neither an office nor the agency. */
+  noOffice?: true;
   group?: string | undefined;
   metricId?: string | undefined;
   value: number | null;
@@ -87,6 +89,12 @@ export function yearEarlier(window: Window): Window {
   const shift = (d: string) => `${Number(d.slice(0, 4)) - 1}${d.slice(4)}`.replace(/-02-29$/, '-02-28');
   return { from: shift(window.from), to: shift(window.to) };
 }
+
+/**
+ * The scope of the records with no office in an alert id (`complaint-deadlines:no-office:overdue`): not an office
+ * id, and not the agency's `all`, so their alert is one of its own and keeps its id across restarts.
+ */
+export const NO_OFFICE_SCOPE = 'no-office';
 
 export function alertIdOf(ruleId: string, office: string | undefined, group?: string): string {
   return [ruleId, office ?? 'all', ...(group ? [group] : [])].join(':');
@@ -288,7 +296,9 @@ export function deadlineClock(
   // An office with no open complaint is read as none overdue and none due soon (what its resolution reports).
   for (const office of ctx.rule.offices ?? OFFICE_IDS) counts.set(office, { overdue: 0, dueSoon: 0 });
   for (const c of complaints) {
-    const office = c.office_id ?? 'all';
+    // A complaint with no office is counted apart: filing it under the agency read as "the whole agency has 1
+    // overdue" beside offices with many. A rule for named offices does not watch these.
+    const office = c.office_id ?? NO_OFFICE_SCOPE;
     if (ctx.rule.offices && !ctx.rule.offices.includes(office as never)) continue;
     const entry = counts.get(office) ?? { overdue: 0, dueSoon: 0 };
     const n = c.n;
@@ -304,14 +314,20 @@ export function deadlineClock(
   const scopes: { finding: Finding; fires: boolean }[] = [];
   const window = { from: addDays(today, -90), to: today };
   for (const [key, entry] of counts) {
-    const office = key === 'all' ? undefined : key;
-    const common = { ...base({ ...ctx, window }, office, 'complaints'), periodFrom: today, periodTo: today };
+    const noOffice = key === NO_OFFICE_SCOPE;
+    const office = noOffice ? undefined : key;
+    const common = {
+      ...base({ ...ctx, window }, office, 'complaints'),
+      ...(noOffice ? { noOffice: true as const } : {}),
+      periodFrom: today,
+      periodTo: today,
+    };
     scopes.push({
       fires: entry.overdue > 0,
       finding: {
         ...common,
         severity: 'critical',
-        alertId: alertIdOf(ctx.rule.id, office, 'overdue'),
+        alertId: alertIdOf(ctx.rule.id, key, 'overdue'),
         group: 'overdue',
         value: entry.overdue,
         ...(entry.oldestOverdue === undefined ? {} : { dueDate: entry.oldestOverdue }),
@@ -322,7 +338,7 @@ export function deadlineClock(
       fires: entry.dueSoon > 0,
       finding: {
         ...common,
-        alertId: alertIdOf(ctx.rule.id, office, 'due_soon'),
+        alertId: alertIdOf(ctx.rule.id, key, 'due_soon'),
         group: 'due_soon',
         value: entry.dueSoon,
         ...(entry.nearestDue === undefined ? {} : { dueDate: entry.nearestDue }),

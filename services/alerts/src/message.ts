@@ -4,7 +4,7 @@
  * (message.html.ts) from one model. Built from the event's figures and the query API's
  * catalogue (labels and units), so the e-mail, the webhook and the lake row say the same thing.
  */
-import { Channels, Offices, ServiceLanguages, workingDaysBetween } from '@servq/contracts';
+import { Channels, NO_OFFICE_NAME, Offices, ServiceLanguages, workingDaysBetween } from '@servq/contracts';
 import {
   formatCount,
   formatInterval,
@@ -114,9 +114,13 @@ function bracket(...parts: string[]): string {
   return known.length > 0 ? ` (${known.join(', ')})` : '';
 }
 
-function officeName(id: string | undefined, lang: Lang): string {
-  if (id === undefined) return mailWords[lang].agency;
-  return (Offices as Record<string, { name: Record<Lang, string> } | undefined>)[id]?.name[lang] ?? id;
+/** Where the alert is: an office by name, the records with no office (never "all of ATD"), or the whole agency. */
+function placeName(n: Pick<Notification, 'office_id' | 'no_office'>, lang: Lang): string {
+  if (n.no_office) return NO_OFFICE_NAME[lang];
+  if (n.office_id === undefined) return mailWords[lang].agency;
+  return (
+    (Offices as Record<string, { name: Record<Lang, string> } | undefined>)[n.office_id]?.name[lang] ?? n.office_id
+  );
 }
 
 function groupName(group: string, lang: Lang): string {
@@ -244,7 +248,7 @@ export function alertWords(n: Notification, metric: MetricInfo | undefined, lang
   return {
     severity: w.severity[n.severity],
     title: metric?.label[lang] ?? (lang === 'lv' ? 'Sūdzību termiņi' : 'Complaint deadlines'),
-    place: officeName(n.office_id, lang),
+    place: placeName(n, lang),
     group,
     headline: headline(n, metric, lang),
     figure: figure(n.value, unit, lang),

@@ -155,6 +155,7 @@ export class Outbox {
       rule_id: notification.rule_id,
       rule_kind: notification.rule_kind,
       ...(notification.office_id === undefined ? {} : { office_id: notification.office_id }),
+      ...(notification.no_office ? { no_office: true as const } : {}),
       notification_id: notification.event_id,
       subscriber_id: subscriber.id,
       delivery_channel: channel,

@@ -53,8 +53,6 @@ function labelsFor(reference: ReferenceAnswer, lang: Lang): DigestLabels {
   };
 }
 
-const NO_OFFICE: Record<Lang, string> = { lv: 'Bez nodaļas', en: 'No office' };
-
 export class DigestScheduler {
   private readonly ticker: SerialTicker<string[]>;
 
@@ -106,7 +104,7 @@ export class DigestScheduler {
         const ref = await reference;
         const lang = subscriber.language;
         const officeName = (id: string | null) =>
-          id === null ? NO_OFFICE[lang] : (ref.offices.find((o) => o.id === id)?.name[lang] ?? id);
+          id === null ? ref.noOffice[lang] : (ref.offices.find((o) => o.id === id)?.name[lang] ?? id);
         const offices = subscriber.office ? [subscriber.office] : ref.offices.map((o) => o.id);
         const sections: DigestSection[] = [];
         let asOf = '';

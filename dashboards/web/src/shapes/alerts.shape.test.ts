@@ -15,6 +15,7 @@ const alert: OpenAlertView = {
   rule_id: 'csat-under-target',
   rule_kind: 'outside_target',
   office_id: 'liepaja',
+  no_office: false,
   group: null,
   severity: 'warning',
   metric_id: 'csat',

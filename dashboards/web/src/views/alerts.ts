@@ -24,7 +24,9 @@ import { errorBox, metricLabel, tr, type ViewContext } from '../view.ts';
 
 const HISTORY_LIMIT = 200;
 
-function officeName(ctx: ViewContext, office: string | null | undefined): string {
+/** An office by name, the records with no office by the API's name for them, or else the whole agency. */
+function officeName(ctx: ViewContext, office: string | null | undefined, noOffice: boolean | undefined): string {
+  if (noOffice) return ctx.labels.noOffice(ctx.lang);
   return office ? ctx.labels.office(office, ctx.lang) : tr(ctx)('agencyWide');
 }
 
@@ -41,7 +43,7 @@ function groupName(ctx: ViewContext, group: string | null): string | null {
 
 /** "CSAT · Liepāja" or "Complaint deadlines · Rīga · overdue": what the alert is about. */
 function alertTitle(ctx: ViewContext, alert: OpenAlertView): string {
-  return [subjectName(ctx, alert), officeName(ctx, alert.office_id), groupName(ctx, alert.group)]
+  return [subjectName(ctx, alert), officeName(ctx, alert.office_id, alert.no_office), groupName(ctx, alert.group)]
     .filter(Boolean)
     .join(' · ');
 }
@@ -105,6 +107,7 @@ function ackControl(ctx: ViewContext, alert: OpenAlertView, index: number, title
           alert_id: alert.alert_id,
           rule_id: alert.rule_id,
           office_id: alert.office_id ?? undefined,
+          no_office: alert.no_office || undefined,
           acknowledged_by: answer.acknowledged_by ?? undefined,
         };
         document.querySelector('.history-list')?.prepend(historyItem(ctx, acknowledged, alert));
@@ -222,7 +225,7 @@ function historyItem(ctx: ViewContext, event: AlertHistoryEvent, subject: AlertS
     ' · ',
     h('span', { class: 'history-subject', 'data-rule': event.rule_id }, about),
     ' · ',
-    officeName(ctx, event.office_id),
+    officeName(ctx, event.office_id, event.no_office),
   );
 }
 

@@ -8,7 +8,7 @@ import { MOVED_WORKING_DAYS, type MovedWorkingDay } from './calendar.ts';
 import { Channels } from './channels.ts';
 import { ComplaintCategories, type ComplaintOutcome } from './complaints.ts';
 import { ServiceLanguages } from './languages.ts';
-import { Offices, type OfficeSchedule } from './offices.ts';
+import { NO_OFFICE_NAME, Offices, type OfficeSchedule } from './offices.ts';
 import { RefusalReasons } from './refusals.ts';
 import { RESPONSE_RULES } from './response-rules.ts';
 import { Services } from './services.ts';
@@ -60,9 +60,14 @@ export function referenceLabels(): Record<
   | 'arrivals'
   | 'legalRules',
   Label[]
-> & { officeHours: OfficeHoursReference[]; movedWorkingDays: MovedWorkingDay[] } {
+> & {
+  noOffice: Label['name'];
+  officeHours: OfficeHoursReference[];
+  movedWorkingDays: MovedWorkingDay[];
+} {
   return {
     offices: labelsOf(Offices),
+    noOffice: { ...NO_OFFICE_NAME },
     channels: labelsOf(Channels),
     services: labelsOf(Services),
     languages: labelsOf(ServiceLanguages),

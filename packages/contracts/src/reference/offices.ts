@@ -77,6 +77,16 @@ export const Offices: Record<OfficeId, Office> = {
   },
 };
 
+/**
+ * The name of records that carry no office (`office_id` null: an e-mail or portal complaint not yet assigned to
+ * one). It is neither an office nor the whole agency, so every place that names offices names these with this
+ * one label (served at /v1/reference as `noOffice`), and never with the agency's.
+ */
+export const NO_OFFICE_NAME: { readonly lv: string; readonly en: string } = {
+  lv: 'Nodaļa nav piešķirta',
+  en: 'No office assigned',
+};
+
 export function officeById(id: string): Office {
   const office = (Offices as Record<string, Office | undefined>)[id];
   if (!office) {

@@ -52,6 +52,7 @@ describe('GET /v1/reference', () => {
       refusalReasons: body.refusalReasons,
       arrivals: body.arrivals,
       legalRules: body.legalRules,
+      noOffice: [{ id: 'no-office', name: body.noOffice }],
     };
     const lowercase = Object.entries(lists).flatMap(([list, values]) =>
       values.flatMap((v) =>
