@@ -191,8 +191,8 @@ export const Models: Record<ModelId, ModelDefinition> = {
         en: 'working days since receipt, for open complaints (as of the last sync)',
       }),
       c('open_age_band', 'VARCHAR', {
-        lv: 'open_working_days grupās: 0-5, 6-10, 11-20 vai 21+; null, ja nav atvērta',
-        en: 'open_working_days banded: 0-5, 6-10, 11-20 or 21+; null when not open',
+        lv: 'open_working_days grupās ap likumā noteikto termiņu (GET /v1/reference: ageBands); null, ja nav atvērta',
+        en: 'open_working_days banded around the legal deadline (GET /v1/reference: ageBands); null when not open',
       }),
       ...time,
     ],

@@ -18,11 +18,10 @@ describe('open complaint age bands', () => {
     ]);
   });
 
-  it('moves the flags with the deadline: a band is past it only when its youngest age is', () => {
-    expect(pastOf(5)).toEqual(['6-10', '11-20', '21+']);
-    expect(pastOf(15)).toEqual(['21+']);
-    expect(pastOf(20)).toEqual(['21+']);
-    expect(pastOf(25)).toEqual([]);
+  it('moves the cuts with the deadline, so the deadline stays a band edge and the last two bands are past it', () => {
+    expect(openAgeBands(15).map((b) => b.id)).toEqual(['0-7', '8-15', '16-30', '31+']);
+    expect(pastOf(15)).toEqual(['16-30', '31+']);
+    expect(pastOf(20)).toEqual(['21-40', '41+']);
   });
 
   it('reads the deadline from the rule in force, and refuses one counted in months', () => {
@@ -36,6 +35,9 @@ describe('open complaint age bands', () => {
   it('cuts the SQL at the same bounds it serves', () => {
     expect(openAgeBandSql('d')).toBe(
       "CASE WHEN d <= 5 THEN '0-5' WHEN d <= 10 THEN '6-10' WHEN d <= 20 THEN '11-20' WHEN d >= 21 THEN '21+' END",
+    );
+    expect(openAgeBandSql('d', 15)).toBe(
+      "CASE WHEN d <= 7 THEN '0-7' WHEN d <= 15 THEN '8-15' WHEN d <= 30 THEN '16-30' WHEN d >= 31 THEN '31+' END",
     );
   });
 });
