@@ -33,17 +33,20 @@ describe('formatting of units', () => {
     expect(formatValue('nps', 31.6, 'en')).toBe('+32');
     expect(formatValue('nps', -4.2, 'en')).toBe('-4');
     expect(formatValue('minutes', 12.46, 'en')).toBe('12.5 min');
-    expect(formatValue('minutes', 12, 'en')).toBe('12 min');
+    // Regression: a whole figure dropped its decimal, so one chart's bars read "31,9 min … 12 min … 5,4 min".
+    expect(formatValue('minutes', 12, 'en')).toBe('12.0 min');
+    expect(formatValue('minutes', 11.96, 'lv')).toBe('12,0 min');
     expect(plain(formatValue('count', 12345, 'lv'))).toBe('12 345');
     expect(formatValue('count', 12345, 'en')).toBe('12,345');
   });
 
   it('declines working days and days in Latvian and English', () => {
-    expect(formatValue('working_days', 1, 'lv')).toBe(nb('1 darba diena'));
-    expect(formatValue('working_days', 21, 'lv')).toBe(nb('21 darba diena'));
-    expect(formatValue('working_days', 11, 'lv')).toBe(nb('11 darba dienas'));
+    expect(formatValue('working_days', 1, 'lv')).toBe(nb('1,0 darba diena'));
+    expect(formatValue('working_days', 21, 'lv')).toBe(nb('21,0 darba diena'));
+    expect(formatValue('working_days', 11, 'lv')).toBe(nb('11,0 darba dienas'));
     expect(formatValue('working_days', 4.5, 'lv')).toBe(nb('4,5 darba dienas'));
-    expect(formatValue('working_days', 1, 'en')).toBe(nb('1 working day'));
+    expect(formatValue('working_days', 1, 'en')).toBe(nb('1.0 working days'));
+    expect(formatValue('working_days', 2, 'en')).toBe(nb('2.0 working days'));
     expect(formatValue('days', 12, 'en')).toBe(nb('12 days'));
   });
 
@@ -70,7 +73,7 @@ describe('formatting of units', () => {
 
   it('formats intervals with the unit once and changes of shares in percentage points', () => {
     expect(formatInterval('share', { low: 0.821, high: 0.88 }, 'en')).toBe('82.1–88.0 %');
-    expect(formatInterval('minutes', { low: 5, high: 9.5 }, 'lv')).toBe('5–9,5 min');
+    expect(formatInterval('minutes', { low: 5, high: 9.5 }, 'lv')).toBe('5,0–9,5 min');
     expect(formatInterval('share', null, 'en')).toBe('—');
     expect(formatChange('share', 0.021, 'en')).toBe('+2.1 pp');
     expect(formatChange('share', -0.021, 'lv')).toBe('-2,1 p.p.');

@@ -50,22 +50,25 @@ function inWords(number: string, unit: string): string {
   return `${number}\u00a0${unit.replaceAll(' ', '\u00a0')}`;
 }
 
-/** The number alone, at the unit's precision (shares as percent, NPS signed). */
+/**
+ * The decimals each unit is written with, wherever a figure of it appears: a tile, a table cell, a chart's bar label
+ * or tooltip, an e-mail. Fixed per unit, never dropped when they are zero, so the figures of one chart or table line
+ * up ("12,0 min" beside "31,9 min", not "12 min"). Shares count their decimals in percent. The one place to change
+ * how precisely a unit reads; a CSV keeps the API's full precision instead.
+ */
+export const UnitDigits: { readonly [U in Unit]: number } = {
+  share: 1,
+  score_1_5: 2,
+  nps: 0,
+  minutes: 1,
+  working_days: 1,
+  days: 0,
+  count: 0,
+};
+
+/** The number alone, at the unit's precision (UnitDigits; shares as percent, NPS signed). */
 export function formatNumber(unit: Unit, value: number, lang: Lang): string {
-  switch (unit) {
-    case 'share':
-      return writtenNumber(lang, value * 100, 1);
-    case 'score_1_5':
-      return writtenNumber(lang, value, 2);
-    case 'nps':
-      return writtenNumber(lang, value, 0, true);
-    case 'minutes':
-    case 'working_days':
-      return writtenNumber(lang, value, Number.isInteger(value) ? 0 : 1);
-    case 'days':
-    case 'count':
-      return writtenNumber(lang, Math.round(value), 0);
-  }
+  return writtenNumber(lang, unit === 'share' ? value * 100 : value, UnitDigits[unit], unit === 'nps');
 }
 
 /** The number and its unit apart, for layouts that set the unit smaller: { number: "4", unit: "darba dienas" }. */
@@ -80,10 +83,8 @@ export function formatParts(unit: Unit, value: number, lang: Lang): { number: st
       return { number: text, unit: 'min' };
     case 'working_days':
     case 'days':
-      // The words agree with the number as shown: whole days, working days with the decimal formatNumber gives.
-      return unit === 'days'
-        ? { number: text, unit: plural(unit, Math.round(value), lang, 0) }
-        : { number: text, unit: plural(unit, value, lang, Number.isInteger(value) ? 0 : 1) };
+      // The words agree with the number as shown ("1,0 darba diena", "4,5 darba dienas"), at the unit's decimals.
+      return { number: text, unit: plural(unit, value, lang, UnitDigits[unit]) };
     case 'nps':
     case 'count':
       return { number: text, unit: '' };
@@ -112,6 +113,14 @@ export function formatWorkingDaysBand(band: string, lang: Lang): string {
   if (last === undefined) return band;
   const count = band.endsWith('+') ? MANY : Number(last);
   return inWords(band.replace('-', '–'), plural('working_days', count, lang, 0));
+}
+
+/**
+ * A whole number of working days, one case's distance from its deadline ("3 darba dienas", "1 working day"): a count,
+ * not a measured figure, so it carries no decimals; number and words never wrap apart.
+ */
+export function formatWorkingDayCount(count: number, lang: Lang): string {
+  return inWords(writtenNumber(lang, count, 0), plural('working_days', count, lang, 0));
 }
 
 /** "82,1–88,0 %": both bounds at the unit's precision, the unit once. */

@@ -93,11 +93,11 @@ describe('notification messages', () => {
   });
 
   it('write working days and days in words that agree with the number, not as "darba d."', () => {
-    expect(figure(1, 'working_days', 'lv')).toBe('1\u00a0darba\u00a0diena');
-    expect(figure(21, 'working_days', 'lv')).toBe('21\u00a0darba\u00a0diena');
+    expect(figure(1, 'working_days', 'lv')).toBe('1,0\u00a0darba\u00a0diena');
+    expect(figure(21, 'working_days', 'lv')).toBe('21,0\u00a0darba\u00a0diena');
     expect(figure(4.2, 'working_days', 'lv')).toBe('4,2\u00a0darba\u00a0dienas');
     expect(figure(11, 'days', 'lv')).toBe('11\u00a0dienas');
-    expect(figure(1, 'working_days', 'en')).toBe('1\u00a0working\u00a0day');
+    expect(figure(1, 'working_days', 'en')).toBe('1.0\u00a0working\u00a0days');
     expect(figure(30, 'days', 'en')).toBe('30\u00a0days');
   });
 

@@ -10,6 +10,7 @@ import {
   formatInterval,
   formatP,
   formatValue,
+  formatWorkingDayCount,
   isSingular,
   writtenDate,
   writtenDateTime,
@@ -236,7 +237,7 @@ function firstFact(n: Notification, unit: Unit | undefined, lang: Lang): AlertWo
       ? overdue
         ? ''
         : `, ${w.today}`
-      : `, ${(overdue ? w.late : w.left)(figure(days, 'working_days', lang))}`;
+      : `, ${(overdue ? w.late : w.left)(formatWorkingDayCount(days, lang))}`;
   return { name: overdue ? w.oldestDue : w.nearestDue, value: `${writtenDate(n.due_date, lang)}${distance}` };
 }
 

@@ -54,12 +54,12 @@ describe("the report e-mail's figures off target", () => {
     const ids = ['surveys_answered', 'csat', 'satisfaction_mean', 'wait_p50', 'legal_deadline_share'];
     expect(offTarget(ids, row, catalogue, 'en').map((o) => o.line)).toEqual([
       'Mean satisfaction: 4.22 / 5 (target ≥ 4.30 / 5)',
-      'Wait time, median: 12.5 min (target ≤ 10 min)',
+      'Wait time, median: 12.5 min (target ≤ 10.0 min)',
       'Answered within the legal deadline: 97.7 % (target ≥ 100.0 %)',
     ]);
     expect(offTarget(ids, row, catalogue, 'lv').map((o) => o.line)).toEqual([
       'Vidējā apmierinātība: 4,22 / 5 (mērķis ≥ 4,30 / 5)',
-      'Gaidīšanas laika mediāna: 12,5 min (mērķis ≤ 10 min)',
+      'Gaidīšanas laika mediāna: 12,5 min (mērķis ≤ 10,0 min)',
       'Atbildēts likumā noteiktajā termiņā: 97,7 % (mērķis ≥ 100,0 %)',
     ]);
   });
