@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   formatPerDay,
+  formatPlotted,
   formatAxisValue,
   formatChange,
   formatCount,
@@ -184,13 +185,31 @@ describe('formatAxisValue', () => {
 });
 
 describe('formatPerDay', () => {
-  // Regression: the arrivals heatmap showed "1" and "2" beside "1,7" and "2,6" (trailing zeros dropped).
-  it('gives every cell below 10 one decimal, a trailing zero too, and whole numbers from 10', () => {
+  // Regression: the arrivals heatmap showed "1" and "2" beside "1,7" and "2,6" (trailing zeros dropped), and then
+  // "11" beside "6,9" (whole numbers from 10).
+  it('gives every cell one decimal, a trailing zero too, below 10 and from 10 alike', () => {
     expect(formatPerDay(1, 'lv')).toBe('1,0');
     expect(formatPerDay(2, 'en')).toBe('2.0');
     expect(formatPerDay(0.44, 'lv')).toBe('0,4');
-    expect(formatPerDay(9.96, 'en')).toBe('10');
-    expect(formatPerDay(11.4, 'lv')).toBe('11');
+    expect(formatPerDay(9.96, 'en')).toBe('10.0');
+    expect(formatPerDay(11.4, 'lv')).toBe('11,4');
+    expect(formatPerDay(28, 'lv')).toBe('28,0');
+  });
+});
+
+describe('formatPlotted', () => {
+  // Regression: the Visits service-time bars read "31,9 min … 12 min … 6 min … 5,4 min".
+  it("writes a chart's figures at their unit's one precision, zeros kept, so every bar has the same decimals", () => {
+    expect([31.94, 12, 6, 5.4].map((v) => formatPlotted('minutes', v, 'lv'))).toEqual([
+      '31,9 min',
+      '12,0 min',
+      '6,0 min',
+      '5,4 min',
+    ]);
+    expect(formatPlotted('share', 85, 'lv')).toBe('85,0 %');
+    expect(formatPlotted('score_1_5', 4.3, 'en')).toBe('4.30');
+    expect(formatPlotted('count', 44, 'lv')).toBe('44');
+    expect(formatPlotted('minutes', 8, 'lv', false)).toBe('8,0');
   });
 });
 

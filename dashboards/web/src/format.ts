@@ -3,7 +3,7 @@
  * values, exact decimals, heatmap means, periods and timestamps in Riga time.
  * Pure functions; nothing here touches the DOM.
  */
-import { formatParts, isoWeekNumber, writtenDateTime, writtenNumber, writtenWeek } from '@servq/query-api';
+import { formatParts, isoWeekNumber, UnitDigits, writtenDateTime, writtenNumber, writtenWeek } from '@servq/query-api';
 import type { Direction, Grain, Lang, Unit } from './api.types.ts';
 import { formatDate } from './filters.ts';
 
@@ -22,6 +22,7 @@ export {
   formatUpTo,
   formatValue,
   formatWorkingDaysBand,
+  UnitDigits,
 } from '@servq/query-api';
 
 const locale = (lang: Lang): string => (lang === 'lv' ? 'lv-LV' : 'en-GB');
@@ -104,10 +105,17 @@ export function formatAge(iso: string | null, now: Date): string {
   return `${Math.round(hours / 24)} d`;
 }
 
+/** A plotted value with its unit as a chart writes it: "85 %", "12,5 min", a score or count bare. */
+function withPlotUnit(unit: Unit, text: string): string {
+  if (unit === 'share') return `${text} %`;
+  if (unit === 'minutes') return `${text} min`;
+  return text;
+}
+
 /**
- * A chart axis tick, tooltip or target value (shares already in percent): the language's decimal sign and the
- * same "85 %" spacing as every figure on the page, with `digits` decimals when given (a tick step's, so one axis
- * reads 3,8 · 4,0 · 4,2 rather than 3,8 · 4 · 4,2), else as many as it has, up to two.
+ * A chart axis tick (shares already in percent): the language's decimal sign and the same "85 %" spacing as every
+ * figure on the page, with `digits` decimals when given (a tick step's, so one axis reads 3,8 · 4,0 · 4,2 rather
+ * than 3,8 · 4 · 4,2), else as many as it has, up to two ("0 min", "10 min" for whole ticks).
  */
 export function formatAxisValue(unit: Unit, value: number, lang: Lang, digits?: number): string {
   const rounded = Math.round(value * 100) / 100;
@@ -115,9 +123,18 @@ export function formatAxisValue(unit: Unit, value: number, lang: Lang, digits?: 
     digits === undefined
       ? writtenNumber(lang, rounded, Number.isInteger(rounded) ? 0 : Number.isInteger(rounded * 10) ? 1 : 2)
       : writtenNumber(lang, rounded, digits);
-  if (unit === 'share') return `${text} %`;
-  if (unit === 'minutes') return `${text} min`;
-  return text;
+  return withPlotUnit(unit, text);
+}
+
+/**
+ * A plotted figure (shares already in percent) at its unit's one precision (UnitDigits), for what a chart says of
+ * a figure — a bar's label, a tooltip, a target line — so it reads as the tiles and tables do and every figure of
+ * the chart has the same decimals ("12,0 min" beside "31,9 min", "85,0 %"). `unitShown: false` leaves the unit to
+ * the chart's scale, for cells too small to hold it.
+ */
+export function formatPlotted(unit: Unit, value: number, lang: Lang, unitShown = true): string {
+  const text = writtenNumber(lang, value, UnitDigits[unit]);
+  return unitShown ? withPlotUnit(unit, text) : text;
 }
 
 /**
@@ -162,9 +179,12 @@ export function formatExactDecimal(text: string, lang: Lang): string {
 }
 
 /**
- * A mean a day in a heatmap cell: one decimal below 10 ("1,0", "0,4"), whole from 10 ("11"), so a cell holds three
- * characters at most and the cells of one grid never mix "1" with "1,7" (dropping a trailing zero did).
+ * A mean a day in a heatmap cell: one decimal, always ("0,4", "1,0", "11,3"), so every cell of the grid has the same
+ * decimals; dropping a trailing zero mixed "2" with "2,7", and whole numbers from 10 mixed "11" with "6,9".
  */
 export function formatPerDay(value: number, lang: Lang): string {
-  return writtenNumber(lang, value, Math.abs(value) < 9.95 ? 1 : 0);
+  return writtenNumber(lang, value, PER_DAY_DIGITS);
 }
+
+/** The decimals of a mean a day: arrivals a day in one hour are a few, so a tenth tells a quiet hour from none. */
+const PER_DAY_DIGITS = 1;

@@ -74,7 +74,7 @@ describe('trend chart options', () => {
       data: (number | null | { value: number; symbol: string })[];
       lineStyle?: { type?: string };
     }[];
-    expect(series.map((s) => `${s.type}:${s.name}`)).toEqual(['bar:partial', 'line:All', 'line:Target 85 %']);
+    expect(series.map((s) => `${s.type}:${s.name}`)).toEqual(['bar:partial', 'line:All', 'line:Target 85.0 %']);
     const [shade, line] = series;
     expect(shade?.data.map((d) => d !== null)).toEqual([true, false, true]);
     expect(line?.lineStyle?.type).toBeUndefined();
@@ -113,11 +113,12 @@ describe('trend chart layout', () => {
     const legend = option.legend as { type: string; data: (string | { name: string })[] };
     expect(legend.type).toBe('plain');
     const names = legend.data.map((d) => (typeof d === 'string' ? d : d.name));
-    expect(names).toEqual([...lines.map((l) => l.name), 'Target ≥ 85 %']);
+    expect(names).toEqual([...lines.map((l) => l.name), 'Target ≥ 85.0 %']);
     const relayout = relayoutOf(option);
     const narrow = relayout?.(300).grid as { top: number };
     const wide = relayout?.(1100).grid as { top: number };
-    expect(narrow.top).toBeGreaterThanOrEqual(legendRows(names, 300) * 22);
+    // Under 480 px the legend takes its narrow spacing (14 px icons, 8 px gaps), so its rows are counted with it.
+    expect(narrow.top).toBeGreaterThanOrEqual(legendRows(names, 300, undefined, { itemWidth: 14, itemGap: 8 }) * 22);
     expect(narrow.top).toBeGreaterThan(wide.top);
     expect(legendRows(names, 300)).toBeGreaterThan(legendRows(names, 1100));
   });
@@ -170,10 +171,10 @@ describe('trend chart layout', () => {
       targetLabel: 'Target ≥',
     });
     const target = (option.series as { name: string; markLine?: { label: { position: string; formatter: string } } }[])
-      .filter((s) => s.name === 'Target ≥ 85 %')
+      .filter((s) => s.name === 'Target ≥ 85.0 %')
       .at(0);
     expect(target?.markLine?.label.position).toBe('end');
-    expect(target?.markLine?.label.formatter).toBe('85 %');
+    expect(target?.markLine?.label.formatter).toBe('85.0 %');
     const axis = option.yAxis as { min: number; max: number };
     expect(axis.min).toBeLessThanOrEqual(85);
   });

@@ -19,7 +19,7 @@ import type {
 } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import type { Lang, Unit } from '../api.types.ts';
-import { axisUnitName, formatAxisValue, stepDigits } from '../format.ts';
+import { axisUnitName, formatAxisValue, formatPlotted, stepDigits } from '../format.ts';
 import {
   bandAxis,
   bandBarSeries,
@@ -227,9 +227,9 @@ export function trendOption(
     };
   });
   const band = options.band ? bandSeries(options.band) : [];
-  // One text for the target's value, on its line and in its legend entry.
+  // One text for the target's value, on its line and in its legend entry, at the unit's precision as on the tiles.
   const targetText =
-    options.target === null ? '' : (options.targetText ?? formatAxisValue(options.unit, options.target, options.lang));
+    options.target === null ? '' : (options.targetText ?? formatPlotted(options.unit, options.target, options.lang));
   const target =
     options.target === null ? [] : [targetSeries(options.target, `${options.targetLabel} ${targetText}`, targetText)];
   // The right margin holds the target's value ("4,30 / 5" is wider than "85 %").
@@ -290,7 +290,8 @@ export function trendOption(
     },
     tooltip: {
       trigger: 'axis',
-      valueFormatter: (v) => (typeof v === 'number' ? formatAxisValue(options.unit, v, options.lang) : '—'),
+      // Each line's figure at the unit's one precision, so one tooltip never mixes "85 %" with "82,1 %".
+      valueFormatter: (v) => (typeof v === 'number' ? formatPlotted(options.unit, v, options.lang) : '—'),
     },
     xAxis: {
       type: 'category',

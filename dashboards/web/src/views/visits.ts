@@ -11,7 +11,7 @@ import { disposeChartsIn } from '../charts.lazy.ts';
 import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
-import { formatPerDay, formatTimestamp, formatUpTo, formatValue, plotValue } from '../format.ts';
+import { formatPerDay, formatPlotted, formatTimestamp, formatUpTo, formatValue, plotValue } from '../format.ts';
 import { samplePlace } from '../sample.note.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { HEAT_COLOURS, heatmapOption } from '../charts/visits.charts.ts';
@@ -64,10 +64,14 @@ function localLabels(option: ChartOption, ctx: ViewContext, unit: Unit = 'count'
   const series = Array.isArray(option.series) ? option.series : [];
   // Bars and the value axis say their unit (minutes, percent), so "26.8" is not read as a count.
   const suffix = unit === 'minutes' ? '\u00a0min' : unit === 'share' ? '\u00a0%' : '';
-  const text = (value: unknown) => (typeof value === 'number' ? `${formatUpTo(value, ctx.lang, 1)}${suffix}` : '');
+  // Ticks as round as their step ("0 min", "10 min"); each bar's figure at its unit's one precision, as the table
+  // beside it, so no bar drops a zero decimal its neighbours keep ("12,0 min" beside "31,9 min").
+  const tick = (v: number) => `${formatUpTo(v, ctx.lang, 1)}${suffix}`;
+  const text = (value: unknown) =>
+    typeof value === 'number' ? `${formatPlotted(unit, value, ctx.lang, false)}${suffix}` : '';
   const withUnit = <A>(axis: A): A =>
     axis && !Array.isArray(axis) && (axis as { type?: string }).type === 'value'
-      ? { ...axis, axisLabel: { ...(axis as { axisLabel?: object }).axisLabel, formatter: (v: number) => text(v) } }
+      ? { ...axis, axisLabel: { ...(axis as { axisLabel?: object }).axisLabel, formatter: tick } }
       : axis;
   return {
     ...option,
@@ -373,7 +377,8 @@ function waitsHeat(ctx: ViewContext, grid: HourGrid): HTMLElement {
     const figure = grid.cells[i]?.figure;
     return figure && !figure.suppressed ? figure.value : null;
   };
-  const format = (v: number) => formatUpTo(v, ctx.lang, 0);
+  // At the minutes' one precision, as every other wait on the page; the unit is on the scale under the cells.
+  const format = (v: number) => formatPlotted('minutes', v, ctx.lang, false);
   const measured = grid.cells.filter((c) => c.figure.n > 0);
   const allTooFew =
     measured.length > 0 && measured.every((c) => c.figure.suppressed || c.figure.value === null)
