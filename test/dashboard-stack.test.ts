@@ -488,14 +488,48 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(widths.scroll).toBe(widths.client);
   });
 
-  it('keeps each row of the Offices and Equal service comparison tables on one line on a phone, the table scrolling sideways in its region', async () => {
+  /** Each row of the tables matching `selector` on `screen` at 390 px: its name's lines, its values' most lines. */
+  async function rowLinesOnPhone(screen: string, selector: string) {
+    const { from, to } = pageRange();
+    await page.setViewportSize(PHONE);
+    await openScreen(page, screen, `from=${from}&to=${to}&grain=month`);
+    await page.locator(`${selector} tbody tr`).first().waitFor();
+    const rows = await page.evaluate<
+      { name: string; nameLines: number; valueLines: number; cut: string[] }[]
+    >(`[...document.querySelectorAll(${JSON.stringify(`${selector} tbody tr`)})].map((row) => {
+      const lines = (cell) => {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size;
+      };
+      const [name, ...values] = [...row.children];
+      return {
+        name: name.textContent,
+        nameLines: lines(name),
+        valueLines: Math.max(0, ...values.map(lines)),
+        // A cell whose text runs past its box is drawn cut short, with an ellipsis.
+        cut: [...row.children].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => c.textContent),
+      };
+    })`);
+    const widths = await pageWidths(page);
+    await page.setViewportSize(DESKTOP);
+    return { rows, widths };
+  }
+
+  // Regression: on a phone the name column cut office names short ("Rīgas klientu ap…", "Cēsu reģionālā …").
+  it('keeps each row of the Offices and Equal service comparison tables to one line of values on a phone, each name whole in two lines at most, the table scrolling sideways in its region', async () => {
     for (const screen of ['offices', 'equal']) {
-      const { tallest, widths } = await tallestCellsOnPhone(screen, '.compare-card table.data');
-      expect(tallest.length).toBeGreaterThan(0);
+      const { rows, widths } = await rowLinesOnPhone(screen, '.compare-card table.data');
+      expect(rows.length).toBeGreaterThan(0);
       // Squeezed into the phone's width each cell had wrapped a word a line.
-      expect({ screen, wrapped: tallest.filter((t) => t.lines > 1) }).toEqual({ screen, wrapped: [] });
+      expect({ screen, wrapped: rows.filter((r) => r.valueLines > 1) }).toEqual({ screen, wrapped: [] });
+      expect({ screen, cut: rows.filter((r) => r.cut.length > 0) }).toEqual({ screen, cut: [] });
+      expect({ screen, tall: rows.filter((r) => r.nameLines > 2) }).toEqual({ screen, tall: [] });
       expect({ screen, scroll: widths.scroll }).toEqual({ screen, scroll: widths.client });
     }
+    // The case that matters is there: Riga's 48-letter name, on two lines.
+    const { rows } = await rowLinesOnPhone('offices', '.compare-card table.data');
+    expect(rows.find((r) => r.name.startsWith('Rīgas') || r.name.startsWith('Riga'))?.nameLines).toBe(2);
   });
 
   // Regression: a verdict's sentences ("▼ Wait time, median significantly slower for “Russian” (10.3 min, …)")
@@ -1273,6 +1307,23 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     });
   });
 
+  // Regression: the service-time bars read "31,9 min … 12 min … 6 min … 5,4 min": a whole figure dropped its decimal.
+  it("writes every service-time bar's figure with the one decimal of minutes, a whole minute too, desktop and phone", async () => {
+    for (const size of [DESKTOP, PHONE]) {
+      await openDrawn('visits', size);
+      const card = await probeCard('Apkalpošanas laiks pa pakalpojumiem', 'service-decimals');
+      const figures = (await canvasTextsAt(page, card)).filter((t) => t.align === 'left' && /^\d/.test(t.text));
+      expect(figures.length).toBeGreaterThanOrEqual(3);
+      expect({
+        width: size.width,
+        off: figures.map((t) => t.text).filter((t) => !/^\d+,\d\u00a0min$/.test(t)),
+      }).toEqual({
+        width: size.width,
+        off: [],
+      });
+    }
+  });
+
   // Regression: the open complaints' age chart drew every band alike, so 21+ working days read as one more age
   // among four. The bands past the legal deadline (10 working days) are set apart for an office head.
   it('sets the age bands past the legal deadline apart on the Complaints screen: red bold names on a pale red zone under a dashed line', async () => {
@@ -1303,6 +1354,25 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
       ]);
       // The legend names the zone.
       expect(drawn.map((t) => t.text)).toContain('Vecākas par likumā noteikto termiņu');
+      // Regression: on a phone the narrow 6–10 bar's "2" and "1" ran together. Two of a bar's figures stand at
+      // least 6 px apart (3 px of its segment on each side of a figure), each centred in its segment or past the
+      // bar's end; the "2" and "1" had stood 5 px apart.
+      const figures = drawn.filter(
+        (t) => /^\d+$/.test(t.text) && t.align !== 'right' && t.y > names[0]!.y - 20 && t.y < names[3]!.y + 15,
+      );
+      const widths = await drawnWidths(figures.map((t) => t.text));
+      const spans = figures.map((t, i) => {
+        const left = t.align === 'center' ? t.x - widths[i]! / 2 : t.x;
+        return { y: t.y, left, right: left + widths[i]!, text: t.text };
+      });
+      const touching = spans.flatMap((a, i) =>
+        spans.slice(i + 1).filter((b) => Math.abs(a.y - b.y) < 8 && a.left < b.right + 6 && b.left < a.right + 6),
+      );
+      expect({ size: name, figures: figures.length > 0, touching }).toEqual({
+        size: name,
+        figures: true,
+        touching: [],
+      });
       // Behind the bars: at each band's top edge (between bars, 3 px inside the band) and a little right of the
       // axis, the zone's pale red behind 11–20 and 21+, white behind 0–5 and 6–10; and the deadline's dashed red
       // line at the top of 11–20.

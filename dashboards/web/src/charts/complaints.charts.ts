@@ -3,7 +3,8 @@
  * open complaints' ages) and the backlog's open and overdue counts over time, with received and answered bars.
  */
 import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption } from 'echarts/charts';
-import { COLOURS, countTicks, type ChartOption } from './chart.options.ts';
+import { COLOURS, countTicks, relayoutOf, withRelayout, type ChartOption, type MeasureText } from './chart.options.ts';
+import { estimateText } from './name.bands.ts';
 
 const FONT = { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#2d3748' };
 
@@ -13,38 +14,91 @@ export interface StackPart {
   colour: string;
 }
 
-/** Horizontal bars, one per category, each split into stacked parts (e.g. within the deadline, overdue). */
-export function stackedBarOption(categories: string[], parts: StackPart[]): ChartOption {
-  const series: BarSeriesOption[] = parts.map((part) => ({
-    type: 'bar',
-    name: part.name,
-    stack: 'total',
-    data: part.values,
-    barMaxWidth: 28,
-    itemStyle: { color: part.colour },
-    label: {
-      show: true,
-      position: 'inside',
-      color: '#ffffff',
-      formatter: (p) => (typeof p.value === 'number' && p.value > 0 ? String(p.value) : ''),
-    },
-  }));
-  return {
+/** The space a segment's figure needs on each side of it inside its segment, in px. */
+const SEGMENT_LABEL_PADDING = 3;
+/** The stacked bars' grid and the gap ECharts leaves between the category names and the plot. */
+const STACK_GRID = { left: 8, right: 24, top: 36, bottom: 24 };
+const CATEGORY_LABEL_MARGIN = 8;
+/** Bold names (the bands past the deadline) are wider than the 12 px regular text `measure` counts. */
+const BOLD_WIDTH = 1.1;
+
+/**
+ * Where each segment's figure goes at a plot `plot` px wide: inside its segment where it fits there; just past the
+ * bar's end where it is the bar's last segment and does not fit; nowhere where it is a middle segment that does not
+ * fit (the tooltip and the data table keep it). Pure, so the layout is tested without a canvas.
+ */
+export function segmentLabels(
+  parts: readonly StackPart[],
+  axisMax: number,
+  plot: number,
+  measure: MeasureText = estimateText,
+): ('inside' | 'right' | 'none')[][] {
+  return parts.map((part, p) =>
+    part.values.map((value, i) => {
+      if (value <= 0) return 'none';
+      const fits = measure(String(value)) + 2 * SEGMENT_LABEL_PADDING <= (value / axisMax) * plot;
+      if (fits) return 'inside';
+      const last = parts.slice(p + 1).every((later) => (later.values[i] ?? 0) <= 0);
+      return last ? 'right' : 'none';
+    }),
+  );
+}
+
+/**
+ * Horizontal bars, one per category, each split into stacked parts (e.g. within the deadline, overdue). A segment
+ * too narrow for its figure does not crowd it against its neighbour's: at the drawn width (`segmentLabels`) it moves
+ * past the bar's end, or is left out. On a phone the "6–10 darba dienas" bar's "2" and "1" had run together.
+ */
+export function stackedBarOption(
+  categories: string[],
+  parts: StackPart[],
+  categoryText: (name: string, index: number) => number = () => 1,
+): ChartOption {
+  const label = (part: StackPart, where: 'inside' | 'right' | 'none') =>
+    where === 'right'
+      ? { show: true, position: 'right' as const, color: part.colour, fontWeight: 'bold' as const }
+      : { show: where === 'inside', position: 'inside' as const, color: '#ffffff', fontWeight: 'normal' as const };
+  // Before the chart knows its width every figure sits inside its segment, as ECharts places it.
+  const seriesAt = (places?: ('inside' | 'right' | 'none')[][]): BarSeriesOption[] =>
+    parts.map((part, p) => ({
+      type: 'bar',
+      name: part.name,
+      stack: 'total',
+      data: places
+        ? part.values.map((value, i) => ({ value, label: label(part, places[p]?.[i] ?? 'inside') }))
+        : part.values,
+      barMaxWidth: 28,
+      itemStyle: { color: part.colour },
+      label: {
+        show: true,
+        position: 'inside',
+        color: '#ffffff',
+        formatter: (v) => (typeof v.value === 'number' && v.value > 0 ? String(v.value) : ''),
+      },
+    }));
+  // The bars' totals: whole steps of 1, 2 or 5 × 10^n (ECharts drew 0 / 3 / … / 18 for 17 open complaints).
+  const ticks = countTicks(categories.map((_, i) => parts.reduce((sum, part) => sum + (part.values[i] ?? 0), 0)));
+  const option: ChartOption = {
     textStyle: FONT,
     animation: false,
-    grid: { left: 8, right: 24, top: 36, bottom: 24, containLabel: true },
+    grid: { ...STACK_GRID, containLabel: true },
     legend: { top: 0, left: 0, textStyle: FONT },
     tooltip: { trigger: 'axis' },
     xAxis: {
       type: 'value',
       minInterval: 1,
-      // The bars' totals: whole steps of 1, 2 or 5 × 10^n (ECharts drew 0 / 3 / … / 18 for 17 open complaints).
-      ...countTicks(categories.map((_, i) => parts.reduce((sum, part) => sum + (part.values[i] ?? 0), 0))),
+      ...ticks,
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
     yAxis: { type: 'category', data: categories, inverse: true, axisTick: { show: false } },
-    series,
+    series: seriesAt(),
   };
+  return withRelayout(option, (width, measure = estimateText) => {
+    const names = Math.max(0, ...categories.map((name, i) => measure(name) * categoryText(name, i)));
+    const tickText = measure(String(ticks.max)) / 2;
+    const plot = width - STACK_GRID.left - STACK_GRID.right - names - CATEGORY_LABEL_MARGIN - tickText;
+    return { series: seriesAt(segmentLabels(parts, ticks.max, plot, measure)) };
+  });
 }
 
 /** Room above the ageing chart's plot for its legend of three names, in two rows on a phone. */
@@ -65,7 +119,7 @@ export function ageingOption(
   pastDeadline: readonly boolean[],
   zoneName: string,
 ): ChartOption {
-  const option = stackedBarOption(categories, parts);
+  const option = stackedBarOption(categories, parts, (_, i) => (pastDeadline[i] ? BOLD_WIDTH : 1));
   const first = pastDeadline.indexOf(true);
   if (first < 0) return option;
   const yAxis = option.yAxis as { data: string[] };
@@ -98,7 +152,7 @@ export function ageingOption(
       return { type: 'group', children };
     },
   };
-  return {
+  const zoned: ChartOption = {
     ...option,
     // The zone's name makes the legend two rows on a phone: the plot starts below them (the view adds the height).
     grid: { ...(option.grid as object), top: AGEING_LEGEND_ROOM },
@@ -110,6 +164,9 @@ export function ageingOption(
     },
     series: [...series, zone],
   };
+  // The segments' figures are placed at the drawn width as before; the zone (the last series) stays as it is.
+  const relayout = relayoutOf(option);
+  return relayout ? withRelayout(zoned, relayout) : zoned;
 }
 
 /** A partial period's received and answered bars: fainter than a whole period's (0.55), as the weekly bars' are. */
