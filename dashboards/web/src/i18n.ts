@@ -243,6 +243,13 @@ const strings = {
     lv: 'Nodaļas pilnvara: detalizēti redzama tikai sava nodaļa; citas — sadaļā “Nodaļas”.',
     en: 'Office token: your own office in detail; the others under “Offices”.',
   },
+  targetsTitle: { lv: 'Mērķi', en: 'Targets' },
+  internalTarget: {
+    lv: 'Tas ir ATD iekšējais mērķis ({target}), stingrāks par likumā noteikto atbildes termiņu: {legal}.',
+    en: 'This is ATD’s internal target ({target}), stricter than the legal deadline for an answer: {legal}.',
+  },
+  /** The own office's mark in the Offices charts (an office head's, or the report's office). */
+  yourOffice: { lv: 'jūsu nodaļa', en: 'your office' },
   noRows: { lv: 'Šajā periodā nav datu.', en: 'No data in this period.' },
   chart: { lv: 'Diagramma', en: 'Chart' },
   language: { lv: 'Valoda', en: 'Language' },

@@ -28,6 +28,14 @@ export const overviewStrings = {
     en: 'Too few responses to measure the aspects’ effect.',
   },
   annotationsTitle: { lv: 'Notikumi', en: 'Events' },
+  officeYearTitle: {
+    lv: '{metric} — {office} pa mēnešiem (pēdējie {months} mēneši)',
+    en: '{metric} — {office} by month (last {months} months)',
+  },
+  officeYearNote: {
+    lv: 'Nodaļas pašas līnija pa mēnešiem: nedēļā atbilžu parasti par maz, mēnesī pietiek. Mēneši ar mazāk nekā {min} atbildēm nav attēloti, un zem ass tiem rakstīts “{tooFew}”.',
+    en: 'The office’s own line, month by month: a week rarely has enough responses, a month does. Months with fewer than {min} responses are not drawn and read “{tooFew}” under the axis.',
+  },
   annotationKind_law: { lv: 'Tiesību akts', en: 'Law' },
   annotationKind_closure: { lv: 'Slēgts', en: 'Closed' },
   annotationKind_service: { lv: 'Pakalpojums', en: 'Service' },

@@ -27,6 +27,15 @@ describe('the dashboard requests', () => {
     expect(channelsPath(ask.channels)).toBe('/v1/channels?from=2025-10-01&to=2026-03-31&grain=week');
   });
 
+  // Regression: an office's report printed its month by week, every Cēsis week under the minimum sample, so the
+  // head saw no line of their own. Its months over a year, whatever the range's grain, hold enough responses.
+  it("ask for an office's own satisfaction by month over the twelve months to the range's end", () => {
+    const ask = overviewRequests({ from: '2026-11-01', to: '2026-11-30', grain: 'week' }, () => false);
+    expect(queryPath(ask.officeYear)).toBe(
+      '/v1/query?metrics=csat%2Csatisfaction_mean&dimensions=office&from=2025-12-01&to=2026-11-30&grain=month',
+    );
+  });
+
   it('encode filters as filter.<dimension> and leave empty ones out', () => {
     const filters = { office: ['cesis', 'liepaja'], channel: [] };
     expect(queryPath({ metrics: ['csat'], from: '2026-01-01', to: '2026-01-31', filters })).toBe(

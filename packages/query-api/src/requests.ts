@@ -172,7 +172,16 @@ export interface OverviewRequests {
   drivers: DriversRequest;
   annotations: typeof ANNOTATIONS_PATH;
   channels: ChannelsRequest;
+  /**
+   * One office's satisfaction by month over the twelve months to the range's end (this month and eleven before
+   * it): an office's weeks rarely hold the minimum sample, its months do, so a head can see whether it rises.
+   * Sent only when the screen is scoped to one office.
+   */
+  officeYear: QueryRequest;
 }
+
+/** The months an office's own trend spans (see `officeYear`). */
+export const OFFICE_TREND_MONTHS = 12;
 
 export function overviewRequests(
   range: { from: string; to: string; grain: Grain },
@@ -190,5 +199,12 @@ export function overviewRequests(
     drivers: { from, to },
     annotations: ANNOTATIONS_PATH,
     channels: { from, to, grain },
+    officeYear: {
+      metrics: TREND_METRICS,
+      dimensions: ['office'],
+      from: monthsBefore(to, OFFICE_TREND_MONTHS - 1),
+      to,
+      grain: 'month',
+    },
   };
 }

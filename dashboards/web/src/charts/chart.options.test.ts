@@ -86,6 +86,20 @@ describe('trend chart options', () => {
     expect((option.xAxis as { data: string[] }).data[2]).toBe('Dec\n(partial)');
   });
 
+  // Regression: an office's months with too few responses were bare gaps in its line, read as missing data.
+  it('names a withheld period under its name, a partial one keeping its own note', () => {
+    const option = trendOption(['Oct', 'Nov', 'Dec'], [{ name: 'Cēsis', values: [null, 81, null], emphasis: false }], {
+      unit: 'share',
+      lang: 'en',
+      target: 85,
+      targetLabel: 'Target',
+      partial: [false, false, true],
+      partialLabel: 'partial',
+      periodNotes: ['(too few responses)', undefined, '(too few responses)'],
+    });
+    expect((option.xAxis as { data: string[] }).data).toEqual(['Oct\n(too few responses)', 'Nov', 'Dec\n(partial)']);
+  });
+
   it('draws no shade when every period is whole', () => {
     const option = trendOption(['Oct', 'Nov'], [{ name: 'All', values: [80, 81], emphasis: true }], {
       unit: 'share',
@@ -295,6 +309,56 @@ describe('comparison share axis', () => {
   it('keeps a target and high shares on the axis, never past 100 %', () => {
     expect(axis(comparisonOption(chart([5], [4], [6], 80), options))).toMatchObject({ min: 0, max: 90 });
     expect(axis(comparisonOption(chart([96], [93], [99], 85), options))).toMatchObject({ min: 70, max: 100 });
+  });
+});
+
+// Regression: an office head's report drew their office's row like every other, to be found by reading each name.
+describe("comparison chart: the reader's own office", () => {
+  const chart: ComparisonChart = {
+    categories: ['Rīga', 'Cēsis', 'All offices'],
+    values: [6, 3, 5],
+    errorBars: [0, 1, 2].map((index) => ({ index, low: 2, high: 7 })),
+    target: 10,
+    significant: [],
+    suppressed: [],
+    better: [],
+    worse: [],
+    different: [],
+  };
+  const options = {
+    unit: 'minutes' as const,
+    lang: 'en' as const,
+    targetLabel: 'Target',
+    tooFew: 'too few',
+    allIndex: 2,
+    betterLabel: 'better',
+    worseLabel: 'worse',
+    differentLabel: 'different',
+    labelWidth: 130,
+  };
+  const names = ({ option }: ReturnType<typeof comparisonOption>) => {
+    const axis = option.yAxis as { axisLabel: { customValues: number[]; formatter: (v: number) => string } };
+    return axis.axisLabel.customValues.map((v) => axis.axisLabel.formatter(v));
+  };
+  const shaded = ({ option }: ReturnType<typeof comparisonOption>) =>
+    (option.series as { name: string; data: number[][] }[]).filter((s) => s.name === 'own');
+
+  it('names its row "your office" and shades that row alone', () => {
+    const marked = comparisonOption(chart, { ...options, own: { index: 1, label: 'your office' } });
+    expect(names(marked)).toEqual(['Rīga', 'Cēsis\n(your office)', 'All offices']);
+    const [row] = shaded(marked);
+    expect(shaded(marked)).toHaveLength(1);
+    // Placed at the middle of the second band, where Cēsis's point sits.
+    const points = (marked.option.series as { name: string; data: { value: number[] }[] }[]).find(
+      (s) => s.name === 'value',
+    )!;
+    expect(row!.data[0]![1]).toBe(points.data[1]!.value[1]);
+  });
+
+  it('marks no row when the report is the whole agency', () => {
+    const plain = comparisonOption(chart, options);
+    expect(names(plain)).toEqual(['Rīga', 'Cēsis', 'All offices']);
+    expect(shaded(plain)).toEqual([]);
   });
 });
 

@@ -201,11 +201,13 @@ export function trendOption(
     periodParts?: readonly PeriodParts[] | undefined;
     band?: BandInput;
     annotations?: readonly MarkInput[];
+    /** A line under a period's name where it says something of its own (an office's withheld month). */
+    periodNotes?: readonly (string | undefined)[];
   },
 ): ChartOption {
   const partial = options.partial ?? periods.map(() => false);
   const partialLines = periods.map((_, i) =>
-    partial[i] && options.partialLabel ? `(${options.partialLabel})` : undefined,
+    partial[i] && options.partialLabel ? `(${options.partialLabel})` : options.periodNotes?.[i],
   );
   const labels = periods.map((p, i) => [p, partialLines[i]].filter(Boolean).join('\n'));
   let officeIndex = 0;
@@ -587,9 +589,13 @@ export function comparisonOption(
     /** Where group names wrap, chosen by the view for the screen (the band heights are counted from it). */
     labelWidth: LabelWidth;
     measure?: MeasureText;
+    /** The reader's own group (an office head's office), marked so it is found at a glance: its row shaded and named. */
+    own?: { index: number; label: string };
   },
 ): { option: ChartOption; height: number } {
-  const categories = chart.categories.map((c, i) => (chart.suppressed.includes(i) ? `${c}\n(${options.tooFew})` : c));
+  const categories = chart.categories
+    .map((c, i) => (chart.suppressed.includes(i) ? `${c}\n(${options.tooFew})` : c))
+    .map((c, i) => (i === options.own?.index ? `${c}\n(${options.own.label})` : c));
   const bandsAt = (measure: MeasureText) => comparisonBands(categories, widthOf(options.labelWidth), measure);
   const bands = bandsAt(options.measure ?? estimateText);
   // At its drawn width the value axis also gets the ticks that fit beside the names' column.
@@ -697,6 +703,33 @@ function comparisonLayout(
   ];
   const max = extent.length > 0 ? Math.max(...extent) : 1;
   const min = extent.length > 0 ? Math.min(...extent) : 0;
+  const own = options.own?.index ?? -1;
+  // The reader's own row: its whole band shaded behind its point and whiskers, the plot's full width (a custom
+  // series: the chart registers no mark areas).
+  const ownRow: CustomSeriesOption[] =
+    own < 0
+      ? []
+      : [
+          {
+            type: 'custom',
+            name: 'own',
+            silent: true,
+            z: 0,
+            data: [[min, at(own)]],
+            encode: { x: 0, y: 1 },
+            renderItem: (params, api) => {
+              const half = Math.max(COMPARISON_BAND, (bands.lines[own]?.length ?? 1) * COMPARISON_LINE + 8) / 2;
+              const [, top = 0] = api.coord([min, at(own) - half]);
+              const [, bottom = 0] = api.coord([min, at(own) + half]);
+              const plot = params.coordSys as unknown as { x: number; width: number };
+              return {
+                type: 'rect',
+                shape: { x: plot.x, y: top, width: plot.width, height: bottom - top },
+                style: { fill: OWN_ROW, stroke: OWN_ROW_EDGE, lineWidth: 1 },
+              };
+            },
+          },
+        ];
   const axisText = (v: number) => formatAxisValue(options.unit, v, options.lang);
   // Ticks in (working) days carry no unit, so the axis is named under them: Offices' response times read "0 5 10".
   const unitName = axisUnitName(options.unit, options.lang);
@@ -743,7 +776,7 @@ function comparisonLayout(
       splitLine: { lineStyle: { color: '#edf2f7' } },
     },
     yAxis: bandAxis(bands, COMPARISON_LINE),
-    series: [errorBars, points, ...markers],
+    series: [...ownRow, errorBars, points, ...markers],
   };
 }
 
@@ -758,6 +791,9 @@ const COMPARISON_FRAME = 56;
 const COMPARISON_AXIS_NAME = 18;
 const COMPARISON_SIZES: BandSizes = { line: COMPARISON_LINE, least: COMPARISON_BAND };
 const COMPARISON_GRID = { left: 8, right: 32 };
+/** The reader's own row in a comparison: a pale amber band with a darker edge, apart from every mark's colour. */
+export const OWN_ROW = '#fdf3d8';
+const OWN_ROW_EDGE = '#e5b94e';
 
 /**
  * The upper end of a percent axis: 10 points above the highest bound, on a multiple of 10, never above 100. A

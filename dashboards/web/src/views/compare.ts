@@ -22,6 +22,7 @@ import {
   formatValue,
   plotValue,
 } from '../format.ts';
+import { targetsNote } from './targets.note.ts';
 import { chartFigure, metricInfo, metricLabel, targetText, tr, type ViewContext } from '../view.ts';
 
 export interface CompareScreen {
@@ -56,6 +57,7 @@ export async function renderCompare(ctx: ViewContext, screen: CompareScreen): Pr
     'div',
     { class: `screen screen-compare screen-${screen.by}` },
     ...comparisonHeader(ctx, l(screen.intro), answer),
+    screen.by === 'office' ? targetsNote(ctx, screen.metrics) : null,
     answer.metrics.map((metric) => metricSection(ctx, screen, answer, metric, highlight)),
   );
 }
@@ -148,6 +150,7 @@ export function metricSection(
     differentLabel: l('sigDifferent'),
     labelWidth: nameWidth,
     measure: measureText,
+    ...(highlight ? { own: { index: rows.findIndex((r) => r.key === highlight), label: l('yourOffice') } } : {}),
   });
   // The same reason in every row's change (no data for the earlier period): said once, above the table.
   const gapForAll = sharedGap(rows.filter((r) => !r.suppressed).map((r) => earlierGap(ctx.lang, r.previous)));

@@ -1,12 +1,15 @@
 /**
  * Overview (management's screen): the headline tiles against their targets, and satisfaction over time for
- * all offices together (thick line) and each office. An office token sees its own office only.
+ * all offices together (thick line) and each office. An office token sees its own office only. Scoped to one
+ * office (an office head, or an office's monthly report), it adds that office's satisfaction month by month over
+ * a year, since its weeks rarely hold the minimum sample.
  */
-import { overviewRequests, TREND_METRICS } from '@servq/query-api';
+import { OFFICE_TREND_MONTHS, overviewRequests, TREND_METRICS, writtenWeek } from '@servq/query-api';
 import { placeAnnotations } from '../shapes/annotations.shape.ts';
-import type { AnnotationItem, CompareAnswer, Interval, QueryAnswer, Unit } from '../api.types.ts';
+import type { AnnotationItem, CompareAnswer, Grain, Interval, QueryAnswer, Unit } from '../api.types.ts';
 import { trendOption } from '../charts/chart.options.ts';
 import { h, table } from '../dom.ts';
+import { formatDate } from '../filters.ts';
 import { formatPeriod, formatValue, periodParts, plotValue } from '../format.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { samplePlace } from '../sample.note.ts';
@@ -33,6 +36,10 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
   const all = ownOffice ? Promise.resolve(null) : scopedQuery(ctx, ask.allOffices, ['office']);
   const byOffice = scopedQuery(ctx, ask.byOffice);
   const annotations = ctx.api.annotations().then((a) => a.annotations);
+  // One office's own months over a year, unless the range's trend already shows that (see `officeYear`).
+  const office = ownOffice ? (ctx.identity.office ?? '') : ctx.filters.office;
+  const yearShown = ctx.filters.grain === 'month' && ctx.filters.from <= ask.officeYear.from;
+  const officeYear = office && !yearShown ? scopedQuery(ctx, ask.officeYear) : null;
 
   // The tiles show their figures as soon as the headline answer is in; their sparklines, changes and verdicts
   // follow with the two comparisons, the slowest answers. Each part below them is drawn when its own answers
@@ -54,9 +61,24 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
     h('section', { class: 'grid-2' }),
     Promise.all([all, byOffice, annotations]).then(([all, byOffice, annotations]) => {
       for (const answer of [all, byOffice]) if (answer) ctx.onFreshness(answer.freshness);
-      return TREND_METRICS.map((metric) => trendFigure(ctx, trendOf(metric, all, byOffice), byOffice, annotations));
+      return TREND_METRICS.map((metric) =>
+        trendFigure(ctx, trendOf(metric, all, byOffice), byOffice, annotations, ctx.filters),
+      );
     }),
   );
+  const ownYear = officeYear
+    ? later(
+        ctx,
+        h('section', { class: 'grid-2 office-year' }),
+        Promise.all([officeYear, annotations]).then(([answer, annotations]) => {
+          ctx.onFreshness(answer.freshness);
+          const range = { from: ask.officeYear.from, to: ask.officeYear.to, grain: 'month' as const };
+          return TREND_METRICS.map((metric) =>
+            trendFigure(ctx, trendOf(metric, null, answer), answer, annotations, range, office),
+          );
+        }),
+      )
+    : null;
   const drivers = later(ctx, h('section', { class: 'drivers' }), driversPanel(ctx, ask.drivers));
   const channels = later(ctx, h('div'), channelsPanel(ctx, ask.channels));
   // The screen is shown with the tiles' figures; a failed headline request is the screen's error.
@@ -72,6 +94,7 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
       tiles,
     ),
     trends,
+    ownYear,
     drivers,
     channels,
   );
@@ -115,22 +138,28 @@ function seriesName(ctx: ViewContext, key: string): string {
   return key === 'all' ? tr(ctx)('allOffices') : ctx.labels.office(key, ctx.lang);
 }
 
+/**
+ * A satisfaction trend over `range`. With `ownYear`, the office's own line month by month over a year (see
+ * `officeYear`): its withheld months are named under the axis, since a gap alone reads as missing data.
+ */
 function trendFigure(
   ctx: ViewContext,
   trend: Trend,
   answer: QueryAnswer,
   annotations: readonly AnnotationItem[],
+  range: { from: string; to: string; grain: Grain },
+  ownYear?: string,
 ): HTMLElement {
   const l = tr(ctx);
   const metric = metricInfo(ctx, trend.metric);
   const unit = metric?.unit ?? 'share';
-  const periods = trend.periods.map((p) => formatPeriod(p, ctx.filters.grain, ctx.lang));
+  const periods = trend.periods.map((p) => formatPeriod(p, range.grain, ctx.lang));
   // The data's start comes from the answer itself (the model's first date), so a first month entered mid-way is marked.
   const partial = partialPeriods(
     trend.periods,
-    ctx.filters.grain,
-    ctx.filters.from,
-    ctx.filters.to,
+    range.grain,
+    range.from,
+    range.to,
     ctx.dataEnd,
     dataStartOf(answer.freshness, metric?.model),
   );
@@ -139,13 +168,18 @@ function trendFigure(
   const band = bandOf(unit, banded?.points ?? []);
   const target = metric?.target.default ?? null;
   const placed = placeAnnotations(trend.periods, annotations, ctx.lang, {
-    lastDay: ctx.filters.to,
+    lastDay: range.to,
     office: ctx.identity.role === 'office' ? ctx.identity.office : ctx.filters.office || null,
   });
   // Only lines with a point go in the chart (and its legend); the others are named in the note.
   const { drawn, undrawn } = drawnSeries(trend);
+  // A week's name on two lines, its first day under it: on one line a printed report named every other week only.
+  const axisNames =
+    range.grain === 'week'
+      ? trend.periods.map((p) => `${writtenWeek(p.slice(0, 10), ctx.lang)}\n(${formatDate(p.slice(0, 10), ctx.lang)})`)
+      : periods;
   const option = trendOption(
-    periods,
+    axisNames,
     drawn.map((s) => ({
       slot: trend.series.filter((o) => o.key !== 'all').indexOf(s),
       name: seriesName(ctx, s.key),
@@ -161,7 +195,10 @@ function trendFigure(
       targetText: formatValue(unit, target, ctx.lang),
       partial,
       partialLabel: l('partial'),
-      periodParts: periodParts(trend.periods, ctx.filters.grain, ctx.lang),
+      periodParts: periodParts(trend.periods, range.grain, ctx.lang),
+      ...(ownYear
+        ? { periodNotes: (banded?.points ?? []).map((p) => (p.suppressed ? `(${l('tooFew')})` : undefined)) }
+        : {}),
       annotations: placed.map((a) => ({ index: a.index, label: a.label, kind: a.kind })),
       ...(band && banded
         ? { band: { label: `${l('band95')} (${seriesName(ctx, banded.key)})`, short: l('band95Short'), ...band } }
@@ -170,8 +207,8 @@ function trendFigure(
   );
   const rows = trend.periods.map((period, i) => [
     partial[i]
-      ? h('span', { class: 'partial' }, `${formatPeriod(period, ctx.filters.grain, ctx.lang)} (${l('partial')})`)
-      : formatPeriod(period, ctx.filters.grain, ctx.lang),
+      ? h('span', { class: 'partial' }, `${formatPeriod(period, range.grain, ctx.lang)} (${l('partial')})`)
+      : formatPeriod(period, range.grain, ctx.lang),
     ...trend.series.map((s) => {
       const point = s.points[i];
       if (!point || (point.n === 0 && !point.suppressed)) return '—';
@@ -179,7 +216,13 @@ function trendFigure(
       return `${formatValue(unit, point.value, ctx.lang)} (n=${point.n})`;
     }),
   ]);
-  const title = metricLabel(ctx, trend.metric);
+  const title = ownYear
+    ? l('officeYearTitle', {
+        metric: metricLabel(ctx, trend.metric),
+        office: ctx.labels.office(ownYear, ctx.lang),
+        months: OFFICE_TREND_MONTHS,
+      })
+    : metricLabel(ctx, trend.metric);
   const lastAll = trend.series[0]?.points.filter((p) => p.value !== null).at(-1);
   const summary = `${title}: ${trend.series.length} ${l('office').toLowerCase()}, ${trend.periods.length} ${l('period').toLowerCase()}. ${
     lastAll ? `${seriesName(ctx, trend.series[0]?.key ?? 'all')}: ${formatValue(unit, lastAll.value, ctx.lang)}` : ''
@@ -225,7 +268,9 @@ function trendFigure(
       answer.rows.length === 0
         ? l('noRows')
         : [
-            l(ctx.identity.role === 'office' ? 'trendNoteOffice' : 'trendNote'),
+            ownYear
+              ? l('officeYearNote', { min: metric?.minSample ?? 0, tooFew: l('tooFew') })
+              : l(ctx.identity.role === 'office' ? 'trendNoteOffice' : 'trendNote'),
             band && banded ? l('bandNote', { line: seriesName(ctx, banded.key) }) : '',
             undrawn.length > 0
               ? l('linesNotDrawn', {
