@@ -614,13 +614,20 @@ describe('dashboard in Chromium', () => {
     await page.goto(`${server.url}#/overview?from=2026-11-20&to=2026-12-03&grain=month`);
     await screenReady(page, 'overview');
     expect(await page.locator('#role').innerText()).toContain('Cēsis');
-    const csat = page.locator('.chart-card', { has: page.locator('h2', { hasText: 'Customer satisfaction' }) });
+    // The range's trend; the office's own months over a year follow in a section of their own.
+    const csat = page.locator('.grid-2:not(.office-year) .chart-card', {
+      has: page.locator('h2', { hasText: 'Customer satisfaction' }),
+    });
     const head = await csat.locator('thead').textContent();
     expect(head).toContain('Cēsis');
     expect(head).not.toContain('All offices');
     expect(await csat.locator('tbody tr').count()).toBe(2);
     expect(await csat.locator('tbody tr', { hasText: '(partial)' }).count()).toBe(2);
     expect(await csat.locator('.note').innerText()).toContain('Your office');
+    const year = page.locator('.office-year .chart-card', {
+      has: page.locator('h2', { hasText: 'Customer satisfaction' }),
+    });
+    expect(await year.locator('h2').innerText()).toContain('Cēsis regional office by month (last 12 months)');
     await page.screenshot({ path: join(screenshots, 'desktop-overview-office-cesis.png'), fullPage: true });
     expect(pageErrors).toEqual([]);
   });
