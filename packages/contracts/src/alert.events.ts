@@ -95,6 +95,8 @@ export const AlertResolved = z.strictObject({
   n: findings.n,
   period_from: findings.period_from.optional(),
   period_to: findings.period_to.optional(),
+  /** The dashboard view of those figures (their period), for the e-mail's button; absent with them. */
+  link: freeText(1000).optional(),
 });
 export type AlertResolved = z.infer<typeof AlertResolved>;
 

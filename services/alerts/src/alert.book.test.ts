@@ -56,7 +56,14 @@ describe('AlertBook', () => {
   it('resolves with the figures it reads now, and delivers the resolution to the subscribers of the alert', () => {
     const book = new AlertBook();
     round(book, [finding], 0);
-    const now = { ...finding, value: 0.9, intervalLow: 0.84, intervalHigh: 0.95, periodFrom: '2026-11-05' };
+    const now = {
+      ...finding,
+      value: 0.9,
+      intervalLow: 0.84,
+      intervalHigh: 0.95,
+      periodFrom: '2026-11-05',
+      link: 'http://127.0.0.1:8080/#/overview?from=2026-11-05&to=2026-12-01&office=cesis',
+    };
     let events: ReturnType<AlertBook['decide']> = [];
     for (const minutes of [1, 2, 3]) {
       events = book.decide('csat-under-target', [], at(minutes), policy, [now]);
@@ -74,6 +81,8 @@ describe('AlertBook', () => {
         n: 60,
         period_from: '2026-11-05',
         period_to: '2026-12-01',
+        // The view of the figures now, not of the period that fired.
+        link: now.link,
       },
     ]);
     const resolved = events[0]!;
@@ -108,6 +117,7 @@ describe('AlertBook', () => {
     const [resolved] = book.decide('csat-under-target', [], at(3), policy, []);
     expect(resolved).toMatchObject({ type: 'alert.resolved', clean_evaluations: 3 });
     expect(resolved).not.toHaveProperty('value');
+    expect(resolved).not.toHaveProperty('link');
   });
 
   it('does not remind about an acknowledged alert', () => {

@@ -235,9 +235,9 @@ function figuresOf(r: Reading) {
   };
 }
 
-/** A resolution's figures now (none without a reading or a figure). */
+/** A resolution's figures now and the view that shows them (none without a reading or a figure). */
 function figuresNow(r: Reading | undefined): Partial<AlertResolved> {
-  return r === undefined || r.value === null ? {} : figuresOf(r);
+  return r === undefined || r.value === null ? {} : { ...figuresOf(r), link: r.link };
 }
 
 function notificationEvent<T extends Notification['type']>(type: T, f: Finding, now: Date): Notification {

@@ -64,6 +64,7 @@ describe('rule evaluation', () => {
         n: 100,
         periodFrom: '2026-11-04',
         periodTo: '2026-12-01',
+        link: `${dashboardUrl}/#/offices?from=2026-11-04&to=2026-12-01&grain=week&office=cesis`,
       },
       {
         alertId: 'csat-under-target:liepaja',
@@ -74,6 +75,7 @@ describe('rule evaluation', () => {
         n: 100,
         periodFrom: '2026-11-04',
         periodTo: '2026-12-01',
+        link: `${dashboardUrl}/#/offices?from=2026-11-04&to=2026-12-01&grain=week&office=liepaja`,
       },
       {
         alertId: 'csat-under-target:daugavpils',
@@ -84,6 +86,7 @@ describe('rule evaluation', () => {
         n: 100,
         periodFrom: '2026-11-04',
         periodTo: '2026-12-01',
+        link: `${dashboardUrl}/#/offices?from=2026-11-04&to=2026-12-01&grain=week&office=daugavpils`,
       },
     ]);
   });

@@ -41,7 +41,16 @@ export interface Finding {
 /** A scope's figures as a rule read them, whether or not they fired (the figures now, for a resolution). */
 export type Reading = Pick<
   Finding,
-  'alertId' | 'value' | 'intervalLow' | 'intervalHigh' | 'target' | 'baseline' | 'n' | 'periodFrom' | 'periodTo'
+  | 'alertId'
+  | 'value'
+  | 'intervalLow'
+  | 'intervalHigh'
+  | 'target'
+  | 'baseline'
+  | 'n'
+  | 'periodFrom'
+  | 'periodTo'
+  | 'link'
 >;
 
 /** What one rule found: the conditions that fire now, and the reading of every scope it judged. */
@@ -62,6 +71,7 @@ function reading(f: Finding): Reading {
     ...known('n'),
     periodFrom: f.periodFrom,
     periodTo: f.periodTo,
+    link: f.link,
   };
 }
 

@@ -24,6 +24,7 @@ const resolved: AlertResolved = {
   n: 52,
   period_from: '2026-11-07',
   period_to: '2026-12-04',
+  link: 'http://127.0.0.1:8080/#/overview?from=2026-11-07&to=2026-12-04&office=cesis',
 };
 
 /** Reminded once before it resolved: the reminder's figure is what was wrong last. */
@@ -45,7 +46,9 @@ describe('resolved alert messages', () => {
       'Atrisināts: 04.12.2026\u00a015:30',
       'Kāpēc atrisināts: Rādītāja „Klientu apmierinātība (CSAT)” 95 % ticamības intervāls vairs nav pilnībā ārpus mērķa. Atrisināts pēc 3 secīgiem novērtējumiem bez problēmas.',
     ]);
-    expect(text).toContain(`Atvērt paneli: ${raised.link}`);
+    // The button opens the period of the figure now, not the one that fired.
+    expect(text).toContain(`Atvērt paneli: ${resolved.link}`);
+    expect(resolved.link).not.toBe(raised.link);
     expect(text).toContain('Atvērtie brīdinājumi ir paneļa sadaļā „Brīdinājumi”: http://127.0.0.1:8080/#/alerts');
   });
 
@@ -85,10 +88,20 @@ describe('resolved alert messages', () => {
 
   it('says there is no figure now when the resolving evaluation had none, and keeps the alert’s period', () => {
     const bare: AlertResolved = { ...resolved };
-    for (const key of ['value', 'interval_low', 'interval_high', 'target', 'n', 'period_from', 'period_to'] as const)
+    for (const key of [
+      'value',
+      'interval_low',
+      'interval_high',
+      'target',
+      'n',
+      'period_from',
+      'period_to',
+      'link',
+    ] as const)
       delete bare[key];
     const mail = resolvedMail({ resolved: bare, raised, latest: raised }, csat, 'en');
     expect(mail.words.figure).toBe('no data');
+    expect(mail.open.url).toBe(raised.link);
     expect(mail.words.interval).toBeNull();
     expect(mail.words.period).toBe('04/11/2026 – 01/12/2026');
   });

@@ -98,7 +98,8 @@ export function resolvedMail(r: Resolution, metric: MetricInfo | undefined, lang
     },
     fired: writtenDateTime(r.raised.occurred_at, lang),
     resolved: writtenDateTime(r.resolved.occurred_at, lang),
-    open: { label: w.open, url: r.latest.link },
+    // The view of the figure now; an alert resolved without one opens on the period it was last judged on.
+    open: { label: w.open, url: r.resolved.link ?? r.latest.link },
     footer: { text: w.resolvedFooter, url: alertsScreen(r.latest.link) },
   };
 }
