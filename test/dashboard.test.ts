@@ -112,6 +112,24 @@ describe('dashboard in Chromium', () => {
     await page.screenshot({ path: join(screenshots, 'dashboard-offices.png'), fullPage: true });
   });
 
+  // Regression: complaints with no office stood among the offices as "Not recorded", one more office to rank.
+  it("sets complaints with no office apart below the offices, with the API's name for them and no verdict", async () => {
+    const card = page.locator('.compare-card[data-metric="legal_deadline_share"]');
+    const names = await card.locator('tbody th').allInnerTexts();
+    expect(names.slice(-2)).toEqual(['No office assigned', 'All offices']);
+    const row = card.locator('tbody tr.no-office-row');
+    expect(await row.innerText()).toContain('not an office, not compared');
+    expect(await row.innerText()).not.toMatch(/significantly|not significant/);
+    const look = await page.evaluate<{ border: string; italic: string }>(`(() => {
+      const style = getComputedStyle(document.querySelector('[data-metric="legal_deadline_share"] tr.no-office-row th'));
+      return { border: style.borderTopStyle, italic: style.fontStyle };
+    })()`);
+    expect(look).toEqual({ border: 'dashed', italic: 'italic' });
+    // Only the complaint metrics have the group: the wait times' offices stay four and the total.
+    expect(await page.locator('.compare-card[data-metric="wait_p50"] tbody tr.no-office-row').count()).toBe(0);
+    await card.screenshot({ path: join(screenshots, 'dashboard-offices-no-office.png') });
+  });
+
   it('compares service languages and shows complaints', async () => {
     await page.getByRole('link', { name: 'Equal service' }).click();
     await page.locator('.screen-language .compare-card').first().waitFor();

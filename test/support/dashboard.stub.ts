@@ -254,7 +254,11 @@ function compare(url: URL) {
         direction: metric.direction,
         minSample: metric.minSample,
         all: figure(id, null),
-        groups: groups.map((g) => figure(id, g)),
+        // As the real API: complaints not yet assigned to an office form a group of their own (office null).
+        groups: [
+          ...groups,
+          ...(by === 'office' && metric.model === 'complaints' && groups.length > 0 ? [null] : []),
+        ].map((g) => figure(id, g)),
       };
     }),
   };

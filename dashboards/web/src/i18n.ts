@@ -123,6 +123,7 @@ const strings = {
   suppressedGroup: { lv: 'nav salīdzināts', en: 'not compared' },
   notSignificant: { lv: 'nav nozīmīga', en: 'not significant' },
   notTestable: { lv: '—', en: '—' },
+  notAnOffice: { lv: 'nav nodaļa, netiek salīdzināta', en: 'not an office, not compared' },
   change: { lv: 'Izmaiņas pret iepriekšējo periodu', en: 'Change vs previous period' },
   changeGapAll: { lv: 'Izmaiņas pret iepriekšējo periodu: {why}.', en: 'Change vs previous period: {why}.' },
   significantMarker: {

@@ -664,7 +664,10 @@ function comparisonLayout(
               value: [v, at(i)],
               symbol: i === options.allIndex ? 'rect' : 'circle',
               symbolSize: i === options.allIndex ? 11 : 10,
-              itemStyle: { color: i === options.allIndex ? COLOURS.all : COLOURS.point },
+              // The records with no office are no office: a hollow point, set apart from the offices' filled ones.
+              itemStyle: chart.noOffice?.includes(i)
+                ? { color: '#fff', borderColor: COLOURS.point, borderWidth: 2 }
+                : { color: i === options.allIndex ? COLOURS.all : COLOURS.point },
             },
           ],
     ),

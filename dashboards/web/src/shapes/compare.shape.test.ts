@@ -46,6 +46,24 @@ describe('comparison rows and error bars from /v1/compare', () => {
     expect(chart.target).toBe(85);
   });
 
+  // Regression: complaints with no office stood among the offices as one more office to rank.
+  it('shows the records with no office after every office and before the all-group row, named by the API and never ranked', () => {
+    const withNone = compareAnswer([
+      group(null, { value: 0.5, interval: { low: 0.3, high: 0.7 }, pValue: 0.001, significant: true }),
+      group('cesis', { value: 0.7, interval: { low: 0.62, high: 0.77 } }),
+      group('riga-valnu-30', { value: 0.86, interval: { low: 0.83, high: 0.89 } }),
+    ]);
+    const rows = comparisonRows(withNone.metrics[0]!, 'office', 'lv', labels, order, 'Visas nodaļas');
+    expect(rows.map((r) => [r.label, r.noOffice])).toEqual([
+      ['Rīga, Vaļņu 30', false],
+      ['Cēsis', false],
+      ['Nodaļa nav piešķirta', true],
+      ['Visas nodaļas', false],
+    ]);
+    expect(rows[2]).toMatchObject({ value: 0.5, significant: false, effect: null });
+    expect(comparisonChart(rows, 'share')).toMatchObject({ significant: [], noOffice: [2] });
+  });
+
   it('never marks the all-group row as significant', () => {
     const flagged = compareAnswer([group('cesis')]);
     flagged.metrics[0]!.all = group(null, { significant: true });

@@ -13,6 +13,11 @@ export interface ComparisonRow {
   key: string | null;
   label: string;
   isAll: boolean;
+  /**
+   * Records with no office (complaints not yet assigned to one), in an offices comparison: not an office, so
+   * shown after every office, set apart, and never ranked against them.
+   */
+  noOffice: boolean;
   value: number | null;
   interval: { low: number; high: number } | null;
   n: number;
@@ -58,6 +63,8 @@ export interface ComparisonChart {
   different: number[];
   /** Category indexes whose group is suppressed. */
   suppressed: number[];
+  /** The category of the records with no office, drawn apart from the offices' points (none elsewhere). */
+  noOffice?: number[];
   target: number | null;
 }
 
@@ -69,9 +76,10 @@ function rowOf(
   key: string | null,
   label: string,
   isAll: boolean,
+  noOffice = false,
 ): ComparisonRow {
   const value = figure.suppressed ? null : figure.value;
-  const significant = !figure.suppressed && !isAll && figure.significant;
+  const significant = !figure.suppressed && !isAll && !noOffice && figure.significant;
   const reference = metric.all.suppressed ? null : metric.all.value;
   const effect =
     significant && value !== null && reference !== null ? effectOf(metric.direction, value, reference) : null;
@@ -79,6 +87,7 @@ function rowOf(
     key,
     label,
     isAll,
+    noOffice,
     value,
     interval: figure.suppressed ? null : figure.interval,
     n: figure.n,
@@ -96,7 +105,8 @@ function rowOf(
 
 /**
  * Rows in a stable order: the groups in `order` first (so every office keeps its place across metrics and
- * reloads), then any others by id, then the all-group row last.
+ * reloads), then any others by id, then the group not recorded (for offices: the records with no office, which
+ * the all-group figure includes), then the all-group row last.
  */
 export function comparisonRows(
   metric: MetricComparison,
@@ -114,7 +124,16 @@ export function comparisonRows(
     (a, b) => rank(a.group) - rank(b.group) || String(a.group).localeCompare(String(b.group)),
   );
   return [
-    ...groups.map((g) => rowOf(metric, g, g.group, labels.value(dimension, g.group, lang), false)),
+    ...groups.map((g) =>
+      rowOf(
+        metric,
+        g,
+        g.group,
+        labels.value(dimension, g.group, lang),
+        false,
+        dimension === 'office' && g.group === null,
+      ),
+    ),
     rowOf(metric, metric.all, ALL_KEY, allLabel, true),
   ];
 }
@@ -134,6 +153,7 @@ export function comparisonChart(rows: readonly ComparisonRow[], unit: Unit): Com
   };
   rows.forEach((row, index) => {
     if (row.suppressed) chart.suppressed.push(index);
+    if (row.noOffice) chart.noOffice = [...(chart.noOffice ?? []), index];
     if (row.interval && !row.suppressed)
       chart.errorBars.push({
         index,

@@ -97,6 +97,7 @@ export function comparisonHeader(ctx: ViewContext, intro: string, answer: Compar
 function verdict(ctx: ViewContext, row: ComparisonRow): Node | string {
   const l = tr(ctx);
   if (row.isAll) return '';
+  if (row.noOffice) return h('span', { class: 'muted' }, l('notAnOffice'));
   if (row.suppressed) return h('span', { class: 'too-few' }, l('suppressedGroup'));
   if (row.pValue === null) return l('notTestable');
   // formatP words the p-value in the page's language ("p < 0,001"), as everywhere else on the page.
@@ -196,13 +197,15 @@ export function metricSection(
       plot(r.interval?.high),
       r.n,
       r.pValue,
-      r.suppressed
-        ? l('suppressedGroup')
-        : r.significant
-          ? effectWord(ctx, r.effect)
-          : r.isAll
-            ? ''
-            : l('notSignificant'),
+      r.noOffice
+        ? l('notAnOffice')
+        : r.suppressed
+          ? l('suppressedGroup')
+          : r.significant
+            ? effectWord(ctx, r.effect)
+            : r.isAll
+              ? ''
+              : l('notSignificant'),
     ]),
   };
   const figure = chartFigure({
@@ -241,6 +244,11 @@ export function metricSection(
       // On a phone each row stays on one line and the table scrolls sideways in its region (styles.css).
       'data one-line-rows',
     ),
+  });
+  // The records with no office are not an office: their row stands apart from the offices' (styles.css).
+  const body = figure.querySelector<HTMLTableElement>('table.data')?.tBodies[0];
+  rows.forEach((r, i) => {
+    if (r.noOffice) body?.rows[i]?.classList.add('no-office-row');
   });
   figure.classList.add('compare-card');
   figure.dataset.metric = metric.id;
