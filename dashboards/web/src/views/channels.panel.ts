@@ -25,6 +25,7 @@ import {
 } from '../format.ts';
 import { channelMix, digitalPoints, type ChannelMix, type DigitalPoint } from '../shapes/channels.shape.ts';
 import { partialPeriods } from '../shapes/periods.shape.ts';
+import { axisPeriodName } from '../period.axis.ts';
 import { chartFigure, metricLabel, tr, type ViewContext } from '../view.ts';
 
 /** The panel for the overview's channels request (@servq/query-api overviewRequests) with the page's filters. */
@@ -35,8 +36,9 @@ export async function channelsPanel(ctx: ViewContext, request: ChannelsRequest):
   ctx.onFreshness(answer.freshness);
   const mix = channelMix(answer, ctx.labels.ids('channel'));
   const partial = partialPeriods(mix.periods, ctx.filters.grain, ctx.filters.from, ctx.filters.to, ctx.dataEnd);
+  // The digital share's axis: a week's name on two lines, so a printed chart names every week.
   const labels = mix.periods.map((p, i) => {
-    const label = formatPeriod(p, ctx.filters.grain, ctx.lang);
+    const label = axisPeriodName(p, ctx.filters.grain, ctx.lang);
     return partial[i] ? `${label}\n(${tr(ctx)('partial')})` : label;
   });
   return h(
@@ -173,7 +175,7 @@ function digitalFigure(
     low === null || high === null ? '—' : formatInterval('share', { low, high }, ctx.lang);
   const rows = [
     ...points.map((p, i) => [
-      (labels[i] ?? '').replace('\n', ' '),
+      (labels[i] ?? '').replaceAll('\n', ' '),
       shareText(p),
       interval(p.low, p.high),
       String(p.successes),

@@ -123,9 +123,10 @@ function effectWord(ctx: ViewContext, effect: Effect | null): string {
 
 /**
  * Where the chart's group names wrap: a phone gives them less room, so the plot keeps a readable width. Read at
- * every relayout, so rotating a phone re-wraps them.
+ * every relayout, so rotating a phone re-wraps them. Wider, an office's name ("Daugavpils reģionālā nodaļa") keeps
+ * to one line: at 130 px every name took two or three, and on A4 two Offices charts no longer fitted a page.
  */
-const nameWidth = (): number => (window.innerWidth < 480 ? 96 : 130);
+const nameWidth = (): number => (window.innerWidth < 480 ? 96 : 165);
 
 export function metricSection(
   ctx: ViewContext,

@@ -19,6 +19,7 @@ import { formatDate } from '../filters.ts';
 import { nothingPlotted, sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
 import { formatPeriod, formatValue, formatWorkingDaysBand, periodParts, plotValue } from '../format.ts';
+import { axisPeriodName } from '../period.axis.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { headlineComparison, verdictTiles } from './tile.extras.ts';
@@ -325,7 +326,7 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
       .filter(Boolean)
       .join(' '),
     option: trendOption(
-      periods.map((p) => formatPeriod(p, grain, ctx.lang)),
+      periods.map((p) => axisPeriodName(p, grain, ctx.lang)),
       trends.map((t, i) => ({
         name: metricLabel(ctx, t.metric),
         values: t.series[0]?.points.map((p) => (p.value === null ? null : plotValue('share', p.value))) ?? [],

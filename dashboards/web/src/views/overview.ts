@@ -4,13 +4,13 @@
  * office (an office head, or an office's monthly report), it adds that office's satisfaction month by month over
  * a year, since its weeks rarely hold the minimum sample.
  */
-import { OFFICE_TREND_MONTHS, overviewRequests, TREND_METRICS, writtenWeek } from '@servq/query-api';
+import { OFFICE_TREND_MONTHS, overviewRequests, TREND_METRICS } from '@servq/query-api';
 import { placeAnnotations } from '../shapes/annotations.shape.ts';
 import type { AnnotationItem, CompareAnswer, Grain, Interval, QueryAnswer, Unit } from '../api.types.ts';
 import { trendOption } from '../charts/chart.options.ts';
 import { h, table } from '../dom.ts';
-import { formatDate } from '../filters.ts';
 import { formatPeriod, formatValue, periodParts, plotValue } from '../format.ts';
+import { axisPeriodName } from '../period.axis.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { samplePlace } from '../sample.note.ts';
 import { scopedQuery } from '../scoped.query.ts';
@@ -173,11 +173,7 @@ function trendFigure(
   });
   // Only lines with a point go in the chart (and its legend); the others are named in the note.
   const { drawn, undrawn } = drawnSeries(trend);
-  // A week's name on two lines, its first day under it: on one line a printed report named every other week only.
-  const axisNames =
-    range.grain === 'week'
-      ? trend.periods.map((p) => `${writtenWeek(p.slice(0, 10), ctx.lang)}\n(${formatDate(p.slice(0, 10), ctx.lang)})`)
-      : periods;
+  const axisNames = trend.periods.map((p) => axisPeriodName(p, range.grain, ctx.lang));
   const option = trendOption(
     axisNames,
     drawn.map((s) => ({
