@@ -424,12 +424,29 @@ function channels(url: URL) {
   };
 }
 
+/** Passes a request to another service with its method, token and body, and its answer back as it is. */
+async function forward(request: IncomingMessage, to: URL, response: ServerResponse): Promise<void> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const answer = await fetch(to, {
+    method: request.method ?? 'GET',
+    headers: {
+      authorization: request.headers.authorization ?? '',
+      ...(chunks.length > 0 && { 'content-type': request.headers['content-type'] ?? 'application/json' }),
+    },
+    ...(chunks.length > 0 && { body: Buffer.concat(chunks) }),
+  });
+  response
+    .writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' })
+    .end(Buffer.from(await answer.arrayBuffer()));
+}
+
 const DATA_PATHS = new Set(['/v1/query', '/v1/compare', '/v1/compare/within', '/v1/sql']);
 
 async function api(
   request: IncomingMessage,
   url: URL,
-  { synced, closedToday }: { synced: boolean; closedToday: boolean },
+  { synced, closedToday, alerts }: { synced: boolean; closedToday: boolean; alerts: boolean },
 ): Promise<unknown> {
   const who = principal(request.headers.authorization);
   const path = url.pathname;
@@ -444,9 +461,8 @@ async function api(
   if (path === '/v1/session' && request.method === 'GET')
     return published(SessionAnswer, { role: who.role, office: 'office' in who ? who.office : null });
   if (path === '/v1/reference' && request.method === 'GET') return published(ReferenceAnswer, referenceAnswer());
-  // The stub forwards to no alerts or reports service, so those screens stay hidden.
-  if (path === '/v1/features' && request.method === 'GET')
-    return published(FeaturesAnswer, { alerts: false, reports: false });
+  // The stub forwards to no reports service, and to an alerts service only when given one: else those screens hide.
+  if (path === '/v1/features' && request.method === 'GET') return published(FeaturesAnswer, { alerts, reports: false });
   if (path === '/v1/query' && request.method === 'GET') return published(QueryAnswer, query(url, who));
   if (path === '/v1/compare' && request.method === 'GET') return published(CompareAnswer, compare(url));
   if (path === '/v1/compare/within' && request.method === 'GET')
@@ -545,7 +561,14 @@ async function serveFile(distDir: string, pathname: string, response: ServerResp
   }
 }
 
-export async function startDashboardServer(distDir: string): Promise<DashboardServer> {
+/**
+ * `alertsUrl`: a running alerts service (its buildApp) that /v1/alerts* is forwarded to with the caller's token, as
+ * the query service forwards them; the Alerts screen then shows.
+ */
+export async function startDashboardServer(
+  distDir: string,
+  options: { alertsUrl?: string } = {},
+): Promise<DashboardServer> {
   const authorizations: string[] = [];
   const requests: string[] = [];
   let synced = true;
@@ -558,7 +581,11 @@ export async function startDashboardServer(distDir: string): Promise<DashboardSe
     }
     authorizations.push(request.headers.authorization ?? '');
     requests.push(`${url.pathname}${url.search}`);
-    api(request, url, { synced, closedToday })
+    if (options.alertsUrl && url.pathname.startsWith('/v1/alerts')) {
+      void forward(request, new URL(`${url.pathname}${url.search}`, options.alertsUrl), response);
+      return;
+    }
+    api(request, url, { synced, closedToday, alerts: options.alertsUrl !== undefined })
       .then((body) => response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body)))
       .catch((error: unknown) => {
         const e = error instanceof StubError ? error : new StubError(500, 'QUERY_INTERNAL', String(error));
