@@ -87,7 +87,7 @@ describe('trend chart options', () => {
   });
 
   // Regression: an office's months with too few responses were bare gaps in its line, read as missing data.
-  it('names a withheld period under its name, a partial one keeping its own note', () => {
+  it('names a withheld period under its name, beside "partial" when it is both', () => {
     const option = trendOption(['Oct', 'Nov', 'Dec'], [{ name: 'Cēsis', values: [null, 81, null], emphasis: false }], {
       unit: 'share',
       lang: 'en',
@@ -95,9 +95,13 @@ describe('trend chart options', () => {
       targetLabel: 'Target',
       partial: [false, false, true],
       partialLabel: 'partial',
-      periodNotes: ['(too few responses)', undefined, '(too few responses)'],
+      periodNotes: ['too few responses', undefined, 'too few responses'],
     });
-    expect((option.xAxis as { data: string[] }).data).toEqual(['Oct\n(too few responses)', 'Nov', 'Dec\n(partial)']);
+    expect((option.xAxis as { data: string[] }).data).toEqual([
+      'Oct\n(too few responses)',
+      'Nov',
+      'Dec\n(partial, too few responses)',
+    ]);
   });
 
   it('draws no shade when every period is whole', () => {

@@ -201,14 +201,18 @@ export function trendOption(
     periodParts?: readonly PeriodParts[] | undefined;
     band?: BandInput;
     annotations?: readonly MarkInput[];
-    /** A line under a period's name where it says something of its own (an office's withheld month). */
+    /**
+     * A word under a period's name where it says something of its own (an office's withheld month: "too few
+     * responses"), in the partial period's brackets beside "partial" when the period is both.
+     */
     periodNotes?: readonly (string | undefined)[];
   },
 ): ChartOption {
   const partial = options.partial ?? periods.map(() => false);
-  const partialLines = periods.map((_, i) =>
-    partial[i] && options.partialLabel ? `(${options.partialLabel})` : options.periodNotes?.[i],
-  );
+  const partialLines = periods.map((_, i) => {
+    const words = [partial[i] ? options.partialLabel : undefined, options.periodNotes?.[i]].filter(Boolean);
+    return words.length > 0 ? `(${words.join(', ')})` : undefined;
+  });
   const labels = periods.map((p, i) => [p, partialLines[i]].filter(Boolean).join('\n'));
   let officeIndex = 0;
   const series: LineSeriesOption[] = lines.map((line) => {

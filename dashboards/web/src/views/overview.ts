@@ -181,7 +181,8 @@ function trendFigure(
       name: seriesName(ctx, s.key),
       short: s.key === 'all' ? seriesName(ctx, s.key) : ctx.labels.officeShort(s.key, ctx.lang),
       values: s.points.map((p) => (p.value === null ? null : plotValue(unit, p.value))),
-      emphasis: s.key === 'all',
+      // The office's own year is its only line: drawn bold, so a single month's point is seen.
+      emphasis: s.key === 'all' || ownYear !== undefined,
     })),
     {
       unit,
@@ -192,9 +193,7 @@ function trendFigure(
       partial,
       partialLabel: l('partial'),
       periodParts: periodParts(trend.periods, range.grain, ctx.lang),
-      ...(ownYear
-        ? { periodNotes: (banded?.points ?? []).map((p) => (p.suppressed ? `(${l('tooFew')})` : undefined)) }
-        : {}),
+      ...(ownYear ? { periodNotes: (banded?.points ?? []).map((p) => (p.suppressed ? l('tooFew') : undefined)) } : {}),
       annotations: placed.map((a) => ({ index: a.index, label: a.label, kind: a.kind })),
       ...(band && banded
         ? { band: { label: `${l('band95')} (${seriesName(ctx, banded.key)})`, short: l('band95Short'), ...band } }
