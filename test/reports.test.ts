@@ -8,7 +8,7 @@
  * down nothing is sent or marked; once it is up each office head (and the agency) gets one mail whose case ids
  * and due dates are the query API's /v1/complaints/due for their office, in a plain-text part and an HTML
  * alternative (a table, drawn in Chromium on a desktop and a phone), and a restart sends nothing. The PDFs, a PNG
- * of page 1, the digests' text and HTML and the HTML's screenshots go to test/artifacts/reports/ (git-ignored). The dashboard's Reports
+ * of page 1 (and of the Offices pages), the digests' text and HTML and the HTML's screenshots go to test/artifacts/reports/ (git-ignored). The dashboard's Reports
  * screen, served by the query service, which forwards /v1/reports* to this reports service, downloads an office
  * head's month as that office's PDF.
  * The test builds nothing: `pnpm --filter @servq/dashboard build` must have run.
@@ -443,8 +443,16 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     }
   }, 90_000);
 
-  /** How many pixels of the given pages (0-based) are exactly `rgb`, drawn at 1.5×. */
-  async function pixelsOf(pdf: Uint8Array, pages: readonly number[], rgb: readonly number[]): Promise<number> {
+  /**
+   * How many pixels of the given pages (0-based) are exactly `rgb`, drawn at 1.5×; each page is saved as
+   * `<name>.page<n>.png` to the artifacts, to be looked at.
+   */
+  async function pixelsOf(
+    pdf: Uint8Array,
+    pages: readonly number[],
+    rgb: readonly number[],
+    name: string,
+  ): Promise<number> {
     const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: STANDARD_FONTS }).promise;
     let count = 0;
     for (const index of pages) {
@@ -457,6 +465,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
         getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
       };
       const { data } = drawn.getImageData(0, 0, viewport.width, viewport.height);
+      writeFileSync(join(artifacts, `${name}.page${index + 1}.png`), canvas.toBuffer('image/png'));
       for (let i = 0; i < data.length; i += 4)
         if (data[i] === rgb[0] && data[i + 1] === rgb[1] && data[i + 2] === rgb[2]) count += 1;
     }
@@ -536,6 +545,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
         pdf,
         pageItems.map((_, i) => i).filter((i) => i >= offices && i < equal),
         own,
+        `report-${month}-${office ?? 'atd'}-${lang}.offices`,
       );
       expect({ lang, office, shaded: shaded > 1000 }).toEqual({ lang, office, shaded: office !== undefined });
       // "Offices" is one word to a PDF reader, not "O" + the "ffi" ligature + "ces".
