@@ -1322,6 +1322,28 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
         off: [],
       });
     }
+    // The chart's CSV keeps the API's figures whole (the table beside the bars rounds them to one decimal).
+    const card = await probeCard('Apkalpošanas laiks pa pakalpojumiem', 'service-decimals');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`${card} [data-export="csv"]`).click(),
+    ]);
+    const [header, ...lines] = parseCsv(
+      readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''),
+    ) as string[][];
+    const answer = await queryLikePage(['service_time_p50'], new URL(page.url()).hash, { dimensions: 'service' });
+    const metric = catalogue.find((m) => m.id === 'service_time_p50')!;
+    expect(header!.slice(0, 3)).toEqual(['Grupa', `${metric.label.lv} (minutes)`, `${metric.label.lv} n`]);
+    const serviceOf = (name: string) => reference.services.find((s) => s.name.lv === name)?.id;
+    const exact = lines.map((line) => {
+      const figure = answer.rows.find((r) => r.service === serviceOf(line[0]!))?.service_time_p50 as Figure | undefined;
+      const api = figure && !figure.suppressed ? figure.value : null;
+      return { service: line[0], csv: line[1] === '' ? null : Number(line[1]), api };
+    });
+    expect(exact.length).toBeGreaterThanOrEqual(3);
+    // Some figure has more than one decimal, so a rounded CSV could not pass.
+    expect(exact.some((e) => e.api !== null && Math.abs(e.api * 10 - Math.round(e.api * 10)) > 1e-6)).toBe(true);
+    expect(exact.filter((e) => e.csv !== e.api)).toEqual([]);
   });
 
   // Regression: the open complaints' age chart drew every band alike, so 21+ working days read as one more age

@@ -32,6 +32,14 @@ export function plotValue(unit: Unit, value: number): number {
   return unit === 'share' ? Math.round(value * 10_000) / 100 : value;
 }
 
+/**
+ * The unit a CSV column's header names ("Cēsis (%)", "Visas nodaļas (minutes)"): its cells hold the plotted numbers
+ * at full precision, for a spreadsheet to round as it likes, never the page's rounded text.
+ */
+export function csvUnit(unit: Unit): string {
+  return unit === 'share' ? '%' : unit;
+}
+
 export type TargetStatus = 'met' | 'missed' | 'none';
 
 /** Whether a figure meets its target, given which direction is good. Neutral metrics have no verdict. */

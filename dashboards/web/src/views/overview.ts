@@ -9,7 +9,7 @@ import { placeAnnotations } from '../shapes/annotations.shape.ts';
 import type { AnnotationItem, CompareAnswer, Grain, Interval, QueryAnswer, Unit } from '../api.types.ts';
 import { trendOption } from '../charts/chart.options.ts';
 import { h, table } from '../dom.ts';
-import { formatPeriod, formatValue, periodParts, plotValue } from '../format.ts';
+import { csvUnit, formatPeriod, formatValue, periodParts, plotValue } from '../format.ts';
 import { axisPeriodName } from '../period.axis.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { samplePlace } from '../sample.note.ts';
@@ -227,7 +227,7 @@ function trendFigure(
     columns: [
       l('period'),
       l('partial'),
-      ...trend.series.flatMap((s) => [`${seriesName(ctx, s.key)} (${unitWord(unit)})`, `${seriesName(ctx, s.key)} n`]),
+      ...trend.series.flatMap((s) => [`${seriesName(ctx, s.key)} (${csvUnit(unit)})`, `${seriesName(ctx, s.key)} n`]),
       ...(band && banded
         ? [`${seriesName(ctx, banded.key)} 95 % low`, `${seriesName(ctx, banded.key)} 95 % high`]
         : []),
@@ -296,8 +296,4 @@ function bandOf(unit: Unit, points: readonly TrendPoint[]): { low: (number | nul
   const bound = (pick: (i: Interval) => number) =>
     points.map((p) => (p.interval && p.value !== null ? plotValue(unit, pick(p.interval)) : null));
   return { low: bound((i) => i.low), high: bound((i) => i.high) };
-}
-
-function unitWord(unit: string): string {
-  return unit === 'share' ? '%' : unit;
 }

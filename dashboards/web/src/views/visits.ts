@@ -11,7 +11,15 @@ import { disposeChartsIn } from '../charts.lazy.ts';
 import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
-import { formatPerDay, formatPlotted, formatTimestamp, formatUpTo, formatValue, plotValue } from '../format.ts';
+import {
+  csvUnit,
+  formatPerDay,
+  formatPlotted,
+  formatTimestamp,
+  formatUpTo,
+  formatValue,
+  plotValue,
+} from '../format.ts';
 import { samplePlace } from '../sample.note.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { HEAT_COLOURS, heatmapOption } from '../charts/visits.charts.ts';
@@ -477,6 +485,25 @@ function barOfGroups(
     option: bars.option,
     empty: sample.empty,
     height: bars.height,
+    // The CSV holds each figure as the API gave it (percent for shares), not the table's rounded text, with its n;
+    // a figure below the minimum sample is left empty, as in the chart.
+    data: {
+      columns: [
+        l('group'),
+        ...options.columns.flatMap((m) => [
+          `${metricLabel(ctx, m)} (${csvUnit(unitOf(ctx, m))})`,
+          `${metricLabel(ctx, m)} n`,
+        ]),
+      ],
+      rows: options.groups.map((g) => [
+        name(g),
+        ...options.columns.flatMap((m) => {
+          const figure = g.figures[m];
+          const shown = figure && !figure.suppressed && figure.value !== null;
+          return [shown ? plotValue(unitOf(ctx, m), figure.value!) : null, figure?.n ?? 0];
+        }),
+      ]),
+    },
     tableLabel: l('dataTable'),
     table: table(
       options.title,
