@@ -1328,7 +1328,7 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
       page.waitForEvent('download'),
       page.locator(`${card} [data-export="csv"]`).click(),
     ]);
-    const [header, ...lines] = parseCsv<string[]>(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''));
+    const [header, ...lines] = parseCsv(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''));
     const answer = await queryLikePage(['service_time_p50'], new URL(page.url()).hash, { dimensions: 'service' });
     const metric = catalogue.find((m) => m.id === 'service_time_p50')!;
     expect(header!.slice(0, 3)).toEqual(['Grupa', `${metric.label.lv} (minutes)`, `${metric.label.lv} n`]);
