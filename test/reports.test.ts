@@ -423,6 +423,15 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       }));
       expect(screens.map((x) => x.page)).toEqual([0, offices, equal, screens[3]!.page]);
       expect(await pdfOutline(pdf)).toEqual(screens);
+      // Regression: each screen was printed on its own, its last page left mostly blank (the agency's fourth page
+      // held one chart). The screens now run on, so in the agency's report some screen's title shares a page with
+      // the end of the one before it: text above the title, below the running header (over 800 pt up the page).
+      // (Where a screen happens to end at a page's foot, as in this Cēsis report, the next starts a page.)
+      const runsOn = screens.slice(1).some(({ title, page }) => {
+        const head = pageItems[page]?.find((i) => i.str.trim() === title);
+        return head !== undefined && pageItems[page]!.some((i) => i.y > head.y + 5 && i.y < 800 && i.str.trim() !== '');
+      });
+      if (office === undefined) expect({ lang, office, runsOn }).toEqual({ lang, office, runsOn: true });
       expect({ lang, office, offices: offices > 0, beforeEqual: offices < equal }).toEqual({
         lang,
         office,

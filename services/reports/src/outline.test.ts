@@ -1,6 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { addOutline } from './outline.ts';
+import { addOutline, readOutline } from './outline.ts';
 
 /**
  * Each outline entry's title and the 0-based page it opens, read back from the saved bytes by walking the
@@ -49,5 +49,31 @@ describe('report outline', () => {
     const bytes = await doc.save();
     expect(await outlineOf(bytes)).toEqual([]);
     expect((await PDFDocument.load(bytes)).catalog.get(PDFName.of('Outlines'))).toBeUndefined();
+  });
+
+  it('reads an outline back depth first, nested entries after their parent, each with its page', async () => {
+    const doc = await PDFDocument.create();
+    for (let i = 0; i < 4; i++) doc.addPage();
+    addOutline(doc, [
+      { title: 'Pārskats', pageIndex: 0 },
+      { title: 'Nodaļas', pageIndex: 3 },
+    ]);
+    // A child under the first entry, as Chromium nests a screen's h2 under its h1.
+    const outlines = doc.catalog.lookup(PDFName.of('Outlines'), PDFDict);
+    const first = outlines.lookup(PDFName.of('First'), PDFDict);
+    const child = doc.context.register(
+      doc.context.obj({
+        Title: PDFHexString.fromText('Mērķi'),
+        Parent: outlines.get(PDFName.of('First')),
+        Dest: [doc.getPage(2).ref, PDFName.of('Fit')],
+      }),
+    );
+    first.set(PDFName.of('First'), child);
+    first.set(PDFName.of('Last'), child);
+    expect(readOutline(await PDFDocument.load(await doc.save()))).toEqual([
+      { title: 'Pārskats', pageIndex: 0 },
+      { title: 'Mērķi', pageIndex: 2 },
+      { title: 'Nodaļas', pageIndex: 3 },
+    ]);
   });
 });
