@@ -35,9 +35,9 @@ export function clear(el: Element): void {
 }
 
 /**
- * A table with a caption, header cells and rows of cells (strings or nodes). A one-line-rows table may cut its row
- * names short on a phone (styles.css), so each row's header cell carries the full name as its title too; its
- * text, which assistive technology reads, is always whole.
+ * A table with a caption, header cells and rows of cells (strings or nodes). A one-line-rows table's row names wrap
+ * on a phone, or, a case number, are cut short (styles.css), so each row's header cell carries the full name as its
+ * title too; its text, which assistive technology reads, is always whole.
  */
 export function table(
   caption: string,
@@ -47,7 +47,8 @@ export function table(
 ): HTMLTableElement {
   const named = className.split(' ').includes('one-line-rows');
   const rowHeader = (c: Child | Child[]) => {
-    const th = h('th', { scope: 'row' }, c);
+    // The name in a block of its own, which a phone's stylesheet sizes to the name (styles.css, .row-name).
+    const th = h('th', { scope: 'row' }, named ? h('span', { class: 'row-name' }, c) : c);
     if (named && th.textContent) th.title = th.textContent;
     return th;
   };
