@@ -1526,6 +1526,90 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(browser.pageErrors).toEqual([]);
   });
 
+  // Regression: for a small office every month but one had fewer than 10 complaints due, so the deadline compliance
+  // chart showed a single dot and a note listing "aug. 2026: n = 6, 5 no 6 atbildēti termiņā; …". The counts behind
+  // the share are drawn as bars whatever the sample: in time, and late in the past-deadline red.
+  it("draws an office head's deadline compliance counts as bars on the Complaints screen, in time and late, for every month with complaints due", async () => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto(stack.queryUrl);
+    await signIn(page, OFFICE_HEAD.token);
+    await switchLanguage(page, 'lv');
+    const range = { from: addDays(today, -120), to: today };
+    await openScreen(page, 'complaints', `from=${range.from}&to=${range.to}&grain=month`);
+    const answer = await api(
+      QueryAnswer,
+      `/v1/query?${new URLSearchParams({ metrics: 'legal_deadline_share,legal_deadline_met_count', grain: 'month', ...range }).toString()}`,
+      OFFICE_HEAD.token,
+    );
+    const expected = answer.rows
+      .map((row) => {
+        const n = (row.legal_deadline_share as Figure).n;
+        const met = (row.legal_deadline_met_count as Figure).value ?? 0;
+        return { inTime: String(met), late: String(n - met), n };
+      })
+      .filter((c) => c.n > 0)
+      .map(({ inTime, late }) => ({ inTime, late }));
+    // The case this is about: some month below the minimum sample of 10, with a count to show.
+    expect(answer.rows.some((row) => (row.legal_deadline_share as Figure).suppressed)).toBe(true);
+    const card = await probeCard('Termiņu ievērošana', 'compliance-office');
+    // The table's counts are the API's: answered in time, and late as the complaints due less those.
+    const cells = await page.evaluate<string[][]>(
+      `[...document.querySelectorAll('${card} tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent))`,
+    );
+    const header = await page.locator(`${card} thead th`).allTextContents();
+    expect(header.slice(-2)).toEqual(['Termiņā', 'Pēc termiņa']);
+    expect(cells.filter((row) => row.at(-1) !== '—').map((row) => ({ inTime: row.at(-2), late: row.at(-1) }))).toEqual(
+      expected,
+    );
+    // The note no longer lists each month's n; it says why a month has no share.
+    const note = await page.locator(`${card} .note`).first().innerText();
+    expect(note).not.toMatch(/n = \d/);
+    expect(note).toContain('stabiņi rāda skaitu');
+    await page
+      .locator(card)
+      .screenshot({ path: join(screenshots, 'desktop-complaints-compliance-office-cesis-lv.png') });
+    // The bars are drawn: columns of the in-time blue and, where any month has a late complaint, of the late red
+    // (the bars' colours at their 0.75 opacity on white; the lines and the target are darker or more orange).
+    const box = (await page.locator(`${card} .chart`).boundingBox())!;
+    const clip = {
+      x: Math.round(box.x),
+      y: Math.round(box.y),
+      width: Math.floor(box.width),
+      height: Math.floor(box.height),
+    };
+    // Below the legend (whose icons have the bars' colours): the bars stand on the axis in the plot's lower 60 %.
+    const below = Math.round(clip.height * 0.4);
+    const points = Array.from({ length: Math.floor(clip.width / 2) }, (_, i) =>
+      Array.from({ length: clip.height - below }, (_, y) => [i * 2, below + y] as const),
+    ).flat();
+    const colours = await pixelsAt(page, clip, points);
+    const near = ([r, g, b]: readonly number[], [R, G, B]: readonly number[]) =>
+      Math.abs(r! - R!) + Math.abs(g! - G!) + Math.abs(b! - B!) < 30;
+    const columnsOf = (colour: readonly number[]) =>
+      new Set(points.filter((_, i) => near(colours[i]!, colour)).map(([x]) => x));
+    const blue = columnsOf([96, 145, 196]);
+    const red = columnsOf([199, 90, 82]);
+    // Each bar is some 22 px wide: a run of columns 2 px apart; one run for each month with complaints due.
+    const runs = (xs: Set<number>) => [...xs].sort((a, b) => a - b).filter((x) => !xs.has(x - 2)).length;
+    expect(runs(blue)).toBe(expected.filter((c) => c.inTime !== '0').length);
+    expect(runs(red)).toBe(expected.filter((c) => c.late !== '0').length);
+    // Opened afresh at 390 px (a resize redraws later), for a screenshot to look at.
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await screenReady(page, 'complaints');
+    const phoneCard = await probeCard('Termiņu ievērošana', 'compliance-office-phone');
+    await page
+      .locator(phoneCard)
+      .screenshot({ path: join(screenshots, 'phone-complaints-compliance-office-cesis-lv.png') });
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, MANAGEMENT);
+    // Every office together, where the shares are drawn over the bars: a screenshot to look at.
+    await openScreen(page, 'complaints', `from=${range.from}&to=${range.to}&grain=month`);
+    const allCard = await probeCard('Termiņu ievērošana', 'compliance-all');
+    await page.locator(allCard).screenshot({ path: join(screenshots, 'desktop-complaints-compliance-all-lv.png') });
+    expect(browser.pageErrors).toEqual([]);
+  });
+
   // Regression: the names' wrap width was chosen when the page loaded, so a rotated phone kept its portrait names
   // (and their band heights) in the wider landscape chart.
   it('re-wraps the Offices and Visits chart names when a phone is rotated, as a page opened at that size, leaving no chart watched after it is gone', async () => {

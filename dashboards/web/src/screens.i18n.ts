@@ -27,6 +27,10 @@ export const screenStrings = {
     lv: 'Grafikā nav punktu: katrā stundā par maz apmeklējumu, lai novērtētu mediānu (lielākais n = {n}, vajag ≥ {min}).',
     en: 'Nothing plotted: every hour has too few visits to estimate a median (largest n = {n}, minimum {min}).',
   },
+  complianceBarsNote: {
+    lv: 'Daļa (līnija) attēlota tikai periodos, kuros termiņš pienācis vismaz {min} sūdzībām; stabiņi rāda skaitu katrā periodā.',
+    en: 'The share (line) is drawn only for periods with at least {min} complaints due; the bars give the counts of every period.',
+  },
   complianceNoneDue: {
     lv: '{periods}: vēl nav rādītāja — nevienai tad saņemtajai sūdzībai termiņš vēl nav pienācis.',
     en: '{periods}: no figure yet — no complaint received then has reached its deadline.',

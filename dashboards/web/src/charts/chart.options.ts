@@ -206,6 +206,11 @@ export function trendOption(
      * responses"), in the partial period's brackets beside "partial" when the period is both.
      */
     periodNotes?: readonly (string | undefined)[];
+    /**
+     * Names of series a caller adds after the lines (the compliance chart's count bars), listed last in the legend
+     * so its rows, and the plot's top below them, are counted with them.
+     */
+    moreLegend?: readonly string[];
   },
 ): ChartOption {
   const partial = options.partial ?? periods.map(() => false);
@@ -256,6 +261,7 @@ export function trendOption(
       ...lines.map((l) => l.name),
       ...(options.band ? [options.band.label] : []),
       ...target.map((t) => String(t.name)),
+      ...(options.moreLegend ?? []),
     ]),
   ];
   // A narrow chart's legend shows the short names (the tooltip, the table and the CSV keep the full ones).

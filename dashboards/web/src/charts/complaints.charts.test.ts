@@ -1,7 +1,13 @@
-import type { BarSeriesOption, CustomSeriesOption } from 'echarts/charts';
+import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption } from 'echarts/charts';
 import { describe, expect, it } from 'vitest';
-import { COLOURS, relayoutOf } from './chart.options.ts';
-import { ageingOption, PAST_DEADLINE_ZONE, segmentLabels } from './complaints.charts.ts';
+import { COLOURS, relayoutOf, trendOption } from './chart.options.ts';
+import {
+  ageingOption,
+  complianceOption,
+  deadlineCounts,
+  PAST_DEADLINE_ZONE,
+  segmentLabels,
+} from './complaints.charts.ts';
 
 const bands = ['0–5 darba dienas', '6–10 darba dienas', '11–20 darba dienas', '21+ darba dienas'];
 const parts = [
@@ -63,5 +69,109 @@ describe("a stacked segment's figure", () => {
     // The overdue "1" of 6–10 fits on a desktop, and moves past its bar's end on a phone.
     expect(at(1200)[1]).toEqual(['none', 'inside', 'none', 'inside']);
     expect(at(340)[1]).toEqual(['none', 'right', 'none', 'inside']);
+  });
+});
+
+describe('deadline compliance with its counts', () => {
+  const periods = ['aug. 2026', 'sept. 2026', 'okt. 2026', 'nov. 2026', 'dec. 2026'];
+  // A small office: one month of 12 due (its share shown), the others below the minimum of 10, December none due.
+  const due = [6, 12, 4, 7, 0];
+  const met = [5, 11, 4, 5, 0];
+  const names = { inTime: 'Termiņā', late: 'Pēc termiņa' };
+  const shares = [null, 91.7, null, null, null];
+  const build = () => {
+    const trend = trendOption(
+      periods,
+      [{ name: 'Atbildētas likumā noteiktajā termiņā', values: shares, emphasis: true }],
+      {
+        unit: 'share',
+        lang: 'lv',
+        target: 100,
+        targetLabel: 'Mērķis',
+        moreLegend: [names.inTime, names.late],
+      },
+    );
+    return { trend, option: complianceOption(trend, deadlineCounts(due, met), names, shares, 'lv') };
+  };
+
+  it('counts each period late as its complaints due less those answered in time, at any sample size', () => {
+    expect(deadlineCounts(due, met)).toEqual({ inTime: [5, 11, 4, 5, 0], late: [1, 1, 0, 2, 0] });
+  });
+
+  // Regression: a small office saw one dot and a note listing "aug. 2026: n = 6, 5 no 6 atbildēti termiņā; …".
+  it('draws every period with complaints due as stacked bars, in time and late in the past-deadline red, on a count axis of their own, named in the legend', () => {
+    const { option } = build();
+    const series = option.series as (BarSeriesOption | LineSeriesOption)[];
+    const bars = series.filter((s) => s.type === 'bar' && s.stack === 'counts') as BarSeriesOption[];
+    expect(bars.map((b) => b.name)).toEqual(['Termiņā', 'Pēc termiņa']);
+    // December has none due: no bar, not a zero.
+    expect(bars.map((b) => b.data)).toEqual([
+      [5, 11, 4, 5, null],
+      [1, 1, 0, 2, null],
+    ]);
+    expect(bars[1]?.itemStyle?.color).toBe(COLOURS.worse);
+    expect(bars.every((b) => b.yAxisIndex === 1 && b.xAxisIndex === 1)).toBe(true);
+    const legend = (option.legend as { data: (string | { name: string })[] }).data.map((d) =>
+      typeof d === 'string' ? d : d.name,
+    );
+    expect(legend).toEqual(expect.arrayContaining(['Termiņā', 'Pēc termiņa']));
+    // The share's line is still there, drawn over the bars.
+    const line = series.find((s) => s.name === 'Atbildētas likumā noteiktajā termiņā') as LineSeriesOption;
+    expect(line.z).toBeGreaterThan(bars[0]?.z ?? 0);
+  });
+
+  it('keeps the bars below the lowest share drawn, naming only the count ticks the bars reach', () => {
+    const { trend, option } = build();
+    const share = trend.yAxis as { min: number; max: number };
+    const counts = (
+      option.yAxis as { max: number; interval: number; axisLabel: { formatter: (v: number) => string } }[]
+    )[1]!;
+    // The tallest bar (12) as a fraction of the plot's height, under the 91,7 % point's.
+    const tallest = 12 / counts.max;
+    expect(tallest).toBeLessThan((91.7 - share.min) / (share.max - share.min));
+    expect(counts.axisLabel.formatter(counts.max)).toBe('');
+    expect(counts.axisLabel.formatter(0)).toBe('0');
+  });
+
+  it('starts the share axis lower where the lowest share sits near its foot, and names as many count ticks as the bars hold', () => {
+    const low = [null, 35, null, null, null];
+    const trend = trendOption(periods, [{ name: 'Iekšējā mērķa termiņā', values: low, emphasis: true }], {
+      unit: 'share',
+      lang: 'lv',
+      target: 100,
+      targetLabel: 'Mērķis',
+    });
+    const [share, counts] = complianceOption(trend, deadlineCounts([80, 60, 0, 0, 0], met), names, low, 'lv').yAxis as {
+      min: number;
+      max: number;
+      interval: number;
+    }[];
+    const foot = (trend.yAxis as { min: number }).min;
+    expect(share!.min).toBeLessThan(foot);
+    // The 35 % point at a third of the plot or more, the tallest bar (80) below it.
+    const point = (35 - share!.min) / (100 - share!.min);
+    expect(point).toBeGreaterThanOrEqual(0.33);
+    expect(80 / counts!.max).toBeLessThan(point);
+    // 0 and 80 at least, never 0 / 20 / 40 / 60 / 80 crammed into the bars' 50 px.
+    expect(80 / counts!.interval).toBeLessThanOrEqual(3);
+  });
+
+  it('names only the count axis where no share is drawn, so no bar is read against the share ticks', () => {
+    const none = [null, null, null, null, null];
+    const trend = trendOption(periods, [{ name: 'Atbildētas', values: none, emphasis: true }], {
+      unit: 'share',
+      lang: 'lv',
+      target: 100,
+      targetLabel: 'Mērķis',
+    });
+    const axes = complianceOption(trend, deadlineCounts(due, met), names, none, 'lv').yAxis as {
+      axisLabel: { show?: boolean };
+    }[];
+    expect(axes.map((a) => a.axisLabel.show !== false)).toEqual([false, true]);
+  });
+
+  it("keeps the trend's relayout (period names at the drawn width)", () => {
+    const { option } = build();
+    expect(relayoutOf(option)).toBeDefined();
   });
 });

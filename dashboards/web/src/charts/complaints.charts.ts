@@ -3,6 +3,8 @@
  * open complaints' ages) and the backlog's open and overdue counts over time, with received and answered bars.
  */
 import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption } from 'echarts/charts';
+import type { Lang } from '../api.types.ts';
+import { formatCount } from '../format.ts';
 import { COLOURS, countTicks, relayoutOf, withRelayout, type ChartOption, type MeasureText } from './chart.options.ts';
 import { estimateText } from './name.bands.ts';
 
@@ -241,4 +243,115 @@ export function backlogOption(
       line(names.overdue, data.overdue, COLOURS.worse, 2.5),
     ],
   };
+}
+
+/** Each period's complaints due, answered within the legal deadline and not: the counts behind the share. */
+export interface DeadlineCounts {
+  inTime: number[];
+  late: number[];
+}
+
+/**
+ * The counts behind each period's share: `n` complaints due, `met` of them answered within the deadline, the rest
+ * late. A count is no estimate, so it is drawn whatever the sample; a period with none due has no bar.
+ */
+export function deadlineCounts(due: readonly number[], met: readonly number[]): DeadlineCounts {
+  return {
+    inTime: due.map((n, i) => (n > 0 ? Math.min(n, met[i] ?? 0) : 0)),
+    late: due.map((n, i) => (n > 0 ? Math.max(0, n - (met[i] ?? 0)) : 0)),
+  };
+}
+
+/** The share of the plot's height the tallest count bar may take where no share is drawn, and its least. */
+const COUNT_BARS_ALONE = 0.6;
+const COUNT_BARS_LEAST = 0.15;
+/** The least height of the lowest share in the plot (a share axis starts lower to give it), leaving the bars room. */
+const SHARE_ABOVE = 0.35;
+/** The compliance plot's height in px, about (a 300 px chart less its legend and period names), and a count tick's. */
+const PLOT_HEIGHT = 190;
+const COUNT_TICK_ROOM = 16;
+
+/**
+ * The compliance trend (`trendOption`'s, the share lines and the target) with the counts behind the share as bars
+ * stacked per period, within the deadline and late, on a count axis of their own on the right. The bars stay below
+ * the lowest share drawn (`shares`, as plotted) and the lines are drawn over them, so the share still reads at a
+ * glance; where no share is drawn (a small office's months below the minimum sample) the bars alone say "5 in
+ * time, 1 late". The trend should list `names` in its legend (`moreLegend`) so its rows are counted.
+ */
+export function complianceOption(
+  trend: ChartOption,
+  counts: DeadlineCounts,
+  names: { inTime: string; late: string },
+  shares: readonly (number | null)[],
+  lang: Lang,
+): ChartOption {
+  const trendAxis = trend.yAxis as { min: number; max: number; interval: number };
+  const drawn = shares.filter((v): v is number => v !== null);
+  const low = Math.min(...drawn);
+  // Where the lowest share sits near the axis's foot (an internal target share of 35 % on a 20–100 % axis), the
+  // share axis starts lower, at a whole step, so the bars have room beneath the lines.
+  const wanted = low - (SHARE_ABOVE / (1 - SHARE_ABOVE)) * (trendAxis.max - low);
+  const shareMin =
+    drawn.length > 0 && (low - trendAxis.min) / (trendAxis.max - trendAxis.min) < SHARE_ABOVE
+      ? Math.max(0, Math.floor(wanted / trendAxis.interval) * trendAxis.interval)
+      : trendAxis.min;
+  const shareAxis = { ...(trend.yAxis as object), min: shareMin };
+  // The lowest share's height in the plot; the bars reach to 80 % of it.
+  const lowest = drawn.length === 0 ? 1 : (low - shareMin) / (trendAxis.max - shareMin);
+  const room = drawn.length === 0 ? COUNT_BARS_ALONE : Math.max(COUNT_BARS_LEAST, Math.min(0.45, lowest * 0.8));
+  const ticks = countTicks(counts.inTime.map((k, i) => k + (counts.late[i] ?? 0)));
+  // As many count ticks as the bars' height holds (a tick a line of text apart); 0 and the top one at least.
+  const steps = ticks.max / ticks.interval;
+  const fit = Math.max(1, Math.floor((room * PLOT_HEIGHT) / COUNT_TICK_ROOM));
+  const every = Array.from({ length: steps }, (_, i) => i + 1).find((f) => steps % f === 0 && steps / f <= fit);
+  const countAxis = {
+    type: 'value' as const,
+    position: 'right' as const,
+    min: 0,
+    // Taller than the bars need, so the tallest fills `room` of the plot; ticks above the bars' own are not named.
+    max: ticks.max / room,
+    interval: ticks.interval * (every ?? steps),
+    splitLine: { show: false },
+    axisLabel: {
+      color: '#718096',
+      formatter: (v: number) => (v <= ticks.max + 1e-9 ? formatCount(v, lang) : ''),
+    },
+  };
+  const bar = (name: string, values: number[], colour: string): BarSeriesOption => ({
+    type: 'bar',
+    name,
+    xAxisIndex: 1,
+    yAxisIndex: 1,
+    stack: 'counts',
+    // A period without complaints due has no bar (rather than a zero-height one in the tooltip).
+    data: values.map((v, i) => (counts.inTime[i] || counts.late[i] ? v : null)),
+    barMaxWidth: 22,
+    itemStyle: { color: colour, opacity: 0.75 },
+    tooltip: { valueFormatter: (v) => (typeof v === 'number' ? formatCount(v, lang) : '—') },
+    z: 1,
+  });
+  const periods = trend.xAxis as { data: string[] };
+  const option: ChartOption = {
+    ...trend,
+    // The bars on a hidden copy of the period axis, so ECharts does not set them beside a partial period's shade
+    // (a bar as wide as the band) as a second column; one pointer on both names the period's lines and bars.
+    xAxis: [trend.xAxis as object, { type: 'category', data: periods.data, boundaryGap: true, show: false }],
+    axisPointer: { link: [{ xAxisIndex: 'all' }] },
+    // With no share drawn the share's ticks would be read against the bars ("98 %" beside a bar of 6): the count
+    // axis alone is named then, with its grid lines.
+    yAxis:
+      drawn.length === 0
+        ? [
+            { ...(trend.yAxis as object), axisLabel: { show: false }, splitLine: { show: false } },
+            { ...countAxis, splitLine: { show: true, lineStyle: { color: '#edf2f7' } } },
+          ]
+        : [shareAxis, countAxis],
+    series: [
+      bar(names.inTime, counts.inTime, COLOURS.offices[0] ?? '#2b6cb0'),
+      bar(names.late, counts.late, COLOURS.worse),
+      ...(trend.series as object[]),
+    ] as ChartOption['series'],
+  };
+  const relayout = relayoutOf(trend);
+  return relayout ? withRelayout(option, relayout) : option;
 }

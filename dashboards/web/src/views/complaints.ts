@@ -3,22 +3,28 @@
  * with the Overview's verdict against the target from the 95 % interval (and "k of n answered in time" as a
  * count, readable below the minimum sample, where no verdict is claimed), the deadline desk (overdue and
  * due within N working days), the backlog over time, open complaints by age against their legal deadline,
- * complaints received per week, deadline compliance over time, and outcomes and categories.
+ * complaints received per week, deadline compliance over time (the share, and the counts in time and late behind
+ * it as bars, readable at any sample), and outcomes and categories.
  */
 import { writtenWeek } from '@servq/query-api';
 import type { DueAnswer } from '../api.types.ts';
 import { barOption, COLOURS, trendOption, wrappedBars } from '../charts/chart.options.ts';
 import { categoryWidth, measureText } from '../charts/measure.ts';
 import { ageingOf, onTimeCount } from '../shapes/complaints.ageing.shape.ts';
-import { AGEING_LEGEND_ROOM, ageingOption, backlogOption } from '../charts/complaints.charts.ts';
+import {
+  AGEING_LEGEND_ROOM,
+  ageingOption,
+  backlogOption,
+  complianceOption,
+  deadlineCounts,
+} from '../charts/complaints.charts.ts';
 import { DEFAULT_WITHIN, deskPanel } from '../complaints.desk.ts';
 import { backlogFromData, backlogLines, breakdown, weeklyCounts, type Slice } from '../shapes/complaints.shape.ts';
 import { h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
-import { nothingPlotted, sampleNote } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
-import { formatPeriod, formatValue, formatWorkingDaysBand, periodParts, plotValue } from '../format.ts';
+import { formatCount, formatPeriod, formatValue, formatWorkingDaysBand, periodParts, plotValue } from '../format.ts';
 import { axisPeriodName } from '../period.axis.ts';
 import { dataStartOf, partialPeriods } from '../shapes/periods.shape.ts';
 import { scopedQuery } from '../scoped.query.ts';
@@ -275,39 +281,43 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
   const periods = trends[0]?.periods ?? [];
   const dataStart = compliance ? dataStartOf(compliance.freshness, 'complaints') : null;
   const partial = partialPeriods(periods, grain, ctx.filters.from, ctx.filters.to, ctx.dataEnd, dataStart);
-  // Answered in time per period, as a count: readable where the share is below its minimum sample.
+  // Answered in time per period, as a count: drawn as bars whatever the sample, where the share may be withheld.
   const metByPeriod = new Map(
     (compliance?.rows ?? []).map((row) => [keyOf(row, 'period'), figureOf(row, 'legal_deadline_met_count').value ?? 0]),
   );
   const legal = trends[0]?.series[0]?.points ?? [];
-  const countText = (i: number) => {
-    const point = legal[i];
-    return point && point.n > 0 ? l('countOf', { k: metByPeriod.get(periods[i] ?? '') ?? 0, n: point.n }) : '';
-  };
-  const tooFew = sampleNote(
-    ctx.lang,
-    periods.map((p, i) => ({
-      label: periods.length > 1 ? formatPeriod(p, grain, ctx.lang) : '',
-      n: legal[i]?.n ?? 0,
-      suppressed: legal[i]?.suppressed ?? false,
-      count: countText(i),
-    })),
-    metricInfo(ctx, 'legal_deadline_share')?.minSample ?? 0,
+  const counts = deadlineCounts(
+    periods.map((_, i) => legal[i]?.n ?? 0),
+    periods.map((p) => metByPeriod.get(p) ?? 0),
   );
-  // Every point below the minimum (an office's few cases): the note stands in the chart's place, not an empty axis.
-  const empty =
-    tooFew !== undefined &&
-    trends.every((t) =>
-      nothingPlotted((t.series[0]?.points ?? []).map((p) => ({ label: '', n: p.n, suppressed: p.suppressed }))),
-    );
+  const names = { inTime: l('inTimeSeries'), late: l('overdueSeries') };
+  const lines = trends.map((t) =>
+    (t.series[0]?.points ?? []).map((p) => (p.value === null ? null : plotValue('share', p.value))),
+  );
+  const periodNames = periods.map((p, i) =>
+    partial[i] ? `${formatPeriod(p, grain, ctx.lang)} (${l('partial')})` : formatPeriod(p, grain, ctx.lang),
+  );
+  // The bars give every period's counts, so the note need only say why a share is missing: no list of periods.
+  const anyDue = legal.some((p) => p.n > 0);
+  const withheld = legal.some((p) => p.n > 0 && p.suppressed);
+  const minSample = metricInfo(ctx, 'legal_deadline_share')?.minSample ?? 0;
   // A recent period is on the axis (other figures have it) but none of its complaints is due yet: say so.
   const noneDue = periods.filter((_, i) => (legal[i]?.n ?? 0) === 0).map((p) => formatPeriod(p, grain, ctx.lang));
+  const countsText = periods
+    .flatMap((_, i) =>
+      (legal[i]?.n ?? 0) > 0
+        ? [
+            `${periodNames[i]}: ${names.inTime} ${formatCount(counts.inTime[i] ?? 0, ctx.lang)}, ${names.late} ${formatCount(counts.late[i] ?? 0, ctx.lang)}`,
+          ]
+        : [],
+    )
+    .join('; ');
   return chartFigure({
     ctx,
     title: l('deadlineCompliance'),
     note: [
       l('complianceNote'),
-      empty ? '' : tooFew,
+      withheld ? l('complianceBarsNote', { min: minSample }) : '',
       noneDue.length > 0
         ? l('complianceNoneDue', { periods: noneDue.join(', ') }).replace(/^./, (c) => c.toLocaleUpperCase(ctx.lang))
         : '',
@@ -321,45 +331,50 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
             `${metricLabel(ctx, t.metric)}: ${t.series[0]?.points.map((p) => formatValue('share', p.value, ctx.lang)).join(', ') ?? ''}`,
         )
         .join('. '),
-      tooFew,
+      countsText,
     ]
       .filter(Boolean)
-      .join(' '),
-    option: trendOption(
-      periods.map((p) => axisPeriodName(p, grain, ctx.lang)),
-      trends.map((t, i) => ({
-        name: metricLabel(ctx, t.metric),
-        values: t.series[0]?.points.map((p) => (p.value === null ? null : plotValue('share', p.value))) ?? [],
-        emphasis: i === 0,
-      })),
-      {
-        unit: 'share',
-        lang: ctx.lang,
-        target: 100,
-        targetLabel: l('target'),
-        targetText: formatValue('share', 1, ctx.lang),
-        partial,
-        partialLabel: l('partial'),
-        periodParts: periodParts(periods, grain, ctx.lang),
-      },
+      .join('. '),
+    option: complianceOption(
+      trendOption(
+        periods.map((p) => axisPeriodName(p, grain, ctx.lang)),
+        trends.map((t, i) => ({ name: metricLabel(ctx, t.metric), values: lines[i] ?? [], emphasis: i === 0 })),
+        {
+          unit: 'share',
+          lang: ctx.lang,
+          target: 100,
+          targetLabel: l('target'),
+          targetText: formatValue('share', 1, ctx.lang),
+          partial,
+          partialLabel: l('partial'),
+          periodParts: periodParts(periods, grain, ctx.lang),
+          moreLegend: [names.inTime, names.late],
+        },
+      ),
+      counts,
+      names,
+      lines.flat(),
+      ctx.lang,
     ),
-    ...(empty ? { empty: tooFew } : {}),
-    height: 280,
+    // No complaint due in any period: nothing to draw, said in the chart's place rather than under an empty axis.
+    ...(anyDue ? {} : { empty: l('chartNoData') }),
+    height: 300,
     tableLabel: l('dataTable'),
     table: table(
       l('deadlineCompliance'),
-      [l('period'), ...trends.map((t) => metricLabel(ctx, t.metric))],
-      periods.map((p, i) => [
-        partial[i] ? `${formatPeriod(p, grain, ctx.lang)} (${l('partial')})` : formatPeriod(p, grain, ctx.lang),
-        ...trends.map((t, m) => {
+      [l('period'), ...trends.map((t) => metricLabel(ctx, t.metric)), names.inTime, names.late],
+      periods.map((_, i) => [
+        periodNames[i] ?? '',
+        ...trends.map((t) => {
           const point = t.series[0]?.points[i];
           if (!point || point.n === 0) return '—';
-          // The legal deadline's count stays a count below the minimum sample; the internal target has none.
-          const count = m === 0 ? ` — ${countText(i)}` : '';
           return point.suppressed
-            ? h('span', { class: 'too-few' }, `${l('tooFew')} (n=${point.n})${count}`)
-            : `${formatValue('share', point.value, ctx.lang)} (n=${point.n})${count}`;
+            ? h('span', { class: 'too-few' }, `${l('tooFew')} (n=${point.n})`)
+            : `${formatValue('share', point.value, ctx.lang)} (n=${point.n})`;
         }),
+        ...((legal[i]?.n ?? 0) > 0
+          ? [formatCount(counts.inTime[i] ?? 0, ctx.lang), formatCount(counts.late[i] ?? 0, ctx.lang)]
+          : ['—', '—']),
       ]),
     ),
   });
