@@ -658,6 +658,31 @@ describe('dashboard in Chromium', () => {
     });
     expect(await year.locator('h2').innerText()).toContain('Cēsis regional office by month (last 12 months)');
     await page.screenshot({ path: join(screenshots, 'desktop-overview-office-cesis.png'), fullPage: true });
+    // On a phone the fixed office filter holds the office's whole Latvian name (a select cannot wrap it).
+    await switchLanguage(page, 'lv');
+    await page.setViewportSize(PHONE);
+    try {
+      const fit = await page.evaluate<{ text: string; needed: number; box: number }>(`(() => {
+        const select = document.querySelector('#filter-office');
+        const style = getComputedStyle(select);
+        const probe = document.createElement('span');
+        probe.style.cssText = 'position:absolute;visibility:hidden;white-space:nowrap';
+        probe.style.font = style.font;
+        probe.textContent = select.selectedOptions[0].textContent;
+        document.body.append(probe);
+        const width = probe.getBoundingClientRect().width;
+        probe.remove();
+        // The name, the select's padding and its arrow (about 20 px).
+        const needed = width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 20;
+        return { text: probe.textContent, needed, box: select.clientWidth };
+      })()`);
+      expect(fit.text).toBe('Cēsu reģionālā nodaļa');
+      expect(fit.box, JSON.stringify(fit)).toBeGreaterThanOrEqual(fit.needed);
+      await page.screenshot({ path: join(screenshots, 'phone-overview-office-cesis-lv.png') });
+    } finally {
+      await page.setViewportSize(DESKTOP);
+      await switchLanguage(page, 'en');
+    }
     expect(pageErrors).toEqual([]);
   });
 
