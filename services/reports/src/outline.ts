@@ -11,7 +11,7 @@ export interface OutlineEntry {
   pageIndex: number;
 }
 
-/** Adds the entries as a flat outline and asks the viewer to show it when the document opens. */
+/** Sets the entries as the flat outline (in place of any the document had) and asks the viewer to show it on opening. */
 export function addOutline(doc: PDFDocument, entries: readonly OutlineEntry[]): void {
   if (entries.length === 0) return;
   const { context } = doc;

@@ -12,7 +12,7 @@
 import { dashboardLink, type Screen } from '@servq/contracts';
 import type { Lang } from '@servq/query-api';
 import { pollUntil } from '@servq/runtime';
-import { PDFDocument, PDFName, StandardFonts, rgb } from 'pdf-lib';
+import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import { ReportsError, ReportsErrorCode } from './errors.ts';
 import { monthRange, monthTitle, type Month } from './month.ts';
@@ -112,23 +112,26 @@ const SHOW_SET_ASIDE = `(() => {
 
 /**
  * The report's outline: each screen at the page Chromium printed its title on (the first heading of that name
- * after the previous screen's), in place of Chromium's own outline of every heading.
+ * after the previous screen's). `addOutline` puts it in place of Chromium's own outline of every heading.
  */
 function screenEntries(doc: PDFDocument, titles: readonly string[]): OutlineEntry[] {
   const headings = readOutline(doc);
   let from = 0;
-  const entries = titles.map((title) => {
+  return titles.map((title) => {
     const at = headings.findIndex((h, i) => i >= from && h.title.trim() === title);
     if (at < 0) throw new ReportsError(ReportsErrorCode.RenderFailed, `the printed report has no heading "${title}"`);
     from = at + 1;
     return { title, pageIndex: headings[at]!.pageIndex };
   });
-  doc.catalog.delete(PDFName.of('Outlines'));
-  return entries;
 }
 
 const TITLE: Record<Lang, string> = { lv: 'Mēneša vadības pārskats', en: 'Monthly management report' };
 const AGENCY: Record<Lang, string> = { lv: 'Visa ATD', en: 'Whole agency' };
+
+/** The report's name, as its PDF metadata and every page's header give it. */
+function reportTitle(request: ReportRequest, officeName: string | undefined): string {
+  return `${TITLE[request.lang]} · ${monthTitle(request.month, request.lang)} · ${officeName ?? AGENCY[request.lang]}`;
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -173,9 +176,7 @@ localStorage.setItem(${JSON.stringify(LANG_KEY)}, ${JSON.stringify(request.lang)
       });
       const { pdf, titles } = await this.printScreens(context, request, officeName);
       const report = await PDFDocument.load(pdf);
-      report.setTitle(
-        `${TITLE[request.lang]} · ${monthTitle(request.month, request.lang)} · ${officeName ?? AGENCY[request.lang]}`,
-      );
+      report.setTitle(reportTitle(request, officeName));
       report.setLanguage(request.lang);
       report.setProducer('servq reports');
       addOutline(report, screenEntries(report, titles));
@@ -244,7 +245,7 @@ localStorage.setItem(${JSON.stringify(LANG_KEY)}, ${JSON.stringify(request.lang)
       }
       await page.evaluate<boolean>(SHOW_SET_ASIDE);
       await page.emulateMedia({ media: 'print' });
-      const title = `${TITLE[request.lang]} · ${monthTitle(request.month, request.lang)} · ${officeName ?? AGENCY[request.lang]}`;
+      const title = reportTitle(request, officeName);
       const pdf = await page.pdf({
         format: 'A4',
         printBackground: true,
