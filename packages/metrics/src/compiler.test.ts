@@ -210,6 +210,19 @@ describe('buildCatalogue', () => {
     expect(custom.get('wait_within_target')?.measure).toMatchObject({ success: 'wait_minutes <= 15' });
   });
 
+  // The targets' key on the Offices screen sets this target beside the law's deadline; it had named the metric itself.
+  it("marks the answer's median target as ATD's own aim inside the legal deadline, and keeps the mark when overridden", () => {
+    const marked = (catalogue: ReturnType<typeof buildCatalogue>) =>
+      [...catalogue.values()].filter((m) => m.target.insideLegalDeadline).map((m) => m.id);
+    expect(marked(buildCatalogue({ waitTargetMinutes: 15 }))).toEqual(['response_p50']);
+    const custom = buildCatalogue({ waitTargetMinutes: 15, targets: { response_p50: { default: 4, cesis: 3 } } });
+    expect(custom.get('response_p50')!.target).toEqual({
+      default: 4,
+      byOffice: { cesis: 3 },
+      insideLegalDeadline: true,
+    });
+  });
+
   it('refuses a target override for an unknown metric', () => {
     const error = caught(() => buildCatalogue({ waitTargetMinutes: 15, targets: { nope: { default: 1 } } }));
     expect(isMetricsError(error) && error.details.parameter).toBe('targets');

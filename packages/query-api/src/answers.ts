@@ -70,7 +70,16 @@ export const MetricInfo = z.strictObject({
   measure: Measure.describe('what is measured, as SQL over the model'),
   unit: Unit,
   direction: Direction,
-  target: z.strictObject({ default: z.number().nullable(), byOffice: z.record(z.string(), z.number()) }),
+  target: z.strictObject({
+    default: z.number().nullable(),
+    byOffice: z.record(z.string(), z.number()),
+    insideLegalDeadline: z
+      .literal(true)
+      .optional()
+      .describe(
+        "present where the target is ATD's own aim inside the legal deadline (GET /v1/reference legalRules), not the law",
+      ),
+  }),
   minSample: z.number().int().describe('groups with fewer rows are suppressed'),
   method: Localised.optional().describe('how a percentile figure is computed; present for quantile metrics only'),
 });

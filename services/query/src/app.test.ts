@@ -135,6 +135,13 @@ describe('query API on the hand-built lake', () => {
     expect(body.metrics.find((m) => m.id === 'csat')?.label.lv).toContain('apmierinātība');
   });
 
+  it("serves which target is ATD's own aim inside the legal deadline with the metric, and no such mark elsewhere", async () => {
+    const body = MetricsAnswer.parse((await app.inject({ url: '/v1/metrics', headers: auth() })).json());
+    expect(body.metrics.filter((m) => m.target.insideLegalDeadline === true).map((m) => m.id)).toEqual([
+      'response_p50',
+    ]);
+  });
+
   it('says how a percentile is computed, for percentile metrics only', async () => {
     const body = (await app.inject({ url: '/v1/metrics', headers: auth() })).json<{
       metrics: { id: string; method?: { lv: string; en: string } }[];

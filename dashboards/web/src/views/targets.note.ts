@@ -8,9 +8,6 @@ import { h } from '../dom.ts';
 import { formatValue } from '../format.ts';
 import { metricInfo, metricLabel, targetText, tr, type ViewContext } from '../view.ts';
 
-/** The metric whose target is ATD's internal answer target (its unit: working days), not the law's deadline. */
-const INTERNAL_ANSWER_METRIC = 'response_p50';
-
 export function targetsNote(ctx: ViewContext, metrics: readonly string[]): HTMLElement | null {
   const l = tr(ctx);
   const items = metrics.flatMap((id) => {
@@ -19,7 +16,7 @@ export function targetsNote(ctx: ViewContext, metrics: readonly string[]): HTMLE
     if (!info || target === null) return [];
     const rules = ctx.labels.ids('legal_rule').map((rule) => ctx.labels.value('legal_rule', rule, ctx.lang));
     const internal =
-      id === INTERNAL_ANSWER_METRIC && rules.length > 0
+      info.target.insideLegalDeadline && rules.length > 0
         ? ` ${l('internalTarget', { target: formatValue(info.unit, target, ctx.lang), legal: rules.reverse().join('; ') })}`
         : '';
     return [
