@@ -1526,12 +1526,60 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(browser.pageErrors).toEqual([]);
   });
 
+  /**
+   * A deadline compliance chart as drawn: its count axis's name, the tick labels on either side of it, and the
+   * columns and rows where its count bars' colours show (at their 0.75 opacity on white), below the legend.
+   */
+  async function complianceDrawing(card: string, axisName: string) {
+    const texts = await canvasTextsAt(page, `${card} .chart`);
+    const name = texts.filter((t) => t.text === axisName);
+    expect(name.length, `${axisName} drawn once`).toBe(1);
+    const nameY = name[0]!.y;
+    const box = (await page.locator(`${card} .chart`).boundingBox())!;
+    const clip = {
+      x: Math.round(box.x),
+      y: Math.round(box.y),
+      width: Math.floor(box.width),
+      height: Math.floor(box.height),
+    };
+    // The plots start below the legend, whose icons have the bars' colours: at the highest tick label drawn.
+    const ticks = texts.filter((t) => t.align === 'right');
+    const top = Math.min(nameY, ...ticks.map((t) => t.y)) - 4;
+    const points = Array.from({ length: Math.floor(clip.width / 2) }, (_, i) =>
+      Array.from({ length: Math.floor((clip.height - top) / 2) }, (_, y) => [i * 2, top + y * 2] as const),
+    ).flat();
+    const colours = await pixelsAt(page, clip, points);
+    const near = ([r, g, b]: readonly number[], [R, G, B]: readonly number[]) =>
+      Math.abs(r! - R!) + Math.abs(g! - G!) + Math.abs(b! - B!) < 30;
+    const at = (colour: readonly number[]) => points.filter((_, i) => near(colours[i]!, colour));
+    return {
+      nameY,
+      percentTexts: texts.filter((t) => t.text.includes('%')),
+      countTicks: ticks.filter((t) => t.y > nameY).map((t) => t.text),
+      blue: at([96, 145, 196]),
+      red: at([199, 90, 82]),
+    };
+  }
+
+  /** Each bar is some 22 px wide: a run of columns 2 px apart per bar. */
+  const barRuns = (points: readonly (readonly [number, number])[]) => {
+    const xs = new Set(points.map(([x]) => x));
+    return [...xs].sort((a, b) => a - b).filter((x) => !xs.has(x - 2)).length;
+  };
+
   // Regression: for a small office every month but one had fewer than 10 complaints due, so the deadline compliance
-  // chart showed a single dot and a note listing "aug. 2026: n = 6, 5 no 6 atbildēti termiņā; …". The counts behind
-  // the share are drawn as bars whatever the sample: in time, and late in the past-deadline red.
-  it("draws an office head's deadline compliance counts as bars on the Complaints screen, in time and late, for every month with complaints due", async () => {
+  // chart showed a single dot and a note listing "aug. 2026: n = 6, 5 no 6 atbildēti termiņā; …". Then the counts
+  // were drawn as bars in the share's plot, against its 0–100 % axis, so a bar of 3 complaints read as "30 %". The
+  // counts now have a plot of their own below the share's, on an axis named as a count of complaints.
+  it("draws an office head's deadline compliance counts as bars in a plot of their own below the share, in time and late, for every month with complaints due", async () => {
+    if (!drawing) {
+      await recordCanvasTextAt(page);
+      await page.addInitScript(OBSERVED_CHARTS);
+      drawing = true;
+    }
     await page.setViewportSize(DESKTOP);
     await page.goto(stack.queryUrl);
+    await page.reload();
     await signIn(page, OFFICE_HEAD.token);
     await switchLanguage(page, 'lv');
     const range = { from: addDays(today, -120), to: today };
@@ -1568,45 +1616,58 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     await page
       .locator(card)
       .screenshot({ path: join(screenshots, 'desktop-complaints-compliance-office-cesis-lv.png') });
-    // The bars are drawn: columns of the in-time blue and, where any month has a late complaint, of the late red
-    // (the bars' colours at their 0.75 opacity on white; the lines and the target are darker or more orange).
-    const box = (await page.locator(`${card} .chart`).boundingBox())!;
-    const clip = {
-      x: Math.round(box.x),
-      y: Math.round(box.y),
-      width: Math.floor(box.width),
-      height: Math.floor(box.height),
+    const office = await complianceDrawing(card, 'Sūdzību skaits');
+    // One bar for each month with complaints due, blue where some were answered in time, red where some were late.
+    expect(barRuns(office.blue)).toBe(expected.filter((c) => c.inTime !== '0').length);
+    expect(barRuns(office.red)).toBe(expected.filter((c) => c.late !== '0').length);
+
+    /**
+     * What cannot be misread: every bar below the count axis's name, every "%" (share ticks, target, legend) above
+     * it, and the ticks beside the bars plain counts.
+     */
+    const expectCountsApart = (drawn: Awaited<ReturnType<typeof complianceDrawing>>, what: string) => {
+      expect(drawn.blue.length + drawn.red.length, `${what}: bars drawn`).toBeGreaterThan(0);
+      expect(
+        [...drawn.blue, ...drawn.red].filter(([, y]) => y <= drawn.nameY),
+        `${what}: bars above the count axis`,
+      ).toEqual([]);
+      expect(
+        drawn.percentTexts.filter((t) => t.y >= drawn.nameY).map((t) => t.text),
+        `${what}: % beside the bars`,
+      ).toEqual([]);
+      expect(drawn.countTicks.length, `${what}: count ticks`).toBeGreaterThanOrEqual(2);
+      expect(
+        drawn.countTicks.filter((t) => !/^\d+$/.test(t)),
+        `${what}: count ticks that are no count`,
+      ).toEqual([]);
     };
-    // Below the legend (whose icons have the bars' colours): the bars stand on the axis in the plot's lower 60 %.
-    const below = Math.round(clip.height * 0.4);
-    const points = Array.from({ length: Math.floor(clip.width / 2) }, (_, i) =>
-      Array.from({ length: clip.height - below }, (_, y) => [i * 2, below + y] as const),
-    ).flat();
-    const colours = await pixelsAt(page, clip, points);
-    const near = ([r, g, b]: readonly number[], [R, G, B]: readonly number[]) =>
-      Math.abs(r! - R!) + Math.abs(g! - G!) + Math.abs(b! - B!) < 30;
-    const columnsOf = (colour: readonly number[]) =>
-      new Set(points.filter((_, i) => near(colours[i]!, colour)).map(([x]) => x));
-    const blue = columnsOf([96, 145, 196]);
-    const red = columnsOf([199, 90, 82]);
-    // Each bar is some 22 px wide: a run of columns 2 px apart; one run for each month with complaints due.
-    const runs = (xs: Set<number>) => [...xs].sort((a, b) => a - b).filter((x) => !xs.has(x - 2)).length;
-    expect(runs(blue)).toBe(expected.filter((c) => c.inTime !== '0').length);
-    expect(runs(red)).toBe(expected.filter((c) => c.late !== '0').length);
-    // Opened afresh at 390 px (a resize redraws later), for a screenshot to look at.
-    await page.setViewportSize(PHONE);
-    await page.reload();
-    await screenReady(page, 'complaints');
-    const phoneCard = await probeCard('Termiņu ievērošana', 'compliance-office-phone');
-    await page
-      .locator(phoneCard)
-      .screenshot({ path: join(screenshots, 'phone-complaints-compliance-office-cesis-lv.png') });
+    expectCountsApart(office, 'Cēsis, desktop, lv');
+
+    // The same at 390 px, in both languages, and for every office together, where the shares are drawn.
+    const views = [
+      { who: 'office', lang: 'lv', size: PHONE, file: 'phone-complaints-compliance-office-cesis-lv.png' },
+      { who: 'office', lang: 'en', size: PHONE, file: 'phone-complaints-compliance-office-cesis-en.png' },
+      { who: 'all', lang: 'lv', size: DESKTOP, file: 'desktop-complaints-compliance-all-lv.png' },
+      { who: 'all', lang: 'en', size: DESKTOP, file: 'desktop-complaints-compliance-all-en.png' },
+      { who: 'all', lang: 'lv', size: PHONE, file: 'phone-complaints-compliance-all-lv.png' },
+    ] as const;
+    for (const view of views) {
+      await page.setViewportSize(view.size);
+      await signIn(page, view.who === 'office' ? OFFICE_HEAD.token : MANAGEMENT);
+      await switchLanguage(page, view.lang);
+      // By way of another screen, so the Complaints screen is drawn afresh at this size.
+      await openScreen(page, 'overview');
+      await openScreen(page, 'complaints', `from=${range.from}&to=${range.to}&grain=month`);
+      const title = view.lang === 'lv' ? 'Termiņu ievērošana' : 'Deadline compliance';
+      const viewCard = await probeCard(title, `compliance-${view.file}`);
+      await page.locator(viewCard).screenshot({ path: join(screenshots, view.file) });
+      const drawn = await complianceDrawing(viewCard, view.lang === 'lv' ? 'Sūdzību skaits' : 'Number of complaints');
+      expectCountsApart(drawn, view.file);
+      // Every office together has months of ten or more due: its share is drawn, with its ticks, above the counts.
+      if (view.who === 'all') expect(drawn.percentTexts.length, view.file).toBeGreaterThan(2);
+    }
     await page.setViewportSize(DESKTOP);
     await signIn(page, MANAGEMENT);
-    // Every office together, where the shares are drawn over the bars: a screenshot to look at.
-    await openScreen(page, 'complaints', `from=${range.from}&to=${range.to}&grain=month`);
-    const allCard = await probeCard('Termiņu ievērošana', 'compliance-all');
-    await page.locator(allCard).screenshot({ path: join(screenshots, 'desktop-complaints-compliance-all-lv.png') });
     expect(browser.pageErrors).toEqual([]);
   });
 

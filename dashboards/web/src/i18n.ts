@@ -147,6 +147,10 @@ const strings = {
     lv: 'Daļa no sūdzībām, kas saņemtas periodā un kurām termiņš jau pienācis; mērķis — 100 %.',
     en: 'Share of the complaints received in the period whose deadline has come; the target is 100 %.',
   },
+  complianceCountsBelow: {
+    lv: 'Zem tās — šo sūdzību skaits: atbildētas termiņā un pēc termiņa.',
+    en: 'Below it, their number: answered within the deadline and past it.',
+  },
   backlog: { lv: 'Neatbildētās sūdzības', en: 'Backlog' },
   openNote: {
     lv: 'Atvērto sūdzību, nokavēto sūdzību un vecākās sūdzības vecuma rādītāji attiecas uz periodā ({from} – {to}) saņemtajām sūdzībām, kas pēdējās sinhronizācijas brīdī vēl nav atbildētas. Saraksts un vecuma grafiks zemāk ietver visas atvērtās sūdzības neatkarīgi no perioda.',

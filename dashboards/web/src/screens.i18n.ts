@@ -31,6 +31,7 @@ export const screenStrings = {
     lv: 'Daļa (līnija) attēlota tikai periodos, kuros termiņš pienācis vismaz {min} sūdzībām; stabiņi rāda skaitu katrā periodā.',
     en: 'The share (line) is drawn only for periods with at least {min} complaints due; the bars give the counts of every period.',
   },
+  complianceCountAxis: { lv: 'Sūdzību skaits', en: 'Number of complaints' },
   complianceNoneDue: {
     lv: '{periods}: vēl nav rādītāja — nevienai tad saņemtajai sūdzībai termiņš vēl nav pienācis.',
     en: '{periods}: no figure yet — no complaint received then has reached its deadline.',

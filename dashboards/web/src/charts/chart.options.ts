@@ -137,6 +137,12 @@ export function legendRows(
   return rows;
 }
 
+/** Where a plot starts below a trend's wrapping legend of `names` at a chart `width` (tighter on a phone). */
+export function legendTop(names: readonly string[], width: number, measure?: MeasureText): number {
+  const spacing = width < NARROW_CHART ? NARROW_LEGEND_SPACING : LEGEND_SPACING;
+  return LEGEND_PADDING + legendRows(names, width, measure, spacing) * LEGEND_ROW + 8;
+}
+
 /**
  * What a chart changes when its width changes (the trend's plot starts below its legend, whose rows depend on
  * the width). Kept beside the option, not in it, so the option stays plain ECharts.
@@ -275,10 +281,7 @@ export function trendOption(
   // Annotation names sit in a row (two when several) between the legend and the plot.
   const annotationRoom = marks.length === 0 ? 0 : marks.length === 1 ? ANNOTATION_ROW : 2 * ANNOTATION_ROW;
   const top = (width: number, measure?: MeasureText) =>
-    LEGEND_PADDING +
-    legendRows(legendNames.map(legendText(width)), width, measure, spacing(width)) * LEGEND_ROW +
-    annotationRoom +
-    8;
+    legendTop(legendNames.map(legendText(width)), width, measure) + annotationRoom;
   const option: ChartOption = {
     textStyle: FONT,
     animation: false,
@@ -1097,13 +1100,17 @@ export function valueTicks(
 /**
  * A count axis whose length does not limit its labels (vertical bars, short numbers beside horizontal ones): it
  * ends at the first round number at or above the largest count, in whole steps of 1, 2 or 5 × 10^n where one
- * divides it (17 → 0 / 5 / 10 / 15 / 20, where ECharts drew 0 / 3 / … / 18).
+ * divides it (17 → 0 / 5 / 10 / 15 / 20, where ECharts drew 0 / 3 / … / 18). `along`: an axis `plot` px long whose
+ * labels take `label` px each along it (a short vertical count axis), in only as many steps as keep them apart.
  */
-export function countTicks(values: readonly (number | null)[]): { min: number; max: number; interval: number } {
+export function countTicks(
+  values: readonly (number | null)[],
+  along?: { plot: number; label: number },
+): { min: number; max: number; interval: number } {
   const high = Math.max(1, ...values.filter((v): v is number => v !== null));
   const ends = axisEnds(high);
   for (const max of ends) {
-    const interval = stepThatFits(max, Number.POSITIVE_INFINITY, () => 0, 1);
+    const interval = stepThatFits(max, along?.plot ?? Number.POSITIVE_INFINITY, () => along?.label ?? 0, 1);
     if (interval !== undefined) return { min: 0, max, interval };
   }
   const max = ends[0] ?? high;

@@ -1,8 +1,10 @@
 import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption } from 'echarts/charts';
 import { describe, expect, it } from 'vitest';
-import { COLOURS, relayoutOf, trendOption } from './chart.options.ts';
+import { COLOURS, PARTIAL_BAR_DECAL, relayoutOf, trendOption } from './chart.options.ts';
 import {
   ageingOption,
+  COMPLIANCE_HEIGHT,
+  complianceHeight,
   complianceOption,
   deadlineCounts,
   PAST_DEADLINE_ZONE,
@@ -77,97 +79,144 @@ describe('deadline compliance with its counts', () => {
   // A small office: one month of 12 due (its share shown), the others below the minimum of 10, December none due.
   const due = [6, 12, 4, 7, 0];
   const met = [5, 11, 4, 5, 0];
-  const names = { inTime: 'Termiņā', late: 'Pēc termiņa' };
+  const names = { inTime: 'Termiņā', late: 'Pēc termiņa', axis: 'Sūdzību skaits' };
   const shares = [null, 91.7, null, null, null];
-  const build = () => {
-    const trend = trendOption(
-      periods,
-      [{ name: 'Atbildētas likumā noteiktajā termiņā', values: shares, emphasis: true }],
-      {
-        unit: 'share',
-        lang: 'lv',
-        target: 100,
-        targetLabel: 'Mērķis',
-        moreLegend: [names.inTime, names.late],
-      },
-    );
-    return { trend, option: complianceOption(trend, deadlineCounts(due, met), names, shares, 'lv') };
+  const trendOf = (values: (number | null)[]) =>
+    trendOption(periods, [{ name: 'Atbildētas likumā noteiktajā termiņā', values, emphasis: true }], {
+      unit: 'share',
+      lang: 'lv',
+      target: 100,
+      targetLabel: 'Mērķis',
+      partial: [false, false, false, false, true],
+      partialLabel: 'nepilns',
+      moreLegend: [names.inTime, names.late],
+    });
+  const build = (values = shares) => {
+    const trend = trendOf(values);
+    const partial = [false, false, false, false, true];
+    return { trend, option: complianceOption(trend, deadlineCounts(due, met), names, values, 'lv', partial) };
   };
+  type Axis = {
+    gridIndex?: number;
+    min: number;
+    max: number;
+    interval: number;
+    name?: string;
+    axisLabel: { show?: boolean; formatter: (v: number) => string };
+  };
+  const countBars = (option: ReturnType<typeof build>['option']) =>
+    (option.series as BarSeriesOption[]).filter((s) => s.type === 'bar' && s.stack === 'counts');
 
   it('counts each period late as its complaints due less those answered in time, at any sample size', () => {
     expect(deadlineCounts(due, met)).toEqual({ inTime: [5, 11, 4, 5, 0], late: [1, 1, 0, 2, 0] });
   });
 
   // Regression: a small office saw one dot and a note listing "aug. 2026: n = 6, 5 no 6 atbildēti termiņā; …".
-  it('draws every period with complaints due as stacked bars, in time and late in the past-deadline red, on a count axis of their own, named in the legend', () => {
+  it('draws every period with complaints due as stacked bars, in time and late in the past-deadline red, named in the legend', () => {
     const { option } = build();
-    const series = option.series as (BarSeriesOption | LineSeriesOption)[];
-    const bars = series.filter((s) => s.type === 'bar' && s.stack === 'counts') as BarSeriesOption[];
+    const bars = countBars(option);
     expect(bars.map((b) => b.name)).toEqual(['Termiņā', 'Pēc termiņa']);
     // December has none due: no bar, not a zero.
-    expect(bars.map((b) => b.data)).toEqual([
+    const values = bars.map((b) =>
+      (b.data as unknown[]).map((d) => (d !== null && typeof d === 'object' ? (d as { value: number }).value : d)),
+    );
+    expect(values).toEqual([
       [5, 11, 4, 5, null],
       [1, 1, 0, 2, null],
     ]);
     expect(bars[1]?.itemStyle?.color).toBe(COLOURS.worse);
-    expect(bars.every((b) => b.yAxisIndex === 1 && b.xAxisIndex === 1)).toBe(true);
     const legend = (option.legend as { data: (string | { name: string })[] }).data.map((d) =>
       typeof d === 'string' ? d : d.name,
     );
     expect(legend).toEqual(expect.arrayContaining(['Termiņā', 'Pēc termiņa']));
-    // The share's line is still there, drawn over the bars.
-    const line = series.find((s) => s.name === 'Atbildētas likumā noteiktajā termiņā') as LineSeriesOption;
-    expect(line.z).toBeGreaterThan(bars[0]?.z ?? 0);
   });
 
-  it('keeps the bars below the lowest share drawn, naming only the count ticks the bars reach', () => {
+  // Regression: the counts were bars in the share's plot, against its 0–100 % axis, so a bar of 3 read as "30 %".
+  it('draws the counts in a plot of their own below the share, on a named count axis whose ticks are counts, not percent', () => {
     const { trend, option } = build();
-    const share = trend.yAxis as { min: number; max: number };
-    const counts = (
-      option.yAxis as { max: number; interval: number; axisLabel: { formatter: (v: number) => string } }[]
-    )[1]!;
-    // The tallest bar (12) as a fraction of the plot's height, under the 91,7 % point's.
-    const tallest = 12 / counts.max;
-    expect(tallest).toBeLessThan((91.7 - share.min) / (share.max - share.min));
-    expect(counts.axisLabel.formatter(counts.max)).toBe('');
-    expect(counts.axisLabel.formatter(0)).toBe('0');
+    const axes = option.yAxis as Axis[];
+    const [share, count] = axes;
+    // The share keeps the trend's own axis and target line.
+    expect(share).toBe(trend.yAxis);
+    expect((option.series as LineSeriesOption[]).some((s) => String(s.name).startsWith('Mērķis'))).toBe(true);
+    // Every bar stands on the count axis, in the second plot; no line is on it.
+    const bars = countBars(option);
+    expect(bars.map((b) => [b.xAxisIndex, b.yAxisIndex])).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+    expect(count?.gridIndex).toBe(1);
+    expect(count?.name).toBe('Sūdzību skaits');
+    expect([0, 5, 10, 15].map((v) => count!.axisLabel.formatter(v))).toEqual(['0', '5', '10', '15']);
+    expect(count!.max).toBeGreaterThanOrEqual(12);
+    // The lines and the target stay in the share's plot.
+    const others = (option.series as LineSeriesOption[]).filter((s) => s.type === 'line');
+    expect(others.every((s) => (s.yAxisIndex ?? 0) === 0 && (s.xAxisIndex ?? 0) === 0)).toBe(true);
   });
 
-  it('starts the share axis lower where the lowest share sits near its foot, and names as many count ticks as the bars hold', () => {
-    const low = [null, 35, null, null, null];
-    const trend = trendOption(periods, [{ name: 'Iekšējā mērķa termiņā', values: low, emphasis: true }], {
-      unit: 'share',
-      lang: 'lv',
-      target: 100,
-      targetLabel: 'Mērķis',
-    });
-    const [share, counts] = complianceOption(trend, deadlineCounts([80, 60, 0, 0, 0], met), names, low, 'lv').yAxis as {
-      min: number;
-      max: number;
-      interval: number;
-    }[];
-    const foot = (trend.yAxis as { min: number }).min;
-    expect(share!.min).toBeLessThan(foot);
-    // The 35 % point at a third of the plot or more, the tallest bar (80) below it.
-    const point = (35 - share!.min) / (100 - share!.min);
-    expect(point).toBeGreaterThanOrEqual(0.33);
-    expect(80 / counts!.max).toBeLessThan(point);
-    // 0 and 80 at least, never 0 / 20 / 40 / 60 / 80 crammed into the bars' 50 px.
-    expect(80 / counts!.interval).toBeLessThanOrEqual(3);
+  it('stacks the two plots without overlap at any width, the period names under the lower one only', () => {
+    const { option } = build();
+    for (const width of [340, 560, 1200]) {
+      const laid = relayoutOf(option)!(width, (text) => text.length * 7, 390);
+      const [upper, lower] = laid.grid as { top?: number; bottom: number; height?: number }[];
+      // The share's plot ends above the count axis's name, which sits above the counts' plot.
+      expect(upper!.bottom).toBeGreaterThanOrEqual(lower!.bottom + lower!.height! + 24);
+      expect(upper!.top).toBeGreaterThan(20);
+      const xAxes = laid.xAxis as { axisLabel?: { formatter?: unknown } }[];
+      expect(xAxes[1]?.axisLabel?.formatter).toBeTypeOf('function');
+    }
+    const xAxes = option.xAxis as { gridIndex?: number; axisLabel?: { show?: boolean }; data: string[] }[];
+    expect(xAxes.map((a) => a.axisLabel?.show !== false)).toEqual([false, true]);
+    expect(xAxes[1]?.data).toEqual(xAxes[0]?.data);
   });
 
-  it('names only the count axis where no share is drawn, so no bar is read against the share ticks', () => {
+  it("names only as many count ticks as the counts' plot holds a line of text apart", () => {
+    const trend = trendOf(shares);
+    const many = complianceOption(trend, deadlineCounts([80, 60, 0, 0, 0], met), names, shares, 'lv');
+    const count = (many.yAxis as Axis[])[1]!;
+    // 0 / 40 / 80, never 0 / 20 / 40 / 60 / 80 crammed into 76 px.
+    expect(count.max / count.interval).toBeLessThanOrEqual(3);
+    expect(count.max).toBeGreaterThanOrEqual(80);
+  });
+
+  it("hatches a partial period's bars, as its share's band is shaded", () => {
+    const partialDue = [6, 12, 4, 7, 3];
+    const partialMet = [5, 11, 4, 5, 2];
+    const trend = trendOf(shares);
+    const option = complianceOption(trend, deadlineCounts(partialDue, partialMet), names, shares, 'lv', [
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
+    for (const bar of countBars(option)) {
+      const data = bar.data as unknown[];
+      expect(data.slice(0, 4).every((d) => typeof d === 'number')).toBe(true);
+      expect((data[4] as { itemStyle: { decal: unknown } }).itemStyle.decal).toBe(PARTIAL_BAR_DECAL);
+    }
+  });
+
+  it('draws the counts alone where no share is drawn: one plot, its count axis named, the legend naming the bars', () => {
     const none = [null, null, null, null, null];
-    const trend = trendOption(periods, [{ name: 'Atbildētas', values: none, emphasis: true }], {
-      unit: 'share',
-      lang: 'lv',
-      target: 100,
-      targetLabel: 'Mērķis',
-    });
-    const axes = complianceOption(trend, deadlineCounts(due, met), names, none, 'lv').yAxis as {
-      axisLabel: { show?: boolean };
-    }[];
-    expect(axes.map((a) => a.axisLabel.show !== false)).toEqual([false, true]);
+    const { option } = build(none);
+    const axis = option.yAxis as Axis;
+    expect(axis.name).toBe('Sūdzību skaits');
+    expect(axis.axisLabel.formatter(5)).toBe('5');
+    expect((option.series as BarSeriesOption[]).map((s) => s.name)).toEqual(['Termiņā', 'Pēc termiņa']);
+    expect((option.legend as { data: string[] }).data).toEqual(['Termiņā', 'Pēc termiņa']);
+    // The plot's height is the chart's: its ticks follow it, a line of text apart at least.
+    const laid = relayoutOf(option)!(560, (text) => text.length * 7, COMPLIANCE_HEIGHT.countsOnly);
+    const grid = laid.grid as { top: number; bottom: number };
+    const ticks = laid.yAxis as { max: number; interval: number };
+    const plot = COMPLIANCE_HEIGHT.countsOnly - grid.top - grid.bottom;
+    expect(plot / (ticks.max / ticks.interval)).toBeGreaterThanOrEqual(24);
+    expect(ticks.max).toBeGreaterThanOrEqual(12);
+  });
+
+  it('is taller with the share above the counts than with the counts alone', () => {
+    expect(complianceHeight(shares)).toBe(COMPLIANCE_HEIGHT.withShare);
+    expect(complianceHeight([null, null])).toBe(COMPLIANCE_HEIGHT.countsOnly);
   });
 
   it("keeps the trend's relayout (period names at the drawn width)", () => {

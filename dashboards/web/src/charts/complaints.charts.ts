@@ -5,7 +5,16 @@
 import type { BarSeriesOption, CustomSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { Lang } from '../api.types.ts';
 import { formatCount } from '../format.ts';
-import { COLOURS, countTicks, relayoutOf, withRelayout, type ChartOption, type MeasureText } from './chart.options.ts';
+import {
+  COLOURS,
+  countTicks,
+  legendTop,
+  PARTIAL_BAR_DECAL,
+  relayoutOf,
+  withRelayout,
+  type ChartOption,
+  type MeasureText,
+} from './chart.options.ts';
 import { estimateText } from './name.bands.ts';
 
 const FONT = { fontFamily: 'Inter, "Segoe UI", system-ui, sans-serif', color: '#2d3748' };
@@ -262,96 +271,124 @@ export function deadlineCounts(due: readonly number[], met: readonly number[]): 
   };
 }
 
-/** The share of the plot's height the tallest count bar may take where no share is drawn, and its least. */
-const COUNT_BARS_ALONE = 0.6;
-const COUNT_BARS_LEAST = 0.15;
-/** The least height of the lowest share in the plot (a share axis starts lower to give it), leaving the bars room. */
-const SHARE_ABOVE = 0.35;
-/** The compliance plot's height in px, about (a 300 px chart less its legend and period names), and a count tick's. */
-const PLOT_HEIGHT = 190;
-const COUNT_TICK_ROOM = 16;
+/**
+ * The counts' plot under the share's: its height in px (three or four count ticks a line of text apart), and the gap
+ * above it, which holds the count axis's name. Both in px, so the share's plot takes whatever height is left.
+ */
+const COUNT_PLOT = 76;
+const PLOTS_GAP = 30;
+/** A count tick label's height along the axis, and the least room between two (`countTicks`' gap adds to it). */
+const COUNT_LABEL = 12;
+/** The chart's height with the share's plot above the counts', and with the counts' alone. */
+export const COMPLIANCE_HEIGHT = { withShare: 390, countsOnly: 280 };
+
+/** The chart's height: the counts' plot alone is shorter where no period's share is drawn. */
+export function complianceHeight(shares: readonly (number | null)[]): number {
+  return shares.some((v) => v !== null) ? COMPLIANCE_HEIGHT.withShare : COMPLIANCE_HEIGHT.countsOnly;
+}
 
 /**
- * The compliance trend (`trendOption`'s, the share lines and the target) with the counts behind the share as bars
- * stacked per period, within the deadline and late, on a count axis of their own on the right. The bars stay below
- * the lowest share drawn (`shares`, as plotted) and the lines are drawn over them, so the share still reads at a
- * glance; where no share is drawn (a small office's months below the minimum sample) the bars alone say "5 in
- * time, 1 late". The trend should list `names` in its legend (`moreLegend`) so its rows are counted.
+ * The compliance trend (`trendOption`'s: the share lines, the target and the partial periods' shade) with the counts
+ * behind the share in a plot of their own below it: bars stacked per period, within the deadline and late, on a count
+ * axis named as such (`names.axis`), the two plots sharing the period names under the lower one. The counts had been
+ * bars inside the share's plot, against its 0–100 % axis, where a bar of 3 complaints read as "30 %". Where no share
+ * is drawn (a small office's months below the minimum sample) the counts' plot is the chart, and the legend names the
+ * bars alone. The trend should list the bars' names in its legend (`moreLegend`) so its rows are counted.
  */
 export function complianceOption(
   trend: ChartOption,
   counts: DeadlineCounts,
-  names: { inTime: string; late: string },
+  names: { inTime: string; late: string; axis: string },
   shares: readonly (number | null)[],
   lang: Lang,
+  partial: readonly boolean[] = [],
 ): ChartOption {
-  const trendAxis = trend.yAxis as { min: number; max: number; interval: number };
-  const drawn = shares.filter((v): v is number => v !== null);
-  const low = Math.min(...drawn);
-  // Where the lowest share sits near the axis's foot (an internal target share of 35 % on a 20–100 % axis), the
-  // share axis starts lower, at a whole step, so the bars have room beneath the lines.
-  const wanted = low - (SHARE_ABOVE / (1 - SHARE_ABOVE)) * (trendAxis.max - low);
-  const shareMin =
-    drawn.length > 0 && (low - trendAxis.min) / (trendAxis.max - trendAxis.min) < SHARE_ABOVE
-      ? Math.max(0, Math.floor(wanted / trendAxis.interval) * trendAxis.interval)
-      : trendAxis.min;
-  const shareAxis = { ...(trend.yAxis as object), min: shareMin };
-  // The lowest share's height in the plot; the bars reach to 80 % of it.
-  const lowest = drawn.length === 0 ? 1 : (low - shareMin) / (trendAxis.max - shareMin);
-  const room = drawn.length === 0 ? COUNT_BARS_ALONE : Math.max(COUNT_BARS_LEAST, Math.min(0.45, lowest * 0.8));
-  const ticks = countTicks(counts.inTime.map((k, i) => k + (counts.late[i] ?? 0)));
-  // As many count ticks as the bars' height holds (a tick a line of text apart); 0 and the top one at least.
-  const steps = ticks.max / ticks.interval;
-  const fit = Math.max(1, Math.floor((room * PLOT_HEIGHT) / COUNT_TICK_ROOM));
-  const every = Array.from({ length: steps }, (_, i) => i + 1).find((f) => steps % f === 0 && steps / f <= fit);
-  const countAxis = {
+  const withShare = shares.some((v) => v !== null);
+  const totals = counts.inTime.map((k, i) => k + (counts.late[i] ?? 0));
+  const ticksAlong = (plot: number) => countTicks(totals, { plot, label: COUNT_LABEL });
+  const ticks = ticksAlong(COUNT_PLOT);
+  const countAxis = (grid: number) => ({
     type: 'value' as const,
-    position: 'right' as const,
+    gridIndex: grid,
     min: 0,
-    // Taller than the bars need, so the tallest fills `room` of the plot; ticks above the bars' own are not named.
-    max: ticks.max / room,
-    interval: ticks.interval * (every ?? steps),
-    splitLine: { show: false },
-    axisLabel: {
-      color: '#718096',
-      formatter: (v: number) => (v <= ticks.max + 1e-9 ? formatCount(v, lang) : ''),
-    },
-  };
-  const bar = (name: string, values: number[], colour: string): BarSeriesOption => ({
+    max: ticks.max,
+    interval: ticks.interval,
+    name: names.axis,
+    nameLocation: 'end' as const,
+    nameGap: 10,
+    // Written from the axis rightwards, above the plot it names, not centred over the axis line and cut at the edge.
+    nameTextStyle: { align: 'left' as const, color: '#4a5568' },
+    axisLabel: { formatter: (v: number) => formatCount(v, lang) },
+    splitLine: { lineStyle: { color: '#edf2f7' } },
+  });
+  const bar = (name: string, values: number[], colour: string, grid: number): BarSeriesOption => ({
     type: 'bar',
     name,
-    xAxisIndex: 1,
-    yAxisIndex: 1,
+    xAxisIndex: grid,
+    yAxisIndex: grid,
     stack: 'counts',
-    // A period without complaints due has no bar (rather than a zero-height one in the tooltip).
-    data: values.map((v, i) => (counts.inTime[i] || counts.late[i] ? v : null)),
+    // A period without complaints due has no bar (rather than a zero-height one in the tooltip); a partial period's
+    // bar is hatched, as its share's band is shaded above it.
+    data: values.map((v, i) =>
+      totals[i] ? (partial[i] ? { value: v, itemStyle: { decal: PARTIAL_BAR_DECAL } } : v) : null,
+    ),
     barMaxWidth: 22,
     itemStyle: { color: colour, opacity: 0.75 },
     tooltip: { valueFormatter: (v) => (typeof v === 'number' ? formatCount(v, lang) : '—') },
-    z: 1,
   });
-  const periods = trend.xAxis as { data: string[] };
+  const bars = (grid: number) => [
+    bar(names.inTime, counts.inTime, COLOURS.offices[0] ?? '#2b6cb0', grid),
+    bar(names.late, counts.late, COLOURS.worse, grid),
+  ];
+  const trendX = trend.xAxis as { data: string[]; axisLabel?: object };
+  const relayout = relayoutOf(trend);
+  const laid = (width: number, measure?: MeasureText, height?: number) =>
+    relayout?.(width, measure, height) as { grid?: { top: number; bottom: number }; xAxis?: object } | undefined;
+
+  if (!withShare) {
+    const legend = trend.legend as { data?: unknown[] };
+    const option: ChartOption = {
+      ...trend,
+      legend: { ...legend, data: [names.inTime, names.late] },
+      yAxis: countAxis(0),
+      series: bars(0),
+    };
+    return withRelayout(option, (width, measure = estimateText, height) => {
+      const r = laid(width, measure, height);
+      const top = legendTop([names.inTime, names.late], width, measure) + PLOTS_GAP - 8;
+      const bottom = r?.grid?.bottom ?? 0;
+      // The one plot is as tall as the chart leaves it: as many count ticks as its height holds.
+      const fit = height === undefined ? ticks : ticksAlong(height - top - bottom);
+      return {
+        ...r,
+        grid: { top, bottom },
+        yAxis: { max: fit.max, interval: fit.interval },
+      };
+    });
+  }
+
+  // Both plots as wide as the trend's (its margins hold the share's ticks and the target's value), so the periods
+  // line up; the counts' plot is placed from the bottom by its height, the share's takes the rest.
+  const grid = trend.grid as { left: number; right: number; top: number; bottom: number };
+  const plots = (top: number, bottom: number) => [
+    { left: grid.left, right: grid.right, top, bottom: bottom + COUNT_PLOT + PLOTS_GAP },
+    { left: grid.left, right: grid.right, bottom, height: COUNT_PLOT },
+  ];
   const option: ChartOption = {
     ...trend,
-    // The bars on a hidden copy of the period axis, so ECharts does not set them beside a partial period's shade
-    // (a bar as wide as the band) as a second column; one pointer on both names the period's lines and bars.
-    xAxis: [trend.xAxis as object, { type: 'category', data: periods.data, boundaryGap: true, show: false }],
+    grid: plots(grid.top, grid.bottom),
+    // The share's plot keeps its period axis, unnamed; the counts' plot below names the periods for both.
+    xAxis: [
+      { ...trendX, axisLabel: { ...trendX.axisLabel, show: false } },
+      { ...trendX, gridIndex: 1 },
+    ],
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
-    // With no share drawn the share's ticks would be read against the bars ("98 %" beside a bar of 6): the count
-    // axis alone is named then, with its grid lines.
-    yAxis:
-      drawn.length === 0
-        ? [
-            { ...(trend.yAxis as object), axisLabel: { show: false }, splitLine: { show: false } },
-            { ...countAxis, splitLine: { show: true, lineStyle: { color: '#edf2f7' } } },
-          ]
-        : [shareAxis, countAxis],
-    series: [
-      bar(names.inTime, counts.inTime, COLOURS.offices[0] ?? '#2b6cb0'),
-      bar(names.late, counts.late, COLOURS.worse),
-      ...(trend.series as object[]),
-    ] as ChartOption['series'],
+    yAxis: [trend.yAxis as object, countAxis(1)],
+    series: [...(trend.series as object[]), ...bars(1)] as ChartOption['series'],
   };
-  const relayout = relayoutOf(trend);
-  return relayout ? withRelayout(option, relayout) : option;
+  return withRelayout(option, (width, measure, height) => {
+    const r = laid(width, measure, height);
+    if (!r?.grid) return {};
+    return { ...r, grid: plots(r.grid.top, r.grid.bottom), xAxis: [{}, r.xAxis ?? {}] };
+  });
 }

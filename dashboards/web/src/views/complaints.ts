@@ -15,6 +15,7 @@ import {
   AGEING_LEGEND_ROOM,
   ageingOption,
   backlogOption,
+  complianceHeight,
   complianceOption,
   deadlineCounts,
 } from '../charts/complaints.charts.ts';
@@ -290,7 +291,7 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
     periods.map((_, i) => legal[i]?.n ?? 0),
     periods.map((p) => metByPeriod.get(p) ?? 0),
   );
-  const names = { inTime: l('inTimeSeries'), late: l('overdueSeries') };
+  const names = { inTime: l('inTimeSeries'), late: l('overdueSeries'), axis: l('complianceCountAxis') };
   const lines = trends.map((t) =>
     (t.series[0]?.points ?? []).map((p) => (p.value === null ? null : plotValue('share', p.value))),
   );
@@ -317,6 +318,8 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
     title: l('deadlineCompliance'),
     note: [
       l('complianceNote'),
+      // The counts' plot stands below the share's only where some share is drawn; alone, it needs no pointing to.
+      lines.flat().some((v) => v !== null) ? l('complianceCountsBelow') : '',
       withheld ? l('complianceBarsNote', { min: minSample }) : '',
       noneDue.length > 0
         ? l('complianceNoneDue', { periods: noneDue.join(', ') }).replace(/^./, (c) => c.toLocaleUpperCase(ctx.lang))
@@ -355,10 +358,11 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
       names,
       lines.flat(),
       ctx.lang,
+      partial,
     ),
     // No complaint due in any period: nothing to draw, said in the chart's place rather than under an empty axis.
     ...(anyDue ? {} : { empty: l('chartNoData') }),
-    height: 300,
+    height: complianceHeight(lines.flat()),
     tableLabel: l('dataTable'),
     table: table(
       l('deadlineCompliance'),
