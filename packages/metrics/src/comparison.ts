@@ -6,7 +6,7 @@
  * service only runs these statements and assembles the answer.
  */
 import type { MetricDefinition } from './catalogue.ts';
-import { quoteIdent, SqlParams, whereSql } from './compiler.ts';
+import { quoteIdent, SqlParams, whereSql, type QueryFilters } from './compiler.ts';
 import { measureOf, type Summary, type SummaryRow } from './measures.ts';
 import { medianRanks, twoProportionP, Z95 } from './stats.ts';
 
@@ -26,7 +26,7 @@ export interface ComparisonScope {
   metric: MetricDefinition;
   /** The SQL column of the grouping dimension; null for the all-group figures only (no group's statistics). */
   column: string | null;
-  filters: Record<string, string[]>;
+  filters: QueryFilters;
 }
 
 /** Significance level of every test of a comparison (before the Bonferroni correction across groups). */

@@ -107,6 +107,40 @@ describe('compileQuery', () => {
     expect(isMetricsError(error) && error.details).toMatchObject({ parameter: 'dimensions', received: 'category' });
   });
 
+  it('selects the rows with no office for a null office filter, in one WHERE shared by every metric of the model', () => {
+    const compiled = compileQuery(catalogue, {
+      metrics: ['complaints_received', 'open_overdue'],
+      filters: { office: [null] },
+      from: '2026-01-01',
+      to: '2026-01-31',
+    });
+    expect(compiled.sql).toMatch(/WHERE event_date BETWEEN \$1::DATE AND \$2::DATE\s+AND office_id IS NULL\n/);
+    expect(compiled.params).toEqual(['2026-01-01', '2026-01-31']);
+    const both = compileQuery(catalogue, {
+      metrics: ['csat', 'feedback_received'],
+      filters: { office: ['cesis', null] },
+      from: '2026-01-01',
+      to: '2026-01-31',
+    });
+    // Each model's CTE takes the same condition: the named office or none.
+    expect(both.sql.match(/\(CAST\(office_id AS VARCHAR\) IN \(\$3\) OR office_id IS NULL\)/g)).toHaveLength(2);
+    expect(both.params).toEqual(['2026-01-01', '2026-01-31', 'cesis']);
+  });
+
+  it('refuses a no-office filter on visits metrics, whose every row has an office, naming filter.office', () => {
+    const error = caught(() =>
+      compileQuery(catalogue, {
+        metrics: ['complaints_received', 'wait_p50'],
+        filters: { office: [null] },
+        from: '2026-01-01',
+        to: '2026-01-31',
+      }),
+    );
+    expect(isMetricsError(error) && error.code).toBe(MetricsErrorCode.DimensionNotAvailable);
+    expect(isMetricsError(error) && error.details.parameter).toBe('filter.office');
+    expect(isMetricsError(error) && error.details.expected).toMatch(/visits metrics/);
+  });
+
   it('rejects a filter on an unknown dimension naming filter.<name>', () => {
     const error = caught(() =>
       compileQuery(catalogue, {

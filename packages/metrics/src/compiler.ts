@@ -5,7 +5,7 @@
  * results are joined by stacking (UNION ALL BY NAME) and regrouping, so NULL dimension values still match.
  */
 import type { Catalogue, MetricDefinition } from './catalogue.ts';
-import { Dimensions, isDimensionId, type DimensionId } from './dimensions.ts';
+import { Dimensions, isDimensionId, type DimensionDefinition, type DimensionId } from './dimensions.ts';
 import { MetricsError, MetricsErrorCode } from './errors.ts';
 import { measureOf, type Measure } from './measures.ts';
 import type { ModelId } from './models.ts';
@@ -17,12 +17,18 @@ export interface QueryRequest {
   metrics: readonly string[];
   dimensions?: readonly string[];
   /** Dimension id → accepted values (OR within a dimension, AND across dimensions). */
-  filters?: Readonly<Record<string, readonly string[]>>;
+  filters?: QueryFilters;
   /** Inclusive Riga calendar dates, YYYY-MM-DD. */
   from: string;
   to: string;
   grain?: Grain | undefined;
 }
+
+/**
+ * Dimension id → accepted values. A null value accepts the rows that have no value of the dimension (a complaint
+ * with no office), where the dimension allows that (`missingIn`); callers map their own spelling of "none" to it.
+ */
+export type QueryFilters = Readonly<Record<string, readonly (string | null)[]>>;
 
 export interface CompiledMetricColumn {
   metric: MetricDefinition;
@@ -146,10 +152,35 @@ export function whereSql(
   for (const [id, values] of Object.entries(request.filters ?? {})) {
     const dimension = resolveDimension(id, `filter.${id}`, models);
     if (values.length === 0) continue;
-    const placeholders = values.map((v) => params.add(v));
-    conditions.push(`CAST(${Dimensions[dimension].column} AS VARCHAR) IN (${placeholders.join(', ')})`);
+    const column = Dimensions[dimension].column;
+    const given = values.filter((v): v is string => v !== null);
+    const accepted =
+      given.length > 0 ? [`CAST(${column} AS VARCHAR) IN (${given.map((v) => params.add(v)).join(', ')})`] : [];
+    if (given.length < values.length) {
+      requireMissing(dimension, models);
+      accepted.push(`${column} IS NULL`);
+    }
+    conditions.push(accepted.length === 1 ? accepted[0]! : `(${accepted.join(' OR ')})`);
   }
   return conditions;
+}
+
+/** A filter for rows with no value of a dimension applies only where every model's rows may lack one. */
+function requireMissing(id: DimensionId, models: readonly ModelId[]): void {
+  const missingIn: readonly ModelId[] = (Dimensions[id] as DimensionDefinition).missingIn ?? [];
+  const always = models.filter((m) => !missingIn.includes(m));
+  if (always.length === 0) return;
+  throw new MetricsError(
+    MetricsErrorCode.DimensionNotAvailable,
+    `every row of ${always.join(', ')} has a ${id}, so a filter for rows without one does not apply`,
+    {
+      parameter: `filter.${id}`,
+      expected:
+        missingIn.length > 0
+          ? `values of ${id} for ${always.join(', ')} metrics (rows without one exist in ${missingIn.join(', ')} only)`
+          : `values of ${id}`,
+    },
+  );
 }
 
 /**

@@ -9,6 +9,11 @@ export interface DimensionDefinition {
   label: { lv: string; en: string };
   column: string;
   models: readonly ModelId[];
+  /**
+   * The models whose rows may lack a value of this dimension, so that a filter may ask for the rows without one
+   * (a null filter value). Elsewhere every row has one, and asking for none is refused rather than answered empty.
+   */
+  missingIn?: readonly ModelId[];
 }
 
 export const Dimensions = {
@@ -17,6 +22,8 @@ export const Dimensions = {
     label: { lv: 'Nodaļa', en: 'Office' },
     column: 'office_id',
     models: ['visits', 'complaints', 'surveys', 'feedback'],
+    // A complaint or feedback not yet assigned to an office, a survey after an e-service case; a visit always has one.
+    missingIn: ['complaints', 'surveys', 'feedback'],
   },
   channel: {
     id: 'channel',

@@ -90,6 +90,14 @@ export const DimensionInfo = z.strictObject({
   label: Localised,
   column: z.string(),
   models: z.array(z.string()).readonly(),
+  missingIn: z
+    .array(z.string())
+    .readonly()
+    .optional()
+    .describe(
+      'the models whose rows may lack a value of this dimension: only their metrics take a filter for rows without ' +
+        'one (office: filter.office=<noOfficeFilter of /v1/reference>)',
+    ),
 });
 export type DimensionInfo = z.infer<typeof DimensionInfo>;
 

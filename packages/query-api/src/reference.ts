@@ -29,6 +29,12 @@ export const ReferenceAnswer = z.strictObject({
   noOffice: Localised.describe(
     'the name of records with no office (office null: complaints not yet assigned to one); not an office, and not the whole agency',
   ),
+  noOfficeFilter: z
+    .string()
+    .describe(
+      'the office filter value that selects the records with no office (filter.office=…, the dashboard’s office=…); ' +
+        'it applies where the office dimension’s missingIn (GET /v1/metrics) names every model asked for',
+    ),
   channels: z.array(ReferenceValue),
   services: z.array(ReferenceValue).describe('the catalogue of ATD services'),
   languages: z.array(ReferenceValue).describe('service languages'),

@@ -25,6 +25,7 @@ import type { ChannelsAnswer, Freshness, ShareFigure } from '@servq/query-api';
 import { Grains } from '@servq/metrics';
 import { z } from 'zod';
 import { toNumber } from './routes/metric.query.ts';
+import { shownFilters, type Filters } from './routes/params.ts';
 
 const isoDate = z.iso.date({ message: 'expected a date YYYY-MM-DD (Europe/Riga)' });
 export const ChannelsParams = z.object({
@@ -54,16 +55,16 @@ export const CONTACT_MIX_MIN_SAMPLE = 30;
 const ALPHA = 0.05;
 
 export interface ChannelsRequest extends ChannelsParams {
-  filters: Record<string, string[]>;
+  filters: Filters;
 }
 
 export interface ChannelsSql {
   contacts: { sql: string; params: string[] } | null;
   digital: { sql: string; params: string[] } | null;
   metrics: string[];
-  contactFilters: Record<string, string[]>;
+  contactFilters: Filters;
   skipped: { metric: string; filter: string }[];
-  digitalFilters: Record<string, string[]>;
+  digitalFilters: Filters;
   unavailable: 'office' | null;
 }
 
@@ -84,7 +85,7 @@ export function channelsSql(catalogue: Catalogue, request: ChannelsRequest): Cha
   const skipped: { metric: string; filter: string }[] = [];
   for (const contact of CONTACT_METRICS) {
     const metric = metricOf(catalogue, contact.metric);
-    const filters: Record<string, string[]> = {};
+    const filters: Filters = {};
     let left = false;
     for (const [id, values] of Object.entries(request.filters)) {
       if (values.length === 0) continue;
@@ -205,7 +206,7 @@ export function channelsAnswer(
     grain: request.grain,
     contacts: {
       metrics: compiled.metrics,
-      filters: compiled.contactFilters,
+      filters: shownFilters(compiled.contactFilters),
       skipped: compiled.skipped,
       rows: rows.contacts.map((row) => ({
         period: dateText(row.period),
@@ -217,7 +218,7 @@ export function channelsAnswer(
     },
     digital: {
       metric: share.id,
-      filters: compiled.digitalFilters,
+      filters: shownFilters(compiled.digitalFilters),
       minSample: share.minSample,
       unavailable: compiled.unavailable,
       periods,

@@ -16,6 +16,7 @@ import { z } from 'zod';
 import { addDays, OFFICE_TIME_ZONE } from './contracts.adapter.ts';
 import { QueryError, QueryErrorCode } from './errors.ts';
 import { toNumber, type ReadStore } from './routes/metric.query.ts';
+import { shownFilters, type Filters } from './routes/params.ts';
 
 export const DueParams = z.object({
   within: z.coerce
@@ -94,11 +95,7 @@ export function backlogPeriods(from: string, to: string, grain: Grain, today: st
   return periods;
 }
 
-export function dueSql(
-  today: string,
-  params: DueParams,
-  filters: Record<string, string[]>,
-): { sql: string; params: string[] } {
+export function dueSql(today: string, params: DueParams, filters: Filters): { sql: string; params: string[] } {
   const p = new SqlParams();
   const where = whereSql({ from: EVER, to: today, filters }, ['complaints'], p);
   const todayParam = p.add(today);
@@ -121,7 +118,7 @@ ORDER BY legal_due_date, complaint_id`;
 export function backlogSql(
   periods: readonly BacklogPeriod[],
   to: string,
-  filters: Record<string, string[]>,
+  filters: Filters,
 ): { sql: string; params: string[] } {
   const p = new SqlParams();
   const where = whereSql({ from: EVER, to, filters }, ['complaints'], p);
@@ -171,12 +168,7 @@ ORDER BY e.period`;
 const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const count = (v: unknown): number => toNumber(v) ?? 0;
 
-export async function runDue(
-  store: ReadStore,
-  today: string,
-  params: DueParams,
-  filters: Record<string, string[]>,
-): Promise<DueAnswer> {
+export async function runDue(store: ReadStore, today: string, params: DueParams, filters: Filters): Promise<DueAnswer> {
   const { sql, params: values } = dueSql(today, params, filters);
   const rows = await store.query(sql, values);
   const complaints: DueComplaint[] = rows.map((r) => ({
@@ -198,7 +190,7 @@ export async function runDue(
     freshness: store.getFreshness(),
     asOf: today,
     within: params.within,
-    filters,
+    filters: shownFilters(filters),
     counts: { overdue: overdue.length, due: due.length },
     complaints: [...overdue, ...due].slice(0, params.limit),
     truncated: complaints.length > params.limit,
@@ -209,7 +201,7 @@ export async function runBacklog(
   store: ReadStore,
   today: string,
   params: BacklogParams,
-  filters: Record<string, string[]>,
+  filters: Filters,
 ): Promise<BacklogAnswer> {
   if (params.from > params.to) {
     throw new QueryError(QueryErrorCode.BadParameter, 'from is after to', [
@@ -235,7 +227,7 @@ export async function runBacklog(
     from: params.from,
     to: params.to,
     grain: params.grain,
-    filters,
+    filters: shownFilters(filters),
     points,
   };
 }

@@ -14,6 +14,7 @@ export {
   LAKE_PREFIX,
   LakeColumns,
   LakeTables,
+  NO_OFFICE_FILTER,
   OFFICE_IDS,
   OFFICE_TIME_ZONE,
   officeById,

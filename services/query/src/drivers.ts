@@ -11,6 +11,7 @@ import type { Driver, DriversAnswer, Freshness } from '@servq/query-api';
 import { z } from 'zod';
 import { SURVEY_DRIVERS, type SurveyDriver } from './contracts.adapter.ts';
 import { toNumber } from './routes/metric.query.ts';
+import type { Filters } from './routes/params.ts';
 
 /** Responses a dimension needs before its figures are shown (as the catalogue's satisfaction metrics). */
 export const DRIVER_MIN_SAMPLE = 30;
@@ -24,7 +25,7 @@ export type DriversParams = z.infer<typeof DriversParams>;
 
 const DIMENSIONS = Object.keys(SURVEY_DRIVERS) as SurveyDriver[];
 
-export function driversSql(request: DriversParams & { filters: Record<string, string[]> }): {
+export function driversSql(request: DriversParams & { filters: Filters }): {
   sql: string;
   params: string[];
 } {

@@ -8,7 +8,7 @@ import { MOVED_WORKING_DAYS, type MovedWorkingDay } from './calendar.ts';
 import { Channels } from './channels.ts';
 import { ComplaintCategories, type ComplaintOutcome } from './complaints.ts';
 import { ServiceLanguages } from './languages.ts';
-import { NO_OFFICE_NAME, Offices, type OfficeSchedule } from './offices.ts';
+import { NO_OFFICE_FILTER, NO_OFFICE_NAME, Offices, type OfficeSchedule } from './offices.ts';
 import { RefusalReasons } from './refusals.ts';
 import { RESPONSE_RULES } from './response-rules.ts';
 import { Services } from './services.ts';
@@ -62,12 +62,14 @@ export function referenceLabels(): Record<
   Label[]
 > & {
   noOffice: Label['name'];
+  noOfficeFilter: string;
   officeHours: OfficeHoursReference[];
   movedWorkingDays: MovedWorkingDay[];
 } {
   return {
     offices: labelsOf(Offices),
     noOffice: { ...NO_OFFICE_NAME },
+    noOfficeFilter: NO_OFFICE_FILTER,
     channels: labelsOf(Channels),
     services: labelsOf(Services),
     languages: labelsOf(ServiceLanguages),

@@ -87,6 +87,14 @@ export const NO_OFFICE_NAME: { readonly lv: string; readonly en: string } = {
   en: 'No office assigned',
 };
 
+/**
+ * The one spelling of "no office" where an office id would go: the office filter (`filter.office=no-office` in the
+ * query API, `office=no-office` in the dashboard's address) selects the records whose office is missing, and the
+ * alerts of those records carry it as their scope (`complaint-deadlines:no-office:overdue`). It can never be an
+ * office id: those are the keys of `Offices`. Served at /v1/reference as `noOfficeFilter`.
+ */
+export const NO_OFFICE_FILTER = 'no-office';
+
 export function officeById(id: string): Office {
   const office = (Offices as Record<string, Office | undefined>)[id];
   if (!office) {

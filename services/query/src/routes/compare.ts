@@ -35,7 +35,7 @@ import {
 } from '@servq/metrics';
 import type { CompareAnswer, Freshness, GroupFigure, MetricComparison } from '@servq/query-api';
 import { addDays } from '../contracts.adapter.ts';
-import type { CompareParams } from './params.ts';
+import { shownFilters, type CompareParams, type Filters } from './params.ts';
 
 export interface CompareStore {
   query(sql: string, params: readonly string[]): Promise<Record<string, unknown>[]>;
@@ -52,7 +52,7 @@ function daysBetween(from: string, to: string): number {
 export interface CompareRequest extends Omit<CompareParams, 'against' | 'groups'> {
   against?: CompareParams['against'];
   groups?: CompareParams['groups'];
-  filters: Record<string, string[]>;
+  filters: Filters;
 }
 
 /** The same calendar date a year earlier; 29 February becomes 28 February. */
@@ -167,7 +167,7 @@ export async function compare(
     by,
     from: params.from,
     to: params.to,
-    filters: params.filters,
+    filters: shownFilters(params.filters),
     previous,
     alpha: ALPHA,
     metrics: results,

@@ -19,11 +19,11 @@ import {
 } from '@servq/metrics';
 import type { CompareWithinAnswer, Comparison } from '@servq/query-api';
 import { compare, previousRange, type CompareRequest, type CompareStore } from './compare.ts';
-import type { CompareWithinParams } from './params.ts';
+import { shownFilters, type CompareWithinParams, type Filters } from './params.ts';
 
 export interface CompareWithinRequest extends Omit<CompareWithinParams, 'against'> {
   against?: CompareWithinParams['against'];
-  filters: Record<string, string[]>;
+  filters: Filters;
 }
 
 /** The values of `within` recorded in the period under the filters, over every metric's model that has it. */
@@ -54,7 +54,7 @@ export async function compareWithin(
   const comparable = (by: string) =>
     metrics.filter((m) => (Dimensions[by as DimensionId].models as readonly string[]).includes(m.model));
 
-  const comparisons = async (filters: Record<string, string[]>): Promise<Comparison[]> =>
+  const comparisons = async (filters: Filters): Promise<Comparison[]> =>
     Promise.all(
       params.by.map(async (by) => {
         const ids = comparable(by).map((m) => m.id);
@@ -75,7 +75,7 @@ export async function compareWithin(
     by: params.by,
     from: params.from,
     to: params.to,
-    filters: params.filters,
+    filters: shownFilters(params.filters),
     previous: previousRange(params),
     alpha: COMPARISON_ALPHA,
     all: all ?? [],

@@ -8,6 +8,7 @@ import { LRUCache } from 'lru-cache';
 import type { Principal } from './auth.ts';
 import { QueryError, QueryErrorCode } from '../errors.ts';
 import { toCsv } from './csv.ts';
+import { shownFilters, type Filters } from './params.ts';
 
 export interface ReadStore {
   query(sql: string, params: readonly string[]): Promise<Record<string, unknown>[]>;
@@ -17,7 +18,7 @@ export interface ReadStore {
 export interface MetricQuery {
   metrics: string[];
   dimensions: string[];
-  filters: Record<string, string[]>;
+  filters: Filters;
   from: string;
   to: string;
   grain?: Grain | undefined;
@@ -29,14 +30,21 @@ export function toNumber(value: unknown): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
-/** An office token sees its own office in detail only. */
-export function scopeFilters(principal: Principal, filters: Record<string, string[]>): Record<string, string[]> {
+/**
+ * An office token sees its own office in detail only. The records with no office (`no-office`, null here) are
+ * not its office's either: they wait for the agency to assign them, so asking for them is refused like another office.
+ */
+export function scopeFilters(principal: Principal, filters: Filters): Filters {
   if (principal.role !== 'office' || principal.office === undefined) return filters;
   const asked = filters.office ?? [];
   const others = asked.filter((o) => o !== principal.office);
   if (others.length > 0) {
     throw new QueryError(QueryErrorCode.Forbidden, 'an office token sees other offices only in /v1/compare', [
-      { parameter: 'filter.office', expected: principal.office, received: others.join(',') },
+      {
+        parameter: 'filter.office',
+        expected: principal.office,
+        received: shownFilters({ office: others }).office!.join(','),
+      },
     ]);
   }
   return { ...filters, office: [principal.office] };
@@ -74,7 +82,11 @@ export class QueryService {
       for (const k of compiled.keys)
         out[k] = row[k] === null || row[k] === undefined ? null : (row[k] as string | number);
       const office =
-        typeof row.office === 'string' ? row.office : filters.office?.length === 1 ? filters.office[0] : undefined;
+        typeof row.office === 'string'
+          ? row.office
+          : filters.office?.length === 1
+            ? (filters.office[0] ?? undefined)
+            : undefined;
       for (const column of compiled.columns) {
         const n = toNumber(row[column.sample]) ?? 0;
         const suppressed = n < column.metric.minSample;
@@ -96,7 +108,7 @@ export class QueryService {
       query: {
         metrics: compiled.columns.map((c) => c.metric.id),
         dimensions: request.dimensions,
-        filters,
+        filters: shownFilters(filters),
         from: request.from,
         to: request.to,
         grain: request.grain ?? null,

@@ -27,7 +27,7 @@ import {
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { z } from 'zod';
 import { BacklogParams, DueParams } from '../complaints.ts';
-import { CompareParams, CompareWithinParams, QueryParams, SqlBody } from './params.ts';
+import { CompareParams, CompareWithinParams, OfficeFilter, QueryParams, SqlBody } from './params.ts';
 import { TODAY_FILTERS, TodayParams } from './today.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -44,7 +44,10 @@ export function withFilters(schema: JsonSchema, only?: readonly string[]): JsonS
   for (const dimension of Object.values(Dimensions).filter((d) => !only || only.includes(d.id))) {
     properties[`filter.${dimension.id}`] = {
       type: 'string',
-      description: `only these values of ${dimension.label.en.toLowerCase()} (comma-separated)`,
+      description:
+        dimension.id === 'office'
+          ? OfficeFilter.description
+          : `only these values of ${dimension.label.en.toLowerCase()} (comma-separated)`,
     };
   }
   return { ...schema, properties };

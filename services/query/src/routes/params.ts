@@ -3,6 +3,7 @@
  * the parameter and what was expected. Filters are `filter.<dimension>=a,b`.
  */
 import { Grains } from '@servq/metrics';
+import { NO_OFFICE_FILTER } from '../contracts.adapter.ts';
 import { z } from 'zod';
 import { QueryError, QueryErrorCode } from '../errors.ts';
 
@@ -112,13 +113,45 @@ function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   return value;
 }
 
+/**
+ * `filter.office` values: office ids, or `no-office` (NO_OFFICE_FILTER, @servq/contracts) for the records that
+ * have none, which the compiler gets as null (`office_id IS NULL`). Where no record can lack an office (visits),
+ * the compiler refuses it with a 400 naming filter.office.
+ */
+export const OfficeFilter = z
+  .array(
+    z.union([
+      z.literal(NO_OFFICE_FILTER).transform(() => null),
+      z.string().regex(/^[a-z0-9-]+$/, `expected office ids from GET /v1/reference, or ${NO_OFFICE_FILTER}`),
+    ]),
+  )
+  .describe(
+    `only these offices (comma-separated ids from GET /v1/reference); ${NO_OFFICE_FILTER} selects the records with ` +
+      'no office (complaints not yet assigned to one, feedback, e-service surveys), and is refused for visits metrics',
+  );
+
+/** Filters as the handlers pass them on: dimension id → values, null for "no value" (see OfficeFilter). */
+export type Filters = Record<string, (string | null)[]>;
+
+/** Filters as answers echo them: in the API's own spelling, `no-office` where the compiler had null. */
+export function shownFilters(filters: Filters): Record<string, string[]> {
+  return Object.fromEntries(
+    Object.entries(filters).map(([id, values]) => [id, values.map((v) => v ?? NO_OFFICE_FILTER)]),
+  );
+}
+
 /** `filter.<dimension>` entries of a query string. */
-export function parseFilters(raw: Record<string, unknown>): Record<string, string[]> {
-  const filters: Record<string, string[]> = {};
+export function parseFilters(raw: Record<string, unknown>): Filters {
+  const filters: Filters = {};
   for (const [key, value] of Object.entries(raw)) {
     if (!key.startsWith('filter.')) continue;
-    const values = (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(','));
-    filters[key.slice('filter.'.length)] = values.map((v) => v.trim()).filter((v) => v.length > 0);
+    const values = (Array.isArray(value) ? value : [value])
+      .flatMap((v) => String(v).split(','))
+      .map((v) => v.trim())
+      .filter((v) => v.length > 0);
+    const dimension = key.slice('filter.'.length);
+    filters[dimension] =
+      dimension === 'office' ? parseParams(z.object({ [key]: OfficeFilter }), { [key]: values })[key]! : values;
   }
   return filters;
 }

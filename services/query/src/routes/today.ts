@@ -20,6 +20,7 @@ import {
 } from '../contracts.adapter.ts';
 import { QueryError, QueryErrorCode } from '../errors.ts';
 import { toNumber, type ReadStore } from './metric.query.ts';
+import type { Filters } from './params.ts';
 
 /** Same weekdays compared with today. */
 export const USUAL_WEEKS = 8;
@@ -38,7 +39,7 @@ export type TodayParams = z.infer<typeof TodayParams>;
 export const TODAY_FILTERS = ['channel', 'service', 'language'] as const;
 
 /** Validated filters: only the visit dimensions a day's desk sees (the office has its own parameter). */
-export function todayFilters(filters: Record<string, string[]>): Record<string, string[]> {
+export function todayFilters(filters: Filters): Record<string, string[]> {
   for (const id of Object.keys(filters)) {
     if (!(TODAY_FILTERS as readonly string[]).includes(id)) {
       throw new QueryError(QueryErrorCode.BadParameter, `filter.${id} is not taken by /v1/today`, [
@@ -50,7 +51,10 @@ export function todayFilters(filters: Record<string, string[]>): Record<string, 
     }
     resolveDimension(id, `filter.${id}`, ['visits']);
   }
-  return filters;
+  // Only filter.office has a null ("no office"), and it was refused above.
+  return Object.fromEntries(
+    Object.entries(filters).map(([id, values]) => [id, values.filter((v): v is string => v !== null)]),
+  );
 }
 
 export interface TodayPlan {
