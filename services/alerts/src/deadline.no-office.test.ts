@@ -4,7 +4,7 @@
  * sūdzība" beside offices with many. They are a scope of their own: their own alert id, named with the served
  * "no office" label in the raised and resolved e-mails, and never the agency's.
  */
-import { AlertRaised, AlertResolved, NO_OFFICE_NAME } from '@servq/contracts';
+import { AlertRaised, AlertResolved, NO_OFFICE_FILTER, NO_OFFICE_NAME } from '@servq/contracts';
 import { describe, expect, it } from 'vitest';
 import { AlertBook, subscribedTo } from './alert.book.ts';
 import { deadlineClock } from './evaluate.ts';
@@ -31,6 +31,17 @@ describe('the deadline clock for complaints with no office', () => {
       ['complaint-deadlines:no-office:overdue', 1, undefined, true],
     ]);
     expect([...findings, ...readings].some((f) => f.alertId.includes(':all:'))).toBe(false);
+  });
+
+  it("links the Complaints screen filtered to the complaints with no office, the offices' alerts to their office", () => {
+    const { findings, readings } = deadlineClock(ctx, open, today);
+    const links = Object.fromEntries([...findings, ...readings].map((f) => [f.alertId, new URL(f.link)]));
+    const noOffice = links['complaint-deadlines:no-office:overdue']!;
+    expect(noOffice.hash).toMatch(/^#\/complaints\?/);
+    expect(new URLSearchParams(noOffice.hash.split('?')[1]).get('office')).toBe(NO_OFFICE_FILTER);
+    expect(new URLSearchParams(links['complaint-deadlines:cesis:overdue']!.hash.split('?')[1]).get('office')).toBe(
+      'cesis',
+    );
   });
 
   it('names it "no office assigned" in the e-mail, text and HTML, in Latvian and English', () => {

@@ -6,9 +6,16 @@
  * Beside the findings, each rule reports its reading of every scope it judged, firing or not: the figure a
  * resolved alert's e-mail states as the figure now.
  */
-import { addDays, OFFICE_IDS, rigaDate, workingDaysBetween } from '@servq/contracts';
+import {
+  addDays,
+  dashboardLink,
+  NO_OFFICE_FILTER,
+  OFFICE_IDS,
+  rigaDate,
+  workingDaysBetween,
+  type Screen,
+} from '@servq/contracts';
 import { verdictOf, type CompareAnswer, type GroupFigure, type MetricComparison } from '@servq/query-api';
-import { dashboardLink, type Screen } from '@servq/contracts';
 import type { OpenComplaint } from './query.client.ts';
 import type { Rule } from './rules.ts';
 
@@ -102,9 +109,10 @@ export function yearEarlier(window: Window): Window {
 
 /**
  * The scope of the records with no office in an alert id (`complaint-deadlines:no-office:overdue`): not an office
- * id, and not the agency's `all`, so their alert is one of its own and keeps its id across restarts.
+ * id, and not the agency's `all`, so their alert is one of its own and keeps its id across restarts. It is the
+ * office filter's own spelling, so the alert's link opens the dashboard on exactly those records.
  */
-export const NO_OFFICE_SCOPE = 'no-office';
+export const NO_OFFICE_SCOPE = NO_OFFICE_FILTER;
 
 export function alertIdOf(ruleId: string, office: string | undefined, group?: string): string {
   return [ruleId, office ?? 'all', ...(group ? [group] : [])].join(':');
@@ -155,7 +163,8 @@ function base(
   ctx: Context,
   office: string | undefined,
   screen: Screen,
-  extra: { language?: string; channel?: string } = {},
+  /** More filters of the link; an `office` here is the link's alone (the no-office filter), not the finding's. */
+  extra: { language?: string; channel?: string; office?: string } = {},
 ) {
   return {
     ruleId: ctx.rule.id,
@@ -327,7 +336,8 @@ export function deadlineClock(
     const noOffice = key === NO_OFFICE_SCOPE;
     const office = noOffice ? undefined : key;
     const common = {
-      ...base({ ...ctx, window }, office, 'complaints'),
+      // The link of the records with no office opens the Complaints screen on them alone, not on every office.
+      ...base({ ...ctx, window }, office, 'complaints', noOffice ? { office: NO_OFFICE_FILTER } : {}),
       ...(noOffice ? { noOffice: true as const } : {}),
       periodFrom: today,
       periodTo: today,
