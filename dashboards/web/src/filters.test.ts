@@ -4,6 +4,7 @@ import {
   defaultFilters,
   formatDate,
   monthsBefore,
+  officeOn,
   parseDateInput,
   parseRoute,
   presetRange,
@@ -80,5 +81,20 @@ describe('screen and filters in the address', () => {
     expect(parseDateInput('29.02.2024')).toBe('2024-02-29');
     for (const wrong of ['29.02.2026', '31.04.2026', '12.13.2026', '2026', '', 'rīt', '04.12.1899'])
       expect({ wrong, parsed: parseDateInput(wrong) }).toEqual({ wrong, parsed: null });
+  });
+});
+
+describe('the office filter "no office assigned"', () => {
+  it('filters the Complaints screen to the records with no office, and reads as all offices where visits are shown', () => {
+    expect(officeOn('complaints', 'no-office', 'no-office')).toBe('no-office');
+    for (const screen of ['overview', 'offices', 'equal', 'visits'] as const)
+      expect({ screen, office: officeOn(screen, 'no-office', 'no-office') }).toEqual({ screen, office: '' });
+    expect(officeOn('visits', 'cesis', 'no-office')).toBe('cesis');
+  });
+
+  it('keeps it in the address, so the way back to Complaints is still filtered', () => {
+    const route = parseRoute('#/visits?from=2026-09-06&to=2026-12-05&grain=week&office=no-office', '2026-12-05');
+    expect(route.filters.office).toBe('no-office');
+    expect(routeHash({ ...route, screen: 'complaints' })).toContain('office=no-office');
   });
 });

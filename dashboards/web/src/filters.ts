@@ -13,7 +13,7 @@ export interface Filters {
   from: string;
   to: string;
   grain: Grain;
-  /** '' for all offices. */
+  /** '' for all offices; /v1/reference's `noOfficeFilter` for the records with none (see officeOn). */
   office: string;
   /** '' for all channels, services, languages. */
   channel: string;
@@ -26,6 +26,18 @@ export interface Filters {
 /** The filters that narrow query answers, by dimension id. */
 export const FILTER_DIMENSIONS = ['office', 'channel', 'service', 'language'] as const;
 export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+
+/**
+ * Screens whose office filter offers "no office assigned" (complaints not yet assigned to one): every figure on
+ * them is of complaints. The other screens show visits, which always have an office, so the value would empty
+ * their panels or be refused (400); there it reads as all offices, and the address keeps it for the way back.
+ */
+export const NO_OFFICE_SCREENS: ReadonlySet<Screen> = new Set(['complaints']);
+
+/** The office a screen filters by: the address's, unless it is "no office" on a screen that does not offer it. */
+export function officeOn(screen: Screen, office: string, noOfficeFilter: string): string {
+  return office === noOfficeFilter && !NO_OFFICE_SCREENS.has(screen) ? '' : office;
+}
 
 export type Preset = 'weeks4' | 'quarter' | 'months12' | 'ytd';
 export const PRESETS: readonly Preset[] = ['weeks4', 'quarter', 'months12', 'ytd'];

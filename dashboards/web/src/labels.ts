@@ -8,7 +8,7 @@ import type { Lang, ReferenceAnswer, ReferenceValue } from './api.types.ts';
 /** Which list of the answer names the values of each query dimension. */
 const LISTS: Record<
   string,
-  Exclude<keyof ReferenceAnswer, 'officeHours' | 'movedWorkingDays' | 'ageBands' | 'noOffice'>
+  Exclude<keyof ReferenceAnswer, 'officeHours' | 'movedWorkingDays' | 'ageBands' | 'noOffice' | 'noOfficeFilter'>
 > = {
   office: 'offices',
   channel: 'channels',

@@ -14,6 +14,8 @@ import { catalogueOf, type Catalogue } from './figures.ts';
 import {
   dateFormatHint,
   formatDate,
+  NO_OFFICE_SCREENS,
+  officeOn,
   parseDateInput,
   parseRoute,
   PRESETS,
@@ -354,6 +356,17 @@ function controls(current: Session, route: Route): HTMLElement {
     grains.map((g) => h('option', { value: g, selected: g === route.filters.grain }, l(`grain_${g}`))),
   );
   const ownOffice = current.identity.office;
+  const noOffice = current.labels.reference.noOfficeFilter;
+  const chosen: Record<FilterDimension, string> = {
+    ...route.filters,
+    office: officeOn(route.screen, route.filters.office, noOffice),
+  };
+  // Complaints not yet assigned to an office are the agency's to assign: offered to management, never to an
+  // office head (the API refuses it to an office token), and only where every figure is of complaints.
+  const extra = (dimension: FilterDimension) =>
+    dimension === 'office' && NO_OFFICE_SCREENS.has(route.screen)
+      ? [h('option', { value: noOffice, selected: chosen.office === noOffice }, current.labels.noOffice(lang))]
+      : [];
   const select = (dimension: FilterDimension, labelKey: StringKey, allKey: StringKey) =>
     h(
       'label',
@@ -369,16 +382,17 @@ function controls(current: Session, route: Route): HTMLElement {
         dimension === 'office' && ownOffice
           ? h('option', { value: ownOffice, selected: true }, current.labels.office(ownOffice, lang))
           : [
-              h('option', { value: '', selected: route.filters[dimension] === '' }, l(allKey)),
+              h('option', { value: '', selected: chosen[dimension] === '' }, l(allKey)),
               ...current.labels
                 .ids(dimension)
                 .map((id) =>
                   h(
                     'option',
-                    { value: id, selected: id === route.filters[dimension] },
+                    { value: id, selected: id === chosen[dimension] },
                     current.labels.value(dimension, id, lang),
                   ),
                 ),
+              ...extra(dimension),
             ],
       ),
     );
@@ -488,7 +502,12 @@ async function render(): Promise<void> {
     labels: current.labels,
     dimensions: current.dimensions,
     skippedFilters: new Set(),
-    filters: { ...route.filters, office: current.identity.office ?? route.filters.office },
+    filters: {
+      ...route.filters,
+      office:
+        current.identity.office ??
+        officeOn(route.screen, route.filters.office, current.labels.reference.noOfficeFilter),
+    },
     dataEnd: dataEnd(),
     onFreshness: updateFreshness,
     onUnauthorized: () => signOut(l('sessionExpired')),

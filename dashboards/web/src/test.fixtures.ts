@@ -90,6 +90,7 @@ export const reference: ReferenceAnswer = {
     { id: 'liepaja', name: { lv: 'Liepāja', en: 'Liepāja' } },
   ],
   noOffice: { lv: 'Nodaļa nav piešķirta', en: 'No office assigned' },
+  noOfficeFilter: 'no-office',
   channels: [{ id: 'in_person', name: { lv: 'Klātienē', en: 'In person' } }],
   services: [],
   languages: [{ id: 'ru', name: { lv: 'Krievu', en: 'Russian' } }],
