@@ -25,7 +25,7 @@ export interface DigestSection {
   complaints: readonly DueComplaint[];
   /** Every complaint, even when the list was cut at the query API's limit. */
   counts: DueAnswer['counts'];
-  /** The Complaints screen filtered to the office; none for complaints without one (the scope's link shows them). */
+  /** The Complaints screen filtered to the office (for complaints without one, to them: office=no-office). */
   link?: string | undefined;
 }
 

@@ -10,7 +10,7 @@
  * acceptance and marker re-sends with the same Message-ID (`digest-<week>-<subscriber>`). A failed send or an
  * unreachable query API is logged and tried again on the next tick, until the week ends.
  */
-import { addDays, dashboardLink } from '@servq/contracts';
+import { addDays, dashboardLink, NO_OFFICE_FILTER } from '@servq/contracts';
 import type { Mailer } from '@servq/mail';
 import type { DueAnswer, Lang, ReferenceAnswer } from '@servq/query-api';
 import { agencyName, renderDigest, type DigestLabels, type DigestSection } from './digest.message.ts';
@@ -178,7 +178,8 @@ export class DigestScheduler {
     counts: DueAnswer['counts'],
     asOf: string,
   ): DigestSection {
-    return { office, officeName, complaints, counts, link: office === null ? undefined : this.link(asOf, office) };
+    // The complaints with no office get the screen filtered to them (office=no-office), as the offices do.
+    return { office, officeName, complaints, counts, link: this.link(asOf, office ?? NO_OFFICE_FILTER) };
   }
 
   start(clock: () => Date): void {
