@@ -347,8 +347,11 @@ export function complianceOption(
 
   if (!withShare) {
     const legend = trend.legend as { data?: unknown[] };
+    // No target's value in the right margin: the plot keeps only a little of it.
+    const right = 16;
     const option: ChartOption = {
       ...trend,
+      grid: { ...(trend.grid as object), right },
       legend: { ...legend, data: [names.inTime, names.late] },
       yAxis: countAxis(0),
       series: bars(0),
@@ -361,7 +364,7 @@ export function complianceOption(
       const fit = height === undefined ? ticks : ticksAlong(height - top - bottom);
       return {
         ...r,
-        grid: { top, bottom },
+        grid: { top, bottom, right },
         yAxis: { max: fit.max, interval: fit.interval },
       };
     });
