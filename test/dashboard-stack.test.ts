@@ -1344,6 +1344,98 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(exact.filter((e) => e.csv !== e.api)).toEqual([]);
   });
 
+  /** The CSV a chart card offers, downloaded with its button and parsed: header and lines. */
+  async function downloadedCsv(card: string): Promise<{ header: string[]; lines: string[][] }> {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`${card} [data-export="csv"]`).click(),
+    ]);
+    const rows: string[][] = parseCsv(readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, ''));
+    const [header = [], ...lines] = rows;
+    return { header, lines };
+  }
+
+  /** Cells of the given columns that are neither empty nor a plain number with a dot decimal ("91,2 %" is one). */
+  const notNumbers = (lines: readonly string[][], columns: readonly number[]) =>
+    lines.flatMap((line) => columns.map((c) => line[c] ?? '')).filter((c) => c !== '' && !Number.isFinite(Number(c)));
+
+  // Regression: the Complaints screen's and the comparisons' CSVs held the tables' text ("91,2 % (n=12)", "6 darba
+  // dienas"), where the Visits bars' held the API's figures with their n.
+  it("exports the Complaints deadline compliance and an Offices comparison as CSVs of the API's figures with their n, not the tables' text", async () => {
+    await openDrawn('complaints', DESKTOP);
+    const { from, to } = pageRange();
+    const label = (id: string) => catalogue.find((m) => m.id === id)!.label.lv;
+    const compliance = await downloadedCsv(await probeCard('Termiņu ievērošana', 'compliance-csv'));
+    expect(compliance.header).toEqual([
+      'Periods',
+      'nepilns',
+      `${label('legal_deadline_share')} (%)`,
+      `${label('legal_deadline_share')} n`,
+      `${label('internal_target_share')} (%)`,
+      `${label('internal_target_share')} n`,
+      'Termiņā',
+      'Pēc termiņa',
+    ]);
+    const answer = await api(
+      QueryAnswer,
+      `/v1/query?${new URLSearchParams({ metrics: 'legal_deadline_share,internal_target_share,legal_deadline_met_count', grain: 'month', from, to }).toString()}`,
+    );
+    const percent = (figure: Figure) =>
+      figure.suppressed || figure.value === null ? '' : String(Math.round(figure.value * 10_000) / 100);
+    const expected = answer.rows.map((row) => {
+      const legal = row.legal_deadline_share as Figure;
+      const internal = row.internal_target_share as Figure;
+      const met = (row.legal_deadline_met_count as Figure).value ?? 0;
+      return [
+        row.period as string,
+        percent(legal),
+        String(legal.n),
+        percent(internal),
+        String(internal.n),
+        legal.n > 0 ? String(met) : '',
+        legal.n > 0 ? String(legal.n - met) : '',
+      ];
+    });
+    // The period, each share in percent with its n, the counts in time and late: the API's, whatever the page's language.
+    expect(compliance.lines.map(([period, , ...rest]) => [period, ...rest])).toEqual(expected);
+    expect(expected.some((row) => row[1] !== '')).toBe(true);
+    expect(notNumbers(compliance.lines, [2, 3, 4, 5, 6, 7])).toEqual([]);
+
+    // The Offices comparison's wait: each office's median, n and 95 % bounds as /v1/compare gives them.
+    await openScreen(page, 'offices', `from=${from}&to=${to}&grain=month`);
+    const offices = await downloadedCsv('.compare-card[data-metric="wait_p50"]');
+    expect(offices.header.slice(0, 5)).toEqual([
+      'Grupa',
+      `${label('wait_p50')} (minutes)`,
+      `${label('wait_p50')} n`,
+      `${label('wait_p50')} 95 % low (minutes)`,
+      `${label('wait_p50')} 95 % high (minutes)`,
+    ]);
+    const compared = await api(
+      CompareAnswer,
+      `/v1/compare?${new URLSearchParams({ metrics: 'wait_p50', by: 'office', from, to }).toString()}`,
+    );
+    const wait = compared.metrics[0]!;
+    const officeOf = (name: string) => reference.offices.find((o) => o.name.lv === name)?.id;
+    const rows = offices.lines.map((line) => {
+      const group =
+        line[0] === 'Visas nodaļas'
+          ? wait.all
+          : wait.groups.find((g) => g.group === (line[0] === reference.noOffice.lv ? null : officeOf(line[0]!)));
+      const cell = (v: number | null | undefined) =>
+        v === null || v === undefined || group?.suppressed ? '' : String(v);
+      return {
+        group: line[0],
+        csv: line.slice(1, 5),
+        api: group ? [cell(group.value), String(group.n), cell(group.interval?.low), cell(group.interval?.high)] : null,
+      };
+    });
+    expect(rows.filter((r) => r.api !== null && r.csv.some((c) => c !== '')).length).toBeGreaterThanOrEqual(3);
+    expect(rows.filter((r) => JSON.stringify(r.csv) !== JSON.stringify(r.api))).toEqual([]);
+    expect(notNumbers(offices.lines, [1, 2, 3, 4, 5, 6])).toEqual([]);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
   // Regression: the open complaints' age chart drew every band alike, so 21+ working days read as one more age
   // among four. The bands past the legal deadline (10 working days) are set apart for an office head.
   it('sets the age bands past the legal deadline apart on the Complaints screen: red bold names on a pale red zone under a dashed line', async () => {
@@ -1580,6 +1672,8 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     await page.setViewportSize(DESKTOP);
     await page.goto(stack.queryUrl);
     await page.reload();
+    // Signed in already (a session from an earlier test) or not: signIn needs to see which.
+    await page.locator('#token, nav.tabs').first().waitFor();
     await signIn(page, OFFICE_HEAD.token);
     await switchLanguage(page, 'lv');
     const range = { from: addDays(today, -120), to: today };

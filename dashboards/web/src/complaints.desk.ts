@@ -9,6 +9,7 @@ import { downloadCsv, fileStem } from './download.ts';
 import { commonRule, rulesDiffer } from './due.rule.ts';
 import { routeHash } from './filters.ts';
 import { formatPeriod } from './format.ts';
+import { deskCsv } from './shapes/complaints.csv.ts';
 import { tr, type ViewContext } from './view.ts';
 
 export const WINDOWS = [0, 2, 5, 10, 20] as const;
@@ -53,12 +54,12 @@ export function deskPanel(ctx: ViewContext, answer: DueAnswer): HTMLElement {
     l('channel'),
     l('office'),
   ];
-  // The page writes dates as its language does; the CSV keeps ISO dates, which any program reads.
-  const cells = (c: DueComplaint, day: (iso: string) => string = (iso) => date(ctx, iso)) => [
+  // The page writes dates as its language does; the CSV (deskCsv) keeps ISO dates, which any program reads.
+  const cells = (c: DueComplaint) => [
     c.id,
     statusText(ctx, c) + (c.extended ? ` · ${l('extendedMark')}` : '') + (c.reopened ? ` · ${l('reopenedMark')}` : ''),
-    day(c.dueOn),
-    day(c.receivedOn),
+    date(ctx, c.dueOn),
+    date(ctx, c.receivedOn),
     ruleName(c.rule),
     ctx.labels.value('category', c.category, ctx.lang),
     ctx.labels.value('channel', c.channel, ctx.lang),
@@ -81,12 +82,10 @@ export function deskPanel(ctx: ViewContext, answer: DueAnswer): HTMLElement {
       class: 'secondary small',
       'data-export': 'csv',
       'aria-label': l('downloadCsvOf', { title }),
-      onclick: () =>
-        downloadCsv(
-          [...columns, 'working_days_left'],
-          answer.complaints.map((c) => [...cells(c, (iso) => iso), c.workingDaysLeft]),
-          fileStem(title, answer.asOf, answer.asOf),
-        ),
+      onclick: () => {
+        const data = deskCsv(ctx.lang, answer.complaints, ctx.labels);
+        downloadCsv(data.columns, data.rows, fileStem(title, answer.asOf, answer.asOf));
+      },
     },
     l('csvButton'),
   );

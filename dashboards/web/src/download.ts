@@ -38,12 +38,3 @@ export function downloadPng(chartElement: HTMLElement, stem: string): void {
     save(chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' }), `${stem}.png`);
   });
 }
-
-/** The rows of a data table as text cells (header row first), for charts that pass no data of their own. */
-export function tableCells(table: HTMLTableElement): { columns: string[]; rows: string[][] } {
-  const text = (cell: Element) => (cell.textContent ?? '').trim();
-  return {
-    columns: [...table.querySelectorAll('thead th')].map(text),
-    rows: [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(text)),
-  };
-}

@@ -8,7 +8,8 @@ import type { DimensionInfo, Freshness, Lang, MetricInfo } from './api.types.ts'
 import type { ChartOption } from './charts/chart.options.ts';
 import { chartsModule } from './charts.lazy.ts';
 import { h, scrollRegion } from './dom.ts';
-import { downloadCsv, downloadPng, fileStem, tableCells } from './download.ts';
+import type { CsvData } from './csv.ts';
+import { downloadCsv, downloadPng, fileStem } from './download.ts';
 import type { Catalogue } from './figures.ts';
 import type { FilterDimension, Filters } from './filters.ts';
 import { formatCount, formatParts, formatValue } from './format.ts';
@@ -108,8 +109,8 @@ export function chartFigure(options: {
   /** For the download buttons' words and the file names. */
   ctx: Pick<ViewContext, 'lang' | 'filters'>;
   title: string;
-  /** The chart's numbers for the CSV; the data table's text when absent. */
-  data?: { columns: string[]; rows: (string | number | null)[][] };
+  /** The chart's figures for its CSV, raw (`CsvData`): the table's text is for reading, never for export. */
+  data: CsvData;
   note?: string;
   summary: string;
   option: ChartOption;
@@ -130,10 +131,7 @@ export function chartFigure(options: {
       });
   const l = tr(options.ctx);
   const stem = fileStem(options.title, options.ctx.filters.from, options.ctx.filters.to);
-  const csv = () => {
-    const data = options.data ?? tableCells(options.table);
-    downloadCsv(data.columns, data.rows, stem);
-  };
+  const csv = () => downloadCsv(options.data.columns, options.data.rows, stem);
   const tools = h(
     'div',
     { class: 'chart-tools' },

@@ -9,19 +9,12 @@ import type { CompareAnswer, MetricComparison } from '../api.types.ts';
 import { comparisonOption } from '../charts/chart.options.ts';
 import { measureText } from '../charts/measure.ts';
 import { comparisonChart, comparisonRows, effectOf, type ComparisonRow, type Effect } from '../shapes/compare.shape.ts';
+import { comparisonCsv } from '../shapes/compare.csv.ts';
 import { h, table } from '../dom.ts';
 import { formatDate } from '../filters.ts';
 import { earlierGap, sampleNote, sharedGap } from '../sample.note.ts';
 import { scopeFilters } from '../filter.scope.ts';
-import {
-  formatChange,
-  formatCount,
-  formatDecimal,
-  formatInterval,
-  formatP,
-  formatValue,
-  plotValue,
-} from '../format.ts';
+import { formatChange, formatCount, formatDecimal, formatInterval, formatP, formatValue } from '../format.ts';
 import { targetsNote } from './targets.note.ts';
 import { chartFigure, metricInfo, metricLabel, targetText, tr, type ViewContext } from '../view.ts';
 
@@ -188,27 +181,17 @@ export function metricSection(
         : `${r.label}: ${formatValue(unit, r.value, ctx.lang)} (${formatInterval(unit, r.interval, ctx.lang)})${r.significant ? `, ${effectWord(ctx, r.effect)}` : ''}`,
     )
     .join('; ');
-  const plot = (v: number | null | undefined) => (v === null || v === undefined ? null : plotValue(unit, v));
-  const data = {
-    columns: [l('group'), `${l('value')} (${unit === 'share' ? '%' : unit})`, 'low', 'high', 'n', 'p', l('vsRest')],
-    rows: rows.map((r) => [
-      r.label,
-      plot(r.value),
-      plot(r.interval?.low),
-      plot(r.interval?.high),
-      r.n,
-      r.pValue,
-      r.noOffice
-        ? l('notAnOffice')
-        : r.suppressed
-          ? l('suppressedGroup')
-          : r.significant
-            ? effectWord(ctx, r.effect)
-            : r.isAll
-              ? ''
-              : l('notSignificant'),
-    ]),
-  };
+  const data = comparisonCsv(ctx.lang, { name: title, unit }, rows, (r) =>
+    r.noOffice
+      ? l('notAnOffice')
+      : r.suppressed
+        ? l('suppressedGroup')
+        : r.significant
+          ? effectWord(ctx, r.effect)
+          : r.isAll
+            ? ''
+            : l('notSignificant'),
+  );
   const figure = chartFigure({
     ctx,
     data,

@@ -21,6 +21,7 @@ import {
 } from '../charts/complaints.charts.ts';
 import { DEFAULT_WITHIN, deskPanel } from '../complaints.desk.ts';
 import { backlogFromData, backlogLines, breakdown, weeklyCounts, type Slice } from '../shapes/complaints.shape.ts';
+import { ageingCsv, backlogCsv, complianceCsv, slicesCsv, weeklyCsv } from '../shapes/complaints.csv.ts';
 import { h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
@@ -155,6 +156,7 @@ function backlogFigure(ctx: ViewContext, answered: Backlog): HTMLElement {
     summary: `${title}: ${backlog.points.map((_p, i) => `${periods[i]} ${cell(lines.open[i])} (${cell(lines.overdue[i])})`).join(', ') || l('noRows')}`,
     option: backlogOption({ periods: axisNames, ...lines }, names, partial),
     height: 300,
+    data: backlogCsv(ctx.lang, backlog.points, lines, partial),
     tableLabel: l('dataTable'),
     table: table(
       title,
@@ -194,6 +196,7 @@ function ageingFigure(ctx: ViewContext, bands: ReturnType<typeof ageingOf>): HTM
       l('pastDeadlineZone'),
     ),
     height: 60 + bands.length * 40 + (past.length > 0 ? AGEING_LEGEND_ROOM - 36 : 0),
+    data: ageingCsv(ctx.lang, bands),
     tableLabel: l('dataTable'),
     table: table(
       title,
@@ -235,6 +238,7 @@ function receivedFigure(ctx: ViewContext, weekly: Parameters<typeof weeklyCounts
       { name: metricLabel(ctx, 'complaints_received'), partial: weekPartial, names: axisNames },
     ),
     height: 260,
+    data: weeklyCsv(ctx.lang, weeks, weekPartial),
     tableLabel: l('dataTable'),
     table: table(
       l('complaintsPerWeek'),
@@ -266,6 +270,7 @@ function sliceFigure(ctx: ViewContext, title: string, dimension: string, slices:
     summary: `${title}: ${slices.map((s) => `${name(s)} ${s.count}`).join(', ') || l('noRows')}`,
     option: bars.option,
     height: bars.height,
+    data: slicesCsv(ctx.lang, slices, name),
     tableLabel: l('dataTable'),
     table: table(
       title,
@@ -363,6 +368,13 @@ function complianceFigure(ctx: ViewContext, compliance: Parameters<typeof trendO
     // No complaint due in any period: nothing to draw, said in the chart's place rather than under an empty axis.
     ...(anyDue ? {} : { empty: l('chartNoData') }),
     height: complianceHeight(lines.flat()),
+    data: complianceCsv(
+      ctx.lang,
+      periods,
+      partial,
+      trends.map((t) => ({ name: metricLabel(ctx, t.metric), unit: 'share', points: t.series[0]?.points ?? [] })),
+      { due: legal.map((p) => p.n), ...counts },
+    ),
     tableLabel: l('dataTable'),
     table: table(
       l('deadlineCompliance'),

@@ -11,16 +11,10 @@ import { disposeChartsIn } from '../charts.lazy.ts';
 import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
-import {
-  csvUnit,
-  formatPerDay,
-  formatPlotted,
-  formatTimestamp,
-  formatUpTo,
-  formatValue,
-  plotValue,
-} from '../format.ts';
+import { formatPerDay, formatPlotted, formatTimestamp, formatUpTo, formatValue, plotValue } from '../format.ts';
+import { figureCells, figureColumns } from '../csv.ts';
 import { samplePlace } from '../sample.note.ts';
+import { arrivalsCsv, hourGridCsv, waitBandsCsv } from '../shapes/visits.csv.ts';
 import { scopedQuery } from '../scoped.query.ts';
 import { HEAT_COLOURS, heatmapOption } from '../charts/visits.charts.ts';
 import { headlineComparison, verdictTiles } from './tile.extras.ts';
@@ -46,6 +40,9 @@ const locale = (ctx: ViewContext) => (ctx.lang === 'lv' ? 'lv-LV' : 'en-GB');
 const weekdayCache = new Map<string, string[]>();
 
 /** Short weekday names, Monday first, in the page's language (1 January 2024 was a Monday); built once a language. */
+/** A weekday's name by its ISO number (1 = Monday). */
+const weekdayName = (ctx: ViewContext) => (weekday: number) => weekdayNames(ctx)[weekday - 1] ?? String(weekday);
+
 function weekdayNames(ctx: ViewContext): string[] {
   let names = weekdayCache.get(ctx.lang);
   if (!names) {
@@ -370,6 +367,7 @@ function arrivalsHeat(ctx: ViewContext, grid: HourGrid, daysPerWeekday: Map<numb
       format,
     }),
     height: 90 + grid.weekdays.length * 30,
+    data: arrivalsCsv(ctx.lang, grid, weekdayName(ctx), metricLabel(ctx, 'visits'), daysPerWeekday),
     tableLabel: l('dataTable'),
     table: gridTable(ctx, `${title} (${l('perDay')})`, grid, (i) => {
       const v = perDay(i);
@@ -418,6 +416,7 @@ function waitsHeat(ctx: ViewContext, grid: HourGrid): HTMLElement {
       legend: (v) => `${format(v)}\u00a0min`,
     }),
     height: 90 + grid.weekdays.length * 30,
+    data: hourGridCsv(ctx.lang, grid, weekdayName(ctx), { name: metricLabel(ctx, 'wait_p50'), unit: 'minutes' }),
     tableLabel: l('dataTable'),
     table: gridTable(ctx, `${title} (min)`, grid, (i) => {
       const figure = grid.cells[i]?.figure;
@@ -488,20 +487,10 @@ function barOfGroups(
     // The CSV holds each figure as the API gave it (percent for shares), not the table's rounded text, with its n;
     // a figure below the minimum sample is left empty, as in the chart.
     data: {
-      columns: [
-        l('group'),
-        ...options.columns.flatMap((m) => [
-          `${metricLabel(ctx, m)} (${csvUnit(unitOf(ctx, m))})`,
-          `${metricLabel(ctx, m)} n`,
-        ]),
-      ],
+      columns: [l('group'), ...options.columns.flatMap((m) => figureColumns(metricLabel(ctx, m), unitOf(ctx, m)))],
       rows: options.groups.map((g) => [
         name(g),
-        ...options.columns.flatMap((m) => {
-          const figure = g.figures[m];
-          const shown = figure && !figure.suppressed && figure.value !== null;
-          return [shown ? plotValue(unitOf(ctx, m), figure.value!) : null, figure?.n ?? 0];
-        }),
+        ...options.columns.flatMap((m) => figureCells(unitOf(ctx, m), g.figures[m])),
       ]),
     },
     tableLabel: l('dataTable'),
@@ -608,6 +597,10 @@ function waitBands(
     ),
     empty: sample.empty,
     height: 240,
+    data: waitBandsCsv(ctx.lang, csat, answered, {
+      share: metricLabel(ctx, 'csat'),
+      answered: metricLabel(ctx, 'surveys_answered'),
+    }),
     tableLabel: l('dataTable'),
     table: table(
       title,
