@@ -7,7 +7,9 @@ import {
   comparisonOption,
   heightOf,
   legendRows,
+  markRows,
   niceMax,
+  placeMarks,
   type LegendSpacing,
   relayoutOf,
   tickStep,
@@ -260,6 +262,112 @@ describe('trend chart layout', () => {
     const labels = first?.markLine?.data.map((d) => d.label);
     expect(labels?.map((l) => l.position)).toEqual(['end', 'end']);
     expect(labels?.map((l) => l.align)).toEqual(['left', 'right']);
+  });
+
+  // Regression: on a 12-month chart at half a 1440 px screen the law change's name was cut at a fixed 260 px
+  // ("Iesniegumu likuma grozījumi: atbild…") where Līgo's line stands, with the chart's room to spare.
+  it("gives an annotation's name the chart's room at its drawn width, in a row of its own where names would meet", () => {
+    const months = [
+      'janv.',
+      'febr.',
+      'marts',
+      'apr.',
+      'maijs',
+      'jūn.',
+      'jūl.',
+      'aug.',
+      'sept.',
+      'okt.',
+      'nov.',
+      'dec.',
+    ];
+    const law = 'Iesniegumu likuma grozījumi: atbilde 10 darbdienās';
+    const ligo = 'Līgo un Jāņi: nodaļas slēgtas';
+    const option = trendOption(months, [{ name: 'Cēsis', values: months.map(() => 88), emphasis: true }], {
+      unit: 'share',
+      lang: 'lv',
+      target: 85,
+      targetLabel: 'Mērķis',
+      annotations: [
+        { index: 2, label: law, kind: 'law' },
+        { index: 5, label: ligo, kind: 'closure' },
+      ],
+    });
+    const canvas = (text: string) => Math.ceil(text.length * 6.2);
+    type Marked = {
+      id?: string;
+      markLine?: { data: { label: { width: number; align: string; distance: number[] } }[] };
+    };
+    const at = (width: number) =>
+      (relayoutOf(option)!(width, canvas).series as Marked[])
+        .find((s) => s.id === 'annotated')!
+        .markLine!.data.map((d) => d.label);
+    const desktop = at(650);
+    // Each name whole (room for the law's bold text to be a fifth wider than measured), the two in different rows.
+    expect(desktop[0]!.width).toBeGreaterThanOrEqual(Math.ceil(canvas(law) * 1.2));
+    expect(desktop[1]!.width).toBeGreaterThanOrEqual(canvas(ligo));
+    expect(desktop.map((l) => l.align)).toEqual(['left', 'left']);
+    expect(new Set(desktop.map((l) => l.distance[1])).size).toBe(2);
+    // On a phone the law's name has less room than its length on either side: cut at the wider side's edge.
+    const phone = at(360);
+    const x = 48 + (2.5 * (360 - 48 - 56)) / 12;
+    expect(phone[0]).toMatchObject({ align: 'left', width: Math.floor(360 - 4 - x) });
+  });
+
+  it('places names in one row where they do not meet, each box reaching to the next name or the edge', () => {
+    const canvas = (text: string) => text.length * 6;
+    const chart = { left: 48, plot: 600, width: 704 };
+    const far = placeMarks(
+      [
+        { index: 0, label: 'A'.repeat(10), kind: 'closure' },
+        { index: 9, label: 'B'.repeat(10), kind: 'closure' },
+      ],
+      12,
+      chart,
+      canvas,
+    );
+    // A's line at 73 px, B's at 523 px: A's box ends 12 px before B's name, B's 4 px before the edge.
+    expect(far).toEqual([
+      { align: 'left', row: 0, width: 523 - 12 - 73 },
+      { align: 'left', row: 0, width: 704 - 4 - 523 },
+    ]);
+  });
+
+  // Regression: in Cēsis's report the year starts in December, whose two closures took both rows, and the law
+  // change's name in March was left no room and not drawn.
+  it("places the law's change first, and a closure that meets it in every row goes to the row leaving it most room", () => {
+    const canvas = (text: string) => text.length * 6;
+    const chart = { left: 48, plot: 600, width: 704 };
+    const places = placeMarks(
+      [
+        { index: 0, label: 'C'.repeat(30), kind: 'closure' },
+        { index: 0, label: 'N'.repeat(40), kind: 'closure' },
+        { index: 2, label: 'L'.repeat(40), kind: 'law' },
+      ],
+      12,
+      chart,
+      canvas,
+    );
+    // The law (at 173 px, 288 px bold) takes the first row whole; the closures (at 73 px) the next two rows.
+    expect(places[2]).toMatchObject({ row: 0, width: 704 - 4 - 173 });
+    expect(places.slice(0, 2).map((p) => p.row)).toEqual([1, 2]);
+    expect(places.slice(0, 2).map((p) => p.width >= 180)).toEqual([true, true]);
+    expect(markRows(places)).toBe(3);
+    // A fourth name meeting one in each row goes where it is left the most room, cut before the name there.
+    const crowded = placeMarks(
+      [
+        { index: 6, label: 'A'.repeat(10), kind: 'closure' },
+        { index: 7, label: 'B'.repeat(10), kind: 'closure' },
+        { index: 6, label: 'D'.repeat(10), kind: 'closure' },
+        { index: 2, label: 'C'.repeat(60), kind: 'closure' },
+      ],
+      12,
+      chart,
+      canvas,
+    );
+    // A and D at 373 px, B at 423 px, C at 173 px: 188 px before A and D, 238 px before B; C takes B's row, cut.
+    expect(crowded.map((p) => p.row)).toEqual([0, 1, 2, 1]);
+    expect(crowded[3]).toMatchObject({ row: 1, width: 423 - 12 - 173 });
   });
 });
 

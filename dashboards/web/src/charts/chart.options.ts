@@ -29,7 +29,14 @@ import {
   type MeasureText,
   type NameBands,
 } from './name.bands.ts';
-import { periodNamesLayout, periodNamesShown, turnedName, yearOnceNames, type PeriodParts } from './period.labels.ts';
+import {
+  periodNamesLayout,
+  periodNamesShown,
+  turnedName,
+  wrapNote,
+  yearOnceNames,
+  type PeriodParts,
+} from './period.labels.ts';
 import type { ComparisonChart } from '../shapes/compare.shape.ts';
 
 export type ChartOption = ComposeOption<
@@ -254,7 +261,8 @@ export function trendOption(
   const marks = options.annotations ?? [];
   if (marks.length > 0) {
     const first = series[0];
-    if (first) first.markLine = annotationLines(marks, periods.length);
+    // Named, so a relayout's new label room reaches this series' marks and no other series.
+    if (first) Object.assign(first, { id: ANNOTATED, markLine: annotationLines(marks, periods.length) });
   }
   const values = [
     ...lines.flatMap((line) => line.values),
@@ -278,10 +286,17 @@ export function trendOption(
   const narrow = (width: number) => width < NARROW_CHART;
   const legendText = (width: number) => (name: string) => (narrow(width) ? (shortNames.get(name) ?? name) : name);
   const spacing = (width: number) => (narrow(width) ? NARROW_LEGEND_SPACING : LEGEND_SPACING);
-  // Annotation names sit in a row (two when several) between the legend and the plot.
-  const annotationRoom = marks.length === 0 ? 0 : marks.length === 1 ? ANNOTATION_ROW : 2 * ANNOTATION_ROW;
+  // Annotation names sit in rows between the legend and the plot: before the chart's width is known, a row for one
+  // annotation and two for several; at the drawn width as many as `placeMarks` fills.
+  const markRowsAt = (width: number, measure?: MeasureText) =>
+    marks.length <= 1
+      ? marks.length
+      : measure === undefined
+        ? 2
+        : markRows(placeMarks(marks, periods.length, plotOf(width), measure));
+  const plotOf = (width: number) => ({ left: grid.left, plot: width - grid.left - grid.right, width });
   const top = (width: number, measure?: MeasureText) =>
-    legendTop(legendNames.map(legendText(width)), width, measure) + annotationRoom;
+    legendTop(legendNames.map(legendText(width)), width, measure) + markRowsAt(width, measure) * ANNOTATION_ROW;
   const option: ChartOption = {
     textStyle: FONT,
     animation: false,
@@ -335,19 +350,37 @@ export function trendOption(
     // The names that fit at this width, the last (partial) period's always among them (see period.labels.ts).
     const plot = width - grid.left - grid.right;
     const count = (shown: readonly boolean[]) => shown.filter(Boolean).length;
-    let shown = periodNamesShown(labels, partial, plot, measure);
-    let names = labels;
+    // Each period's note wrapped to about its band, so it does not stand under its neighbours' names.
+    const band = plot / Math.max(1, periods.length);
+    const notes = partialLines.map((note) => (note === undefined ? undefined : wrapNote(note, band, measure)));
+    const labelsAt = periods.map((p, i) => [p, notes[i]].filter(Boolean).join('\n'));
+    let shown = periodNamesShown(labelsAt, partial, plot, measure);
+    let names = labelsAt;
     // Where the full names leave gaps (three of a year's months on a phone), names without the year fit closer.
     const parts = options.periodParts;
     if (parts && parts.length === labels.length) {
-      const shorter = periodNamesShown(yearOnceNames(parts, partialLines), partial, plot, measure);
+      const shorter = periodNamesShown(yearOnceNames(parts, notes), partial, plot, measure);
       if (count(shorter) > count(shown)) {
         shown = shorter;
-        names = yearOnceNames(parts, partialLines, shorter);
+        names = yearOnceNames(parts, notes, shorter);
       }
     }
     const lines = Math.max(1, ...names.filter((_, i) => shown[i]).map((name) => name.split('\n').length));
     return {
+      ...(marks.length > 0
+        ? {
+            series: [
+              {
+                id: ANNOTATED,
+                markLine: annotationLines(
+                  marks,
+                  periods.length,
+                  placeMarks(marks, periods.length, plotOf(width), measure),
+                ),
+              },
+            ],
+          }
+        : {}),
       grid: { top: top(width, measure), bottom: axisNamesRoom(lines) },
       legend: { formatter: legendText(width), ...spacing(width) },
       xAxis: {
@@ -368,7 +401,7 @@ const axisNamesRoom = (lines: number) => 16 + lines * 14;
 const TREND_GRID = { left: 48, right: 56 };
 
 /** The band as it shows on white (the all-offices colour at 0.14 opacity), for its legend icon. */
-const BAND_COLOUR = '#dee0e4';
+export const BAND_COLOUR = '#dee0e4';
 
 /** A line's values with each partial period's point drawn hollow (and a little larger), the rest as they are. */
 export function partialPoints(
@@ -475,29 +508,122 @@ function targetSeries(target: number, label: string, value: string): LineSeriesO
   };
 }
 
+/** How much wider bold text may be than the regular text `MeasureText` measures. */
+const BOLD_WIDER = 1.2;
+
+/** The id of the trend's line that carries the annotations' marks. */
+const ANNOTATED = 'annotated';
+
+/** Where an annotation's name is drawn: which side of its line, how wide at most, and in which row above the plot. */
+export interface MarkPlace {
+  align: 'left' | 'right';
+  width: number;
+  row: number;
+}
+
+/** The rows of annotation names above a trend's plot, at most. */
+const MARK_ROWS = 3;
+
 /**
- * Vertical lines at the annotations' periods, named in horizontal text above the plot: a name in the left
- * half of the chart starts at its line, one in the right half ends at it, so neither runs off the canvas.
- * A second annotation's name sits a row higher, so two close events do not overwrite each other.
+ * The annotations' names at a chart `width` px wide whose plot starts at `left` and is `plot` px wide. A law's
+ * change is placed first (it explains a step in the figures; a closure a dip), then the rest in order. Each name
+ * runs from its line towards the side with room for it whole (right first), in the first of three rows where it
+ * meets no name placed before it; where every row is taken, it goes to the row leaving it the most room. Its box
+ * then reaches to the next name in its row or the chart's edge, so a name is cut (with "…") only where the chart
+ * has no room for it. A fixed 260 px had cut the law change's name ("Iesniegumu likuma grozījumi: atbild…") with
+ * room to spare, and two closures in December had left it no row at all.
  */
-function annotationLines(marks: readonly MarkInput[], periods: number): MarkLineComponentOption {
+export function placeMarks(
+  marks: readonly MarkInput[],
+  periods: number,
+  chart: { left: number; plot: number; width: number },
+  measure: MeasureText = estimateText,
+): MarkPlace[] {
+  const edge = 4;
+  const gap = 12;
+  const xOf = (mark: MarkInput) => chart.left + ((mark.index + 0.5) * chart.plot) / Math.max(1, periods);
+  type Placed = { align: 'left' | 'right'; x: number; span: [number, number]; row: number };
+  const rows: Placed[][] = Array.from({ length: MARK_ROWS }, () => []);
+  const order = marks
+    .map((_, i) => i)
+    .sort((i, j) => Number(marks[j]!.kind === 'law') - Number(marks[i]!.kind === 'law'));
+  const placed: Placed[] = [];
+  for (const i of order) {
+    const mark = marks[i]!;
+    const x = xOf(mark);
+    // The law's name is bold, wider than the regular 12 px text measured.
+    const text = Math.ceil(measure(mark.label) * (mark.kind === 'law' ? BOLD_WIDER : 1));
+    const roomRight = chart.width - edge - x;
+    const roomLeft = x - edge;
+    const align = text <= roomRight || roomRight >= roomLeft ? 'left' : 'right';
+    const length = Math.min(text, align === 'left' ? roomRight : roomLeft);
+    const span: [number, number] = align === 'left' ? [x, x + length] : [x - length, x];
+    // How much of the name's length a row leaves it before the nearest name there (all of it where none is near).
+    const roomIn = (row: Placed[]) =>
+      Math.min(
+        length,
+        ...row.map(({ span: [c, d] }) =>
+          span[1] + gap <= c || d + gap <= span[0]
+            ? length
+            : align === 'left'
+              ? Math.max(0, c - gap - x)
+              : Math.max(0, x - d - gap),
+        ),
+      );
+    const free = rows.findIndex((row) => roomIn(row) >= length);
+    const row = free >= 0 ? free : rows.reduce((best, r, k) => (roomIn(r) > roomIn(rows[best]!) ? k : best), 0);
+    const room = roomIn(rows[row]!);
+    const one: Placed = { align, x, span: align === 'left' ? [x, x + room] : [x - room, x], row };
+    rows[row]!.push(one);
+    placed[i] = one;
+  }
+  // Each box as wide as its row leaves it: to the next name's start (or the chart's edge) on its side.
+  return placed.map(({ align, x, span, row }) => {
+    // A name left no room at all is not drawn (the chart's note lists every event), so it takes none from others.
+    if (span[1] - span[0] <= 0) return { align, width: 0, row };
+    const others = rows[row]!.filter((o) => o.span !== span && o.span[1] - o.span[0] > 0);
+    const reach =
+      align === 'left'
+        ? Math.min(chart.width - edge, ...others.filter((o) => o.span[0] >= x).map((o) => o.span[0] - gap)) - x
+        : x - Math.max(edge, ...others.filter((o) => o.span[1] <= x).map((o) => o.span[1] + gap));
+    return { align, width: Math.floor(Math.max(span[1] - span[0], reach)), row };
+  });
+}
+
+/** The rows `placeMarks` fills with a drawn name, for the room above the plot. */
+export function markRows(places: readonly MarkPlace[]): number {
+  return Math.max(0, ...places.filter((p) => p.width > 0).map((p) => p.row + 1));
+}
+
+/**
+ * Vertical lines at the annotations' periods, named in horizontal text above the plot (see `placeMarks`; before a
+ * chart's width is known, a name in the left half starts at its line and one in the right half ends at it, rows
+ * alternating). Names are cut with an ellipsis only where the chart has no room for them.
+ */
+function annotationLines(
+  marks: readonly MarkInput[],
+  periods: number,
+  places?: readonly MarkPlace[],
+): MarkLineComponentOption {
   return {
     silent: true,
     symbol: 'none',
     data: marks.map((mark, i) => {
       const law = mark.kind === 'law';
       const rightHalf = periods > 1 && mark.index / (periods - 1) > 0.5;
+      const place = places?.[i] ?? { align: rightHalf ? 'right' : 'left', width: 260, row: i % 2 };
       return {
         xAxis: mark.index,
         label: {
+          show: place.width > 0,
           formatter: mark.label,
           position: 'end' as const,
-          align: rightHalf ? ('right' as const) : ('left' as const),
-          distance: [0, 4 + (i % 2) * ANNOTATION_ROW],
+          align: place.align,
+          distance: [0, 4 + place.row * ANNOTATION_ROW],
           color: law ? '#553c9a' : '#2d3748',
           fontSize: 12,
           fontWeight: law ? ('bold' as const) : ('normal' as const),
-          width: 260,
+          width: place.width,
           overflow: 'truncate' as const,
         },
         lineStyle: {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { relayoutOf, trendOption } from './chart.options.ts';
-import { periodNamesLayout, periodNamesShown, turnedName, yearOnceNames } from './period.labels.ts';
+import { periodNamesLayout, periodNamesShown, turnedName, wrapNote, yearOnceNames } from './period.labels.ts';
 
 /** 6 px a character, as the charts' estimate. */
 const measure = (text: string) => text.length * 6;
@@ -17,15 +17,41 @@ describe('period names on a narrow axis', () => {
     expect(shown.at(-1)).toBe(true);
     const kept = shown.flatMap((s, i) => (s ? [i] : []));
     // The whole months' 18 px names (and 10 px of room) over periods 20.8 px wide: every second name, back from
-    // the last; "(nepilns)" is 54 px, so the name beside it gives way rather than every name on the axis.
-    expect(kept).toEqual([1, 3, 5, 7, 11]);
+    // the last. "(nepilns)" (54 px) lies a line below the names, so Oct's name, two periods from Dec's, stays.
+    expect(kept).toEqual([1, 3, 5, 7, 9, 11]);
+  });
+
+  // Regression: the office's mean satisfaction by month named every other month where its CSAT chart, 8 px wider,
+  // named all twelve: the widest name ("maijs") set the spacing of all, though it had room beside its neighbours.
+  it('names every period whose neighbours leave it room, whatever the widest name would need beside itself', () => {
+    const names = ['maijs', 'jūn.', 'jūl.', 'maijs', 'jūn.', 'jūl.'];
+    // 30 px beside 24 px names: 27 + 10 px of room needed in 38 px bands, where two "maijs" would need 40.
+    expect(periodNamesShown(names, [], 6 * 38, measure).every(Boolean)).toBe(true);
+    expect(periodNamesShown(['maijs', 'maijs', 'maijs'], [], 3 * 38, measure)).toEqual([true, false, true]);
   });
 
   it('keeps a partial first period named too, its neighbour giving way', () => {
     const names = ['Jul\n(nepilns)', ...months.slice(7, 11), 'Dec\n(nepilns)'];
     const shown = periodNamesShown(names, [true, false, false, false, false, true], 120, measure);
-    // Every fourth name from the last is Aug; it sits too close to Jul and gives way.
-    expect(shown).toEqual([true, false, false, false, false, true]);
+    // Every second name from the last: Aug sits too close to Jul's name and gives way; Oct, two periods from each
+    // partial end, keeps its name, which meets neither "(nepilns)" (on the line below).
+    expect(shown).toEqual([true, false, false, true, false, true]);
+  });
+
+  // Regression: a 12-month trend's last month read "dec." over "(nepilns, par maz atbilžu)", one line 150 px wide
+  // across three 45 px months, and October's and November's names were left out for it.
+  it("names the months beside a partial end whose note is wrapped under it, and only a note's lines' neighbours give way", () => {
+    const canvas = (text: string) => text.length * 6.2;
+    const note = wrapNote('(nepilns, par maz atbilžu)', 45, canvas);
+    expect(note.split('\n')).toEqual(['(nepilns,', 'par maz', 'atbilžu)']);
+    const year = ['janv.', 'febr.', 'marts', 'apr.', 'maijs', 'jūn.', 'jūl.', 'aug.', 'sept.', 'okt.', 'nov.'];
+    const names = [...year, `dec.\n${note}`];
+    const shown = periodNamesShown(names, [...year.map(() => false), true], 12 * 45, canvas);
+    expect(shown.every(Boolean)).toBe(true);
+    // A withheld November has a note of its own on the same lines as December's: it gives way, October stays.
+    const withheld = [...year.slice(0, 10), `nov.\n${wrapNote('(par maz atbilžu)', 45, canvas)}`, `dec.\n${note}`];
+    const crowded = periodNamesShown(withheld, [...year.map(() => false), true], 12 * 45, canvas);
+    expect(crowded.slice(9)).toEqual([true, false, true]);
   });
 
   it('tells the trend chart, at its drawn width, to name the last partial period', () => {
@@ -107,12 +133,15 @@ describe('a year of months on a phone', () => {
     const drawn = kept.map((i) => formatter('', i));
     expect(drawn.filter((name) => /\b2026\b/.test(name)).length).toBeGreaterThanOrEqual(1);
     expect(drawn[0]).toContain('2025');
-    // Each name's widest line fits between its neighbours' at the drawn width (48 + 56 px of margins).
+    // Each line of a name fits beside the same line of its neighbours' at the drawn width (48 + 56 px of margins).
     const band = (350 - 48 - 56) / lv.length;
-    const width = (name: string) => Math.max(...name.split('\n').map(measure));
     for (let k = 1; k < kept.length; k++) {
       const room = (kept[k]! - kept[k - 1]!) * band;
-      expect(room).toBeGreaterThanOrEqual((width(drawn[k]!) + width(drawn[k - 1]!)) / 2);
+      const [left, right] = [drawn[k - 1]!.split('\n'), drawn[k]!.split('\n')];
+      left.forEach((line, row) => {
+        const beside = right[row];
+        if (beside !== undefined) expect(room).toBeGreaterThanOrEqual((measure(line) + measure(beside)) / 2);
+      });
     }
     // Three lines under the partial first month ("dec.", "2025", "(nepilns)") get their room under the plot.
     expect(phone.grid.bottom).toBeGreaterThanOrEqual(16 + 3 * 14);

@@ -5,6 +5,8 @@
  * period keeps its name too (the nearest names that would touch it give way instead). Pure, for the width a
  * chart is drawn at.
  */
+import { wrapWords } from './name.bands.ts';
+
 /** Room between two neighbouring names, px. */
 const NAME_GAP = 10;
 
@@ -41,17 +43,39 @@ export function periodNamesShown(
   const n = names.length;
   if (n === 0) return [];
   const band = Math.max(1, plotWidth / n);
-  // A name on two lines ("Dec" over "(partial)") is as wide as its longer line.
-  const widths = names.map((name) => Math.max(...name.split('\n').map((line) => measure(line))));
-  // The whole periods' names set the spacing: a partial end's wider "(partial)" line would otherwise thin out
-  // every name on the axis; room is made beside the partial ends alone, below.
-  const whole = widths.filter((_, i) => !partial[i]);
-  const widest = Math.max(...(whole.length > 0 ? whole : widths));
-  const step = Math.max(1, Math.ceil((widest + NAME_GAP) / band));
-  const shown = names.map((_, i) => (n - 1 - i) % step === 0);
+  // Two names meet only where lines at the same height meet: a partial end's wide note lines under its short name
+  // ("dec." over "(nepilns," …) lie below a one-line neighbour ("nov."), which keeps its name. Compared whole, the
+  // last month's "(nepilns, par maz atbilžu)" had dropped October's and November's names.
+  const lineWidths = names.map((name) => name.split('\n').map((line) => measure(line)));
   const clear = (i: number, j: number) =>
-    Math.abs(i - j) * band >= ((widths[i] ?? 0) + (widths[j] ?? 0)) / 2 + NAME_GAP;
+    (lineWidths[i] ?? []).every((width, k) => {
+      const other = lineWidths[j]?.[k];
+      return other === undefined || Math.abs(i - j) * band >= (width + other) / 2 + NAME_GAP;
+    });
+  // Every `step`-th name back from the last, the smallest step at which each whole period's name has room beside
+  // the next one shown: the names themselves, not the widest of them, set it ("maijs" beside "jūn." fits where two
+  // "maijs" would not, and one chart of a pair had named every other month). The partial ends' wider lines would
+  // thin out every name on the axis; room is made beside them alone, below.
+  const whole = names.map((_, i) => i).filter((i) => !partial[i]);
+  const fits = (step: number) => {
+    const kept = whole.filter((i) => (n - 1 - i) % step === 0);
+    return kept.every((i, k) => k === 0 || clear(kept[k - 1]!, i));
+  };
+  let step = 1;
+  while (step < n && !fits(step)) step += 1;
+  const shown = names.map((_, i) => (n - 1 - i) % step === 0);
   return withPartialEnds(shown, partial, clear);
+}
+
+/**
+ * A period's note ("(nepilns, par maz atbilžu)") broken between words into lines about as wide as a period's band
+ * (`band` px, less the room between names), never narrower than its longest word: written on one line, a note
+ * several bands wide stood under its neighbours' names and took their room.
+ */
+export function wrapNote(note: string, band: number, measure: (text: string) => number): string {
+  const words = note.split(/\s+/).filter(Boolean);
+  const width = Math.max(band - NAME_GAP, ...words.map((word) => measure(word)));
+  return wrapWords(note, width, measure).join('\n');
 }
 
 /** A period's name without its year ("maijs", "Q2") and its year. */
