@@ -653,6 +653,13 @@ describe('dashboard in Chromium', () => {
     expect(await csat.locator('tbody tr').count()).toBe(2);
     expect(await csat.locator('tbody tr', { hasText: '(partial)' }).count()).toBe(2);
     expect(await csat.locator('.note').innerText()).toContain('Your office');
+    // Regression: a range by month already draws the office's own months; the year's charts below repeated them.
+    expect(await page.locator('.office-year').count()).toBe(0);
+    // By week (the printed monthly report's grain), the office's months over a year follow as the range's context.
+    await page.goto(`${server.url}#/overview?from=2026-11-20&to=2026-12-03&grain=week`);
+    await screenReady(page, 'overview');
+    await page.locator('.office-year .chart-card').first().waitFor();
+    expect(await page.locator('#office-year').innerText()).toBe('THE YEAR AROUND IT: THE LAST 12 MONTHS BY MONTH');
     const year = page.locator('.office-year .chart-card', {
       has: page.locator('h2', { hasText: 'Customer satisfaction' }),
     });

@@ -28,6 +28,10 @@ export const overviewStrings = {
     en: 'Too few responses to measure the aspects’ effect.',
   },
   annotationsTitle: { lv: 'Notikumi', en: 'Events' },
+  officeYearSection: {
+    lv: 'Gada konteksts: pēdējie {months} mēneši pa mēnešiem',
+    en: 'The year around it: the last {months} months by month',
+  },
   officeYearTitle: {
     lv: '{metric} — {office} pa mēnešiem (pēdējie {months} mēneši)',
     en: '{metric} — {office} by month (last {months} months)',

@@ -1,8 +1,8 @@
 /**
  * Overview (management's screen): the headline tiles against their targets, and satisfaction over time for
  * all offices together (thick line) and each office. An office token sees its own office only. Scoped to one
- * office (an office head, or an office's monthly report), it adds that office's satisfaction month by month over
- * a year, since its weeks rarely hold the minimum sample.
+ * office (an office head, or an office's monthly report) over a range by week or day, it adds that office's
+ * satisfaction month by month over a year as the range's context, since its weeks rarely hold the minimum sample.
  */
 import { OFFICE_TREND_MONTHS, overviewRequests, TREND_METRICS } from '@servq/query-api';
 import { placeAnnotations } from '../shapes/annotations.shape.ts';
@@ -36,10 +36,11 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
   const all = ownOffice ? Promise.resolve(null) : scopedQuery(ctx, ask.allOffices, ['office']);
   const byOffice = scopedQuery(ctx, ask.byOffice);
   const annotations = ctx.api.annotations().then((a) => a.annotations);
-  // One office's own months over a year, unless the range's trend already shows that (see `officeYear`).
+  // One office's own months over a year (see `officeYear`), as the context of a range read by week or by day: the
+  // printed monthly report (its weeks) and a head who picks weeks. A range by month already draws the office's own
+  // months, so there the year's charts repeated the ones above them; the period's presets offer twelve months.
   const office = ownOffice ? (ctx.identity.office ?? '') : ctx.filters.office;
-  const yearShown = ctx.filters.grain === 'month' && ctx.filters.from <= ask.officeYear.from;
-  const officeYear = office && !yearShown ? scopedQuery(ctx, ask.officeYear) : null;
+  const officeYear = office && ctx.filters.grain !== 'month' ? scopedQuery(ctx, ask.officeYear) : null;
 
   // The tiles show their figures as soon as the headline answer is in; their sparklines, changes and verdicts
   // follow with the two comparisons, the slowest answers. Each part below them is drawn when its own answers
@@ -69,7 +70,7 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
   const ownYear = officeYear
     ? later(
         ctx,
-        h('section', { class: 'grid-2 office-year' }),
+        h('div', { class: 'grid-2 office-year' }),
         Promise.all([officeYear, annotations]).then(([answer, annotations]) => {
           ctx.onFreshness(answer.freshness);
           const range = { from: ask.officeYear.from, to: ask.officeYear.to, grain: 'month' as const };
@@ -94,7 +95,18 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
       tiles,
     ),
     trends,
-    ownYear,
+    ownYear
+      ? h(
+          'section',
+          { 'aria-labelledby': 'office-year' },
+          h(
+            'h2',
+            { id: 'office-year', class: 'section-title' },
+            l('officeYearSection', { months: OFFICE_TREND_MONTHS }),
+          ),
+          ownYear,
+        )
+      : null,
     drivers,
     channels,
   );
