@@ -116,10 +116,11 @@ function effectWord(ctx: ViewContext, effect: Effect | null): string {
 
 /**
  * Where the chart's group names wrap: a phone gives them less room, so the plot keeps a readable width. Read at
- * every relayout, so rotating a phone re-wraps them. Wider, an office's name ("Daugavpils reģionālā nodaļa") keeps
- * to one line: at 130 px every name took two or three, and on A4 two Offices charts no longer fitted a page.
+ * every relayout, so rotating a phone re-wraps them. Wider, an office's name keeps to one line: at 130 px every name
+ * took two or three, and on A4 two Offices charts no longer fitted a page; at 165 px "Daugavpils reģionālā nodaļa"
+ * (171 px in the report's DejaVu Sans) still took two. Riga's centre, twice as long, takes two at any of these.
  */
-const nameWidth = (): number => (window.innerWidth < 480 ? 96 : 165);
+const nameWidth = (): number => (window.innerWidth < 480 ? 96 : 180);
 
 export function metricSection(
   ctx: ViewContext,
