@@ -24,6 +24,7 @@ import { createMailer } from '@servq/mail';
 import {
   DueAnswer,
   MetricsAnswer,
+  monthsBefore,
   OFFICE_TREND_MONTHS,
   OFFICES_METRICS,
   QueryAnswer,
@@ -37,7 +38,7 @@ import {
 import { pollUntil } from '@servq/runtime';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OWN_ROW } from '../dashboards/web/src/charts/chart.options.ts';
+import { BAND_COLOUR, OWN_ROW } from '../dashboards/web/src/charts/chart.options.ts';
 import { formatNumber, formatValue } from '../dashboards/web/src/format.ts';
 import { t } from '../dashboards/web/src/i18n.ts';
 import { HEADLINE_METRICS } from '../dashboards/web/src/shapes/tiles.shape.ts';
@@ -248,11 +249,12 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       },
     });
     markerPrefix = `${stack.names.lakePrefix.replace(/lake\/$/, '')}reports/sent/`;
-    // One month and a day or two before it: the report month whole, and seeding short (about 9,000 events).
-    const events = demoYear({ seed: 2026, endDate: to, months: 1, now });
+    // The twelve months an office's report draws month by month, the report month last (about 110,000 events): with
+    // one month seeded, the office's monthly band had a single point and no test image showed it over real months.
+    const events = demoYear({ seed: 2026, endDate: to, months: OFFICE_TREND_MONTHS, now });
     const totals = await sendEvents(events, { baseUrl: stack.ingestUrl, apiKey: 'servq-dev-all-key' });
     expect(totals.rejected, JSON.stringify(totals.firstRejections)).toBe(0);
-    await stack.settled(events);
+    await stack.settled(events, 240_000);
     const surveys = events.filter((e) => e.type === 'survey.submitted').length;
     await pollUntil(
       async () => {
@@ -277,7 +279,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     service = await build(now);
     await service.start();
     await service.http.listen({ host: '127.0.0.1', port: reportsPort });
-  }, 150_000);
+  }, 420_000);
 
   afterAll(async () => {
     await service?.stop();
@@ -561,6 +563,140 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       expect(pageItems[offices]!.some((i) => i.str.trim() === t(lang, 'navOffices'))).toBe(true);
     }
   }, 90_000);
+
+  /** The office's CSAT month by month over the year to the report month's end, as the overview asks for it. */
+  async function officeYear(office: string): Promise<QueryAnswer> {
+    const params = new URLSearchParams({
+      metrics: 'csat',
+      dimensions: 'office',
+      'filter.office': office,
+      from: monthsBefore(to, OFFICE_TREND_MONTHS - 1),
+      to,
+      grain: 'month',
+    });
+    const res = await fetch(`${stack.queryUrl}/v1/query?${params.toString()}`, {
+      headers: { authorization: `Bearer ${MANAGEMENT}` },
+    });
+    return QueryAnswer.parse(await res.json());
+  }
+
+  /**
+   * How many pixels of a page (0-based), drawn at 1.5×, between two heights in PDF points (from the bottom) are
+   * exactly `rgb`; the page is saved as `<name>.png` to the artifacts, to be looked at.
+   */
+  async function pixelsBetween(
+    pdf: Uint8Array,
+    index: number,
+    span: { top: number; bottom: number },
+    rgb: readonly number[],
+    name: string,
+  ): Promise<number> {
+    const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: STANDARD_FONTS }).promise;
+    const page = await doc.getPage(index + 1);
+    const viewport = page.getViewport({ scale: 1.5 });
+    const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+    const { canvas, context } = factory.create(viewport.width, viewport.height);
+    await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+    const drawn = context as { getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray } };
+    const y0 = Math.max(0, Math.floor(viewport.height - span.top * 1.5));
+    const y1 = Math.min(viewport.height, Math.ceil(viewport.height - span.bottom * 1.5));
+    const { data } = drawn.getImageData(0, y0, viewport.width, y1 - y0);
+    writeFileSync(join(artifacts, `${name}.png`), canvas.toBuffer('image/png'));
+    await doc.destroy();
+    let count = 0;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i] === rgb[0] && data[i + 1] === rgb[1] && data[i + 2] === rgb[2]) count += 1;
+    return count;
+  }
+
+  // Regression: the test seeded one month, so the office's monthly chart had one point and no band, and no test
+  // image showed the band over real months. An office head's screen by month showed the year's charts as well, a
+  // repeat of the range's own monthly charts above them.
+  it("draws the office's own monthly band over the year in its report, and on its head's screen as the weeks' context", async () => {
+    const answer = await officeYear('cesis');
+    const banded = answer.rows.filter((row) => {
+      const csat = row.csat as Figure | undefined;
+      return csat !== undefined && !csat.suppressed && csat.interval !== null && csat.interval !== undefined;
+    });
+    expect(answer.rows.length).toBe(OFFICE_TREND_MONTHS);
+    // Most of Cēsis's months hold the minimum sample; its weeks do not.
+    expect(banded.length).toBeGreaterThanOrEqual(OFFICE_TREND_MONTHS / 2);
+    const csat = catalogue.find((m) => m.id === 'csat')!;
+    const mean = catalogue.find((m) => m.id === 'satisfaction_mean')!;
+
+    // The report: the band's pale fill between the office's CSAT-by-month title and the next card's.
+    const res = await report(`month=${month}&office=cesis`);
+    const pdf = new Uint8Array(await res.arrayBuffer());
+    writeFileSync(join(artifacts, `report-${month}-cesis-lv.year.pdf`), pdf);
+    const { pageItems } = await pdfText(pdf);
+    const yearTitle = (label: string) => (item: PageItem) => item.str.startsWith(label) && item.str.includes('—');
+    const at = pageItems.findIndex((items) => items.some(yearTitle(csat.label.lv)));
+    expect(at).toBeGreaterThan(0);
+    const top = pageItems[at]!.find(yearTitle(csat.label.lv))!.y;
+    const next = pageItems[at]!.find(yearTitle(mean.label.lv));
+    const band = [1, 3, 5].map((i) => parseInt(BAND_COLOUR.slice(i, i + 2), 16));
+    const fill = await pixelsBetween(
+      pdf,
+      at,
+      { top, bottom: next?.y ?? 0 },
+      band,
+      `report-${month}-cesis-lv.year.page${at + 1}`,
+    );
+    // A 12-month band is tens of thousands of pixels at 1.5×; the legend's block of the same colour about 300.
+    expect({ fill: fill > 5_000 }).toEqual({ fill: true });
+
+    // The head's screen: by month (the screens' default) the range's charts are the office's own months, and the
+    // year's are not repeated under them; by week, the year's months follow as the range's context.
+    const browser = await openBrowser();
+    const { page } = browser;
+    try {
+      await page.goto(stack.queryUrl);
+      await signIn(page, OFFICE_CESIS);
+      await openScreen(page, 'overview', `from=${monthsBefore(to, 4)}&to=${to}&grain=month`);
+      await page.locator('.grid-2 .chart-card canvas').first().waitFor();
+      expect(await page.locator('.office-year').count()).toBe(0);
+      await page.screenshot({ path: join(artifacts, 'overview-cesis-by-month-lv.png'), fullPage: true });
+      await openScreen(page, 'overview', `from=${from}&to=${to}&grain=week`);
+      const card = page.locator('.office-year .chart-card', { has: page.locator('h2', { hasText: csat.label.lv }) });
+      await card.locator('canvas').waitFor();
+      expect(await page.locator('#office-year').innerText()).toBe(
+        t('lv', 'officeYearSection', { months: OFFICE_TREND_MONTHS }).toLocaleUpperCase('lv'),
+      );
+      // Its table holds the API's months, each figure with its n as the page writes it.
+      const rows = await card.locator('tbody tr').allTextContents();
+      expect(rows.length).toBe(OFFICE_TREND_MONTHS);
+      answer.rows.forEach((row, i) => {
+        const figure = row.csat as Figure;
+        const shown = figure.suppressed ? t('lv', 'tooFew') : formatValue('share', figure.value, 'lv');
+        const text = squash(rows[i] ?? '');
+        expect({
+          i,
+          shown,
+          n: figure.n,
+          inRow: text.includes(squash(shown)) && text.includes(`n=${figure.n}`),
+        }).toEqual({
+          i,
+          shown,
+          n: figure.n,
+          inRow: true,
+        });
+      });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.screenshot({ path: join(artifacts, 'overview-cesis-by-week-lv.png'), fullPage: true });
+      await card.screenshot({ path: join(artifacts, 'overview-cesis-year-csat-lv.png') });
+      await page.setViewportSize(PHONE);
+      await openScreen(page, 'overview', `from=${from}&to=${to}&grain=week`);
+      await card.locator('canvas').waitFor();
+      const widths = await pageWidths(page);
+      expect(widths.scroll).toBe(widths.client);
+      await page.screenshot({ path: join(artifacts, 'overview-cesis-by-week-lv-phone.png'), fullPage: true });
+      await card.screenshot({ path: join(artifacts, 'overview-cesis-year-csat-lv-phone.png') });
+      expect(browser.pageErrors).toEqual([]);
+      expect(browser.consoleErrors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
+  }, 120_000);
 
   // Regression: the Latvian deadline list's heading read "1 nokavētas" for one overdue complaint.
   it("heads the agency's Latvian deadline list with the API's overdue count in the form its number takes", async () => {
