@@ -1436,6 +1436,33 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     expect(browser.pageErrors).toEqual([]);
   });
 
+  // Regression: the drivers chart's axis wrote "-0,2" with a hyphen-minus, and the Visits bars joined their unit with
+  // a no-break space of their own while other charts used a plain one.
+  it('writes negative chart numbers with the minus sign and every unit joined to its number by a no-break space, on the drivers and Visits charts', async () => {
+    const drawnOn = async (screen: string, title: string, probe: string) => {
+      await openDrawn(screen, DESKTOP);
+      const card = await probeCard(title, probe);
+      await page.locator(card).screenshot({ path: join(screenshots, `desktop-${probe}-lv.png`) });
+      return (await canvasTextsAt(page, `${card} .chart`)).map((t) => t.text);
+    };
+    const drivers = await drawnOn('overview', 'Kas nosaka apmierinātību', 'drivers-minus');
+    const visits = await drawnOn('visits', 'Apkalpošanas laiks pa pakalpojumiem', 'visits-units');
+    for (const [chart, texts] of [
+      ['drivers', drivers],
+      ['visits', visits],
+    ] as const) {
+      expect(texts.length, chart).toBeGreaterThan(5);
+      // No number with a hyphen-minus, and no unit after a breakable space.
+      expect({ chart, hyphen: texts.filter((t) => /(^|\s)-\d/.test(t)) }).toEqual({ chart, hyphen: [] });
+      expect({ chart, spaced: texts.filter((t) => /\d (%|min)$/.test(t)) }).toEqual({ chart, spaced: [] });
+    }
+    // The drivers' importance axis reaches below zero on the demo data: its negative ticks carry the minus sign.
+    const negative = drivers.filter((t) => /^\u2212\d/.test(t));
+    expect(negative.length).toBeGreaterThan(0);
+    expect(visits.some((t) => /^\d+(,\d)?\u00a0min$/.test(t))).toBe(true);
+    expect(browser.pageErrors).toEqual([]);
+  });
+
   // Regression: the open complaints' age chart drew every band alike, so 21+ working days read as one more age
   // among four. The bands past the legal deadline (10 working days) are set apart for an office head.
   it('sets the age bands past the legal deadline apart on the Complaints screen: red bold names on a pale red zone under a dashed line', async () => {

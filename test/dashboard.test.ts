@@ -707,7 +707,10 @@ describe('dashboard in Chromium', () => {
       expect(drawn.length).toBeGreaterThan(10);
       // English decimals ("4.2") and unspaced percents ("85%") are what the old axes drew.
       expect(drawn.filter((text) => /^[-+]?\d+\.\d+(?: %| min)?$|^\d+(?:[.,]\d+)?%$/.test(text))).toEqual([]);
-      expect(drawn.some((text) => /^\d+ %$/.test(text))).toBe(true);
+      // Number and unit one piece, as every chart writes them (withPlotUnit's no-break space).
+      expect(drawn.some((text) => /^\d+\u00a0%$/.test(text))).toBe(true);
+      // A negative number takes the minus sign, never the hyphen-minus.
+      expect(drawn.filter((text) => /^-\d/.test(text))).toEqual([]);
     }
     // The mean satisfaction axis (1–5) has decimal ticks, every one with the same decimals.
     expect(trends.some((text) => /^\d,\d$/.test(text))).toBe(true);

@@ -32,7 +32,7 @@ describe('formatting of units', () => {
   it('shows scores, NPS, minutes and counts at their own precision', () => {
     expect(formatValue('score_1_5', 4.318, 'en')).toBe('4.32 / 5');
     expect(formatValue('nps', 31.6, 'en')).toBe('+32');
-    expect(formatValue('nps', -4.2, 'en')).toBe('-4');
+    expect(formatValue('nps', -4.2, 'en')).toBe('\u22124');
     expect(formatValue('minutes', 12.46, 'en')).toBe('12.5 min');
     // Regression: a whole figure dropped its decimal, so one chart's bars read "31,9 min … 12 min … 5,4 min".
     expect(formatValue('minutes', 12, 'en')).toBe('12.0 min');
@@ -77,13 +77,13 @@ describe('formatting of units', () => {
     expect(formatInterval('minutes', { low: 5, high: 9.5 }, 'lv')).toBe('5,0–9,5 min');
     expect(formatInterval('share', null, 'en')).toBe('—');
     expect(formatChange('share', 0.021, 'en')).toBe('+2.1 pp');
-    expect(formatChange('share', -0.021, 'lv')).toBe('-2,1 p.p.');
+    expect(formatChange('share', -0.021, 'lv')).toBe('\u22122,1 p.p.');
     expect(formatChange('score_1_5', 0, 'en')).toBe('0.00');
   });
 
   it('writes a change in working days out in words, not as "wd" or "d. d."', () => {
     expect(formatChange('working_days', 1.5, 'en')).toBe(nb('+1.5 working days'));
-    expect(formatChange('working_days', -1, 'en')).toBe(nb('-1.0 working days'));
+    expect(formatChange('working_days', -1, 'en')).toBe(nb('\u22121.0 working days'));
     expect(formatChange('working_days', 2.25, 'lv')).toBe(nb('+2,3 darba dienas'));
   });
 
@@ -167,9 +167,9 @@ describe('formatAxisValue', () => {
   it("writes an axis's numbers in the page's language with the page's percent spacing", () => {
     expect(formatAxisValue('score_1_5', 4.8, 'lv')).toBe('4,8');
     expect(formatAxisValue('score_1_5', 4.8, 'en')).toBe('4.8');
-    expect(formatAxisValue('share', 85, 'lv')).toBe('85 %');
-    expect(formatAxisValue('share', 85, 'en')).toBe('85 %');
-    expect(formatAxisValue('minutes', 2.5, 'lv')).toBe('2,5 min');
+    expect(formatAxisValue('share', 85, 'lv')).toBe('85\u00a0%');
+    expect(formatAxisValue('share', 85, 'en')).toBe('85\u00a0%');
+    expect(formatAxisValue('minutes', 2.5, 'lv')).toBe('2,5\u00a0min');
   });
 
   it("gives every tick of an axis the step's decimals, so 4 reads 4,0 between 3,8 and 4,2", () => {
@@ -201,12 +201,12 @@ describe('formatPlotted', () => {
   // Regression: the Visits service-time bars read "31,9 min … 12 min … 6 min … 5,4 min".
   it("writes a chart's figures at their unit's one precision, zeros kept, so every bar has the same decimals", () => {
     expect([31.94, 12, 6, 5.4].map((v) => formatPlotted('minutes', v, 'lv'))).toEqual([
-      '31,9 min',
-      '12,0 min',
-      '6,0 min',
-      '5,4 min',
+      '31,9\u00a0min',
+      '12,0\u00a0min',
+      '6,0\u00a0min',
+      '5,4\u00a0min',
     ]);
-    expect(formatPlotted('share', 85, 'lv')).toBe('85,0 %');
+    expect(formatPlotted('share', 85, 'lv')).toBe('85,0\u00a0%');
     expect(formatPlotted('score_1_5', 4.3, 'en')).toBe('4.30');
     expect(formatPlotted('count', 44, 'lv')).toBe('44');
     expect(formatPlotted('minutes', 8, 'lv', false)).toBe('8,0');

@@ -3,7 +3,15 @@
  * values, exact decimals, heatmap means, periods and timestamps in Riga time.
  * Pure functions; nothing here touches the DOM.
  */
-import { formatParts, isoWeekNumber, UnitDigits, writtenDateTime, writtenNumber, writtenWeek } from '@servq/query-api';
+import {
+  formatParts,
+  inWords,
+  isoWeekNumber,
+  UnitDigits,
+  writtenDateTime,
+  writtenNumber,
+  writtenWeek,
+} from '@servq/query-api';
 import type { Direction, Grain, Lang, Unit } from './api.types.ts';
 import { formatDate } from './filters.ts';
 
@@ -113,10 +121,14 @@ export function formatAge(iso: string | null, now: Date): string {
   return `${Math.round(hours / 24)} d`;
 }
 
-/** A plotted value with its unit as a chart writes it: "85 %", "12,5 min", a score or count bare. */
-function withPlotUnit(unit: Unit, text: string): string {
-  if (unit === 'share') return `${text} %`;
-  if (unit === 'minutes') return `${text} min`;
+/**
+ * A plotted value with its unit as a chart writes it: "85 %", "12,5 min", a score or count bare; number and unit one
+ * piece (`inWords`' no-break space), so a label or tick never parts them. Every chart label, tick, tooltip and scale
+ * that writes a unit takes it from here.
+ */
+export function withPlotUnit(unit: Unit, text: string): string {
+  if (unit === 'share') return inWords(text, '%');
+  if (unit === 'minutes') return inWords(text, 'min');
   return text;
 }
 

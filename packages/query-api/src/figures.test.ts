@@ -2,19 +2,30 @@ import { describe, expect, it } from 'vitest';
 import {
   formatChange,
   formatCount,
+  formatDecimal,
   formatInterval,
   formatNumber,
   formatP,
   formatValue,
   formatWorkingDayCount,
   UnitDigits,
+  writtenNumber,
 } from './figures.ts';
 import { Unit } from './answers.ts';
 
 describe('figures with their units, for the dashboard and the e-mails alike', () => {
+  // Regression: the drivers chart's importance axis wrote "-0,2" with a hyphen-minus (Intl's, in both languages).
+  it('write a negative number with the minus sign (U+2212), never the hyphen-minus, in both languages', () => {
+    expect(formatDecimal(-0.2, 'lv', 1)).toBe('\u22120,2');
+    expect(formatDecimal(-0.25, 'en')).toBe('\u22120.25');
+    expect(writtenNumber('lv', -12345.5, 1)).toMatch(/^\u221212\D345,5$/);
+    expect(formatDecimal(0.2, 'lv', 1)).toBe('0,2');
+    expect(formatChange('minutes', -2, 'en')).toBe('\u22122.0 min');
+  });
+
   it('write NPS with its sign and mean scores out of 5', () => {
     expect(formatValue('nps', 29, 'lv')).toBe('+29');
-    expect(formatValue('nps', -4, 'en')).toBe('-4');
+    expect(formatValue('nps', -4, 'en')).toBe('\u22124');
     expect(formatValue('nps', 0, 'en')).toBe('0');
     expect(formatValue('score_1_5', 4.2, 'lv')).toBe('4,20 / 5');
     expect(formatValue('score_1_5', 4.2, 'en')).toBe('4.20 / 5');
@@ -34,7 +45,7 @@ describe('figures with their units, for the dashboard and the e-mails alike', ()
 
   it('write intervals with the unit once, changes signed, p-values as a bound', () => {
     expect(formatInterval('share', { low: 0.72, high: 0.84 }, 'lv')).toBe('72,0–84,0 %');
-    expect(formatChange('share', -0.031, 'lv')).toBe('-3,1 p.p.');
+    expect(formatChange('share', -0.031, 'lv')).toBe('\u22123,1 p.p.');
     expect(formatP(0.0004, 'lv')).toBe('p\u00a0<\u00a00,001');
   });
 

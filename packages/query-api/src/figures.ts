@@ -15,7 +15,9 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 
 /**
  * A number in the language: `digits` decimals, always shown ("3,0"); with `upTo` at most that many, trailing zeros
- * dropped ("3", "3,5"); with `sign` a "+" before positive numbers. The formatter comes from the cache above.
+ * dropped ("3", "3,5"); with `sign` a "+" before positive numbers. A negative number takes the minus sign (U+2212,
+ * "−0,2"), as Latvian and English typography want: Intl writes the hyphen-minus for both languages, which is shorter
+ * than the "+" it stands against and may break a line after it. The formatter comes from the cache above.
  */
 export function writtenNumber(lang: Lang, value: number, digits: number, sign = false, upTo = false): string {
   const key = `${lang} ${digits} ${sign} ${upTo}`;
@@ -28,8 +30,11 @@ export function writtenNumber(lang: Lang, value: number, digits: number, sign = 
     });
     numberFormats.set(key, format);
   }
-  return format.format(value);
+  return format.format(value).replace('-', MINUS);
 }
+
+/** The minus sign, not the hyphen-minus. */
+const MINUS = '\u2212';
 
 const words: Record<'working_days' | 'days', Record<Lang, [string, string]>> = {
   working_days: { lv: ['darba diena', 'darba dienas'], en: ['working day', 'working days'] },
@@ -43,10 +48,11 @@ function plural(unit: 'working_days' | 'days', value: number, lang: Lang, digits
 }
 
 /**
- * A number with a unit written in words ("4,5 darba dienas", "+1.5 working days") as one unbreakable piece: no-break
- * spaces, as in timestamps, so a narrow table cell never leaves "dienas" or "days" alone on the next line.
+ * A number with its unit ("4,5 darba dienas", "+1.5 working days", a chart's "12,5 min") as one unbreakable piece:
+ * no-break spaces, as in timestamps, so a narrow table cell never leaves "dienas" or "days" alone on the next line,
+ * nor a chart's label its "min". The one writer of a number joined to its unit where they must not part.
  */
-function inWords(number: string, unit: string): string {
+export function inWords(number: string, unit: string): string {
   return `${number}\u00a0${unit.replaceAll(' ', '\u00a0')}`;
 }
 

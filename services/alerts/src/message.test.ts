@@ -111,7 +111,7 @@ describe('notification messages', () => {
     const scoreAlert = { ...raised, value: 4.2, target: 4.5, interval_low: 4.05, interval_high: 4.35 };
     expect(composeMessage(scoreAlert, score, 'lv').text).toContain('Rādītājs: 4,20 / 5');
     expect(composeMessage(scoreAlert, score, 'en').text).toContain('; target 4.50 / 5');
-    expect(figure(-12, 'nps', 'en')).toBe('-12');
+    expect(figure(-12, 'nps', 'en')).toBe('\u221212');
     expect(figure(0.853, 'share', 'lv')).toBe('85,3 %');
     expect(figure(null, 'share', 'lv')).toBe('nav datu');
   });

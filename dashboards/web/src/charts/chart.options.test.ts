@@ -76,7 +76,7 @@ describe('trend chart options', () => {
       data: (number | null | { value: number; symbol: string })[];
       lineStyle?: { type?: string };
     }[];
-    expect(series.map((s) => `${s.type}:${s.name}`)).toEqual(['bar:partial', 'line:All', 'line:Target 85.0 %']);
+    expect(series.map((s) => `${s.type}:${s.name}`)).toEqual(['bar:partial', 'line:All', 'line:Target 85.0\u00a0%']);
     const [shade, line] = series;
     expect(shade?.data.map((d) => d !== null)).toEqual([true, false, true]);
     expect(line?.lineStyle?.type).toBeUndefined();
@@ -133,7 +133,7 @@ describe('trend chart layout', () => {
     const legend = option.legend as { type: string; data: (string | { name: string })[] };
     expect(legend.type).toBe('plain');
     const names = legend.data.map((d) => (typeof d === 'string' ? d : d.name));
-    expect(names).toEqual([...lines.map((l) => l.name), 'Target ≥ 85.0 %']);
+    expect(names).toEqual([...lines.map((l) => l.name), 'Target ≥ 85.0\u00a0%']);
     const relayout = relayoutOf(option);
     const narrow = relayout?.(300).grid as { top: number };
     const wide = relayout?.(1100).grid as { top: number };
@@ -156,7 +156,7 @@ describe('trend chart layout', () => {
       lang: 'en',
       target: 85,
       targetLabel: 'Target',
-      targetText: '85.0 %',
+      targetText: '85.0\u00a0%',
       band: { label: '95 % interval (All offices)', short: '95 % interval', low: [78, 80], high: [82, 84] },
     });
     const relayout = relayoutOf(option)!;
@@ -165,8 +165,8 @@ describe('trend chart layout', () => {
     const shown = (phone.legend as { formatter: (name: string) => string }).formatter;
     expect(offices.map((o) => shown(o.name))).toEqual(offices.map((o) => o.short));
     expect(shown('95 % interval (All offices)')).toBe('95 % interval');
-    expect(shown('Target 85.0 %')).toBe('Target 85.0 %');
-    const full = [...offices.map((o) => o.name), '95 % interval (All offices)', 'Target 85.0 %'];
+    expect(shown('Target 85.0\u00a0%')).toBe('Target 85.0\u00a0%');
+    const full = [...offices.map((o) => o.name), '95 % interval (All offices)', 'Target 85.0\u00a0%'];
     expect(legendRows(full, 340)).toBeGreaterThanOrEqual(5);
     expect(legendRows(full.map(shown), 340, undefined, phone.legend as LegendSpacing)).toBe(2);
     expect((phone.grid as { top: number }).top).toBeLessThan(5 + 3 * 22 + 8);
@@ -191,10 +191,10 @@ describe('trend chart layout', () => {
       targetLabel: 'Target ≥',
     });
     const target = (option.series as { name: string; markLine?: { label: { position: string; formatter: string } } }[])
-      .filter((s) => s.name === 'Target ≥ 85.0 %')
+      .filter((s) => s.name === 'Target ≥ 85.0\u00a0%')
       .at(0);
     expect(target?.markLine?.label.position).toBe('end');
-    expect(target?.markLine?.label.formatter).toBe('85.0 %');
+    expect(target?.markLine?.label.formatter).toBe('85.0\u00a0%');
     const axis = option.yAxis as { min: number; max: number };
     expect(axis.min).toBeLessThanOrEqual(85);
   });

@@ -22,6 +22,7 @@ import {
   formatP,
   formatPeriod,
   formatValue,
+  withPlotUnit,
 } from '../format.ts';
 import { channelMix, digitalPoints, type ChannelMix, type DigitalPoint } from '../shapes/channels.shape.ts';
 import { partialPeriods } from '../shapes/periods.shape.ts';
@@ -60,7 +61,7 @@ export async function channelsPanel(ctx: ViewContext, request: ChannelsRequest):
 const percentTick =
   (ctx: ViewContext) =>
   (value: number, digits = 0) =>
-    `${formatDecimal(value, ctx.lang, digits)} %`;
+    withPlotUnit('share', formatDecimal(value, ctx.lang, digits));
 
 function mixFigure(
   ctx: ViewContext,
@@ -80,7 +81,7 @@ function mixFigure(
   if (grouped.length > 0)
     note.push(
       l('channelsGrouped', {
-        share: `${formatDecimal(OWN_SEGMENT_SHARE * 100, ctx.lang, 0)}\u00a0%`,
+        share: withPlotUnit('share', formatDecimal(OWN_SEGMENT_SHARE * 100, ctx.lang, 0)),
         channels: grouped.map((c) => names[c] ?? '').join(', '),
       }),
     );

@@ -11,7 +11,15 @@ import { disposeChartsIn } from '../charts.lazy.ts';
 import { clear, h, table } from '../dom.ts';
 import { figureOf, keyOf } from '../figures.ts';
 import { formatDate } from '../filters.ts';
-import { formatPerDay, formatPlotted, formatTimestamp, formatUpTo, formatValue, plotValue } from '../format.ts';
+import {
+  formatPerDay,
+  formatPlotted,
+  formatTimestamp,
+  formatUpTo,
+  formatValue,
+  plotValue,
+  withPlotUnit,
+} from '../format.ts';
 import { figureCells, figureColumns } from '../csv.ts';
 import { samplePlace } from '../sample.note.ts';
 import { arrivalsCsv, hourGridCsv, waitBandsCsv } from '../shapes/visits.csv.ts';
@@ -67,13 +75,12 @@ const rounded = (value: number): number => Math.round(value * 10) / 10;
 /** Bar labels as the page's language writes numbers (3,2 in Latvian), not ECharts' own 3.2. */
 function localLabels(option: ChartOption, ctx: ViewContext, unit: Unit = 'count'): ChartOption {
   const series = Array.isArray(option.series) ? option.series : [];
-  // Bars and the value axis say their unit (minutes, percent), so "26.8" is not read as a count.
-  const suffix = unit === 'minutes' ? '\u00a0min' : unit === 'share' ? '\u00a0%' : '';
-  // Ticks as round as their step ("0 min", "10 min"); each bar's figure at its unit's one precision, as the table
-  // beside it, so no bar drops a zero decimal its neighbours keep ("12,0 min" beside "31,9 min").
-  const tick = (v: number) => `${formatUpTo(v, ctx.lang, 1)}${suffix}`;
-  const text = (value: unknown) =>
-    typeof value === 'number' ? `${formatPlotted(unit, value, ctx.lang, false)}${suffix}` : '';
+  // Bars and the value axis say their unit (minutes, percent), so "26.8" is not read as a count, written as every
+  // chart writes it (withPlotUnit). Ticks as round as their step ("0 min", "10 min"); each bar's figure at its unit's
+  // one precision, as the table beside it, so no bar drops a zero decimal its neighbours keep ("12,0 min" beside
+  // "31,9 min").
+  const tick = (v: number) => withPlotUnit(unit, formatUpTo(v, ctx.lang, 1));
+  const text = (value: unknown) => (typeof value === 'number' ? formatPlotted(unit, value, ctx.lang) : '');
   const withUnit = <A>(axis: A): A =>
     axis && !Array.isArray(axis) && (axis as { type?: string }).type === 'value'
       ? { ...axis, axisLabel: { ...(axis as { axisLabel?: object }).axisLabel, formatter: tick } }
@@ -413,7 +420,7 @@ function waitsHeat(ctx: ViewContext, grid: HourGrid): HTMLElement {
       name: metricLabel(ctx, 'wait_p50'),
       format,
       // The cells are too small for a unit; the scale under them says the figures are minutes.
-      legend: (v) => `${format(v)}\u00a0min`,
+      legend: (v) => formatPlotted('minutes', v, ctx.lang),
     }),
     height: 90 + grid.weekdays.length * 30,
     data: hourGridCsv(ctx.lang, grid, weekdayName(ctx), { name: metricLabel(ctx, 'wait_p50'), unit: 'minutes' }),
