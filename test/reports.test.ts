@@ -434,6 +434,19 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
         return head !== undefined && pageItems[page]!.some((i) => i.y > head.y + 5 && i.y < 800 && i.str.trim() !== '');
       });
       if (office === undefined) expect({ lang, office, runsOn }).toEqual({ lang, office, runsOn: true });
+      // Regression: the agency's Equal service screen started a page of its own, and the page before it held the
+      // last Offices chart alone (44 % of the page used); the deadline list, longer than a page, left the Complaints
+      // screen's tiles on a page of their own. No block that cannot split is more than half a page, so every page
+      // but the last is at least half used.
+      for (let page = 0; page < pageItems.length - 1; page++) {
+        const used = Math.round((await pageUsed(pdf, page)) * 100);
+        expect({ lang, office, page: page + 1, halfUsed: used >= 50 }).toEqual({
+          lang,
+          office,
+          page: page + 1,
+          halfUsed: true,
+        });
+      }
       expect({ lang, office, offices: offices > 0, beforeEqual: offices < equal }).toEqual({
         lang,
         office,
@@ -563,6 +576,34 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
       expect(pageItems[offices]!.some((i) => i.str.trim() === t(lang, 'navOffices'))).toBe(true);
     }
   }, 90_000);
+
+  /**
+   * How much of a page's (0-based) height between its margins is used: down to its lowest drawn pixel that is not
+   * white, above the bottom margin (which holds the page number), as a share of the space between the margins.
+   */
+  async function pageUsed(pdf: Uint8Array, index: number): Promise<number> {
+    const doc = await getDocument({ data: new Uint8Array(pdf), standardFontDataUrl: STANDARD_FONTS }).promise;
+    const page = await doc.getPage(index + 1);
+    const viewport = page.getViewport({ scale: 1 });
+    const factory = (doc as unknown as { canvasFactory: CanvasFactory }).canvasFactory;
+    const { canvas, context } = factory.create(viewport.width, viewport.height);
+    await page.render({ canvas: canvas as never, canvasContext: context as never, viewport }).promise;
+    const drawn = context as {
+      getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray; width: number };
+    };
+    // The renderer's margins (render.ts): 16 mm at the top, 14 mm at the foot.
+    const top = Math.ceil((16 / 25.4) * 72);
+    const bottom = Math.floor(viewport.height - (14 / 25.4) * 72);
+    const { data, width } = drawn.getImageData(0, top, Math.floor(viewport.width), bottom - top);
+    await doc.destroy();
+    for (let row = bottom - top - 1; row >= 0; row--) {
+      for (let x = 0; x < width; x++) {
+        const i = (row * width + x) * 4;
+        if (data[i]! < 245 || data[i + 1]! < 245 || data[i + 2]! < 245) return (row + 1) / (bottom - top);
+      }
+    }
+    return 0;
+  }
 
   /** The office's CSAT month by month over the year to the report month's end, as the overview asks for it. */
   async function officeYear(office: string): Promise<QueryAnswer> {
