@@ -30,6 +30,7 @@ import {
   recordCanvasTextAt,
   requireBrowserAndDashboard,
   screenReady,
+  signIn,
   switchLanguage,
   type Browser,
 } from './support/browser.ts';
@@ -632,6 +633,41 @@ describe('dashboard in Chromium', () => {
       await page.setViewportSize(DESKTOP);
     }
     expect(pageErrors).toEqual([]);
+  });
+
+  // Regression: on a phone the filters were a wrapping row of flex items; the last one alone (language) grew
+  // beside the spacer to 248 px while the filters above it were 178 px each.
+  it('lines the filters up in two equal columns on a phone, the last one as wide as those above it', async () => {
+    await page.goto(server.url);
+    await signIn(page, 'servq-dev-management-token');
+    await page.setViewportSize(PHONE);
+    try {
+      await page.goto(`${server.url}#/complaints?from=2026-10-05&to=2026-12-03&grain=month`);
+      await screenReady(page, 'complaints');
+      const boxes = await page.evaluate<{ id: string; left: number; width: number }[]>(`(() =>
+        [...document.querySelectorAll('.controls select, .controls .date-filter input')].map((e) => {
+          const box = e.getBoundingClientRect();
+          return { id: e.id, left: Math.round(box.left), width: Math.round(box.width) };
+        }))()`);
+      // From, to, step, office, channel, service, language: seven boxes, the seventh alone in its row.
+      expect(boxes.map((b) => b.id)).toEqual([
+        'filter-from',
+        'filter-to',
+        'filter-grain',
+        'filter-office',
+        'filter-channel',
+        'filter-service',
+        'filter-language',
+      ]);
+      const widths = new Set(boxes.map((b) => b.width));
+      expect({ widths: [...widths] }).toEqual({ widths: [boxes[0]!.width] });
+      expect(boxes[0]!.width).toBeLessThan(PHONE.width / 2);
+      expect(new Set(boxes.map((b) => b.left)).size).toBe(2);
+      expect(boxes[6]!.left).toBe(boxes[0]!.left);
+      await page.locator('.controls').screenshot({ path: join(screenshots, 'phone-filters.png') });
+    } finally {
+      await page.setViewportSize(DESKTOP);
+    }
   });
 
   it("gives an office head their own office's trend on a 0–100 % share axis, with partial periods marked", async () => {
