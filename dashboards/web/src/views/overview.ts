@@ -1,7 +1,7 @@
 /**
  * Overview (management's screen): the headline tiles against their targets, and satisfaction over time for
  * all offices together (thick line) and each office. An office token sees its own office only. Scoped to one
- * office (an office head, or an office's monthly report) over a range by week or day, it adds that office's
+ * office (an office head, or an office's monthly report) over a range not by month, it adds that office's
  * satisfaction month by month over a year as the range's context, since its weeks rarely hold the minimum sample.
  */
 import { OFFICE_TREND_MONTHS, overviewRequests, TREND_METRICS } from '@servq/query-api';
@@ -36,9 +36,9 @@ export async function renderOverview(ctx: ViewContext): Promise<HTMLElement> {
   const all = ownOffice ? Promise.resolve(null) : scopedQuery(ctx, ask.allOffices, ['office']);
   const byOffice = scopedQuery(ctx, ask.byOffice);
   const annotations = ctx.api.annotations().then((a) => a.annotations);
-  // One office's own months over a year (see `officeYear`), as the context of a range read by week or by day: the
-  // printed monthly report (its weeks) and a head who picks weeks. A range by month already draws the office's own
-  // months, so there the year's charts repeated the ones above them; the period's presets offer twelve months.
+  // One office's own months over a year (see `officeYear`), as the context of a range read by any grain but the
+  // month: the printed monthly report (its weeks), a head who picks weeks, days or quarters. A range by month already
+  // draws the office's own months, so there the year's charts repeated the ones above them; the presets offer 12.
   const office = ownOffice ? (ctx.identity.office ?? '') : ctx.filters.office;
   const officeYear = office && ctx.filters.grain !== 'month' ? scopedQuery(ctx, ask.officeYear) : null;
 
