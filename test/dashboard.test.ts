@@ -639,6 +639,8 @@ describe('dashboard in Chromium', () => {
   // beside the spacer to 248 px while the filters above it were 178 px each.
   it('lines the filters up in two equal columns on a phone, the last one as wide as those above it', async () => {
     await page.goto(server.url);
+    // A stored session renders the screens a moment after the load: wait for them or the sign-in form first.
+    await page.locator('#token, nav.tabs').first().waitFor();
     await signIn(page, 'servq-dev-management-token');
     await page.setViewportSize(PHONE);
     try {
