@@ -13,7 +13,6 @@ import { NO_OFFICE_FILTER, NO_OFFICE_NAME, rigaDate } from '@servq/contracts';
 import { DueAnswer, QueryAnswer, type Figure } from '@servq/query-api';
 import { pollUntil } from '@servq/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sendEvents } from '../infra/demo/ingest.sender.ts';
 import { demoYear } from '../infra/demo/year.events.ts';
 import { deadlineClock } from '../services/alerts/src/evaluate.ts';
 import { QueryClient } from '../services/alerts/src/query.client.ts';
@@ -27,6 +26,7 @@ import {
   type Browser,
 } from './support/browser.ts';
 import { repoRoot } from './support/services.ts';
+import { seedStack } from './support/seed.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 const MANAGEMENT = 'servq-dev-management-token';
@@ -58,9 +58,7 @@ describe("the no-office deadline alert's link opens the Complaints screen on the
     });
     const events = demoYear({ seed: 2026, endDate: today, months: 2, now });
     const browserStarting = openBrowser();
-    const totals = await sendEvents(events, { baseUrl: stack.ingestUrl, apiKey: 'servq-dev-all-key' });
-    expect(totals.rejected, JSON.stringify(totals.firstRejections)).toBe(0);
-    await stack.settled(events);
+    await seedStack(stack, events);
     const received = new Set(events.filter((e) => e.type === 'complaint.received').map((e) => e.event_id)).size;
     const from = events[0]!.occurred_at.slice(0, 10);
     await pollUntil(

@@ -52,6 +52,7 @@ import {
   switchLanguage,
 } from './support/browser.ts';
 import { repoRoot } from './support/services.ts';
+import { seedStack } from './support/seed.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 const MANAGEMENT = 'servq-dev-management-token';
@@ -171,9 +172,7 @@ describe('dashboard in Chromium against the real stack with seeded demo data', (
     // Two months keep seeding short (about 18,000 events) and still give whole months and partial ones.
     const events = demoYear({ seed: 2026, endDate: today, months: 2, now });
     const browserStarting = openBrowser();
-    const totals = await sendEvents(events, { baseUrl: stack.ingestUrl, apiKey: 'servq-dev-all-key' });
-    expect(totals.rejected, JSON.stringify(totals.firstRejections)).toBe(0);
-    await stack.settled(events);
+    await seedStack(stack, events);
     // Seeded means every family is in the query service's mirror: its counts equal what was sent.
     const count = (type: string) => new Set(events.filter((e) => e.type === type).map((e) => e.event_id)).size;
     const expected = {

@@ -66,6 +66,7 @@ import {
   switchLanguage,
 } from './support/browser.ts';
 import { freePort, repoRoot } from './support/services.ts';
+import { seedStack } from './support/seed.ts';
 import { startStack, type Stack } from './support/stack.ts';
 
 const MANAGEMENT = 'servq-dev-management-token';
@@ -252,9 +253,7 @@ describe('monthly reports: printed from the dashboard, mailed once on the first 
     // The twelve months an office's report draws month by month, the report month last (about 110,000 events): with
     // one month seeded, the office's monthly band had a single point and no test image showed it over real months.
     const events = demoYear({ seed: 2026, endDate: to, months: OFFICE_TREND_MONTHS, now });
-    const totals = await sendEvents(events, { baseUrl: stack.ingestUrl, apiKey: 'servq-dev-all-key' });
-    expect(totals.rejected, JSON.stringify(totals.firstRejections)).toBe(0);
-    await stack.settled(events, 240_000);
+    await seedStack(stack, events, 240_000);
     const surveys = events.filter((e) => e.type === 'survey.submitted').length;
     await pollUntil(
       async () => {
